@@ -1,0 +1,42 @@
+// Bundle the action (dist/index.js) and the CLI (dist/cli.js) with @vercel/ncc.
+// `node scripts/build.mjs [OUTDIR]` builds into OUTDIR (default dist/); the freshness test builds
+// into a temporary directory and compares byte for byte.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const out = resolve(process.argv[2] ?? join(root, 'dist'));
+const ncc = join(root, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js');
+
+const entries = [
+  { src: 'src/action/main.ts', name: 'index.js' },
+  { src: 'src/cli/main.ts', name: 'cli.js', shebang: true },
+];
+
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+for (const entry of entries) {
+  const tmp = mkdtempSync(join(tmpdir(), 'oci-mirror-ncc-'));
+  execFileSync(process.execPath, [ncc, 'build', join(root, entry.src), '-o', tmp, '--quiet', '--target', 'es2023'], {
+    cwd: root,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  for (const file of readdirSync(tmp)) {
+    if (file === 'index.js' || file === 'index.mjs') {
+      const target = join(out, entry.name);
+      renameSync(join(tmp, file), target);
+      if (entry.shebang) {
+        const code = readFileSync(target, 'utf8');
+        if (!code.startsWith('#!')) writeFileSync(target, `#!/usr/bin/env node\n${code}`);
+        chmodSync(target, 0o755);
+      }
+    } else if (file !== 'package.json') {
+      throw new Error(`unexpected ncc output ${file} for ${entry.src}: keep the bundle to one file`);
+    }
+  }
+  rmSync(tmp, { recursive: true, force: true });
+}
+writeFileSync(join(out, 'package.json'), '{ "type": "module" }\n');

@@ -1,0 +1,133 @@
+/** Manifest, index and descriptor types, and parsing raw manifest bytes into them. No I/O. */
+import { isValidDigest } from './reference.js';
+import { OciError } from './errors.js';
+import { isIndexMediaType, isManifestMediaType, OCI_INDEX, OCI_MANIFEST } from './mediatypes.js';
+
+export interface Platform {
+  architecture: string;
+  os: string;
+  variant?: string;
+  'os.version'?: string;
+  'os.features'?: string[];
+}
+
+export interface Descriptor {
+  mediaType: string;
+  digest: string;
+  size: number;
+  urls?: string[];
+  annotations?: Record<string, string>;
+  platform?: Platform;
+  artifactType?: string;
+}
+
+export interface ImageManifest {
+  schemaVersion: 2;
+  mediaType?: string;
+  artifactType?: string;
+  config: Descriptor;
+  layers: Descriptor[];
+  subject?: Descriptor;
+  annotations?: Record<string, string>;
+}
+
+export interface ImageIndex {
+  schemaVersion: 2;
+  mediaType?: string;
+  artifactType?: string;
+  manifests: Descriptor[];
+  subject?: Descriptor;
+  annotations?: Record<string, string>;
+}
+
+/** A manifest as fetched: exact bytes, the media type the registry served and its digest. */
+export interface RawManifest {
+  bytes: Buffer;
+  mediaType: string;
+  digest: string;
+}
+
+export type ParsedManifest =
+  | { kind: 'index'; mediaType: string; index: ImageIndex }
+  | { kind: 'manifest'; mediaType: string; manifest: ImageManifest };
+
+/** A manifest that cannot be understood. */
+export class ManifestError extends OciError {}
+
+function checkDescriptor(d: unknown, where: string): Descriptor {
+  if (typeof d !== 'object' || d === null) throw new ManifestError(`${where}: descriptor is not an object`);
+  const desc = d as Partial<Descriptor>;
+  if (typeof desc.mediaType !== 'string') throw new ManifestError(`${where}: descriptor has no mediaType`);
+  if (typeof desc.digest !== 'string' || !isValidDigest(desc.digest)) {
+    throw new ManifestError(`${where}: descriptor has an invalid digest`);
+  }
+  if (typeof desc.size !== 'number' || !Number.isSafeInteger(desc.size) || desc.size < 0) {
+    throw new ManifestError(`${where}: descriptor has an invalid size`);
+  }
+  return desc as Descriptor;
+}
+
+/**
+ * Parse manifest bytes. The media type comes from the JSON's `mediaType` when present, else the
+ * Content-Type the registry sent (`fallbackMediaType`); OCI manifests may omit `mediaType`.
+ */
+export function parseManifest(bytes: Uint8Array, fallbackMediaType?: string): ParsedManifest {
+  let json: Record<string, unknown>;
+  try {
+    json = JSON.parse(Buffer.from(bytes).toString('utf8')) as Record<string, unknown>;
+  } catch (cause) {
+    throw new ManifestError('manifest is not valid JSON', { cause });
+  }
+  if (typeof json !== 'object' || json === null) throw new ManifestError('manifest is not a JSON object');
+  if (json.schemaVersion !== 2) {
+    throw new ManifestError(`unsupported manifest schemaVersion ${String(json.schemaVersion)} (only 2 can be copied)`);
+  }
+  let mediaType = typeof json.mediaType === 'string' ? json.mediaType : fallbackMediaType;
+  if (mediaType === undefined || (!isIndexMediaType(mediaType) && !isManifestMediaType(mediaType))) {
+    // Infer from shape when neither source tells us (an OCI manifest may omit mediaType).
+    if (Array.isArray(json.manifests)) mediaType = OCI_INDEX;
+    else if (Array.isArray(json.layers) || typeof json.config === 'object') mediaType = OCI_MANIFEST;
+    else throw new ManifestError(`unknown manifest media type ${String(mediaType)}`);
+  }
+  if (isIndexMediaType(mediaType)) {
+    if (!Array.isArray(json.manifests)) throw new ManifestError('index has no manifests array');
+    json.manifests.forEach((d, i) => {
+      checkDescriptor(d, `manifests[${i}]`);
+    });
+    if (json.subject !== undefined) checkDescriptor(json.subject, 'subject');
+    return { kind: 'index', mediaType, index: json as unknown as ImageIndex };
+  }
+  checkDescriptor(json.config, 'config');
+  const layers = json.layers ?? [];
+  if (!Array.isArray(layers)) throw new ManifestError('manifest layers is not an array');
+  layers.forEach((d, i) => {
+    checkDescriptor(d, `layers[${i}]`);
+  });
+  if (json.subject !== undefined) checkDescriptor(json.subject, 'subject');
+  return { kind: 'manifest', mediaType, manifest: { ...(json as unknown as ImageManifest), layers } };
+}
+
+/** Blobs a manifest references (config first, then layers), skipping foreign (non-distributable) layers with URLs. */
+export function manifestBlobs(manifest: ImageManifest): Descriptor[] {
+  return [manifest.config, ...manifest.layers.filter((l) => !(l.urls && l.urls.length > 0 && isForeign(l.mediaType)))];
+}
+
+function isForeign(mediaType: string): boolean {
+  return mediaType.includes('foreign') || mediaType.includes('nondistributable');
+}
+
+/** `artifactType` of a manifest for referrers listings: artifactType, else config.mediaType. */
+export function artifactTypeOf(parsed: ParsedManifest): string | undefined {
+  if (parsed.kind === 'index') return parsed.index.artifactType;
+  return parsed.manifest.artifactType ?? parsed.manifest.config.mediaType;
+}
+
+/** `subject` of a manifest or index, if any. */
+export function subjectOf(parsed: ParsedManifest): Descriptor | undefined {
+  return parsed.kind === 'index' ? parsed.index.subject : parsed.manifest.subject;
+}
+
+/** `annotations` of a manifest or index, if any. */
+export function annotationsOf(parsed: ParsedManifest): Record<string, string> | undefined {
+  return parsed.kind === 'index' ? parsed.index.annotations : parsed.manifest.annotations;
+}

@@ -1,0 +1,268 @@
+/**
+ * HTTP transport on undici: keep-alive pools per host, per-host TLS (custom CA, client certificate,
+ * skip-verify) or plain HTTP, redirects followed by us (dropping Authorization when the origin
+ * changes), retries of transient failures, and request/byte counters per host.
+ *
+ * Knows nothing about registry auth or the distribution API; see `client.ts`.
+ */
+import { Readable } from 'node:stream';
+import { Agent, type Dispatcher } from 'undici';
+import { NetworkError } from './errors.js';
+import {
+  backoffDelay,
+  isRetryableNetworkError,
+  isRetryableStatus,
+  parseRetryAfter,
+  type RetryPolicy,
+  retryPolicy,
+} from './retry.js';
+
+/** TLS settings for one host. PEM strings or buffers. */
+export interface TlsOptions {
+  ca?: string | Buffer;
+  cert?: string | Buffer;
+  key?: string | Buffer;
+  /** Skip server certificate verification. */
+  insecure?: boolean;
+}
+
+/** Connection settings for one registry host. */
+export interface HostSettings {
+  /** Use http:// instead of https://. Loopback hosts default to plain HTTP unless TLS options are set. */
+  plainHTTP?: boolean;
+  tls?: TlsOptions;
+  /** Upload blobs in PATCH chunks of at most this many bytes (0/undefined: one streamed PUT). */
+  maxChunkSize?: number;
+}
+
+export interface TransportOptions {
+  /** Settings per host (`host` or `host:port`); undefined means defaults. */
+  hostSettings?: (host: string) => HostSettings | undefined;
+  retry?: Partial<RetryPolicy>;
+  userAgent?: string;
+  /** Maximum connections per origin. */
+  connections?: number;
+}
+
+export interface HttpRequest {
+  method: string;
+  url: string | URL;
+  headers?: Record<string, string>;
+  /** A Readable is sent once and never retried; buffers and strings may be resent. */
+  body?: Buffer | string | Readable | null;
+  /** Redirects to follow for GET/HEAD (default 5); other methods never follow. */
+  maxRedirects?: number;
+  signal?: AbortSignal;
+}
+
+export interface HttpResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: Readable & { text(): Promise<string>; dump(): Promise<void> };
+  /** The final URL after redirects. */
+  url: URL;
+  header(name: string): string | undefined;
+}
+
+/** Request and byte counters for one host. */
+export interface HostStats {
+  requests: number;
+  bytesSent: number;
+  bytesReceived: number;
+  retries: number;
+}
+
+const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/;
+
+/** True for hosts on this machine (`localhost`, `127.x.x.x`, `[::1]`). */
+export function isLoopbackHost(host: string): boolean {
+  return LOOPBACK.test(host);
+}
+
+/** Strip credentials and secret-looking query parameters from a URL for messages. */
+export function safeUrl(url: URL | string): string {
+  const u = new URL(url.toString());
+  u.username = '';
+  u.password = '';
+  for (const key of [...u.searchParams.keys()]) {
+    if (/token|signature|sig|credential|secret|password|x-amz-|key/i.test(key)) u.searchParams.set(key, 'REDACTED');
+  }
+  return u.toString();
+}
+
+export class Transport {
+  readonly #options: TransportOptions;
+  readonly #policy: RetryPolicy;
+  readonly #agents = new Map<string, Agent>();
+  readonly #stats = new Map<string, HostStats>();
+
+  constructor(options: TransportOptions = {}) {
+    this.#options = options;
+    this.#policy = retryPolicy(options.retry);
+  }
+
+  /** The retry policy in force (the client reuses it for whole-upload restarts). */
+  get retryPolicy(): RetryPolicy {
+    return this.#policy;
+  }
+
+  /** Settings for a host. */
+  settings(host: string): HostSettings {
+    return this.#options.hostSettings?.(host) ?? {};
+  }
+
+  /** `https://host` or `http://host` for a registry host. */
+  baseUrl(host: string): string {
+    const s = this.settings(host);
+    const plain = s.plainHTTP ?? (isLoopbackHost(host) && s.tls === undefined);
+    return `${plain ? 'http' : 'https'}://${host}`;
+  }
+
+  /** Counters per host, a snapshot. */
+  stats(): Map<string, HostStats> {
+    return new Map([...this.#stats].map(([k, v]) => [k, { ...v }]));
+  }
+
+  /** Sum of all host counters. */
+  totals(): HostStats {
+    const total: HostStats = { requests: 0, bytesSent: 0, bytesReceived: 0, retries: 0 };
+    for (const s of this.#stats.values()) {
+      total.requests += s.requests;
+      total.bytesSent += s.bytesSent;
+      total.bytesReceived += s.bytesReceived;
+      total.retries += s.retries;
+    }
+    return total;
+  }
+
+  #stat(host: string): HostStats {
+    let s = this.#stats.get(host);
+    if (!s) {
+      s = { requests: 0, bytesSent: 0, bytesReceived: 0, retries: 0 };
+      this.#stats.set(host, s);
+    }
+    return s;
+  }
+
+  #agent(host: string): Agent {
+    let agent = this.#agents.get(host);
+    if (!agent) {
+      const tls = this.settings(host).tls;
+      const connect: Record<string, unknown> = {};
+      if (tls?.ca !== undefined) connect.ca = tls.ca;
+      if (tls?.cert !== undefined) connect.cert = tls.cert;
+      if (tls?.key !== undefined) connect.key = tls.key;
+      if (tls?.insecure) connect.rejectUnauthorized = false;
+      agent = new Agent({
+        connect,
+        connections: this.#options.connections ?? 16,
+        keepAliveTimeout: 30_000,
+        headersTimeout: 120_000,
+        bodyTimeout: 300_000,
+      });
+      this.#agents.set(host, agent);
+    }
+    return agent;
+  }
+
+  /**
+   * Send a request, following redirects for GET/HEAD and retrying transient failures
+   * (429/408/5xx and network errors, honouring Retry-After) when the body can be resent.
+   * Non-2xx answers are returned, not thrown; the caller decides. Network errors after the
+   * last attempt throw `NetworkError`.
+   */
+  async request(req: HttpRequest): Promise<HttpResponse> {
+    const replayable = !(req.body instanceof Readable);
+    const policy = this.#policy;
+    const start = policy.now();
+    const host = new URL(req.url).host;
+    for (let attempt = 1; ; attempt++) {
+      let reason: string;
+      let retryAfterMs: number | undefined;
+      try {
+        const res = await this.#exchange(req);
+        if (!replayable || !isRetryableStatus(res.status) || attempt >= policy.attempts) return res;
+        retryAfterMs = parseRetryAfter(res.header('retry-after'), policy.now());
+        const delay = backoffDelay(policy, attempt, retryAfterMs);
+        if (policy.now() - start + delay > policy.budgetMs) return res;
+        await res.body.dump();
+        reason = `HTTP ${res.status}`;
+        this.#stat(host).retries++;
+        policy.onRetry?.({ attempt, attempts: policy.attempts, delayMs: delay, reason: `${req.method} ${safeUrl(req.url)}: ${reason}` });
+        await policy.sleep(delay);
+      } catch (err) {
+        const retryable = replayable && isRetryableNetworkError(err) && !req.signal?.aborted;
+        const delay = backoffDelay(policy, attempt);
+        if (!retryable || attempt >= policy.attempts || policy.now() - start + delay > policy.budgetMs) {
+          if (err instanceof NetworkError || !isRetryableNetworkError(err)) throw err;
+          throw new NetworkError(
+            `${req.method} ${safeUrl(req.url)} failed after ${attempt} attempt(s): ${(err as Error).message}`,
+            { cause: err },
+          );
+        }
+        reason = (err as Error).message;
+        this.#stat(host).retries++;
+        policy.onRetry?.({ attempt, attempts: policy.attempts, delayMs: delay, reason: `${req.method} ${safeUrl(req.url)}: ${reason}` });
+        await policy.sleep(delay);
+      }
+    }
+  }
+
+  /** One request plus its redirects. */
+  async #exchange(req: HttpRequest): Promise<HttpResponse> {
+    let url = new URL(req.url);
+    const originalOrigin = url.origin;
+    const headers: Record<string, string> = { ...req.headers };
+    if (this.#options.userAgent && headers['user-agent'] === undefined) headers['user-agent'] = this.#options.userAgent;
+    const follow = req.method === 'GET' || req.method === 'HEAD';
+    let redirectsLeft = follow ? (req.maxRedirects ?? 5) : 0;
+    for (;;) {
+      const host = url.host;
+      const stat = this.#stat(host);
+      stat.requests++;
+      const body = req.body ?? null;
+      if (typeof body === 'string' || Buffer.isBuffer(body)) stat.bytesSent += Buffer.byteLength(body);
+      else if (headers['content-length']) stat.bytesSent += Number(headers['content-length']) || 0;
+      const options: Dispatcher.RequestOptions = {
+        origin: url.origin,
+        path: `${url.pathname}${url.search}`,
+        method: req.method as Dispatcher.HttpMethod,
+        headers,
+        body,
+      };
+      if (req.signal) options.signal = req.signal;
+      const res = await this.#agent(host).request(options);
+      const status = res.statusCode;
+      const getHeader = (name: string): string | undefined => {
+        const v = res.headers[name.toLowerCase()];
+        return Array.isArray(v) ? v.join(', ') : v;
+      };
+      if (follow && [301, 302, 303, 307, 308].includes(status) && redirectsLeft > 0) {
+        const location = getHeader('location');
+        if (location) {
+          await res.body.dump();
+          redirectsLeft--;
+          url = new URL(location, url);
+          // Never send registry credentials to another origin (blob GETs redirect to object storage).
+          if (url.origin !== originalOrigin) delete headers.authorization;
+          continue;
+        }
+      }
+      const length = Number(getHeader('content-length'));
+      if (req.method !== 'HEAD' && status < 300 && Number.isFinite(length)) stat.bytesReceived += length;
+      return {
+        status,
+        headers: res.headers,
+        body: res.body as HttpResponse['body'],
+        url,
+        header: getHeader,
+      };
+    }
+  }
+
+  /** Close every pool. */
+  async close(): Promise<void> {
+    await Promise.all([...this.#agents.values()].map((a) => a.close()));
+    this.#agents.clear();
+  }
+}

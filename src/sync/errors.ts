@@ -1,0 +1,34 @@
+/** Turning thrown errors into report rows, and tagging errors with the side they happened on. */
+import { AuthError, OciError, RegistryError, type Side } from '../oci/errors.js';
+import { redact } from '../secrets.js';
+import type { ErrorInfo } from './model.js';
+
+/** Run `fn`; an error it throws is marked as happening on `side` (unless already marked). */
+export async function onSide<T>(side: Side, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    if (err instanceof OciError && err.side === undefined) err.side = side;
+    throw err;
+  }
+}
+
+/** Report form of an error: message, side, operation, HTTP status, registry code. Secrets redacted. */
+export function errorInfo(err: unknown): ErrorInfo {
+  const e = err instanceof Error ? err : new Error(String(err));
+  const info: ErrorInfo = { message: redact(e.message), kind: e.name };
+  if (e instanceof OciError && e.side !== undefined) info.side = e.side;
+  if (e instanceof RegistryError) {
+    info.operation = e.operation;
+    info.httpStatus = e.status;
+    if (e.code !== undefined) info.code = e.code;
+  }
+  if (e instanceof AuthError && e.status !== undefined) info.httpStatus = e.status;
+  return info;
+}
+
+/** The error is worth retrying the whole job for (network trouble or a server-side failure). */
+export function isTransient(err: unknown): boolean {
+  if (err instanceof RegistryError) return err.status === 429 || err.status === 408 || err.status >= 500;
+  return err instanceof Error && err.name === 'NetworkError';
+}

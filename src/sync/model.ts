@@ -1,0 +1,147 @@
+/**
+ * The result model of a sync run: what the planner decided and what the executor did, per entry
+ * and per tag. Front ends (CLI, action) and reports render this; nothing here does I/O.
+ */
+import type { SourcePosition } from '../config/model.js';
+import type { Side } from '../oci/errors.js';
+
+/** What happened (or would happen, in a dry run) to one tag at one destination. */
+export type TagStatus =
+  | 'copied'
+  | 'overwritten'
+  | 'skipped'
+  | 'drifted'
+  | 'would-copy'
+  | 'would-overwrite'
+  | 'failed';
+
+export const TAG_STATUSES: readonly TagStatus[] = [
+  'copied',
+  'overwritten',
+  'skipped',
+  'drifted',
+  'would-copy',
+  'would-overwrite',
+  'failed',
+];
+
+/** A failure explained: which side, which operation, the HTTP status and the registry's error code. */
+export interface ErrorInfo {
+  message: string;
+  side?: Side;
+  operation?: string;
+  httpStatus?: number;
+  code?: string;
+  /** Error class name, e.g. `RegistryError`, `DigestMismatchError`, `AuthError`. */
+  kind?: string;
+}
+
+/** Blob accounting for one tag or a whole run. */
+export interface BlobCounts {
+  /** Streamed from source to destination. */
+  copied: number;
+  /** Mounted from another repository of the destination registry. */
+  mounted: number;
+  /** Already present at the destination. */
+  existing: number;
+}
+
+export interface TagResult {
+  /** Source reference with tag (or digest, for digest selections). */
+  source: string;
+  tag?: string;
+  sourceDigest?: string;
+  /** Destination reference with tag. */
+  destination: string;
+  /** Digest at the destination before the run (drift, overwrite, skip). */
+  destinationDigest?: string;
+  status: TagStatus;
+  /** Why: `up-to-date`, `destination differs (overwrite: false)`, … */
+  reason?: string;
+  error?: ErrorInfo;
+  mediaType?: string;
+  /** Bytes streamed for this tag (blobs copied; mounts and existing blobs count 0). */
+  bytes: number;
+  blobs: BlobCounts;
+  /** Manifests written (children + tagged). */
+  manifests: number;
+  durationMs: number;
+}
+
+export interface EntryResult {
+  /** Entry name (given, or the source repository). */
+  name: string;
+  kind: 'artifact' | 'chart';
+  source: string;
+  destinations: string[];
+  position?: SourcePosition;
+  /** Set when the entry failed before any tag could be handled (plan failure). */
+  error?: ErrorInfo;
+  tags: TagResult[];
+}
+
+export interface SyncSummary {
+  entries: number;
+  copied: number;
+  overwritten: number;
+  skipped: number;
+  drifted: number;
+  wouldCopy: number;
+  wouldOverwrite: number;
+  failed: number;
+  bytes: number;
+  blobs: BlobCounts;
+  requests: number;
+}
+
+export interface SyncResult {
+  startedAt: Date;
+  durationMs: number;
+  dryRun: boolean;
+  entries: EntryResult[];
+  summary: SyncSummary;
+}
+
+/** Count statuses and totals over every entry. A plan failure counts as one failure. */
+export function summarize(entries: readonly EntryResult[], requests: number): SyncSummary {
+  const s: SyncSummary = {
+    entries: entries.length,
+    copied: 0,
+    overwritten: 0,
+    skipped: 0,
+    drifted: 0,
+    wouldCopy: 0,
+    wouldOverwrite: 0,
+    failed: 0,
+    bytes: 0,
+    blobs: { copied: 0, mounted: 0, existing: 0 },
+    requests,
+  };
+  const key: Record<TagStatus, keyof SyncSummary> = {
+    copied: 'copied',
+    overwritten: 'overwritten',
+    skipped: 'skipped',
+    drifted: 'drifted',
+    'would-copy': 'wouldCopy',
+    'would-overwrite': 'wouldOverwrite',
+    failed: 'failed',
+  };
+  for (const e of entries) {
+    if (e.error) s.failed++;
+    for (const t of e.tags) {
+      (s[key[t.status]] as number)++;
+      s.bytes += t.bytes;
+      s.blobs.copied += t.blobs.copied;
+      s.blobs.mounted += t.blobs.mounted;
+      s.blobs.existing += t.blobs.existing;
+    }
+  }
+  return s;
+}
+
+/** Exit code: 0 clean, 1 any failure, `driftExitCode` (default 2) for drift without failure. */
+export function exitCodeOf(summary: SyncSummary, driftExitCode = 2): number {
+  if (summary.failed > 0) return 1;
+  if (summary.drifted > 0) return driftExitCode;
+  return 0;
+}

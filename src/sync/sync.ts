@@ -1,0 +1,168 @@
+/**
+ * `sync()`: plan every entry, then execute the copies in a bounded pool, de-duplicating blobs
+ * across the whole run. Knows nothing of GitHub; the CLI and the action both call it.
+ */
+import type { ArtifactEntry, MirrorConfig } from '../config/model.js';
+import { BlobCopier } from './blobs.js';
+import { type CopyContext, copyImage } from './copy.js';
+import { errorInfo, isTransient } from './errors.js';
+import { type EntryResult, type SyncResult, summarize, type TagResult } from './model.js';
+import { type PlannedTag, planEntry } from './plan.js';
+import { mapPool, Semaphore } from './pool.js';
+import { createSession, type Session, type SessionOptions } from './session.js';
+
+export type SyncEvent =
+  | { type: 'tag'; entry: EntryResult; tag: TagResult }
+  | { type: 'entry-failed'; entry: EntryResult }
+  | { type: 'planned'; entry: EntryResult; jobs: number }
+  | { type: 'log'; message: string };
+
+export interface SyncOptions extends SessionOptions {
+  /** Plan only: report would-copy / would-overwrite, write nothing. */
+  dryRun?: boolean;
+  /** Overwrite drifted destinations for every entry. */
+  overwrite?: boolean;
+  /** Copy jobs in flight (default 4). */
+  concurrency?: number;
+  /** Whole-job attempts for transient failures beyond the per-request retries (default 1 retry). */
+  jobRetries?: number;
+  /** Deadline per copy job in ms (default 5 minutes). */
+  jobTimeoutMs?: number;
+  /** Only entries for which this returns true. */
+  only?: (entry: ArtifactEntry) => boolean;
+  onEvent?: (event: SyncEvent) => void;
+  /** An existing session (tests, shared across runs). */
+  session?: Session;
+}
+
+interface Job {
+  entry: EntryResult;
+  plan: PlannedTag;
+}
+
+class JobTimeoutError extends Error {}
+
+function withDeadline<T>(ms: number, what: string, fn: () => Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new JobTimeoutError(`${what}: timed out after ${Math.round(ms / 1000)}s`)), ms);
+  });
+  return Promise.race([fn(), deadline]).finally(() => clearTimeout(timer));
+}
+
+/** Mirror everything the config asks for. Never throws for registry trouble: failures become rows. */
+export async function sync(config: MirrorConfig, options: SyncOptions = {}): Promise<SyncResult> {
+  const startedAt = new Date();
+  const t0 = performance.now();
+  const emit = options.onEvent ?? (() => undefined);
+  const log = (message: string) => emit({ type: 'log', message });
+  const concurrency = options.concurrency ?? config.defaults.concurrency ?? 4;
+  const session =
+    options.session ??
+    createSession(config, { ...options, connections: Math.max(8, concurrency * 2), retry: { ...options.retry, onRetry: (i) => log(`retry ${i.attempt}/${i.attempts - 1} in ${i.delayMs}ms: ${i.reason}`) } });
+  const client = session.client;
+  const requestsBefore = session.transport.totals().requests;
+  const entries: EntryResult[] = [];
+  const jobs: Job[] = [];
+
+  const artifacts = config.artifacts.filter((e) => options.only?.(e) ?? true);
+  const planned = await mapPool(artifacts, Math.min(concurrency, 8), async (entry) => {
+    const result: EntryResult = {
+      name: entry.name,
+      kind: 'artifact',
+      source: entry.source,
+      destinations: entry.destinations,
+      position: entry.position,
+      tags: [],
+    };
+    try {
+      const plan = await planEntry(client, entry, { overwrite: options.overwrite ?? false, parallelism: concurrency * 2 });
+      for (const note of plan.notes) log(note);
+      return { result, plan };
+    } catch (err) {
+      result.error = errorInfo(err);
+      emit({ type: 'entry-failed', entry: result });
+      return { result, plan: undefined };
+    }
+  });
+  for (const { result, plan } of planned) {
+    entries.push(result);
+    if (!plan) continue;
+    for (const p of plan.tags) {
+      if (p.action === 'copy' || p.action === 'overwrite') {
+        if (options.dryRun) {
+          p.row.status = p.action === 'copy' ? 'would-copy' : 'would-overwrite';
+          result.tags.push(p.row);
+          emit({ type: 'tag', entry: result, tag: p.row });
+        } else {
+          jobs.push({ entry: result, plan: p });
+        }
+      } else {
+        result.tags.push(p.row);
+        emit({ type: 'tag', entry: result, tag: p.row });
+      }
+    }
+    emit({ type: 'planned', entry: result, jobs: jobs.filter((j) => j.entry === result).length });
+  }
+  for (const chart of config.charts) {
+    const result: EntryResult = {
+      name: chart.name,
+      kind: 'chart',
+      source: chart.source,
+      destinations: [chart.repository],
+      position: chart.position,
+      tags: [],
+      error: { message: `chart ${chart.name}: Helm chart mirroring is not supported by this version yet; remove the entry or upgrade` },
+    };
+    entries.push(result);
+    emit({ type: 'entry-failed', entry: result });
+  }
+
+  const blobs = new BlobCopier({ client, transfers: new Semaphore(Math.max(4, concurrency)), log });
+  const ctx: CopyContext = { client, blobs, parallelism: 4, log };
+  const attempts = (options.jobRetries ?? 1) + 1;
+  const timeoutMs = options.jobTimeoutMs ?? 5 * 60_000;
+  await mapPool(jobs, concurrency, async ({ entry, plan }) => {
+    const started = performance.now();
+    const r = plan.row;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const stats = await withDeadline(timeoutMs, `copy ${r.source} → ${r.destination}`, () =>
+          copyImage(ctx, plan.src, plan.srcDigest as string, plan.dst),
+        );
+        r.status = plan.action === 'overwrite' ? 'overwritten' : 'copied';
+        r.bytes = stats.bytes;
+        r.blobs = stats.blobs;
+        r.manifests = stats.manifests;
+        r.mediaType = stats.mediaType;
+        delete r.error;
+        break;
+      } catch (err) {
+        if (attempt < attempts && isTransient(err)) {
+          log(`retrying ${r.source} → ${r.destination} after: ${(err as Error).message}`);
+          continue;
+        }
+        r.status = 'failed';
+        r.error = errorInfo(err);
+        break;
+      }
+    }
+    r.durationMs = Math.round(performance.now() - started);
+    entry.tags.push(r);
+    emit({ type: 'tag', entry, tag: r });
+  });
+
+  // Rows in a stable order: as planned, whatever order jobs finished in.
+  for (const { result, plan } of planned) {
+    if (plan) result.tags.sort((a, b) => plan.tags.findIndex((p) => p.row === a) - plan.tags.findIndex((p) => p.row === b));
+  }
+  const requests = session.transport.totals().requests - requestsBefore;
+  if (!options.session) await session.close();
+  return {
+    startedAt,
+    durationMs: Math.round(performance.now() - t0),
+    dryRun: options.dryRun ?? false,
+    entries,
+    summary: summarize(entries, requests),
+  };
+}

@@ -1,0 +1,60 @@
+/** Builds the project's client for harness registries. */
+import { Authenticator } from '../../src/auth/authenticator.js';
+import { chainCredentials, type CredentialSource, staticCredentials } from '../../src/auth/credentials.js';
+import { RegistryClient } from '../../src/oci/client.js';
+import type { RetryPolicy } from '../../src/oci/retry.js';
+import { type HostSettings, Transport } from '../../src/oci/transport.js';
+import type { TestRegistry } from '../harness/index.js';
+
+export interface ClientSetup {
+  client: RegistryClient;
+  transport: Transport;
+  authenticator: Authenticator;
+  sleeps: number[];
+}
+
+/** A client that knows the TLS material and credentials of the given registries. */
+export function clientFor(
+  registries: (TestRegistry | { host: string; url: string })[],
+  options: {
+    credentials?: CredentialSource;
+    settings?: Record<string, HostSettings>;
+    retry?: Partial<RetryPolicy>;
+    noCredentials?: boolean;
+  } = {},
+): ClientSetup {
+  const sleeps: number[] = [];
+  const settings = new Map<string, HostSettings>();
+  const creds: Record<string, { username: string; password: string }> = {};
+  for (const r of registries) {
+    const s: HostSettings = { plainHTTP: r.url.startsWith('http:') };
+    const reg = r as TestRegistry;
+    if (reg.tls) {
+      s.tls = { ca: reg.tls.caPem };
+      if (reg.tls.clientCertPem) s.tls.cert = reg.tls.clientCertPem;
+      if (reg.tls.clientKeyPem) s.tls.key = reg.tls.clientKeyPem;
+    }
+    settings.set(r.host, { ...s, ...options.settings?.[r.host] });
+    if (reg.username && reg.password) creds[r.host] = { username: reg.username, password: reg.password };
+  }
+  for (const [host, s] of Object.entries(options.settings ?? {})) if (!settings.has(host)) settings.set(host, s);
+  const transport = new Transport({
+    hostSettings: (host) => settings.get(host),
+    retry: {
+      sleep: async (ms) => {
+        sleeps.push(ms);
+      },
+      ...options.retry,
+    },
+  });
+  const sources: CredentialSource[] = [];
+  if (options.credentials) sources.push(options.credentials);
+  if (!options.noCredentials) sources.push(staticCredentials(creds));
+  const authenticator = new Authenticator({ transport, credentials: chainCredentials(...sources) });
+  return { client: new RegistryClient({ transport, authorizer: authenticator }), transport, authenticator, sleeps };
+}
+
+/** `{registry, repository}` for a harness registry. */
+export function repoOf(reg: { host: string }, repository: string) {
+  return { registry: reg.host, repository };
+}
