@@ -1,0 +1,148 @@
+/** Command-line parsing for `oci-mirror`. Errors are `UsageError` (exit code 3). */
+import { parseArgs } from 'node:util';
+
+export type Command = 'sync' | 'plan' | 'validate' | 'version' | 'help';
+export type OutputFormat = 'text' | 'json' | 'yaml';
+
+export interface CliArgs {
+  command: Command;
+  /** Config path, `-` for stdin, undefined for `$OCI_MIRROR_CONFIG`. */
+  config?: string;
+  output: OutputFormat;
+  concurrency: number;
+  retries: number;
+  timeoutMs: number;
+  overwrite: boolean;
+  driftExitCode: number;
+  dryRun: boolean;
+  verbose: boolean;
+  progress: boolean;
+  insecure: boolean;
+  envsubst: boolean;
+  /** Write the JSON report to this file as well. */
+  reportFile?: string;
+  /** Only entries whose name matches this regular expression. */
+  only?: RegExp;
+}
+
+/** Invalid arguments: exit code 3. */
+export class UsageError extends Error {}
+
+export const USAGE = `Usage: oci-mirror <command> [CONFIG|-] [options]
+
+Commands:
+  sync [CONFIG|-]       mirror everything the config asks for
+  plan [CONFIG|-]       show what sync would do (same as sync --dry-run)
+  validate CONFIG       check a config and exit
+  version               print the version
+
+CONFIG is a file path, "-" for standard input, or omitted to read the YAML from $OCI_MIRROR_CONFIG.
+
+Options:
+  -o, --output FORMAT       text (default), json or yaml
+  --concurrency N           copy jobs in flight (default 4)
+  --retries N               retries per request and per upload (default 3)
+  --timeout DURATION        time budget per copy job, e.g. 90s, 5m (default 5m)
+  --overwrite               replace destination tags that differ from the source
+  --drift-exit-code N       exit code when something drifted and nothing failed (default 2)
+  --dry-run                 plan only: report would-copy / would-overwrite, write nothing
+  --only REGEX              only entries whose name matches
+  --report-file PATH        also write the JSON report to PATH
+  --verbose                 log every operation with digests on stderr
+  --no-progress             no live progress line on a terminal
+  --insecure                skip TLS verification for every registry
+  --no-envsubst             do not substitute \${VAR} in the config
+  -h, --help                this help
+
+Exit codes: 0 clean, 1 any failure, 2 drift without failure, 3 invalid config or arguments.`;
+
+/** Parse a Go-style duration (`90s`, `5m`, `1h30m`, `250ms`) into milliseconds. */
+export function parseDuration(text: string): number {
+  const units: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+  const re = /(\d+(?:\.\d+)?)(ms|s|m|h)/gy;
+  let total = 0;
+  let matched = 0;
+  for (const m of text.matchAll(re)) {
+    total += Number(m[1]) * (units[m[2] as string] as number);
+    matched += m[0].length;
+  }
+  if (text === '' || matched !== text.length) throw new UsageError(`--timeout: "${text}" is not a duration (examples: 90s, 5m, 1h30m)`);
+  return total;
+}
+
+function integer(name: string, value: string | undefined, fallback: number, min: number): number {
+  if (value === undefined) return fallback;
+  if (!/^\d+$/.test(value) || Number(value) < min) throw new UsageError(`--${name}: expected an integer >= ${min}, got "${value}"`);
+  return Number(value);
+}
+
+/** Parse argv (without node and script). */
+export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): CliArgs {
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        output: { type: 'string', short: 'o' },
+        concurrency: { type: 'string' },
+        retries: { type: 'string' },
+        timeout: { type: 'string' },
+        overwrite: { type: 'boolean' },
+        'drift-exit-code': { type: 'string' },
+        'dry-run': { type: 'boolean' },
+        only: { type: 'string' },
+        'report-file': { type: 'string' },
+        verbose: { type: 'boolean', short: 'v' },
+        'no-progress': { type: 'boolean' },
+        insecure: { type: 'boolean' },
+        'no-envsubst': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean' },
+      },
+    });
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  const v = parsed.values as Record<string, string | boolean | undefined>;
+  const [first, second, ...extra] = parsed.positionals;
+  let command: Command;
+  if (v.help) command = 'help';
+  else if (v.version) command = 'version';
+  else if (first === undefined) throw new UsageError('missing command (sync, plan, validate, version)');
+  else if (['sync', 'plan', 'validate', 'version', 'help'].includes(first)) command = first as Command;
+  else throw new UsageError(`unknown command "${first}" (expected sync, plan, validate, version)`);
+  if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
+  const output = (v.output as string | undefined) ?? 'text';
+  if (!['text', 'json', 'yaml'].includes(output)) throw new UsageError(`--output: expected text, json or yaml, got "${output}"`);
+  let only: RegExp | undefined;
+  if (typeof v.only === 'string') {
+    try {
+      only = new RegExp(v.only);
+    } catch (err) {
+      throw new UsageError(`--only: ${(err as Error).message}`);
+    }
+  }
+  const args: CliArgs = {
+    command,
+    output: output as OutputFormat,
+    concurrency: integer('concurrency', v.concurrency as string | undefined, 4, 1),
+    retries: integer('retries', v.retries as string | undefined, 3, 0),
+    timeoutMs: v.timeout !== undefined ? parseDuration(v.timeout as string) : 5 * 60_000,
+    overwrite: v.overwrite === true,
+    driftExitCode: integer('drift-exit-code', v['drift-exit-code'] as string | undefined, 2, 0),
+    dryRun: v['dry-run'] === true || command === 'plan',
+    verbose: v.verbose === true,
+    progress: v['no-progress'] !== true && env.CI === undefined,
+    insecure: v.insecure === true,
+    envsubst: v['no-envsubst'] !== true,
+  };
+  if (second !== undefined) args.config = second;
+  if (typeof v['report-file'] === 'string') args.reportFile = v['report-file'];
+  if (only) args.only = only;
+  if (args.command === 'validate' && args.config === undefined && env.OCI_MIRROR_CONFIG === undefined) {
+    throw new UsageError('validate: missing CONFIG');
+  }
+  return args;
+}

@@ -1,0 +1,145 @@
+/** The `oci-mirror` command: parse arguments, load the config, sync, render, exit code. */
+import { writeFile } from 'node:fs/promises';
+import { ConfigErrors } from '../config/errors.js';
+import { loadConfig } from '../config/load.js';
+import type { MirrorConfig } from '../config/model.js';
+import { renderJson, renderYaml, toReport } from '../report/envelope.js';
+import { formatBytes, renderPlanFailureLine, renderSummaryLine, renderTagLine } from '../report/text.js';
+import { redact, registerSecret } from '../secrets.js';
+import { exitCodeOf } from '../sync/model.js';
+import { SessionError } from '../sync/session.js';
+import { sync } from '../sync/sync.js';
+import { type CliArgs, parseCli, USAGE, UsageError } from './args.js';
+import { VERSION } from './version.js';
+
+/** Where the CLI writes; injectable for tests. */
+export interface CliIO {
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+  stdin: NodeJS.ReadableStream;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
+export const EXIT_INVALID = 3;
+
+async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of stream) chunks.push(Buffer.isBuffer(c) ? c : Buffer.from(c as string));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+async function load(args: CliArgs, io: CliIO): Promise<MirrorConfig> {
+  const input: Parameters<typeof loadConfig>[0] = { env: io.env, envsubst: args.envsubst, cwd: io.cwd };
+  if (args.config !== undefined) input.path = args.config;
+  if (args.config === '-') input.stdin = await readAll(io.stdin);
+  const config = await loadConfig(input);
+  for (const s of config.secrets) registerSecret(s);
+  return config;
+}
+
+/** Run the CLI; resolves to the exit code. */
+export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
+  const out = (s: string) => io.stdout.write(redact(s));
+  const err = (s: string) => io.stderr.write(redact(s));
+  let args: CliArgs;
+  try {
+    args = parseCli(argv, io.env);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      err(`oci-mirror: ${e.message}\n\n${USAGE}\n`);
+      return EXIT_INVALID;
+    }
+    throw e;
+  }
+  if (args.command === 'help') {
+    out(`${USAGE}\n`);
+    return 0;
+  }
+  if (args.command === 'version') {
+    out(`oci-mirror ${VERSION}\n`);
+    return 0;
+  }
+  let config: MirrorConfig;
+  try {
+    config = await load(args, io);
+  } catch (e) {
+    if (e instanceof ConfigErrors) {
+      err(`${e.message}\n`);
+      return EXIT_INVALID;
+    }
+    throw e;
+  }
+  if (args.command === 'validate') {
+    out(
+      `${config.file}: valid (${config.dialect}; ${config.artifacts.length} artifact entries, ${config.charts.length} chart entries, ${config.hosts.length} hosts)\n`,
+    );
+    return 0;
+  }
+
+  const text = args.output === 'text';
+  const live = text ? out : err;
+  const color = text && io.stdout.isTTY === true && io.env.NO_COLOR === undefined;
+  const progress = args.progress && io.stderr.isTTY === true;
+  let done = 0;
+  let total = 0;
+  let bytes = 0;
+  const t0 = performance.now();
+  const clearProgress = () => {
+    if (progress) io.stderr.write('\r\u001b[K');
+  };
+  const drawProgress = () => {
+    if (!progress) return;
+    const secs = (performance.now() - t0) / 1000;
+    io.stderr.write(`\r\u001b[K${done}/${total} tags · ${formatBytes(bytes)} · ${formatBytes(bytes / Math.max(secs, 0.001))}/s`);
+  };
+  let result: Awaited<ReturnType<typeof sync>>;
+  try {
+    result = await sync(config, {
+      dryRun: args.dryRun,
+      overwrite: args.overwrite,
+      concurrency: args.concurrency,
+      retries: args.retries,
+      jobTimeoutMs: args.timeoutMs,
+      insecure: args.insecure,
+      env: io.env,
+      userAgent: `oci-mirror/${VERSION}`,
+      ...(args.only ? { only: (e: { name: string }) => (args.only as RegExp).test(e.name) } : {}),
+      onEvent: (event) => {
+        if (event.type === 'planned') {
+          total += event.jobs;
+          drawProgress();
+        } else if (event.type === 'tag') {
+          done++;
+          bytes += event.tag.bytes;
+          if (!['copied', 'overwritten', 'failed'].includes(event.tag.status)) total++;
+          clearProgress();
+          if (text) live(`${renderTagLine(event.entry, event.tag, { color, verbose: args.verbose })}\n`);
+          drawProgress();
+        } else if (event.type === 'entry-failed') {
+          clearProgress();
+          if (text) live(`${renderPlanFailureLine(event.entry, { color })}\n`);
+          drawProgress();
+        } else if (event.type === 'log' && args.verbose) {
+          clearProgress();
+          err(`${event.message}\n`);
+          drawProgress();
+        }
+      },
+    });
+  } catch (e) {
+    clearProgress();
+    if (e instanceof SessionError) {
+      err(`oci-mirror: ${e.message}\n`);
+      return EXIT_INVALID;
+    }
+    throw e;
+  }
+  clearProgress();
+  const doc = toReport(result, { reporter: { name: 'oci-mirror', version: VERSION }, configFile: config.file });
+  if (args.output === 'json') out(renderJson(doc));
+  else if (args.output === 'yaml') out(renderYaml(doc));
+  else out(`${renderSummaryLine(result, { color })}\n`);
+  if (args.reportFile) await writeFile(args.reportFile, renderJson(doc));
+  return exitCodeOf(result.summary, args.driftExitCode);
+}

@@ -1,0 +1,195 @@
+/**
+ * The machine-readable report (DESIGN §5): a versioned envelope around the sync result, rendered
+ * as JSON or YAML and described by `schema/report.schema.json`. Every string in a document built
+ * here, and every rendered document, has passed through `redact`.
+ */
+import { stringify } from 'yaml';
+import type { SourcePosition } from '../config/model.js';
+import type { Side } from '../oci/errors.js';
+import { redact } from '../secrets.js';
+import type {
+  BlobCounts,
+  EntryResult,
+  ErrorInfo,
+  SyncResult,
+  SyncSummary,
+  TagResult,
+  TagStatus,
+} from '../sync/model.js';
+
+/** `apiVersion` of every report document. */
+export const REPORT_API_VERSION = 'oci-mirror/v1';
+
+/**
+ * `$schema` of every report document: the `$id` of `schema/report.schema.json` (same scheme as the
+ * config schemas, `https://oci-mirror.dev/schema/<file>`). It names the schema; the file itself
+ * ships in the repository at `schema/report.schema.json`.
+ */
+export const REPORT_SCHEMA_URL = 'https://oci-mirror.dev/schema/report.schema.json';
+
+/** An error in the report: only the fields that are known. */
+export interface ReportError {
+  message: string;
+  side?: Side;
+  operation?: string;
+  httpStatus?: number;
+  code?: string;
+  kind?: string;
+}
+
+/** One tag row of the report. */
+export interface ReportTag {
+  source: string;
+  tag?: string;
+  sourceDigest?: string;
+  destination: string;
+  destinationDigest?: string;
+  status: TagStatus;
+  reason?: string;
+  error?: ReportError;
+  mediaType?: string;
+  bytes: number;
+  blobs: BlobCounts;
+  manifests: number;
+  durationMs: number;
+}
+
+/** One entry of the report. */
+export interface ReportEntry {
+  name: string;
+  kind: 'artifact' | 'chart';
+  source: string;
+  destinations: string[];
+  position?: SourcePosition;
+  error?: ReportError;
+  tags: ReportTag[];
+}
+
+/** The report body. */
+export interface ReportBody {
+  reporter: { name: string; version: string };
+  /** When the run started (ISO 8601, UTC). */
+  timestamp: string;
+  durationMs: number;
+  dryRun: boolean;
+  configFile?: string;
+  summary: SyncSummary;
+  results: ReportEntry[];
+}
+
+/** The whole document: `{apiVersion, kind, $schema, report}`. */
+export interface ReportDocument {
+  apiVersion: typeof REPORT_API_VERSION;
+  kind: 'Report';
+  $schema: typeof REPORT_SCHEMA_URL;
+  report: ReportBody;
+}
+
+/** What the caller knows beyond the result. */
+export interface ReportMeta {
+  reporter: { name: string; version: string };
+  /** Config file as displayed (path as given, `<stdin>`, …). */
+  configFile?: string;
+}
+
+function toError(e: ErrorInfo): ReportError {
+  return {
+    message: redact(e.message),
+    ...(e.side !== undefined ? { side: e.side } : {}),
+    ...(e.operation !== undefined ? { operation: redact(e.operation) } : {}),
+    ...(e.httpStatus !== undefined ? { httpStatus: e.httpStatus } : {}),
+    ...(e.code !== undefined ? { code: redact(e.code) } : {}),
+    ...(e.kind !== undefined ? { kind: redact(e.kind) } : {}),
+  };
+}
+
+function toBlobs(b: BlobCounts): BlobCounts {
+  return { copied: b.copied, mounted: b.mounted, existing: b.existing };
+}
+
+function toTag(t: TagResult): ReportTag {
+  return {
+    source: redact(t.source),
+    ...(t.tag !== undefined ? { tag: redact(t.tag) } : {}),
+    ...(t.sourceDigest !== undefined ? { sourceDigest: t.sourceDigest } : {}),
+    destination: redact(t.destination),
+    ...(t.destinationDigest !== undefined ? { destinationDigest: t.destinationDigest } : {}),
+    status: t.status,
+    ...(t.reason !== undefined ? { reason: redact(t.reason) } : {}),
+    ...(t.error !== undefined ? { error: toError(t.error) } : {}),
+    ...(t.mediaType !== undefined ? { mediaType: redact(t.mediaType) } : {}),
+    bytes: t.bytes,
+    blobs: toBlobs(t.blobs),
+    manifests: t.manifests,
+    durationMs: t.durationMs,
+  };
+}
+
+function toEntry(e: EntryResult): ReportEntry {
+  return {
+    name: redact(e.name),
+    kind: e.kind,
+    source: redact(e.source),
+    destinations: e.destinations.map((d) => redact(d)),
+    ...(e.position !== undefined
+      ? { position: { file: redact(e.position.file), line: e.position.line, column: e.position.column } }
+      : {}),
+    ...(e.error !== undefined ? { error: toError(e.error) } : {}),
+    tags: e.tags.map(toTag),
+  };
+}
+
+/** Build the report document (DESIGN §5) of a run; undefined fields are omitted. */
+export function toReport(result: SyncResult, meta: ReportMeta): ReportDocument {
+  const s = result.summary;
+  return {
+    apiVersion: REPORT_API_VERSION,
+    kind: 'Report',
+    $schema: REPORT_SCHEMA_URL,
+    report: {
+      reporter: { name: redact(meta.reporter.name), version: redact(meta.reporter.version) },
+      timestamp: result.startedAt.toISOString(),
+      durationMs: result.durationMs,
+      dryRun: result.dryRun,
+      ...(meta.configFile !== undefined ? { configFile: redact(meta.configFile) } : {}),
+      summary: {
+        entries: s.entries,
+        copied: s.copied,
+        overwritten: s.overwritten,
+        skipped: s.skipped,
+        drifted: s.drifted,
+        wouldCopy: s.wouldCopy,
+        wouldOverwrite: s.wouldOverwrite,
+        failed: s.failed,
+        bytes: s.bytes,
+        blobs: toBlobs(s.blobs),
+        requests: s.requests,
+      },
+      results: result.entries.map(toEntry),
+    },
+  };
+}
+
+/** Redact every string (keys included) in a JSON-like value. */
+function redactDeep(value: unknown): unknown {
+  if (typeof value === 'string') return redact(value);
+  if (Array.isArray(value)) return value.map(redactDeep);
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      if (v !== undefined) out[redact(k)] = redactDeep(v);
+    }
+    return out;
+  }
+  return value;
+}
+
+/** The document as JSON: 2-space indent, trailing newline, secrets redacted. */
+export function renderJson(doc: ReportDocument): string {
+  return redact(`${JSON.stringify(redactDeep(doc), null, 2)}\n`);
+}
+
+/** The document as YAML (no line folding, so every value stays on one line), secrets redacted. */
+export function renderYaml(doc: ReportDocument): string {
+  return redact(stringify(redactDeep(doc), { lineWidth: 0, minContentWidth: 0 }));
+}

@@ -1,0 +1,223 @@
+/**
+ * Human-readable rendering of a sync result: one line per tag, one line per plan failure and a
+ * final summary line. Used by the CLI (streamed line by line while the run progresses, or all at
+ * once) and by the action's log. Every string returned here has passed through `redact`.
+ */
+import { redact } from '../secrets.js';
+import type { EntryResult, ErrorInfo, SyncResult, TagResult, TagStatus } from '../sync/model.js';
+
+/** Rendering options. */
+export interface TextOptions {
+  /** Wrap status symbols and words in ANSI colours (default false). */
+  color?: boolean;
+  /** Add a detail line per tag (blobs, manifests, duration, media type) and error operation/kind. */
+  verbose?: boolean;
+  /** Use `✓ = ! ~ ✗ → —` (default true); false falls back to ASCII `+ = ! ~ x -> --`. */
+  unicode?: boolean;
+}
+
+const SYMBOLS: Record<TagStatus, string> = {
+  copied: '✓',
+  overwritten: '✓',
+  skipped: '=',
+  drifted: '!',
+  'would-copy': '~',
+  'would-overwrite': '~',
+  failed: '✗',
+};
+
+const ASCII_SYMBOLS: Record<TagStatus, string> = {
+  copied: '+',
+  overwritten: '+',
+  skipped: '=',
+  drifted: '!',
+  'would-copy': '~',
+  'would-overwrite': '~',
+  failed: 'x',
+};
+
+/** ANSI SGR codes per status. */
+const COLORS: Record<TagStatus, string> = {
+  copied: '32',
+  overwritten: '32',
+  skipped: '2',
+  drifted: '33',
+  'would-copy': '36',
+  'would-overwrite': '36',
+  failed: '31',
+};
+
+function paint(text: string, code: string, opts: TextOptions | undefined): string {
+  return opts?.color ? `\u001b[${code}m${text}\u001b[0m` : text;
+}
+
+function arrow(opts: TextOptions | undefined): string {
+  return opts?.unicode === false ? '->' : '→';
+}
+
+/** Collapse control characters (newlines from registry bodies, escape sequences) to single spaces. */
+function oneLine(text: string): string {
+  return text
+    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+    .replace(/ {2,}/g, ' ')
+    .trim();
+}
+
+/**
+ * Bytes in decimal units with one decimal: `0 B`, `512 B`, `1.5 kB`, `12.3 MB`, `2.0 GB`.
+ * Negative or non-finite input renders as `0 B`.
+ */
+export function formatBytes(bytes: number): string {
+  if (!Number.isFinite(bytes) || bytes <= 0) return '0 B';
+  if (bytes < 1000) return `${Math.round(bytes)} B`;
+  const units = ['kB', 'MB', 'GB', 'TB', 'PB'] as const;
+  let value = bytes / 1000;
+  let i = 0;
+  while (value >= 999.95 && i < units.length - 1) {
+    value /= 1000;
+    i++;
+  }
+  return `${value.toFixed(1)} ${units[i]}`;
+}
+
+/** A duration for people: `850ms`, `4.2s`, `2m 05s`, `1h 02m`. */
+export function formatDuration(ms: number): string {
+  if (!Number.isFinite(ms) || ms < 0) return '0ms';
+  if (ms < 1000) return `${Math.round(ms)}ms`;
+  if (ms < 59_950) return `${(ms / 1000).toFixed(1)}s`;
+  const totalSeconds = Math.round(ms / 1000);
+  if (totalSeconds < 3600) {
+    return `${Math.floor(totalSeconds / 60)}m ${String(totalSeconds % 60).padStart(2, '0')}s`;
+  }
+  const totalMinutes = Math.round(ms / 60_000);
+  return `${Math.floor(totalMinutes / 60)}h ${String(totalMinutes % 60).padStart(2, '0')}m`;
+}
+
+/** `sha256:<first 12 hex>`; a string without an algorithm prefix is cut to 12 characters. */
+export function shortDigest(digest: string): string {
+  const colon = digest.indexOf(':');
+  if (colon < 0) return digest.slice(0, 12);
+  return `${digest.slice(0, colon)}:${digest.slice(colon + 1, colon + 13)}`;
+}
+
+/**
+ * The bracketed error detail: `[destination, HTTP 400, MANIFEST_BLOB_UNKNOWN]`; verbose adds the
+ * operation and the error class. Empty when nothing is known beyond the message.
+ */
+function errorDetail(error: ErrorInfo, opts: TextOptions | undefined): string {
+  const parts: string[] = [];
+  if (error.side) parts.push(error.side);
+  if (opts?.verbose && error.operation) parts.push(oneLine(error.operation));
+  if (error.httpStatus !== undefined) parts.push(`HTTP ${error.httpStatus}`);
+  if (error.code) parts.push(oneLine(error.code));
+  if (opts?.verbose && error.kind) parts.push(oneLine(error.kind));
+  return parts.length > 0 ? ` [${parts.join(', ')}]` : '';
+}
+
+/** What goes inside the parentheses after the source: status, plus reason or drift digests. */
+function statusLabel(tag: TagResult): string {
+  if (tag.status === 'drifted' && tag.sourceDigest && tag.destinationDigest) {
+    return `drifted: destination ${shortDigest(tag.destinationDigest)} differs from source ${shortDigest(tag.sourceDigest)}`;
+  }
+  if (tag.reason && tag.status !== 'failed') return `${tag.status}: ${oneLine(tag.reason)}`;
+  return tag.status;
+}
+
+/** The detail line printed under a tag in verbose mode. */
+function verboseDetail(tag: TagResult): string {
+  const parts = [
+    `blobs ${tag.blobs.copied} copied, ${tag.blobs.mounted} mounted, ${tag.blobs.existing} existing`,
+    `${tag.manifests} manifest${tag.manifests === 1 ? '' : 's'}`,
+    formatDuration(tag.durationMs),
+  ];
+  if (tag.mediaType) parts.push(oneLine(tag.mediaType));
+  if (tag.sourceDigest && tag.status !== 'copied' && tag.status !== 'overwritten') {
+    parts.push(`source ${shortDigest(tag.sourceDigest)}`);
+  }
+  if (tag.destinationDigest) parts.push(`destination was ${shortDigest(tag.destinationDigest)}`);
+  return `    ${parts.join('; ')}`;
+}
+
+/**
+ * One tag as one line (two in verbose mode), without a trailing newline, e.g.
+ * `✓ ghcr.io/a/app:1.2 (copied) → reg.local/mirror/app:1.2  sha256:abcdef123456  12.3 MB` or
+ * `✗ SRC:TAG (failed) → DST:TAG: message [destination, HTTP 400, MANIFEST_BLOB_UNKNOWN]`.
+ * `entry` is accepted so callers can stream rows as they finish; the line does not repeat its name.
+ */
+export function renderTagLine(_entry: EntryResult, tag: TagResult, opts?: TextOptions): string {
+  const symbols = opts?.unicode === false ? ASCII_SYMBOLS : SYMBOLS;
+  const color = COLORS[tag.status];
+  const symbol = paint(symbols[tag.status], color, opts);
+  let line = `${symbol} ${oneLine(tag.source)} (${paint(statusLabel(tag), color, opts)}) ${arrow(opts)} ${oneLine(tag.destination)}`;
+  if (tag.status === 'copied' || tag.status === 'overwritten') {
+    if (tag.sourceDigest) line += `  ${shortDigest(tag.sourceDigest)}`;
+    line += `  ${formatBytes(tag.bytes)}`;
+  }
+  if (tag.status === 'failed') {
+    const error = tag.error ?? { message: tag.reason ?? 'unknown error' };
+    line += `: ${oneLine(error.message)}${errorDetail(error, opts)}`;
+  }
+  if (opts?.verbose) line += `\n${verboseDetail(tag)}`;
+  return redact(line);
+}
+
+/**
+ * The line of an entry that failed before any tag could be handled, e.g.
+ * `✗ ghcr.io/a/app — plan failed: get tags … [source, HTTP 404, NAME_UNKNOWN]`. Empty string when
+ * the entry has no plan error.
+ */
+export function renderPlanFailureLine(entry: EntryResult, opts?: TextOptions): string {
+  if (!entry.error) return '';
+  const symbol = paint(opts?.unicode === false ? ASCII_SYMBOLS.failed : SYMBOLS.failed, COLORS.failed, opts);
+  const dash = opts?.unicode === false ? '--' : '—';
+  const line = `${symbol} ${oneLine(entry.name)} ${dash} ${paint('plan failed', COLORS.failed, opts)}: ${oneLine(entry.error.message)}${errorDetail(entry.error, opts)}`;
+  return redact(line);
+}
+
+/** Every line of one entry: its plan failure (if any), then its tags. */
+export function renderEntryLines(entry: EntryResult, opts?: TextOptions): string[] {
+  const lines: string[] = [];
+  if (entry.error) lines.push(renderPlanFailureLine(entry, opts));
+  for (const tag of entry.tags) lines.push(renderTagLine(entry, tag, opts));
+  return lines;
+}
+
+/**
+ * The final line, e.g. `Summary: 3 copied, 2 skipped, 1 drifted, 0 failed in 4.2s (110.5 MB, 58
+ * blobs, 9 mounted, 340 requests)`. `copied`, `skipped` and `failed` always appear; `overwritten`
+ * and `drifted` only when non-zero. `N blobs` counts blobs streamed; mounted blobs are listed apart
+ * (verbose adds blobs already present). Dry run: `Summary (dry run): 3 would copy, 1 would
+ * overwrite, 2 skipped, 0 failed in 0.8s (40 requests)` (`would overwrite` only when non-zero).
+ */
+export function renderSummaryLine(result: SyncResult, opts?: TextOptions): string {
+  const s = result.summary;
+  const counts: string[] = [];
+  if (result.dryRun) {
+    counts.push(`${s.wouldCopy} would copy`);
+    if (s.wouldOverwrite > 0) counts.push(`${s.wouldOverwrite} would overwrite`);
+  } else {
+    counts.push(`${s.copied} copied`);
+    if (s.overwritten > 0) counts.push(`${s.overwritten} overwritten`);
+  }
+  counts.push(`${s.skipped} skipped`);
+  if (s.drifted > 0) counts.push(paint(`${s.drifted} drifted`, COLORS.drifted, opts));
+  counts.push(s.failed > 0 ? paint(`${s.failed} failed`, COLORS.failed, opts) : `${s.failed} failed`);
+  const totals: string[] = [];
+  if (!result.dryRun) {
+    totals.push(formatBytes(s.bytes), `${s.blobs.copied} blobs`, `${s.blobs.mounted} mounted`);
+    if (opts?.verbose) totals.push(`${s.blobs.existing} existing`);
+  }
+  totals.push(`${s.requests} request${s.requests === 1 ? '' : 's'}`);
+  const head = result.dryRun ? 'Summary (dry run)' : 'Summary';
+  return redact(
+    `${head}: ${counts.join(', ')} in ${formatDuration(result.durationMs)} (${totals.join(', ')})`,
+  );
+}
+
+/** The whole result: every entry's lines in order, then the summary line; ends with a newline. */
+export function renderText(result: SyncResult, opts?: TextOptions): string {
+  const lines: string[] = [];
+  for (const entry of result.entries) lines.push(...renderEntryLines(entry, opts));
+  lines.push(renderSummaryLine(result, opts));
+  return redact(`${lines.join('\n')}\n`);
+}
