@@ -2,7 +2,16 @@
 // `node scripts/build.mjs [OUTDIR]` builds into OUTDIR (default dist/); the freshness test builds
 // into a temporary directory and compares byte for byte.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,10 +29,14 @@ rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 for (const entry of entries) {
   const tmp = mkdtempSync(join(tmpdir(), 'oci-mirror-ncc-'));
-  execFileSync(process.execPath, [ncc, 'build', join(root, entry.src), '-o', tmp, '--quiet', '--target', 'es2023'], {
-    cwd: root,
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
+  execFileSync(
+    process.execPath,
+    [ncc, 'build', join(root, entry.src), '-o', tmp, '--quiet', '--target', 'es2023'],
+    {
+      cwd: root,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    },
+  );
   for (const file of readdirSync(tmp)) {
     if (file === 'index.js' || file === 'index.mjs') {
       const target = join(out, entry.name);

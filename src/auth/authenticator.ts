@@ -76,7 +76,12 @@ export class Authenticator implements Authorizer {
     return undefined;
   }
 
-  async #token(host: string, state: HostState, scopes: readonly Scope[], cred: Credential | undefined): Promise<Token> {
+  async #token(
+    host: string,
+    state: HostState,
+    scopes: readonly Scope[],
+    cred: Credential | undefined,
+  ): Promise<Token> {
     const now = this.#now();
     state.tokens = state.tokens.filter((t) => t.token.expiresAt > now);
     const cached = state.tokens.find((t) => covers(t.scopes, scopes));

@@ -51,7 +51,8 @@ export function parseWwwAuthenticate(header: string): Challenge[] {
     challenges.push(current);
     rest = after;
     const t68 = TOKEN68.exec(rest)?.[0];
-    if (t68 !== undefined && !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+\s*=\s*[^\s=,]/.test(rest)) rest = rest.slice(t68.length);
+    if (t68 !== undefined && !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+\s*=\s*[^\s=,]/.test(rest))
+      rest = rest.slice(t68.length);
   }
   return challenges;
 }

@@ -7,12 +7,15 @@ import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { DOCKER_HUB_API_HOST, DOCKER_HUB_CONFIG_KEY } from '../oci/reference.js';
 import { AuthError } from '../oci/errors.js';
+import { DOCKER_HUB_API_HOST, DOCKER_HUB_CONFIG_KEY } from '../oci/reference.js';
 import { type Credential, type CredentialSource, maskCredential } from './credentials.js';
 
 interface DockerConfigFile {
-  auths?: Record<string, { auth?: string; username?: string; password?: string; identitytoken?: string; registrytoken?: string }>;
+  auths?: Record<
+    string,
+    { auth?: string; username?: string; password?: string; identitytoken?: string; registrytoken?: string }
+  >;
   credHelpers?: Record<string, string>;
   credsStore?: string;
 }
@@ -39,7 +42,8 @@ function candidateKeys(host: string): string[] {
 function decodeAuth(auth: string, key: string): { username: string; password: string } {
   const decoded = Buffer.from(auth, 'base64').toString('utf8').replace(/\0+$/, '');
   const colon = decoded.indexOf(':');
-  if (colon <= 0) throw new AuthError(keyToHost(key), `docker config entry "${key}" has a malformed "auth" field`);
+  if (colon <= 0)
+    throw new AuthError(keyToHost(key), `docker config entry "${key}" has a malformed "auth" field`);
   return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
 }
 
@@ -62,7 +66,9 @@ export async function runCredentialHelper(
         err += d;
       });
       child.on('error', (e) =>
-        reject(new AuthError(keyToHost(serverUrl), `credential helper ${program} could not be run`, { cause: e })),
+        reject(
+          new AuthError(keyToHost(serverUrl), `credential helper ${program} could not be run`, { cause: e }),
+        ),
       );
       child.on('close', (c) => resolve({ code: c, stdout: out, stderr: err }));
       child.stdin.end(serverUrl);
@@ -89,7 +95,9 @@ export async function runCredentialHelper(
  * A credential source reading Docker's config. The file is read once; helper answers are cached
  * per host for the life of the source.
  */
-export function dockerConfigCredentials(options: { path?: string; env?: NodeJS.ProcessEnv } = {}): CredentialSource {
+export function dockerConfigCredentials(
+  options: { path?: string; env?: NodeJS.ProcessEnv } = {},
+): CredentialSource {
   const env = options.env ?? process.env;
   const path = options.path ?? dockerConfigPath(env);
   let config: Promise<DockerConfigFile | undefined> | undefined;
@@ -118,13 +126,15 @@ export function dockerConfigCredentials(options: { path?: string; env?: NodeJS.P
       if (helper) return runCredentialHelper(helper, key, env);
     }
     const auths = file.auths ?? {};
-    const entryKey = keys.find((k) => auths[k] !== undefined) ?? Object.keys(auths).find((k) => keys.includes(keyToHost(k)));
+    const entryKey =
+      keys.find((k) => auths[k] !== undefined) ?? Object.keys(auths).find((k) => keys.includes(keyToHost(k)));
     const entry = entryKey !== undefined ? auths[entryKey] : undefined;
     if (entry && entryKey !== undefined) {
       if (entry.registrytoken) return maskCredential({ registryToken: entry.registrytoken });
       if (entry.identitytoken) return maskCredential({ identityToken: entry.identitytoken });
       if (entry.auth) return maskCredential(decodeAuth(entry.auth, entryKey));
-      if (entry.username && entry.password) return maskCredential({ username: entry.username, password: entry.password });
+      if (entry.username && entry.password)
+        return maskCredential({ username: entry.username, password: entry.password });
     }
     if (file.credsStore) return runCredentialHelper(file.credsStore, keys[0] as string, env);
     return undefined;

@@ -46,11 +46,20 @@ function checkRealm(host: string, realm: string): URL {
 }
 
 async function parseTokenResponse(host: string, status: number, text: string, now: number): Promise<Token> {
-  let body: { token?: unknown; access_token?: unknown; expires_in?: unknown; issued_at?: unknown; refresh_token?: unknown };
+  let body: {
+    token?: unknown;
+    access_token?: unknown;
+    expires_in?: unknown;
+    issued_at?: unknown;
+    refresh_token?: unknown;
+  };
   try {
     body = JSON.parse(text) as typeof body;
   } catch (cause) {
-    throw new AuthError(host, `token endpoint answered HTTP ${status} with a body that is not JSON`, { cause, status });
+    throw new AuthError(host, `token endpoint answered HTTP ${status} with a body that is not JSON`, {
+      cause,
+      status,
+    });
   }
   const token =
     typeof body.token === 'string' && body.token !== ''
@@ -58,9 +67,13 @@ async function parseTokenResponse(host: string, status: number, text: string, no
       : typeof body.access_token === 'string'
         ? body.access_token
         : undefined;
-  if (!token) throw new AuthError(host, 'token endpoint answered without "token" or "access_token"', { status });
+  if (!token)
+    throw new AuthError(host, 'token endpoint answered without "token" or "access_token"', { status });
   registerSecret(token);
-  const expiresIn = typeof body.expires_in === 'number' && body.expires_in >= DEFAULT_EXPIRES_IN ? body.expires_in : DEFAULT_EXPIRES_IN;
+  const expiresIn =
+    typeof body.expires_in === 'number' && body.expires_in >= DEFAULT_EXPIRES_IN
+      ? body.expires_in
+      : DEFAULT_EXPIRES_IN;
   const issued = typeof body.issued_at === 'string' ? Date.parse(body.issued_at) : Number.NaN;
   // Trust our clock over the server's issued_at when they disagree wildly (skewed servers).
   const base = Number.isFinite(issued) && Math.abs(issued - now) < 5 * 60_000 ? issued : now;
@@ -85,7 +98,8 @@ async function failure(host: string, method: string, url: URL, status: number, t
       detail = '';
     }
   }
-  const hint = status === 401 || status === 403 ? ' — check the username and password/token for this host' : '';
+  const hint =
+    status === 401 || status === 403 ? ' — check the username and password/token for this host' : '';
   throw new AuthError(
     host,
     `token request ${method} ${safeUrl(url)} returned HTTP ${status}${detail ? ` (${detail})` : ''}${hint}`,
@@ -93,7 +107,11 @@ async function failure(host: string, method: string, url: URL, status: number, t
   );
 }
 
-async function getToken(transport: Transport, req: TokenRequest, now: number): Promise<Token | { status: number; text: string }> {
+async function getToken(
+  transport: Transport,
+  req: TokenRequest,
+  now: number,
+): Promise<Token | { status: number; text: string }> {
   const url = checkRealm(req.host, req.realm);
   if (req.service) url.searchParams.set('service', req.service);
   for (const scope of req.scopes) url.searchParams.append('scope', formatScope(scope));
@@ -109,7 +127,11 @@ async function getToken(transport: Transport, req: TokenRequest, now: number): P
   return parseTokenResponse(req.host, res.status, text, now);
 }
 
-async function postToken(transport: Transport, req: TokenRequest, now: number): Promise<Token | { status: number; text: string }> {
+async function postToken(
+  transport: Transport,
+  req: TokenRequest,
+  now: number,
+): Promise<Token | { status: number; text: string }> {
   const url = checkRealm(req.host, req.realm);
   const form = new URLSearchParams();
   const cred = req.credential;
@@ -154,7 +176,8 @@ export async function fetchToken(transport: Transport, req: TokenRequest, now = 
   if (hasPassword && req.preferPost) {
     const r = await postToken(transport, req, now);
     if ('token' in r) return r;
-    if (![400, 401, 404, 405].includes(r.status)) return failure(req.host, 'POST', new URL(req.realm), r.status, r.text);
+    if (![400, 401, 404, 405].includes(r.status))
+      return failure(req.host, 'POST', new URL(req.realm), r.status, r.text);
   }
   const r = await getToken(transport, req, now);
   if ('token' in r) return r;

@@ -66,13 +66,15 @@ export function parseDuration(text: string): number {
     total += Number(m[1]) * (units[m[2] as string] as number);
     matched += m[0].length;
   }
-  if (text === '' || matched !== text.length) throw new UsageError(`--timeout: "${text}" is not a duration (examples: 90s, 5m, 1h30m)`);
+  if (text === '' || matched !== text.length)
+    throw new UsageError(`--timeout: "${text}" is not a duration (examples: 90s, 5m, 1h30m)`);
   return total;
 }
 
 function integer(name: string, value: string | undefined, fallback: number, min: number): number {
   if (value === undefined) return fallback;
-  if (!/^\d+$/.test(value) || Number(value) < min) throw new UsageError(`--${name}: expected an integer >= ${min}, got "${value}"`);
+  if (!/^\d+$/.test(value) || Number(value) < min)
+    throw new UsageError(`--${name}: expected an integer >= ${min}, got "${value}"`);
   return Number(value);
 }
 
@@ -115,7 +117,8 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = proce
   else throw new UsageError(`unknown command "${first}" (expected sync, plan, validate, version)`);
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
   const output = (v.output as string | undefined) ?? 'text';
-  if (!['text', 'json', 'yaml'].includes(output)) throw new UsageError(`--output: expected text, json or yaml, got "${output}"`);
+  if (!['text', 'json', 'yaml'].includes(output))
+    throw new UsageError(`--output: expected text, json or yaml, got "${output}"`);
   let only: RegExp | undefined;
   if (typeof v.only === 'string') {
     try {

@@ -13,7 +13,11 @@ runCli(process.argv.slice(2), {
     process.exitCode = code;
   },
   (err: unknown) => {
-    process.stderr.write(redact(`oci-mirror: unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`));
+    process.stderr.write(
+      redact(
+        `oci-mirror: unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+      ),
+    );
     process.exitCode = 1;
   },
 );

@@ -91,7 +91,9 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   const drawProgress = () => {
     if (!progress) return;
     const secs = (performance.now() - t0) / 1000;
-    io.stderr.write(`\r\u001b[K${done}/${total} tags · ${formatBytes(bytes)} · ${formatBytes(bytes / Math.max(secs, 0.001))}/s`);
+    io.stderr.write(
+      `\r\u001b[K${done}/${total} tags · ${formatBytes(bytes)} · ${formatBytes(bytes / Math.max(secs, 0.001))}/s`,
+    );
   };
   let result: Awaited<ReturnType<typeof sync>>;
   try {
@@ -136,7 +138,10 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     throw e;
   }
   clearProgress();
-  const doc = toReport(result, { reporter: { name: 'oci-mirror', version: VERSION }, configFile: config.file });
+  const doc = toReport(result, {
+    reporter: { name: 'oci-mirror', version: VERSION },
+    configFile: config.file,
+  });
   if (args.output === 'json') out(renderJson(doc));
   else if (args.output === 'yaml') out(renderYaml(doc));
   else out(`${renderSummaryLine(result, { color })}\n`);

@@ -18,7 +18,12 @@ export interface Authorizer {
    * Learn from a 401 answer. Returns true when the request should be retried (new credentials or
    * a token with wider scope are now available), false when retrying cannot help.
    */
-  challenge(host: string, wwwAuthenticate: string | undefined, scopes: readonly Scope[], sent: string | undefined): Promise<boolean>;
+  challenge(
+    host: string,
+    wwwAuthenticate: string | undefined,
+    scopes: readonly Scope[],
+    sent: string | undefined,
+  ): Promise<boolean>;
 }
 
 /** An authorizer that never authenticates. */

@@ -2,8 +2,10 @@
  * The registry client: small verbs over the distribution API (OCI distribution-spec 1.1).
  * Every verb names the reference it worked on in its errors. Copy orchestration lives in `src/sync/`.
  */
+
+import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { anonymous, type Authorizer, repositoryScope, type Scope } from './authorizer.js';
+import { type Authorizer, anonymous, repositoryScope, type Scope } from './authorizer.js';
 import { DigestVerifier, digestAlgorithm, digestHex, sha256 } from './digest.js';
 import {
   DigestMismatchError,
@@ -18,7 +20,6 @@ import { MANIFEST_ACCEPT, OCI_INDEX } from './mediatypes.js';
 import { apiHost, formatReference, formatRepository, type Reference, type Repository } from './reference.js';
 import { isRetryableNetworkError, isRetryableStatus } from './retry.js';
 import { type HttpRequest, type HttpResponse, safeUrl, type Transport } from './transport.js';
-import { createHash } from 'node:crypto';
 
 export interface ClientOptions {
   transport: Transport;
@@ -55,7 +56,10 @@ const OCTET = 'application/octet-stream';
 
 /** The referrers fallback tag for a digest: `<alg>-<hex>` (distribution-spec "Referrers Tag Schema"). */
 export function referrersTag(digest: string): string {
-  return `${digestAlgorithm(digest).slice(0, 32)}-${digestHex(digest).slice(0, 64)}`.replace(/[^a-zA-Z0-9_.-]/g, '-');
+  return `${digestAlgorithm(digest).slice(0, 32)}-${digestHex(digest).slice(0, 64)}`.replace(
+    /[^a-zA-Z0-9_.-]/g,
+    '-',
+  );
 }
 
 function path(repo: Repository, tail: string): string {
@@ -108,7 +112,8 @@ export class RegistryClient {
       if (auth !== undefined) headers.authorization = auth;
       const res = await this.transport.request({ ...req, url, headers });
       const www = res.header('www-authenticate');
-      const challenged = res.status === 401 || (res.status === 403 && www?.includes('insufficient_scope') === true);
+      const challenged =
+        res.status === 401 || (res.status === 403 && www?.includes('insufficient_scope') === true);
       if (!challenged || attempt >= 2 || req.body instanceof Readable) return res;
       const text = await res.body.text();
       if (!(await this.#auth.challenge(host, www, scopes, auth))) {
@@ -126,7 +131,13 @@ export class RegistryClient {
     } catch {
       // body unreadable: report the status alone
     }
-    const init = { operation, method, url: safeUrl(res.url), status: res.status, errors: parseErrorBody(text) };
+    const init = {
+      operation,
+      method,
+      url: safeUrl(res.url),
+      status: res.status,
+      errors: parseErrorBody(text),
+    };
     if (res.status === 404) throw new NotFoundError(init);
     throw new RegistryError(init);
   }
@@ -161,8 +172,10 @@ export class RegistryClient {
     const header = res.header('docker-content-digest');
     const algorithm = ref.digest ? digestAlgorithm(ref.digest) : header ? digestAlgorithm(header) : 'sha256';
     const digest = `${algorithm}:${createHash(algorithm).update(bytes).digest('hex')}`;
-    if (ref.digest !== undefined && digest !== ref.digest) throw new DigestMismatchError(op, ref.digest, digest);
-    if (header !== undefined && header !== digest) throw new DigestMismatchError(`${op} (Docker-Content-Digest)`, header, digest);
+    if (ref.digest !== undefined && digest !== ref.digest)
+      throw new DigestMismatchError(op, ref.digest, digest);
+    if (header !== undefined && header !== digest)
+      throw new DigestMismatchError(`${op} (Docker-Content-Digest)`, header, digest);
     let mediaType = mediaTypeOf(res);
     const parsed = parseManifest(bytes, mediaType);
     mediaType = parsed.mediaType;
@@ -172,7 +185,8 @@ export class RegistryClient {
   /** HEAD a manifest; undefined when it does not exist. Falls back to GET when no digest header is sent. */
   async headManifest(ref: Reference): Promise<ManifestHead | undefined> {
     const reference = ref.digest ?? ref.tag;
-    if (reference === undefined) throw new OciError(`head manifest ${formatReference(ref)}: no tag or digest`);
+    if (reference === undefined)
+      throw new OciError(`head manifest ${formatReference(ref)}: no tag or digest`);
     const op = `head manifest ${formatReference(ref)}`;
     const res = await this.#send(
       ref.registry,
@@ -196,24 +210,43 @@ export class RegistryClient {
    * PUT manifest bytes exactly as given under a tag or digest. Returns the digest and the
    * `OCI-Subject` header (present when the registry maintains referrers itself).
    */
-  async putManifest(ref: Reference, bytes: Buffer, mediaType: string): Promise<{ digest: string; subject?: string }> {
+  async putManifest(
+    ref: Reference,
+    bytes: Buffer,
+    mediaType: string,
+  ): Promise<{ digest: string; subject?: string }> {
     const reference = ref.tag ?? ref.digest;
     if (reference === undefined) throw new OciError(`put manifest ${formatReference(ref)}: no tag or digest`);
     if (bytes.length > this.#maxManifest) {
-      throw new SizeError(`put manifest ${formatReference(ref)}: ${bytes.length} bytes exceed the ${this.#maxManifest}-byte limit`);
+      throw new SizeError(
+        `put manifest ${formatReference(ref)}: ${bytes.length} bytes exceed the ${this.#maxManifest}-byte limit`,
+      );
     }
     const op = `put manifest ${formatReference(ref)}`;
-    const digest = ref.digest && !ref.tag ? `${digestAlgorithm(ref.digest)}:${createHash(digestAlgorithm(ref.digest)).update(bytes).digest('hex')}` : sha256(bytes);
-    if (ref.digest !== undefined && !ref.tag && digest !== ref.digest) throw new DigestMismatchError(op, ref.digest, digest);
+    const digest =
+      ref.digest && !ref.tag
+        ? `${digestAlgorithm(ref.digest)}:${createHash(digestAlgorithm(ref.digest)).update(bytes).digest('hex')}`
+        : sha256(bytes);
+    if (ref.digest !== undefined && !ref.tag && digest !== ref.digest)
+      throw new DigestMismatchError(op, ref.digest, digest);
     const res = await this.#send(
       ref.registry,
-      { method: 'PUT', path: path(ref, `manifests/${reference}`), headers: { 'content-type': mediaType }, body: bytes },
+      {
+        method: 'PUT',
+        path: path(ref, `manifests/${reference}`),
+        headers: { 'content-type': mediaType },
+        body: bytes,
+      },
       [repositoryScope(ref.repository, 'pull', 'push')],
     );
     if (res.status !== 201 && res.status !== 200) return this.#fail(op, 'PUT', res);
     await res.body.dump();
     const returned = res.header('docker-content-digest');
-    if (returned !== undefined && digestAlgorithm(returned) === digestAlgorithm(digest) && returned !== digest) {
+    if (
+      returned !== undefined &&
+      digestAlgorithm(returned) === digestAlgorithm(digest) &&
+      returned !== digest
+    ) {
       throw new DigestMismatchError(`${op} (registry stored different bytes)`, digest, returned);
     }
     const subject = res.header('oci-subject');
@@ -223,9 +256,11 @@ export class RegistryClient {
   /** Delete a manifest by digest (registries refuse deleting by tag). */
   async deleteManifest(ref: Reference & { digest: string }): Promise<void> {
     const op = `delete manifest ${formatReference(ref)}`;
-    const res = await this.#send(ref.registry, { method: 'DELETE', path: path(ref, `manifests/${ref.digest}`) }, [
-      repositoryScope(ref.repository, 'delete'),
-    ]);
+    const res = await this.#send(
+      ref.registry,
+      { method: 'DELETE', path: path(ref, `manifests/${ref.digest}`) },
+      [repositoryScope(ref.repository, 'delete')],
+    );
     if (res.status !== 202 && res.status !== 200) return this.#fail(op, 'DELETE', res);
     await res.body.dump();
   }
@@ -339,7 +374,8 @@ export class RegistryClient {
         const cause = unwrapMismatch(err) ?? err;
         const retryable =
           !(cause instanceof DigestMismatchError) &&
-          (isRetryableNetworkError(cause) || (cause instanceof RegistryError && isRetryableStatus(cause.status)));
+          (isRetryableNetworkError(cause) ||
+            (cause instanceof RegistryError && isRetryableStatus(cause.status)));
         if (!retryable || attempt >= policy.attempts || policy.now() - start > policy.budgetMs) throw cause;
         const delay = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
         policy.onRetry?.({
@@ -353,7 +389,12 @@ export class RegistryClient {
     }
   }
 
-  async #uploadMonolithic(repo: Repository, desc: Pick<Descriptor, 'digest' | 'size'>, source: Readable, location: string): Promise<void> {
+  async #uploadMonolithic(
+    repo: Repository,
+    desc: Pick<Descriptor, 'digest' | 'size'>,
+    source: Readable,
+    location: string,
+  ): Promise<void> {
     const op = `upload blob ${desc.digest} to ${formatRepository(repo)}`;
     const url = new URL(location);
     url.searchParams.set('digest', desc.digest);
@@ -425,7 +466,12 @@ export class RegistryClient {
     url.searchParams.set('digest', desc.digest);
     const res = await this.#send(
       repo.registry,
-      { method: 'PUT', path: url.toString(), headers: { 'content-type': OCTET, 'content-length': '0' }, body: Buffer.alloc(0) },
+      {
+        method: 'PUT',
+        path: url.toString(),
+        headers: { 'content-type': OCTET, 'content-length': '0' },
+        body: Buffer.alloc(0),
+      },
       scopes,
     );
     if (res.status !== 201 && res.status !== 204) return this.#fail(op, 'PUT', res);
@@ -444,9 +490,11 @@ export class RegistryClient {
     const tags = new Set<string>();
     let next: string | undefined = path(repo, `tags/list?n=${pageSize}`);
     for (let page = 0; next !== undefined && page < 10_000; page++) {
-      const res = await this.#send(repo.registry, { method: 'GET', path: next, headers: { accept: 'application/json' } }, [
-        repositoryScope(repo.repository, 'pull'),
-      ]);
+      const res = await this.#send(
+        repo.registry,
+        { method: 'GET', path: next, headers: { accept: 'application/json' } },
+        [repositoryScope(repo.repository, 'pull')],
+      );
       if (res.status !== 200) return this.#fail(op, 'GET', res);
       const body = JSON.parse(await res.body.text()) as { tags?: unknown };
       const before = tags.size;
@@ -461,31 +509,49 @@ export class RegistryClient {
    * Referrers of a manifest: the OCI 1.1 API (filtered by artifactType client-side when the
    * registry did not apply the filter, following pagination), else the `sha256-<hex>` fallback tag.
    */
-  async getReferrers(repo: Repository, digest: string, options: { artifactType?: string } = {}): Promise<ReferrersResult> {
+  async getReferrers(
+    repo: Repository,
+    digest: string,
+    options: { artifactType?: string } = {},
+  ): Promise<ReferrersResult> {
     const op = `list referrers of ${formatRepository(repo)}@${digest}`;
-    const query = options.artifactType ? `?${new URLSearchParams({ artifactType: options.artifactType })}` : '';
+    const query = options.artifactType
+      ? `?${new URLSearchParams({ artifactType: options.artifactType })}`
+      : '';
     let next: string | undefined = path(repo, `referrers/${digest}${query}`);
     const descriptors: Descriptor[] = [];
     let filtered = true;
     for (let page = 0; next !== undefined && page < 1000; page++) {
-      const res = await this.#send(repo.registry, { method: 'GET', path: next, headers: { accept: OCI_INDEX } }, [
-        repositoryScope(repo.repository, 'pull'),
-      ]);
+      const res = await this.#send(
+        repo.registry,
+        { method: 'GET', path: next, headers: { accept: OCI_INDEX } },
+        [repositoryScope(repo.repository, 'pull')],
+      );
       const isIndex = mediaTypeOf(res) === OCI_INDEX;
       if (page === 0 && (res.status !== 200 || !isIndex)) {
-        if (res.status !== 200 && ![400, 404, 405, 406].includes(res.status)) return this.#fail(op, 'GET', res);
+        if (res.status !== 200 && ![400, 404, 405, 406].includes(res.status))
+          return this.#fail(op, 'GET', res);
         await res.body.dump();
         return { descriptors: await this.#referrersFromTag(repo, digest, options.artifactType), via: 'tag' };
       }
       if (res.status !== 200) return this.#fail(op, 'GET', res);
       const parsed = parseManifest(await readCapped(res.body, this.#maxManifest, op), OCI_INDEX);
-      if (parsed.kind !== 'index') throw new OciError(`${op}: the registry answered with something other than an index`);
+      if (parsed.kind !== 'index')
+        throw new OciError(`${op}: the registry answered with something other than an index`);
       descriptors.push(...parsed.index.manifests);
-      filtered = filtered && (res.header('oci-filters-applied') ?? '').split(',').map((s) => s.trim()).includes('artifactType');
+      filtered =
+        filtered &&
+        (res.header('oci-filters-applied') ?? '')
+          .split(',')
+          .map((s) => s.trim())
+          .includes('artifactType');
       const link = nextLink(res.header('link'));
       next = link !== undefined ? new URL(link, res.url).toString() : undefined;
     }
-    const list = options.artifactType && !filtered ? descriptors.filter((d) => d.artifactType === options.artifactType) : descriptors;
+    const list =
+      options.artifactType && !filtered
+        ? descriptors.filter((d) => d.artifactType === options.artifactType)
+        : descriptors;
     return { descriptors: list, via: 'api' };
   }
 
@@ -500,7 +566,9 @@ export class RegistryClient {
     const parsed = parseManifest(manifest.bytes, manifest.mediaType);
     // Spec: when the tag does not hold an index, assume there are no referrers.
     if (parsed.kind !== 'index') return [];
-    return parsed.index.manifests.filter((d) => artifactType === undefined || d.artifactType === artifactType);
+    return parsed.index.manifests.filter(
+      (d) => artifactType === undefined || d.artifactType === artifactType,
+    );
   }
 }
 

@@ -20,7 +20,9 @@ export function digestHex(digest: string): string {
 
 /** Hash `bytes` with the algorithm of `digest` and compare. */
 export function matchesDigest(bytes: Uint8Array, digest: string): boolean {
-  return `${digestAlgorithm(digest)}:${createHash(digestAlgorithm(digest)).update(bytes).digest('hex')}` === digest;
+  return (
+    `${digestAlgorithm(digest)}:${createHash(digestAlgorithm(digest)).update(bytes).digest('hex')}` === digest
+  );
 }
 
 /**
@@ -72,7 +74,11 @@ export class DigestVerifier extends Transform {
     }
     if (this.#expectedSize !== undefined && this.#size !== this.#expectedSize) {
       callback(
-        new DigestMismatchError(this.#what, this.#expected, `${this.#size} bytes instead of ${this.#expectedSize}`),
+        new DigestMismatchError(
+          this.#what,
+          this.#expected,
+          `${this.#size} bytes instead of ${this.#expectedSize}`,
+        ),
       );
       return;
     }

@@ -52,9 +52,12 @@ export class RegistryError extends OciError {
   }) {
     const errors = init.errors ?? [];
     const codes = errors.map((e) => (e.message ? `${e.code}: ${e.message}` : e.code)).join('; ');
-    super(`${init.operation}: ${init.method} ${init.url} returned HTTP ${init.status}${codes ? ` (${codes})` : ''}`, {
-      cause: init.cause,
-    });
+    super(
+      `${init.operation}: ${init.method} ${init.url} returned HTTP ${init.status}${codes ? ` (${codes})` : ''}`,
+      {
+        cause: init.cause,
+      },
+    );
     this.method = init.method;
     this.url = init.url;
     this.status = init.status;

@@ -1,7 +1,8 @@
 /** Manifest, index and descriptor types, and parsing raw manifest bytes into them. No I/O. */
-import { isValidDigest } from './reference.js';
+
 import { OciError } from './errors.js';
 import { isIndexMediaType, isManifestMediaType, OCI_INDEX, OCI_MANIFEST } from './mediatypes.js';
+import { isValidDigest } from './reference.js';
 
 export interface Platform {
   architecture: string;
@@ -80,7 +81,9 @@ export function parseManifest(bytes: Uint8Array, fallbackMediaType?: string): Pa
   }
   if (typeof json !== 'object' || json === null) throw new ManifestError('manifest is not a JSON object');
   if (json.schemaVersion !== 2) {
-    throw new ManifestError(`unsupported manifest schemaVersion ${String(json.schemaVersion)} (only 2 can be copied)`);
+    throw new ManifestError(
+      `unsupported manifest schemaVersion ${String(json.schemaVersion)} (only 2 can be copied)`,
+    );
   }
   let mediaType = typeof json.mediaType === 'string' ? json.mediaType : fallbackMediaType;
   if (mediaType === undefined || (!isIndexMediaType(mediaType) && !isManifestMediaType(mediaType))) {
@@ -109,7 +112,10 @@ export function parseManifest(bytes: Uint8Array, fallbackMediaType?: string): Pa
 
 /** Blobs a manifest references (config first, then layers), skipping foreign (non-distributable) layers with URLs. */
 export function manifestBlobs(manifest: ImageManifest): Descriptor[] {
-  return [manifest.config, ...manifest.layers.filter((l) => !(l.urls && l.urls.length > 0 && isForeign(l.mediaType)))];
+  return [
+    manifest.config,
+    ...manifest.layers.filter((l) => !(l.urls && l.urls.length > 0 && isForeign(l.mediaType))),
+  ];
 }
 
 function isForeign(mediaType: string): boolean {

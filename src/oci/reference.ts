@@ -42,7 +42,8 @@ function validateDomain(input: string, domain: string): void {
     if (end < 0) throw new InvalidReferenceError(input, `bad IPv6 registry host "${domain}"`);
     port = host.slice(end + 1).replace(/^:/, '') || undefined;
     host = host.slice(1, end);
-    if (!/^[0-9a-fA-F:.]+$/.test(host)) throw new InvalidReferenceError(input, `bad IPv6 registry host "${domain}"`);
+    if (!/^[0-9a-fA-F:.]+$/.test(host))
+      throw new InvalidReferenceError(input, `bad IPv6 registry host "${domain}"`);
   } else {
     const colon = host.lastIndexOf(':');
     if (colon >= 0) {

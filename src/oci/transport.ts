@@ -85,7 +85,8 @@ export function safeUrl(url: URL | string): string {
   u.username = '';
   u.password = '';
   for (const key of [...u.searchParams.keys()]) {
-    if (/token|signature|sig|credential|secret|password|x-amz-|key/i.test(key)) u.searchParams.set(key, 'REDACTED');
+    if (/token|signature|sig|credential|secret|password|x-amz-|key/i.test(key))
+      u.searchParams.set(key, 'REDACTED');
   }
   return u.toString();
 }
@@ -188,7 +189,12 @@ export class Transport {
         await res.body.dump();
         reason = `HTTP ${res.status}`;
         this.#stat(host).retries++;
-        policy.onRetry?.({ attempt, attempts: policy.attempts, delayMs: delay, reason: `${req.method} ${safeUrl(req.url)}: ${reason}` });
+        policy.onRetry?.({
+          attempt,
+          attempts: policy.attempts,
+          delayMs: delay,
+          reason: `${req.method} ${safeUrl(req.url)}: ${reason}`,
+        });
         await policy.sleep(delay);
       } catch (err) {
         const retryable = replayable && isRetryableNetworkError(err) && !req.signal?.aborted;
@@ -202,7 +208,12 @@ export class Transport {
         }
         reason = (err as Error).message;
         this.#stat(host).retries++;
-        policy.onRetry?.({ attempt, attempts: policy.attempts, delayMs: delay, reason: `${req.method} ${safeUrl(req.url)}: ${reason}` });
+        policy.onRetry?.({
+          attempt,
+          attempts: policy.attempts,
+          delayMs: delay,
+          reason: `${req.method} ${safeUrl(req.url)}: ${reason}`,
+        });
         await policy.sleep(delay);
       }
     }
@@ -213,7 +224,8 @@ export class Transport {
     let url = new URL(req.url);
     const originalOrigin = url.origin;
     const headers: Record<string, string> = { ...req.headers };
-    if (this.#options.userAgent && headers['user-agent'] === undefined) headers['user-agent'] = this.#options.userAgent;
+    if (this.#options.userAgent && headers['user-agent'] === undefined)
+      headers['user-agent'] = this.#options.userAgent;
     const follow = req.method === 'GET' || req.method === 'HEAD';
     let redirectsLeft = follow ? (req.maxRedirects ?? 5) : 0;
     for (;;) {

@@ -85,7 +85,12 @@ export class BlobCopier {
     return stream;
   }
 
-  async #ensure(src: Repository, dst: Repository, desc: Descriptor, holders: Set<string>): Promise<BlobOutcome> {
+  async #ensure(
+    src: Repository,
+    dst: Repository,
+    desc: Descriptor,
+    holders: Set<string>,
+  ): Promise<BlobOutcome> {
     const client = this.#client;
     const where = `${formatRepository(dst)}@${desc.digest}`;
     let location: string | undefined;

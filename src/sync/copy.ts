@@ -37,7 +37,9 @@ export async function copyContent(
     await mapPool(parsed.index.manifests, ctx.parallelism, async (child) => {
       const raw = await onSide('source', () => ctx.client.getManifest({ ...src, digest: child.digest }));
       await copyContent(ctx, src, dst, raw, stats);
-      await onSide('destination', () => ctx.client.putManifest({ ...dst, digest: child.digest }, raw.bytes, raw.mediaType));
+      await onSide('destination', () =>
+        ctx.client.putManifest({ ...dst, digest: child.digest }, raw.bytes, raw.mediaType),
+      );
       stats.manifests++;
       ctx.log(`put manifest ${dst.registry}/${dst.repository}@${child.digest}`);
     });

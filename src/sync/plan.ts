@@ -4,7 +4,13 @@
  */
 import type { ArtifactEntry } from '../config/model.js';
 import type { RegistryClient } from '../oci/client.js';
-import { formatReference, parseReference, parseRepository, type Reference, type Repository } from '../oci/reference.js';
+import {
+  formatReference,
+  parseReference,
+  parseRepository,
+  type Reference,
+  type Repository,
+} from '../oci/reference.js';
 import { needsTagList, selectTags } from '../select/index.js';
 import { errorInfo, onSide } from './errors.js';
 import type { TagResult } from './model.js';
@@ -62,19 +68,25 @@ export async function planEntry(
   if (parsed.tag !== undefined || parsed.digest !== undefined) {
     refs.push(parsed);
   } else {
-    const available = needsTagList(entry.selector) ? await onSide('source', () => client.listTags(source)) : [];
+    const available = needsTagList(entry.selector)
+      ? await onSide('source', () => client.listTags(source))
+      : [];
     const selection = selectTags(available, entry.selector);
     notes.push(
       `${entry.name}: ${available.length} tags listed, ${selection.selected.length} selected` +
         (selection.selected.length > 0 ? ` (${selection.selected.map((t) => t.tag).join(', ')})` : ''),
     );
-    for (const r of selection.rejected.slice(0, 50)) notes.push(`${entry.name}: skip tag ${r.tag}: ${r.reason}`);
+    for (const r of selection.rejected.slice(0, 50))
+      notes.push(`${entry.name}: skip tag ${r.tag}: ${r.reason}`);
     for (const t of selection.selected) refs.push({ ...source, tag: t.tag });
     for (const d of selection.digests) refs.push({ ...source, digest: d });
   }
   const overwrite = options.overwrite || entry.overwrite;
   const perTag = await mapPool(refs, options.parallelism, async (src): Promise<PlannedTag[]> => {
-    const targets = destinations.map((d): Reference => (src.tag !== undefined ? { ...d, tag: src.tag } : { ...d, digest: src.digest as string }));
+    const targets = destinations.map(
+      (d): Reference =>
+        src.tag !== undefined ? { ...d, tag: src.tag } : { ...d, digest: src.digest as string },
+    );
     let srcDigest: string;
     try {
       const head = await onSide('source', () => client.headManifest(src));
@@ -83,21 +95,40 @@ export async function planEntry(
           action: 'fail' as const,
           src,
           dst,
-          row: row(src, dst, { error: { message: `${formatReference(src)}: not found in the source registry`, side: 'source', httpStatus: 404, code: 'MANIFEST_UNKNOWN' } }),
+          row: row(src, dst, {
+            error: {
+              message: `${formatReference(src)}: not found in the source registry`,
+              side: 'source',
+              httpStatus: 404,
+              code: 'MANIFEST_UNKNOWN',
+            },
+          }),
         }));
       }
       srcDigest = head.digest;
     } catch (err) {
-      return targets.map((dst) => ({ action: 'fail' as const, src, dst, row: row(src, dst, { error: errorInfo(err) }) }));
+      return targets.map((dst) => ({
+        action: 'fail' as const,
+        src,
+        dst,
+        row: row(src, dst, { error: errorInfo(err) }),
+      }));
     }
     return Promise.all(
       targets.map(async (dst): Promise<PlannedTag> => {
         const base = { src, srcDigest, dst };
         try {
           const head = await onSide('destination', () => client.headManifest(dst));
-          if (head === undefined) return { ...base, action: 'copy', row: row(src, dst, { sourceDigest: srcDigest }) };
+          if (head === undefined)
+            return { ...base, action: 'copy', row: row(src, dst, { sourceDigest: srcDigest }) };
           const r = row(src, dst, { sourceDigest: srcDigest, destinationDigest: head.digest });
-          if (head.digest === srcDigest) return { ...base, dstDigest: head.digest, action: 'skip', row: { ...r, status: 'skipped', reason: 'up-to-date' } };
+          if (head.digest === srcDigest)
+            return {
+              ...base,
+              dstDigest: head.digest,
+              action: 'skip',
+              row: { ...r, status: 'skipped', reason: 'up-to-date' },
+            };
           if (overwrite) return { ...base, dstDigest: head.digest, action: 'overwrite', row: r };
           return {
             ...base,
@@ -106,7 +137,11 @@ export async function planEntry(
             row: { ...r, status: 'drifted', reason: 'destination differs from source (overwrite: false)' },
           };
         } catch (err) {
-          return { ...base, action: 'fail', row: row(src, dst, { sourceDigest: srcDigest, error: errorInfo(err) }) };
+          return {
+            ...base,
+            action: 'fail',
+            row: row(src, dst, { sourceDigest: srcDigest, error: errorInfo(err) }),
+          };
         }
       }),
     );

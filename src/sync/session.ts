@@ -5,7 +5,12 @@
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { Authenticator } from '../auth/authenticator.js';
-import { chainCredentials, type Credential, type CredentialSource, maskCredential } from '../auth/credentials.js';
+import {
+  type Credential,
+  type CredentialSource,
+  chainCredentials,
+  maskCredential,
+} from '../auth/credentials.js';
 import { dockerConfigCredentials } from '../auth/docker-config.js';
 import type { HostEntry, MirrorConfig } from '../config/model.js';
 import { RegistryClient } from '../oci/client.js';
@@ -76,7 +81,12 @@ function settingsFor(entry: HostEntry | undefined, insecure: boolean): HostSetti
 async function credentialOf(entry: HostEntry): Promise<Credential | undefined> {
   const cred = entry.credential;
   if (!cred) return undefined;
-  if (cred.provider !== undefined || cred.jwkPath !== undefined || cred.jwkValue !== undefined || entry.provider) {
+  if (
+    cred.provider !== undefined ||
+    cred.jwkPath !== undefined ||
+    cred.jwkValue !== undefined ||
+    entry.provider
+  ) {
     throw new SessionError(
       `hosts: ${entry.host}: ${cred.provider ? `credential provider "${cred.provider}"` : entry.provider ? `provider "${entry.provider}"` : 'JWK-signed credentials'} ${'are not supported by this version; use credential.value or fromPath with a username, or Docker config'}`,
     );
@@ -86,11 +96,15 @@ async function credentialOf(entry: HostEntry): Promise<Credential | undefined> {
     try {
       secret = (await readFile(cred.fromPath, 'utf8')).trim();
     } catch (cause) {
-      throw new SessionError(`hosts: ${entry.host}: cannot read credential.fromPath ${cred.fromPath}`, { cause });
+      throw new SessionError(`hosts: ${entry.host}: cannot read credential.fromPath ${cred.fromPath}`, {
+        cause,
+      });
     }
   }
   if (secret === undefined) return undefined;
-  return maskCredential(entry.username !== undefined ? { username: entry.username, password: secret } : { registryToken: secret });
+  return maskCredential(
+    entry.username !== undefined ? { username: entry.username, password: secret } : { registryToken: secret },
+  );
 }
 
 /** Create the client for a config's hosts. */
@@ -120,7 +134,8 @@ export function createSession(config: Pick<MirrorConfig, 'hosts'>, options: Sess
     return entry ? credentialOf(entry) : undefined;
   };
   const sources = [fromConfig];
-  if (options.dockerConfig !== false) sources.push(dockerConfigCredentials(options.env ? { env: options.env } : {}));
+  if (options.dockerConfig !== false)
+    sources.push(dockerConfigCredentials(options.env ? { env: options.env } : {}));
   const authenticator = new Authenticator({ transport, credentials: chainCredentials(...sources) });
   // Validate host settings eagerly so a bad TLS path fails before any copy starts.
   for (const h of config.hosts) hostSettings(h.host);

@@ -45,7 +45,10 @@ class JobTimeoutError extends Error {}
 function withDeadline<T>(ms: number, what: string, fn: () => Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new JobTimeoutError(`${what}: timed out after ${Math.round(ms / 1000)}s`)), ms);
+    timer = setTimeout(
+      () => reject(new JobTimeoutError(`${what}: timed out after ${Math.round(ms / 1000)}s`)),
+      ms,
+    );
   });
   return Promise.race([fn(), deadline]).finally(() => clearTimeout(timer));
 }
@@ -59,7 +62,14 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
   const concurrency = options.concurrency ?? config.defaults.concurrency ?? 4;
   const session =
     options.session ??
-    createSession(config, { ...options, connections: Math.max(8, concurrency * 2), retry: { ...options.retry, onRetry: (i) => log(`retry ${i.attempt}/${i.attempts - 1} in ${i.delayMs}ms: ${i.reason}`) } });
+    createSession(config, {
+      ...options,
+      connections: Math.max(8, concurrency * 2),
+      retry: {
+        ...options.retry,
+        onRetry: (i) => log(`retry ${i.attempt}/${i.attempts - 1} in ${i.delayMs}ms: ${i.reason}`),
+      },
+    });
   const client = session.client;
   const requestsBefore = session.transport.totals().requests;
   const entries: EntryResult[] = [];
@@ -76,7 +86,10 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
       tags: [],
     };
     try {
-      const plan = await planEntry(client, entry, { overwrite: options.overwrite ?? false, parallelism: concurrency * 2 });
+      const plan = await planEntry(client, entry, {
+        overwrite: options.overwrite ?? false,
+        parallelism: concurrency * 2,
+      });
       for (const note of plan.notes) log(note);
       return { result, plan };
     } catch (err) {
@@ -112,7 +125,9 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
       destinations: [chart.repository],
       position: chart.position,
       tags: [],
-      error: { message: `chart ${chart.name}: Helm chart mirroring is not supported by this version yet; remove the entry or upgrade` },
+      error: {
+        message: `chart ${chart.name}: Helm chart mirroring is not supported by this version yet; remove the entry or upgrade`,
+      },
     };
     entries.push(result);
     emit({ type: 'entry-failed', entry: result });
@@ -154,7 +169,10 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
 
   // Rows in a stable order: as planned, whatever order jobs finished in.
   for (const { result, plan } of planned) {
-    if (plan) result.tags.sort((a, b) => plan.tags.findIndex((p) => p.row === a) - plan.tags.findIndex((p) => p.row === b));
+    if (plan)
+      result.tags.sort(
+        (a, b) => plan.tags.findIndex((p) => p.row === a) - plan.tags.findIndex((p) => p.row === b),
+      );
   }
   const requests = session.transport.totals().requests - requestsBefore;
   if (!options.session) await session.close();

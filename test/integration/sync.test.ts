@@ -97,7 +97,10 @@ artifacts:
     expect(plan.code).toBe(2);
     const planDoc = JSON.parse(plan.stdout);
     expect(planDoc.report.dryRun).toBe(true);
-    expect(planDoc.report.results[0].tags.map((t: { status: string }) => t.status)).toEqual(['drifted', 'would-copy']);
+    expect(planDoc.report.results[0].tags.map((t: { status: string }) => t.status)).toEqual([
+      'drifted',
+      'would-copy',
+    ]);
     expect(await listTags(dst, 'drift/app')).toEqual(['1.2.0']);
 
     const driftRun = await cli(['sync', path, '--drift-exit-code', '0']);
@@ -147,7 +150,11 @@ artifacts:
 
   it('leaves no tag behind when a blob upload fails at the destination', async () => {
     const proxy: FaultProxy = await startFaultProxy(dst.url, [
-      { match: (r) => r.method === 'PUT' && r.path.includes('/blobs/uploads/'), status: 400, body: '{"errors":[{"code":"BLOB_UPLOAD_INVALID","message":"nope"}]}' },
+      {
+        match: (r) => r.method === 'PUT' && r.path.includes('/blobs/uploads/'),
+        status: 400,
+        body: '{"errors":[{"code":"BLOB_UPLOAD_INVALID","message":"nope"}]}',
+      },
     ]);
     try {
       const path = config(
@@ -162,7 +169,10 @@ artifacts:
       const run = await cli(['sync', path, '-o', 'json', '--retries', '0']);
       expect(run.code).toBe(1);
       const row = JSON.parse(run.stdout).report.results[0].tags[0];
-      expect(row).toMatchObject({ status: 'failed', error: { side: 'destination', httpStatus: 400, code: 'BLOB_UPLOAD_INVALID' } });
+      expect(row).toMatchObject({
+        status: 'failed',
+        error: { side: 'destination', httpStatus: 400, code: 'BLOB_UPLOAD_INVALID' },
+      });
       expect(await listTags(dst, 'broken/app').catch(() => [])).toEqual([]);
       expect(proxy.requests.some((r) => r.method === 'PUT' && r.path.includes('/manifests/'))).toBe(false);
     } finally {
@@ -171,13 +181,26 @@ artifacts:
   });
 
   it('exits 3 with file:line:column for an invalid config and for bad arguments', async () => {
-    const path = config('bad', `apiVersion: oci-mirror/v1\nkind: Config\nartifacts:\n  - source: ${src.host}/x\n    destinaton: ${dst.host}/y\n`);
+    const path = config(
+      'bad',
+      `apiVersion: oci-mirror/v1\nkind: Config\nartifacts:\n  - source: ${src.host}/x\n    destinaton: ${dst.host}/y\n`,
+    );
     const run = await cli(['sync', path]);
     expect(run.code).toBe(3);
     expect(run.stderr).toContain(`${path}:5:5`);
     expect(run.stderr).toMatch(/destination/);
     expect((await cli(['sync', path, '--concurrency', 'zero'])).code).toBe(3);
     expect((await cli(['frobnicate'])).code).toBe(3);
-    expect((await cli(['validate', config('ok', `apiVersion: oci-mirror/v1\nkind: Config\nartifacts:\n  - source: ${src.host}/x\n    destination: ${dst.host}/y\n`)])).code).toBe(0);
+    expect(
+      (
+        await cli([
+          'validate',
+          config(
+            'ok',
+            `apiVersion: oci-mirror/v1\nkind: Config\nartifacts:\n  - source: ${src.host}/x\n    destination: ${dst.host}/y\n`,
+          ),
+        ])
+      ).code,
+    ).toBe(0);
   });
 });

@@ -1,6 +1,6 @@
 /** Builds the project's client for harness registries. */
 import { Authenticator } from '../../src/auth/authenticator.js';
-import { chainCredentials, type CredentialSource, staticCredentials } from '../../src/auth/credentials.js';
+import { type CredentialSource, chainCredentials, staticCredentials } from '../../src/auth/credentials.js';
 import { RegistryClient } from '../../src/oci/client.js';
 import type { RetryPolicy } from '../../src/oci/retry.js';
 import { type HostSettings, Transport } from '../../src/oci/transport.js';
@@ -37,7 +37,8 @@ export function clientFor(
     settings.set(r.host, { ...s, ...options.settings?.[r.host] });
     if (reg.username && reg.password) creds[r.host] = { username: reg.username, password: reg.password };
   }
-  for (const [host, s] of Object.entries(options.settings ?? {})) if (!settings.has(host)) settings.set(host, s);
+  for (const [host, s] of Object.entries(options.settings ?? {}))
+    if (!settings.has(host)) settings.set(host, s);
   const transport = new Transport({
     hostSettings: (host) => settings.get(host),
     retry: {
@@ -51,7 +52,12 @@ export function clientFor(
   if (options.credentials) sources.push(options.credentials);
   if (!options.noCredentials) sources.push(staticCredentials(creds));
   const authenticator = new Authenticator({ transport, credentials: chainCredentials(...sources) });
-  return { client: new RegistryClient({ transport, authorizer: authenticator }), transport, authenticator, sleeps };
+  return {
+    client: new RegistryClient({ transport, authorizer: authenticator }),
+    transport,
+    authenticator,
+    sleeps,
+  };
 }
 
 /** `{registry, repository}` for a harness registry. */

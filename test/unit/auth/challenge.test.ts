@@ -20,7 +20,9 @@ describe('parseWwwAuthenticate', () => {
     ]);
   });
   it('parses several challenges in one header', () => {
-    const c = parseWwwAuthenticate('Basic realm="x", Bearer realm="https://t/token", service=reg, error="insufficient_scope"');
+    const c = parseWwwAuthenticate(
+      'Basic realm="x", Bearer realm="https://t/token", service=reg, error="insufficient_scope"',
+    );
     expect(c.map((x) => x.scheme)).toEqual(['basic', 'bearer']);
     expect(c[1]?.params).toEqual({ realm: 'https://t/token', service: 'reg', error: 'insufficient_scope' });
   });
@@ -41,7 +43,9 @@ describe('scopes', () => {
       name: 'localhost:5000/a/b',
       actions: ['push', 'pull'],
     });
-    expect(formatScope({ type: 'repository', name: 'a', actions: ['push', 'pull', 'pull'] })).toBe('repository:a:pull,push');
+    expect(formatScope({ type: 'repository', name: 'a', actions: ['push', 'pull', 'pull'] })).toBe(
+      'repository:a:pull,push',
+    );
   });
   it('merges per resource and checks coverage', () => {
     const merged = mergeScopes(
@@ -54,6 +58,11 @@ describe('scopes', () => {
     expect(scopeKey(merged)).toBe('repository:a:pull repository:b:pull,push');
     expect(covers(merged, [{ type: 'repository', name: 'b', actions: ['push'] }])).toBe(true);
     expect(covers(merged, [{ type: 'repository', name: 'c', actions: ['pull'] }])).toBe(false);
-    expect(covers([{ type: 'repository', name: 'c', actions: ['*'] }], [{ type: 'repository', name: 'c', actions: ['delete'] }])).toBe(true);
+    expect(
+      covers(
+        [{ type: 'repository', name: 'c', actions: ['*'] }],
+        [{ type: 'repository', name: 'c', actions: ['delete'] }],
+      ),
+    ).toBe(true);
   });
 });

@@ -12,7 +12,10 @@ describe('parseReference', () => {
     ['index.docker.io/library/nginx', { registry: 'docker.io', repository: 'library/nginx' }],
     ['registry-1.docker.io/bitnami/redis', { registry: 'docker.io', repository: 'bitnami/redis' }],
     ['bitnami/redis:7', { registry: 'docker.io', repository: 'bitnami/redis', tag: '7' }],
-    ['ghcr.io/stefanprodan/podinfo:6.5.0', { registry: 'ghcr.io', repository: 'stefanprodan/podinfo', tag: '6.5.0' }],
+    [
+      'ghcr.io/stefanprodan/podinfo:6.5.0',
+      { registry: 'ghcr.io', repository: 'stefanprodan/podinfo', tag: '6.5.0' },
+    ],
     ['localhost/app', { registry: 'localhost', repository: 'app' }],
     ['localhost:5000/a/b/c:v1', { registry: 'localhost:5000', repository: 'a/b/c', tag: 'v1' }],
     ['127.0.0.1:40001/x', { registry: '127.0.0.1:40001', repository: 'x' }],

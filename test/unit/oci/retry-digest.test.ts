@@ -1,11 +1,17 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { describe, expect, it } from 'vitest';
-import { referrersTag, nextLink } from '../../../src/oci/client.js';
+import { nextLink, referrersTag } from '../../../src/oci/client.js';
 import { DigestVerifier, sha256 } from '../../../src/oci/digest.js';
 import { DigestMismatchError } from '../../../src/oci/errors.js';
 import { parseManifest } from '../../../src/oci/manifest.js';
-import { backoffDelay, isRetryableNetworkError, isRetryableStatus, parseRetryAfter, retryPolicy } from '../../../src/oci/retry.js';
+import {
+  backoffDelay,
+  isRetryableNetworkError,
+  isRetryableStatus,
+  parseRetryAfter,
+  retryPolicy,
+} from '../../../src/oci/retry.js';
 
 describe('retry policy', () => {
   it('classifies statuses and network errors', () => {
@@ -33,9 +39,13 @@ describe('DigestVerifier', () => {
   const data = Buffer.alloc(300_000, 7);
   it('passes matching content through unchanged', async () => {
     const out: Buffer[] = [];
-    await pipeline(Readable.from([data.subarray(0, 1000), data.subarray(1000)]), new DigestVerifier(sha256(data), 'x', data.length), async (src) => {
-      for await (const c of src) out.push(c as Buffer);
-    });
+    await pipeline(
+      Readable.from([data.subarray(0, 1000), data.subarray(1000)]),
+      new DigestVerifier(sha256(data), 'x', data.length),
+      async (src) => {
+        for await (const c of src) out.push(c as Buffer);
+      },
+    );
     expect(Buffer.concat(out).equals(data)).toBe(true);
   });
   it('fails on a flipped byte and never releases the last chunk', async () => {
@@ -43,9 +53,13 @@ describe('DigestVerifier', () => {
     bad[bad.length - 1] = 0;
     const seen: Buffer[] = [];
     await expect(
-      pipeline(Readable.from([bad.subarray(0, 1000), bad.subarray(1000)]), new DigestVerifier(sha256(data), 'blob'), async (src) => {
-        for await (const c of src) seen.push(c as Buffer);
-      }),
+      pipeline(
+        Readable.from([bad.subarray(0, 1000), bad.subarray(1000)]),
+        new DigestVerifier(sha256(data), 'blob'),
+        async (src) => {
+          for await (const c of src) seen.push(c as Buffer);
+        },
+      ),
     ).rejects.toThrow(DigestMismatchError);
     expect(Buffer.concat(seen).length).toBeLessThan(data.length);
   });
@@ -71,9 +85,15 @@ describe('helpers', () => {
   });
   it('parses manifests and infers a missing mediaType', () => {
     const d = { mediaType: 'x', digest: `sha256:${'0'.repeat(64)}`, size: 1 };
-    expect(parseManifest(Buffer.from(JSON.stringify({ schemaVersion: 2, config: d, layers: [d] }))).kind).toBe('manifest');
-    expect(parseManifest(Buffer.from(JSON.stringify({ schemaVersion: 2, manifests: [d] }))).kind).toBe('index');
+    expect(
+      parseManifest(Buffer.from(JSON.stringify({ schemaVersion: 2, config: d, layers: [d] }))).kind,
+    ).toBe('manifest');
+    expect(parseManifest(Buffer.from(JSON.stringify({ schemaVersion: 2, manifests: [d] }))).kind).toBe(
+      'index',
+    );
     expect(() => parseManifest(Buffer.from('{"schemaVersion":1}'))).toThrow(/schemaVersion 1/);
-    expect(() => parseManifest(Buffer.from(JSON.stringify({ schemaVersion: 2, config: { ...d, digest: 'bad' } })))).toThrow(/invalid digest/);
+    expect(() =>
+      parseManifest(Buffer.from(JSON.stringify({ schemaVersion: 2, config: { ...d, digest: 'bad' } }))),
+    ).toThrow(/invalid digest/);
   });
 });

@@ -1,0 +1,47 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+
+const root = join(import.meta.dirname, '..', '..');
+
+describe('repository hygiene', () => {
+  it('dist/ is exactly what a fresh build of src/ produces', () => {
+    const out = mkdtempSync(join(tmpdir(), 'oci-mirror-dist-'));
+    try {
+      execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs'), out], { cwd: root, stdio: 'pipe' });
+      const committed = readdirSync(join(root, 'dist')).sort();
+      expect(readdirSync(out).sort()).toEqual(committed);
+      for (const file of committed) {
+        const fresh = readFileSync(join(out, file));
+        const current = readFileSync(join(root, 'dist', file));
+        expect(current.equals(fresh), `dist/${file} is stale: run \`npm run build\` and commit dist/`).toBe(
+          true,
+        );
+      }
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  }, 180_000);
+
+  it('action.yml and the action code agree on inputs and outputs', () => {
+    const action = parse(readFileSync(join(root, 'action.yml'), 'utf8')) as {
+      inputs: Record<string, { default?: string }>;
+      outputs: Record<string, unknown>;
+      runs: { using: string; main: string };
+    };
+    expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' });
+    const inputsSrc = readFileSync(join(root, 'src', 'action', 'inputs.ts'), 'utf8');
+    const read = [...inputsSrc.matchAll(/(?:getInput|bool|int|duration)\('([a-z-]+)'/g)]
+      .map((m) => m[1])
+      .sort();
+    expect([...new Set(read)]).toEqual(Object.keys(action.inputs).sort());
+    expect(action.inputs.config?.default).toBe(/DEFAULT_CONFIG = '([^']+)'/.exec(inputsSrc)?.[1]);
+    const mainSrc = readFileSync(join(root, 'src', 'action', 'main.ts'), 'utf8');
+    const outputsBlock = /const outputs[^{]*\{([\s\S]*?)\n {2}\};/.exec(mainSrc)?.[1] ?? '';
+    const written = [...outputsBlock.matchAll(/^\s*'?([a-z-]+)'?:/gm)].map((m) => m[1]).sort();
+    expect(written).toEqual(Object.keys(action.outputs).sort());
+  });
+});
