@@ -99228,6 +99228,10 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: ./src/cli/version.ts
+/** The version printed by `oci-mirror version` and written into reports. */
+const VERSION = '0.1.0';
+
 ;// CONCATENATED MODULE: ./src/config/errors.ts
 /**
  * Config errors. Every problem names the file, the 1-based line and column of the offending YAML
@@ -102405,7 +102409,10 @@ function parseManifest(bytes, fallbackMediaType) {
 }
 /** Blobs a manifest references (config first, then layers), skipping foreign (non-distributable) layers with URLs. */
 function manifestBlobs(manifest) {
-    return [manifest.config, ...manifest.layers.filter((l) => !(l.urls && l.urls.length > 0 && isForeign(l.mediaType)))];
+    return [
+        manifest.config,
+        ...manifest.layers.filter((l) => !(l.urls && l.urls.length > 0 && isForeign(l.mediaType))),
+    ];
 }
 function isForeign(mediaType) {
     return mediaType.includes('foreign') || mediaType.includes('nondistributable');
@@ -102540,7 +102547,9 @@ async function planEntry(client, entry, options) {
         refs.push(parsed);
     }
     else {
-        const available = needsTagList(entry.selector) ? await onSide('source', () => client.listTags(source)) : [];
+        const available = needsTagList(entry.selector)
+            ? await onSide('source', () => client.listTags(source))
+            : [];
         const selection = selectTags(available, entry.selector);
         notes.push(`${entry.name}: ${available.length} tags listed, ${selection.selected.length} selected` +
             (selection.selected.length > 0 ? ` (${selection.selected.map((t) => t.tag).join(', ')})` : ''));
@@ -102553,7 +102562,7 @@ async function planEntry(client, entry, options) {
     }
     const overwrite = options.overwrite || entry.overwrite;
     const perTag = await mapPool(refs, options.parallelism, async (src) => {
-        const targets = destinations.map((d) => (src.tag !== undefined ? { ...d, tag: src.tag } : { ...d, digest: src.digest }));
+        const targets = destinations.map((d) => src.tag !== undefined ? { ...d, tag: src.tag } : { ...d, digest: src.digest });
         let srcDigest;
         try {
             const head = await onSide('source', () => client.headManifest(src));
@@ -102562,13 +102571,25 @@ async function planEntry(client, entry, options) {
                     action: 'fail',
                     src,
                     dst,
-                    row: row(src, dst, { error: { message: `${formatReference(src)}: not found in the source registry`, side: 'source', httpStatus: 404, code: 'MANIFEST_UNKNOWN' } }),
+                    row: row(src, dst, {
+                        error: {
+                            message: `${formatReference(src)}: not found in the source registry`,
+                            side: 'source',
+                            httpStatus: 404,
+                            code: 'MANIFEST_UNKNOWN',
+                        },
+                    }),
                 }));
             }
             srcDigest = head.digest;
         }
         catch (err) {
-            return targets.map((dst) => ({ action: 'fail', src, dst, row: row(src, dst, { error: errorInfo(err) }) }));
+            return targets.map((dst) => ({
+                action: 'fail',
+                src,
+                dst,
+                row: row(src, dst, { error: errorInfo(err) }),
+            }));
         }
         return Promise.all(targets.map(async (dst) => {
             const base = { src, srcDigest, dst };
@@ -102578,7 +102599,12 @@ async function planEntry(client, entry, options) {
                     return { ...base, action: 'copy', row: row(src, dst, { sourceDigest: srcDigest }) };
                 const r = row(src, dst, { sourceDigest: srcDigest, destinationDigest: head.digest });
                 if (head.digest === srcDigest)
-                    return { ...base, dstDigest: head.digest, action: 'skip', row: { ...r, status: 'skipped', reason: 'up-to-date' } };
+                    return {
+                        ...base,
+                        dstDigest: head.digest,
+                        action: 'skip',
+                        row: { ...r, status: 'skipped', reason: 'up-to-date' },
+                    };
                 if (overwrite)
                     return { ...base, dstDigest: head.digest, action: 'overwrite', row: r };
                 return {
@@ -102589,7 +102615,11 @@ async function planEntry(client, entry, options) {
                 };
             }
             catch (err) {
-                return { ...base, action: 'fail', row: row(src, dst, { sourceDigest: srcDigest, error: errorInfo(err) }) };
+                return {
+                    ...base,
+                    action: 'fail',
+                    row: row(src, dst, { sourceDigest: srcDigest, error: errorInfo(err) }),
+                };
             }
         }));
     });
@@ -102897,7 +102927,12 @@ class Transport {
                 await res.body.dump();
                 reason = `HTTP ${res.status}`;
                 this.#stat(host).retries++;
-                policy.onRetry?.({ attempt, attempts: policy.attempts, delayMs: delay, reason: `${req.method} ${safeUrl(req.url)}: ${reason}` });
+                policy.onRetry?.({
+                    attempt,
+                    attempts: policy.attempts,
+                    delayMs: delay,
+                    reason: `${req.method} ${safeUrl(req.url)}: ${reason}`,
+                });
                 await policy.sleep(delay);
             }
             catch (err) {
@@ -102910,7 +102945,12 @@ class Transport {
                 }
                 reason = err.message;
                 this.#stat(host).retries++;
-                policy.onRetry?.({ attempt, attempts: policy.attempts, delayMs: delay, reason: `${req.method} ${safeUrl(req.url)}: ${reason}` });
+                policy.onRetry?.({
+                    attempt,
+                    attempts: policy.attempts,
+                    delayMs: delay,
+                    reason: `${req.method} ${safeUrl(req.url)}: ${reason}`,
+                });
                 await policy.sleep(delay);
             }
         }
@@ -103007,7 +103047,10 @@ async function parseTokenResponse(host, status, text, now) {
         body = JSON.parse(text);
     }
     catch (cause) {
-        throw new AuthError(host, `token endpoint answered HTTP ${status} with a body that is not JSON`, { cause, status });
+        throw new AuthError(host, `token endpoint answered HTTP ${status} with a body that is not JSON`, {
+            cause,
+            status,
+        });
     }
     const token = typeof body.token === 'string' && body.token !== ''
         ? body.token
@@ -103017,7 +103060,9 @@ async function parseTokenResponse(host, status, text, now) {
     if (!token)
         throw new AuthError(host, 'token endpoint answered without "token" or "access_token"', { status });
     registerSecret(token);
-    const expiresIn = typeof body.expires_in === 'number' && body.expires_in >= DEFAULT_EXPIRES_IN ? body.expires_in : DEFAULT_EXPIRES_IN;
+    const expiresIn = typeof body.expires_in === 'number' && body.expires_in >= DEFAULT_EXPIRES_IN
+        ? body.expires_in
+        : DEFAULT_EXPIRES_IN;
     const issued = typeof body.issued_at === 'string' ? Date.parse(body.issued_at) : Number.NaN;
     // Trust our clock over the server's issued_at when they disagree wildly (skewed servers).
     const base = Number.isFinite(issued) && Math.abs(issued - now) < 5 * 60_000 ? issued : now;
@@ -103430,6 +103475,8 @@ function dockerConfigCredentials(options = {}) {
     };
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/oci/authorizer.ts
 /**
  * The seam between the registry client and authentication. The client declares which scopes a
@@ -103446,8 +103493,6 @@ function repositoryScope(name, ...actions) {
     return { type: 'repository', name, actions };
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/oci/digest.ts
 /** Digests: computing them, and a stream stage that verifies content against its digest. */
 
@@ -103467,7 +103512,7 @@ function digestHex(digest) {
 }
 /** Hash `bytes` with the algorithm of `digest` and compare. */
 function matchesDigest(bytes, digest) {
-    return `${digestAlgorithm(digest)}:${createHash(digestAlgorithm(digest)).update(bytes).digest('hex')}` === digest;
+    return (`${digestAlgorithm(digest)}:${createHash(digestAlgorithm(digest)).update(bytes).digest('hex')}` === digest);
 }
 /**
  * A pass-through stream that hashes what flows through it and fails with `DigestMismatchError`
@@ -103602,7 +103647,13 @@ class RegistryClient {
         catch {
             // body unreadable: report the status alone
         }
-        const init = { operation, method, url: safeUrl(res.url), status: res.status, errors: parseErrorBody(text) };
+        const init = {
+            operation,
+            method,
+            url: safeUrl(res.url),
+            status: res.status,
+            errors: parseErrorBody(text),
+        };
         if (res.status === 404)
             throw new NotFoundError(init);
         throw new RegistryError(init);
@@ -103677,15 +103728,24 @@ class RegistryClient {
             throw new SizeError(`put manifest ${formatReference(ref)}: ${bytes.length} bytes exceed the ${this.#maxManifest}-byte limit`);
         }
         const op = `put manifest ${formatReference(ref)}`;
-        const digest = ref.digest && !ref.tag ? `${digestAlgorithm(ref.digest)}:${(0,external_node_crypto_.createHash)(digestAlgorithm(ref.digest)).update(bytes).digest('hex')}` : sha256(bytes);
+        const digest = ref.digest && !ref.tag
+            ? `${digestAlgorithm(ref.digest)}:${(0,external_node_crypto_.createHash)(digestAlgorithm(ref.digest)).update(bytes).digest('hex')}`
+            : sha256(bytes);
         if (ref.digest !== undefined && !ref.tag && digest !== ref.digest)
             throw new DigestMismatchError(op, ref.digest, digest);
-        const res = await this.#send(ref.registry, { method: 'PUT', path: client_path(ref, `manifests/${reference}`), headers: { 'content-type': mediaType }, body: bytes }, [repositoryScope(ref.repository, 'pull', 'push')]);
+        const res = await this.#send(ref.registry, {
+            method: 'PUT',
+            path: client_path(ref, `manifests/${reference}`),
+            headers: { 'content-type': mediaType },
+            body: bytes,
+        }, [repositoryScope(ref.repository, 'pull', 'push')]);
         if (res.status !== 201 && res.status !== 200)
             return this.#fail(op, 'PUT', res);
         await res.body.dump();
         const returned = res.header('docker-content-digest');
-        if (returned !== undefined && digestAlgorithm(returned) === digestAlgorithm(digest) && returned !== digest) {
+        if (returned !== undefined &&
+            digestAlgorithm(returned) === digestAlgorithm(digest) &&
+            returned !== digest) {
             throw new DigestMismatchError(`${op} (registry stored different bytes)`, digest, returned);
         }
         const subject = res.header('oci-subject');
@@ -103694,9 +103754,7 @@ class RegistryClient {
     /** Delete a manifest by digest (registries refuse deleting by tag). */
     async deleteManifest(ref) {
         const op = `delete manifest ${formatReference(ref)}`;
-        const res = await this.#send(ref.registry, { method: 'DELETE', path: client_path(ref, `manifests/${ref.digest}`) }, [
-            repositoryScope(ref.repository, 'delete'),
-        ]);
+        const res = await this.#send(ref.registry, { method: 'DELETE', path: client_path(ref, `manifests/${ref.digest}`) }, [repositoryScope(ref.repository, 'delete')]);
         if (res.status !== 202 && res.status !== 200)
             return this.#fail(op, 'DELETE', res);
         await res.body.dump();
@@ -103801,7 +103859,8 @@ class RegistryClient {
                 location = undefined;
                 const cause = unwrapMismatch(err) ?? err;
                 const retryable = !(cause instanceof DigestMismatchError) &&
-                    (isRetryableNetworkError(cause) || (cause instanceof RegistryError && isRetryableStatus(cause.status)));
+                    (isRetryableNetworkError(cause) ||
+                        (cause instanceof RegistryError && isRetryableStatus(cause.status)));
                 if (!retryable || attempt >= policy.attempts || policy.now() - start > policy.budgetMs)
                     throw cause;
                 const delay = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
@@ -103875,7 +103934,12 @@ class RegistryClient {
             await patch(Buffer.concat(pending));
         const url = new URL(current);
         url.searchParams.set('digest', desc.digest);
-        const res = await this.#send(repo.registry, { method: 'PUT', path: url.toString(), headers: { 'content-type': OCTET, 'content-length': '0' }, body: Buffer.alloc(0) }, scopes);
+        const res = await this.#send(repo.registry, {
+            method: 'PUT',
+            path: url.toString(),
+            headers: { 'content-type': OCTET, 'content-length': '0' },
+            body: Buffer.alloc(0),
+        }, scopes);
         if (res.status !== 201 && res.status !== 204)
             return this.#fail(op, 'PUT', res);
         await res.body.dump();
@@ -103891,9 +103955,7 @@ class RegistryClient {
         const tags = new Set();
         let next = client_path(repo, `tags/list?n=${pageSize}`);
         for (let page = 0; next !== undefined && page < 10_000; page++) {
-            const res = await this.#send(repo.registry, { method: 'GET', path: next, headers: { accept: 'application/json' } }, [
-                repositoryScope(repo.repository, 'pull'),
-            ]);
+            const res = await this.#send(repo.registry, { method: 'GET', path: next, headers: { accept: 'application/json' } }, [repositoryScope(repo.repository, 'pull')]);
             if (res.status !== 200)
                 return this.#fail(op, 'GET', res);
             const body = JSON.parse(await res.body.text());
@@ -103913,14 +103975,14 @@ class RegistryClient {
      */
     async getReferrers(repo, digest, options = {}) {
         const op = `list referrers of ${formatRepository(repo)}@${digest}`;
-        const query = options.artifactType ? `?${new URLSearchParams({ artifactType: options.artifactType })}` : '';
+        const query = options.artifactType
+            ? `?${new URLSearchParams({ artifactType: options.artifactType })}`
+            : '';
         let next = client_path(repo, `referrers/${digest}${query}`);
         const descriptors = [];
         let filtered = true;
         for (let page = 0; next !== undefined && page < 1000; page++) {
-            const res = await this.#send(repo.registry, { method: 'GET', path: next, headers: { accept: OCI_INDEX } }, [
-                repositoryScope(repo.repository, 'pull'),
-            ]);
+            const res = await this.#send(repo.registry, { method: 'GET', path: next, headers: { accept: OCI_INDEX } }, [repositoryScope(repo.repository, 'pull')]);
             const isIndex = mediaTypeOf(res) === OCI_INDEX;
             if (page === 0 && (res.status !== 200 || !isIndex)) {
                 if (res.status !== 200 && ![400, 404, 405, 406].includes(res.status))
@@ -103934,11 +103996,18 @@ class RegistryClient {
             if (parsed.kind !== 'index')
                 throw new OciError(`${op}: the registry answered with something other than an index`);
             descriptors.push(...parsed.index.manifests);
-            filtered = filtered && (res.header('oci-filters-applied') ?? '').split(',').map((s) => s.trim()).includes('artifactType');
+            filtered =
+                filtered &&
+                    (res.header('oci-filters-applied') ?? '')
+                        .split(',')
+                        .map((s) => s.trim())
+                        .includes('artifactType');
             const link = nextLink(res.header('link'));
             next = link !== undefined ? new URL(link, res.url).toString() : undefined;
         }
-        const list = options.artifactType && !filtered ? descriptors.filter((d) => d.artifactType === options.artifactType) : descriptors;
+        const list = options.artifactType && !filtered
+            ? descriptors.filter((d) => d.artifactType === options.artifactType)
+            : descriptors;
         return { descriptors: list, via: 'api' };
     }
     async #referrersFromTag(repo, digest, artifactType) {
@@ -104048,7 +104117,10 @@ async function credentialOf(entry) {
     const cred = entry.credential;
     if (!cred)
         return undefined;
-    if (cred.provider !== undefined || cred.jwkPath !== undefined || cred.jwkValue !== undefined || entry.provider) {
+    if (cred.provider !== undefined ||
+        cred.jwkPath !== undefined ||
+        cred.jwkValue !== undefined ||
+        entry.provider) {
         throw new SessionError(`hosts: ${entry.host}: ${cred.provider ? `credential provider "${cred.provider}"` : entry.provider ? `provider "${entry.provider}"` : 'JWK-signed credentials'} ${'are not supported by this version; use credential.value or fromPath with a username, or Docker config'}`);
     }
     let secret = cred.value;
@@ -104057,7 +104129,9 @@ async function credentialOf(entry) {
             secret = (await (0,promises_.readFile)(cred.fromPath, 'utf8')).trim();
         }
         catch (cause) {
-            throw new SessionError(`hosts: ${entry.host}: cannot read credential.fromPath ${cred.fromPath}`, { cause });
+            throw new SessionError(`hosts: ${entry.host}: cannot read credential.fromPath ${cred.fromPath}`, {
+                cause,
+            });
         }
     }
     if (secret === undefined)
@@ -104128,7 +104202,14 @@ async function sync(config, options = {}) {
     const log = (message) => emit({ type: 'log', message });
     const concurrency = options.concurrency ?? config.defaults.concurrency ?? 4;
     const session = options.session ??
-        createSession(config, { ...options, connections: Math.max(8, concurrency * 2), retry: { ...options.retry, onRetry: (i) => log(`retry ${i.attempt}/${i.attempts - 1} in ${i.delayMs}ms: ${i.reason}`) } });
+        createSession(config, {
+            ...options,
+            connections: Math.max(8, concurrency * 2),
+            retry: {
+                ...options.retry,
+                onRetry: (i) => log(`retry ${i.attempt}/${i.attempts - 1} in ${i.delayMs}ms: ${i.reason}`),
+            },
+        });
     const client = session.client;
     const requestsBefore = session.transport.totals().requests;
     const entries = [];
@@ -104144,7 +104225,10 @@ async function sync(config, options = {}) {
             tags: [],
         };
         try {
-            const plan = await planEntry(client, entry, { overwrite: options.overwrite ?? false, parallelism: concurrency * 2 });
+            const plan = await planEntry(client, entry, {
+                overwrite: options.overwrite ?? false,
+                parallelism: concurrency * 2,
+            });
             for (const note of plan.notes)
                 log(note);
             return { result, plan };
@@ -104185,7 +104269,9 @@ async function sync(config, options = {}) {
             destinations: [chart.repository],
             position: chart.position,
             tags: [],
-            error: { message: `chart ${chart.name}: Helm chart mirroring is not supported by this version yet; remove the entry or upgrade` },
+            error: {
+                message: `chart ${chart.name}: Helm chart mirroring is not supported by this version yet; remove the entry or upgrade`,
+            },
         };
         entries.push(result);
         emit({ type: 'entry-failed', entry: result });
@@ -104238,10 +104324,6 @@ async function sync(config, options = {}) {
         summary: summarize(entries, requests),
     };
 }
-
-;// CONCATENATED MODULE: ./src/cli/version.ts
-/** The version printed by `oci-mirror version` and written into reports. */
-const VERSION = '0.1.0';
 
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
 /**
@@ -104326,7 +104408,9 @@ const DRY_RUN_EVENTS = new Set(['pull_request', 'pull_request_target', 'merge_gr
 async function run() {
     onSecret((value) => core_setSecret(value));
     const inputs = readInputs();
-    const dryRun = inputs.dryRun === 'auto' ? DRY_RUN_EVENTS.has(process.env.GITHUB_EVENT_NAME ?? '') : inputs.dryRun === 'true';
+    const dryRun = inputs.dryRun === 'auto'
+        ? DRY_RUN_EVENTS.has(process.env.GITHUB_EVENT_NAME ?? '')
+        : inputs.dryRun === 'true';
     let config;
     try {
         config = await loadConfig({ path: inputs.config, envsubst: inputs.envsubst });
@@ -104355,7 +104439,10 @@ async function run() {
         },
     });
     info(renderText(result));
-    const doc = toReport(result, { reporter: { name: 'oci-mirror', version: VERSION }, configFile: config.file });
+    const doc = toReport(result, {
+        reporter: { name: 'oci-mirror', version: VERSION },
+        configFile: config.file,
+    });
     const reportPath = (0,external_node_path_.join)(process.env.RUNNER_TEMP ?? process.cwd(), 'oci-mirror-report.json');
     await (0,promises_.writeFile)(reportPath, renderJson(doc));
     const s = result.summary;
