@@ -70454,6 +70454,9 @@ function toTag(t) {
         bytes: t.bytes,
         blobs: toBlobs(t.blobs),
         manifests: t.manifests,
+        ...(t.referrers !== undefined
+            ? { referrers: { copied: t.referrers.copied, existing: t.referrers.existing } }
+            : {}),
         durationMs: t.durationMs,
     };
 }
@@ -70671,6 +70674,11 @@ function renderTagLine(_entry, tag, opts) {
         if (tag.sourceDigest)
             line += `  ${shortDigest(tag.sourceDigest)}`;
         line += `  ${formatBytes(tag.bytes)}`;
+    }
+    if (tag.referrers && tag.status !== 'failed' && tag.referrers.copied + tag.referrers.existing > 0) {
+        line += `  +${tag.referrers.copied} referrer${tag.referrers.copied === 1 ? '' : 's'}`;
+        if (tag.referrers.existing > 0)
+            line += ` (${tag.referrers.existing} present)`;
     }
     if (tag.status === 'failed') {
         const error = tag.error ?? { message: tag.reason ?? 'unknown error' };
@@ -72650,7 +72658,8 @@ async function mapPool(items, size, fn) {
     return results;
 }
 
-;// CONCATENATED MODULE: ./src/sync/copy.ts
+;// CONCATENATED MODULE: ./src/sync/content.ts
+/** Copy the content a manifest refers to: blobs and child manifests, recursively, without tagging. */
 
 
 
@@ -72674,24 +72683,113 @@ async function copyContent(ctx, src, dst, manifest, stats) {
             stats.bytes += desc.size;
     });
 }
+
+;// CONCATENATED MODULE: ./src/sync/referrers.ts
+/**
+ * Copy the referrers of a manifest (signatures, SBOMs, attestations: OCI 1.1 `subject`) and
+ * cosign's legacy `sha256-<hex>.sig|.att|.sbom` tags. Referrer manifests keep their bytes, so their
+ * digests are unchanged. When the destination has no referrers API, its `sha256-<hex>` fallback
+ * index is maintained by merging, never blindly overwritten.
+ */
+
+
+
+
+/** cosign's legacy attachment tag suffixes. */
+const COSIGN_SUFFIXES = ['sig', 'att', 'sbom'];
+/** Tags that belong to referrers machinery rather than to releases: fallback indexes and cosign tags. */
+const REFERRER_TAG = /^sha256-[0-9a-f]{64}(?:\.(?:sig|att|sbom))?$/;
+/** Copy every referrer of `subject` from `src` to `dst` (and cosign's legacy tags). */
+async function copyReferrers(ctx, src, dst, subject, stats) {
+    const { client } = ctx;
+    const counts = { copied: 0, existing: 0 };
+    const listed = await onSide('source', () => client.getReferrers(src, subject));
+    for (const desc of listed.descriptors) {
+        const present = await onSide('destination', () => client.headManifest({ ...dst, digest: desc.digest }));
+        if (present) {
+            counts.existing++;
+            continue;
+        }
+        const raw = await onSide('source', () => client.getManifest({ ...src, digest: desc.digest }));
+        await copyContent(ctx, src, dst, raw, stats);
+        await onSide('destination', () => client.putManifest({ ...dst, digest: desc.digest }, raw.bytes, raw.mediaType));
+        stats.manifests++;
+        counts.copied++;
+        ctx.log(`copied referrer ${desc.artifactType ?? desc.mediaType} ${desc.digest} of ${subject}`);
+    }
+    if (listed.descriptors.length > 0)
+        await mergeFallbackIndex(ctx, dst, subject, listed.descriptors);
+    for (const suffix of COSIGN_SUFFIXES) {
+        const tag = `${referrersTag(subject)}.${suffix}`;
+        const head = await onSide('source', () => client.headManifest({ ...src, tag }));
+        if (!head)
+            continue;
+        const existing = await onSide('destination', () => client.headManifest({ ...dst, tag }));
+        if (existing?.digest === head.digest) {
+            counts.existing++;
+            continue;
+        }
+        // cosign appends signatures to the same tag, so the destination follows the source here.
+        const raw = await onSide('source', () => client.getManifest({ ...src, digest: head.digest }));
+        await copyContent(ctx, src, dst, raw, stats);
+        await onSide('destination', () => client.putManifest({ ...dst, tag }, raw.bytes, raw.mediaType));
+        stats.manifests++;
+        counts.copied++;
+        ctx.log(`copied cosign tag ${tag}`);
+    }
+    return counts;
+}
+/**
+ * Make the destination list every referrer in `wanted`. A registry with the referrers API does
+ * that itself; otherwise add the missing descriptors to its `sha256-<hex>` index (merge, keep
+ * what is there, no duplicates).
+ */
+async function mergeFallbackIndex(ctx, dst, subject, wanted) {
+    const current = await onSide('destination', () => ctx.client.getReferrers(dst, subject));
+    const have = new Set(current.descriptors.map((d) => d.digest));
+    const missing = wanted.filter((d) => !have.has(d.digest));
+    if (missing.length === 0)
+        return;
+    if (current.via === 'api') {
+        ctx.log(`destination lists ${current.descriptors.length} referrers of ${subject} through its API; not writing a fallback tag`);
+        return;
+    }
+    const index = { schemaVersion: 2, mediaType: OCI_INDEX, manifests: [...current.descriptors, ...missing] };
+    await onSide('destination', () => ctx.client.putManifest({ ...dst, tag: referrersTag(subject) }, Buffer.from(JSON.stringify(index)), OCI_INDEX));
+    ctx.log(`updated referrers fallback tag ${referrersTag(subject)} (+${missing.length})`);
+}
+
+;// CONCATENATED MODULE: ./src/sync/copy.ts
+
+
+
 /**
  * Copy `src` (resolved to `srcDigest`) to the tag or digest of `dst`. The source manifest is
  * fetched by digest so a tag moving during the run cannot mix content.
  */
-async function copyImage(ctx, src, srcDigest, dst) {
+async function copyImage(ctx, src, srcDigest, dst, options = {}) {
     const stats = { blobs: { copied: 0, mounted: 0, existing: 0 }, bytes: 0, manifests: 0 };
     const srcRepo = { registry: src.registry, repository: src.repository };
     const dstRepo = { registry: dst.registry, repository: dst.repository };
     const top = await onSide('source', () => ctx.client.getManifest({ ...srcRepo, digest: srcDigest }));
     await copyContent(ctx, srcRepo, dstRepo, top, stats);
+    let referrers;
+    if (options.referrers) {
+        // Subject by digest first, then its referrers, and the tag last: a failure leaves no new tag.
+        await onSide('destination', () => ctx.client.putManifest({ ...dstRepo, digest: srcDigest }, top.bytes, top.mediaType));
+        referrers = await copyReferrers(ctx, srcRepo, dstRepo, srcDigest, stats);
+    }
     const target = dst.tag !== undefined ? { ...dstRepo, tag: dst.tag } : { ...dstRepo, digest: srcDigest };
     await onSide('destination', () => ctx.client.putManifest(target, top.bytes, top.mediaType));
     stats.manifests++;
     ctx.log(`put manifest ${dst.registry}/${dst.repository}:${dst.tag ?? srcDigest} (${srcDigest})`);
-    return { ...stats, mediaType: top.mediaType };
+    return referrers
+        ? { ...stats, mediaType: top.mediaType, referrers }
+        : { ...stats, mediaType: top.mediaType };
 }
 
 ;// CONCATENATED MODULE: ./src/sync/plan.ts
+
 
 
 
@@ -72725,11 +72823,11 @@ async function planEntry(client, entry, options) {
         refs.push(parsed);
     }
     else {
-        const available = needsTagList(entry.selector)
-            ? await onSide('source', () => client.listTags(source))
-            : [];
+        const listed = needsTagList(entry.selector) ? await onSide('source', () => client.listTags(source)) : [];
+        // Referrers fallback indexes and cosign tags are not releases: they travel with their subject.
+        const available = listed.filter((t) => !REFERRER_TAG.test(t));
         const selection = selectTags(available, entry.selector);
-        notes.push(`${entry.name}: ${available.length} tags listed, ${selection.selected.length} selected` +
+        notes.push(`${entry.name}: ${listed.length} tags listed, ${selection.selected.length} selected` +
             (selection.selected.length > 0 ? ` (${selection.selected.map((t) => t.tag).join(', ')})` : ''));
         for (const r of selection.rejected.slice(0, 50))
             notes.push(`${entry.name}: skip tag ${r.tag}: ${r.reason}`);
@@ -72812,6 +72910,7 @@ async function planEntry(client, entry, options) {
 
 
 
+
 class JobTimeoutError extends Error {
 }
 function withDeadline(ms, what, fn) {
@@ -72851,6 +72950,14 @@ async function sync(config, options = {}) {
             position: entry.position,
             tags: [],
         };
+        if (entry.verify) {
+            // Fail closed: copying unverified content when verification was asked for would be worse than not copying.
+            result.error = {
+                message: `${entry.name}: signature verification (verify: ${entry.verify.provider}) is not supported by this version; refusing to copy unverified content`,
+            };
+            emit({ type: 'entry-failed', entry: result });
+            return { result, plan: undefined, entry };
+        }
         try {
             const plan = await planEntry(client, entry, {
                 overwrite: options.overwrite ?? false,
@@ -72858,15 +72965,15 @@ async function sync(config, options = {}) {
             });
             for (const note of plan.notes)
                 log(note);
-            return { result, plan };
+            return { result, plan, entry };
         }
         catch (err) {
             result.error = errorInfo(err);
             emit({ type: 'entry-failed', entry: result });
-            return { result, plan: undefined };
+            return { result, plan: undefined, entry };
         }
     });
-    for (const { result, plan } of planned) {
+    for (const { result, plan, entry } of planned) {
         entries.push(result);
         if (!plan)
             continue;
@@ -72878,8 +72985,12 @@ async function sync(config, options = {}) {
                     emit({ type: 'tag', entry: result, tag: p.row });
                 }
                 else {
-                    jobs.push({ entry: result, plan: p });
+                    jobs.push({ entry: result, plan: p, referrers: entry.includeReferrers });
                 }
+            }
+            else if (p.action === 'skip' && entry.includeReferrers && !options.dryRun) {
+                // The tag is up to date, but signatures or SBOMs may have been added since.
+                jobs.push({ entry: result, plan: p, referrers: true, referrersOnly: true });
             }
             else {
                 result.tags.push(p.row);
@@ -72907,17 +73018,31 @@ async function sync(config, options = {}) {
     const ctx = { client, blobs, parallelism: 4, log };
     const attempts = (options.jobRetries ?? 1) + 1;
     const timeoutMs = options.jobTimeoutMs ?? 5 * 60_000;
-    await mapPool(jobs, concurrency, async ({ entry, plan }) => {
+    await mapPool(jobs, concurrency, async ({ entry, plan, referrers, referrersOnly }) => {
         const started = performance.now();
         const r = plan.row;
         for (let attempt = 1;; attempt++) {
             try {
-                const stats = await withDeadline(timeoutMs, `copy ${r.source} → ${r.destination}`, () => copyImage(ctx, plan.src, plan.srcDigest, plan.dst));
-                r.status = plan.action === 'overwrite' ? 'overwritten' : 'copied';
-                r.bytes = stats.bytes;
-                r.blobs = stats.blobs;
-                r.manifests = stats.manifests;
-                r.mediaType = stats.mediaType;
+                if (referrersOnly) {
+                    const stats = { blobs: { copied: 0, mounted: 0, existing: 0 }, bytes: 0, manifests: 0 };
+                    const dstRepo = { registry: plan.dst.registry, repository: plan.dst.repository };
+                    const srcRepo = { registry: plan.src.registry, repository: plan.src.repository };
+                    r.referrers = await withDeadline(timeoutMs, `copy referrers of ${r.source} → ${r.destination}`, () => copyReferrers(ctx, srcRepo, dstRepo, plan.srcDigest, stats));
+                    r.status = 'skipped';
+                    r.bytes = stats.bytes;
+                    r.blobs = stats.blobs;
+                    r.manifests = stats.manifests;
+                }
+                else {
+                    const stats = await withDeadline(timeoutMs, `copy ${r.source} → ${r.destination}`, () => copyImage(ctx, plan.src, plan.srcDigest, plan.dst, { referrers }));
+                    r.status = plan.action === 'overwrite' ? 'overwritten' : 'copied';
+                    r.bytes = stats.bytes;
+                    r.blobs = stats.blobs;
+                    r.manifests = stats.manifests;
+                    r.mediaType = stats.mediaType;
+                    if (stats.referrers)
+                        r.referrers = stats.referrers;
+                }
                 delete r.error;
                 break;
             }

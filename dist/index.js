@@ -101827,6 +101827,9 @@ function toTag(t) {
         bytes: t.bytes,
         blobs: toBlobs(t.blobs),
         manifests: t.manifests,
+        ...(t.referrers !== undefined
+            ? { referrers: { copied: t.referrers.copied, existing: t.referrers.existing } }
+            : {}),
         durationMs: t.durationMs,
     };
 }
@@ -102044,6 +102047,11 @@ function renderTagLine(_entry, tag, opts) {
         if (tag.sourceDigest)
             line += `  ${shortDigest(tag.sourceDigest)}`;
         line += `  ${formatBytes(tag.bytes)}`;
+    }
+    if (tag.referrers && tag.status !== 'failed' && tag.referrers.copied + tag.referrers.existing > 0) {
+        line += `  +${tag.referrers.copied} referrer${tag.referrers.copied === 1 ? '' : 's'}`;
+        if (tag.referrers.existing > 0)
+            line += ` (${tag.referrers.existing} present)`;
     }
     if (tag.status === 'failed') {
         const error = tag.error ?? { message: tag.reason ?? 'unknown error' };
@@ -102472,7 +102480,8 @@ async function mapPool(items, size, fn) {
     return results;
 }
 
-;// CONCATENATED MODULE: ./src/sync/copy.ts
+;// CONCATENATED MODULE: ./src/sync/content.ts
+/** Copy the content a manifest refers to: blobs and child manifests, recursively, without tagging. */
 
 
 
@@ -102496,241 +102505,99 @@ async function copyContent(ctx, src, dst, manifest, stats) {
             stats.bytes += desc.size;
     });
 }
-/**
- * Copy `src` (resolved to `srcDigest`) to the tag or digest of `dst`. The source manifest is
- * fetched by digest so a tag moving during the run cannot mix content.
- */
-async function copyImage(ctx, src, srcDigest, dst) {
-    const stats = { blobs: { copied: 0, mounted: 0, existing: 0 }, bytes: 0, manifests: 0 };
-    const srcRepo = { registry: src.registry, repository: src.repository };
-    const dstRepo = { registry: dst.registry, repository: dst.repository };
-    const top = await onSide('source', () => ctx.client.getManifest({ ...srcRepo, digest: srcDigest }));
-    await copyContent(ctx, srcRepo, dstRepo, top, stats);
-    const target = dst.tag !== undefined ? { ...dstRepo, tag: dst.tag } : { ...dstRepo, digest: srcDigest };
-    await onSide('destination', () => ctx.client.putManifest(target, top.bytes, top.mediaType));
-    stats.manifests++;
-    ctx.log(`put manifest ${dst.registry}/${dst.repository}:${dst.tag ?? srcDigest} (${srcDigest})`);
-    return { ...stats, mediaType: top.mediaType };
-}
 
-;// CONCATENATED MODULE: ./src/sync/plan.ts
-
-
-
-
-function row(src, dst, init = {}) {
-    const r = {
-        source: formatReference(src),
-        destination: formatReference(dst),
-        status: 'failed',
-        bytes: 0,
-        blobs: { copied: 0, mounted: 0, existing: 0 },
-        manifests: 0,
-        durationMs: 0,
-        ...init,
-    };
-    if (src.tag !== undefined)
-        r.tag = src.tag;
-    return r;
-}
-/**
- * Plan an entry. Throws (a plan failure for the whole entry) when the source cannot be listed;
- * a tag that cannot be resolved becomes a failed row and the others go on.
- */
-async function planEntry(client, entry, options) {
-    const parsed = parseReference(entry.source);
-    const source = { registry: parsed.registry, repository: parsed.repository };
-    const destinations = entry.destinations.map((d) => parseRepository(d));
-    const notes = [];
-    const refs = [];
-    if (parsed.tag !== undefined || parsed.digest !== undefined) {
-        refs.push(parsed);
-    }
-    else {
-        const available = needsTagList(entry.selector)
-            ? await onSide('source', () => client.listTags(source))
-            : [];
-        const selection = selectTags(available, entry.selector);
-        notes.push(`${entry.name}: ${available.length} tags listed, ${selection.selected.length} selected` +
-            (selection.selected.length > 0 ? ` (${selection.selected.map((t) => t.tag).join(', ')})` : ''));
-        for (const r of selection.rejected.slice(0, 50))
-            notes.push(`${entry.name}: skip tag ${r.tag}: ${r.reason}`);
-        for (const t of selection.selected)
-            refs.push({ ...source, tag: t.tag });
-        for (const d of selection.digests)
-            refs.push({ ...source, digest: d });
-    }
-    const overwrite = options.overwrite || entry.overwrite;
-    const perTag = await mapPool(refs, options.parallelism, async (src) => {
-        const targets = destinations.map((d) => src.tag !== undefined ? { ...d, tag: src.tag } : { ...d, digest: src.digest });
-        let srcDigest;
-        try {
-            const head = await onSide('source', () => client.headManifest(src));
-            if (head === undefined) {
-                return targets.map((dst) => ({
-                    action: 'fail',
-                    src,
-                    dst,
-                    row: row(src, dst, {
-                        error: {
-                            message: `${formatReference(src)}: not found in the source registry`,
-                            side: 'source',
-                            httpStatus: 404,
-                            code: 'MANIFEST_UNKNOWN',
-                        },
-                    }),
-                }));
-            }
-            srcDigest = head.digest;
-        }
-        catch (err) {
-            return targets.map((dst) => ({
-                action: 'fail',
-                src,
-                dst,
-                row: row(src, dst, { error: errorInfo(err) }),
-            }));
-        }
-        return Promise.all(targets.map(async (dst) => {
-            const base = { src, srcDigest, dst };
-            try {
-                const head = await onSide('destination', () => client.headManifest(dst));
-                if (head === undefined)
-                    return { ...base, action: 'copy', row: row(src, dst, { sourceDigest: srcDigest }) };
-                const r = row(src, dst, { sourceDigest: srcDigest, destinationDigest: head.digest });
-                if (head.digest === srcDigest)
-                    return {
-                        ...base,
-                        dstDigest: head.digest,
-                        action: 'skip',
-                        row: { ...r, status: 'skipped', reason: 'up-to-date' },
-                    };
-                if (overwrite)
-                    return { ...base, dstDigest: head.digest, action: 'overwrite', row: r };
-                return {
-                    ...base,
-                    dstDigest: head.digest,
-                    action: 'drift',
-                    row: { ...r, status: 'drifted', reason: 'destination differs from source (overwrite: false)' },
-                };
-            }
-            catch (err) {
-                return {
-                    ...base,
-                    action: 'fail',
-                    row: row(src, dst, { sourceDigest: srcDigest, error: errorInfo(err) }),
-                };
-            }
-        }));
-    });
-    return { source, tags: perTag.flat(), notes };
-}
-
-;// CONCATENATED MODULE: ./src/auth/challenge.ts
-/**
- * Parse `WWW-Authenticate` headers (RFC 7235 / RFC 6750): several challenges in one header,
- * quoted values that contain commas or escaped quotes, and token68 forms.
- */
-const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+/;
-const TOKEN68 = /^[A-Za-z0-9._~+/-]+=*(?=\s*(?:,|$))/;
-/** Parse every challenge in a header value. Malformed remainders are skipped. */
-function parseWwwAuthenticate(header) {
-    const challenges = [];
-    let rest = header;
-    let current;
-    for (;;) {
-        rest = rest.replace(/^[\s,]+/, '');
-        if (rest === '')
-            break;
-        const token = TOKEN.exec(rest)?.[0];
-        if (token === undefined) {
-            rest = rest.slice(1);
-            continue;
-        }
-        const after = rest.slice(token.length).replace(/^ +/, '');
-        if (after.startsWith('=') && current !== undefined) {
-            // auth-param: name = token / quoted-string
-            rest = after.slice(1).replace(/^ +/, '');
-            let value;
-            if (rest.startsWith('"')) {
-                value = '';
-                let i = 1;
-                while (i < rest.length && rest[i] !== '"') {
-                    if (rest[i] === '\\' && i + 1 < rest.length)
-                        i++;
-                    value += rest[i];
-                    i++;
-                }
-                rest = rest.slice(i + 1);
-            }
-            else {
-                value = /^[^,\s]*/.exec(rest)?.[0] ?? '';
-                rest = rest.slice(value.length);
-            }
-            current.params[token.toLowerCase()] = value;
-            continue;
-        }
-        current = { scheme: token.toLowerCase(), params: {} };
-        challenges.push(current);
-        rest = after;
-        const t68 = TOKEN68.exec(rest)?.[0];
-        if (t68 !== undefined && !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+\s*=\s*[^\s=,]/.test(rest))
-            rest = rest.slice(t68.length);
-    }
-    return challenges;
-}
-
-;// CONCATENATED MODULE: ./src/auth/scope.ts
-/** `repository:name:pull,push` with sorted, de-duplicated actions. */
-function formatScope(scope) {
-    return `${scope.type}:${scope.name}:${[...new Set(scope.actions)].sort().join(',')}`;
-}
-/** Parse `type:name:actions` (the name may contain `:` for host:port, so parse from both ends). */
-function parseScope(s) {
-    const first = s.indexOf(':');
-    const last = s.lastIndexOf(':');
-    if (first < 0 || last === first)
-        return undefined;
-    return {
-        type: s.slice(0, first),
-        name: s.slice(first + 1, last),
-        actions: s
-            .slice(last + 1)
-            .split(',')
-            .filter((a) => a !== ''),
-    };
-}
-/** Merge scopes: one entry per (type, name) with the union of actions, sorted for stable keys. */
-function mergeScopes(...lists) {
-    const byKey = new Map();
-    for (const list of lists) {
-        for (const s of list) {
-            const key = `${s.type}:${s.name}`;
-            const existing = byKey.get(key);
-            if (existing)
-                existing.actions = [...new Set([...existing.actions, ...s.actions])].sort();
-            else
-                byKey.set(key, { type: s.type, name: s.name, actions: [...new Set(s.actions)].sort() });
-        }
-    }
-    return [...byKey.values()].sort((a, b) => `${a.type}:${a.name}`.localeCompare(`${b.type}:${b.name}`));
-}
-/** Canonical cache key of a scope set. */
-function scopeKey(scopes) {
-    return mergeScopes(scopes).map(formatScope).join(' ');
-}
-/** True when `granted` includes every action of every scope in `needed` (`*` grants all). */
-function covers(granted, needed) {
-    return needed.every((n) => {
-        const g = granted.find((s) => s.type === n.type && s.name === n.name);
-        return g !== undefined && (g.actions.includes('*') || n.actions.every((a) => g.actions.includes(a)));
-    });
-}
-
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __nccwpck_require__(7075);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var node_modules_undici = __nccwpck_require__(4371);
+;// CONCATENATED MODULE: ./src/oci/authorizer.ts
+/**
+ * The seam between the registry client and authentication. The client declares which scopes a
+ * request needs; an `Authorizer` (implemented in `src/auth/`) supplies the Authorization header and
+ * learns from `WWW-Authenticate` challenges. Defined here so `oci/` does not import `auth/`.
+ */
+/** An authorizer that never authenticates. */
+const anonymous = {
+    authorization: async () => undefined,
+    challenge: async () => false,
+};
+/** `repository:<name>:<actions>` scope helper. */
+function repositoryScope(name, ...actions) {
+    return { type: 'repository', name, actions };
+}
+
+;// CONCATENATED MODULE: ./src/oci/digest.ts
+/** Digests: computing them, and a stream stage that verifies content against its digest. */
+
+
+
+/** `sha256:<hex>` of some bytes. */
+function sha256(bytes) {
+    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`;
+}
+/** The algorithm part of a digest (`sha256`). */
+function digestAlgorithm(digest) {
+    return digest.slice(0, digest.indexOf(':'));
+}
+/** The hex part of a digest. */
+function digestHex(digest) {
+    return digest.slice(digest.indexOf(':') + 1);
+}
+/** Hash `bytes` with the algorithm of `digest` and compare. */
+function matchesDigest(bytes, digest) {
+    return (`${digestAlgorithm(digest)}:${createHash(digestAlgorithm(digest)).update(bytes).digest('hex')}` === digest);
+}
+/**
+ * A pass-through stream that hashes what flows through it and fails with `DigestMismatchError`
+ * when the content does not match `expected` (or its size differs from `expectedSize`).
+ *
+ * It holds back the most recent chunk until the end of input is verified, so a consumer that
+ * uploads what it reads never receives the complete content of a corrupt blob: an upload fed
+ * from this stream cannot be committed with bad bytes.
+ */
+class DigestVerifier extends external_node_stream_.Transform {
+    #hash;
+    #expected;
+    #expectedSize;
+    #what;
+    #held;
+    #size = 0;
+    constructor(expected, what, expectedSize) {
+        super();
+        this.#expected = expected;
+        this.#expectedSize = expectedSize;
+        this.#what = what;
+        this.#hash = (0,external_node_crypto_.createHash)(digestAlgorithm(expected));
+    }
+    /** Bytes seen so far. */
+    get size() {
+        return this.#size;
+    }
+    _transform(chunk, _enc, callback) {
+        this.#hash.update(chunk);
+        this.#size += chunk.length;
+        if (this.#expectedSize !== undefined && this.#size > this.#expectedSize) {
+            callback(new DigestMismatchError(this.#what, this.#expected, `more than ${this.#expectedSize} bytes`));
+            return;
+        }
+        const previous = this.#held;
+        this.#held = chunk;
+        callback(null, previous);
+    }
+    _flush(callback) {
+        const actual = `${digestAlgorithm(this.#expected)}:${this.#hash.digest('hex')}`;
+        if (actual !== this.#expected) {
+            callback(new DigestMismatchError(this.#what, this.#expected, actual));
+            return;
+        }
+        if (this.#expectedSize !== undefined && this.#size !== this.#expectedSize) {
+            callback(new DigestMismatchError(this.#what, this.#expected, `${this.#size} bytes instead of ${this.#expectedSize}`));
+            return;
+        }
+        callback(null, this.#held);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/oci/retry.ts
 /**
  * Retry policy for registry requests: which failures are worth another attempt and how long to wait.
@@ -102804,6 +102671,8 @@ function backoffDelay(policy, attempt, retryAfterMs) {
     return Math.round(ceiling / 2 + (policy.random() * ceiling) / 2);
 }
 
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var node_modules_undici = __nccwpck_require__(4371);
 ;// CONCATENATED MODULE: ./src/oci/transport.ts
 /**
  * HTTP transport on undici: keep-alive pools per host, per-host TLS (custom CA, client certificate,
@@ -103016,552 +102885,6 @@ class Transport {
     async close() {
         await Promise.all([...this.#agents.values()].map((a) => a.close()));
         this.#agents.clear();
-    }
-}
-
-;// CONCATENATED MODULE: ./src/auth/token.ts
-
-
-
-
-const CLIENT_ID = 'oci-mirror';
-/** Tokens without `expires_in` live 60 s per the spec; we renew a little early. */
-const DEFAULT_EXPIRES_IN = 60;
-const RENEW_EARLY_MS = 10_000;
-function checkRealm(host, realm) {
-    let url;
-    try {
-        url = new URL(realm);
-    }
-    catch (cause) {
-        throw new AuthError(host, `token realm "${realm}" is not a URL`, { cause });
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new AuthError(host, `token realm "${realm}" must be http(s)`);
-    }
-    return url;
-}
-async function parseTokenResponse(host, status, text, now) {
-    let body;
-    try {
-        body = JSON.parse(text);
-    }
-    catch (cause) {
-        throw new AuthError(host, `token endpoint answered HTTP ${status} with a body that is not JSON`, {
-            cause,
-            status,
-        });
-    }
-    const token = typeof body.token === 'string' && body.token !== ''
-        ? body.token
-        : typeof body.access_token === 'string'
-            ? body.access_token
-            : undefined;
-    if (!token)
-        throw new AuthError(host, 'token endpoint answered without "token" or "access_token"', { status });
-    registerSecret(token);
-    const expiresIn = typeof body.expires_in === 'number' && body.expires_in >= DEFAULT_EXPIRES_IN
-        ? body.expires_in
-        : DEFAULT_EXPIRES_IN;
-    const issued = typeof body.issued_at === 'string' ? Date.parse(body.issued_at) : Number.NaN;
-    // Trust our clock over the server's issued_at when they disagree wildly (skewed servers).
-    const base = Number.isFinite(issued) && Math.abs(issued - now) < 5 * 60_000 ? issued : now;
-    const out = { token, expiresAt: base + expiresIn * 1000 - RENEW_EARLY_MS };
-    if (typeof body.refresh_token === 'string') {
-        registerSecret(body.refresh_token);
-        out.refreshToken = body.refresh_token;
-    }
-    return out;
-}
-async function failure(host, method, url, status, text) {
-    const codes = parseErrorBody(text)
-        .map((e) => e.code + (e.message ? `: ${e.message}` : ''))
-        .join('; ');
-    let detail = codes;
-    if (!detail) {
-        try {
-            const j = JSON.parse(text);
-            detail = [j.error, j.error_description ?? j.details].filter(Boolean).join(': ');
-        }
-        catch {
-            detail = '';
-        }
-    }
-    const hint = status === 401 || status === 403 ? ' — check the username and password/token for this host' : '';
-    throw new AuthError(host, `token request ${method} ${safeUrl(url)} returned HTTP ${status}${detail ? ` (${detail})` : ''}${hint}`, { status });
-}
-async function getToken(transport, req, now) {
-    const url = checkRealm(req.host, req.realm);
-    if (req.service)
-        url.searchParams.set('service', req.service);
-    for (const scope of req.scopes)
-        url.searchParams.append('scope', formatScope(scope));
-    const headers = { accept: 'application/json' };
-    const cred = req.credential;
-    if (cred?.username !== undefined && cred.password !== undefined) {
-        url.searchParams.set('account', cred.username);
-        headers.authorization = `Basic ${Buffer.from(`${cred.username}:${cred.password}`).toString('base64')}`;
-    }
-    const res = await transport.request({ method: 'GET', url, headers });
-    const text = await res.body.text();
-    if (res.status !== 200)
-        return { status: res.status, text };
-    return parseTokenResponse(req.host, res.status, text, now);
-}
-async function postToken(transport, req, now) {
-    const url = checkRealm(req.host, req.realm);
-    const form = new URLSearchParams();
-    const cred = req.credential;
-    if (cred?.identityToken !== undefined) {
-        form.set('grant_type', 'refresh_token');
-        form.set('refresh_token', cred.identityToken);
-    }
-    else if (cred?.username !== undefined && cred.password !== undefined) {
-        form.set('grant_type', 'password');
-        form.set('username', cred.username);
-        form.set('password', cred.password);
-    }
-    else {
-        throw new AuthError(req.host, 'the OAuth2 token form needs a refresh token or a username and password');
-    }
-    if (req.service)
-        form.set('service', req.service);
-    form.set('client_id', CLIENT_ID);
-    if (req.scopes.length > 0)
-        form.set('scope', req.scopes.map(formatScope).join(' '));
-    const res = await transport.request({
-        method: 'POST',
-        url,
-        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-        body: form.toString(),
-    });
-    const text = await res.body.text();
-    if (res.status !== 200)
-        return { status: res.status, text };
-    return parseTokenResponse(req.host, res.status, text, now);
-}
-/**
- * Fetch a bearer token. Refresh tokens always use the POST form. Username/password use GET with
- * Basic (every token server supports it) and fall back to the POST password grant when GET is
- * refused with 404/405 — or the reverse with `preferPost`, falling back like containerd does
- * (404, 405, 400, 401 on POST: GCR, ACR and Artifactory only speak GET).
- */
-async function fetchToken(transport, req, now = Date.now()) {
-    const cred = req.credential;
-    if (cred?.identityToken !== undefined) {
-        const r = await postToken(transport, req, now);
-        if ('token' in r)
-            return r;
-        return failure(req.host, 'POST', new URL(req.realm), r.status, r.text);
-    }
-    const hasPassword = cred?.username !== undefined && cred.password !== undefined;
-    if (hasPassword && req.preferPost) {
-        const r = await postToken(transport, req, now);
-        if ('token' in r)
-            return r;
-        if (![400, 401, 404, 405].includes(r.status))
-            return failure(req.host, 'POST', new URL(req.realm), r.status, r.text);
-    }
-    const r = await getToken(transport, req, now);
-    if ('token' in r)
-        return r;
-    if (hasPassword && !req.preferPost && (r.status === 404 || r.status === 405)) {
-        const p = await postToken(transport, req, now);
-        if ('token' in p)
-            return p;
-        return failure(req.host, 'POST', new URL(req.realm), p.status, p.text);
-    }
-    return failure(req.host, 'GET', new URL(req.realm), r.status, r.text);
-}
-
-;// CONCATENATED MODULE: ./src/auth/authenticator.ts
-
-
-
-
-class Authenticator {
-    #transport;
-    #credentials;
-    #now;
-    #preferPost;
-    #hosts = new Map();
-    #creds = new Map();
-    constructor(options) {
-        this.#transport = options.transport;
-        this.#credentials = options.credentials ?? (async () => undefined);
-        this.#now = options.now ?? Date.now;
-        this.#preferPost = options.preferPost ?? false;
-    }
-    #state(host) {
-        let s = this.#hosts.get(host);
-        if (!s) {
-            s = { tokens: [], inflight: new Map() };
-            this.#hosts.set(host, s);
-        }
-        return s;
-    }
-    #credential(host) {
-        let c = this.#creds.get(host);
-        if (!c) {
-            c = this.#credentials(host);
-            this.#creds.set(host, c);
-            // A failed lookup (helper crashed) is not cached, so a later request may try again.
-            c.catch(() => this.#creds.delete(host));
-        }
-        return c;
-    }
-    /** Number of tokens fetched so far per host (for tests and reports). */
-    tokenCount(host) {
-        return this.#state(host).tokens.length;
-    }
-    async authorization(host, scopes) {
-        const cred = await this.#credential(host);
-        if (cred?.registryToken !== undefined)
-            return `Bearer ${cred.registryToken}`;
-        const state = this.#state(host);
-        if (state.scheme === 'basic')
-            return basicHeader(cred);
-        if (state.scheme === 'bearer')
-            return `Bearer ${(await this.#token(host, state, scopes, cred)).token}`;
-        return undefined;
-    }
-    async #token(host, state, scopes, cred) {
-        const now = this.#now();
-        state.tokens = state.tokens.filter((t) => t.token.expiresAt > now);
-        const cached = state.tokens.find((t) => covers(t.scopes, scopes));
-        if (cached)
-            return cached.token;
-        const wanted = mergeScopes(scopes);
-        const key = scopeKey(wanted);
-        let pending = state.inflight.get(key);
-        if (!pending) {
-            if (state.realm === undefined)
-                throw new AuthError(host, 'bearer challenge without a realm');
-            pending = fetchToken(this.#transport, {
-                host,
-                realm: state.realm,
-                ...(state.service !== undefined ? { service: state.service } : {}),
-                scopes: wanted,
-                credential: cred,
-                preferPost: this.#preferPost,
-            }, now);
-            state.inflight.set(key, pending);
-            try {
-                const token = await pending;
-                state.tokens.push({ scopes: wanted, token });
-                return token;
-            }
-            finally {
-                state.inflight.delete(key);
-            }
-        }
-        return pending;
-    }
-    async challenge(host, wwwAuthenticate, scopes, sent) {
-        const cred = await this.#credential(host);
-        const state = this.#state(host);
-        if (cred?.registryToken !== undefined)
-            return false; // a static bearer token was refused: nothing else to try
-        const challenges = wwwAuthenticate ? parseWwwAuthenticate(wwwAuthenticate) : [];
-        const bearer = challenges.find((c) => c.scheme === 'bearer' && c.params.realm);
-        const basic = challenges.find((c) => c.scheme === 'basic');
-        if (bearer) {
-            const wasBearer = state.scheme === 'bearer';
-            state.scheme = 'bearer';
-            state.realm = bearer.params.realm;
-            if (bearer.params.service !== undefined)
-                state.service = bearer.params.service;
-            else
-                delete state.service;
-            // Drop the token that was refused; the next authorization() fetches a fresh one.
-            const refused = sent?.startsWith('Bearer ') ? sent.slice(7) : undefined;
-            const before = state.tokens.length;
-            if (refused)
-                state.tokens = state.tokens.filter((t) => t.token.token !== refused);
-            // insufficient_scope names the scope it wants: fetch a token covering both.
-            const extra = (bearer.params.scope ?? '')
-                .split(' ')
-                .map(parseScope)
-                .filter((s) => s !== undefined);
-            if (extra.length > 0 && refused) {
-                await this.#token(host, state, mergeScopes(scopes, extra), cred);
-                return true;
-            }
-            return sent === undefined || !wasBearer || state.tokens.length < before;
-        }
-        if (basic) {
-            state.scheme = 'basic';
-            return basicHeader(cred) !== undefined && sent !== basicHeader(cred);
-        }
-        return false;
-    }
-}
-function basicHeader(cred) {
-    if (cred?.username === undefined || cred.password === undefined)
-        return undefined;
-    return `Basic ${Buffer.from(`${cred.username}:${cred.password}`).toString('base64')}`;
-}
-
-;// CONCATENATED MODULE: ./src/auth/credentials.ts
-/** Credentials for registry hosts and the sources they come from. */
-
-/** Register every secret part of a credential for redaction. */
-function maskCredential(credential) {
-    if (credential) {
-        registerSecret(credential.password);
-        registerSecret(credential.identityToken);
-        registerSecret(credential.registryToken);
-        if (credential.username !== undefined && credential.password !== undefined) {
-            registerSecret(Buffer.from(`${credential.username}:${credential.password}`).toString('base64'));
-        }
-    }
-    return credential;
-}
-/** A fixed map of host → credential. */
-function staticCredentials(entries) {
-    const map = new Map(Object.entries(entries).map(([host, cred]) => [host, maskCredential(cred)]));
-    return async (host) => map.get(host);
-}
-/** Ask each source in turn; the first that knows the host wins. */
-function chainCredentials(...sources) {
-    return async (host) => {
-        for (const source of sources) {
-            const cred = await source(host);
-            if (cred)
-                return cred;
-        }
-        return undefined;
-    };
-}
-
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: ./src/auth/docker-config.ts
-/**
- * Docker `config.json` as a credential source: `auths.*.auth`, `identitytoken`, `registrytoken`,
- * `credHelpers` and `credsStore` through the `docker-credential-<name> get` exec protocol.
- * Location: `$DOCKER_CONFIG/config.json`, else `~/.docker/config.json`.
- */
-
-
-
-
-
-
-
-/** Path of the Docker config file for an environment. */
-function dockerConfigPath(env = process.env) {
-    return (0,external_node_path_.join)(env.DOCKER_CONFIG ?? (0,external_node_path_.join)((0,external_node_os_namespaceObject.homedir)(), '.docker'), 'config.json');
-}
-/** `https://ghcr.io/v1/` → `ghcr.io`, as docker's ConvertToHostname does for legacy keys. */
-function keyToHost(key) {
-    return key.replace(/^https?:\/\//, '').split('/')[0];
-}
-/** The config keys under which a registry API host may be stored. */
-function candidateKeys(host) {
-    if (host === DOCKER_HUB_API_HOST || host === 'docker.io' || host === 'index.docker.io') {
-        return [DOCKER_HUB_CONFIG_KEY, 'index.docker.io', 'docker.io', DOCKER_HUB_API_HOST];
-    }
-    return [host];
-}
-/** Decode `auth` = base64(user:pass), split at the first colon. */
-function decodeAuth(auth, key) {
-    const decoded = Buffer.from(auth, 'base64').toString('utf8').replace(/\0+$/, '');
-    const colon = decoded.indexOf(':');
-    if (colon <= 0)
-        throw new AuthError(keyToHost(key), `docker config entry "${key}" has a malformed "auth" field`);
-    return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
-}
-/** Run `docker-credential-<helper> get` with the server URL on stdin. */
-async function runCredentialHelper(helper, serverUrl, env = process.env) {
-    const program = `docker-credential-${helper}`;
-    const { code, stdout, stderr } = await new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_namespaceObject.spawn)(program, ['get'], { env, stdio: ['pipe', 'pipe', 'pipe'], timeout: 30_000 });
-        let out = '';
-        let err = '';
-        child.stdout.setEncoding('utf8').on('data', (d) => {
-            out += d;
-        });
-        child.stderr.setEncoding('utf8').on('data', (d) => {
-            err += d;
-        });
-        child.on('error', (e) => reject(new AuthError(keyToHost(serverUrl), `credential helper ${program} could not be run`, { cause: e })));
-        child.on('close', (c) => resolve({ code: c, stdout: out, stderr: err }));
-        child.stdin.end(serverUrl);
-    });
-    if (code !== 0) {
-        if (/credentials not found/i.test(stdout) || /credentials not found/i.test(stderr))
-            return undefined;
-        throw new AuthError(keyToHost(serverUrl), `credential helper ${program} failed (exit ${code})`);
-    }
-    let parsed;
-    try {
-        parsed = JSON.parse(stdout);
-    }
-    catch (cause) {
-        throw new AuthError(keyToHost(serverUrl), `credential helper ${program} printed invalid JSON`, { cause });
-    }
-    if (typeof parsed.Secret !== 'string' || parsed.Secret === '')
-        return undefined;
-    const username = typeof parsed.Username === 'string' ? parsed.Username : '';
-    // Username `<token>` marks the secret as an identity (refresh) token.
-    if (username === '<token>')
-        return maskCredential({ identityToken: parsed.Secret });
-    return maskCredential({ username, password: parsed.Secret });
-}
-/**
- * A credential source reading Docker's config. The file is read once; helper answers are cached
- * per host for the life of the source.
- */
-function dockerConfigCredentials(options = {}) {
-    const env = options.env ?? process.env;
-    const path = options.path ?? dockerConfigPath(env);
-    let config;
-    const cache = new Map();
-    const load = async () => {
-        let text;
-        try {
-            text = await (0,promises_.readFile)(path, 'utf8');
-        }
-        catch (err) {
-            if (err.code === 'ENOENT')
-                return undefined;
-            throw new AuthError('docker config', `cannot read ${path}`, { cause: err });
-        }
-        try {
-            return JSON.parse(text);
-        }
-        catch (cause) {
-            throw new AuthError('docker config', `${path} is not valid JSON`, { cause });
-        }
-    };
-    const lookup = async (host) => {
-        config ??= load();
-        const file = await config;
-        if (!file)
-            return undefined;
-        const keys = candidateKeys(host);
-        for (const key of keys) {
-            const helper = file.credHelpers?.[key];
-            if (helper)
-                return runCredentialHelper(helper, key, env);
-        }
-        const auths = file.auths ?? {};
-        const entryKey = keys.find((k) => auths[k] !== undefined) ?? Object.keys(auths).find((k) => keys.includes(keyToHost(k)));
-        const entry = entryKey !== undefined ? auths[entryKey] : undefined;
-        if (entry && entryKey !== undefined) {
-            if (entry.registrytoken)
-                return maskCredential({ registryToken: entry.registrytoken });
-            if (entry.identitytoken)
-                return maskCredential({ identityToken: entry.identitytoken });
-            if (entry.auth)
-                return maskCredential(decodeAuth(entry.auth, entryKey));
-            if (entry.username && entry.password)
-                return maskCredential({ username: entry.username, password: entry.password });
-        }
-        if (file.credsStore)
-            return runCredentialHelper(file.credsStore, keys[0], env);
-        return undefined;
-    };
-    return (host) => {
-        let p = cache.get(host);
-        if (!p) {
-            p = lookup(host);
-            cache.set(host, p);
-        }
-        return p;
-    };
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/oci/authorizer.ts
-/**
- * The seam between the registry client and authentication. The client declares which scopes a
- * request needs; an `Authorizer` (implemented in `src/auth/`) supplies the Authorization header and
- * learns from `WWW-Authenticate` challenges. Defined here so `oci/` does not import `auth/`.
- */
-/** An authorizer that never authenticates. */
-const anonymous = {
-    authorization: async () => undefined,
-    challenge: async () => false,
-};
-/** `repository:<name>:<actions>` scope helper. */
-function repositoryScope(name, ...actions) {
-    return { type: 'repository', name, actions };
-}
-
-;// CONCATENATED MODULE: ./src/oci/digest.ts
-/** Digests: computing them, and a stream stage that verifies content against its digest. */
-
-
-
-/** `sha256:<hex>` of some bytes. */
-function sha256(bytes) {
-    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`;
-}
-/** The algorithm part of a digest (`sha256`). */
-function digestAlgorithm(digest) {
-    return digest.slice(0, digest.indexOf(':'));
-}
-/** The hex part of a digest. */
-function digestHex(digest) {
-    return digest.slice(digest.indexOf(':') + 1);
-}
-/** Hash `bytes` with the algorithm of `digest` and compare. */
-function matchesDigest(bytes, digest) {
-    return (`${digestAlgorithm(digest)}:${createHash(digestAlgorithm(digest)).update(bytes).digest('hex')}` === digest);
-}
-/**
- * A pass-through stream that hashes what flows through it and fails with `DigestMismatchError`
- * when the content does not match `expected` (or its size differs from `expectedSize`).
- *
- * It holds back the most recent chunk until the end of input is verified, so a consumer that
- * uploads what it reads never receives the complete content of a corrupt blob: an upload fed
- * from this stream cannot be committed with bad bytes.
- */
-class DigestVerifier extends external_node_stream_.Transform {
-    #hash;
-    #expected;
-    #expectedSize;
-    #what;
-    #held;
-    #size = 0;
-    constructor(expected, what, expectedSize) {
-        super();
-        this.#expected = expected;
-        this.#expectedSize = expectedSize;
-        this.#what = what;
-        this.#hash = (0,external_node_crypto_.createHash)(digestAlgorithm(expected));
-    }
-    /** Bytes seen so far. */
-    get size() {
-        return this.#size;
-    }
-    _transform(chunk, _enc, callback) {
-        this.#hash.update(chunk);
-        this.#size += chunk.length;
-        if (this.#expectedSize !== undefined && this.#size > this.#expectedSize) {
-            callback(new DigestMismatchError(this.#what, this.#expected, `more than ${this.#expectedSize} bytes`));
-            return;
-        }
-        const previous = this.#held;
-        this.#held = chunk;
-        callback(null, previous);
-    }
-    _flush(callback) {
-        const actual = `${digestAlgorithm(this.#expected)}:${this.#hash.digest('hex')}`;
-        if (actual !== this.#expected) {
-            callback(new DigestMismatchError(this.#what, this.#expected, actual));
-            return;
-        }
-        if (this.#expectedSize !== undefined && this.#size !== this.#expectedSize) {
-            callback(new DigestMismatchError(this.#what, this.#expected, `${this.#size} bytes instead of ${this.#expectedSize}`));
-            return;
-        }
-        callback(null, this.#held);
     }
 }
 
@@ -104055,6 +103378,781 @@ function unwrapMismatch(err) {
     return undefined;
 }
 
+;// CONCATENATED MODULE: ./src/sync/referrers.ts
+/**
+ * Copy the referrers of a manifest (signatures, SBOMs, attestations: OCI 1.1 `subject`) and
+ * cosign's legacy `sha256-<hex>.sig|.att|.sbom` tags. Referrer manifests keep their bytes, so their
+ * digests are unchanged. When the destination has no referrers API, its `sha256-<hex>` fallback
+ * index is maintained by merging, never blindly overwritten.
+ */
+
+
+
+
+/** cosign's legacy attachment tag suffixes. */
+const COSIGN_SUFFIXES = ['sig', 'att', 'sbom'];
+/** Tags that belong to referrers machinery rather than to releases: fallback indexes and cosign tags. */
+const REFERRER_TAG = /^sha256-[0-9a-f]{64}(?:\.(?:sig|att|sbom))?$/;
+/** Copy every referrer of `subject` from `src` to `dst` (and cosign's legacy tags). */
+async function copyReferrers(ctx, src, dst, subject, stats) {
+    const { client } = ctx;
+    const counts = { copied: 0, existing: 0 };
+    const listed = await onSide('source', () => client.getReferrers(src, subject));
+    for (const desc of listed.descriptors) {
+        const present = await onSide('destination', () => client.headManifest({ ...dst, digest: desc.digest }));
+        if (present) {
+            counts.existing++;
+            continue;
+        }
+        const raw = await onSide('source', () => client.getManifest({ ...src, digest: desc.digest }));
+        await copyContent(ctx, src, dst, raw, stats);
+        await onSide('destination', () => client.putManifest({ ...dst, digest: desc.digest }, raw.bytes, raw.mediaType));
+        stats.manifests++;
+        counts.copied++;
+        ctx.log(`copied referrer ${desc.artifactType ?? desc.mediaType} ${desc.digest} of ${subject}`);
+    }
+    if (listed.descriptors.length > 0)
+        await mergeFallbackIndex(ctx, dst, subject, listed.descriptors);
+    for (const suffix of COSIGN_SUFFIXES) {
+        const tag = `${referrersTag(subject)}.${suffix}`;
+        const head = await onSide('source', () => client.headManifest({ ...src, tag }));
+        if (!head)
+            continue;
+        const existing = await onSide('destination', () => client.headManifest({ ...dst, tag }));
+        if (existing?.digest === head.digest) {
+            counts.existing++;
+            continue;
+        }
+        // cosign appends signatures to the same tag, so the destination follows the source here.
+        const raw = await onSide('source', () => client.getManifest({ ...src, digest: head.digest }));
+        await copyContent(ctx, src, dst, raw, stats);
+        await onSide('destination', () => client.putManifest({ ...dst, tag }, raw.bytes, raw.mediaType));
+        stats.manifests++;
+        counts.copied++;
+        ctx.log(`copied cosign tag ${tag}`);
+    }
+    return counts;
+}
+/**
+ * Make the destination list every referrer in `wanted`. A registry with the referrers API does
+ * that itself; otherwise add the missing descriptors to its `sha256-<hex>` index (merge, keep
+ * what is there, no duplicates).
+ */
+async function mergeFallbackIndex(ctx, dst, subject, wanted) {
+    const current = await onSide('destination', () => ctx.client.getReferrers(dst, subject));
+    const have = new Set(current.descriptors.map((d) => d.digest));
+    const missing = wanted.filter((d) => !have.has(d.digest));
+    if (missing.length === 0)
+        return;
+    if (current.via === 'api') {
+        ctx.log(`destination lists ${current.descriptors.length} referrers of ${subject} through its API; not writing a fallback tag`);
+        return;
+    }
+    const index = { schemaVersion: 2, mediaType: OCI_INDEX, manifests: [...current.descriptors, ...missing] };
+    await onSide('destination', () => ctx.client.putManifest({ ...dst, tag: referrersTag(subject) }, Buffer.from(JSON.stringify(index)), OCI_INDEX));
+    ctx.log(`updated referrers fallback tag ${referrersTag(subject)} (+${missing.length})`);
+}
+
+;// CONCATENATED MODULE: ./src/sync/copy.ts
+
+
+
+/**
+ * Copy `src` (resolved to `srcDigest`) to the tag or digest of `dst`. The source manifest is
+ * fetched by digest so a tag moving during the run cannot mix content.
+ */
+async function copyImage(ctx, src, srcDigest, dst, options = {}) {
+    const stats = { blobs: { copied: 0, mounted: 0, existing: 0 }, bytes: 0, manifests: 0 };
+    const srcRepo = { registry: src.registry, repository: src.repository };
+    const dstRepo = { registry: dst.registry, repository: dst.repository };
+    const top = await onSide('source', () => ctx.client.getManifest({ ...srcRepo, digest: srcDigest }));
+    await copyContent(ctx, srcRepo, dstRepo, top, stats);
+    let referrers;
+    if (options.referrers) {
+        // Subject by digest first, then its referrers, and the tag last: a failure leaves no new tag.
+        await onSide('destination', () => ctx.client.putManifest({ ...dstRepo, digest: srcDigest }, top.bytes, top.mediaType));
+        referrers = await copyReferrers(ctx, srcRepo, dstRepo, srcDigest, stats);
+    }
+    const target = dst.tag !== undefined ? { ...dstRepo, tag: dst.tag } : { ...dstRepo, digest: srcDigest };
+    await onSide('destination', () => ctx.client.putManifest(target, top.bytes, top.mediaType));
+    stats.manifests++;
+    ctx.log(`put manifest ${dst.registry}/${dst.repository}:${dst.tag ?? srcDigest} (${srcDigest})`);
+    return referrers
+        ? { ...stats, mediaType: top.mediaType, referrers }
+        : { ...stats, mediaType: top.mediaType };
+}
+
+;// CONCATENATED MODULE: ./src/sync/plan.ts
+
+
+
+
+
+function row(src, dst, init = {}) {
+    const r = {
+        source: formatReference(src),
+        destination: formatReference(dst),
+        status: 'failed',
+        bytes: 0,
+        blobs: { copied: 0, mounted: 0, existing: 0 },
+        manifests: 0,
+        durationMs: 0,
+        ...init,
+    };
+    if (src.tag !== undefined)
+        r.tag = src.tag;
+    return r;
+}
+/**
+ * Plan an entry. Throws (a plan failure for the whole entry) when the source cannot be listed;
+ * a tag that cannot be resolved becomes a failed row and the others go on.
+ */
+async function planEntry(client, entry, options) {
+    const parsed = parseReference(entry.source);
+    const source = { registry: parsed.registry, repository: parsed.repository };
+    const destinations = entry.destinations.map((d) => parseRepository(d));
+    const notes = [];
+    const refs = [];
+    if (parsed.tag !== undefined || parsed.digest !== undefined) {
+        refs.push(parsed);
+    }
+    else {
+        const listed = needsTagList(entry.selector) ? await onSide('source', () => client.listTags(source)) : [];
+        // Referrers fallback indexes and cosign tags are not releases: they travel with their subject.
+        const available = listed.filter((t) => !REFERRER_TAG.test(t));
+        const selection = selectTags(available, entry.selector);
+        notes.push(`${entry.name}: ${listed.length} tags listed, ${selection.selected.length} selected` +
+            (selection.selected.length > 0 ? ` (${selection.selected.map((t) => t.tag).join(', ')})` : ''));
+        for (const r of selection.rejected.slice(0, 50))
+            notes.push(`${entry.name}: skip tag ${r.tag}: ${r.reason}`);
+        for (const t of selection.selected)
+            refs.push({ ...source, tag: t.tag });
+        for (const d of selection.digests)
+            refs.push({ ...source, digest: d });
+    }
+    const overwrite = options.overwrite || entry.overwrite;
+    const perTag = await mapPool(refs, options.parallelism, async (src) => {
+        const targets = destinations.map((d) => src.tag !== undefined ? { ...d, tag: src.tag } : { ...d, digest: src.digest });
+        let srcDigest;
+        try {
+            const head = await onSide('source', () => client.headManifest(src));
+            if (head === undefined) {
+                return targets.map((dst) => ({
+                    action: 'fail',
+                    src,
+                    dst,
+                    row: row(src, dst, {
+                        error: {
+                            message: `${formatReference(src)}: not found in the source registry`,
+                            side: 'source',
+                            httpStatus: 404,
+                            code: 'MANIFEST_UNKNOWN',
+                        },
+                    }),
+                }));
+            }
+            srcDigest = head.digest;
+        }
+        catch (err) {
+            return targets.map((dst) => ({
+                action: 'fail',
+                src,
+                dst,
+                row: row(src, dst, { error: errorInfo(err) }),
+            }));
+        }
+        return Promise.all(targets.map(async (dst) => {
+            const base = { src, srcDigest, dst };
+            try {
+                const head = await onSide('destination', () => client.headManifest(dst));
+                if (head === undefined)
+                    return { ...base, action: 'copy', row: row(src, dst, { sourceDigest: srcDigest }) };
+                const r = row(src, dst, { sourceDigest: srcDigest, destinationDigest: head.digest });
+                if (head.digest === srcDigest)
+                    return {
+                        ...base,
+                        dstDigest: head.digest,
+                        action: 'skip',
+                        row: { ...r, status: 'skipped', reason: 'up-to-date' },
+                    };
+                if (overwrite)
+                    return { ...base, dstDigest: head.digest, action: 'overwrite', row: r };
+                return {
+                    ...base,
+                    dstDigest: head.digest,
+                    action: 'drift',
+                    row: { ...r, status: 'drifted', reason: 'destination differs from source (overwrite: false)' },
+                };
+            }
+            catch (err) {
+                return {
+                    ...base,
+                    action: 'fail',
+                    row: row(src, dst, { sourceDigest: srcDigest, error: errorInfo(err) }),
+                };
+            }
+        }));
+    });
+    return { source, tags: perTag.flat(), notes };
+}
+
+;// CONCATENATED MODULE: ./src/auth/challenge.ts
+/**
+ * Parse `WWW-Authenticate` headers (RFC 7235 / RFC 6750): several challenges in one header,
+ * quoted values that contain commas or escaped quotes, and token68 forms.
+ */
+const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+/;
+const TOKEN68 = /^[A-Za-z0-9._~+/-]+=*(?=\s*(?:,|$))/;
+/** Parse every challenge in a header value. Malformed remainders are skipped. */
+function parseWwwAuthenticate(header) {
+    const challenges = [];
+    let rest = header;
+    let current;
+    for (;;) {
+        rest = rest.replace(/^[\s,]+/, '');
+        if (rest === '')
+            break;
+        const token = TOKEN.exec(rest)?.[0];
+        if (token === undefined) {
+            rest = rest.slice(1);
+            continue;
+        }
+        const after = rest.slice(token.length).replace(/^ +/, '');
+        if (after.startsWith('=') && current !== undefined) {
+            // auth-param: name = token / quoted-string
+            rest = after.slice(1).replace(/^ +/, '');
+            let value;
+            if (rest.startsWith('"')) {
+                value = '';
+                let i = 1;
+                while (i < rest.length && rest[i] !== '"') {
+                    if (rest[i] === '\\' && i + 1 < rest.length)
+                        i++;
+                    value += rest[i];
+                    i++;
+                }
+                rest = rest.slice(i + 1);
+            }
+            else {
+                value = /^[^,\s]*/.exec(rest)?.[0] ?? '';
+                rest = rest.slice(value.length);
+            }
+            current.params[token.toLowerCase()] = value;
+            continue;
+        }
+        current = { scheme: token.toLowerCase(), params: {} };
+        challenges.push(current);
+        rest = after;
+        const t68 = TOKEN68.exec(rest)?.[0];
+        if (t68 !== undefined && !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+\s*=\s*[^\s=,]/.test(rest))
+            rest = rest.slice(t68.length);
+    }
+    return challenges;
+}
+
+;// CONCATENATED MODULE: ./src/auth/scope.ts
+/** `repository:name:pull,push` with sorted, de-duplicated actions. */
+function formatScope(scope) {
+    return `${scope.type}:${scope.name}:${[...new Set(scope.actions)].sort().join(',')}`;
+}
+/** Parse `type:name:actions` (the name may contain `:` for host:port, so parse from both ends). */
+function parseScope(s) {
+    const first = s.indexOf(':');
+    const last = s.lastIndexOf(':');
+    if (first < 0 || last === first)
+        return undefined;
+    return {
+        type: s.slice(0, first),
+        name: s.slice(first + 1, last),
+        actions: s
+            .slice(last + 1)
+            .split(',')
+            .filter((a) => a !== ''),
+    };
+}
+/** Merge scopes: one entry per (type, name) with the union of actions, sorted for stable keys. */
+function mergeScopes(...lists) {
+    const byKey = new Map();
+    for (const list of lists) {
+        for (const s of list) {
+            const key = `${s.type}:${s.name}`;
+            const existing = byKey.get(key);
+            if (existing)
+                existing.actions = [...new Set([...existing.actions, ...s.actions])].sort();
+            else
+                byKey.set(key, { type: s.type, name: s.name, actions: [...new Set(s.actions)].sort() });
+        }
+    }
+    return [...byKey.values()].sort((a, b) => `${a.type}:${a.name}`.localeCompare(`${b.type}:${b.name}`));
+}
+/** Canonical cache key of a scope set. */
+function scopeKey(scopes) {
+    return mergeScopes(scopes).map(formatScope).join(' ');
+}
+/** True when `granted` includes every action of every scope in `needed` (`*` grants all). */
+function covers(granted, needed) {
+    return needed.every((n) => {
+        const g = granted.find((s) => s.type === n.type && s.name === n.name);
+        return g !== undefined && (g.actions.includes('*') || n.actions.every((a) => g.actions.includes(a)));
+    });
+}
+
+;// CONCATENATED MODULE: ./src/auth/token.ts
+
+
+
+
+const CLIENT_ID = 'oci-mirror';
+/** Tokens without `expires_in` live 60 s per the spec; we renew a little early. */
+const DEFAULT_EXPIRES_IN = 60;
+const RENEW_EARLY_MS = 10_000;
+function checkRealm(host, realm) {
+    let url;
+    try {
+        url = new URL(realm);
+    }
+    catch (cause) {
+        throw new AuthError(host, `token realm "${realm}" is not a URL`, { cause });
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        throw new AuthError(host, `token realm "${realm}" must be http(s)`);
+    }
+    return url;
+}
+async function parseTokenResponse(host, status, text, now) {
+    let body;
+    try {
+        body = JSON.parse(text);
+    }
+    catch (cause) {
+        throw new AuthError(host, `token endpoint answered HTTP ${status} with a body that is not JSON`, {
+            cause,
+            status,
+        });
+    }
+    const token = typeof body.token === 'string' && body.token !== ''
+        ? body.token
+        : typeof body.access_token === 'string'
+            ? body.access_token
+            : undefined;
+    if (!token)
+        throw new AuthError(host, 'token endpoint answered without "token" or "access_token"', { status });
+    registerSecret(token);
+    const expiresIn = typeof body.expires_in === 'number' && body.expires_in >= DEFAULT_EXPIRES_IN
+        ? body.expires_in
+        : DEFAULT_EXPIRES_IN;
+    const issued = typeof body.issued_at === 'string' ? Date.parse(body.issued_at) : Number.NaN;
+    // Trust our clock over the server's issued_at when they disagree wildly (skewed servers).
+    const base = Number.isFinite(issued) && Math.abs(issued - now) < 5 * 60_000 ? issued : now;
+    const out = { token, expiresAt: base + expiresIn * 1000 - RENEW_EARLY_MS };
+    if (typeof body.refresh_token === 'string') {
+        registerSecret(body.refresh_token);
+        out.refreshToken = body.refresh_token;
+    }
+    return out;
+}
+async function failure(host, method, url, status, text) {
+    const codes = parseErrorBody(text)
+        .map((e) => e.code + (e.message ? `: ${e.message}` : ''))
+        .join('; ');
+    let detail = codes;
+    if (!detail) {
+        try {
+            const j = JSON.parse(text);
+            detail = [j.error, j.error_description ?? j.details].filter(Boolean).join(': ');
+        }
+        catch {
+            detail = '';
+        }
+    }
+    const hint = status === 401 || status === 403 ? ' — check the username and password/token for this host' : '';
+    throw new AuthError(host, `token request ${method} ${safeUrl(url)} returned HTTP ${status}${detail ? ` (${detail})` : ''}${hint}`, { status });
+}
+async function getToken(transport, req, now) {
+    const url = checkRealm(req.host, req.realm);
+    if (req.service)
+        url.searchParams.set('service', req.service);
+    for (const scope of req.scopes)
+        url.searchParams.append('scope', formatScope(scope));
+    const headers = { accept: 'application/json' };
+    const cred = req.credential;
+    if (cred?.username !== undefined && cred.password !== undefined) {
+        url.searchParams.set('account', cred.username);
+        headers.authorization = `Basic ${Buffer.from(`${cred.username}:${cred.password}`).toString('base64')}`;
+    }
+    const res = await transport.request({ method: 'GET', url, headers });
+    const text = await res.body.text();
+    if (res.status !== 200)
+        return { status: res.status, text };
+    return parseTokenResponse(req.host, res.status, text, now);
+}
+async function postToken(transport, req, now) {
+    const url = checkRealm(req.host, req.realm);
+    const form = new URLSearchParams();
+    const cred = req.credential;
+    if (cred?.identityToken !== undefined) {
+        form.set('grant_type', 'refresh_token');
+        form.set('refresh_token', cred.identityToken);
+    }
+    else if (cred?.username !== undefined && cred.password !== undefined) {
+        form.set('grant_type', 'password');
+        form.set('username', cred.username);
+        form.set('password', cred.password);
+    }
+    else {
+        throw new AuthError(req.host, 'the OAuth2 token form needs a refresh token or a username and password');
+    }
+    if (req.service)
+        form.set('service', req.service);
+    form.set('client_id', CLIENT_ID);
+    if (req.scopes.length > 0)
+        form.set('scope', req.scopes.map(formatScope).join(' '));
+    const res = await transport.request({
+        method: 'POST',
+        url,
+        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+        body: form.toString(),
+    });
+    const text = await res.body.text();
+    if (res.status !== 200)
+        return { status: res.status, text };
+    return parseTokenResponse(req.host, res.status, text, now);
+}
+/**
+ * Fetch a bearer token. Refresh tokens always use the POST form. Username/password use GET with
+ * Basic (every token server supports it) and fall back to the POST password grant when GET is
+ * refused with 404/405 — or the reverse with `preferPost`, falling back like containerd does
+ * (404, 405, 400, 401 on POST: GCR, ACR and Artifactory only speak GET).
+ */
+async function fetchToken(transport, req, now = Date.now()) {
+    const cred = req.credential;
+    if (cred?.identityToken !== undefined) {
+        const r = await postToken(transport, req, now);
+        if ('token' in r)
+            return r;
+        return failure(req.host, 'POST', new URL(req.realm), r.status, r.text);
+    }
+    const hasPassword = cred?.username !== undefined && cred.password !== undefined;
+    if (hasPassword && req.preferPost) {
+        const r = await postToken(transport, req, now);
+        if ('token' in r)
+            return r;
+        if (![400, 401, 404, 405].includes(r.status))
+            return failure(req.host, 'POST', new URL(req.realm), r.status, r.text);
+    }
+    const r = await getToken(transport, req, now);
+    if ('token' in r)
+        return r;
+    if (hasPassword && !req.preferPost && (r.status === 404 || r.status === 405)) {
+        const p = await postToken(transport, req, now);
+        if ('token' in p)
+            return p;
+        return failure(req.host, 'POST', new URL(req.realm), p.status, p.text);
+    }
+    return failure(req.host, 'GET', new URL(req.realm), r.status, r.text);
+}
+
+;// CONCATENATED MODULE: ./src/auth/authenticator.ts
+
+
+
+
+class Authenticator {
+    #transport;
+    #credentials;
+    #now;
+    #preferPost;
+    #hosts = new Map();
+    #creds = new Map();
+    constructor(options) {
+        this.#transport = options.transport;
+        this.#credentials = options.credentials ?? (async () => undefined);
+        this.#now = options.now ?? Date.now;
+        this.#preferPost = options.preferPost ?? false;
+    }
+    #state(host) {
+        let s = this.#hosts.get(host);
+        if (!s) {
+            s = { tokens: [], inflight: new Map() };
+            this.#hosts.set(host, s);
+        }
+        return s;
+    }
+    #credential(host) {
+        let c = this.#creds.get(host);
+        if (!c) {
+            c = this.#credentials(host);
+            this.#creds.set(host, c);
+            // A failed lookup (helper crashed) is not cached, so a later request may try again.
+            c.catch(() => this.#creds.delete(host));
+        }
+        return c;
+    }
+    /** Number of tokens fetched so far per host (for tests and reports). */
+    tokenCount(host) {
+        return this.#state(host).tokens.length;
+    }
+    async authorization(host, scopes) {
+        const cred = await this.#credential(host);
+        if (cred?.registryToken !== undefined)
+            return `Bearer ${cred.registryToken}`;
+        const state = this.#state(host);
+        if (state.scheme === 'basic')
+            return basicHeader(cred);
+        if (state.scheme === 'bearer')
+            return `Bearer ${(await this.#token(host, state, scopes, cred)).token}`;
+        return undefined;
+    }
+    async #token(host, state, scopes, cred) {
+        const now = this.#now();
+        state.tokens = state.tokens.filter((t) => t.token.expiresAt > now);
+        const cached = state.tokens.find((t) => covers(t.scopes, scopes));
+        if (cached)
+            return cached.token;
+        const wanted = mergeScopes(scopes);
+        const key = scopeKey(wanted);
+        let pending = state.inflight.get(key);
+        if (!pending) {
+            if (state.realm === undefined)
+                throw new AuthError(host, 'bearer challenge without a realm');
+            pending = fetchToken(this.#transport, {
+                host,
+                realm: state.realm,
+                ...(state.service !== undefined ? { service: state.service } : {}),
+                scopes: wanted,
+                credential: cred,
+                preferPost: this.#preferPost,
+            }, now);
+            state.inflight.set(key, pending);
+            try {
+                const token = await pending;
+                state.tokens.push({ scopes: wanted, token });
+                return token;
+            }
+            finally {
+                state.inflight.delete(key);
+            }
+        }
+        return pending;
+    }
+    async challenge(host, wwwAuthenticate, scopes, sent) {
+        const cred = await this.#credential(host);
+        const state = this.#state(host);
+        if (cred?.registryToken !== undefined)
+            return false; // a static bearer token was refused: nothing else to try
+        const challenges = wwwAuthenticate ? parseWwwAuthenticate(wwwAuthenticate) : [];
+        const bearer = challenges.find((c) => c.scheme === 'bearer' && c.params.realm);
+        const basic = challenges.find((c) => c.scheme === 'basic');
+        if (bearer) {
+            const wasBearer = state.scheme === 'bearer';
+            state.scheme = 'bearer';
+            state.realm = bearer.params.realm;
+            if (bearer.params.service !== undefined)
+                state.service = bearer.params.service;
+            else
+                delete state.service;
+            // Drop the token that was refused; the next authorization() fetches a fresh one.
+            const refused = sent?.startsWith('Bearer ') ? sent.slice(7) : undefined;
+            const before = state.tokens.length;
+            if (refused)
+                state.tokens = state.tokens.filter((t) => t.token.token !== refused);
+            // insufficient_scope names the scope it wants: fetch a token covering both.
+            const extra = (bearer.params.scope ?? '')
+                .split(' ')
+                .map(parseScope)
+                .filter((s) => s !== undefined);
+            if (extra.length > 0 && refused) {
+                await this.#token(host, state, mergeScopes(scopes, extra), cred);
+                return true;
+            }
+            return sent === undefined || !wasBearer || state.tokens.length < before;
+        }
+        if (basic) {
+            state.scheme = 'basic';
+            return basicHeader(cred) !== undefined && sent !== basicHeader(cred);
+        }
+        return false;
+    }
+}
+function basicHeader(cred) {
+    if (cred?.username === undefined || cred.password === undefined)
+        return undefined;
+    return `Basic ${Buffer.from(`${cred.username}:${cred.password}`).toString('base64')}`;
+}
+
+;// CONCATENATED MODULE: ./src/auth/credentials.ts
+/** Credentials for registry hosts and the sources they come from. */
+
+/** Register every secret part of a credential for redaction. */
+function maskCredential(credential) {
+    if (credential) {
+        registerSecret(credential.password);
+        registerSecret(credential.identityToken);
+        registerSecret(credential.registryToken);
+        if (credential.username !== undefined && credential.password !== undefined) {
+            registerSecret(Buffer.from(`${credential.username}:${credential.password}`).toString('base64'));
+        }
+    }
+    return credential;
+}
+/** A fixed map of host → credential. */
+function staticCredentials(entries) {
+    const map = new Map(Object.entries(entries).map(([host, cred]) => [host, maskCredential(cred)]));
+    return async (host) => map.get(host);
+}
+/** Ask each source in turn; the first that knows the host wins. */
+function chainCredentials(...sources) {
+    return async (host) => {
+        for (const source of sources) {
+            const cred = await source(host);
+            if (cred)
+                return cred;
+        }
+        return undefined;
+    };
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./src/auth/docker-config.ts
+/**
+ * Docker `config.json` as a credential source: `auths.*.auth`, `identitytoken`, `registrytoken`,
+ * `credHelpers` and `credsStore` through the `docker-credential-<name> get` exec protocol.
+ * Location: `$DOCKER_CONFIG/config.json`, else `~/.docker/config.json`.
+ */
+
+
+
+
+
+
+
+/** Path of the Docker config file for an environment. */
+function dockerConfigPath(env = process.env) {
+    return (0,external_node_path_.join)(env.DOCKER_CONFIG ?? (0,external_node_path_.join)((0,external_node_os_namespaceObject.homedir)(), '.docker'), 'config.json');
+}
+/** `https://ghcr.io/v1/` → `ghcr.io`, as docker's ConvertToHostname does for legacy keys. */
+function keyToHost(key) {
+    return key.replace(/^https?:\/\//, '').split('/')[0];
+}
+/** The config keys under which a registry API host may be stored. */
+function candidateKeys(host) {
+    if (host === DOCKER_HUB_API_HOST || host === 'docker.io' || host === 'index.docker.io') {
+        return [DOCKER_HUB_CONFIG_KEY, 'index.docker.io', 'docker.io', DOCKER_HUB_API_HOST];
+    }
+    return [host];
+}
+/** Decode `auth` = base64(user:pass), split at the first colon. */
+function decodeAuth(auth, key) {
+    const decoded = Buffer.from(auth, 'base64').toString('utf8').replace(/\0+$/, '');
+    const colon = decoded.indexOf(':');
+    if (colon <= 0)
+        throw new AuthError(keyToHost(key), `docker config entry "${key}" has a malformed "auth" field`);
+    return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+}
+/** Run `docker-credential-<helper> get` with the server URL on stdin. */
+async function runCredentialHelper(helper, serverUrl, env = process.env) {
+    const program = `docker-credential-${helper}`;
+    const { code, stdout, stderr } = await new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_namespaceObject.spawn)(program, ['get'], { env, stdio: ['pipe', 'pipe', 'pipe'], timeout: 30_000 });
+        let out = '';
+        let err = '';
+        child.stdout.setEncoding('utf8').on('data', (d) => {
+            out += d;
+        });
+        child.stderr.setEncoding('utf8').on('data', (d) => {
+            err += d;
+        });
+        child.on('error', (e) => reject(new AuthError(keyToHost(serverUrl), `credential helper ${program} could not be run`, { cause: e })));
+        child.on('close', (c) => resolve({ code: c, stdout: out, stderr: err }));
+        child.stdin.end(serverUrl);
+    });
+    if (code !== 0) {
+        if (/credentials not found/i.test(stdout) || /credentials not found/i.test(stderr))
+            return undefined;
+        throw new AuthError(keyToHost(serverUrl), `credential helper ${program} failed (exit ${code})`);
+    }
+    let parsed;
+    try {
+        parsed = JSON.parse(stdout);
+    }
+    catch (cause) {
+        throw new AuthError(keyToHost(serverUrl), `credential helper ${program} printed invalid JSON`, { cause });
+    }
+    if (typeof parsed.Secret !== 'string' || parsed.Secret === '')
+        return undefined;
+    const username = typeof parsed.Username === 'string' ? parsed.Username : '';
+    // Username `<token>` marks the secret as an identity (refresh) token.
+    if (username === '<token>')
+        return maskCredential({ identityToken: parsed.Secret });
+    return maskCredential({ username, password: parsed.Secret });
+}
+/**
+ * A credential source reading Docker's config. The file is read once; helper answers are cached
+ * per host for the life of the source.
+ */
+function dockerConfigCredentials(options = {}) {
+    const env = options.env ?? process.env;
+    const path = options.path ?? dockerConfigPath(env);
+    let config;
+    const cache = new Map();
+    const load = async () => {
+        let text;
+        try {
+            text = await (0,promises_.readFile)(path, 'utf8');
+        }
+        catch (err) {
+            if (err.code === 'ENOENT')
+                return undefined;
+            throw new AuthError('docker config', `cannot read ${path}`, { cause: err });
+        }
+        try {
+            return JSON.parse(text);
+        }
+        catch (cause) {
+            throw new AuthError('docker config', `${path} is not valid JSON`, { cause });
+        }
+    };
+    const lookup = async (host) => {
+        config ??= load();
+        const file = await config;
+        if (!file)
+            return undefined;
+        const keys = candidateKeys(host);
+        for (const key of keys) {
+            const helper = file.credHelpers?.[key];
+            if (helper)
+                return runCredentialHelper(helper, key, env);
+        }
+        const auths = file.auths ?? {};
+        const entryKey = keys.find((k) => auths[k] !== undefined) ?? Object.keys(auths).find((k) => keys.includes(keyToHost(k)));
+        const entry = entryKey !== undefined ? auths[entryKey] : undefined;
+        if (entry && entryKey !== undefined) {
+            if (entry.registrytoken)
+                return maskCredential({ registryToken: entry.registrytoken });
+            if (entry.identitytoken)
+                return maskCredential({ identityToken: entry.identitytoken });
+            if (entry.auth)
+                return maskCredential(decodeAuth(entry.auth, entryKey));
+            if (entry.username && entry.password)
+                return maskCredential({ username: entry.username, password: entry.password });
+        }
+        if (file.credsStore)
+            return runCredentialHelper(file.credsStore, keys[0], env);
+        return undefined;
+    };
+    return (host) => {
+        let p = cache.get(host);
+        if (!p) {
+            p = lookup(host);
+            cache.set(host, p);
+        }
+        return p;
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/sync/session.ts
 /**
  * Build the registry client for a config: transport settings per host (TLS, plain HTTP, chunk
@@ -104185,6 +104283,7 @@ function createSession(config, options = {}) {
 
 
 
+
 class JobTimeoutError extends Error {
 }
 function withDeadline(ms, what, fn) {
@@ -104224,6 +104323,14 @@ async function sync(config, options = {}) {
             position: entry.position,
             tags: [],
         };
+        if (entry.verify) {
+            // Fail closed: copying unverified content when verification was asked for would be worse than not copying.
+            result.error = {
+                message: `${entry.name}: signature verification (verify: ${entry.verify.provider}) is not supported by this version; refusing to copy unverified content`,
+            };
+            emit({ type: 'entry-failed', entry: result });
+            return { result, plan: undefined, entry };
+        }
         try {
             const plan = await planEntry(client, entry, {
                 overwrite: options.overwrite ?? false,
@@ -104231,15 +104338,15 @@ async function sync(config, options = {}) {
             });
             for (const note of plan.notes)
                 log(note);
-            return { result, plan };
+            return { result, plan, entry };
         }
         catch (err) {
             result.error = errorInfo(err);
             emit({ type: 'entry-failed', entry: result });
-            return { result, plan: undefined };
+            return { result, plan: undefined, entry };
         }
     });
-    for (const { result, plan } of planned) {
+    for (const { result, plan, entry } of planned) {
         entries.push(result);
         if (!plan)
             continue;
@@ -104251,8 +104358,12 @@ async function sync(config, options = {}) {
                     emit({ type: 'tag', entry: result, tag: p.row });
                 }
                 else {
-                    jobs.push({ entry: result, plan: p });
+                    jobs.push({ entry: result, plan: p, referrers: entry.includeReferrers });
                 }
+            }
+            else if (p.action === 'skip' && entry.includeReferrers && !options.dryRun) {
+                // The tag is up to date, but signatures or SBOMs may have been added since.
+                jobs.push({ entry: result, plan: p, referrers: true, referrersOnly: true });
             }
             else {
                 result.tags.push(p.row);
@@ -104280,17 +104391,31 @@ async function sync(config, options = {}) {
     const ctx = { client, blobs, parallelism: 4, log };
     const attempts = (options.jobRetries ?? 1) + 1;
     const timeoutMs = options.jobTimeoutMs ?? 5 * 60_000;
-    await mapPool(jobs, concurrency, async ({ entry, plan }) => {
+    await mapPool(jobs, concurrency, async ({ entry, plan, referrers, referrersOnly }) => {
         const started = performance.now();
         const r = plan.row;
         for (let attempt = 1;; attempt++) {
             try {
-                const stats = await withDeadline(timeoutMs, `copy ${r.source} → ${r.destination}`, () => copyImage(ctx, plan.src, plan.srcDigest, plan.dst));
-                r.status = plan.action === 'overwrite' ? 'overwritten' : 'copied';
-                r.bytes = stats.bytes;
-                r.blobs = stats.blobs;
-                r.manifests = stats.manifests;
-                r.mediaType = stats.mediaType;
+                if (referrersOnly) {
+                    const stats = { blobs: { copied: 0, mounted: 0, existing: 0 }, bytes: 0, manifests: 0 };
+                    const dstRepo = { registry: plan.dst.registry, repository: plan.dst.repository };
+                    const srcRepo = { registry: plan.src.registry, repository: plan.src.repository };
+                    r.referrers = await withDeadline(timeoutMs, `copy referrers of ${r.source} → ${r.destination}`, () => copyReferrers(ctx, srcRepo, dstRepo, plan.srcDigest, stats));
+                    r.status = 'skipped';
+                    r.bytes = stats.bytes;
+                    r.blobs = stats.blobs;
+                    r.manifests = stats.manifests;
+                }
+                else {
+                    const stats = await withDeadline(timeoutMs, `copy ${r.source} → ${r.destination}`, () => copyImage(ctx, plan.src, plan.srcDigest, plan.dst, { referrers }));
+                    r.status = plan.action === 'overwrite' ? 'overwritten' : 'copied';
+                    r.bytes = stats.bytes;
+                    r.blobs = stats.blobs;
+                    r.manifests = stats.manifests;
+                    r.mediaType = stats.mediaType;
+                    if (stats.referrers)
+                        r.referrers = stats.referrers;
+                }
                 delete r.error;
                 break;
             }

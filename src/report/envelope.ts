@@ -51,6 +51,7 @@ export interface ReportTag {
   bytes: number;
   blobs: BlobCounts;
   manifests: number;
+  referrers?: { copied: number; existing: number };
   durationMs: number;
 }
 
@@ -121,6 +122,9 @@ function toTag(t: TagResult): ReportTag {
     bytes: t.bytes,
     blobs: toBlobs(t.blobs),
     manifests: t.manifests,
+    ...(t.referrers !== undefined
+      ? { referrers: { copied: t.referrers.copied, existing: t.referrers.existing } }
+      : {}),
     durationMs: t.durationMs,
   };
 }

@@ -153,6 +153,10 @@ export function renderTagLine(_entry: EntryResult, tag: TagResult, opts?: TextOp
     if (tag.sourceDigest) line += `  ${shortDigest(tag.sourceDigest)}`;
     line += `  ${formatBytes(tag.bytes)}`;
   }
+  if (tag.referrers && tag.status !== 'failed' && tag.referrers.copied + tag.referrers.existing > 0) {
+    line += `  +${tag.referrers.copied} referrer${tag.referrers.copied === 1 ? '' : 's'}`;
+    if (tag.referrers.existing > 0) line += ` (${tag.referrers.existing} present)`;
+  }
   if (tag.status === 'failed') {
     const error = tag.error ?? { message: tag.reason ?? 'unknown error' };
     line += `: ${oneLine(error.message)}${errorDetail(error, opts)}`;

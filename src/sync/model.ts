@@ -46,6 +46,12 @@ export interface BlobCounts {
   existing: number;
 }
 
+/** Referrers (signatures, SBOMs, attestations) handled for one tag. */
+export interface ReferrerCounts {
+  copied: number;
+  existing: number;
+}
+
 export interface TagResult {
   /** Source reference with tag (or digest, for digest selections). */
   source: string;
@@ -65,6 +71,8 @@ export interface TagResult {
   blobs: BlobCounts;
   /** Manifests written (children + tagged). */
   manifests: number;
+  /** Referrers copied or found, when the entry includes referrers. */
+  referrers?: ReferrerCounts;
   durationMs: number;
 }
 

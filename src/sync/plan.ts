@@ -15,6 +15,7 @@ import { needsTagList, selectTags } from '../select/index.js';
 import { errorInfo, onSide } from './errors.js';
 import type { TagResult } from './model.js';
 import { mapPool } from './pool.js';
+import { REFERRER_TAG } from './referrers.js';
 
 /** What the executor must do for one tag at one destination. */
 export type PlannedAction = 'copy' | 'overwrite' | 'skip' | 'drift' | 'fail';
@@ -68,12 +69,12 @@ export async function planEntry(
   if (parsed.tag !== undefined || parsed.digest !== undefined) {
     refs.push(parsed);
   } else {
-    const available = needsTagList(entry.selector)
-      ? await onSide('source', () => client.listTags(source))
-      : [];
+    const listed = needsTagList(entry.selector) ? await onSide('source', () => client.listTags(source)) : [];
+    // Referrers fallback indexes and cosign tags are not releases: they travel with their subject.
+    const available = listed.filter((t) => !REFERRER_TAG.test(t));
     const selection = selectTags(available, entry.selector);
     notes.push(
-      `${entry.name}: ${available.length} tags listed, ${selection.selected.length} selected` +
+      `${entry.name}: ${listed.length} tags listed, ${selection.selected.length} selected` +
         (selection.selected.length > 0 ? ` (${selection.selected.map((t) => t.tag).join(', ')})` : ''),
     );
     for (const r of selection.rejected.slice(0, 50))

@@ -4,11 +4,12 @@
  */
 import type { ArtifactEntry, MirrorConfig } from '../config/model.js';
 import { BlobCopier } from './blobs.js';
-import { type CopyContext, copyImage } from './copy.js';
+import { type CopyContext, type CopyStats, copyImage } from './copy.js';
 import { errorInfo, isTransient } from './errors.js';
 import { type EntryResult, type SyncResult, summarize, type TagResult } from './model.js';
 import { type PlannedTag, planEntry } from './plan.js';
 import { mapPool, Semaphore } from './pool.js';
+import { copyReferrers } from './referrers.js';
 import { createSession, type Session, type SessionOptions } from './session.js';
 
 export type SyncEvent =
@@ -38,6 +39,10 @@ export interface SyncOptions extends SessionOptions {
 interface Job {
   entry: EntryResult;
   plan: PlannedTag;
+  /** Copy referrers too (`includeReferrers`). */
+  referrers: boolean;
+  /** Only referrers: the tag itself is up to date. */
+  referrersOnly?: boolean;
 }
 
 class JobTimeoutError extends Error {}
@@ -85,20 +90,28 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
       position: entry.position,
       tags: [],
     };
+    if (entry.verify) {
+      // Fail closed: copying unverified content when verification was asked for would be worse than not copying.
+      result.error = {
+        message: `${entry.name}: signature verification (verify: ${entry.verify.provider}) is not supported by this version; refusing to copy unverified content`,
+      };
+      emit({ type: 'entry-failed', entry: result });
+      return { result, plan: undefined, entry };
+    }
     try {
       const plan = await planEntry(client, entry, {
         overwrite: options.overwrite ?? false,
         parallelism: concurrency * 2,
       });
       for (const note of plan.notes) log(note);
-      return { result, plan };
+      return { result, plan, entry };
     } catch (err) {
       result.error = errorInfo(err);
       emit({ type: 'entry-failed', entry: result });
-      return { result, plan: undefined };
+      return { result, plan: undefined, entry };
     }
   });
-  for (const { result, plan } of planned) {
+  for (const { result, plan, entry } of planned) {
     entries.push(result);
     if (!plan) continue;
     for (const p of plan.tags) {
@@ -108,8 +121,11 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
           result.tags.push(p.row);
           emit({ type: 'tag', entry: result, tag: p.row });
         } else {
-          jobs.push({ entry: result, plan: p });
+          jobs.push({ entry: result, plan: p, referrers: entry.includeReferrers });
         }
+      } else if (p.action === 'skip' && entry.includeReferrers && !options.dryRun) {
+        // The tag is up to date, but signatures or SBOMs may have been added since.
+        jobs.push({ entry: result, plan: p, referrers: true, referrersOnly: true });
       } else {
         result.tags.push(p.row);
         emit({ type: 'tag', entry: result, tag: p.row });
@@ -137,19 +153,35 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
   const ctx: CopyContext = { client, blobs, parallelism: 4, log };
   const attempts = (options.jobRetries ?? 1) + 1;
   const timeoutMs = options.jobTimeoutMs ?? 5 * 60_000;
-  await mapPool(jobs, concurrency, async ({ entry, plan }) => {
+  await mapPool(jobs, concurrency, async ({ entry, plan, referrers, referrersOnly }) => {
     const started = performance.now();
     const r = plan.row;
     for (let attempt = 1; ; attempt++) {
       try {
-        const stats = await withDeadline(timeoutMs, `copy ${r.source} → ${r.destination}`, () =>
-          copyImage(ctx, plan.src, plan.srcDigest as string, plan.dst),
-        );
-        r.status = plan.action === 'overwrite' ? 'overwritten' : 'copied';
-        r.bytes = stats.bytes;
-        r.blobs = stats.blobs;
-        r.manifests = stats.manifests;
-        r.mediaType = stats.mediaType;
+        if (referrersOnly) {
+          const stats: CopyStats = { blobs: { copied: 0, mounted: 0, existing: 0 }, bytes: 0, manifests: 0 };
+          const dstRepo = { registry: plan.dst.registry, repository: plan.dst.repository };
+          const srcRepo = { registry: plan.src.registry, repository: plan.src.repository };
+          r.referrers = await withDeadline(
+            timeoutMs,
+            `copy referrers of ${r.source} → ${r.destination}`,
+            () => copyReferrers(ctx, srcRepo, dstRepo, plan.srcDigest as string, stats),
+          );
+          r.status = 'skipped';
+          r.bytes = stats.bytes;
+          r.blobs = stats.blobs;
+          r.manifests = stats.manifests;
+        } else {
+          const stats = await withDeadline(timeoutMs, `copy ${r.source} → ${r.destination}`, () =>
+            copyImage(ctx, plan.src, plan.srcDigest as string, plan.dst, { referrers }),
+          );
+          r.status = plan.action === 'overwrite' ? 'overwritten' : 'copied';
+          r.bytes = stats.bytes;
+          r.blobs = stats.blobs;
+          r.manifests = stats.manifests;
+          r.mediaType = stats.mediaType;
+          if (stats.referrers) r.referrers = stats.referrers;
+        }
         delete r.error;
         break;
       } catch (err) {

@@ -147,6 +147,8 @@ export interface BuildImageOptions {
   /** Bytes of random file content in each platform's own layer (default 512). */
   uniqueLayerSize?: number;
   seed?: string;
+  /** Seed of the shared layer (default `seed`): images with the same `sharedSeed` share a base layer. */
+  sharedSeed?: string;
   /** Default OCI tar+gzip (Docker rootfs.diff.tar.gzip for Docker images). */
   layerMediaType?: string;
   /** Build an index even for one platform (default true; false needs exactly one platform). */
@@ -174,7 +176,12 @@ function build(opts: BuildImageOptions, flavor: 'oci' | 'docker'): BuiltContent 
   const manifestType = flavor === 'oci' ? MediaTypes.ociManifest : MediaTypes.dockerManifest;
   const configType = flavor === 'oci' ? MediaTypes.ociConfig : MediaTypes.dockerConfig;
   const blobs = new Map<string, Buffer>();
-  const shared = makeLayer('shared.bin', opts.sharedLayerSize ?? 1024, `${seed}/shared`, layerType);
+  const shared = makeLayer(
+    'shared.bin',
+    opts.sharedLayerSize ?? 1024,
+    `${opts.sharedSeed ?? seed}/shared`,
+    layerType,
+  );
   blobs.set(shared.digest, shared.blob);
 
   const manifests: PlatformManifest[] = platforms.map((platform) => {

@@ -1,0 +1,51 @@
+/** Copy the content a manifest refers to: blobs and child manifests, recursively, without tagging. */
+
+import type { RegistryClient } from '../oci/client.js';
+import { manifestBlobs, parseManifest, type RawManifest } from '../oci/manifest.js';
+import type { Repository } from '../oci/reference.js';
+import type { BlobCopier } from './blobs.js';
+import { onSide } from './errors.js';
+import type { BlobCounts } from './model.js';
+import { mapPool } from './pool.js';
+
+export interface CopyStats {
+  blobs: BlobCounts;
+  bytes: number;
+  manifests: number;
+}
+
+export interface CopyContext {
+  client: RegistryClient;
+  blobs: BlobCopier;
+  /** Parallel blob/child operations within one manifest. */
+  parallelism: number;
+  log: (message: string) => void;
+}
+
+/** Copy the content `manifest` refers to (recursively) from `src` to `dst`, without tagging it. */
+export async function copyContent(
+  ctx: CopyContext,
+  src: Repository,
+  dst: Repository,
+  manifest: RawManifest,
+  stats: CopyStats,
+): Promise<void> {
+  const parsed = parseManifest(manifest.bytes, manifest.mediaType);
+  if (parsed.kind === 'index') {
+    await mapPool(parsed.index.manifests, ctx.parallelism, async (child) => {
+      const raw = await onSide('source', () => ctx.client.getManifest({ ...src, digest: child.digest }));
+      await copyContent(ctx, src, dst, raw, stats);
+      await onSide('destination', () =>
+        ctx.client.putManifest({ ...dst, digest: child.digest }, raw.bytes, raw.mediaType),
+      );
+      stats.manifests++;
+      ctx.log(`put manifest ${dst.registry}/${dst.repository}@${child.digest}`);
+    });
+    return;
+  }
+  await mapPool(manifestBlobs(parsed.manifest), ctx.parallelism, async (desc) => {
+    const outcome = await ctx.blobs.ensure(src, dst, desc);
+    stats.blobs[outcome]++;
+    if (outcome === 'copied') stats.bytes += desc.size;
+  });
+}

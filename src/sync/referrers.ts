@@ -1,0 +1,98 @@
+/**
+ * Copy the referrers of a manifest (signatures, SBOMs, attestations: OCI 1.1 `subject`) and
+ * cosign's legacy `sha256-<hex>.sig|.att|.sbom` tags. Referrer manifests keep their bytes, so their
+ * digests are unchanged. When the destination has no referrers API, its `sha256-<hex>` fallback
+ * index is maintained by merging, never blindly overwritten.
+ */
+import { referrersTag } from '../oci/client.js';
+import type { Descriptor } from '../oci/manifest.js';
+import { OCI_INDEX } from '../oci/mediatypes.js';
+import type { Repository } from '../oci/reference.js';
+import { type CopyContext, type CopyStats, copyContent } from './content.js';
+import { onSide } from './errors.js';
+import type { ReferrerCounts } from './model.js';
+
+/** cosign's legacy attachment tag suffixes. */
+export const COSIGN_SUFFIXES = ['sig', 'att', 'sbom'] as const;
+
+/** Tags that belong to referrers machinery rather than to releases: fallback indexes and cosign tags. */
+export const REFERRER_TAG = /^sha256-[0-9a-f]{64}(?:\.(?:sig|att|sbom))?$/;
+
+/** Copy every referrer of `subject` from `src` to `dst` (and cosign's legacy tags). */
+export async function copyReferrers(
+  ctx: CopyContext,
+  src: Repository,
+  dst: Repository,
+  subject: string,
+  stats: CopyStats,
+): Promise<ReferrerCounts> {
+  const { client } = ctx;
+  const counts: ReferrerCounts = { copied: 0, existing: 0 };
+  const listed = await onSide('source', () => client.getReferrers(src, subject));
+  for (const desc of listed.descriptors) {
+    const present = await onSide('destination', () => client.headManifest({ ...dst, digest: desc.digest }));
+    if (present) {
+      counts.existing++;
+      continue;
+    }
+    const raw = await onSide('source', () => client.getManifest({ ...src, digest: desc.digest }));
+    await copyContent(ctx, src, dst, raw, stats);
+    await onSide('destination', () =>
+      client.putManifest({ ...dst, digest: desc.digest }, raw.bytes, raw.mediaType),
+    );
+    stats.manifests++;
+    counts.copied++;
+    ctx.log(`copied referrer ${desc.artifactType ?? desc.mediaType} ${desc.digest} of ${subject}`);
+  }
+  if (listed.descriptors.length > 0) await mergeFallbackIndex(ctx, dst, subject, listed.descriptors);
+  for (const suffix of COSIGN_SUFFIXES) {
+    const tag = `${referrersTag(subject)}.${suffix}`;
+    const head = await onSide('source', () => client.headManifest({ ...src, tag }));
+    if (!head) continue;
+    const existing = await onSide('destination', () => client.headManifest({ ...dst, tag }));
+    if (existing?.digest === head.digest) {
+      counts.existing++;
+      continue;
+    }
+    // cosign appends signatures to the same tag, so the destination follows the source here.
+    const raw = await onSide('source', () => client.getManifest({ ...src, digest: head.digest }));
+    await copyContent(ctx, src, dst, raw, stats);
+    await onSide('destination', () => client.putManifest({ ...dst, tag }, raw.bytes, raw.mediaType));
+    stats.manifests++;
+    counts.copied++;
+    ctx.log(`copied cosign tag ${tag}`);
+  }
+  return counts;
+}
+
+/**
+ * Make the destination list every referrer in `wanted`. A registry with the referrers API does
+ * that itself; otherwise add the missing descriptors to its `sha256-<hex>` index (merge, keep
+ * what is there, no duplicates).
+ */
+async function mergeFallbackIndex(
+  ctx: CopyContext,
+  dst: Repository,
+  subject: string,
+  wanted: Descriptor[],
+): Promise<void> {
+  const current = await onSide('destination', () => ctx.client.getReferrers(dst, subject));
+  const have = new Set(current.descriptors.map((d) => d.digest));
+  const missing = wanted.filter((d) => !have.has(d.digest));
+  if (missing.length === 0) return;
+  if (current.via === 'api') {
+    ctx.log(
+      `destination lists ${current.descriptors.length} referrers of ${subject} through its API; not writing a fallback tag`,
+    );
+    return;
+  }
+  const index = { schemaVersion: 2, mediaType: OCI_INDEX, manifests: [...current.descriptors, ...missing] };
+  await onSide('destination', () =>
+    ctx.client.putManifest(
+      { ...dst, tag: referrersTag(subject) },
+      Buffer.from(JSON.stringify(index)),
+      OCI_INDEX,
+    ),
+  );
+  ctx.log(`updated referrers fallback tag ${referrersTag(subject)} (+${missing.length})`);
+}

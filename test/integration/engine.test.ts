@@ -1,0 +1,267 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { validateReport } from '../../src/report/schema.js';
+import {
+  buildArtifact,
+  buildImage,
+  type FaultProxy,
+  getManifestRaw,
+  pushContent,
+  referrersTag,
+  startFaultProxy,
+  startRegistry,
+  stopAll,
+  type TempDir,
+  type TestRegistry,
+  tagManifest,
+  tempDir,
+} from '../harness/index.js';
+import { cli } from './cli-run.js';
+
+let src: TestRegistry;
+let dst: TestRegistry;
+let dst2: TestRegistry;
+let dir: TempDir;
+const proxies: FaultProxy[] = [];
+
+async function proxy(reg: TestRegistry): Promise<FaultProxy> {
+  const p = await startFaultProxy(reg.url);
+  proxies.push(p);
+  return p;
+}
+
+function config(name: string, body: string): string {
+  const path = join(dir.path, `${name}.yaml`);
+  writeFileSync(path, body);
+  return path;
+}
+
+const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const blobGets = (p: FaultProxy) =>
+  p.requests.filter((r) => r.method === 'GET' && r.path.includes('/blobs/sha256:'));
+
+beforeAll(async () => {
+  [src, dst, dst2] = await Promise.all([startRegistry(), startRegistry(), startRegistry()]);
+  dir = tempDir('engine-test-');
+  for (const repo of ['a', 'b', 'c']) {
+    for (const tag of ['1.0.0', '1.1.0']) {
+      const img = buildImage({
+        seed: `${repo}-${tag}`,
+        sharedSeed: 'base',
+        sharedLayerSize: 300_000,
+        uniqueLayerSize: 30_000,
+      });
+      await pushContent(src, `base/${repo}`, tag, img);
+    }
+  }
+});
+afterAll(async () => {
+  await Promise.all(proxies.map((p) => p.stop()));
+  dir.cleanup();
+  await stopAll();
+});
+
+describe('copy engine efficiency', () => {
+  it('reads every unique blob once on a cold run, mounts the shared base layer, and costs only HEADs when warm', async () => {
+    const s = await proxy(src);
+    const d = await proxy(dst);
+    const path = config(
+      'three',
+      `apiVersion: oci-mirror/v1
+kind: Config
+artifacts:
+${['a', 'b', 'c'].map((r) => `  - source: ${s.host}/base/${r}\n    destination: ${d.host}/mirror/${r}\n    selector: { limit: 0 }`).join('\n')}
+`,
+    );
+    const cold = await cli(['sync', path, '-o', 'json']);
+    expect(cold.code).toBe(0);
+    const doc = JSON.parse(cold.stdout);
+    expect(validateReport(doc)).toEqual([]);
+    expect(doc.report.summary).toMatchObject({ copied: 6, failed: 0 });
+    // 6 images × (2 unique layers + 2 configs) + 1 shared layer = 25 unique blobs, each read once.
+    const gets = blobGets(s).map((r) => r.path.split('/blobs/')[1]);
+    expect(new Set(gets).size).toBe(25);
+    expect(gets).toHaveLength(25);
+    // The shared layer was streamed into one repository and mounted into the other two.
+    expect(doc.report.summary.blobs.mounted).toBeGreaterThanOrEqual(2);
+    expect(doc.report.summary.blobs.copied).toBe(25);
+
+    s.requests.length = 0;
+    d.requests.length = 0;
+    const warm = await cli(['sync', path, '-o', 'json']);
+    expect(JSON.parse(warm.stdout).report.summary).toMatchObject({ copied: 0, skipped: 6 });
+    expect(d.requests.filter((r) => WRITES.has(r.method))).toEqual([]);
+    // One tag list per source repository + one HEAD per source tag; one HEAD per destination tag.
+    expect(s.requests.map((r) => r.method).sort()).toEqual([
+      ...Array(3).fill('GET'),
+      ...Array(6).fill('HEAD'),
+    ]);
+    expect(d.requests.map((r) => r.method)).toEqual(Array(6).fill('HEAD'));
+  });
+
+  it('fans out to two registries reading each blob once per destination registry', async () => {
+    const s = await proxy(src);
+    const path = config(
+      'fanout',
+      `apiVersion: oci-mirror/v1
+kind: Config
+artifacts:
+  - source: ${s.host}/base/a:1.0.0
+    destinations: [${dst.host}/fan/one, ${dst.host}/fan/two, ${dst2.host}/fan/one]
+`,
+    );
+    const run = await cli(['sync', path, '-o', 'json']);
+    expect(run.code).toBe(0);
+    const counts = new Map<string, number>();
+    for (const r of blobGets(s)) counts.set(r.path, (counts.get(r.path) ?? 0) + 1);
+    // Five blobs (shared, 2 unique, 2 configs); two destination registries → each read twice.
+    expect(counts.size).toBe(5);
+    expect([...counts.values()].every((n) => n === 2)).toBe(true);
+  });
+});
+
+describe('referrers', () => {
+  it('copies OCI referrers and cosign tags, maintains the fallback index by merging, and picks up new ones later', async () => {
+    const img = buildImage({
+      seed: 'signed',
+      platforms: [{ os: 'linux', architecture: 'amd64' }],
+      index: false,
+    });
+    const subject = await pushContent(src, 'signed/app', '1.0.0', img);
+    const subjectDesc = { mediaType: img.top.mediaType, digest: subject, size: img.top.bytes.length };
+    const sbom = buildArtifact({
+      artifactType: 'application/spdx+json',
+      layers: [{ mediaType: 'application/spdx+json', data: '{"spdxVersion":"SPDX-2.3"}' }],
+      subject: subjectDesc,
+    });
+    await pushContent(src, 'signed/app', undefined, sbom);
+    const indexOf = (items: { digest: string; size: number; artifactType: string }[]) =>
+      Buffer.from(
+        JSON.stringify({
+          schemaVersion: 2,
+          mediaType: 'application/vnd.oci.image.index.v1+json',
+          manifests: items.map((i) => ({ mediaType: 'application/vnd.oci.image.manifest.v1+json', ...i })),
+        }),
+      );
+    const sbomItem = {
+      digest: sbom.top.digest,
+      size: sbom.top.bytes.length,
+      artifactType: 'application/spdx+json',
+    };
+    await tagManifest(
+      src,
+      'signed/app',
+      referrersTag(subject),
+      indexOf([sbomItem]),
+      'application/vnd.oci.image.index.v1+json',
+    );
+    const sig = buildArtifact({
+      configMediaType: 'application/vnd.oci.image.config.v1+json',
+      layers: [
+        {
+          mediaType: 'application/vnd.dev.cosign.simplesigning.v1+json',
+          data: `{"critical":{"image":{"docker-manifest-digest":"${subject}"}}}`,
+        },
+      ],
+    });
+    await pushContent(src, 'signed/app', `${referrersTag(subject)}.sig`, sig);
+
+    const path = config(
+      'referrers',
+      `apiVersion: oci-mirror/v1
+kind: Config
+artifacts:
+  - source: ${src.host}/signed/app
+    destination: ${dst.host}/signed/app
+    includeReferrers: true
+    selector: { limit: 0 }
+`,
+    );
+    const first = await cli(['sync', path, '-o', 'json']);
+    expect(first.code).toBe(0);
+    const row = JSON.parse(first.stdout).report.results[0].tags;
+    // Only the release tag is a row: the fallback index and the .sig tag travel with their subject.
+    expect(row).toHaveLength(1);
+    expect(row[0]).toMatchObject({ tag: '1.0.0', status: 'copied', referrers: { copied: 2, existing: 0 } });
+    expect((await getManifestRaw(dst, 'signed/app', sbom.top.digest))?.digest).toBe(sbom.top.digest);
+    expect((await getManifestRaw(dst, 'signed/app', `${referrersTag(subject)}.sig`))?.digest).toBe(
+      sig.top.digest,
+    );
+    const fallback = await getManifestRaw(dst, 'signed/app', referrersTag(subject));
+    expect(
+      JSON.parse(fallback?.bytes.toString() ?? '{}').manifests.map((m: { digest: string }) => m.digest),
+    ).toEqual([sbom.top.digest]);
+
+    // A new attestation appears at the source: the up-to-date tag stays skipped, the referrer follows.
+    const att = buildArtifact({ artifactType: 'application/vnd.in-toto+json', subject: subjectDesc });
+    await pushContent(src, 'signed/app', undefined, att);
+    const attItem = {
+      digest: att.top.digest,
+      size: att.top.bytes.length,
+      artifactType: 'application/vnd.in-toto+json',
+    };
+    await tagManifest(
+      src,
+      'signed/app',
+      referrersTag(subject),
+      indexOf([sbomItem, attItem]),
+      'application/vnd.oci.image.index.v1+json',
+    );
+    const second = await cli(['sync', path, '-o', 'json']);
+    expect(JSON.parse(second.stdout).report.results[0].tags[0]).toMatchObject({
+      status: 'skipped',
+      referrers: { copied: 1, existing: 2 },
+    });
+    const merged = await getManifestRaw(dst, 'signed/app', referrersTag(subject));
+    expect(
+      JSON.parse(merged?.bytes.toString() ?? '{}').manifests.map((m: { digest: string }) => m.digest),
+    ).toEqual([sbom.top.digest, att.top.digest]);
+  });
+});
+
+describe('secrets', () => {
+  it('never prints a password substituted from the environment, --verbose included', async () => {
+    const reg = await startRegistry({ auth: 'token', users: { robot: 'pw-Zq81-very-secret' } });
+    const path = config(
+      'secret',
+      `apiVersion: oci-mirror/v1
+kind: Config
+artifacts:
+  - source: ${src.host}/base/a:1.0.0
+    destination: ${reg.host}/secret/app
+  - name: fails
+    source: ${src.host}/base/a:1.1.0
+    destination: ${reg.host}/secret/forbidden
+hosts:
+  - host: ${reg.host}
+    username: robot
+    credential: { value: "\${DST_PASSWORD}" }
+`,
+    );
+    const env = { DST_PASSWORD: 'pw-Zq81-very-secret' };
+    const basic = Buffer.from('robot:pw-Zq81-very-secret').toString('base64');
+    const outputs: string[] = [];
+    for (const args of [
+      ['sync', path, '--verbose'],
+      ['sync', path, '--verbose', '-o', 'json'],
+      ['plan', path, '-o', 'yaml', '--verbose'],
+      ['validate', path],
+    ]) {
+      const run = await cli(args, { env });
+      outputs.push(run.stdout, run.stderr);
+    }
+    expect(outputs.join('\n')).toContain('secret/app');
+    for (const out of outputs) {
+      expect(out).not.toContain('pw-Zq81-very-secret');
+      expect(out).not.toContain(basic);
+    }
+    // A wrong password must fail clearly, naming the host, without echoing the password.
+    const bad = await cli(['sync', path, '-o', 'json'], { env: { DST_PASSWORD: 'wrong-password-123' } });
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).not.toContain('wrong-password-123');
+    expect(JSON.parse(bad.stdout).report.results[0].tags[0].error.message).toMatch(
+      /authentication to 127\.0\.0\.1:\d+ failed: .*HTTP 401/,
+    );
+  });
+});
