@@ -11,7 +11,7 @@
  * Flags: --quick (3 repos x 2 tags, 256 MiB big layer), --no-big (skip the big-layer row).
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -30,7 +30,9 @@ import { buildRefSet, pushRefSet, type RefSet } from './refset.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const NODE = join(ROOT, 'node_modules/.bin/node');
-const CLI = join(ROOT, 'dist/cli.js');
+const DIST_CLI = join(ROOT, 'dist/cli.js');
+// The bench runs a private copy of the bundle: others may rebuild dist/ while it runs.
+let CLI = DIST_CLI;
 const TIME = '/usr/bin/time';
 const MiB = 1024 * 1024;
 
@@ -65,10 +67,16 @@ async function ensureDist(): Promise<void> {
     .map((p) => join(ROOT, p))
     .filter((p) => existsSync(p));
   const newest = Math.max(...inputs.map(newestMtime));
-  if (existsSync(CLI) && statSync(CLI).mtimeMs >= newest) return;
-  log('dist/cli.js is missing or older than src/: building (node scripts/build.mjs)');
-  const res = await exec(NODE, [join(ROOT, 'scripts/build.mjs')]);
-  if (res.code !== 0) throw new Error(`build failed:\n${res.stderr}`);
+  if (!existsSync(DIST_CLI) || statSync(DIST_CLI).mtimeMs < newest) {
+    log('dist/cli.js is missing or older than src/: building (node scripts/build.mjs)');
+    const res = await exec(NODE, [join(ROOT, 'scripts/build.mjs')]);
+    if (res.code !== 0) throw new Error(`build failed:\n${res.stderr}`);
+  }
+  const dir = join(tmp.path, 'dist');
+  mkdirSync(dir);
+  copyFileSync(DIST_CLI, join(dir, 'cli.js'));
+  writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n');
+  CLI = join(dir, 'cli.js');
 }
 
 // ---------------------------------------------------------------------------------------------

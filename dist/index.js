@@ -102932,6 +102932,8 @@ class RegistryClient {
     transport;
     #auth;
     #maxManifest;
+    /** Hosts known to lack the referrers API (answered 404/400/405/406): go straight to the fallback tag. */
+    #noReferrersApi = new Set();
     constructor(options) {
         this.transport = options.transport;
         this.#auth = options.authorizer ?? anonymous;
@@ -103298,6 +103300,9 @@ class RegistryClient {
      */
     async getReferrers(repo, digest, options = {}) {
         const op = `list referrers of ${formatRepository(repo)}@${digest}`;
+        if (this.#noReferrersApi.has(repo.registry)) {
+            return { descriptors: await this.#referrersFromTag(repo, digest, options.artifactType), via: 'tag' };
+        }
         const query = options.artifactType
             ? `?${new URLSearchParams({ artifactType: options.artifactType })}`
             : '';
@@ -103394,7 +103399,9 @@ const COSIGN_SUFFIXES = ['sig', 'att', 'sbom'];
 /** Tags that belong to referrers machinery rather than to releases: fallback indexes and cosign tags. */
 const REFERRER_TAG = /^sha256-[0-9a-f]{64}(?:\.(?:sig|att|sbom))?$/;
 /** Copy every referrer of `subject` from `src` to `dst` (and cosign's legacy tags). */
-async function copyReferrers(ctx, src, dst, subject, stats) {
+async function copyReferrers(ctx, src, dst, subject, stats, 
+/** The source's tag list when the planner has it: cosign tags are then looked up in it, not probed. */
+sourceTags) {
     const { client } = ctx;
     const counts = { copied: 0, existing: 0 };
     const listed = await onSide('source', () => client.getReferrers(src, subject));
@@ -103415,6 +103422,8 @@ async function copyReferrers(ctx, src, dst, subject, stats) {
         await mergeFallbackIndex(ctx, dst, subject, listed.descriptors);
     for (const suffix of COSIGN_SUFFIXES) {
         const tag = `${referrersTag(subject)}.${suffix}`;
+        if (sourceTags && !sourceTags.has(tag))
+            continue;
         const head = await onSide('source', () => client.headManifest({ ...src, tag }));
         if (!head)
             continue;
@@ -103471,7 +103480,7 @@ async function copyImage(ctx, src, srcDigest, dst, options = {}) {
     if (options.referrers) {
         // Subject by digest first, then its referrers, and the tag last: a failure leaves no new tag.
         await onSide('destination', () => ctx.client.putManifest({ ...dstRepo, digest: srcDigest }, top.bytes, top.mediaType));
-        referrers = await copyReferrers(ctx, srcRepo, dstRepo, srcDigest, stats);
+        referrers = await copyReferrers(ctx, srcRepo, dstRepo, srcDigest, stats, options.sourceTags);
     }
     const target = dst.tag !== undefined ? { ...dstRepo, tag: dst.tag } : { ...dstRepo, digest: srcDigest };
     await onSide('destination', () => ctx.client.putManifest(target, top.bytes, top.mediaType));
@@ -103513,6 +103522,7 @@ async function planEntry(client, entry, options) {
     const destinations = entry.destinations.map((d) => parseRepository(d));
     const notes = [];
     const refs = [];
+    let sourceTags;
     if (parsed.tag !== undefined || parsed.digest !== undefined) {
         refs.push(parsed);
     }
@@ -103520,6 +103530,8 @@ async function planEntry(client, entry, options) {
         const listed = needsTagList(entry.selector) ? await onSide('source', () => client.listTags(source)) : [];
         // Referrers fallback indexes and cosign tags are not releases: they travel with their subject.
         const available = listed.filter((t) => !REFERRER_TAG.test(t));
+        if (needsTagList(entry.selector))
+            sourceTags = new Set(listed);
         const selection = selectTags(available, entry.selector);
         notes.push(`${entry.name}: ${listed.length} tags listed, ${selection.selected.length} selected` +
             (selection.selected.length > 0 ? ` (${selection.selected.map((t) => t.tag).join(', ')})` : ''));
@@ -103593,7 +103605,9 @@ async function planEntry(client, entry, options) {
             }
         }));
     });
-    return { source, tags: perTag.flat(), notes };
+    return sourceTags
+        ? { source, tags: perTag.flat(), notes, sourceTags }
+        : { source, tags: perTag.flat(), notes };
 }
 
 ;// CONCATENATED MODULE: ./src/auth/challenge.ts
@@ -104182,6 +104196,14 @@ function readPem(path, what) {
         throw new SessionError(`cannot read ${what} ${path}`, { cause });
     }
 }
+/** Why a host's settings cannot be honoured by this version, if so (checked when the host is used). */
+function unsupported(entry) {
+    if (entry?.tls?.serverAuth?.provider === 'spiffe' || entry?.tls?.serverAuth?.spiffe)
+        return 'SPIFFE server verification';
+    if (entry?.tls?.clientAuth?.provider === 'spiffe')
+        return 'SPIFFE client certificates';
+    return undefined;
+}
 function settingsFor(entry, insecure) {
     const s = {};
     if (entry?.plainHTTP !== undefined)
@@ -104242,6 +104264,9 @@ function createSession(config, options = {}) {
     const settings = new Map();
     const hostSettings = (host) => {
         const key = hostKey(host);
+        const why = unsupported(hosts.get(key));
+        if (why)
+            throw new SessionError(`hosts: ${host}: ${why} is not supported by this version`);
         let s = settings.get(key);
         if (!s) {
             s = settingsFor(hosts.get(key), options.insecure ?? false);
@@ -104270,7 +104295,8 @@ function createSession(config, options = {}) {
     const authenticator = new Authenticator({ transport, credentials: chainCredentials(...sources) });
     // Validate host settings eagerly so a bad TLS path fails before any copy starts.
     for (const h of config.hosts)
-        hostSettings(h.host);
+        if (!unsupported(h))
+            hostSettings(h.host);
     const client = new RegistryClient({ transport, authorizer: authenticator });
     return { client, transport, close: () => transport.close() };
 }
@@ -104358,12 +104384,23 @@ async function sync(config, options = {}) {
                     emit({ type: 'tag', entry: result, tag: p.row });
                 }
                 else {
-                    jobs.push({ entry: result, plan: p, referrers: entry.includeReferrers });
+                    jobs.push({
+                        entry: result,
+                        plan: p,
+                        referrers: entry.includeReferrers,
+                        sourceTags: plan.sourceTags,
+                    });
                 }
             }
             else if (p.action === 'skip' && entry.includeReferrers && !options.dryRun) {
                 // The tag is up to date, but signatures or SBOMs may have been added since.
-                jobs.push({ entry: result, plan: p, referrers: true, referrersOnly: true });
+                jobs.push({
+                    entry: result,
+                    plan: p,
+                    referrers: true,
+                    referrersOnly: true,
+                    sourceTags: plan.sourceTags,
+                });
             }
             else {
                 result.tags.push(p.row);
@@ -104391,7 +104428,7 @@ async function sync(config, options = {}) {
     const ctx = { client, blobs, parallelism: 4, log };
     const attempts = (options.jobRetries ?? 1) + 1;
     const timeoutMs = options.jobTimeoutMs ?? 5 * 60_000;
-    await mapPool(jobs, concurrency, async ({ entry, plan, referrers, referrersOnly }) => {
+    await mapPool(jobs, concurrency, async ({ entry, plan, referrers, referrersOnly, sourceTags }) => {
         const started = performance.now();
         const r = plan.row;
         for (let attempt = 1;; attempt++) {
@@ -104400,14 +104437,14 @@ async function sync(config, options = {}) {
                     const stats = { blobs: { copied: 0, mounted: 0, existing: 0 }, bytes: 0, manifests: 0 };
                     const dstRepo = { registry: plan.dst.registry, repository: plan.dst.repository };
                     const srcRepo = { registry: plan.src.registry, repository: plan.src.repository };
-                    r.referrers = await withDeadline(timeoutMs, `copy referrers of ${r.source} → ${r.destination}`, () => copyReferrers(ctx, srcRepo, dstRepo, plan.srcDigest, stats));
+                    r.referrers = await withDeadline(timeoutMs, `copy referrers of ${r.source} → ${r.destination}`, () => copyReferrers(ctx, srcRepo, dstRepo, plan.srcDigest, stats, sourceTags));
                     r.status = 'skipped';
                     r.bytes = stats.bytes;
                     r.blobs = stats.blobs;
                     r.manifests = stats.manifests;
                 }
                 else {
-                    const stats = await withDeadline(timeoutMs, `copy ${r.source} → ${r.destination}`, () => copyImage(ctx, plan.src, plan.srcDigest, plan.dst, { referrers }));
+                    const stats = await withDeadline(timeoutMs, `copy ${r.source} → ${r.destination}`, () => copyImage(ctx, plan.src, plan.srcDigest, plan.dst, { referrers, sourceTags }));
                     r.status = plan.action === 'overwrite' ? 'overwritten' : 'copied';
                     r.bytes = stats.bytes;
                     r.blobs = stats.blobs;

@@ -88,6 +88,8 @@ export class RegistryClient {
   readonly transport: Transport;
   readonly #auth: Authorizer;
   readonly #maxManifest: number;
+  /** Hosts known to lack the referrers API (answered 404/400/405/406): go straight to the fallback tag. */
+  readonly #noReferrersApi = new Set<string>();
 
   constructor(options: ClientOptions) {
     this.transport = options.transport;
@@ -515,6 +517,9 @@ export class RegistryClient {
     options: { artifactType?: string } = {},
   ): Promise<ReferrersResult> {
     const op = `list referrers of ${formatRepository(repo)}@${digest}`;
+    if (this.#noReferrersApi.has(repo.registry)) {
+      return { descriptors: await this.#referrersFromTag(repo, digest, options.artifactType), via: 'tag' };
+    }
     const query = options.artifactType
       ? `?${new URLSearchParams({ artifactType: options.artifactType })}`
       : '';

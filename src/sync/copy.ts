@@ -19,7 +19,7 @@ export async function copyImage(
   src: Reference,
   srcDigest: string,
   dst: Reference,
-  options: { referrers?: boolean } = {},
+  options: { referrers?: boolean; sourceTags?: ReadonlySet<string> | undefined } = {},
 ): Promise<CopyStats & { mediaType: string; referrers?: ReferrerCounts }> {
   const stats: CopyStats = { blobs: { copied: 0, mounted: 0, existing: 0 }, bytes: 0, manifests: 0 };
   const srcRepo = { registry: src.registry, repository: src.repository };
@@ -32,7 +32,7 @@ export async function copyImage(
     await onSide('destination', () =>
       ctx.client.putManifest({ ...dstRepo, digest: srcDigest }, top.bytes, top.mediaType),
     );
-    referrers = await copyReferrers(ctx, srcRepo, dstRepo, srcDigest, stats);
+    referrers = await copyReferrers(ctx, srcRepo, dstRepo, srcDigest, stats, options.sourceTags);
   }
   const target = dst.tag !== undefined ? { ...dstRepo, tag: dst.tag } : { ...dstRepo, digest: srcDigest };
   await onSide('destination', () => ctx.client.putManifest(target, top.bytes, top.mediaType));

@@ -35,6 +35,8 @@ export interface EntryPlan {
   tags: PlannedTag[];
   /** Log lines for `--verbose` (selection decisions). */
   notes: string[];
+  /** Every tag the source listed, when it was listed (cosign tag lookups use it). */
+  sourceTags?: ReadonlySet<string>;
 }
 
 function row(src: Reference, dst: Reference, init: Partial<TagResult> = {}): TagResult {
@@ -66,12 +68,14 @@ export async function planEntry(
   const destinations = entry.destinations.map((d) => parseRepository(d));
   const notes: string[] = [];
   const refs: Reference[] = [];
+  let sourceTags: Set<string> | undefined;
   if (parsed.tag !== undefined || parsed.digest !== undefined) {
     refs.push(parsed);
   } else {
     const listed = needsTagList(entry.selector) ? await onSide('source', () => client.listTags(source)) : [];
     // Referrers fallback indexes and cosign tags are not releases: they travel with their subject.
     const available = listed.filter((t) => !REFERRER_TAG.test(t));
+    if (needsTagList(entry.selector)) sourceTags = new Set(listed);
     const selection = selectTags(available, entry.selector);
     notes.push(
       `${entry.name}: ${listed.length} tags listed, ${selection.selected.length} selected` +
@@ -147,5 +151,7 @@ export async function planEntry(
       }),
     );
   });
-  return { source, tags: perTag.flat(), notes };
+  return sourceTags
+    ? { source, tags: perTag.flat(), notes, sourceTags }
+    : { source, tags: perTag.flat(), notes };
 }

@@ -25,6 +25,8 @@ export async function copyReferrers(
   dst: Repository,
   subject: string,
   stats: CopyStats,
+  /** The source's tag list when the planner has it: cosign tags are then looked up in it, not probed. */
+  sourceTags?: ReadonlySet<string>,
 ): Promise<ReferrerCounts> {
   const { client } = ctx;
   const counts: ReferrerCounts = { copied: 0, existing: 0 };
@@ -47,6 +49,7 @@ export async function copyReferrers(
   if (listed.descriptors.length > 0) await mergeFallbackIndex(ctx, dst, subject, listed.descriptors);
   for (const suffix of COSIGN_SUFFIXES) {
     const tag = `${referrersTag(subject)}.${suffix}`;
+    if (sourceTags && !sourceTags.has(tag)) continue;
     const head = await onSide('source', () => client.headManifest({ ...src, tag }));
     if (!head) continue;
     const existing = await onSide('destination', () => client.headManifest({ ...dst, tag }));

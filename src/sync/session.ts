@@ -57,6 +57,14 @@ function readPem(path: string, what: string): Buffer {
   }
 }
 
+/** Why a host's settings cannot be honoured by this version, if so (checked when the host is used). */
+function unsupported(entry: HostEntry | undefined): string | undefined {
+  if (entry?.tls?.serverAuth?.provider === 'spiffe' || entry?.tls?.serverAuth?.spiffe)
+    return 'SPIFFE server verification';
+  if (entry?.tls?.clientAuth?.provider === 'spiffe') return 'SPIFFE client certificates';
+  return undefined;
+}
+
 function settingsFor(entry: HostEntry | undefined, insecure: boolean): HostSettings {
   const s: HostSettings = {};
   if (entry?.plainHTTP !== undefined) s.plainHTTP = entry.plainHTTP;
@@ -113,6 +121,8 @@ export function createSession(config: Pick<MirrorConfig, 'hosts'>, options: Sess
   const settings = new Map<string, HostSettings>();
   const hostSettings = (host: string): HostSettings => {
     const key = hostKey(host);
+    const why = unsupported(hosts.get(key));
+    if (why) throw new SessionError(`hosts: ${host}: ${why} is not supported by this version`);
     let s = settings.get(key);
     if (!s) {
       s = settingsFor(hosts.get(key), options.insecure ?? false);
@@ -138,7 +148,7 @@ export function createSession(config: Pick<MirrorConfig, 'hosts'>, options: Sess
     sources.push(dockerConfigCredentials(options.env ? { env: options.env } : {}));
   const authenticator = new Authenticator({ transport, credentials: chainCredentials(...sources) });
   // Validate host settings eagerly so a bad TLS path fails before any copy starts.
-  for (const h of config.hosts) hostSettings(h.host);
+  for (const h of config.hosts) if (!unsupported(h)) hostSettings(h.host);
   const client = new RegistryClient({ transport, authorizer: authenticator });
   return { client, transport, close: () => transport.close() };
 }

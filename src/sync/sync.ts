@@ -43,6 +43,7 @@ interface Job {
   referrers: boolean;
   /** Only referrers: the tag itself is up to date. */
   referrersOnly?: boolean;
+  sourceTags?: ReadonlySet<string> | undefined;
 }
 
 class JobTimeoutError extends Error {}
@@ -121,11 +122,22 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
           result.tags.push(p.row);
           emit({ type: 'tag', entry: result, tag: p.row });
         } else {
-          jobs.push({ entry: result, plan: p, referrers: entry.includeReferrers });
+          jobs.push({
+            entry: result,
+            plan: p,
+            referrers: entry.includeReferrers,
+            sourceTags: plan.sourceTags,
+          });
         }
       } else if (p.action === 'skip' && entry.includeReferrers && !options.dryRun) {
         // The tag is up to date, but signatures or SBOMs may have been added since.
-        jobs.push({ entry: result, plan: p, referrers: true, referrersOnly: true });
+        jobs.push({
+          entry: result,
+          plan: p,
+          referrers: true,
+          referrersOnly: true,
+          sourceTags: plan.sourceTags,
+        });
       } else {
         result.tags.push(p.row);
         emit({ type: 'tag', entry: result, tag: p.row });
@@ -153,7 +165,7 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
   const ctx: CopyContext = { client, blobs, parallelism: 4, log };
   const attempts = (options.jobRetries ?? 1) + 1;
   const timeoutMs = options.jobTimeoutMs ?? 5 * 60_000;
-  await mapPool(jobs, concurrency, async ({ entry, plan, referrers, referrersOnly }) => {
+  await mapPool(jobs, concurrency, async ({ entry, plan, referrers, referrersOnly, sourceTags }) => {
     const started = performance.now();
     const r = plan.row;
     for (let attempt = 1; ; attempt++) {
@@ -165,7 +177,7 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
           r.referrers = await withDeadline(
             timeoutMs,
             `copy referrers of ${r.source} → ${r.destination}`,
-            () => copyReferrers(ctx, srcRepo, dstRepo, plan.srcDigest as string, stats),
+            () => copyReferrers(ctx, srcRepo, dstRepo, plan.srcDigest as string, stats, sourceTags),
           );
           r.status = 'skipped';
           r.bytes = stats.bytes;
@@ -173,7 +185,7 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
           r.manifests = stats.manifests;
         } else {
           const stats = await withDeadline(timeoutMs, `copy ${r.source} → ${r.destination}`, () =>
-            copyImage(ctx, plan.src, plan.srcDigest as string, plan.dst, { referrers }),
+            copyImage(ctx, plan.src, plan.srcDigest as string, plan.dst, { referrers, sourceTags }),
           );
           r.status = plan.action === 'overwrite' ? 'overwritten' : 'copied';
           r.bytes = stats.bytes;
