@@ -369,6 +369,25 @@ describe('authentication', () => {
     expect(ts.requests.every((r) => r.method === 'GET' && r.account === 'tester' && !r.anonymous)).toBe(true);
   });
 
+  it('uses the OAuth2 password grant when preferred, with the space-separated scope list', async () => {
+    const reg = await startRegistry({ auth: 'token' });
+    const ts = reg.tokenServer;
+    if (!ts) throw new Error('no token server');
+    const { client } = clientFor([reg], { preferPost: true });
+    await client.mountBlob(repoOf(reg, 'post/dst'), sha256Digest('x'), 'post/src');
+    expect(ts.requests.map((r) => [r.method, r.grantType, r.scopes.join(' '), r.status])).toEqual([
+      ['POST', 'password', 'repository:post/dst:pull,push repository:post/src:pull', 200],
+    ]);
+    const wrong = clientFor([reg], {
+      preferPost: true,
+      noCredentials: true,
+      credentials: async () => ({ username: 'tester', password: 'bad' }),
+    });
+    await expect(wrong.client.ping(reg.host)).rejects.toThrow(
+      /authentication to 127\.0\.0\.1:\d+ failed: token request GET .* returned HTTP 401/,
+    );
+  });
+
   it('uses the OAuth2 refresh_token grant for an identity token', async () => {
     const reg = await startRegistry({ auth: 'token' });
     const ts = reg.tokenServer;

@@ -21,6 +21,7 @@ export function clientFor(
     settings?: Record<string, HostSettings>;
     retry?: Partial<RetryPolicy>;
     noCredentials?: boolean;
+    preferPost?: boolean;
   } = {},
 ): ClientSetup {
   const sleeps: number[] = [];
@@ -51,7 +52,11 @@ export function clientFor(
   const sources: CredentialSource[] = [];
   if (options.credentials) sources.push(options.credentials);
   if (!options.noCredentials) sources.push(staticCredentials(creds));
-  const authenticator = new Authenticator({ transport, credentials: chainCredentials(...sources) });
+  const authenticator = new Authenticator({
+    transport,
+    credentials: chainCredentials(...sources),
+    preferPost: options.preferPost ?? false,
+  });
   return {
     client: new RegistryClient({ transport, authorizer: authenticator }),
     transport,
