@@ -6,8 +6,8 @@
 import { gzipSync } from 'node:zlib';
 import {
   MediaTypes,
-  putManifest,
   pushBlob,
+  putManifest,
   type RegistryTarget,
   randomBytes,
   send,

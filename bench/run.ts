@@ -11,14 +11,23 @@
  * Flags: --quick (3 repos x 2 tags, 256 MiB big layer), --no-big (skip the big-layer row).
  */
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   MediaTypes,
-  putManifest,
   pushBlob,
   pushLargeRandomBlob,
+  putManifest,
   startRegistry,
   stopAll,
   type TestRegistry,
@@ -172,7 +181,10 @@ async function runMirror(config: string, extra: string[] = []): Promise<RunMeasu
   return {
     ms: res.ms,
     rssMB: res.rssMB,
-    report: { ...summary, ...(parsed.report?.durationMs !== undefined ? { durationMs: parsed.report.durationMs } : {}) },
+    report: {
+      ...summary,
+      ...(parsed.report?.durationMs !== undefined ? { durationMs: parsed.report.durationMs } : {}),
+    },
   };
 }
 
@@ -346,7 +358,13 @@ async function measureBig(src: TestRegistry): Promise<BigResult> {
     1,
   );
   await dst3.stop();
-  return { sizeMiB: BIG_SIZE / MiB, mirror, ...(skopeo ? { skopeo } : {}), ...(skopeoError ? { skopeoError } : {}), floorMs };
+  return {
+    sizeMiB: BIG_SIZE / MiB,
+    mirror,
+    ...(skopeo ? { skopeo } : {}),
+    ...(skopeoError ? { skopeoError } : {}),
+    floorMs,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -361,7 +379,11 @@ const verdict = (ok: boolean | undefined): string => (ok === undefined ? 'n/a' :
 
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
-  const line = (r: string[]): string => r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  const line = (r: string[]): string =>
+    r
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
   const sep = widths.map((w) => '-'.repeat(w)).join('  ');
   return [line(rows[0]!), sep, ...rows.slice(1).map(line)].join('\n');
 }
@@ -372,6 +394,7 @@ const tmp = tempDir('oci-mirror-bench');
 
 async function main(): Promise<void> {
   const tStart = performance.now();
+  const loadStart = loadavg()[0] ?? 0;
   await ensureDist();
   const version = (await exec('skopeo', ['--version'])).stdout.trim();
 
@@ -541,6 +564,10 @@ async function main(): Promise<void> {
   out.push(`  ${kinds('skopeo cold', skopeo.cold)}`);
   out.push(`  ${kinds('skopeo warm', skopeo.warm)}`);
   const totalS = (performance.now() - tStart) / 1000;
+  out.push(
+    `Load average (1 min) at start ${loadStart.toFixed(2)}, at end ${(loadavg()[0] ?? 0).toFixed(2)} on ` +
+      `${availableParallelism()} cores: timings are one run each and noisy when the machine is busy.`,
+  );
   out.push(`Results: bench/last-run.json (bench took ${totalS.toFixed(0)} s)`);
   process.stdout.write(`${out.join('\n')}\n`);
 
@@ -550,6 +577,7 @@ async function main(): Promise<void> {
       {
         date: new Date().toISOString(),
         quick: QUICK,
+        loadAverageAtStart: loadStart,
         skopeoVersion: version,
         set: {
           repos: set.repos.length,
@@ -590,9 +618,13 @@ process.on('SIGINT', () => {
 try {
   await main();
 } catch (err) {
-  process.stderr.write(`[bench] FAILED: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.stderr.write(
+    `[bench] FAILED: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+  );
   process.exitCode = 1;
 } finally {
   await stopAll();
   await tmp.cleanup();
+  // Open keep-alive sockets or a proxy left by a failure must not keep the process alive.
+  process.exit(process.exitCode ?? 0);
 }

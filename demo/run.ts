@@ -92,7 +92,9 @@ async function main(): Promise<void> {
       annotations: { 'org.opencontainers.image.version': version },
     });
     appDigests[version] = await pushContent(src, 'demo/app', version, image);
-    process.stdout.write(`demo/app:${version}   multi-arch OCI index (linux/amd64, linux/arm64)  ${appDigests[version]}\n`);
+    process.stdout.write(
+      `demo/app:${version}   multi-arch OCI index (linux/amd64, linux/arm64)  ${appDigests[version]}\n`,
+    );
   }
   const latest = buildImage({
     seed: 'demo-app-2.0.0',
@@ -148,7 +150,9 @@ async function main(): Promise<void> {
   const at = lines.findIndex((l) => /^\s*summary:\s*$/.test(l));
   if (at >= 0) {
     const indent = (lines[at]?.match(/^\s*/)?.[0].length ?? 0) + 1;
-    const end = lines.findIndex((l, i) => i > at && l.trim() !== '' && (l.match(/^\s*/)?.[0].length ?? 0) < indent);
+    const end = lines.findIndex(
+      (l, i) => i > at && l.trim() !== '' && (l.match(/^\s*/)?.[0].length ?? 0) < indent,
+    );
     process.stdout.write(`${lines.slice(at, end < 0 ? undefined : end).join('\n')}\n`);
   } else {
     process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
@@ -194,4 +198,6 @@ try {
   process.exitCode = 1;
 } finally {
   await stopAll();
+  // Open keep-alive sockets or a proxy left by a failure must not keep the process alive.
+  process.exit(process.exitCode ?? 0);
 }
