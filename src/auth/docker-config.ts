@@ -71,6 +71,9 @@ export async function runCredentialHelper(
         ),
       );
       child.on('close', (c) => resolve({ code: c, stdout: out, stderr: err }));
+      // A helper that exits without reading stdin (or never started) closes the pipe: the exit
+      // code and output decide the outcome, not the EPIPE.
+      child.stdin.on('error', () => undefined);
       child.stdin.end(serverUrl);
     },
   );
