@@ -1,4 +1,5 @@
 /** Entry point of `dist/cli.js`. */
+import '../runtime.js';
 import { redact } from '../secrets.js';
 import { runCli } from './run.js';
 
