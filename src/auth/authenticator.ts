@@ -19,6 +19,12 @@ interface HostState {
   inflight: Map<string, Promise<Token>>;
 }
 
+interface CredentialEntry {
+  promise: Promise<Credential | undefined>;
+  settled: boolean;
+  value?: Credential | undefined;
+}
+
 export interface AuthenticatorOptions {
   transport: Transport;
   credentials?: CredentialSource;
@@ -33,7 +39,7 @@ export class Authenticator implements Authorizer {
   readonly #now: () => number;
   readonly #preferPost: boolean;
   readonly #hosts = new Map<string, HostState>();
-  readonly #creds = new Map<string, Promise<Credential | undefined>>();
+  readonly #creds = new Map<string, CredentialEntry>();
 
   constructor(options: AuthenticatorOptions) {
     this.#transport = options.transport;
@@ -51,15 +57,30 @@ export class Authenticator implements Authorizer {
     return s;
   }
 
+  /**
+   * The host's credential, asked of the source once and again whenever the credential it gave has
+   * an `expiresAt` that has passed (exchanged tokens, re-read files, per-request JWTs).
+   */
   #credential(host: string): Promise<Credential | undefined> {
     let c = this.#creds.get(host);
+    const expiresAt = c?.value?.expiresAt;
+    if (c?.settled && expiresAt !== undefined && expiresAt <= this.#now()) c = undefined;
     if (!c) {
-      c = this.#credentials(host);
-      this.#creds.set(host, c);
-      // A failed lookup (helper crashed) is not cached, so a later request may try again.
-      c.catch(() => this.#creds.delete(host));
+      const entry: CredentialEntry = { promise: this.#credentials(host), settled: false };
+      this.#creds.set(host, entry);
+      entry.promise.then(
+        (value) => {
+          entry.value = value;
+          entry.settled = true;
+        },
+        // A failed lookup (helper crashed, exchange refused) is not cached, so a later request may try again.
+        () => {
+          if (this.#creds.get(host) === entry) this.#creds.delete(host);
+        },
+      );
+      c = entry;
     }
-    return c;
+    return c.promise;
   }
 
   /** Number of tokens fetched so far per host (for tests and reports). */
@@ -123,7 +144,8 @@ export class Authenticator implements Authorizer {
   ): Promise<boolean> {
     const cred = await this.#credential(host);
     const state = this.#state(host);
-    if (cred?.registryToken !== undefined) return false; // a static bearer token was refused: nothing else to try
+    // A bearer token sent as-is was refused: retry only if the source has since given a new one.
+    if (cred?.registryToken !== undefined) return sent !== `Bearer ${cred.registryToken}`;
     const challenges = wwwAuthenticate ? parseWwwAuthenticate(wwwAuthenticate) : [];
     const bearer = challenges.find((c) => c.scheme === 'bearer' && c.params.realm);
     const basic = challenges.find((c) => c.scheme === 'basic');

@@ -12,6 +12,11 @@ export interface Credential {
   password?: string;
   identityToken?: string;
   registryToken?: string;
+  /**
+   * Epoch ms from which the authenticator must ask the source again (a refreshed exchange, a
+   * re-read file, a freshly signed JWT); undefined: valid for the whole session.
+   */
+  expiresAt?: number;
 }
 
 /** Looks up credentials for a registry API host (`host[:port]`); undefined when it has none. */

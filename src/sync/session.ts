@@ -3,15 +3,12 @@
  * size) and credentials (config `hosts`, then Docker's config for hosts not listed).
  */
 import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { Authenticator } from '../auth/authenticator.js';
-import {
-  type Credential,
-  type CredentialSource,
-  chainCredentials,
-  maskCredential,
-} from '../auth/credentials.js';
+import { RefreshingCredential } from '../auth/cache.js';
+import { type CredentialSource, chainCredentials, maskCredential } from '../auth/credentials.js';
 import { dockerConfigCredentials } from '../auth/docker-config.js';
+import { githubIdTokenSource, type IdTokenSource } from '../auth/oidc.js';
+import { type ProviderContext, type ProviderEndpoints, providerFor } from '../auth/providers/index.js';
 import type { HostEntry, MirrorConfig } from '../config/model.js';
 import { RegistryClient } from '../oci/client.js';
 import { OciError } from '../oci/errors.js';
@@ -34,6 +31,15 @@ export interface SessionOptions {
   env?: NodeJS.ProcessEnv;
   userAgent?: string;
   retry?: Partial<RetryPolicy>;
+  /** Clock for credential and token expiry (tests inject one). */
+  now?: () => number;
+  /**
+   * Test-only: endpoints of the cloud exchanges (local fakes). Deliberately not settable from a
+   * config file or the environment, so nothing outside the program can redirect an OIDC token.
+   */
+  endpoints?: ProviderEndpoints;
+  /** Test-only: where OIDC tokens come from (default the GitHub Actions runner, from `env`). */
+  idToken?: IdTokenSource;
 }
 
 export interface Session {
@@ -86,37 +92,40 @@ function settingsFor(entry: HostEntry | undefined, insecure: boolean): HostSetti
   return s;
 }
 
-async function credentialOf(entry: HostEntry): Promise<Credential | undefined> {
-  const cred = entry.credential;
-  if (!cred) return undefined;
-  if (
-    cred.provider !== undefined ||
-    cred.jwkPath !== undefined ||
-    cred.jwkValue !== undefined ||
-    entry.provider
-  ) {
-    throw new SessionError(
-      `hosts: ${entry.host}: ${cred.provider ? `credential provider "${cred.provider}"` : entry.provider ? `provider "${entry.provider}"` : 'JWK-signed credentials'} ${'are not supported by this version; use credential.value or fromPath with a username, or Docker config'}`,
-    );
-  }
-  let secret = cred.value;
-  if (secret === undefined && cred.fromPath !== undefined) {
-    try {
-      secret = (await readFile(cred.fromPath, 'utf8')).trim();
-    } catch (cause) {
-      throw new SessionError(`hosts: ${entry.host}: cannot read credential.fromPath ${cred.fromPath}`, {
-        cause,
-      });
+/**
+ * Credentials from the config's `hosts`: one provider per host, built on first use (so a host the
+ * run never touches cannot fail it) and kept in a `RefreshingCredential` that re-exchanges before
+ * expiry. The credential handed to the authenticator carries `expiresAt` = when to ask again.
+ */
+function configCredentials(
+  hosts: Map<string, HostEntry>,
+  base: Omit<ProviderContext, 'host'>,
+  confineTo: string | undefined,
+): CredentialSource {
+  const cached = new Map<string, RefreshingCredential | undefined>();
+  return async (host) => {
+    const key = hostKey(host);
+    const entry = hosts.get(key);
+    if (!entry) return undefined;
+    let refreshing = cached.get(key);
+    if (!cached.has(key)) {
+      const provider = providerFor(entry, { ...base, host: entry.host }, confineTo);
+      refreshing = provider ? new RefreshingCredential(provider, base.now) : undefined;
+      cached.set(key, refreshing);
     }
-  }
-  if (secret === undefined) return undefined;
-  return maskCredential(
-    entry.username !== undefined ? { username: entry.username, password: secret } : { registryToken: secret },
-  );
+    if (!refreshing) return undefined;
+    const got = await refreshing.get();
+    const credential = maskCredential({ ...got.credential });
+    if (credential && got.refreshAt !== undefined) credential.expiresAt = got.refreshAt;
+    return credential;
+  };
 }
 
 /** Create the client for a config's hosts. */
-export function createSession(config: Pick<MirrorConfig, 'hosts'>, options: SessionOptions = {}): Session {
+export function createSession(
+  config: Pick<MirrorConfig, 'hosts'> & Partial<Pick<MirrorConfig, 'dir'>>,
+  options: SessionOptions = {},
+): Session {
   const hosts = new Map(config.hosts.map((h) => [hostKey(h.host), h]));
   const settings = new Map<string, HostSettings>();
   const hostSettings = (host: string): HostSettings => {
@@ -139,14 +148,23 @@ export function createSession(config: Pick<MirrorConfig, 'hosts'>, options: Sess
     userAgent: options.userAgent ?? 'oci-mirror',
     connections: options.connections ?? 16,
   });
-  const fromConfig: CredentialSource = async (host) => {
-    const entry = hosts.get(hostKey(host));
-    return entry ? credentialOf(entry) : undefined;
-  };
+  const env = options.env ?? process.env;
+  const now = options.now ?? Date.now;
+  const fromConfig = configCredentials(
+    hosts,
+    {
+      transport,
+      env,
+      now,
+      endpoints: options.endpoints ?? {},
+      idToken: options.idToken ?? githubIdTokenSource(transport, env),
+    },
+    config.dir,
+  );
   const sources = [fromConfig];
   if (options.dockerConfig !== false)
     sources.push(dockerConfigCredentials(options.env ? { env: options.env } : {}));
-  const authenticator = new Authenticator({ transport, credentials: chainCredentials(...sources) });
+  const authenticator = new Authenticator({ transport, credentials: chainCredentials(...sources), now });
   // Validate host settings eagerly so a bad TLS path fails before any copy starts.
   for (const h of config.hosts) if (!unsupported(h)) hostSettings(h.host);
   const client = new RegistryClient({ transport, authorizer: authenticator });
