@@ -1,8 +1,8 @@
 /** Command-line parsing for `oci-mirror`. Errors are `UsageError` (exit code 3). */
 import { parseArgs } from 'node:util';
 
-export type Command = 'sync' | 'plan' | 'validate' | 'version' | 'help';
-export type OutputFormat = 'text' | 'json' | 'yaml';
+export type Command = 'sync' | 'plan' | 'list-images' | 'validate' | 'version' | 'help';
+export type OutputFormat = 'text' | 'json' | 'yaml' | 'hauler' | 'zarf';
 
 export interface CliArgs {
   command: Command;
@@ -23,6 +23,12 @@ export interface CliArgs {
   reportFile?: string;
   /** Only entries whose name matches this regular expression. */
   only?: RegExp;
+  /** Discover the images of every chart entry. */
+  images: boolean;
+  /** Publish charts, not their images. */
+  chartsOnly: boolean;
+  /** Mirror discovered images, not the charts. */
+  imagesOnly: boolean;
 }
 
 /** Invalid arguments: exit code 3. */
@@ -33,13 +39,15 @@ export const USAGE = `Usage: oci-mirror <command> [CONFIG|-] [options]
 Commands:
   sync [CONFIG|-]       mirror everything the config asks for
   plan [CONFIG|-]       show what sync would do (same as sync --dry-run)
+  list-images [CONFIG]  print the images chart discovery finds (-o yaml|json|hauler|zarf)
   validate CONFIG       check a config and exit
   version               print the version
 
 CONFIG is a file path, "-" for standard input, or omitted to read the YAML from $OCI_MIRROR_CONFIG.
 
 Options:
-  -o, --output FORMAT       text (default), json or yaml
+  -o, --output FORMAT       text (default), json or yaml; list-images: yaml (default), json,
+                            hauler or zarf
   --concurrency N           copy jobs in flight (default 4)
   --retries N               retries per request and per upload (default 3)
   --timeout DURATION        time budget per copy job, e.g. 90s, 5m (default 5m)
@@ -51,6 +59,9 @@ Options:
   --verbose                 log every operation with digests on stderr
   --no-progress             no live progress line on a terminal
   --insecure                skip TLS verification for every registry
+  --images                  discover and mirror the images of every chart entry (runs helm template)
+  --charts-only             publish charts without mirroring their images
+  --images-only             mirror the images charts reference without publishing the charts
   --no-envsubst             do not substitute \${VAR} in the config
   -h, --help                this help
 
@@ -100,6 +111,9 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = proce
         'no-progress': { type: 'boolean' },
         insecure: { type: 'boolean' },
         'no-envsubst': { type: 'boolean' },
+        images: { type: 'boolean' },
+        'charts-only': { type: 'boolean' },
+        'images-only': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
       },
@@ -112,13 +126,21 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = proce
   let command: Command;
   if (v.help) command = 'help';
   else if (v.version) command = 'version';
-  else if (first === undefined) throw new UsageError('missing command (sync, plan, validate, version)');
-  else if (['sync', 'plan', 'validate', 'version', 'help'].includes(first)) command = first as Command;
-  else throw new UsageError(`unknown command "${first}" (expected sync, plan, validate, version)`);
+  else if (first === undefined)
+    throw new UsageError('missing command (sync, plan, list-images, validate, version)');
+  else if (['sync', 'plan', 'list-images', 'validate', 'version', 'help'].includes(first))
+    command = first as Command;
+  else
+    throw new UsageError(`unknown command "${first}" (expected sync, plan, list-images, validate, version)`);
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
-  const output = (v.output as string | undefined) ?? 'text';
-  if (!['text', 'json', 'yaml'].includes(output))
+  const listing = command === 'list-images';
+  const output = (v.output as string | undefined) ?? (listing ? 'yaml' : 'text');
+  if (listing && !['yaml', 'json', 'hauler', 'zarf'].includes(output))
+    throw new UsageError(`--output: expected yaml, json, hauler or zarf, got "${output}"`);
+  if (!listing && !['text', 'json', 'yaml'].includes(output))
     throw new UsageError(`--output: expected text, json or yaml, got "${output}"`);
+  if (v['charts-only'] === true && v['images-only'] === true)
+    throw new UsageError('--charts-only and --images-only exclude each other');
   let only: RegExp | undefined;
   if (typeof v.only === 'string') {
     try {
@@ -140,6 +162,9 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = proce
     progress: v['no-progress'] !== true && env.CI === undefined,
     insecure: v.insecure === true,
     envsubst: v['no-envsubst'] !== true,
+    images: v.images === true,
+    chartsOnly: v['charts-only'] === true,
+    imagesOnly: v['images-only'] === true,
   };
   if (second !== undefined) args.config = second;
   if (typeof v['report-file'] === 'string') args.reportFile = v['report-file'];

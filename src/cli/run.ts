@@ -4,13 +4,15 @@ import { ConfigErrors } from '../config/errors.js';
 import { loadConfig } from '../config/load.js';
 import type { MirrorConfig } from '../config/model.js';
 import { renderJson, renderYaml, toReport } from '../report/envelope.js';
+import { type ImageListFormat, renderImageList } from '../report/images.js';
 import { formatBytes, renderPlanFailureLine, renderSummaryLine, renderTagLine } from '../report/text.js';
 import { redact, registerSecret } from '../secrets.js';
+import { listChartImages } from '../sync/charts.js';
 import { exitCodeOf } from '../sync/model.js';
-import { SessionError } from '../sync/session.js';
+import { createSession, SessionError } from '../sync/session.js';
 import { sync } from '../sync/sync.js';
 import { type CliArgs, parseCli, USAGE, UsageError } from './args.js';
-import { VERSION } from './version.js';
+import { VERSION } from '../version.js';
 
 /** Where the CLI writes; injectable for tests. */
 export interface CliIO {
@@ -77,6 +79,8 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     return 0;
   }
 
+  if (args.command === 'list-images') return listImages(args, config, io);
+
   const text = args.output === 'text';
   const live = text ? out : err;
   const color = text && io.stdout.isTTY === true && io.env.NO_COLOR === undefined;
@@ -105,6 +109,9 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       jobTimeoutMs: args.timeoutMs,
       insecure: args.insecure,
       env: io.env,
+      images: args.images,
+      chartsOnly: args.chartsOnly,
+      imagesOnly: args.imagesOnly,
       userAgent: `oci-mirror/${VERSION}`,
       ...(args.only ? { only: (e: { name: string }) => (args.only as RegExp).test(e.name) } : {}),
       onEvent: (event) => {
@@ -147,4 +154,28 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   else out(`${renderSummaryLine(result, { color })}\n`);
   if (args.reportFile) await writeFile(args.reportFile, renderJson(doc));
   return exitCodeOf(result.summary, args.driftExitCode);
+}
+
+/** `list-images`: discover chart images and print them; exit 1 when a chart failed to resolve or render. */
+async function listImages(args: CliArgs, config: MirrorConfig, io: CliIO): Promise<number> {
+  const session = createSession(config, { insecure: args.insecure, env: io.env, retries: args.retries });
+  try {
+    const listings = await listChartImages(config, session.client, {
+      images: args.images,
+      env: io.env,
+      userAgent: `oci-mirror/${VERSION}`,
+    });
+    io.stdout.write(renderImageList(listings, args.output as ImageListFormat));
+    const failed = listings.filter((l) => l.error !== undefined);
+    for (const l of failed) io.stderr.write(redact(`oci-mirror: ${l.name} ${l.version}: ${l.error}\n`));
+    return failed.length > 0 ? 1 : 0;
+  } catch (e) {
+    if (e instanceof SessionError) {
+      io.stderr.write(redact(`oci-mirror: ${e.message}\n`));
+      return EXIT_INVALID;
+    }
+    throw e;
+  } finally {
+    await session.close();
+  }
 }

@@ -115,8 +115,18 @@ export interface ChartImages {
   discover: boolean;
   /** Values passed to `helm template`. */
   values?: Record<string, unknown>;
+  /** Values files for `helm template` (absolute, confined to the config dir), applied before `values`. */
+  valuesFiles?: string[];
+  /** `--set` overrides (applied last), e.g. `{ "image.tag": "7.2" }`. */
+  set?: Record<string, string>;
+  /** `helm template --kube-version`. */
+  kubeVersion?: string;
+  /** `helm template --api-versions`, e.g. `monitoring.coreos.com/v1`. */
+  apiVersions?: string[];
   /** Registry prefix the discovered images are mirrored under (defaults.destination if unset). */
   destination?: string;
+  /** Extra path inserted between `destination` and the image's repository path. */
+  prefix?: string;
 }
 
 /** Credential settings for one host (flux v1beta1 and v1beta2 normalised to v1beta2 names). */
@@ -152,8 +162,14 @@ export interface HostEntry {
   /** With a username the credential is the password of a Basic pair; without, a bearer token. */
   username?: string;
   credential?: HostCredential;
-  /** Cloud registry provider: ecr | acr | gar (+ jfrog | quay | dockerhub in our dialect). */
+  /** Cloud registry provider: ecr | acr | gar (+ jfrog | quay | dockerhub | ghcr in our dialect). */
   provider?: string;
+  /** OIDC audience requested for the cloud provider's exchange (default per provider). */
+  audience?: string;
+  /** JFrog OIDC integration name (jfrog). */
+  providerName?: string;
+  /** Docker Hub OIDC connection id (dockerhub). */
+  connectionId?: string;
   /** AWS role to assume with the OIDC token (ecr). */
   roleArn?: string;
   /** AWS region (ecr; defaults to the one in the host). */

@@ -394,6 +394,22 @@ class Normalizer {
       const img: NonNullable<ChartEntry['images']> = { discover };
       const values = obj(images, 'values');
       if (values) img.values = values;
+      const files = images.valuesFiles;
+      if (Array.isArray(files)) {
+        img.valuesFiles = [];
+        files.forEach((f, j) => {
+          const r = confinePath(String(f), this.#ctx.dir);
+          if (typeof r === 'string') this.#err([...at, 'images', 'valuesFiles', j], r);
+          else img.valuesFiles?.push(r.path);
+        });
+      }
+      const set = obj(images, 'set');
+      if (set) img.set = Object.fromEntries(Object.entries(set).map(([k, v]) => [k, String(v)]));
+      const kubeVersion = str(images, 'kubeVersion');
+      if (kubeVersion !== undefined) img.kubeVersion = kubeVersion;
+      if (Array.isArray(images.apiVersions)) img.apiVersions = images.apiVersions.map(String);
+      const prefix = str(images, 'prefix');
+      if (prefix !== undefined) img.prefix = prefix.replace(/^\/+|\/+$/g, '');
       if (imgDest !== undefined) {
         if (str(images, 'destination') !== undefined) {
           this.#ref(imgDest.replace(/\/+$/, ''), [...at, 'images', 'destination'], { allowTag: false });
@@ -476,6 +492,9 @@ class Normalizer {
         'serviceAccount',
         'tenantId',
         'clientId',
+        'audience',
+        'providerName',
+        'connectionId',
       ] as const) {
         const v = str(h, k);
         if (v !== undefined) entry[k] = v;
@@ -487,12 +506,16 @@ class Normalizer {
         serviceAccount: 'gar',
         tenantId: 'acr',
         clientId: 'acr',
+        providerName: 'jfrog',
+        connectionId: 'dockerhub',
       };
       for (const [k, p] of Object.entries(needs)) {
         if (h[k] !== undefined && provider !== p) {
           this.#err([...at, k], `\`${k}\` only applies with \`provider: ${p}\``, { key: true });
         }
       }
+      if (h.audience !== undefined && !cloud)
+        this.#err([...at, 'audience'], '`audience` only applies with a cloud `provider`', { key: true });
       const insecure = bool(h, 'insecure');
       if (insecure !== undefined) entry.insecure = insecure;
       const plain = bool(h, 'plainHTTP');

@@ -53,6 +53,8 @@ export interface ReportTag {
   manifests: number;
   referrers?: { copied: number; existing: number };
   durationMs: number;
+  /** Chart versions: the discovered images, one row each (a render failure is one failed row). */
+  images?: ReportTag[];
 }
 
 /** One entry of the report. */
@@ -126,6 +128,7 @@ function toTag(t: TagResult): ReportTag {
       ? { referrers: { copied: t.referrers.copied, existing: t.referrers.existing } }
       : {}),
     durationMs: t.durationMs,
+    ...(t.images !== undefined ? { images: t.images.map(toTag) } : {}),
   };
 }
 

@@ -74,6 +74,11 @@ export interface TagResult {
   /** Referrers copied or found, when the entry includes referrers. */
   referrers?: ReferrerCounts;
   durationMs: number;
+  /**
+   * Chart versions only: the images discovered in this version and what happened to each (a chart
+   * that failed to render has one failed row carrying helm's error). Counted in the summary.
+   */
+  images?: TagResult[];
 }
 
 export interface EntryResult {
@@ -136,7 +141,7 @@ export function summarize(entries: readonly EntryResult[], requests: number): Sy
   };
   for (const e of entries) {
     if (e.error) s.failed++;
-    for (const t of e.tags) {
+    for (const t of e.tags.flatMap((t) => [t, ...(t.images ?? [])])) {
       (s[key[t.status]] as number)++;
       s.bytes += t.bytes;
       s.blobs.copied += t.blobs.copied;

@@ -1,8 +1,10 @@
 /**
  * flux mirror's documented example configs (rewritten in test/fixtures/config/flux with
- * ${SRC}/${DST} placeholders) load unchanged and run against local registries. Entries this
- * version cannot execute yet (cosign `verify`, Helm `charts`) fail closed with a clear reason.
+ * ${SRC}/${DST} placeholders) load unchanged and run against local registries; ${CHARTS} is an
+ * HTTP Helm repository served by this test (charts made with the real helm binary). Entries this
+ * version cannot execute yet (cosign `verify`) fail closed with a clear reason.
  */
+import { generateKeyPairSync } from 'node:crypto';
 import { cpSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,6 +20,7 @@ import {
   type TestRegistry,
   tempDir,
 } from '../harness/index.js';
+import { helm, helmEnv, type StaticServer, serveDirectory } from '../helm/util.js';
 import { cli } from './cli-run.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'config', 'flux');
@@ -27,6 +30,7 @@ let src: TestRegistry;
 let dst: TestRegistry;
 let mtls: TestRegistry;
 let dir: TempDir;
+let charts: StaticServer;
 const digests = new Map<string, string>();
 
 beforeAll(async () => {
@@ -41,6 +45,27 @@ beforeAll(async () => {
   cpSync(pki.clientCertPath, join(dir.path, 'certs', 'client.crt'));
   cpSync(pki.clientKeyPath, join(dir.path, 'certs', 'client.key'));
   writeFileSync(join(dir.path, 'keys', 'mirror.jwk'), '{}');
+  // The Helm repositories ${CHARTS} points at: /metrics-server/, /external-dns/, /podinfo/ and / (nginx).
+  const env = helmEnv(dir);
+  const build = join(dir.path, 'chart-build');
+  const served = join(dir.path, 'chart-repo');
+  mkdirSync(build, { recursive: true });
+  const chartVersions: [string, string, string[]][] = [
+    ['metrics-server', 'metrics-server', ['3.11.0', '3.12.1']],
+    ['external-dns', 'external-dns', ['1.15.0']],
+    ['podinfo', 'podinfo', ['6.10.0', '6.11.0', '6.11.1']],
+    ['', 'nginx', ['15.0.1', '15.1.0', '16.0.0']],
+  ];
+  for (const [sub, name, versions] of chartVersions) {
+    const out = join(served, sub);
+    mkdirSync(out, { recursive: true });
+    await helm(['create', name], env, build);
+    for (const v of versions) {
+      await helm(['package', name, '--version', v, '-d', out], env, build);
+    }
+    await helm(['repo', 'index', out], env);
+  }
+  charts = await serveDirectory(served);
   const seeds: Record<string, string[]> = {
     'stefanprodan/podinfo': ['6.10.0', '6.11.0', '6.11.1'],
     'stefanprodan/manifests/podinfo': ['6.11.0', '6.11.1', '6.11.2', 'latest'],
@@ -62,13 +87,14 @@ beforeAll(async () => {
   }
 });
 afterAll(async () => {
+  await charts?.close();
   dir.cleanup();
   await stopAll();
 });
 
 async function run(file: string, target: TestRegistry = dst) {
   const result = await cli(['sync', join(dir.path, file), '-o', 'json'], {
-    env: { SRC: src.host, DST: target.host, CHARTS: 'http://127.0.0.1:9', QUAY_TOKEN: 'quay-robot-token' },
+    env: { SRC: src.host, DST: target.host, CHARTS: charts.url, QUAY_TOKEN: 'quay-robot-token' },
   });
   expect(result.stderr).toBe('');
   const doc = JSON.parse(result.stdout);
@@ -114,13 +140,19 @@ describe('flux mirror example configs', () => {
     expect(raw).toContain('"schemaVersion"');
   });
 
-  it('charts.yaml and cronjob-config.yaml: images copied, chart entries refused', async () => {
-    const charts = await run('charts.yaml');
-    expect(copied(charts.rows).sort()).toEqual(['external-dns:v0.15.0', 'metrics-server:v0.7.1']);
-    expect(refused(charts.rows)).toEqual(['chart:metrics-server', 'chart:external-dns']);
+  it('charts.yaml and cronjob-config.yaml: images and charts copied', async () => {
+    const result = await run('charts.yaml');
+    expect(result.code).toBe(0);
+    expect(copied(result.rows).sort()).toEqual([
+      'charts/external-dns:1.15.0',
+      'charts/metrics-server:3.12.1',
+      'external-dns:v0.15.0',
+      'metrics-server:v0.7.1',
+    ]);
+    expect(refused(result.rows)).toEqual([]);
     const cron = await run('cronjob-config.yaml');
-    expect(copied(cron.rows)).toEqual(['my-org/podinfo:6.11.1']);
-    expect(refused(cron.rows)).toEqual(['chart:podinfo']);
+    expect(copied(cron.rows).sort()).toEqual(['my-org/charts/podinfo:6.11.1', 'my-org/podinfo:6.11.1']);
+    expect(refused(cron.rows)).toEqual([]);
   });
 
   it('readme-artifacts.yaml: extracted-timestamp ordering and semver ranges', async () => {
@@ -132,13 +164,27 @@ describe('flux mirror example configs', () => {
     expect(got.some((t) => t.endsWith(':notes'))).toBe(false);
   });
 
-  it('podinfo.yaml, readme-example.yaml, readme-charts.yaml: nothing copied unverified', async () => {
-    for (const file of ['podinfo.yaml', 'readme-example.yaml', 'readme-charts.yaml']) {
+  it('podinfo.yaml, readme-example.yaml: charts copied, nothing copied unverified; readme-charts.yaml: charts copied', async () => {
+    const want: Record<string, string[]> = {
+      'podinfo.yaml': ['charts/podinfo:6.11.1', 'charts/podinfo:6.11.0'],
+      'readme-example.yaml': ['my-org/charts/podinfo:6.11.1', 'my-org/charts/podinfo:6.11.0'],
+    };
+    for (const [file, charts] of Object.entries(want)) {
       const { code, rows } = await run(file);
       expect(code).toBe(1);
-      expect(copied(rows)).toEqual([]);
-      expect(rows.every((r) => r.error !== undefined)).toBe(true);
+      const artifacts = rows.filter((r) => r.kind === 'artifact');
+      expect(copied(artifacts)).toEqual([]);
+      expect(artifacts.every((r) => r.error !== undefined)).toBe(true);
+      // cronjob-config.yaml mirrored my-org/charts/podinfo:6.11.1 already: copied or up to date.
+      const present = rows
+        .filter((r) => r.kind === 'chart')
+        .flatMap((r) => r.tags.filter((t) => t.status === 'copied' || t.status === 'skipped'))
+        .map((t) => t.destination.replace(/^[^/]+\//, ''));
+      expect(present).toEqual(charts);
     }
+    const nginx = await run('readme-charts.yaml');
+    expect(nginx.code).toBe(0);
+    expect(copied(nginx.rows)).toEqual(['example/charts/nginx:15.1.0', 'example/charts/nginx:15.0.1']);
   });
 
   it('readme-hosts.yaml: mirrors over mTLS with the CA and client certificate from the config', async () => {
@@ -148,11 +194,23 @@ describe('flux mirror example configs', () => {
     expect(await skopeoInspectRaw(mtls, 'podinfo:6.11.1')).toContain('schemaVersion');
   });
 
-  it('readme-hosts-v1beta2.yaml: the JWK-signed source credential is refused, not skipped silently', async () => {
-    const { code, rows } = await run('readme-hosts-v1beta2.yaml', mtls);
-    expect(code).toBe(1);
-    expect(rows[0]?.error?.message).toMatch(
-      /hosts: 127\.0\.0\.1:\d+: JWK-signed credentials are not supported/,
+  it('readme-hosts-v1beta2.yaml: the JWK-signed source credential is used, and a bad key is refused, not skipped silently', async () => {
+    // The placeholder key `{}` is not a JWK: the host fails with the file and the reason.
+    const bad = await run('readme-hosts-v1beta2.yaml', mtls);
+    expect(bad.code).toBe(1);
+    expect(bad.rows[0]?.error?.message).toMatch(
+      /authentication to 127\.0\.0\.1:\d+ failed: credential\.jwkPath .*mirror\.jwk: the JWK has no "kty"/,
     );
+    // A real private JWK: a fresh JWT is signed per request and the mirror runs.
+    const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    writeFileSync(join(dir.path, 'keys', 'mirror.jwk'), JSON.stringify(privateKey.export({ format: 'jwk' })));
+    try {
+      const good = await run('readme-hosts-v1beta2.yaml', mtls);
+      expect(good.code).toBe(0);
+      expect(good.rows.map((r) => r.error)).toEqual([undefined]);
+      expect(good.rows[0]?.tags.map((t) => t.tag)).toEqual(['6.11.1']);
+    } finally {
+      writeFileSync(join(dir.path, 'keys', 'mirror.jwk'), '{}');
+    }
   });
 });
