@@ -1,12 +1,19 @@
 /**
  * The only reader of the action's inputs: each is read and validated here, and a bad value names
- * the input and what it accepts.
+ * the input and what it accepts. Defaults live in `INPUT_DEFAULTS`, which a test compares with
+ * `action.yml` (names and defaults), so the two cannot drift apart.
  */
 import * as core from '@actions/core';
 
+/** A yes/no/let-the-event-decide switch (`dry-run`, `comment`). */
+export type Tristate = 'auto' | 'true' | 'false';
+
+/** Every input, typed and validated. */
 export interface ActionInputs {
   config: string;
-  dryRun: 'auto' | 'true' | 'false';
+  dryRun: Tristate;
+  /** Only entries whose name matches (unanchored, like the CLI's `--only`). */
+  only?: RegExp;
   overwrite: boolean;
   concurrency: number;
   retries: number;
@@ -14,58 +21,133 @@ export interface ActionInputs {
   driftExitCode: number;
   insecure: boolean;
   envsubst: boolean;
+  /** Write the job summary. */
+  summary: boolean;
+  /** Comment the dry-run plan on the pull request. */
+  comment: Tristate;
+  /** Keep known destination digests in the Actions cache. */
+  cache: boolean;
+  /** How long a cached destination digest is trusted, in ms. */
+  cacheTtlMs: number;
+  /** Token for the PR comment; undefined when empty. */
+  githubToken?: string;
 }
 
 /** An input with a value outside what it accepts. */
-export class InputError extends Error {}
+export class InputError extends Error {
+  override readonly name = 'InputError';
+}
 
-export const DEFAULT_CONFIG = '.github/oci-mirror.yaml';
+/**
+ * Each input's default, exactly as `action.yml` writes it (`github-token`'s is an expression the
+ * runner evaluates; when it reaches us empty there is no token).
+ */
+export const INPUT_DEFAULTS = {
+  config: '.github/oci-mirror.yaml',
+  'dry-run': 'auto',
+  only: '',
+  overwrite: 'false',
+  concurrency: '4',
+  retries: '3',
+  timeout: '5m',
+  'drift-exit-code': '2',
+  insecure: 'false',
+  'no-envsubst': 'false',
+  summary: 'true',
+  comment: 'auto',
+  cache: 'false',
+  'cache-ttl': '24h',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a workflow expression, evaluated by the runner.
+  'github-token': '${{ github.token }}',
+} as const;
 
-function bool(name: string, fallback: boolean): boolean {
-  const v = core.getInput(name).trim().toLowerCase();
-  if (v === '') return fallback;
+export type InputName = keyof typeof INPUT_DEFAULTS;
+
+export const DEFAULT_CONFIG = INPUT_DEFAULTS.config;
+
+/** The raw value, or the default when the runner passed nothing. */
+function raw(name: InputName): string {
+  const v = core.getInput(name).trim();
+  return v === '' ? INPUT_DEFAULTS[name] : v;
+}
+
+function bool(name: InputName): boolean {
+  const v = raw(name).toLowerCase();
   if (v === 'true') return true;
   if (v === 'false') return false;
   throw new InputError(`${name}: expected true or false, got "${v}"`);
 }
 
-function int(name: string, fallback: number, min: number): number {
-  const v = core.getInput(name).trim();
-  if (v === '') return fallback;
+function int(name: InputName, min: number): number {
+  const v = raw(name);
   if (!/^\d+$/.test(v) || Number(v) < min)
     throw new InputError(`${name}: expected an integer >= ${min}, got "${v}"`);
   return Number(v);
 }
 
-function duration(name: string, fallbackMs: number): number {
-  const v = core.getInput(name).trim();
-  if (v === '') return fallbackMs;
-  const units: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+function choice(name: InputName): Tristate {
+  const v = raw(name).toLowerCase();
+  if (v === 'auto' || v === 'true' || v === 'false') return v;
+  throw new InputError(`${name}: expected auto, true or false, got "${v}"`);
+}
+
+function duration(name: InputName): number {
+  const v = raw(name);
+  const units: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
   let total = 0;
   let matched = 0;
-  for (const m of v.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/gy)) {
+  for (const m of v.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h|d)/gy)) {
     total += Number(m[1]) * (units[m[2] as string] as number);
     matched += m[0].length;
   }
-  if (matched !== v.length)
-    throw new InputError(`${name}: expected a duration like 90s, 5m or 1h30m, got "${v}"`);
+  if (matched === 0 || matched !== v.length)
+    throw new InputError(`${name}: expected a duration like 90s, 5m, 1h30m or 7d, got "${v}"`);
   return total;
 }
 
-/** Read every input. */
+function regex(name: InputName): RegExp | undefined {
+  const v = raw(name);
+  if (v === '') return undefined;
+  try {
+    return new RegExp(v);
+  } catch (err) {
+    throw new InputError(
+      `${name}: expected a regular expression matched against entry names: ${(err as Error).message}`,
+    );
+  }
+}
+
+/** Read and validate every input; throws `InputError` naming the first bad one. */
 export function readInputs(): ActionInputs {
-  const dryRun = (core.getInput('dry-run').trim().toLowerCase() || 'auto') as ActionInputs['dryRun'];
-  if (!['auto', 'true', 'false'].includes(dryRun))
-    throw new InputError(`dry-run: expected auto, true or false, got "${dryRun}"`);
+  const token = core.getInput('github-token').trim();
+  const only = regex('only');
   return {
-    config: core.getInput('config').trim() || DEFAULT_CONFIG,
-    dryRun,
-    overwrite: bool('overwrite', false),
-    concurrency: int('concurrency', 4, 1),
-    retries: int('retries', 3, 0),
-    timeoutMs: duration('timeout', 5 * 60_000),
-    driftExitCode: int('drift-exit-code', 2, 0),
-    insecure: bool('insecure', false),
-    envsubst: !bool('no-envsubst', false),
+    config: raw('config'),
+    dryRun: choice('dry-run'),
+    ...(only ? { only } : {}),
+    overwrite: bool('overwrite'),
+    concurrency: int('concurrency', 1),
+    retries: int('retries', 0),
+    timeoutMs: duration('timeout'),
+    driftExitCode: int('drift-exit-code', 0),
+    insecure: bool('insecure'),
+    envsubst: !bool('no-envsubst'),
+    summary: bool('summary'),
+    comment: choice('comment'),
+    cache: bool('cache'),
+    cacheTtlMs: duration('cache-ttl'),
+    ...(token !== '' && !token.startsWith('${{') ? { githubToken: token } : {}),
   };
+}
+
+/** Events on which `dry-run: auto` plans instead of copying. */
+export const DRY_RUN_EVENTS: ReadonlySet<string> = new Set([
+  'pull_request',
+  'pull_request_target',
+  'merge_group',
+]);
+
+/** Resolve `dry-run: auto` against the triggering event. */
+export function isDryRun(inputs: Pick<ActionInputs, 'dryRun'>, eventName: string): boolean {
+  return inputs.dryRun === 'auto' ? DRY_RUN_EVENTS.has(eventName) : inputs.dryRun === 'true';
 }

@@ -1,42 +1,140 @@
 /**
- * Entry point of `dist/index.js`, the GitHub Action. A thin front door over `sync()`: inputs in,
- * text report to the log, JSON report file and outputs out. The job summary, annotations and the
- * PR comment arrive with the action issue.
+ * Entry point of `dist/index.js`, the GitHub Action. A thin front door over `sync()`: inputs in;
+ * text report to the log, JSON report file, outputs, job summary, annotations, the PR dry-run
+ * comment and the state cache out. `run()` is the only place that turns an error into a failed
+ * step; optional features (comment, cache, summary) degrade to warnings naming their input.
  */
+import '../runtime.js';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as core from '@actions/core';
-import { VERSION } from '../cli/version.js';
+import * as github from '@actions/github';
+import { VERSION } from '../version.js';
 import { ConfigErrors } from '../config/errors.js';
 import { loadConfig } from '../config/load.js';
+import type { MirrorConfig } from '../config/model.js';
 import { renderJson, toReport } from '../report/envelope.js';
 import { renderText } from '../report/text.js';
 import { onSecret, redact, registerSecret } from '../secrets.js';
-import { exitCodeOf } from '../sync/model.js';
+import { exitCodeOf, type SyncResult } from '../sync/model.js';
 import { sync } from '../sync/sync.js';
-import { readInputs } from './inputs.js';
+import { actionsCache } from './actions-cache.js';
+import { type Annotation, configErrorAnnotations, resultAnnotations, workspacePath } from './annotations.js';
+import { pullRequestOf, shouldComment, upsertComment } from './comment.js';
+import { type ActionInputs, InputError, isDryRun, readInputs } from './inputs.js';
+import { type CacheBackend, cacheKeys, StateCache } from './state-cache.js';
+import { commentMarker, renderComment, renderConfigErrorSummary, renderSummary } from './summary.js';
 
-const DRY_RUN_EVENTS = new Set(['pull_request', 'pull_request_target', 'merge_group']);
+function annotate(list: readonly Annotation[]): void {
+  for (const a of list) {
+    const props: core.AnnotationProperties = { title: a.title };
+    if (a.file !== undefined) props.file = a.file;
+    if (a.line !== undefined) props.startLine = a.line;
+    if (a.column !== undefined) props.startColumn = a.column;
+    if (a.level === 'error') core.error(a.message, props);
+    else core.warning(a.message, props);
+  }
+}
+
+async function writeSummary(markdown: string): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) {
+    core.info('summary: GITHUB_STEP_SUMMARY is not set; no job summary written');
+    return;
+  }
+  await core.summary.addRaw(markdown).write();
+}
+
+function runUrl(): string | undefined {
+  const {
+    GITHUB_SERVER_URL: server = 'https://github.com',
+    GITHUB_REPOSITORY: repo,
+    GITHUB_RUN_ID: id,
+  } = process.env;
+  return repo && id ? `${server}/${repo}/actions/runs/${id}` : undefined;
+}
+
+/** Restore the state cache; any trouble means a cold run with a note, never a failure. */
+async function openStateCache(
+  config: MirrorConfig,
+  inputs: ActionInputs,
+  backend: CacheBackend,
+): Promise<{ state: StateCache; key: string } | undefined> {
+  if (!inputs.cache) return undefined;
+  if (!backend.available()) {
+    core.info('cache: the Actions cache service is not available here; running without the state cache');
+    return undefined;
+  }
+  const dir = join(process.env.RUNNER_TEMP ?? process.cwd(), 'oci-mirror-state');
+  const state = new StateCache({ path: join(dir, 'state.json'), ttlMs: inputs.cacheTtlMs });
+  const { key, restoreKeys } = cacheKeys(
+    config.file,
+    config.artifacts.flatMap((a) => a.destinations),
+    { id: process.env.GITHUB_RUN_ID, attempt: process.env.GITHUB_RUN_ATTEMPT },
+  );
+  try {
+    const hit = await backend.restore(state.path, key, restoreKeys);
+    await state.load();
+    core.info(
+      hit
+        ? `cache: restored ${hit}: ${state.size} destination digests known`
+        : 'cache: no state cached yet; this run checks every destination',
+    );
+  } catch (err) {
+    core.info(
+      `cache: could not restore the state (${redact((err as Error).message)}); this run checks every destination`,
+    );
+  }
+  return { state, key };
+}
+
+async function saveStateCache(
+  opened: { state: StateCache; key: string },
+  result: SyncResult,
+  backend: CacheBackend,
+) {
+  const { state, key } = opened;
+  core.info(`cache: ${state.served} destination lookups answered from the state cache`);
+  state.record(result);
+  try {
+    if (await state.write()) await backend.save(state.path, key);
+    else core.info('cache: state unchanged; nothing to save');
+  } catch (err) {
+    core.info(
+      `cache: could not save the state (${redact((err as Error).message)}); the next run will be slower`,
+    );
+  }
+}
 
 async function run(): Promise<void> {
   onSecret((value) => core.setSecret(value));
   const inputs = readInputs();
-  const dryRun =
-    inputs.dryRun === 'auto'
-      ? DRY_RUN_EVENTS.has(process.env.GITHUB_EVENT_NAME ?? '')
-      : inputs.dryRun === 'true';
-  let config: Awaited<ReturnType<typeof loadConfig>>;
+  if (inputs.githubToken) registerSecret(inputs.githubToken);
+  const eventName = process.env.GITHUB_EVENT_NAME ?? '';
+  const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
+  const dryRun = isDryRun(inputs, eventName);
+  const shownConfig = workspacePath(inputs.config, workspace) ?? inputs.config;
+  let config: MirrorConfig;
   try {
     config = await loadConfig({ path: inputs.config, envsubst: inputs.envsubst });
   } catch (err) {
     if (err instanceof ConfigErrors) {
+      annotate(configErrorAnnotations(err, workspace));
+      if (inputs.summary)
+        await writeSummary(
+          renderConfigErrorSummary(
+            err.errors.map((e) => ({ ...e, file: workspacePath(e.file, workspace) ?? e.file })),
+          ),
+        );
       core.setOutput('exit-code', '3');
-      core.setFailed(err.message);
+      core.setFailed(redact(err.message));
       return;
     }
     throw err;
   }
   for (const s of config.secrets) registerSecret(s);
+  const backend = actionsCache;
+  const stateCache = await openStateCache(config, inputs, backend);
+  const only = inputs.only;
   const result = await sync(config, {
     dryRun,
     overwrite: inputs.overwrite,
@@ -45,6 +143,11 @@ async function run(): Promise<void> {
     jobTimeoutMs: inputs.timeoutMs,
     insecure: inputs.insecure,
     userAgent: `oci-mirror-action/${VERSION}`,
+    // The ghcr credential provider reads the job token from GITHUB_TOKEN; hand it the
+    // `github-token` input unless the workflow set GITHUB_TOKEN itself.
+    env: { ...process.env, GITHUB_TOKEN: process.env.GITHUB_TOKEN || inputs.githubToken },
+    ...(only ? { only: (e: { name: string }) => only.test(e.name) } : {}),
+    ...(stateCache ? { knownDestinationDigest: stateCache.state.knownDestinationDigest } : {}),
     onEvent: (e) => {
       if (e.type === 'log') core.debug(redact(e.message));
     },
@@ -52,7 +155,7 @@ async function run(): Promise<void> {
   core.info(renderText(result));
   const doc = toReport(result, {
     reporter: { name: 'oci-mirror', version: VERSION },
-    configFile: config.file,
+    configFile: shownConfig,
   });
   const reportPath = join(process.env.RUNNER_TEMP ?? process.cwd(), 'oci-mirror-report.json');
   await writeFile(reportPath, renderJson(doc));
@@ -71,10 +174,48 @@ async function run(): Promise<void> {
     report: reportPath,
   };
   for (const [name, value] of Object.entries(outputs)) core.setOutput(name, String(value));
-  if (s.failed > 0) core.setFailed(`${s.failed} failed; see the report above`);
-  else if (code !== 0) core.setFailed(`${s.drifted} drifted (set drift-exit-code: 0 to accept drift)`);
+  annotate(resultAnnotations(result, workspace));
+  const url = runUrl();
+  const view = { configFile: shownConfig, ...(url ? { runUrl: url } : {}) };
+  if (inputs.summary) {
+    try {
+      await writeSummary(renderSummary(result, view));
+    } catch (err) {
+      core.warning(`summary: could not write the job summary: ${redact((err as Error).message)}`);
+    }
+  }
+  const pr = pullRequestOf(github.context);
+  if (shouldComment(inputs.comment, eventName, dryRun, pr !== undefined) && pr) {
+    if (!inputs.githubToken) {
+      core.warning('comment: no github-token; the plan is in the job summary');
+    } else {
+      try {
+        const outcome = await upsertComment({
+          token: inputs.githubToken,
+          pr,
+          marker: commentMarker(shownConfig),
+          body: renderComment(result, view),
+        });
+        if (outcome.action === 'skipped') core.warning(outcome.reason);
+        else core.info(`comment: ${outcome.action} the plan comment on pull request #${pr.number}`);
+      } catch (err) {
+        core.warning(redact((err as Error).message));
+      }
+    }
+  }
+  if (stateCache) await saveStateCache(stateCache, result, backend);
+  if (s.failed > 0) {
+    core.setFailed(
+      `${s.failed} failed${s.drifted > 0 ? `, ${s.drifted} drifted` : ''}; see the annotations on ${shownConfig} and the job summary`,
+    );
+  } else if (code !== 0) {
+    core.setFailed(
+      `${s.drifted} drifted: a destination differs from its source and was left alone (set overwrite: true to replace it, or drift-exit-code: 0 to accept drift)`,
+    );
+  }
 }
 
 run().catch((err: unknown) => {
+  if (err instanceof InputError) core.setOutput('exit-code', '3');
   core.setFailed(redact(err instanceof Error ? err.message : String(err)));
 });

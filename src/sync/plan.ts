@@ -61,7 +61,12 @@ function row(src: Reference, dst: Reference, init: Partial<TagResult> = {}): Tag
 export async function planEntry(
   client: RegistryClient,
   entry: ArtifactEntry,
-  options: { overwrite: boolean; parallelism: number },
+  options: {
+    overwrite: boolean;
+    parallelism: number;
+    /** See `SyncOptions.knownDestinationDigest`. */
+    knownDestinationDigest?: ((destination: string) => string | undefined) | undefined;
+  },
 ): Promise<EntryPlan> {
   const parsed = parseReference(entry.source);
   const source: Repository = { registry: parsed.registry, repository: parsed.repository };
@@ -122,6 +127,18 @@ export async function planEntry(
     return Promise.all(
       targets.map(async (dst): Promise<PlannedTag> => {
         const base = { src, srcDigest, dst };
+        // State cache (the action's): a destination known to hold exactly the source digest is
+        // skipped without a HEAD. Any other known digest is not trusted: drift is always checked live.
+        const known = options.knownDestinationDigest?.(formatReference(dst));
+        if (known !== undefined && known === srcDigest) {
+          const r = row(src, dst, { sourceDigest: srcDigest, destinationDigest: known });
+          return {
+            ...base,
+            dstDigest: known,
+            action: 'skip',
+            row: { ...r, status: 'skipped', reason: 'up-to-date (state cache)' },
+          };
+        }
         try {
           const head = await onSide('destination', () => client.headManifest(dst));
           if (head === undefined)

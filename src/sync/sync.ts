@@ -4,6 +4,7 @@
  */
 import type { ArtifactEntry, MirrorConfig } from '../config/model.js';
 import { BlobCopier } from './blobs.js';
+import { type ChartOptions, syncCharts } from './charts.js';
 import { type CopyContext, type CopyStats, copyImage } from './copy.js';
 import { errorInfo, isTransient } from './errors.js';
 import { type EntryResult, type SyncResult, summarize, type TagResult } from './model.js';
@@ -18,7 +19,7 @@ export type SyncEvent =
   | { type: 'planned'; entry: EntryResult; jobs: number }
   | { type: 'log'; message: string };
 
-export interface SyncOptions extends SessionOptions {
+export interface SyncOptions extends SessionOptions, ChartOptions {
   /** Plan only: report would-copy / would-overwrite, write nothing. */
   dryRun?: boolean;
   /** Overwrite drifted destinations for every entry. */
@@ -34,6 +35,11 @@ export interface SyncOptions extends SessionOptions {
   onEvent?: (event: SyncEvent) => void;
   /** An existing session (tests, shared across runs). */
   session?: Session;
+  /**
+   * Known digest of a destination reference (`host/repo:tag`), e.g. from the action's state cache.
+   * When it equals the source digest the tag is skipped without a destination HEAD.
+   */
+  knownDestinationDigest?: (destination: string) => string | undefined;
 }
 
 interface Job {
@@ -103,6 +109,7 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
       const plan = await planEntry(client, entry, {
         overwrite: options.overwrite ?? false,
         parallelism: concurrency * 2,
+        knownDestinationDigest: options.knownDestinationDigest,
       });
       for (const note of plan.notes) log(note);
       return { result, plan, entry };
@@ -145,22 +152,6 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
     }
     emit({ type: 'planned', entry: result, jobs: jobs.filter((j) => j.entry === result).length });
   }
-  for (const chart of config.charts) {
-    const result: EntryResult = {
-      name: chart.name,
-      kind: 'chart',
-      source: chart.source,
-      destinations: [chart.repository],
-      position: chart.position,
-      tags: [],
-      error: {
-        message: `chart ${chart.name}: Helm chart mirroring is not supported by this version yet; remove the entry or upgrade`,
-      },
-    };
-    entries.push(result);
-    emit({ type: 'entry-failed', entry: result });
-  }
-
   const blobs = new BlobCopier({ client, transfers: new Semaphore(Math.max(4, concurrency)), log });
   const ctx: CopyContext = { client, blobs, parallelism: 4, log };
   const attempts = (options.jobRetries ?? 1) + 1;
@@ -210,6 +201,27 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
     entry.tags.push(r);
     emit({ type: 'tag', entry, tag: r });
   });
+
+  entries.push(
+    ...(await syncCharts(
+      config.charts.filter((c) => options.only?.(c as unknown as ArtifactEntry) ?? true),
+      {
+        ...options,
+        config,
+        client,
+        copy: ctx,
+        dryRun: options.dryRun ?? false,
+        overwrite: options.overwrite ?? false,
+        concurrency,
+        attempts,
+        env: options.env ?? process.env,
+        ...(options.userAgent !== undefined ? { userAgent: options.userAgent } : {}),
+        emitTag: (entry, tag) => emit({ type: 'tag', entry, tag }),
+        emitFailed: (entry) => emit({ type: 'entry-failed', entry }),
+        log,
+      },
+    )),
+  );
 
   // Rows in a stable order: as planned, whatever order jobs finished in.
   for (const { result, plan } of planned) {

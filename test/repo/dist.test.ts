@@ -34,11 +34,18 @@ describe('repository hygiene', () => {
     };
     expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' });
     const inputsSrc = readFileSync(join(root, 'src', 'action', 'inputs.ts'), 'utf8');
-    const read = [...inputsSrc.matchAll(/(?:getInput|bool|int|duration)\('([a-z-]+)'/g)]
+    const read = [...inputsSrc.matchAll(/(?:getInput|raw|bool|int|duration|choice|regex)\('([a-z-]+)'/g)]
       .map((m) => m[1])
       .sort();
     expect([...new Set(read)]).toEqual(Object.keys(action.inputs).sort());
-    expect(action.inputs.config?.default).toBe(/DEFAULT_CONFIG = '([^']+)'/.exec(inputsSrc)?.[1]);
+    // Defaults: the table in inputs.ts is what the code falls back to; action.yml must say the same.
+    const table = /INPUT_DEFAULTS = \{([\s\S]*?)\n\} as const/.exec(inputsSrc)?.[1] ?? '';
+    const defaults = Object.fromEntries(
+      [...table.matchAll(/^\s*'?([a-z-]+)'?: '([^']*)',/gm)].map((m) => [m[1] as string, m[2] as string]),
+    );
+    expect(Object.keys(defaults).sort()).toEqual(Object.keys(action.inputs).sort());
+    for (const [name, spec] of Object.entries(action.inputs))
+      expect(String(spec.default ?? ''), `default of input ${name}`).toBe(defaults[name]);
     const mainSrc = readFileSync(join(root, 'src', 'action', 'main.ts'), 'utf8');
     const outputsBlock = /const outputs[^{]*\{([\s\S]*?)\n {2}\};/.exec(mainSrc)?.[1] ?? '';
     const written = [...outputsBlock.matchAll(/^\s*'?([a-z-]+)'?:/gm)].map((m) => m[1]).sort();

@@ -1,0 +1,105 @@
+/** The job summary and PR comment renderers, against golden files of the exact markdown. */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { commentMarker, renderComment, renderSummary } from '../../src/action/summary.js';
+import { type EntryResult, type SyncResult, summarize, type TagResult } from '../../src/sync/model.js';
+
+function golden(name: string, actual: string): void {
+  const path = join(import.meta.dirname, 'golden', name);
+  if (process.env.UPDATE_GOLDEN || !existsSync(path)) writeFileSync(path, actual);
+  expect(actual).toBe(readFileSync(path, 'utf8'));
+}
+
+const D = (c: string) => `sha256:${c.repeat(64)}`;
+
+function tag(status: TagResult['status'], n: number, init: Partial<TagResult> = {}): TagResult {
+  return {
+    source: `ghcr.io/acme/app:1.${n}.0`,
+    tag: `1.${n}.0`,
+    sourceDigest: D(String(n % 10)),
+    destination: `registry.example.com/mirror/app:1.${n}.0`,
+    status,
+    bytes: status === 'copied' || status === 'overwritten' ? 12_345_678 : 0,
+    blobs: { copied: 2, mounted: 1, existing: 0 },
+    manifests: 3,
+    durationMs: 800,
+    ...init,
+  };
+}
+
+function result(entries: EntryResult[], dryRun = false): SyncResult {
+  return { startedAt: new Date(0), durationMs: 4_200, dryRun, entries, summary: summarize(entries, 120) };
+}
+
+const entry = (name: string, tags: TagResult[], extra: Partial<EntryResult> = {}): EntryResult => ({
+  name,
+  kind: 'artifact',
+  source: 'ghcr.io/acme/app',
+  destinations: ['registry.example.com/mirror/app'],
+  position: { file: '.github/oci-mirror.yaml', line: 4, column: 5 },
+  tags,
+  ...extra,
+});
+
+const view = {
+  configFile: '.github/oci-mirror.yaml',
+  runUrl: 'https://github.com/acme/mirror/actions/runs/1',
+};
+
+describe('job summary', () => {
+  it('a clean run: headline, what changed, and the full list collapsed', () => {
+    const r = result([
+      entry('app', [
+        tag('copied', 1),
+        tag('overwritten', 2, { destinationDigest: D('f') }),
+        tag('skipped', 3, { reason: 'up-to-date' }),
+      ]),
+    ]);
+    golden('summary-clean.md', renderSummary(r, view));
+  });
+
+  it('nothing changed', () => {
+    golden('summary-unchanged.md', renderSummary(result([entry('app', [tag('skipped', 1)])]), view));
+  });
+
+  it('failures and drift, with cell content escaped', () => {
+    const r = result([
+      entry('app | <b>x</b>', [
+        tag('drifted', 1, { destinationDigest: D('e') }),
+        tag('failed', 2, {
+          error: {
+            message: 'push manifest:\nbad | value',
+            side: 'destination',
+            httpStatus: 400,
+            code: 'MANIFEST_INVALID',
+          },
+        }),
+      ]),
+      entry('broken', [], {
+        error: { message: 'list tags: denied', side: 'source', httpStatus: 401, code: 'UNAUTHORIZED' },
+      }),
+    ]);
+    golden('summary-failures.md', renderSummary(r, view));
+  });
+
+  it('stays under the size cap with an explicit truncation note', () => {
+    const tags = Array.from({ length: 400 }, (_, i) => tag(i % 2 ? 'copied' : 'skipped', i));
+    const md = renderSummary(result([entry('big', tags)]), { ...view, maxBytes: 8_000 });
+    expect(Buffer.byteLength(md)).toBeLessThanOrEqual(8_000);
+    golden('summary-truncated.md', md);
+    expect(Buffer.byteLength(renderSummary(result([entry('big', tags)]), view))).toBeGreaterThan(8_000);
+  });
+});
+
+describe('PR comment', () => {
+  it('carries the marker, the plan and the run link', () => {
+    const r = result(
+      [entry('app', [tag('would-copy', 1), tag('would-overwrite', 2, { destinationDigest: D('a') })])],
+      true,
+    );
+    const body = renderComment(r, view);
+    expect(body.startsWith(commentMarker('.github/oci-mirror.yaml'))).toBe(true);
+    golden('comment-plan.md', body);
+  });
+});
