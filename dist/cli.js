@@ -6044,6 +6044,499 @@ exports["default"] = def;
 
 /***/ }),
 
+/***/ 2416:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+var aws4 = exports,
+    url = __nccwpck_require__(7016),
+    querystring = __nccwpck_require__(1099),
+    crypto = __nccwpck_require__(6982),
+    lru = __nccwpck_require__(4878),
+    credentialsCache = lru(1000)
+
+// http://docs.amazonwebservices.com/general/latest/gr/signature-version-4.html
+
+function hmac(key, string, encoding) {
+  return crypto.createHmac('sha256', key).update(string, 'utf8').digest(encoding)
+}
+
+function hash(string, encoding) {
+  return crypto.createHash('sha256').update(string, 'utf8').digest(encoding)
+}
+
+// This function assumes the string has already been percent encoded
+function encodeRfc3986(urlEncodedString) {
+  return urlEncodedString.replace(/[!'()*]/g, function(c) {
+    return '%' + c.charCodeAt(0).toString(16).toUpperCase()
+  })
+}
+
+function encodeRfc3986Full(str) {
+  return encodeRfc3986(encodeURIComponent(str))
+}
+
+// A bit of a combination of:
+// https://github.com/aws/aws-sdk-java-v2/blob/dc695de6ab49ad03934e1b02e7263abbd2354be0/core/auth/src/main/java/software/amazon/awssdk/auth/signer/internal/AbstractAws4Signer.java#L59
+// https://github.com/aws/aws-sdk-js/blob/18cb7e5b463b46239f9fdd4a65e2ff8c81831e8f/lib/signers/v4.js#L191-L199
+// https://github.com/mhart/aws4fetch/blob/b3aed16b6f17384cf36ea33bcba3c1e9f3bdfefd/src/main.js#L25-L34
+var HEADERS_TO_IGNORE = {
+  'authorization': true,
+  'connection': true,
+  'x-amzn-trace-id': true,
+  'user-agent': true,
+  'expect': true,
+  'presigned-expires': true,
+  'range': true,
+}
+
+// request: { path | body, [host], [method], [headers], [service], [region] }
+// credentials: { accessKeyId, secretAccessKey, [sessionToken] }
+function RequestSigner(request, credentials) {
+
+  if (typeof request === 'string') request = url.parse(request)
+
+  var headers = request.headers = Object.assign({}, (request.headers || {})),
+      hostParts = (!this.service || !this.region) && this.matchHost(request.hostname || request.host || headers.Host || headers.host)
+
+  this.request = request
+  this.credentials = credentials || this.defaultCredentials()
+
+  this.service = request.service || hostParts[0] || ''
+  this.region = request.region || hostParts[1] || 'us-east-1'
+
+  // SES uses a different domain from the service name
+  if (this.service === 'email') this.service = 'ses'
+
+  if (!request.method && request.body)
+    request.method = 'POST'
+
+  if (!headers.Host && !headers.host) {
+    headers.Host = request.hostname || request.host || this.createHost()
+
+    // If a port is specified explicitly, use it as is
+    if (request.port)
+      headers.Host += ':' + request.port
+  }
+  if (!request.hostname && !request.host)
+    request.hostname = headers.Host || headers.host
+
+  this.isCodeCommitGit = this.service === 'codecommit' && request.method === 'GIT'
+
+  this.extraHeadersToIgnore = request.extraHeadersToIgnore || Object.create(null)
+  this.extraHeadersToInclude = request.extraHeadersToInclude || Object.create(null)
+}
+
+RequestSigner.prototype.matchHost = function(host) {
+  var match = (host || '').match(/([^\.]{1,63})\.(?:([^\.]{0,63})\.)?amazonaws\.com(\.cn)?$/)
+  var hostParts = (match || []).slice(1, 3)
+
+  // ES's hostParts are sometimes the other way round, if the value that is expected
+  // to be region equals ‘es’ switch them back
+  // e.g. search-cluster-name-aaaa00aaaa0aaa0aaaaaaa0aaa.us-east-1.es.amazonaws.com
+  if (hostParts[1] === 'es' || hostParts[1] === 'aoss')
+    hostParts = hostParts.reverse()
+
+  if (hostParts[1] == 's3') {
+    hostParts[0] = 's3'
+    hostParts[1] = 'us-east-1'
+  } else {
+    for (var i = 0; i < 2; i++) {
+      if (/^s3-/.test(hostParts[i])) {
+        hostParts[1] = hostParts[i].slice(3)
+        hostParts[0] = 's3'
+        break
+      }
+    }
+  }
+
+  return hostParts
+}
+
+// http://docs.aws.amazon.com/general/latest/gr/rande.html
+RequestSigner.prototype.isSingleRegion = function() {
+  // Special case for S3 and SimpleDB in us-east-1
+  if (['s3', 'sdb'].indexOf(this.service) >= 0 && this.region === 'us-east-1') return true
+
+  return ['cloudfront', 'ls', 'route53', 'iam', 'importexport', 'sts']
+    .indexOf(this.service) >= 0
+}
+
+RequestSigner.prototype.createHost = function() {
+  var region = this.isSingleRegion() ? '' : '.' + this.region,
+      subdomain = this.service === 'ses' ? 'email' : this.service
+  return subdomain + region + '.amazonaws.com'
+}
+
+RequestSigner.prototype.prepareRequest = function() {
+  this.parsePath()
+
+  var request = this.request, headers = request.headers, query
+
+  if (request.signQuery) {
+
+    this.parsedPath.query = query = this.parsedPath.query || {}
+
+    if (this.credentials.sessionToken)
+      query['X-Amz-Security-Token'] = this.credentials.sessionToken
+
+    if (this.service === 's3' && !query['X-Amz-Expires'])
+      query['X-Amz-Expires'] = 86400
+
+    if (query['X-Amz-Date'])
+      this.datetime = query['X-Amz-Date']
+    else
+      query['X-Amz-Date'] = this.getDateTime()
+
+    query['X-Amz-Algorithm'] = 'AWS4-HMAC-SHA256'
+    query['X-Amz-Credential'] = this.credentials.accessKeyId + '/' + this.credentialString()
+    query['X-Amz-SignedHeaders'] = this.signedHeaders()
+
+  } else {
+
+    if (!request.doNotModifyHeaders && !this.isCodeCommitGit) {
+      if (request.body && !headers['Content-Type'] && !headers['content-type'])
+        headers['Content-Type'] = 'application/x-www-form-urlencoded; charset=utf-8'
+
+      if (request.body && !headers['Content-Length'] && !headers['content-length'])
+        headers['Content-Length'] = Buffer.byteLength(request.body)
+
+      if (this.credentials.sessionToken && !headers['X-Amz-Security-Token'] && !headers['x-amz-security-token'])
+        headers['X-Amz-Security-Token'] = this.credentials.sessionToken
+
+      if (this.service === 's3' && !headers['X-Amz-Content-Sha256'] && !headers['x-amz-content-sha256'])
+        headers['X-Amz-Content-Sha256'] = hash(this.request.body || '', 'hex')
+
+      if (headers['X-Amz-Date'] || headers['x-amz-date'])
+        this.datetime = headers['X-Amz-Date'] || headers['x-amz-date']
+      else
+        headers['X-Amz-Date'] = this.getDateTime()
+    }
+
+    delete headers.Authorization
+    delete headers.authorization
+  }
+}
+
+RequestSigner.prototype.sign = function() {
+  if (!this.parsedPath) this.prepareRequest()
+
+  if (this.request.signQuery) {
+    this.parsedPath.query['X-Amz-Signature'] = this.signature()
+  } else {
+    this.request.headers.Authorization = this.authHeader()
+  }
+
+  this.request.path = this.formatPath()
+
+  return this.request
+}
+
+RequestSigner.prototype.getDateTime = function() {
+  if (!this.datetime) {
+    var headers = this.request.headers,
+      date = new Date(headers.Date || headers.date || new Date)
+
+    this.datetime = date.toISOString().replace(/[:\-]|\.\d{3}/g, '')
+
+    // Remove the trailing 'Z' on the timestamp string for CodeCommit git access
+    if (this.isCodeCommitGit) this.datetime = this.datetime.slice(0, -1)
+  }
+  return this.datetime
+}
+
+RequestSigner.prototype.getDate = function() {
+  return this.getDateTime().substr(0, 8)
+}
+
+RequestSigner.prototype.authHeader = function() {
+  return [
+    'AWS4-HMAC-SHA256 Credential=' + this.credentials.accessKeyId + '/' + this.credentialString(),
+    'SignedHeaders=' + this.signedHeaders(),
+    'Signature=' + this.signature(),
+  ].join(', ')
+}
+
+RequestSigner.prototype.signature = function() {
+  var date = this.getDate(),
+      cacheKey = [this.credentials.secretAccessKey, date, this.region, this.service].join(),
+      kDate, kRegion, kService, kCredentials = credentialsCache.get(cacheKey)
+  if (!kCredentials) {
+    kDate = hmac('AWS4' + this.credentials.secretAccessKey, date)
+    kRegion = hmac(kDate, this.region)
+    kService = hmac(kRegion, this.service)
+    kCredentials = hmac(kService, 'aws4_request')
+    credentialsCache.set(cacheKey, kCredentials)
+  }
+  return hmac(kCredentials, this.stringToSign(), 'hex')
+}
+
+RequestSigner.prototype.stringToSign = function() {
+  return [
+    'AWS4-HMAC-SHA256',
+    this.getDateTime(),
+    this.credentialString(),
+    hash(this.canonicalString(), 'hex'),
+  ].join('\n')
+}
+
+RequestSigner.prototype.canonicalString = function() {
+  if (!this.parsedPath) this.prepareRequest()
+
+  var pathStr = this.parsedPath.path,
+      query = this.parsedPath.query,
+      headers = this.request.headers,
+      queryStr = '',
+      normalizePath = this.service !== 's3',
+      decodePath = this.service === 's3' || this.request.doNotEncodePath,
+      decodeSlashesInPath = this.service === 's3',
+      firstValOnly = this.service === 's3',
+      bodyHash
+
+  if (this.service === 's3' && this.request.signQuery) {
+    bodyHash = 'UNSIGNED-PAYLOAD'
+  } else if (this.isCodeCommitGit) {
+    bodyHash = ''
+  } else {
+    bodyHash = headers['X-Amz-Content-Sha256'] || headers['x-amz-content-sha256'] ||
+      hash(this.request.body || '', 'hex')
+  }
+
+  if (query) {
+    var reducedQuery = Object.keys(query).reduce(function(obj, key) {
+      if (!key) return obj
+      obj[encodeRfc3986Full(key)] = !Array.isArray(query[key]) ? query[key] :
+        (firstValOnly ? query[key][0] : query[key])
+      return obj
+    }, {})
+    var encodedQueryPieces = []
+    Object.keys(reducedQuery).sort().forEach(function(key) {
+      if (!Array.isArray(reducedQuery[key])) {
+        encodedQueryPieces.push(key + '=' + encodeRfc3986Full(reducedQuery[key]))
+      } else {
+        reducedQuery[key].map(encodeRfc3986Full).sort()
+          .forEach(function(val) { encodedQueryPieces.push(key + '=' + val) })
+      }
+    })
+    queryStr = encodedQueryPieces.join('&')
+  }
+  if (pathStr !== '/') {
+    if (normalizePath) pathStr = pathStr.replace(/\/{2,}/g, '/')
+    pathStr = pathStr.split('/').reduce(function(path, piece) {
+      if (normalizePath && piece === '..') {
+        path.pop()
+      } else if (!normalizePath || piece !== '.') {
+        if (decodePath) piece = decodeURIComponent(piece.replace(/\+/g, ' '))
+        path.push(encodeRfc3986Full(piece))
+      }
+      return path
+    }, []).join('/')
+    if (pathStr[0] !== '/') pathStr = '/' + pathStr
+    if (decodeSlashesInPath) pathStr = pathStr.replace(/%2F/g, '/')
+  }
+
+  return [
+    this.request.method || 'GET',
+    pathStr,
+    queryStr,
+    this.canonicalHeaders() + '\n',
+    this.signedHeaders(),
+    bodyHash,
+  ].join('\n')
+}
+
+RequestSigner.prototype.filterHeaders = function() {
+  var headers = this.request.headers,
+      extraHeadersToInclude = this.extraHeadersToInclude,
+      extraHeadersToIgnore = this.extraHeadersToIgnore
+  this.filteredHeaders = Object.keys(headers)
+    .map(function(key) { return [key.toLowerCase(), headers[key]] })
+    .filter(function(entry) {
+      return extraHeadersToInclude[entry[0]] ||
+        (HEADERS_TO_IGNORE[entry[0]] == null && !extraHeadersToIgnore[entry[0]])
+    })
+    .sort(function(a, b) { return a[0] < b[0] ? -1 : 1 })
+}
+
+RequestSigner.prototype.canonicalHeaders = function() {
+  if (!this.filteredHeaders) this.filterHeaders()
+
+  return this.filteredHeaders.map(function(entry) {
+    return entry[0] + ':' + entry[1].toString().trim().replace(/\s+/g, ' ')
+  }).join('\n')
+}
+
+RequestSigner.prototype.signedHeaders = function() {
+  if (!this.filteredHeaders) this.filterHeaders()
+
+  return this.filteredHeaders.map(function(entry) { return entry[0] }).join(';')
+}
+
+RequestSigner.prototype.credentialString = function() {
+  return [
+    this.getDate(),
+    this.region,
+    this.service,
+    'aws4_request',
+  ].join('/')
+}
+
+RequestSigner.prototype.defaultCredentials = function() {
+  var env = process.env
+  return {
+    accessKeyId: env.AWS_ACCESS_KEY_ID || env.AWS_ACCESS_KEY,
+    secretAccessKey: env.AWS_SECRET_ACCESS_KEY || env.AWS_SECRET_KEY,
+    sessionToken: env.AWS_SESSION_TOKEN,
+  }
+}
+
+RequestSigner.prototype.parsePath = function() {
+  var path = this.request.path || '/'
+
+  // S3 doesn't always encode characters > 127 correctly and
+  // all services don't encode characters > 255 correctly
+  // So if there are non-reserved chars (and it's not already all % encoded), just encode them all
+  if (/[^0-9A-Za-z;,/?:@&=+$\-_.!~*'()#%]/.test(path)) {
+    path = encodeURI(decodeURI(path))
+  }
+
+  var queryIx = path.indexOf('?'),
+      query = null
+
+  if (queryIx >= 0) {
+    query = querystring.parse(path.slice(queryIx + 1))
+    path = path.slice(0, queryIx)
+  }
+
+  this.parsedPath = {
+    path: path,
+    query: query,
+  }
+}
+
+RequestSigner.prototype.formatPath = function() {
+  var path = this.parsedPath.path,
+      query = this.parsedPath.query
+
+  if (!query) return path
+
+  // Services don't support empty query string keys
+  if (query[''] != null) delete query['']
+
+  return path + '?' + encodeRfc3986(querystring.stringify(query))
+}
+
+aws4.RequestSigner = RequestSigner
+
+aws4.sign = function(request, credentials) {
+  return new RequestSigner(request, credentials).sign()
+}
+
+
+/***/ }),
+
+/***/ 4878:
+/***/ ((module) => {
+
+module.exports = function(size) {
+  return new LruCache(size)
+}
+
+function LruCache(size) {
+  this.capacity = size | 0
+  this.map = Object.create(null)
+  this.list = new DoublyLinkedList()
+}
+
+LruCache.prototype.get = function(key) {
+  var node = this.map[key]
+  if (node == null) return undefined
+  this.used(node)
+  return node.val
+}
+
+LruCache.prototype.set = function(key, val) {
+  var node = this.map[key]
+  if (node != null) {
+    node.val = val
+  } else {
+    if (!this.capacity) this.prune()
+    if (!this.capacity) return false
+    node = new DoublyLinkedNode(key, val)
+    this.map[key] = node
+    this.capacity--
+  }
+  this.used(node)
+  return true
+}
+
+LruCache.prototype.used = function(node) {
+  this.list.moveToFront(node)
+}
+
+LruCache.prototype.prune = function() {
+  var node = this.list.pop()
+  if (node != null) {
+    delete this.map[node.key]
+    this.capacity++
+  }
+}
+
+
+function DoublyLinkedList() {
+  this.firstNode = null
+  this.lastNode = null
+}
+
+DoublyLinkedList.prototype.moveToFront = function(node) {
+  if (this.firstNode == node) return
+
+  this.remove(node)
+
+  if (this.firstNode == null) {
+    this.firstNode = node
+    this.lastNode = node
+    node.prev = null
+    node.next = null
+  } else {
+    node.prev = null
+    node.next = this.firstNode
+    node.next.prev = node
+    this.firstNode = node
+  }
+}
+
+DoublyLinkedList.prototype.pop = function() {
+  var lastNode = this.lastNode
+  if (lastNode != null) {
+    this.remove(lastNode)
+  }
+  return lastNode
+}
+
+DoublyLinkedList.prototype.remove = function(node) {
+  if (this.firstNode == node) {
+    this.firstNode = node.next
+  } else if (node.prev != null) {
+    node.prev.next = node.next
+  }
+  if (this.lastNode == node) {
+    this.lastNode = node.prev
+  } else if (node.next != null) {
+    node.next.prev = node.prev
+  }
+}
+
+
+function DoublyLinkedNode(key, val) {
+  this.key = key
+  this.val = val
+  this.prev = null
+  this.next = null
+}
+
+
+/***/ }),
+
 /***/ 2550:
 /***/ ((module) => {
 
@@ -57160,6 +57653,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 
 /***/ }),
 
+/***/ 6982:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+
+/***/ }),
+
 /***/ 4589:
 /***/ ((module) => {
 
@@ -57339,6 +57839,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
+
+/***/ }),
+
+/***/ 1099:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("querystring");
+
+/***/ }),
+
+/***/ 7016:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
 
 /***/ }),
 
@@ -61794,8 +62308,8 @@ __webpack_unused_export__ = cst;
 __webpack_unused_export__ = lexer.Lexer;
 exports.HN = lineCounter.LineCounter;
 __webpack_unused_export__ = parser.Parser;
-__webpack_unused_export__ = publicApi.parse;
-__webpack_unused_export__ = publicApi.parseAllDocuments;
+exports.qg = publicApi.parse;
+exports.hR = publicApi.parseAllDocuments;
 exports.Tp = publicApi.parseDocument;
 exports.As = publicApi.stringify;
 __webpack_unused_export__ = visit.visit;
@@ -67826,6 +68340,36 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/dr
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/define property getters */
 /******/ (() => {
 /******/ 	// define getter functions for harmony exports
@@ -67841,6 +68385,17 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/dr
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
 /******/ })();
 /******/ 
 /******/ /* webpack/runtime/node module decorator */
@@ -68224,7 +68779,7 @@ function formatRepository(repo) {
     return `${repo.registry}/${repo.repository}`;
 }
 /** `registry/repository[:tag][@digest]`. */
-function formatReference(ref) {
+function reference_formatReference(ref) {
     return `${formatRepository(ref)}${ref.tag !== undefined ? `:${ref.tag}` : ''}${ref.digest !== undefined ? `@${ref.digest}` : ''}`;
 }
 /** The same repository with a tag or digest. */
@@ -69456,6 +70011,28 @@ class Normalizer {
             const values = obj(images, 'values');
             if (values)
                 img.values = values;
+            const files = images.valuesFiles;
+            if (Array.isArray(files)) {
+                img.valuesFiles = [];
+                files.forEach((f, j) => {
+                    const r = confinePath(String(f), this.#ctx.dir);
+                    if (typeof r === 'string')
+                        this.#err([...at, 'images', 'valuesFiles', j], r);
+                    else
+                        img.valuesFiles?.push(r.path);
+                });
+            }
+            const set = obj(images, 'set');
+            if (set)
+                img.set = Object.fromEntries(Object.entries(set).map(([k, v]) => [k, String(v)]));
+            const kubeVersion = str(images, 'kubeVersion');
+            if (kubeVersion !== undefined)
+                img.kubeVersion = kubeVersion;
+            if (Array.isArray(images.apiVersions))
+                img.apiVersions = images.apiVersions.map(String);
+            const prefix = str(images, 'prefix');
+            if (prefix !== undefined)
+                img.prefix = prefix.replace(/^\/+|\/+$/g, '');
             if (imgDest !== undefined) {
                 if (str(images, 'destination') !== undefined) {
                     this.#ref(imgDest.replace(/\/+$/, ''), [...at, 'images', 'destination'], { allowTag: false });
@@ -69532,6 +70109,9 @@ class Normalizer {
                 'serviceAccount',
                 'tenantId',
                 'clientId',
+                'audience',
+                'providerName',
+                'connectionId',
             ]) {
                 const v = str(h, k);
                 if (v !== undefined)
@@ -69544,12 +70124,16 @@ class Normalizer {
                 serviceAccount: 'gar',
                 tenantId: 'acr',
                 clientId: 'acr',
+                providerName: 'jfrog',
+                connectionId: 'dockerhub',
             };
             for (const [k, p] of Object.entries(needs)) {
                 if (h[k] !== undefined && provider !== p) {
                     this.#err([...at, k], `\`${k}\` only applies with \`provider: ${p}\``, { key: true });
                 }
             }
+            if (h.audience !== undefined && !cloud)
+                this.#err([...at, 'audience'], '`audience` only applies with a cloud `provider`', { key: true });
             const insecure = bool(h, 'insecure');
             if (insecure !== undefined)
                 entry.insecure = insecure;
@@ -69836,7 +70420,7 @@ function stripTagDigest(ref) {
 // EXTERNAL MODULE: ../../work/main/node_modules/ajv/dist/2020.js
 var _2020 = __nccwpck_require__(8514);
 ;// CONCATENATED MODULE: ./schema/config.schema.json
-const config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://oci-mirror.dev/schema/config.schema.json","title":"oci-mirror Config (oci-mirror/v1)","description":"Declares what oci-mirror copies into a private registry: OCI artifacts (images, charts, anything), Helm charts from HTTP/S repositories, and how to reach each registry. flux mirror Config files (mirror.plugin.fluxcd.io/v1beta1, v1beta2) are accepted as well. Strings may use ${VAR} and ${VAR:-default} environment substitution; $$ is a literal $.","type":"object","additionalProperties":false,"required":["apiVersion","kind"],"properties":{"$schema":{"type":"string","description":"Optional schema URL for editors; ignored."},"apiVersion":{"type":"string","const":"oci-mirror/v1","description":"Config format version. Use oci-mirror/v1 (flux mirror files keep their own apiVersion)."},"kind":{"type":"string","const":"Config","description":"Always Config."},"defaults":{"type":"object","additionalProperties":false,"description":"Settings applied to every entry that does not set its own.","properties":{"destination":{"type":"string","minLength":1,"description":"Registry prefix (host[:port]/path) for artifacts without a destination; the source repository path is appended: ghcr.io/org/app -> <prefix>/org/app. Charts without a destination go to oci://<prefix>."},"concurrency":{"type":"integer","minimum":1,"description":"How many copy jobs run at once."},"overwrite":{"type":"boolean","description":"Replace destination tags whose digest differs from the source (default false: report them as drifted)."},"includeReferrers":{"type":"boolean","description":"Also mirror referrers (signatures, SBOMs, attestations) of every selected tag (default false)."}}},"artifacts":{"type":"array","description":"OCI -> OCI entries: container images, OCI Helm charts, any OCI artifact.","items":{"$ref":"#/$defs/artifact"}},"charts":{"type":"array","description":"Helm charts from an HTTP/S repository, oci:// registry or local directory, published as OCI charts.","items":{"$ref":"#/$defs/chart"}},"hosts":{"type":"array","description":"Per-registry credentials and transport settings. Hosts not listed use the Docker config and its credential helpers.","items":{"$ref":"#/$defs/host"}}},"$defs":{"stringList":{"type":"array","items":{"type":"string","minLength":1}},"artifact":{"type":"object","additionalProperties":false,"required":["source"],"properties":{"name":{"type":"string","minLength":1,"description":"Entry name for reports and annotations (default: the source repository). Unique."},"source":{"type":"string","minLength":1,"description":"Source reference host/repository[:tag][@sha256:digest]. A tag or digest here selects exactly that tag or digest."},"destination":{"type":"string","minLength":1,"description":"Destination repository host/repository (no tag); tags keep their names."},"destinations":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"Several destination repositories (fan-out). Use either destination or destinations."},"selector":{"$ref":"#/$defs/selector"},"overwrite":{"type":"boolean","description":"Replace destination tags whose digest differs (default: defaults.overwrite)."},"includeReferrers":{"type":"boolean","description":"Also mirror referrers (default: defaults.includeReferrers)."},"platforms":{"type":"array","minItems":1,"items":{"type":"string","pattern":"^[a-z0-9]+/[a-z0-9_]+(?:/[a-z0-9]+)?$"},"description":"Copy only these platforms of multi-platform images (os/arch[/variant]); the copy is then no longer bit-for-bit."},"verify":{"$ref":"#/$defs/verify"}}},"selector":{"type":"object","additionalProperties":false,"description":"Which tags to mirror: regex (+extract) -> semver range -> glob/tags/exclude -> sort -> limit. Default: the highest semver tag.","properties":{"regex":{"type":"object","additionalProperties":false,"required":["pattern"],"properties":{"pattern":{"type":"string","minLength":1,"description":"Regular expression tags must match (Go (?P<name>...) groups accepted)."},"extract":{"type":"string","minLength":1,"description":"Template of named groups used as the sort/semver key, e.g. $version."}}},"semver":{"type":"string","minLength":1,"description":"Semver range, e.g. \\">=6.0.0 <7\\" or 6.x."},"prerelease":{"type":"boolean","description":"Let the semver range match prerelease versions."},"glob":{"description":"Glob pattern(s) tags must match, e.g. v1.*.","oneOf":[{"type":"string","minLength":1},{"$ref":"#/$defs/stringList"}]},"tags":{"$ref":"#/$defs/stringList","description":"Exact tags to mirror."},"digests":{"$ref":"#/$defs/stringList","description":"Exact digests (sha256:...) to mirror."},"exclude":{"$ref":"#/$defs/stringList","description":"Tags (or globs) never mirrored."},"sortBy":{"type":"string","enum":["semver","alphabetical","numerical"],"description":"Order before the limit, highest first (default semver)."},"limit":{"type":"integer","minimum":0,"description":"How many tags from the top; 0 = all (default 1, or all listed tags/digests)."}}},"verify":{"type":"object","additionalProperties":false,"required":["provider","matchOIDCIdentity"],"description":"Verify cosign keyless signatures before copying.","properties":{"provider":{"type":"string","enum":["cosign"]},"matchOIDCIdentity":{"type":"array","minItems":1,"description":"Accepted signing identities (any one matches).","items":{"type":"object","additionalProperties":false,"required":["issuer","subject"],"properties":{"issuer":{"type":"string","minLength":1,"description":"OIDC issuer URL."},"subject":{"type":"string","minLength":1,"description":"Regular expression for the certificate subject."}}}},"minAge":{"type":"string","description":"Signature must be at least this old (Go duration, e.g. 48h)."}}},"chart":{"type":"object","additionalProperties":false,"required":["name","source"],"properties":{"name":{"type":"string","minLength":1,"description":"Chart name in the source repository."},"source":{"type":"string","minLength":1,"description":"https:// or http:// repository, oci:// registry path, or ./local/chart/dir."},"destination":{"type":"string","description":"oci:// base URL; the chart name is appended (default oci://<defaults.destination>)."},"version":{"type":"string","minLength":1,"description":"Semver range (default *)."},"limit":{"type":"integer","minimum":0,"description":"How many of the highest versions; 0 = all (default 1)."},"overwrite":{"type":"boolean","description":"Replace destination versions whose digest differs."},"images":{"type":"object","additionalProperties":false,"description":"Mirror the container images the chart references.","properties":{"discover":{"type":"boolean","description":"Render the chart and mirror every image found (default true when images is set)."},"values":{"type":"object","description":"Values for rendering."},"destination":{"type":"string","minLength":1,"description":"Registry prefix for the images (default: defaults.destination)."}}}}},"host":{"type":"object","additionalProperties":false,"required":["host"],"properties":{"host":{"type":"string","minLength":1,"description":"Registry host, e.g. registry.example.com or localhost:5000."},"username":{"type":"string","description":"With a username the credential is sent as its password (Basic); without, as a bearer token."},"credential":{"type":"object","additionalProperties":false,"description":"Exactly one of value, fromPath, jwkPath, jwkValue, provider.","properties":{"value":{"type":"string","description":"Token or password; use ${VAR}."},"fromPath":{"type":"string","description":"File holding the token (inside the config directory)."},"jwkPath":{"type":"string","description":"Private JWK file to sign a fresh JWT with."},"jwkValue":{"type":"string","description":"Private JWK to sign a fresh JWT with; use ${VAR}."},"provider":{"type":"string","enum":["github","forgejo","gcp","azure","aws","spiffe"],"description":"Mint a per-request token from the ambient identity (github = Actions OIDC)."},"audience":{"type":"string","description":"Token audience (default: the host)."},"audiences":{"$ref":"#/$defs/stringList","description":"Several audiences."},"issuer":{"type":"string","description":"iss claim for jwkPath/jwkValue."},"subject":{"type":"string","description":"sub claim for jwkPath/jwkValue."},"expiration":{"type":"string","description":"JWT lifetime for jwkPath/jwkValue (Go duration, default 60s)."},"envelope":{"type":"string","description":"Go template wrapping the token, e.g. token-{{ hex .Token }}."}}},"provider":{"type":"string","enum":["generic","ecr","acr","gar","jfrog","quay","dockerhub"],"description":"Cloud registry login through OIDC (exchanged for registry credentials)."},"roleArn":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$","description":"AWS role assumed with the OIDC token (ecr)."},"region":{"type":"string","description":"AWS region (ecr; default: from the host)."},"workloadIdentityProvider":{"type":"string","description":"GCP workload identity provider (gar)."},"serviceAccount":{"type":"string","description":"GCP service account (gar)."},"tenantId":{"type":"string","description":"Azure tenant id (acr)."},"clientId":{"type":"string","description":"Azure client id (acr)."},"insecure":{"type":"boolean","description":"Skip TLS certificate verification."},"plainHTTP":{"type":"boolean","description":"Use http:// instead of https://."},"tls":{"type":"object","additionalProperties":false,"properties":{"serverAuth":{"type":"object","additionalProperties":false,"description":"Custom CA bundle for the registry\'s certificate.","properties":{"caFromPath":{"type":"string","description":"PEM CA bundle file (inside the config directory)."},"caValue":{"type":"string","description":"Inline PEM CA bundle."}}},"clientAuth":{"type":"object","additionalProperties":false,"description":"Client certificate (mTLS).","properties":{"certFromPath":{"type":"string"},"certValue":{"type":"string"},"keyFromPath":{"type":"string"},"keyValue":{"type":"string"}}}}},"maxChunkSize":{"type":"integer","minimum":0,"description":"KiB per blob upload PATCH; 0 = one request per blob."}}}}}');
+const config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://oci-mirror.dev/schema/config.schema.json","title":"oci-mirror Config (oci-mirror/v1)","description":"Declares what oci-mirror copies into a private registry: OCI artifacts (images, charts, anything), Helm charts from HTTP/S repositories, and how to reach each registry. flux mirror Config files (mirror.plugin.fluxcd.io/v1beta1, v1beta2) are accepted as well. Strings may use ${VAR} and ${VAR:-default} environment substitution; $$ is a literal $.","type":"object","additionalProperties":false,"required":["apiVersion","kind"],"properties":{"$schema":{"type":"string","description":"Optional schema URL for editors; ignored."},"apiVersion":{"type":"string","const":"oci-mirror/v1","description":"Config format version. Use oci-mirror/v1 (flux mirror files keep their own apiVersion)."},"kind":{"type":"string","const":"Config","description":"Always Config."},"defaults":{"type":"object","additionalProperties":false,"description":"Settings applied to every entry that does not set its own.","properties":{"destination":{"type":"string","minLength":1,"description":"Registry prefix (host[:port]/path) for artifacts without a destination; the source repository path is appended: ghcr.io/org/app -> <prefix>/org/app. Charts without a destination go to oci://<prefix>."},"concurrency":{"type":"integer","minimum":1,"description":"How many copy jobs run at once."},"overwrite":{"type":"boolean","description":"Replace destination tags whose digest differs from the source (default false: report them as drifted)."},"includeReferrers":{"type":"boolean","description":"Also mirror referrers (signatures, SBOMs, attestations) of every selected tag (default false)."}}},"artifacts":{"type":"array","description":"OCI -> OCI entries: container images, OCI Helm charts, any OCI artifact.","items":{"$ref":"#/$defs/artifact"}},"charts":{"type":"array","description":"Helm charts from an HTTP/S repository, oci:// registry or local directory, published as OCI charts.","items":{"$ref":"#/$defs/chart"}},"hosts":{"type":"array","description":"Per-registry credentials and transport settings. Hosts not listed use the Docker config and its credential helpers.","items":{"$ref":"#/$defs/host"}}},"$defs":{"stringList":{"type":"array","items":{"type":"string","minLength":1}},"artifact":{"type":"object","additionalProperties":false,"required":["source"],"properties":{"name":{"type":"string","minLength":1,"description":"Entry name for reports and annotations (default: the source repository). Unique."},"source":{"type":"string","minLength":1,"description":"Source reference host/repository[:tag][@sha256:digest]. A tag or digest here selects exactly that tag or digest."},"destination":{"type":"string","minLength":1,"description":"Destination repository host/repository (no tag); tags keep their names."},"destinations":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"Several destination repositories (fan-out). Use either destination or destinations."},"selector":{"$ref":"#/$defs/selector"},"overwrite":{"type":"boolean","description":"Replace destination tags whose digest differs (default: defaults.overwrite)."},"includeReferrers":{"type":"boolean","description":"Also mirror referrers (default: defaults.includeReferrers)."},"platforms":{"type":"array","minItems":1,"items":{"type":"string","pattern":"^[a-z0-9]+/[a-z0-9_]+(?:/[a-z0-9]+)?$"},"description":"Copy only these platforms of multi-platform images (os/arch[/variant]); the copy is then no longer bit-for-bit."},"verify":{"$ref":"#/$defs/verify"}}},"selector":{"type":"object","additionalProperties":false,"description":"Which tags to mirror: regex (+extract) -> semver range -> glob/tags/exclude -> sort -> limit. Default: the highest semver tag.","properties":{"regex":{"type":"object","additionalProperties":false,"required":["pattern"],"properties":{"pattern":{"type":"string","minLength":1,"description":"Regular expression tags must match (Go (?P<name>...) groups accepted)."},"extract":{"type":"string","minLength":1,"description":"Template of named groups used as the sort/semver key, e.g. $version."}}},"semver":{"type":"string","minLength":1,"description":"Semver range, e.g. \\">=6.0.0 <7\\" or 6.x."},"prerelease":{"type":"boolean","description":"Let the semver range match prerelease versions."},"glob":{"description":"Glob pattern(s) tags must match, e.g. v1.*.","oneOf":[{"type":"string","minLength":1},{"$ref":"#/$defs/stringList"}]},"tags":{"$ref":"#/$defs/stringList","description":"Exact tags to mirror."},"digests":{"$ref":"#/$defs/stringList","description":"Exact digests (sha256:...) to mirror."},"exclude":{"$ref":"#/$defs/stringList","description":"Tags (or globs) never mirrored."},"sortBy":{"type":"string","enum":["semver","alphabetical","numerical"],"description":"Order before the limit, highest first (default semver)."},"limit":{"type":"integer","minimum":0,"description":"How many tags from the top; 0 = all (default 1, or all listed tags/digests)."}}},"verify":{"type":"object","additionalProperties":false,"required":["provider","matchOIDCIdentity"],"description":"Verify cosign keyless signatures before copying.","properties":{"provider":{"type":"string","enum":["cosign"]},"matchOIDCIdentity":{"type":"array","minItems":1,"description":"Accepted signing identities (any one matches).","items":{"type":"object","additionalProperties":false,"required":["issuer","subject"],"properties":{"issuer":{"type":"string","minLength":1,"description":"OIDC issuer URL."},"subject":{"type":"string","minLength":1,"description":"Regular expression for the certificate subject."}}}},"minAge":{"type":"string","description":"Signature must be at least this old (Go duration, e.g. 48h)."}}},"chart":{"type":"object","additionalProperties":false,"required":["name","source"],"properties":{"name":{"type":"string","minLength":1,"description":"Chart name in the source repository."},"source":{"type":"string","minLength":1,"description":"https:// or http:// repository, oci:// registry path, or ./local/chart/dir."},"destination":{"type":"string","description":"oci:// base URL; the chart name is appended (default oci://<defaults.destination>)."},"version":{"type":"string","minLength":1,"description":"Semver range (default *)."},"limit":{"type":"integer","minimum":0,"description":"How many of the highest versions; 0 = all (default 1)."},"overwrite":{"type":"boolean","description":"Replace destination versions whose digest differs."},"images":{"type":"object","additionalProperties":false,"description":"Mirror the container images the chart references.","properties":{"discover":{"type":"boolean","description":"Render the chart and mirror every image found (default true when images is set)."},"values":{"type":"object","description":"Values for rendering."},"valuesFiles":{"type":"array","items":{"type":"string","minLength":1},"description":"Values files for rendering (relative to the config file), applied before `values`."},"set":{"type":"object","additionalProperties":{"type":["string","number","boolean"]},"description":"`helm template --set` overrides, applied last."},"kubeVersion":{"type":"string","minLength":1,"description":"`helm template --kube-version`."},"apiVersions":{"type":"array","items":{"type":"string","minLength":1},"description":"`helm template --api-versions` (capabilities the chart may test for)."},"prefix":{"type":"string","description":"Extra path between `destination` and each image\'s repository path."},"destination":{"type":"string","minLength":1,"description":"Registry prefix for the images (default: defaults.destination)."}}}}},"host":{"type":"object","additionalProperties":false,"required":["host"],"properties":{"host":{"type":"string","minLength":1,"description":"Registry host, e.g. registry.example.com or localhost:5000."},"username":{"type":"string","description":"With a username the credential is sent as its password (Basic); without, as a bearer token."},"credential":{"type":"object","additionalProperties":false,"description":"Exactly one of value, fromPath, jwkPath, jwkValue, provider.","properties":{"value":{"type":"string","description":"Token or password; use ${VAR}."},"fromPath":{"type":"string","description":"File holding the token (inside the config directory)."},"jwkPath":{"type":"string","description":"Private JWK file to sign a fresh JWT with."},"jwkValue":{"type":"string","description":"Private JWK to sign a fresh JWT with; use ${VAR}."},"provider":{"type":"string","enum":["github","forgejo","gcp","azure","aws","spiffe"],"description":"Mint a per-request token from the ambient identity (github = Actions OIDC)."},"audience":{"type":"string","description":"Token audience (default: the host)."},"audiences":{"$ref":"#/$defs/stringList","description":"Several audiences."},"issuer":{"type":"string","description":"iss claim for jwkPath/jwkValue."},"subject":{"type":"string","description":"sub claim for jwkPath/jwkValue."},"expiration":{"type":"string","description":"JWT lifetime for jwkPath/jwkValue (Go duration, default 60s)."},"envelope":{"type":"string","description":"Go template wrapping the token, e.g. token-{{ hex .Token }}."}}},"provider":{"type":"string","enum":["generic","ecr","acr","gar","jfrog","quay","dockerhub","ghcr"],"description":"Cloud registry login through OIDC (exchanged for registry credentials)."},"audience":{"type":"string","description":"OIDC audience requested for the provider\'s exchange (default: sts.amazonaws.com for ecr, https://iam.googleapis.com/<workloadIdentityProvider> for gar, api://AzureADTokenExchange for acr, https://identity.docker.com for dockerhub, the host for quay, GitHub\'s default for jfrog)."},"providerName":{"type":"string","description":"JFrog OIDC integration name (jfrog)."},"connectionId":{"type":"string","description":"Docker Hub OIDC connection id (dockerhub)."},"roleArn":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$","description":"AWS role assumed with the OIDC token (ecr)."},"region":{"type":"string","description":"AWS region (ecr; default: from the host)."},"workloadIdentityProvider":{"type":"string","description":"GCP workload identity provider (gar)."},"serviceAccount":{"type":"string","description":"GCP service account (gar)."},"tenantId":{"type":"string","description":"Azure tenant id (acr)."},"clientId":{"type":"string","description":"Azure client id (acr)."},"insecure":{"type":"boolean","description":"Skip TLS certificate verification."},"plainHTTP":{"type":"boolean","description":"Use http:// instead of https://."},"tls":{"type":"object","additionalProperties":false,"properties":{"serverAuth":{"type":"object","additionalProperties":false,"description":"Custom CA bundle for the registry\'s certificate.","properties":{"caFromPath":{"type":"string","description":"PEM CA bundle file (inside the config directory)."},"caValue":{"type":"string","description":"Inline PEM CA bundle."}}},"clientAuth":{"type":"object","additionalProperties":false,"description":"Client certificate (mTLS).","properties":{"certFromPath":{"type":"string"},"certValue":{"type":"string"},"keyFromPath":{"type":"string"},"keyValue":{"type":"string"}}}}},"maxChunkSize":{"type":"integer","minimum":0,"description":"KiB per blob upload PATCH; 0 = one request per blob."}}}}}');
 ;// CONCATENATED MODULE: ./schema/flux-v1beta1.schema.json
 const flux_v1beta1_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://oci-mirror.dev/schema/flux-v1beta1.schema.json","title":"flux mirror Config (mirror.plugin.fluxcd.io/v1beta1)","description":"A flux mirror Config file, as accepted by oci-mirror. Equivalent to flux mirror\'s published docs/config-v1beta1.json.","type":"object","additionalProperties":false,"required":["apiVersion","kind"],"properties":{"apiVersion":{"type":"string","const":"mirror.plugin.fluxcd.io/v1beta1"},"kind":{"type":"string","const":"Config"},"artifacts":{"description":"OCI artifacts to mirror between OCI registries.","type":"array","items":{"$ref":"#/$defs/artifact"}},"charts":{"description":"Helm charts to mirror from an HTTP/S repository into an OCI registry.","type":"array","items":{"$ref":"#/$defs/chart"}},"hosts":{"description":"Per-host authentication and transport settings for OCI registries.","type":"array","items":{"$ref":"#/$defs/host"}}},"$defs":{"artifact":{"type":"object","additionalProperties":false,"required":["source","destination","selector"],"properties":{"source":{"type":"string","description":"Source OCI repository, without scheme or tag."},"destination":{"type":"string","description":"Destination OCI repository, without scheme or tag."},"selector":{"$ref":"#/$defs/selector"},"overwrite":{"type":"boolean","description":"Replace destination tags whose digest differs."},"includeReferrers":{"type":"boolean","description":"Also mirror referrers (signatures, SBOMs)."},"verify":{"$ref":"#/$defs/verify"}}},"selector":{"type":"object","additionalProperties":false,"description":"Tag selection: regex prefilter, semver range, sort, limit.","properties":{"regex":{"type":"object","additionalProperties":false,"required":["pattern"],"properties":{"pattern":{"type":"string","description":"Go regular expression tags must match."},"extract":{"type":"string","description":"Replacement template of named groups, e.g. $version."}}},"semver":{"type":"string","description":"Semver range applied after the regex."},"sortBy":{"type":"string","enum":["semver","alphabetical","numerical"]},"limit":{"type":"integer","minimum":0,"description":"How many tags; 0 = all. Default 1."}}},"verify":{"type":"object","additionalProperties":false,"required":["provider"],"properties":{"provider":{"type":"string","enum":["cosign"]},"matchOIDCIdentity":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["issuer","subject"],"properties":{"issuer":{"type":"string"},"subject":{"type":"string"}}}},"minAge":{"type":"string","description":"Go duration, e.g. 48h."}}},"chart":{"type":"object","additionalProperties":false,"required":["name","source","destination"],"properties":{"name":{"type":"string"},"source":{"type":"string","description":"HTTP/S Helm repository URL."},"destination":{"type":"string","description":"oci:// base URL; the chart name is appended."},"version":{"type":"string","description":"Semver range, default *."},"limit":{"type":"integer","minimum":0},"overwrite":{"type":"boolean"}}},"host":{"type":"object","additionalProperties":false,"required":["host"],"properties":{"host":{"type":"string","description":"Registry host and optional port."},"credential":{"type":"object","additionalProperties":false,"properties":{"provider":{"type":"string","enum":["github","forgejo","gcp","azure","aws","jwt-svid"]},"value":{"type":"string"},"fromPath":{"type":"string"},"jwkPath":{"type":"string"},"jwkValue":{"type":"string"},"iss":{"type":"string"},"sub":{"type":"string"},"aud":{"type":"string"},"exp":{"type":"string"},"envelope":{"type":"string"}}},"provider":{"type":"string","enum":["ecr","acr","gar"]},"tls":{"type":"object","additionalProperties":false,"properties":{"serverAuth":{"type":"object","additionalProperties":false,"properties":{"fromPath":{"type":"string"},"value":{"type":"string"},"spiffe":{"$ref":"#/$defs/spiffe"}}},"clientAuth":{"type":"object","additionalProperties":false,"properties":{"provider":{"type":"string","enum":["x509-svid"]},"certificate":{"$ref":"#/$defs/pem"},"key":{"$ref":"#/$defs/pem"}}}}},"maxChunkSize":{"type":"integer","minimum":0,"description":"KiB per upload PATCH; 0 = monolithic."},"username":{"type":"string","description":"Present the credential as the password of this username."}}},"spiffe":{"type":"object","additionalProperties":false,"properties":{"serverID":{"type":"string"},"trustDomain":{"type":"string"},"authorizeAny":{"type":"boolean"}}},"pem":{"type":"object","additionalProperties":false,"properties":{"fromPath":{"type":"string"},"value":{"type":"string"}}}}}');
 ;// CONCATENATED MODULE: ./schema/flux-v1beta2.schema.json
@@ -70474,6 +71058,7 @@ function toTag(t) {
             ? { referrers: { copied: t.referrers.copied, existing: t.referrers.existing } }
             : {}),
         durationMs: t.durationMs,
+        ...(t.images !== undefined ? { images: t.images.map(toTag) } : {}),
     };
 }
 function toEntry(e) {
@@ -70542,6 +71127,87 @@ function renderJson(doc) {
 /** The document as YAML (no line folding, so every value stays on one line), secrets redacted. */
 function renderYaml(doc) {
     return secrets_redact((0,dist/* stringify */.As)(redactDeep(doc), { lineWidth: 0, minContentWidth: 0 }));
+}
+
+;// CONCATENATED MODULE: ./src/report/images.ts
+/**
+ * `oci-mirror list-images` output: plain YAML/JSON, Hauler (`content.hauler.cattle.io/v1` Images
+ * and Charts documents) and Zarf (`ZarfPackageConfig`) for users of those tools.
+ */
+
+
+/** The plain document: `{charts: [{name, source, version, chart, images, error?}], images: [...]}`. */
+function imageListDocument(listings) {
+    return {
+        charts: listings.map((l) => ({ ...l, images: l.images.map((i) => ({ ...i })) })),
+        images: uniqueImages(listings),
+    };
+}
+function uniqueImages(listings) {
+    return [...new Set(listings.flatMap((l) => l.images.map((i) => i.image)))].sort();
+}
+function yaml(doc) {
+    return (0,dist/* stringify */.As)(doc, { lineWidth: 0, minContentWidth: 0 });
+}
+/** Hauler: one `Images` and one `Charts` document. */
+function hauler(listings) {
+    const images = {
+        apiVersion: 'content.hauler.cattle.io/v1',
+        kind: 'Images',
+        metadata: { name: 'oci-mirror-images' },
+        spec: { images: uniqueImages(listings).map((name) => ({ name })) },
+    };
+    const charts = {
+        apiVersion: 'content.hauler.cattle.io/v1',
+        kind: 'Charts',
+        metadata: { name: 'oci-mirror-charts' },
+        spec: {
+            charts: listings
+                .filter((l) => l.error === undefined || l.images.length > 0)
+                .map((l) => l.localPath !== undefined
+                ? { name: l.localPath, version: l.version }
+                : l.source.startsWith('oci://')
+                    ? { name: l.name, repoURL: l.source.replace(/\/+$/, ''), version: l.version }
+                    : { name: l.name, repoURL: l.source, version: l.version }),
+        },
+    };
+    return `${yaml(images)}---\n${yaml(charts)}`;
+}
+/** Zarf: one component per chart, with its chart and images. */
+function zarf(listings) {
+    const byName = new Map();
+    for (const l of listings)
+        byName.set(l.name, [...(byName.get(l.name) ?? []), l]);
+    const components = [...byName.entries()].map(([name, ls]) => ({
+        name,
+        required: true,
+        charts: ls.map((l) => ({
+            name: l.name,
+            ...(l.localPath !== undefined
+                ? { localPath: l.localPath }
+                : l.source.startsWith('oci://')
+                    ? { url: `${l.source.replace(/\/+$/, '')}${l.source.endsWith(`/${l.name}`) ? '' : `/${l.name}`}` }
+                    : { url: l.source }),
+            version: l.version,
+            namespace: name,
+        })),
+        images: [...new Set(ls.flatMap((l) => l.images.map((i) => i.image)))].sort(),
+    }));
+    return yaml({
+        kind: 'ZarfPackageConfig',
+        metadata: { name: 'oci-mirror', description: 'Charts and images discovered by oci-mirror' },
+        components,
+    });
+}
+/** Render the listing in a format; secrets redacted. */
+function renderImageList(listings, format) {
+    if (format === 'json')
+        return secrets_redact(`${JSON.stringify(imageListDocument(listings), null, 2)}\n`);
+    if (format === 'hauler')
+        return secrets_redact(hauler(listings));
+    if (format === 'zarf')
+        return secrets_redact(zarf(listings));
+    return secrets_redact(yaml(imageListDocument(listings)));
 }
 
 ;// CONCATENATED MODULE: ./src/report/text.ts
@@ -70769,167 +71435,1438 @@ function renderText(result, opts) {
     return redact(`${lines.join('\n')}\n`);
 }
 
-;// CONCATENATED MODULE: ./src/sync/model.ts
-const TAG_STATUSES = (/* unused pure expression or super */ null && ([
-    'copied',
-    'overwritten',
-    'skipped',
-    'drifted',
-    'would-copy',
-    'would-overwrite',
-    'failed',
-]));
-/** Count statuses and totals over every entry. A plan failure counts as one failure. */
-function summarize(entries, requests) {
-    const s = {
-        entries: entries.length,
-        copied: 0,
-        overwritten: 0,
-        skipped: 0,
-        drifted: 0,
-        wouldCopy: 0,
-        wouldOverwrite: 0,
-        failed: 0,
-        bytes: 0,
-        blobs: { copied: 0, mounted: 0, existing: 0 },
-        requests,
-    };
-    const key = {
-        copied: 'copied',
-        overwritten: 'overwritten',
-        skipped: 'skipped',
-        drifted: 'drifted',
-        'would-copy': 'wouldCopy',
-        'would-overwrite': 'wouldOverwrite',
-        failed: 'failed',
-    };
-    for (const e of entries) {
-        if (e.error)
-            s.failed++;
-        for (const t of e.tags) {
-            s[key[t.status]]++;
-            s.bytes += t.bytes;
-            s.blobs.copied += t.blobs.copied;
-            s.blobs.mounted += t.blobs.mounted;
-            s.blobs.existing += t.blobs.existing;
-        }
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/helm/errors.ts
+/** Error classes of the Helm module. Each message names the chart (and version) it concerns. */
+/** Base class of every error this module throws on purpose. */
+class HelmError extends Error {
+    constructor(message, options) {
+        super(message, options);
+        this.name = new.target.name;
     }
-    return s;
 }
-/** Exit code: 0 clean, 1 any failure, `driftExitCode` (default 2) for drift without failure. */
-function exitCodeOf(summary, driftExitCode = 2) {
-    if (summary.failed > 0)
-        return 1;
-    if (summary.drifted > 0)
-        return driftExitCode;
-    return 0;
+/** A chart archive or directory that is not a valid chart (Chart.yaml missing or invalid). */
+class ChartError extends HelmError {
+}
+/** An HTTP Helm repository that cannot be read (index, download, digest, auth). */
+class RepositoryError extends HelmError {
+    /** HTTP status, when the server answered. */
+    status;
+    constructor(message, options) {
+        super(message, options);
+        if (options?.status !== undefined)
+            this.status = options.status;
+    }
+}
+/** `helm template` failed; the message carries helm's own error output. */
+class RenderError extends HelmError {
+}
+/** No helm binary could be found or run. */
+class errors_HelmNotFoundError extends HelmError {
 }
 
-;// CONCATENATED MODULE: ./src/auth/challenge.ts
+;// CONCATENATED MODULE: ./src/helm/bin.ts
 /**
- * Parse `WWW-Authenticate` headers (RFC 7235 / RFC 6750): several challenges in one header,
- * quoted values that contain commas or escaped quotes, and token68 forms.
+ * Where the `helm` binary comes from: `HELM_BIN`, else the first `helm` on `PATH`. The action can
+ * extend `resolveHelm` with a tool-cache download by passing `fallback` (tried last).
  */
-const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+/;
-const TOKEN68 = /^[A-Za-z0-9._~+/-]+=*(?=\s*(?:,|$))/;
-/** Parse every challenge in a header value. Malformed remainders are skipped. */
-function parseWwwAuthenticate(header) {
-    const challenges = [];
-    let rest = header;
-    let current;
-    for (;;) {
-        rest = rest.replace(/^[\s,]+/, '');
-        if (rest === '')
-            break;
-        const token = TOKEN.exec(rest)?.[0];
-        if (token === undefined) {
-            rest = rest.slice(1);
-            continue;
-        }
-        const after = rest.slice(token.length).replace(/^ +/, '');
-        if (after.startsWith('=') && current !== undefined) {
-            // auth-param: name = token / quoted-string
-            rest = after.slice(1).replace(/^ +/, '');
-            let value;
-            if (rest.startsWith('"')) {
-                value = '';
-                let i = 1;
-                while (i < rest.length && rest[i] !== '"') {
-                    if (rest[i] === '\\' && i + 1 < rest.length)
-                        i++;
-                    value += rest[i];
-                    i++;
-                }
-                rest = rest.slice(i + 1);
-            }
-            else {
-                value = /^[^,\s]*/.exec(rest)?.[0] ?? '';
-                rest = rest.slice(value.length);
-            }
-            current.params[token.toLowerCase()] = value;
-            continue;
-        }
-        current = { scheme: token.toLowerCase(), params: {} };
-        challenges.push(current);
-        rest = after;
-        const t68 = TOKEN68.exec(rest)?.[0];
-        if (t68 !== undefined && !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+\s*=\s*[^\s=,]/.test(rest))
-            rest = rest.slice(t68.length);
-    }
-    return challenges;
-}
 
-;// CONCATENATED MODULE: ./src/auth/scope.ts
-/** `repository:name:pull,push` with sorted, de-duplicated actions. */
-function formatScope(scope) {
-    return `${scope.type}:${scope.name}:${[...new Set(scope.actions)].sort().join(',')}`;
-}
-/** Parse `type:name:actions` (the name may contain `:` for host:port, so parse from both ends). */
-function parseScope(s) {
-    const first = s.indexOf(':');
-    const last = s.lastIndexOf(':');
-    if (first < 0 || last === first)
-        return undefined;
-    return {
-        type: s.slice(0, first),
-        name: s.slice(first + 1, last),
-        actions: s
-            .slice(last + 1)
-            .split(',')
-            .filter((a) => a !== ''),
-    };
-}
-/** Merge scopes: one entry per (type, name) with the union of actions, sorted for stable keys. */
-function mergeScopes(...lists) {
-    const byKey = new Map();
-    for (const list of lists) {
-        for (const s of list) {
-            const key = `${s.type}:${s.name}`;
-            const existing = byKey.get(key);
-            if (existing)
-                existing.actions = [...new Set([...existing.actions, ...s.actions])].sort();
-            else
-                byKey.set(key, { type: s.type, name: s.name, actions: [...new Set(s.actions)].sort() });
-        }
+
+
+
+function executable(path) {
+    try {
+        (0,external_node_fs_namespaceObject.accessSync)(path, external_node_fs_namespaceObject.constants.X_OK);
+        return true;
     }
-    return [...byKey.values()].sort((a, b) => `${a.type}:${a.name}`.localeCompare(`${b.type}:${b.name}`));
+    catch {
+        return false;
+    }
 }
-/** Canonical cache key of a scope set. */
-function scopeKey(scopes) {
-    return mergeScopes(scopes).map(formatScope).join(' ');
+/** The path of a runnable helm binary, or `HelmNotFoundError` saying where we looked. */
+async function resolveHelm(options = {}) {
+    const env = options.env ?? process.env;
+    const explicit = env.HELM_BIN;
+    if (explicit !== undefined && explicit !== '') {
+        if (!executable(explicit))
+            throw new errors_HelmNotFoundError(`HELM_BIN=${explicit} is not an executable file`);
+        return explicit;
+    }
+    for (const dir of (env.PATH ?? '').split(external_node_path_.delimiter)) {
+        if (dir === '')
+            continue;
+        const candidate = (0,external_node_path_.join)(dir, 'helm');
+        if (executable(candidate))
+            return candidate;
+    }
+    const fetched = await options.fallback?.();
+    if (fetched !== undefined)
+        return fetched;
+    throw new errors_HelmNotFoundError('helm not found: install helm (https://helm.sh/docs/intro/install/) or set HELM_BIN to its path; it is needed to render charts for image discovery');
 }
-/** True when `granted` includes every action of every scope in `needed` (`*` grants all). */
-function covers(granted, needed) {
-    return needed.every((n) => {
-        const g = granted.find((s) => s.type === n.type && s.name === n.name);
-        return g !== undefined && (g.actions.includes('*') || n.actions.every((a) => g.actions.includes(a)));
+/** The helm version string (`v4.1.4`), for logs. */
+function helmVersion(bin) {
+    return new Promise((resolve, reject) => {
+        execFile(bin, ['version', '--template', '{{.Version}}'], { timeout: 30_000 }, (err, stdout) => err
+            ? reject(new HelmNotFoundError(`${bin} version: ${err.message}`, { cause: err }))
+            : resolve(stdout.trim()));
     });
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __nccwpck_require__(7075);
+;// CONCATENATED MODULE: ./src/oci/digest.ts
+/** Digests: computing them, and a stream stage that verifies content against its digest. */
+
+
+
+/** `sha256:<hex>` of some bytes. */
+function sha256(bytes) {
+    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`;
+}
+/** The algorithm part of a digest (`sha256`). */
+function digestAlgorithm(digest) {
+    return digest.slice(0, digest.indexOf(':'));
+}
+/** The hex part of a digest. */
+function digestHex(digest) {
+    return digest.slice(digest.indexOf(':') + 1);
+}
+/** Hash `bytes` with the algorithm of `digest` and compare. */
+function matchesDigest(bytes, digest) {
+    return (`${digestAlgorithm(digest)}:${createHash(digestAlgorithm(digest)).update(bytes).digest('hex')}` === digest);
+}
+/**
+ * A pass-through stream that hashes what flows through it and fails with `DigestMismatchError`
+ * when the content does not match `expected` (or its size differs from `expectedSize`).
+ *
+ * It holds back the most recent chunk until the end of input is verified, so a consumer that
+ * uploads what it reads never receives the complete content of a corrupt blob: an upload fed
+ * from this stream cannot be committed with bad bytes.
+ */
+class DigestVerifier extends external_node_stream_.Transform {
+    #hash;
+    #expected;
+    #expectedSize;
+    #what;
+    #held;
+    #size = 0;
+    constructor(expected, what, expectedSize) {
+        super();
+        this.#expected = expected;
+        this.#expectedSize = expectedSize;
+        this.#what = what;
+        this.#hash = (0,external_node_crypto_.createHash)(digestAlgorithm(expected));
+    }
+    /** Bytes seen so far. */
+    get size() {
+        return this.#size;
+    }
+    _transform(chunk, _enc, callback) {
+        this.#hash.update(chunk);
+        this.#size += chunk.length;
+        if (this.#expectedSize !== undefined && this.#size > this.#expectedSize) {
+            callback(new DigestMismatchError(this.#what, this.#expected, `more than ${this.#expectedSize} bytes`));
+            return;
+        }
+        const previous = this.#held;
+        this.#held = chunk;
+        callback(null, previous);
+    }
+    _flush(callback) {
+        const actual = `${digestAlgorithm(this.#expected)}:${this.#hash.digest('hex')}`;
+        if (actual !== this.#expected) {
+            callback(new DigestMismatchError(this.#what, this.#expected, actual));
+            return;
+        }
+        if (this.#expectedSize !== undefined && this.#size !== this.#expectedSize) {
+            callback(new DigestMismatchError(this.#what, this.#expected, `${this.#size} bytes instead of ${this.#expectedSize}`));
+            return;
+        }
+        callback(null, this.#held);
+    }
+}
+
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
+;// CONCATENATED MODULE: external "events"
+const external_events_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+;// CONCATENATED MODULE: external "fs"
+const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+// EXTERNAL MODULE: external "node:events"
+var external_node_events_ = __nccwpck_require__(8474);
+;// CONCATENATED MODULE: external "node:string_decoder"
+const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
+;// CONCATENATED MODULE: external "path"
+const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+;// CONCATENATED MODULE: external "assert"
+const external_assert_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+// EXTERNAL MODULE: external "buffer"
+var external_buffer_ = __nccwpck_require__(181);
+;// CONCATENATED MODULE: external "zlib"
+const external_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
+var external_zlib_namespaceObject_0 = /*#__PURE__*/__nccwpck_require__.t(external_zlib_namespaceObject, 2);
+// EXTERNAL MODULE: external "node:assert"
+var external_node_assert_ = __nccwpck_require__(4589);
+;// CONCATENATED MODULE: ../../work/main/node_modules/tar/dist/esm/index.min.js
+var zr=Object.defineProperty;var Ur=(s,t)=>{for(var e in t)zr(s,e,{get:t[e],enumerable:!0})};var Ds=typeof process=="object"&&process?process:{stdout:null,stderr:null},Wr=s=>!!s&&typeof s=="object"&&(s instanceof A||s instanceof external_node_stream_||Gr(s)||Zr(s)),Gr=s=>!!s&&typeof s=="object"&&s instanceof external_node_events_.EventEmitter&&typeof s.pipe=="function"&&s.pipe!==external_node_stream_.Writable.prototype.pipe,Zr=s=>!!s&&typeof s=="object"&&s instanceof external_node_events_.EventEmitter&&typeof s.write=="function"&&typeof s.end=="function",Q=Symbol("EOF"),J=Symbol("maybeEmitEnd"),nt=Symbol("emittedEnd"),De=Symbol("emittingEnd"),qt=Symbol("emittedError"),Ne=Symbol("closed"),Ns=Symbol("read"),Ae=Symbol("flush"),As=Symbol("flushChunk"),z=Symbol("encoding"),Mt=Symbol("decoder"),g=Symbol("flowing"),Qt=Symbol("paused"),Bt=Symbol("resume"),b=Symbol("buffer"),N=Symbol("pipes"),_=Symbol("bufferLength"),bi=Symbol("bufferPush"),Ie=Symbol("bufferShift"),L=Symbol("objectMode"),S=Symbol("destroyed"),_i=Symbol("error"),Oi=Symbol("emitData"),Is=Symbol("emitEnd"),Ti=Symbol("emitEnd2"),Z=Symbol("async"),xi=Symbol("abort"),Ce=Symbol("aborted"),Jt=Symbol("signal"),Rt=Symbol("dataListeners"),C=Symbol("discarded"),jt=s=>Promise.resolve().then(s),Yr=s=>s(),Kr=s=>s==="end"||s==="finish"||s==="prefinish",Vr=s=>s instanceof ArrayBuffer||!!s&&typeof s=="object"&&s.constructor&&s.constructor.name==="ArrayBuffer"&&s.byteLength>=0,$r=s=>!Buffer.isBuffer(s)&&ArrayBuffer.isView(s),Fe=class{src;dest;opts;ondrain;constructor(t,e,i){this.src=t,this.dest=e,this.opts=i,this.ondrain=()=>t[Bt](),this.dest.on("drain",this.ondrain)}unpipe(){this.dest.removeListener("drain",this.ondrain)}proxyErrors(t){}end(){this.unpipe(),this.opts.end&&this.dest.end()}},Li=class extends Fe{unpipe(){this.src.removeListener("error",this.proxyErrors),super.unpipe()}constructor(t,e,i){super(t,e,i),this.proxyErrors=r=>this.dest.emit("error",r),t.on("error",this.proxyErrors)}},Xr=s=>!!s.objectMode,qr=s=>!s.objectMode&&!!s.encoding&&s.encoding!=="buffer",A=class extends external_node_events_.EventEmitter{[g]=!1;[Qt]=!1;[N]=[];[b]=[];[L];[z];[Z];[Mt];[Q]=!1;[nt]=!1;[De]=!1;[Ne]=!1;[qt]=null;[_]=0;[S]=!1;[Jt];[Ce]=!1;[Rt]=0;[C]=!1;writable=!0;readable=!0;constructor(...t){let e=t[0]||{};if(super(),e.objectMode&&typeof e.encoding=="string")throw new TypeError("Encoding and objectMode may not be used together");Xr(e)?(this[L]=!0,this[z]=null):qr(e)?(this[z]=e.encoding,this[L]=!1):(this[L]=!1,this[z]=null),this[Z]=!!e.async,this[Mt]=this[z]?new external_node_string_decoder_namespaceObject.StringDecoder(this[z]):null,e&&e.debugExposeBuffer===!0&&Object.defineProperty(this,"buffer",{get:()=>this[b]}),e&&e.debugExposePipes===!0&&Object.defineProperty(this,"pipes",{get:()=>this[N]});let{signal:i}=e;i&&(this[Jt]=i,i.aborted?this[xi]():i.addEventListener("abort",()=>this[xi]()))}get bufferLength(){return this[_]}get encoding(){return this[z]}set encoding(t){throw new Error("Encoding must be set at instantiation time")}setEncoding(t){throw new Error("Encoding must be set at instantiation time")}get objectMode(){return this[L]}set objectMode(t){throw new Error("objectMode must be set at instantiation time")}get async(){return this[Z]}set async(t){this[Z]=this[Z]||!!t}[xi](){this[Ce]=!0,this.emit("abort",this[Jt]?.reason),this.destroy(this[Jt]?.reason)}get aborted(){return this[Ce]}set aborted(t){}write(t,e,i){if(this[Ce])return!1;if(this[Q])throw new Error("write after end");if(this[S])return this.emit("error",Object.assign(new Error("Cannot call write after a stream was destroyed"),{code:"ERR_STREAM_DESTROYED"})),!0;typeof e=="function"&&(i=e,e="utf8"),e||(e="utf8");let r=this[Z]?jt:Yr;if(!this[L]&&!Buffer.isBuffer(t)){if($r(t))t=Buffer.from(t.buffer,t.byteOffset,t.byteLength);else if(Vr(t))t=Buffer.from(t);else if(typeof t!="string")throw new Error("Non-contiguous data written to non-objectMode stream")}return this[L]?(this[g]&&this[_]!==0&&this[Ae](!0),this[g]?this.emit("data",t):this[bi](t),this[_]!==0&&this.emit("readable"),i&&r(i),this[g]):t.length?(typeof t=="string"&&!(e===this[z]&&!this[Mt]?.lastNeed)&&(t=Buffer.from(t,e)),Buffer.isBuffer(t)&&this[z]&&(t=this[Mt].write(t)),this[g]&&this[_]!==0&&this[Ae](!0),this[g]?this.emit("data",t):this[bi](t),this[_]!==0&&this.emit("readable"),i&&r(i),this[g]):(this[_]!==0&&this.emit("readable"),i&&r(i),this[g])}read(t){if(this[S])return null;if(this[C]=!1,this[_]===0||t===0||t&&t>this[_])return this[J](),null;this[L]&&(t=null),this[b].length>1&&!this[L]&&(this[b]=[this[z]?this[b].join(""):Buffer.concat(this[b],this[_])]);let e=this[Ns](t||null,this[b][0]);return this[J](),e}[Ns](t,e){if(this[L])this[Ie]();else{let i=e;t===i.length||t===null?this[Ie]():typeof i=="string"?(this[b][0]=i.slice(t),e=i.slice(0,t),this[_]-=t):(this[b][0]=i.subarray(t),e=i.subarray(0,t),this[_]-=t)}return this.emit("data",e),!this[b].length&&!this[Q]&&this.emit("drain"),e}end(t,e,i){return typeof t=="function"&&(i=t,t=void 0),typeof e=="function"&&(i=e,e="utf8"),t!==void 0&&this.write(t,e),i&&this.once("end",i),this[Q]=!0,this.writable=!1,(this[g]||!this[Qt])&&this[J](),this}[Bt](){this[S]||(!this[Rt]&&!this[N].length&&(this[C]=!0),this[Qt]=!1,this[g]=!0,this.emit("resume"),this[b].length?this[Ae]():this[Q]?this[J]():this.emit("drain"))}resume(){return this[Bt]()}pause(){this[g]=!1,this[Qt]=!0,this[C]=!1}get destroyed(){return this[S]}get flowing(){return this[g]}get paused(){return this[Qt]}[bi](t){this[L]?this[_]+=1:this[_]+=t.length,this[b].push(t)}[Ie](){return this[L]?this[_]-=1:this[_]-=this[b][0].length,this[b].shift()}[Ae](t=!1){do;while(this[As](this[Ie]())&&this[b].length);!t&&!this[b].length&&!this[Q]&&this.emit("drain")}[As](t){return this.emit("data",t),this[g]}pipe(t,e){if(this[S])return t;this[C]=!1;let i=this[nt];return e=e||{},t===Ds.stdout||t===Ds.stderr?e.end=!1:e.end=e.end!==!1,e.proxyErrors=!!e.proxyErrors,i?e.end&&t.end():(this[N].push(e.proxyErrors?new Li(this,t,e):new Fe(this,t,e)),this[Z]?jt(()=>this[Bt]()):this[Bt]()),t}unpipe(t){let e=this[N].find(i=>i.dest===t);e&&(this[N].length===1?(this[g]&&this[Rt]===0&&(this[g]=!1),this[N]=[]):this[N].splice(this[N].indexOf(e),1),e.unpipe())}addListener(t,e){return this.on(t,e)}on(t,e){let i=super.on(t,e);if(t==="data")this[C]=!1,this[Rt]++,!this[N].length&&!this[g]&&this[Bt]();else if(t==="readable"&&this[_]!==0)super.emit("readable");else if(Kr(t)&&this[nt])super.emit(t),this.removeAllListeners(t);else if(t==="error"&&this[qt]){let r=e;this[Z]?jt(()=>r.call(this,this[qt])):r.call(this,this[qt])}return i}removeListener(t,e){return this.off(t,e)}off(t,e){let i=super.off(t,e);return t==="data"&&(this[Rt]=this.listeners("data").length,this[Rt]===0&&!this[C]&&!this[N].length&&(this[g]=!1)),i}removeAllListeners(t){let e=super.removeAllListeners(t);return(t==="data"||t===void 0)&&(this[Rt]=0,!this[C]&&!this[N].length&&(this[g]=!1)),e}get emittedEnd(){return this[nt]}[J](){!this[De]&&!this[nt]&&!this[S]&&this[b].length===0&&this[Q]&&(this[De]=!0,this.emit("end"),this.emit("prefinish"),this.emit("finish"),this[Ne]&&this.emit("close"),this[De]=!1)}emit(t,...e){let i=e[0];if(t!=="error"&&t!=="close"&&t!==S&&this[S])return!1;if(t==="data")return!this[L]&&!i?!1:this[Z]?(jt(()=>this[Oi](i)),!0):this[Oi](i);if(t==="end")return this[Is]();if(t==="close"){if(this[Ne]=!0,!this[nt]&&!this[S])return!1;let n=super.emit("close");return this.removeAllListeners("close"),n}else if(t==="error"){this[qt]=i,super.emit(_i,i);let n=!this[Jt]||this.listeners("error").length?super.emit("error",i):!1;return this[J](),n}else if(t==="resume"){let n=super.emit("resume");return this[J](),n}else if(t==="finish"||t==="prefinish"){let n=super.emit(t);return this.removeAllListeners(t),n}let r=super.emit(t,...e);return this[J](),r}[Oi](t){for(let i of this[N])i.dest.write(t)===!1&&this.pause();let e=this[C]?!1:super.emit("data",t);return this[J](),e}[Is](){return this[nt]?!1:(this[nt]=!0,this.readable=!1,this[Z]?(jt(()=>this[Ti]()),!0):this[Ti]())}[Ti](){if(this[Mt]){let e=this[Mt].end();if(e){for(let i of this[N])i.dest.write(e);this[C]||super.emit("data",e)}}for(let e of this[N])e.end();let t=super.emit("end");return this.removeAllListeners("end"),t}async collect(){let t=Object.assign([],{dataLength:0});this[L]||(t.dataLength=0);let e=this.promise();return this.on("data",i=>{t.push(i),this[L]||(t.dataLength+=i.length)}),await e,t}async concat(){if(this[L])throw new Error("cannot concat in objectMode");let t=await this.collect();return this[z]?t.join(""):Buffer.concat(t,t.dataLength)}async promise(){return new Promise((t,e)=>{this.on(S,()=>e(new Error("stream destroyed"))),this.on("error",i=>e(i)),this.on("end",()=>t())})}[Symbol.asyncIterator](){this[C]=!1;let t=!1,e=async()=>(this.pause(),t=!0,{value:void 0,done:!0});return{next:()=>{if(t)return e();let r=this.read();if(r!==null)return Promise.resolve({done:!1,value:r});if(this[Q])return e();let n,o,h=d=>{this.off("data",a),this.off("end",l),this.off(S,c),e(),o(d)},a=d=>{this.off("error",h),this.off("end",l),this.off(S,c),this.pause(),n({value:d,done:!!this[Q]})},l=()=>{this.off("error",h),this.off("data",a),this.off(S,c),e(),n({done:!0,value:void 0})},c=()=>h(new Error("stream destroyed"));return new Promise((d,y)=>{o=y,n=d,this.once(S,c),this.once("error",h),this.once("end",l),this.once("data",a)})},throw:e,return:e,[Symbol.asyncIterator](){return this},[Symbol.asyncDispose]:async()=>{}}}[Symbol.iterator](){this[C]=!1;let t=!1,e=()=>(this.pause(),this.off(_i,e),this.off(S,e),this.off("end",e),t=!0,{done:!0,value:void 0}),i=()=>{if(t)return e();let r=this.read();return r===null?e():{done:!1,value:r}};return this.once("end",e),this.once(_i,e),this.once(S,e),{next:i,throw:e,return:e,[Symbol.iterator](){return this},[Symbol.dispose]:()=>{}}}destroy(t){if(this[S])return t?this.emit("error",t):this.emit(S),this;this[S]=!0,this[C]=!0,this[b].length=0,this[_]=0;let e=this;return typeof e.close=="function"&&!this[Ne]&&e.close(),t?this.emit("error",t):this.emit(S),this}static get isStream(){return Wr}};var Jr=external_fs_namespaceObject.writev,ht=Symbol("_autoClose"),H=Symbol("_close"),te=Symbol("_ended"),m=Symbol("_fd"),Ni=Symbol("_finished"),tt=Symbol("_flags"),Ai=Symbol("_flush"),ki=Symbol("_handleChunk"),vi=Symbol("_makeBuf"),ie=Symbol("_mode"),ke=Symbol("_needDrain"),Ut=Symbol("_onerror"),Ht=Symbol("_onopen"),Ii=Symbol("_onread"),Pt=Symbol("_onwrite"),at=Symbol("_open"),U=Symbol("_path"),ot=Symbol("_pos"),Y=Symbol("_queue"),zt=Symbol("_read"),Ci=Symbol("_readSize"),j=Symbol("_reading"),ee=Symbol("_remain"),Fi=Symbol("_size"),ve=Symbol("_write"),gt=Symbol("_writing"),Me=Symbol("_defaultFlag"),bt=Symbol("_errored"),_t=class extends A{[bt]=!1;[m];[U];[Ci];[j]=!1;[Fi];[ee];[ht];constructor(t,e){if(e=e||{},super(e),this.readable=!0,this.writable=!1,typeof t!="string")throw new TypeError("path must be a string");this[bt]=!1,this[m]=typeof e.fd=="number"?e.fd:void 0,this[U]=t,this[Ci]=e.readSize||16*1024*1024,this[j]=!1,this[Fi]=typeof e.size=="number"?e.size:1/0,this[ee]=this[Fi],this[ht]=typeof e.autoClose=="boolean"?e.autoClose:!0,typeof this[m]=="number"?this[zt]():this[at]()}get fd(){return this[m]}get path(){return this[U]}write(){throw new TypeError("this is a readable stream")}end(){throw new TypeError("this is a readable stream")}[at](){external_fs_namespaceObject.open(this[U],"r",(t,e)=>this[Ht](t,e))}[Ht](t,e){t?this[Ut](t):(this[m]=e,this.emit("open",e),this[zt]())}[vi](){return Buffer.allocUnsafe(Math.min(this[Ci],this[ee]))}[zt](){if(!this[j]){this[j]=!0;let t=this[vi]();if(t.length===0)return process.nextTick(()=>this[Ii](null,0,t));external_fs_namespaceObject.read(this[m],t,0,t.length,null,(e,i,r)=>this[Ii](e,i,r))}}[Ii](t,e,i){this[j]=!1,t?this[Ut](t):this[ki](e,i)&&this[zt]()}[H](){if(this[ht]&&typeof this[m]=="number"){let t=this[m];this[m]=void 0,external_fs_namespaceObject.close(t,e=>e?this.emit("error",e):this.emit("close"))}}[Ut](t){this[j]=!0,this[H](),this.emit("error",t)}[ki](t,e){let i=!1;return this[ee]-=t,t>0&&(i=super.write(t<e.length?e.subarray(0,t):e)),(t===0||this[ee]<=0)&&(i=!1,this[H](),super.end()),i}emit(t,...e){switch(t){case"prefinish":case"finish":return!1;case"drain":return typeof this[m]=="number"&&this[zt](),!1;case"error":return this[bt]?!1:(this[bt]=!0,super.emit(t,...e));default:return super.emit(t,...e)}}},Be=class extends _t{[at](){let t=!0;try{this[Ht](null,external_fs_namespaceObject.openSync(this[U],"r")),t=!1}finally{t&&this[H]()}}[zt](){let t=!0;try{if(!this[j]){this[j]=!0;do{let e=this[vi](),i=e.length===0?0:external_fs_namespaceObject.readSync(this[m],e,0,e.length,null);if(!this[ki](i,e))break}while(!0);this[j]=!1}t=!1}finally{t&&this[H]()}}[H](){if(this[ht]&&typeof this[m]=="number"){let t=this[m];this[m]=void 0,external_fs_namespaceObject.closeSync(t),this.emit("close")}}},et=class extends external_events_namespaceObject{readable=!1;writable=!0;[bt]=!1;[gt]=!1;[te]=!1;[Y]=[];[ke]=!1;[U];[ie];[ht];[m];[Me];[tt];[Ni]=!1;[ot];constructor(t,e){e=e||{},super(e),this[U]=t,this[m]=typeof e.fd=="number"?e.fd:void 0,this[ie]=e.mode===void 0?438:e.mode,this[ot]=typeof e.start=="number"?e.start:void 0,this[ht]=typeof e.autoClose=="boolean"?e.autoClose:!0;let i=this[ot]!==void 0?"r+":"w";this[Me]=e.flags===void 0,this[tt]=e.flags===void 0?i:e.flags,this[m]===void 0&&this[at]()}emit(t,...e){if(t==="error"){if(this[bt])return!1;this[bt]=!0}return super.emit(t,...e)}get fd(){return this[m]}get path(){return this[U]}[Ut](t){this[H](),this[gt]=!0,this.emit("error",t)}[at](){external_fs_namespaceObject.open(this[U],this[tt],this[ie],(t,e)=>this[Ht](t,e))}[Ht](t,e){this[Me]&&this[tt]==="r+"&&t&&t.code==="ENOENT"?(this[tt]="w",this[at]()):t?this[Ut](t):(this[m]=e,this.emit("open",e),this[gt]||this[Ai]())}end(t,e){return t&&this.write(t,e),this[te]=!0,!this[gt]&&!this[Y].length&&typeof this[m]=="number"&&this[Pt](null,0),this}write(t,e){return typeof t=="string"&&(t=Buffer.from(t,e)),this[te]?(this.emit("error",new Error("write() after end()")),!1):this[m]===void 0||this[gt]||this[Y].length?(this[Y].push(t),this[ke]=!0,!1):(this[gt]=!0,this[ve](t),!0)}[ve](t){external_fs_namespaceObject.write(this[m],t,0,t.length,this[ot],(e,i)=>this[Pt](e,i))}[Pt](t,e){t?this[Ut](t):(this[ot]!==void 0&&typeof e=="number"&&(this[ot]+=e),this[Y].length?this[Ai]():(this[gt]=!1,this[te]&&!this[Ni]?(this[Ni]=!0,this[H](),this.emit("finish")):this[ke]&&(this[ke]=!1,this.emit("drain"))))}[Ai](){if(this[Y].length===0)this[te]&&this[Pt](null,0);else if(this[Y].length===1)this[ve](this[Y].pop());else{let t=this[Y];this[Y]=[],Jr(this[m],t,this[ot],(e,i)=>this[Pt](e,i))}}[H](){if(this[ht]&&typeof this[m]=="number"){let t=this[m];this[m]=void 0,external_fs_namespaceObject.close(t,e=>e?this.emit("error",e):this.emit("close"))}}},Wt=class extends et{[at](){let t;if(this[Me]&&this[tt]==="r+")try{t=external_fs_namespaceObject.openSync(this[U],this[tt],this[ie])}catch(e){if(e?.code==="ENOENT")return this[tt]="w",this[at]();throw e}else t=external_fs_namespaceObject.openSync(this[U],this[tt],this[ie]);this[Ht](null,t)}[H](){if(this[ht]&&typeof this[m]=="number"){let t=this[m];this[m]=void 0,external_fs_namespaceObject.closeSync(t),this.emit("close")}}[ve](t){let e=!0;try{this[Pt](null,external_fs_namespaceObject.writeSync(this[m],t,0,t.length,this[ot])),e=!1}finally{if(e)try{this[H]()}catch{}}}};var jr=new Map([["C","cwd"],["f","file"],["z","gzip"],["P","preservePaths"],["U","unlink"],["strip-components","strip"],["stripComponents","strip"],["keep-newer","newer"],["keepNewer","newer"],["keep-newer-files","newer"],["keepNewerFiles","newer"],["k","keep"],["keep-existing","keep"],["keepExisting","keep"],["m","noMtime"],["no-mtime","noMtime"],["p","preserveOwner"],["L","follow"],["h","follow"],["onentry","onReadEntry"]]),Fs=s=>!!s.sync&&!!s.file,ks=s=>!s.sync&&!!s.file,vs=s=>!!s.sync&&!s.file,Ms=s=>!s.sync&&!s.file;var Bs=s=>!!s.file;var tn=s=>{let t=jr.get(s);return t||s},se=(s={})=>{if(!s)return{};let t={};for(let[e,i]of Object.entries(s)){let r=tn(e);t[r]=i}return t.chmod===void 0&&t.noChmod===!1&&(t.chmod=!0),delete t.noChmod,t};var K=(s,t,e,i,r)=>Object.assign((n=[],o,h)=>{Array.isArray(n)&&(o=n,n={}),typeof o=="function"&&(h=o,o=void 0),o=o?Array.from(o):[];let a=se(n);if(r?.(a,o),Fs(a)){if(typeof h=="function")throw new TypeError("callback not supported for sync tar functions");return s(a,o)}else if(ks(a)){let l=t(a,o);return h?l.then(()=>h(),h):l}else if(vs(a)){if(typeof h=="function")throw new TypeError("callback not supported for sync tar functions");return e(a,o)}else if(Ms(a)){if(typeof h=="function")throw new TypeError("callback only supported with file option");return i(a,o)}throw new Error("impossible options??")},{syncFile:s,asyncFile:t,syncNoFile:e,asyncNoFile:i,validate:r});var sn=external_zlib_namespaceObject.constants||{ZLIB_VERNUM:4736},M=Object.freeze(Object.assign(Object.create(null),{Z_NO_FLUSH:0,Z_PARTIAL_FLUSH:1,Z_SYNC_FLUSH:2,Z_FULL_FLUSH:3,Z_FINISH:4,Z_BLOCK:5,Z_OK:0,Z_STREAM_END:1,Z_NEED_DICT:2,Z_ERRNO:-1,Z_STREAM_ERROR:-2,Z_DATA_ERROR:-3,Z_MEM_ERROR:-4,Z_BUF_ERROR:-5,Z_VERSION_ERROR:-6,Z_NO_COMPRESSION:0,Z_BEST_SPEED:1,Z_BEST_COMPRESSION:9,Z_DEFAULT_COMPRESSION:-1,Z_FILTERED:1,Z_HUFFMAN_ONLY:2,Z_RLE:3,Z_FIXED:4,Z_DEFAULT_STRATEGY:0,DEFLATE:1,INFLATE:2,GZIP:3,GUNZIP:4,DEFLATERAW:5,INFLATERAW:6,UNZIP:7,BROTLI_DECODE:8,BROTLI_ENCODE:9,Z_MIN_WINDOWBITS:8,Z_MAX_WINDOWBITS:15,Z_DEFAULT_WINDOWBITS:15,Z_MIN_CHUNK:64,Z_MAX_CHUNK:1/0,Z_DEFAULT_CHUNK:16384,Z_MIN_MEMLEVEL:1,Z_MAX_MEMLEVEL:9,Z_DEFAULT_MEMLEVEL:8,Z_MIN_LEVEL:-1,Z_MAX_LEVEL:9,Z_DEFAULT_LEVEL:-1,BROTLI_OPERATION_PROCESS:0,BROTLI_OPERATION_FLUSH:1,BROTLI_OPERATION_FINISH:2,BROTLI_OPERATION_EMIT_METADATA:3,BROTLI_MODE_GENERIC:0,BROTLI_MODE_TEXT:1,BROTLI_MODE_FONT:2,BROTLI_DEFAULT_MODE:0,BROTLI_MIN_QUALITY:0,BROTLI_MAX_QUALITY:11,BROTLI_DEFAULT_QUALITY:11,BROTLI_MIN_WINDOW_BITS:10,BROTLI_MAX_WINDOW_BITS:24,BROTLI_LARGE_MAX_WINDOW_BITS:30,BROTLI_DEFAULT_WINDOW:22,BROTLI_MIN_INPUT_BLOCK_BITS:16,BROTLI_MAX_INPUT_BLOCK_BITS:24,BROTLI_PARAM_MODE:0,BROTLI_PARAM_QUALITY:1,BROTLI_PARAM_LGWIN:2,BROTLI_PARAM_LGBLOCK:3,BROTLI_PARAM_DISABLE_LITERAL_CONTEXT_MODELING:4,BROTLI_PARAM_SIZE_HINT:5,BROTLI_PARAM_LARGE_WINDOW:6,BROTLI_PARAM_NPOSTFIX:7,BROTLI_PARAM_NDIRECT:8,BROTLI_DECODER_RESULT_ERROR:0,BROTLI_DECODER_RESULT_SUCCESS:1,BROTLI_DECODER_RESULT_NEEDS_MORE_INPUT:2,BROTLI_DECODER_RESULT_NEEDS_MORE_OUTPUT:3,BROTLI_DECODER_PARAM_DISABLE_RING_BUFFER_REALLOCATION:0,BROTLI_DECODER_PARAM_LARGE_WINDOW:1,BROTLI_DECODER_NO_ERROR:0,BROTLI_DECODER_SUCCESS:1,BROTLI_DECODER_NEEDS_MORE_INPUT:2,BROTLI_DECODER_NEEDS_MORE_OUTPUT:3,BROTLI_DECODER_ERROR_FORMAT_EXUBERANT_NIBBLE:-1,BROTLI_DECODER_ERROR_FORMAT_RESERVED:-2,BROTLI_DECODER_ERROR_FORMAT_EXUBERANT_META_NIBBLE:-3,BROTLI_DECODER_ERROR_FORMAT_SIMPLE_HUFFMAN_ALPHABET:-4,BROTLI_DECODER_ERROR_FORMAT_SIMPLE_HUFFMAN_SAME:-5,BROTLI_DECODER_ERROR_FORMAT_CL_SPACE:-6,BROTLI_DECODER_ERROR_FORMAT_HUFFMAN_SPACE:-7,BROTLI_DECODER_ERROR_FORMAT_CONTEXT_MAP_REPEAT:-8,BROTLI_DECODER_ERROR_FORMAT_BLOCK_LENGTH_1:-9,BROTLI_DECODER_ERROR_FORMAT_BLOCK_LENGTH_2:-10,BROTLI_DECODER_ERROR_FORMAT_TRANSFORM:-11,BROTLI_DECODER_ERROR_FORMAT_DICTIONARY:-12,BROTLI_DECODER_ERROR_FORMAT_WINDOW_BITS:-13,BROTLI_DECODER_ERROR_FORMAT_PADDING_1:-14,BROTLI_DECODER_ERROR_FORMAT_PADDING_2:-15,BROTLI_DECODER_ERROR_FORMAT_DISTANCE:-16,BROTLI_DECODER_ERROR_DICTIONARY_NOT_SET:-19,BROTLI_DECODER_ERROR_INVALID_ARGUMENTS:-20,BROTLI_DECODER_ERROR_ALLOC_CONTEXT_MODES:-21,BROTLI_DECODER_ERROR_ALLOC_TREE_GROUPS:-22,BROTLI_DECODER_ERROR_ALLOC_CONTEXT_MAP:-25,BROTLI_DECODER_ERROR_ALLOC_RING_BUFFER_1:-26,BROTLI_DECODER_ERROR_ALLOC_RING_BUFFER_2:-27,BROTLI_DECODER_ERROR_ALLOC_BLOCK_TYPE_TREES:-30,BROTLI_DECODER_ERROR_UNREACHABLE:-31},sn));var rn=external_buffer_.Buffer.concat,zs=Object.getOwnPropertyDescriptor(external_buffer_.Buffer,"concat"),nn=s=>s,Bi=zs?.writable===!0||zs?.set!==void 0?s=>{external_buffer_.Buffer.concat=s?nn:rn}:s=>{},Tt=Symbol("_superWrite"),Gt=class extends Error{code;errno;constructor(t,e){super("zlib: "+t.message,{cause:t}),this.code=t.code,this.errno=t.errno,this.code||(this.code="ZLIB_ERROR"),this.message="zlib: "+t.message,Error.captureStackTrace(this,e??this.constructor)}get name(){return"ZlibError"}},Pi=Symbol("flushFlag"),re=class extends A{#t=!1;#i=!1;#s;#n;#r;#e;#o;get sawError(){return this.#t}get handle(){return this.#e}get flushFlag(){return this.#s}constructor(t,e){if(!t||typeof t!="object")throw new TypeError("invalid options for ZlibBase constructor");if(super(t),this.#s=t.flush??0,this.#n=t.finishFlush??0,this.#r=t.fullFlushFlag??0,typeof external_zlib_namespaceObject_0[e]!="function")throw new TypeError("Compression method not supported: "+e);try{this.#e=new external_zlib_namespaceObject_0[e](t)}catch(i){throw new Gt(i,this.constructor)}this.#o=i=>{this.#t||(this.#t=!0,this.close(),this.emit("error",i))},this.#e?.on("error",i=>this.#o(new Gt(i))),this.once("end",()=>this.close)}close(){this.#e&&(this.#e.close(),this.#e=void 0,this.emit("close"))}reset(){if(!this.#t)return external_assert_namespaceObject(this.#e,"zlib binding closed"),this.#e.reset?.()}flush(t){this.ended||(typeof t!="number"&&(t=this.#r),this.write(Object.assign(external_buffer_.Buffer.alloc(0),{[Pi]:t})))}end(t,e,i){return typeof t=="function"&&(i=t,e=void 0,t=void 0),typeof e=="function"&&(i=e,e=void 0),t&&(e?this.write(t,e):this.write(t)),this.flush(this.#n),this.#i=!0,super.end(i)}get ended(){return this.#i}[Tt](t){return super.write(t)}write(t,e,i){if(typeof e=="function"&&(i=e,e="utf8"),typeof t=="string"&&(t=external_buffer_.Buffer.from(t,e)),this.#t)return;external_assert_namespaceObject(this.#e,"zlib binding closed");let r=this.#e._handle,n=r.close;r.close=()=>{};let o=this.#e.close;this.#e.close=()=>{},Bi(!0);let h;try{let l=typeof t[Pi]=="number"?t[Pi]:this.#s;h=this.#e._processChunk(t,l),Bi(!1)}catch(l){Bi(!1),this.#o(new Gt(l,this.write))}finally{this.#e&&(this.#e._handle=r,r.close=n,this.#e.close=o,this.#e.removeAllListeners("error"))}this.#e&&this.#e.on("error",l=>this.#o(new Gt(l,this.write)));let a;if(h)if(Array.isArray(h)&&h.length>0){let l=h[0];a=this[Tt](external_buffer_.Buffer.from(l));for(let c=1;c<h.length;c++)a=this[Tt](h[c])}else a=this[Tt](external_buffer_.Buffer.from(h));return i&&i(),a}},Pe=class extends re{#t;#i;constructor(t,e){t=t||{},t.flush=t.flush||M.Z_NO_FLUSH,t.finishFlush=t.finishFlush||M.Z_FINISH,t.fullFlushFlag=M.Z_FULL_FLUSH,super(t,e),this.#t=t.level,this.#i=t.strategy}params(t,e){if(!this.sawError){if(!this.handle)throw new Error("cannot switch params when binding is closed");if(!this.handle.params)throw new Error("not supported in this implementation");if(this.#t!==t||this.#i!==e){this.flush(M.Z_SYNC_FLUSH),external_assert_namespaceObject(this.handle,"zlib binding closed");let i=this.handle.flush;this.handle.flush=(r,n)=>{typeof r=="function"&&(n=r,r=this.flushFlag),this.flush(r),n?.()};try{this.handle.params(t,e)}finally{this.handle.flush=i}this.handle&&(this.#t=t,this.#i=e)}}}};var ze=class extends Pe{#t;constructor(t){super(t,"Gzip"),this.#t=t&&!!t.portable}[Tt](t){return this.#t?(this.#t=!1,t[9]=255,super[Tt](t)):super[Tt](t)}};var Ue=class extends Pe{constructor(t){super(t,"Unzip")}},He=class extends re{constructor(t,e){t=t||{},t.flush=t.flush||M.BROTLI_OPERATION_PROCESS,t.finishFlush=t.finishFlush||M.BROTLI_OPERATION_FINISH,t.fullFlushFlag=M.BROTLI_OPERATION_FLUSH,super(t,e)}},We=class extends He{constructor(t){super(t,"BrotliCompress")}},Ge=class extends He{constructor(t){super(t,"BrotliDecompress")}},Ze=class extends re{constructor(t,e){t=t||{},t.flush=t.flush||M.ZSTD_e_continue,t.finishFlush=t.finishFlush||M.ZSTD_e_end,t.fullFlushFlag=M.ZSTD_e_flush,super(t,e)}},Ye=class extends Ze{constructor(t){super(t,"ZstdCompress")}},Ke=class extends Ze{constructor(t){super(t,"ZstdDecompress")}};var Us=(s,t)=>{if(Number.isSafeInteger(s))s<0?an(s,t):hn(s,t);else throw Error("cannot encode number outside of javascript safe integer range");return t},hn=(s,t)=>{t[0]=128;for(var e=t.length;e>1;e--)t[e-1]=s&255,s=Math.floor(s/256)},an=(s,t)=>{t[0]=255;var e=!1;s=s*-1;for(var i=t.length;i>1;i--){var r=s&255;s=Math.floor(s/256),e?t[i-1]=Ws(r):r===0?t[i-1]=0:(e=!0,t[i-1]=Gs(r))}},Hs=s=>{let t=s[0],e=t===128?cn(s.subarray(1,s.length)):t===255?ln(s):null;if(e===null)throw Error("invalid base256 encoding");if(!Number.isSafeInteger(e))throw Error("parsed number outside of javascript safe integer range");return e},ln=s=>{for(var t=s.length,e=0,i=!1,r=t-1;r>-1;r--){var n=Number(s[r]),o;i?o=Ws(n):n===0?o=n:(i=!0,o=Gs(n)),o!==0&&(e-=o*Math.pow(256,t-r-1))}return e},cn=s=>{for(var t=s.length,e=0,i=t-1;i>-1;i--){var r=Number(s[i]);r!==0&&(e+=r*Math.pow(256,t-i-1))}return e},Ws=s=>(255^s)&255,Gs=s=>(255^s)+1&255;var Hi={};Ur(Hi,{code:()=>Ve,isCode:()=>ne,isName:()=>dn,name:()=>oe,normalFsTypes:()=>Ui});var ne=s=>oe.has(s),dn=s=>Ve.has(s),Ui=new Set(["0","","1","2","3","4","5","6","7","D"]),oe=new Map([["0","File"],["","OldFile"],["1","Link"],["2","SymbolicLink"],["3","CharacterDevice"],["4","BlockDevice"],["5","Directory"],["6","FIFO"],["7","ContiguousFile"],["g","GlobalExtendedHeader"],["x","ExtendedHeader"],["A","SolarisACL"],["D","GNUDumpDir"],["I","Inode"],["K","NextFileHasLongLinkpath"],["L","NextFileHasLongPath"],["M","ContinuationFile"],["N","OldGnuLongPath"],["S","SparseFile"],["V","TapeVolumeHeader"],["X","OldExtendedHeader"]]),Ve=new Map(Array.from(oe).map(s=>[s[1],s[0]]));var un=s=>s===void 0||s<0?void 0:s,F=class{cksumValid=!1;needPax=!1;nullBlock=!1;block;path;mode;uid;gid;size;cksum;#t="Unsupported";linkpath;uname;gname;devmaj=0;devmin=0;atime;ctime;mtime;charset;comment;constructor(t,e=0,i,r){Buffer.isBuffer(t)?this.decode(t,e||0,i,r):t&&this.#i(t)}decode(t,e,i,r){if(e||(e=0),!t||!(t.length>=e+512))throw new Error("need 512 bytes for header");let n=xt(t,e+156,1),o=Ui.has(n),h=o?i:void 0,a=o?r:void 0;if(this.path=h?.path??xt(t,e,100),this.mode=h?.mode??a?.mode??lt(t,e+100,8),this.uid=h?.uid??a?.uid??lt(t,e+108,8),this.gid=h?.gid??a?.gid??lt(t,e+116,8),this.size=un(h?.size??a?.size??lt(t,e+124,12)),this.mtime=h?.mtime??a?.mtime??Wi(t,e+136,12),this.cksum=lt(t,e+148,12),a&&this.#i(a,!0),h&&this.#i(h),ne(n)&&(this.#t=n||"0"),this.#t==="0"&&this.path.slice(-1)==="/"&&(this.#t="5"),this.#t==="5"&&(this.size=0),this.linkpath=xt(t,e+157,100),t.subarray(e+257,e+265).toString()==="ustar\x0000")if(this.uname=h?.uname??a?.uname??xt(t,e+265,32),this.gname=h?.gname??a?.gname??xt(t,e+297,32),this.devmaj=h?.devmaj??a?.devmaj??lt(t,e+329,8)??0,this.devmin=h?.devmin??a?.devmin??lt(t,e+337,8)??0,t[e+475]!==0){let c=xt(t,e+345,155);this.path=c+"/"+this.path}else{let c=xt(t,e+345,130);c&&(this.path=c+"/"+this.path),this.atime=i?.atime??r?.atime??Wi(t,e+476,12),this.ctime=i?.ctime??r?.ctime??Wi(t,e+488,12)}let l=256;for(let c=e;c<e+148;c++)l+=t[c];for(let c=e+156;c<e+512;c++)l+=t[c];this.cksumValid=l===this.cksum,this.cksum===void 0&&l===256&&(this.nullBlock=!0)}#i(t,e=!1){Object.assign(this,Object.fromEntries(Object.entries(t).filter(([i,r])=>!(r==null||i==="size"&&Number(r)<0||i==="path"&&e||i==="linkpath"&&e||i==="global"))))}encode(t,e=0){if(t||(t=this.block=Buffer.alloc(512)),this.#t==="Unsupported"&&(this.#t="0"),!(t.length>=e+512))throw new Error("need 512 bytes for header");let i=this.ctime||this.atime?130:155,r=mn(this.path||"",i),n=r[0],o=r[1];this.needPax=!!r[2],this.needPax=Lt(t,e,100,n)||this.needPax,this.needPax=ct(t,e+100,8,this.mode)||this.needPax,this.needPax=ct(t,e+108,8,this.uid)||this.needPax,this.needPax=ct(t,e+116,8,this.gid)||this.needPax,this.needPax=ct(t,e+124,12,this.size)||this.needPax,this.needPax=Gi(t,e+136,12,this.mtime)||this.needPax,t[e+156]=Number(this.#t.codePointAt(0)),this.needPax=Lt(t,e+157,100,this.linkpath)||this.needPax,t.write("ustar\x0000",e+257,8),this.needPax=Lt(t,e+265,32,this.uname)||this.needPax,this.needPax=Lt(t,e+297,32,this.gname)||this.needPax,this.needPax=ct(t,e+329,8,this.devmaj)||this.needPax,this.needPax=ct(t,e+337,8,this.devmin)||this.needPax,this.needPax=Lt(t,e+345,i,o)||this.needPax,t[e+475]!==0?this.needPax=Lt(t,e+345,155,o)||this.needPax:(this.needPax=Lt(t,e+345,130,o)||this.needPax,this.needPax=Gi(t,e+476,12,this.atime)||this.needPax,this.needPax=Gi(t,e+488,12,this.ctime)||this.needPax);let h=256;for(let a=e;a<e+148;a++)h+=t[a];for(let a=e+156;a<e+512;a++)h+=t[a];return this.cksum=h,ct(t,e+148,8,this.cksum),this.cksumValid=!0,this.needPax}get type(){return this.#t==="Unsupported"?this.#t:oe.get(this.#t)}get typeKey(){return this.#t}set type(t){let e=String(Ve.get(t));if(ne(e)||e==="Unsupported")this.#t=e;else if(ne(t))this.#t=t;else throw new TypeError("invalid entry type: "+t)}},mn=(s,t)=>{let i=s,r="",n,o=external_node_path_.posix.parse(s).root||".";if(Buffer.byteLength(i)<100)n=[i,r,!1];else{r=external_node_path_.posix.dirname(i),i=external_node_path_.posix.basename(i);do Buffer.byteLength(i)<=100&&Buffer.byteLength(r)<=t?n=[i,r,!1]:Buffer.byteLength(i)>100&&Buffer.byteLength(r)<=t?n=[i.slice(0,99),r,!0]:(i=external_node_path_.posix.join(external_node_path_.posix.basename(r),i),r=external_node_path_.posix.dirname(r));while(r!==o&&n===void 0);n||(n=[s.slice(0,99),"",!0])}return n},xt=(s,t,e)=>s.subarray(t,t+e).toString("utf8").replace(/\0.*/,""),Wi=(s,t,e)=>pn(lt(s,t,e)),pn=s=>s===void 0?void 0:new Date(s*1e3),lt=(s,t,e)=>Number(s[t])&128?Hs(s.subarray(t,t+e)):wn(s,t,e),En=s=>isNaN(s)?void 0:s,wn=(s,t,e)=>En(parseInt(s.subarray(t,t+e).toString("utf8").replace(/\0.*$/,"").trim(),8)),Sn={12:8589934591,8:2097151},ct=(s,t,e,i)=>i===void 0?!1:i>Sn[e]||i<0?(Us(i,s.subarray(t,t+e)),!0):(yn(s,t,e,i),!1),yn=(s,t,e,i)=>s.write(Rn(i,e),t,e,"ascii"),Rn=(s,t)=>gn(Math.floor(s).toString(8),t),gn=(s,t)=>(s.length===t-1?s:new Array(t-s.length-1).join("0")+s+" ")+"\0",Gi=(s,t,e,i)=>i===void 0?!1:ct(s,t,e,i.getTime()/1e3),bn=new Array(156).join("\0"),Lt=(s,t,e,i)=>i===void 0?!1:(s.write(i+bn,t,e,"utf8"),i.length!==Buffer.byteLength(i)||i.length>e);var ft=class s{atime;mtime;ctime;charset;comment;gid;uid;gname;uname;linkpath;dev;ino;nlink;path;size;mode;global;constructor(t,e=!1){this.atime=t.atime,this.charset=t.charset,this.comment=t.comment,this.ctime=t.ctime,this.dev=t.dev,this.gid=t.gid,this.global=e,this.gname=t.gname,this.ino=t.ino,this.linkpath=t.linkpath,this.mtime=t.mtime,this.nlink=t.nlink,this.path=t.path,this.size=t.size,this.uid=t.uid,this.uname=t.uname}encode(){let t=this.encodeBody();if(t==="")return Buffer.allocUnsafe(0);let e=Buffer.byteLength(t),i=512*Math.ceil(1+e/512),r=Buffer.allocUnsafe(i);for(let n=0;n<512;n++)r[n]=0;new F({path:("PaxHeader/"+(0,external_node_path_.basename)(this.path??"")).slice(0,99),mode:this.mode||420,uid:this.uid,gid:this.gid,size:e,mtime:this.mtime,type:this.global?"GlobalExtendedHeader":"ExtendedHeader",linkpath:"",uname:this.uname||"",gname:this.gname||"",devmaj:0,devmin:0,atime:this.atime,ctime:this.ctime}).encode(r),r.write(t,512,e,"utf8");for(let n=e+512;n<r.length;n++)r[n]=0;return r}encodeBody(){return this.encodeField("path")+this.encodeField("ctime")+this.encodeField("atime")+this.encodeField("dev")+this.encodeField("ino")+this.encodeField("nlink")+this.encodeField("charset")+this.encodeField("comment")+this.encodeField("gid")+this.encodeField("gname")+this.encodeField("linkpath")+this.encodeField("mtime")+this.encodeField("size")+this.encodeField("uid")+this.encodeField("uname")}encodeField(t){if(this[t]===void 0)return"";let e=this[t],i=e instanceof Date?e.getTime()/1e3:e,r=" "+(t==="dev"||t==="ino"||t==="nlink"?"SCHILY.":"")+t+"="+i+`
+`,n=Buffer.byteLength(r),o=Math.floor(Math.log(n)/Math.log(10))+1;return n+o>=Math.pow(10,o)&&(o+=1),o+n+r}static parse(t,e,i=!1){return new s(On(Tn(t),e),i)}},On=(s,t)=>t?Object.assign({},t,s):s,Tn=s=>s.replace(/\n$/,"").split(`
+`).reduce(xn,Object.create(null)),xn=(s,t)=>{let e=parseInt(t,10);if(e!==Buffer.byteLength(t)+1)return s;t=t.slice((e+" ").length);let i=t.split("="),r=i.shift();if(!r)return s;let n=r.replace(/^SCHILY\.(dev|ino|nlink)/,"$1"),o=i.join("=").replace(/\0.*/,"");switch(n){case"path":case"linkpath":case"type":case"charset":case"comment":case"gname":case"uname":s[n]=o;break;case"ctime":case"atime":case"mtime":s[n]=new Date(Number(o)*1e3);break;case"size":let h=+o;h>=0&&(s[n]=h);break;case"gid":case"uid":case"dev":case"ino":case"nlink":case"mode":s[n]=+o;break}return s};var Ln=process.env.TESTING_TAR_FAKE_PLATFORM||process.platform,f=Ln!=="win32"?s=>String(s):s=>String(s).replaceAll(/\\/g,"/");var $e=class extends A{extended;globalExtended;header;startBlockSize;blockRemain;remain;type;meta=!1;ignore=!1;path;mode;uid;gid;uname;gname;size=0;mtime;atime;ctime;linkpath;dev;ino;nlink;invalid=!1;absolute;unsupported=!1;constructor(t,e,i){switch(super({}),this.pause(),this.extended=e,this.globalExtended=i,this.header=t,this.remain=t.size??0,this.startBlockSize=512*Math.ceil(this.remain/512),this.blockRemain=this.startBlockSize,this.type=t.type,this.type){case"File":case"OldFile":case"Link":case"SymbolicLink":case"CharacterDevice":case"BlockDevice":case"Directory":case"FIFO":case"ContiguousFile":case"GNUDumpDir":break;case"NextFileHasLongLinkpath":case"NextFileHasLongPath":case"OldGnuLongPath":case"GlobalExtendedHeader":case"ExtendedHeader":case"OldExtendedHeader":this.meta=!0;break;default:this.ignore=!0}if(!t.path)throw new Error("no path provided for tar.ReadEntry");this.path=f(t.path),this.mode=t.mode,this.mode&&(this.mode=this.mode&4095),this.uid=t.uid,this.gid=t.gid,this.uname=t.uname,this.gname=t.gname,this.size=this.remain,this.mtime=t.mtime,this.atime=t.atime,this.ctime=t.ctime,this.linkpath=t.linkpath?f(t.linkpath):void 0,this.uname=t.uname,this.gname=t.gname,e&&this.#t(e),i&&this.#t(i,!0)}write(t){let e=t.length;if(e>this.blockRemain)throw new Error("writing more to entry than is appropriate");let i=this.remain,r=this.blockRemain;return this.remain=Math.max(0,i-e),this.blockRemain=Math.max(0,r-e),this.ignore?!0:i>=e?super.write(t):super.write(t.subarray(0,i))}#t(t,e=!1){t.path&&(t.path=f(t.path)),t.linkpath&&(t.linkpath=f(t.linkpath)),Object.assign(this,Object.fromEntries(Object.entries(t).filter(([i,r])=>!(r==null||i==="path"&&e))))}};var Dt=(s,t,e,i={})=>{s.file&&(i.file=s.file),s.cwd&&(i.cwd=s.cwd),i.code=e instanceof Error&&e.code||t,i.tarCode=t,!s.strict&&i.recoverable!==!1?(e instanceof Error&&(i=Object.assign(e,i),e=e.message),s.emit("warn",t,e,i)):e instanceof Error?s.emit("error",Object.assign(e,i)):s.emit("error",Object.assign(new Error(`${t}: ${e}`),i))};var Nn=1024*1024,Xi=Buffer.from([31,139]),qi=Buffer.from([40,181,47,253]),An=Math.max(Xi.length,qi.length),B=Symbol("state"),Nt=Symbol("writeEntry"),it=Symbol("readEntry"),Zi=Symbol("nextEntry"),Zs=Symbol("processEntry"),V=Symbol("extendedHeader"),he=Symbol("globalExtendedHeader"),dt=Symbol("meta"),Ys=Symbol("emitMeta"),p=Symbol("buffer"),st=Symbol("queue"),ut=Symbol("ended"),Yi=Symbol("emittedEnd"),At=Symbol("emit"),w=Symbol("unzip"),Xe=Symbol("consumeChunk"),qe=Symbol("consumeChunkSub"),Ki=Symbol("consumeBody"),Ks=Symbol("consumeMeta"),Vs=Symbol("consumeHeader"),ae=Symbol("consuming"),Vi=Symbol("bufferConcat"),Qe=Symbol("maybeEnd"),Yt=Symbol("writing"),$=Symbol("aborted"),Je=Symbol("onDone"),It=Symbol("sawValidEntry"),je=Symbol("sawNullBlock"),ti=Symbol("sawEOF"),$s=Symbol("closeStream"),In=1e3,le=Symbol("compressedBytesRead"),$i=Symbol("decompressedBytesRead"),Xs=Symbol("checkDecompressionRatio"),Cn=()=>!0,rt=class extends external_events_namespaceObject.EventEmitter{file;strict;maxMetaEntrySize;filter;brotli;zstd;maxDecompressionRatio;writable=!0;readable=!1;[st]=[];[p];[it];[Nt];[B]="begin";[dt]="";[V];[he];[ut]=!1;[w];[$]=!1;[It];[je]=!1;[ti]=!1;[Yt]=!1;[ae]=!1;[Yi]=!1;[le]=0;[$i]=0;constructor(t={}){super(),this.file=t.file||"",this.on(Je,()=>{(this[B]==="begin"||this[It]===!1)&&this.warn("TAR_BAD_ARCHIVE","Unrecognized archive format")}),t.ondone?this.on(Je,t.ondone):this.on(Je,()=>{this.emit("prefinish"),this.emit("finish"),this.emit("end")}),this.strict=!!t.strict,this.maxDecompressionRatio=typeof t.maxDecompressionRatio=="number"?t.maxDecompressionRatio:In,this.maxMetaEntrySize=t.maxMetaEntrySize||Nn,this.filter=typeof t.filter=="function"?t.filter:Cn;let e=t.file&&(t.file.endsWith(".tar.br")||t.file.endsWith(".tbr"));this.brotli=!(t.gzip||t.zstd)&&t.brotli!==void 0?t.brotli:e?void 0:!1;let i=t.file&&(t.file.endsWith(".tar.zst")||t.file.endsWith(".tzst"));this.zstd=!(t.gzip||t.brotli)&&t.zstd!==void 0?t.zstd:i?!0:void 0,this.on("end",()=>this[$s]()),typeof t.onwarn=="function"&&this.on("warn",t.onwarn),typeof t.onReadEntry=="function"&&this.on("entry",t.onReadEntry)}warn(t,e,i={}){Dt(this,t,e,i)}[Vs](t,e){this[It]===void 0&&(this[It]=!1);let i;try{i=new F(t,e,this[V],this[he])}catch(r){return this.warn("TAR_ENTRY_INVALID",r)}if(i.nullBlock)this[je]?(this[ti]=!0,this[B]==="begin"&&(this[B]="header"),this[At]("eof")):(this[je]=!0,this[At]("nullBlock"));else if(this[je]=!1,!i.cksumValid)this.warn("TAR_ENTRY_INVALID","checksum failure",{header:i});else if(!i.path)this.warn("TAR_ENTRY_INVALID","path is required",{header:i});else{let r=i.type;if(/^(Symbolic)?Link$/.test(r)&&!i.linkpath)this.warn("TAR_ENTRY_INVALID","linkpath required",{header:i});else if(!/^(Symbolic)?Link$/.test(r)&&!/^(Global)?ExtendedHeader$/.test(r)&&i.linkpath)this.warn("TAR_ENTRY_INVALID","linkpath forbidden",{header:i});else{let n=this[Nt]=new $e(i,this[V],this[he]);if(!this[It])if(n.remain){let o=()=>{n.invalid||(this[It]=!0)};n.on("end",o)}else this[It]=!0;n.meta?n.size>this.maxMetaEntrySize?(n.ignore=!0,this[At]("ignoredEntry",n),this[B]="ignore",n.resume()):n.size>0&&(this[dt]="",n.on("data",o=>this[dt]+=o),this[B]="meta"):(this[V]=void 0,n.ignore=n.ignore||!this.filter(n.path,n),n.ignore?(this[At]("ignoredEntry",n),this[B]=n.remain?"ignore":"header",n.resume()):(n.remain?this[B]="body":(this[B]="header",n.end()),this[it]?this[st].push(n):(this[st].push(n),this[Zi]())))}}}[$s](){queueMicrotask(()=>this.emit("close"))}[Zs](t){let e=!0;if(!t)this[it]=void 0,e=!1;else if(Array.isArray(t)){let[i,...r]=t;this.emit(i,...r)}else this[it]=t,this.emit("entry",t),t.emittedEnd||(t.on("end",()=>this[Zi]()),e=!1);return e}[Zi](){do;while(this[Zs](this[st].shift()));if(this[st].length===0){let t=this[it];!t||t.flowing||t.size===t.remain?this[Yt]||this.emit("drain"):t.once("drain",()=>this.emit("drain"))}}[Ki](t,e){let i=this[Nt];if(!i)throw new Error("attempt to consume body without entry??");let r=i.blockRemain??0,n=r>=t.length&&e===0?t:t.subarray(e,e+r);return i.write(n),i.blockRemain||(this[B]="header",this[Nt]=void 0,i.end()),n.length}[Ks](t,e){let i=this[Nt],r=this[Ki](t,e);return!this[Nt]&&i&&this[Ys](i),r}[At](t,e,i){this[st].length===0&&!this[it]?this.emit(t,e,i):this[st].push([t,e,i])}[Ys](t){switch(this[At]("meta",this[dt]),t.type){case"ExtendedHeader":case"OldExtendedHeader":this[V]=ft.parse(this[dt],this[V],!1);break;case"GlobalExtendedHeader":this[he]=ft.parse(this[dt],this[he],!0);break;case"NextFileHasLongPath":case"OldGnuLongPath":{let e=this[V]??Object.create(null);this[V]=e,e.path=this[dt].replace(/\0.*/,"");break}case"NextFileHasLongLinkpath":{let e=this[V]||Object.create(null);this[V]=e,e.linkpath=this[dt].replace(/\0.*/,"");break}default:throw new Error("unknown meta: "+t.type)}}abort(t){if(!this[$]){if(this[w]){let e=this[w];e.write=()=>!0,e.end=()=>e,e.emit=()=>!1,e.destroy?.()}this[$]=!0,this.emit("abort",t),this.warn("TAR_ABORT",t,{recoverable:!1})}}[Xs](t){this[$i]+=t.length;let e=this[$i]/this[le];return e>this.maxDecompressionRatio?(this.abort(new Error(`max decompression ratio exceeded: ${e.toFixed(2)} > ${this.maxDecompressionRatio}`)),!1):!0}write(t,e,i){if(typeof e=="function"&&(i=e,e=void 0),typeof t=="string"&&(t=Buffer.from(t,typeof e=="string"?e:"utf8")),this[$])return i?.(),!1;if((this[w]===void 0||this.brotli===void 0&&this[w]===!1)&&t){if(this[p]&&(t=Buffer.concat([this[p],t]),this[p]=void 0),t.length<An)return this[p]=t,i?.(),!0;for(let a=0;this[w]===void 0&&a<Xi.length;a++)t[a]!==Xi[a]&&(this[w]=!1);let o=!1;if(this[w]===!1&&this.zstd!==!1){o=!0;for(let a=0;a<qi.length;a++)if(t[a]!==qi[a]){o=!1;break}}let h=this.brotli===void 0&&!o;if(this[w]===!1&&h)if(t.length<512)if(this[ut])this.brotli=!0;else return this[p]=t,i?.(),!0;else try{new F(t.subarray(0,512)),this.brotli=!1}catch{this.brotli=!0}if(this[w]===void 0||this[w]===!1&&(this.brotli||o)){let a=this[ut];this[ut]=!1,this[w]=this[w]===void 0?new Ue({}):o?new Ke({}):new Ge({}),this[w].on("data",c=>{this[Xs](c)&&this[Xe](c)}),this[w].on("error",c=>{this[$]||this.abort(c)}),this[w].on("end",()=>{this[ut]=!0,this[Xe]()}),this[Yt]=!0,this[le]+=t.length;let l=!!this[w][a?"end":"write"](t);return this[Yt]=!1,i?.(),l}}this[Yt]=!0,this[w]?(this[le]+=t.length,this[w].write(t)):this[Xe](t),this[Yt]=!1;let n=this[st].length>0?!1:this[it]?this[it].flowing:!0;return!n&&this[st].length===0&&this[it]?.once("drain",()=>this.emit("drain")),i?.(),n}[Vi](t){t&&!this[$]&&(this[p]=this[p]?Buffer.concat([this[p],t]):t)}[Qe](){if(this[ut]&&!this[Yi]&&!this[$]&&!this[ae]){this[Yi]=!0;let t=this[Nt];if(t?.blockRemain){let e=this[p]?this[p].length:0;this.warn("TAR_BAD_ARCHIVE",`Truncated input (needed ${t.blockRemain} more bytes, only ${e} available)`,{entry:t}),this[p]&&t.write(this[p]),t.end()}this[At](Je)}}[Xe](t){if(this[ae]&&t)this[Vi](t);else if(!t&&!this[p])this[Qe]();else if(t){if(this[ae]=!0,this[p]){this[Vi](t);let e=this[p];this[p]=void 0,this[qe](e)}else this[qe](t);for(;this[p]&&this[p]?.length>=512&&!this[$]&&!this[ti];){let e=this[p];this[p]=void 0,this[qe](e)}this[ae]=!1}(!this[p]||this[ut])&&this[Qe]()}[qe](t){let e=0,i=t.length;for(;e+512<=i&&!this[$]&&!this[ti];)switch(this[B]){case"begin":case"header":this[Vs](t,e),e+=512;break;case"ignore":case"body":e+=this[Ki](t,e);break;case"meta":e+=this[Ks](t,e);break;default:throw new Error("invalid state: "+this[B])}e<i&&(this[p]=this[p]?Buffer.concat([t.subarray(e),this[p]]):t.subarray(e))}end(t,e,i){return typeof t=="function"&&(i=t,e=void 0,t=void 0),typeof e=="function"&&(i=e,e=void 0),typeof t=="string"&&(t=Buffer.from(t,e)),i&&this.once("finish",i),this[$]||(this[w]?(t&&(this[le]+=t.length,this[w].write(t)),this[w].end()):(this[ut]=!0,(this.brotli===void 0||this.zstd===void 0)&&(t=t||Buffer.alloc(0)),t&&this.write(t),this[Qe]())),this}};var mt=s=>{let t=s.length-1,e=-1;for(;t>-1&&s.charAt(t)==="/";)e=t,t--;return e===-1?s:s.slice(0,e)};var vn=s=>{let t=s.onReadEntry;s.onReadEntry=t?e=>{t(e),e.resume()}:e=>e.resume()},Qi=(s,t)=>{let e=new Map(t.map(o=>[mt(o),!0])),i=s.filter,r=100,n=(o,h="",a=0)=>{if(a>=r)return e.set(o,!1),!1;let l=h||(0,external_path_namespaceObject.parse)(o).root||".",c;if(o===l)c=!1;else{let d=e.get(o);c=d!==void 0?d:n((0,external_path_namespaceObject.dirname)(o),l,a+1)}return e.set(o,c),c};s.filter=i?(o,h)=>i(o,h)&&n(mt(o)):o=>n(mt(o))},Mn=s=>{let t=new rt(s),e=s.file,i;try{i=external_node_fs_namespaceObject.openSync(e,"r");let r=external_node_fs_namespaceObject.fstatSync(i),n=s.maxReadSize||16*1024*1024;if(r.size<n){let o=Buffer.allocUnsafe(r.size),h=external_node_fs_namespaceObject.readSync(i,o,0,r.size,0);t.end(h===o.byteLength?o:o.subarray(0,h))}else{let o=0,h=Buffer.allocUnsafe(n);for(;o<r.size;){let a=external_node_fs_namespaceObject.readSync(i,h,0,n,o);if(a===0)break;o+=a,t.write(h.subarray(0,a))}t.end()}}finally{if(typeof i=="number")try{external_node_fs_namespaceObject.closeSync(i)}catch{}}},Bn=(s,t)=>{let e=new rt(s),i=s.maxReadSize||16*1024*1024,r=s.file;return new Promise((o,h)=>{e.on("error",h),e.on("end",o),external_node_fs_namespaceObject.stat(r,(a,l)=>{if(a)h(a);else{let c=new _t(r,{readSize:i,size:l.size});c.on("error",h),c.pipe(e)}})})},Ct=K(Mn,Bn,s=>new rt(s),s=>new rt(s),(s,t)=>{t?.length&&Qi(s,t),s.noResume||vn(s)});var Ji=(s,t,e)=>(s&=4095,e&&(s=(s|384)&-19),t&&(s&256&&(s|=64),s&32&&(s|=8),s&4&&(s|=1)),s);var{isAbsolute:zn,parse:qs}=external_node_path_.win32,ce=s=>{let t="",e=qs(s);for(;zn(s)||e.root;){let i=s.charAt(0)==="/"&&s.slice(0,4)!=="//?/"?"/":e.root;s=s.slice(i.length),t+=i,e=qs(s)}return[t,s]};var ei=["|","<",">","?",":"],ji=ei.map(s=>String.fromCodePoint(61440+Number(s.codePointAt(0)))),Un=new Map(ei.map((s,t)=>[s,ji[t]])),Hn=new Map(ji.map((s,t)=>[s,ei[t]])),ts=s=>ei.reduce((t,e)=>t.split(e).join(Un.get(e)),s),Qs=s=>ji.reduce((t,e)=>t.split(e).join(Hn.get(e)),s);var rr=(s,t)=>t?(s=f(s).replace(/^\.(\/|$)/,""),mt(t)+"/"+s):f(s),Wn=16*1024*1024,tr=Symbol("process"),er=Symbol("file"),ir=Symbol("directory"),is=Symbol("symlink"),sr=Symbol("hardlink"),fe=Symbol("header"),ii=Symbol("read"),ss=Symbol("lstat"),si=Symbol("onlstat"),rs=Symbol("onread"),ns=Symbol("onreadlink"),os=Symbol("openfile"),hs=Symbol("onopenfile"),pt=Symbol("close"),ri=Symbol("mode"),as=Symbol("awaitDrain"),es=Symbol("ondrain"),q=Symbol("prefix"),de=class extends A{path;portable;myuid=process.getuid&&process.getuid()||0;myuser=process.env.USER||"";maxReadSize;linkCache;statCache;preservePaths;cwd;strict;mtime;noPax;noMtime;prefix;fd;blockLen=0;blockRemain=0;buf;pos=0;remain=0;length=0;offset=0;win32;absolute;header;type;linkpath;stat;onWriteEntry;#t=!1;constructor(t,e={}){let i=se(e);super(),this.path=f(t),this.portable=!!i.portable,this.maxReadSize=i.maxReadSize||Wn,this.linkCache=i.linkCache||new Map,this.statCache=i.statCache||new Map,this.preservePaths=!!i.preservePaths,this.cwd=f(i.cwd||process.cwd()),this.strict=!!i.strict,this.noPax=!!i.noPax,this.noMtime=!!i.noMtime,this.mtime=i.mtime,this.prefix=i.prefix?f(i.prefix):void 0,this.onWriteEntry=i.onWriteEntry,typeof i.onwarn=="function"&&this.on("warn",i.onwarn);let r=!1;if(!this.preservePaths){let[o,h]=ce(this.path);o&&typeof h=="string"&&(this.path=h,r=o)}this.win32=!!i.win32||process.platform==="win32",this.win32&&(this.path=Qs(this.path.replaceAll(/\\/g,"/")),t=t.replaceAll(/\\/g,"/")),this.absolute=f(i.absolute||external_path_namespaceObject.resolve(this.cwd,t)),this.path===""&&(this.path="./"),r&&this.warn("TAR_ENTRY_INFO",`stripping ${r} from absolute path`,{entry:this,path:r+this.path});let n=this.statCache.get(this.absolute);n?this[si](n):this[ss]()}warn(t,e,i={}){return Dt(this,t,e,i)}emit(t,...e){return t==="error"&&(this.#t=!0),super.emit(t,...e)}[ss](){external_fs_namespaceObject.lstat(this.absolute,(t,e)=>{if(t)return this.emit("error",t);this[si](e)})}[si](t){this.statCache.set(this.absolute,t),this.stat=t,t.isFile()||(t.size=0),this.type=Gn(t),this.emit("stat",t),this[tr]()}[tr](){switch(this.type){case"File":return this[er]();case"Directory":return this[ir]();case"SymbolicLink":return this[is]();default:return this.end()}}[ri](t){return Ji(t,this.type==="Directory",this.portable)}[q](t){return rr(t,this.prefix)}[fe](){if(!this.stat)throw new Error("cannot write header before stat");this.type==="Directory"&&this.portable&&(this.noMtime=!0),this.onWriteEntry?.(this),this.header=new F({path:this[q](this.path),linkpath:this.type==="Link"&&this.linkpath!==void 0?this[q](this.linkpath):this.linkpath,mode:this[ri](this.stat.mode),uid:this.portable?void 0:this.stat.uid,gid:this.portable?void 0:this.stat.gid,size:this.stat.size,mtime:this.noMtime?void 0:this.mtime||this.stat.mtime,type:this.type==="Unsupported"?void 0:this.type,uname:this.portable?void 0:this.stat.uid===this.myuid?this.myuser:"",atime:this.portable?void 0:this.stat.atime,ctime:this.portable?void 0:this.stat.ctime}),this.header.encode()&&!this.noPax&&super.write(new ft({atime:this.portable?void 0:this.header.atime,ctime:this.portable?void 0:this.header.ctime,gid:this.portable?void 0:this.header.gid,mtime:this.noMtime?void 0:this.mtime||this.header.mtime,path:this[q](this.path),linkpath:this.type==="Link"&&this.linkpath!==void 0?this[q](this.linkpath):this.linkpath,size:this.header.size,uid:this.portable?void 0:this.header.uid,uname:this.portable?void 0:this.header.uname,dev:this.portable?void 0:this.stat.dev,ino:this.portable?void 0:this.stat.ino,nlink:this.portable?void 0:this.stat.nlink}).encode());let t=this.header?.block;if(!t)throw new Error("failed to encode header");super.write(t)}[ir](){if(!this.stat)throw new Error("cannot create directory entry without stat");this.path.slice(-1)!=="/"&&(this.path+="/"),this.stat.size=0,this[fe](),this.end()}[is](){external_fs_namespaceObject.readlink(this.absolute,(t,e)=>{if(t)return this.emit("error",t);this[ns](e)})}[ns](t){this.linkpath=f(t),this[fe](),this.end()}[sr](t){if(!this.stat)throw new Error("cannot create link entry without stat");this.type="Link",this.linkpath=f(external_path_namespaceObject.relative(this.cwd,t)),this.stat.size=0,this[fe](),this.end()}[er](){if(!this.stat)throw new Error("cannot create file entry without stat");if(this.stat.nlink>1){let t=`${this.stat.dev}:${this.stat.ino}`,e=this.linkCache.get(t);if(e?.indexOf(this.cwd)===0)return this[sr](e);this.linkCache.set(t,this.absolute)}if(this[fe](),this.stat.size===0)return this.end();this[os]()}[os](){external_fs_namespaceObject.open(this.absolute,"r",(t,e)=>{if(t)return this.emit("error",t);this[hs](e)})}[hs](t){if(this.fd=t,this.#t)return this[pt]();if(!this.stat)throw new Error("should stat before calling onopenfile");this.blockLen=512*Math.ceil(this.stat.size/512),this.blockRemain=this.blockLen;let e=Math.min(this.blockLen,this.maxReadSize);this.buf=Buffer.allocUnsafe(e),this.offset=0,this.pos=0,this.remain=this.stat.size,this.length=this.buf.length,this[ii]()}[ii](){let{fd:t,buf:e,offset:i,length:r,pos:n}=this;if(t===void 0||e===void 0)throw new Error("cannot read file without first opening");external_fs_namespaceObject.read(t,e,i,r,n,(o,h)=>{if(o)return this[pt](()=>this.emit("error",o));this[rs](h)})}[pt](t=()=>{}){this.fd!==void 0&&external_fs_namespaceObject.close(this.fd,t)}[rs](t){if(t<=0&&this.remain>0){let r=Object.assign(new Error("encountered unexpected EOF"),{path:this.absolute,syscall:"read",code:"EOF"});return this[pt](()=>this.emit("error",r))}if(t>this.remain){let r=Object.assign(new Error("did not encounter expected EOF"),{path:this.absolute,syscall:"read",code:"EOF"});return this[pt](()=>this.emit("error",r))}if(!this.buf)throw new Error("should have created buffer prior to reading");if(t===this.remain)for(let r=t;r<this.length&&t<this.blockRemain;r++)this.buf[r+this.offset]=0,t++,this.remain++;let e=this.offset===0&&t===this.buf.length?this.buf:this.buf.subarray(this.offset,this.offset+t);this.write(e)?this[es]():this[as](()=>this[es]())}[as](t){this.once("drain",t)}write(t,e,i){if(typeof e=="function"&&(i=e,e=void 0),typeof t=="string"&&(t=Buffer.from(t,typeof e=="string"?e:"utf8")),this.blockRemain<t.length){let r=Object.assign(new Error("writing more data than expected"),{path:this.absolute});return this.emit("error",r)}return this.remain-=t.length,this.blockRemain-=t.length,this.pos+=t.length,this.offset+=t.length,super.write(t,null,i)}[es](){if(!this.remain)return this.blockRemain&&super.write(Buffer.alloc(this.blockRemain)),this[pt](t=>t?this.emit("error",t):this.end());if(!this.buf)throw new Error("buffer lost somehow in ONDRAIN");this.offset>=this.length&&(this.buf=Buffer.allocUnsafe(Math.min(this.blockRemain,this.buf.length)),this.offset=0),this.length=this.buf.length-this.offset,this[ii]()}},ni=class extends de{sync=!0;[ss](){this[si](external_fs_namespaceObject.lstatSync(this.absolute))}[is](){this[ns](external_fs_namespaceObject.readlinkSync(this.absolute))}[os](){this[hs](external_fs_namespaceObject.openSync(this.absolute,"r"))}[ii](){let t=!0;try{let{fd:e,buf:i,offset:r,length:n,pos:o}=this;if(e===void 0||i===void 0)throw new Error("fd and buf must be set in READ method");let h=external_fs_namespaceObject.readSync(e,i,r,n,o);this[rs](h),t=!1}finally{if(t)try{this[pt](()=>{})}catch{}}}[as](t){t()}[pt](t=()=>{}){this.fd!==void 0&&external_fs_namespaceObject.closeSync(this.fd),t()}},oi=class extends A{blockLen=0;blockRemain=0;buf=0;pos=0;remain=0;length=0;preservePaths;portable;strict;noPax;noMtime;readEntry;type;prefix;path;mode;uid;gid;uname;gname;header;mtime;atime;ctime;linkpath;size;onWriteEntry;warn(t,e,i={}){return Dt(this,t,e,i)}constructor(t,e={}){let i=se(e);super(),this.preservePaths=!!i.preservePaths,this.portable=!!i.portable,this.strict=!!i.strict,this.noPax=!!i.noPax,this.noMtime=!!i.noMtime,this.onWriteEntry=i.onWriteEntry,this.readEntry=t;let{type:r}=t;if(r==="Unsupported")throw new Error("writing entry that should be ignored");this.type=r,this.type==="Directory"&&this.portable&&(this.noMtime=!0),this.prefix=i.prefix,this.path=f(t.path),this.mode=t.mode!==void 0?this[ri](t.mode):void 0,this.uid=this.portable?void 0:t.uid,this.gid=this.portable?void 0:t.gid,this.uname=this.portable?void 0:t.uname,this.gname=this.portable?void 0:t.gname,this.size=t.size,this.mtime=this.noMtime?void 0:i.mtime||t.mtime,this.atime=this.portable?void 0:t.atime,this.ctime=this.portable?void 0:t.ctime,this.linkpath=t.linkpath!==void 0?f(t.linkpath):void 0,typeof i.onwarn=="function"&&this.on("warn",i.onwarn);let n=!1;if(!this.preservePaths){let[h,a]=ce(this.path);h&&typeof a=="string"&&(this.path=a,n=h)}this.remain=t.size,this.blockRemain=t.startBlockSize,this.onWriteEntry?.(this),this.header=new F({path:this[q](this.path),linkpath:this.type==="Link"&&this.linkpath!==void 0?this[q](this.linkpath):this.linkpath,mode:this.mode,uid:this.portable?void 0:this.uid,gid:this.portable?void 0:this.gid,size:this.size,mtime:this.noMtime?void 0:this.mtime,type:this.type,uname:this.portable?void 0:this.uname,atime:this.portable?void 0:this.atime,ctime:this.portable?void 0:this.ctime}),n&&this.warn("TAR_ENTRY_INFO",`stripping ${n} from absolute path`,{entry:this,path:n+this.path}),this.header.encode()&&!this.noPax&&super.write(new ft({atime:this.portable?void 0:this.atime,ctime:this.portable?void 0:this.ctime,gid:this.portable?void 0:this.gid,mtime:this.noMtime?void 0:this.mtime,path:this[q](this.path),linkpath:this.type==="Link"&&this.linkpath!==void 0?this[q](this.linkpath):this.linkpath,size:this.size,uid:this.portable?void 0:this.uid,uname:this.portable?void 0:this.uname,dev:this.portable?void 0:this.readEntry.dev,ino:this.portable?void 0:this.readEntry.ino,nlink:this.portable?void 0:this.readEntry.nlink}).encode());let o=this.header?.block;if(!o)throw new Error("failed to encode header");super.write(o),t.pipe(this)}[q](t){return rr(t,this.prefix)}[ri](t){return Ji(t,this.type==="Directory",this.portable)}write(t,e,i){typeof e=="function"&&(i=e,e=void 0),typeof t=="string"&&(t=Buffer.from(t,typeof e=="string"?e:"utf8"));let r=t.length;if(r>this.blockRemain)throw new Error("writing more to entry than is appropriate");return this.blockRemain-=r,super.write(t,i)}end(t,e,i){return this.blockRemain&&super.write(Buffer.alloc(this.blockRemain)),typeof t=="function"&&(i=t,e=void 0,t=void 0),typeof e=="function"&&(i=e,e=void 0),typeof t=="string"&&(t=Buffer.from(t,e??"utf8")),i&&this.once("finish",i),t?super.end(t,i):super.end(i),this}},Gn=s=>s.isFile()?"File":s.isDirectory()?"Directory":s.isSymbolicLink()?"SymbolicLink":"Unsupported";var hi=class s{tail;head;length=0;static create(t=[]){return new s(t)}constructor(t=[]){for(let e of t)this.push(e)}*[Symbol.iterator](){for(let t=this.head;t;t=t.next)yield t.value}removeNode(t){if(t.list!==this)throw new Error("removing node which does not belong to this list");let e=t.next,i=t.prev;return e&&(e.prev=i),i&&(i.next=e),t===this.head&&(this.head=e),t===this.tail&&(this.tail=i),this.length--,t.next=void 0,t.prev=void 0,t.list=void 0,e}unshiftNode(t){if(t===this.head)return;t.list&&t.list.removeNode(t);let e=this.head;t.list=this,t.next=e,e&&(e.prev=t),this.head=t,this.tail||(this.tail=t),this.length++}pushNode(t){if(t===this.tail)return;t.list&&t.list.removeNode(t);let e=this.tail;t.list=this,t.prev=e,e&&(e.next=t),this.tail=t,this.head||(this.head=t),this.length++}push(...t){for(let e=0,i=t.length;e<i;e++)Yn(this,t[e]);return this.length}unshift(...t){for(var e=0,i=t.length;e<i;e++)Kn(this,t[e]);return this.length}pop(){if(!this.tail)return;let t=this.tail.value,e=this.tail;return this.tail=this.tail.prev,this.tail?this.tail.next=void 0:this.head=void 0,e.list=void 0,this.length--,t}shift(){if(!this.head)return;let t=this.head.value,e=this.head;return this.head=this.head.next,this.head?this.head.prev=void 0:this.tail=void 0,e.list=void 0,this.length--,t}forEach(t,e){e=e||this;for(let i=this.head,r=0;i;r++)t.call(e,i.value,r,this),i=i.next}forEachReverse(t,e){e=e||this;for(let i=this.tail,r=this.length-1;i;r--)t.call(e,i.value,r,this),i=i.prev}get(t){let e=0,i=this.head;for(;i&&e<t;e++)i=i.next;if(e===t&&i)return i.value}getReverse(t){let e=0,i=this.tail;for(;i&&e<t;e++)i=i.prev;if(e===t&&i)return i.value}map(t,e){e=e||this;let i=new s;for(let r=this.head;r;)i.push(t.call(e,r.value,this)),r=r.next;return i}mapReverse(t,e){e=e||this;var i=new s;for(let r=this.tail;r;)i.push(t.call(e,r.value,this)),r=r.prev;return i}reduce(t,e){let i,r=this.head;if(arguments.length>1)i=e;else if(this.head)r=this.head.next,i=this.head.value;else throw new TypeError("Reduce of empty list with no initial value");for(var n=0;r;n++)i=t(i,r.value,n),r=r.next;return i}reduceReverse(t,e){let i,r=this.tail;if(arguments.length>1)i=e;else if(this.tail)r=this.tail.prev,i=this.tail.value;else throw new TypeError("Reduce of empty list with no initial value");for(let n=this.length-1;r;n--)i=t(i,r.value,n),r=r.prev;return i}toArray(){let t=new Array(this.length);for(let e=0,i=this.head;i;e++)t[e]=i.value,i=i.next;return t}toArrayReverse(){let t=new Array(this.length);for(let e=0,i=this.tail;i;e++)t[e]=i.value,i=i.prev;return t}slice(t=0,e=this.length){e<0&&(e+=this.length),t<0&&(t+=this.length);let i=new s;if(e<t||e<0)return i;t<0&&(t=0),e>this.length&&(e=this.length);let r=this.head,n=0;for(n=0;r&&n<t;n++)r=r.next;for(;r&&n<e;n++,r=r.next)i.push(r.value);return i}sliceReverse(t=0,e=this.length){e<0&&(e+=this.length),t<0&&(t+=this.length);let i=new s;if(e<t||e<0)return i;t<0&&(t=0),e>this.length&&(e=this.length);let r=this.length,n=this.tail;for(;n&&r>e;r--)n=n.prev;for(;n&&r>t;r--,n=n.prev)i.push(n.value);return i}splice(t,e=0,...i){t>this.length&&(t=this.length-1),t<0&&(t=this.length+t);let r=this.head;for(let o=0;r&&o<t;o++)r=r.next;let n=[];for(let o=0;r&&o<e;o++)n.push(r.value),r=this.removeNode(r);r?r!==this.tail&&(r=r.prev):r=this.tail;for(let o of i)r=Zn(this,r,o);return n}reverse(){let t=this.head,e=this.tail;for(let i=t;i;i=i.prev){let r=i.prev;i.prev=i.next,i.next=r}return this.head=e,this.tail=t,this}};function Zn(s,t,e){let i=t,r=t?t.next:s.head,n=new ue(e,i,r,s);return n.next===void 0&&(s.tail=n),n.prev===void 0&&(s.head=n),s.length++,n}function Yn(s,t){s.tail=new ue(t,s.tail,void 0,s),s.head||(s.head=s.tail),s.length++}function Kn(s,t){s.head=new ue(t,void 0,s.head,s),s.tail||(s.tail=s.head),s.length++}var ue=class{list;next;prev;value;constructor(t,e,i,r){this.list=r,this.value=t,e?(e.next=this,this.prev=e):this.prev=void 0,i?(i.prev=this,this.next=i):this.next=void 0}};var pi=class{path;absolute;entry;stat;readdir;pending=!1;pendingLink=!1;ignore=!1;piped=!1;constructor(t,e){this.path=t||"./",this.absolute=e}},nr=Buffer.alloc(1024),li=Symbol("onStat"),me=Symbol("ended"),W=Symbol("queue"),pe=Symbol("pendingLinks"),Et=Symbol("current"),Ft=Symbol("process"),Ee=Symbol("processing"),ai=Symbol("processJob"),G=Symbol("jobs"),ls=Symbol("jobDone"),ci=Symbol("addFSEntry"),or=Symbol("addTarEntry"),ds=Symbol("stat"),us=Symbol("readdir"),fi=Symbol("onreaddir"),di=Symbol("pipe"),hr=Symbol("entry"),cs=Symbol("entryOpt"),ui=Symbol("writeEntryClass"),lr=Symbol("write"),fs=Symbol("ondrain"),wt=class extends A{sync=!1;opt;cwd;maxReadSize;preservePaths;strict;noPax;prefix;linkCache;statCache;file;portable;zip;readdirCache;noDirRecurse;follow;noMtime;mtime;filter;jobs;[ui];onWriteEntry;[W];[pe]=new Map;[G]=0;[Ee]=!1;[me]=!1;constructor(t={}){if(super(),this.opt=t,this.file=t.file||"",this.cwd=t.cwd||process.cwd(),this.maxReadSize=t.maxReadSize,this.preservePaths=!!t.preservePaths,this.strict=!!t.strict,this.noPax=!!t.noPax,this.prefix=f(t.prefix||""),this.linkCache=t.linkCache||new Map,this.statCache=t.statCache||new Map,this.readdirCache=t.readdirCache||new Map,this.onWriteEntry=t.onWriteEntry,this[ui]=de,typeof t.onwarn=="function"&&this.on("warn",t.onwarn),this.portable=!!t.portable,t.gzip||t.brotli||t.zstd){if((t.gzip?1:0)+(t.brotli?1:0)+(t.zstd?1:0)>1)throw new TypeError("gzip, brotli, zstd are mutually exclusive");if(t.gzip&&(typeof t.gzip!="object"&&(t.gzip={}),this.portable&&(t.gzip.portable=!0),this.zip=new ze(t.gzip)),t.brotli&&(typeof t.brotli!="object"&&(t.brotli={}),this.zip=new We(t.brotli)),t.zstd&&(typeof t.zstd!="object"&&(t.zstd={}),this.zip=new Ye(t.zstd)),!this.zip)throw new Error("impossible");let e=this.zip;e.on("data",i=>super.write(i)),e.on("end",()=>super.end()),e.on("drain",()=>this[fs]()),this.on("resume",()=>e.resume())}else this.on("drain",this[fs]);this.noDirRecurse=!!t.noDirRecurse,this.follow=!!t.follow,this.noMtime=!!t.noMtime,t.mtime&&(this.mtime=t.mtime),this.filter=typeof t.filter=="function"?t.filter:()=>!0,this[W]=new hi,this[G]=0,this.jobs=Number(t.jobs)||4,this[Ee]=!1,this[me]=!1}[lr](t){return super.write(t)}add(t){return this.write(t),this}end(t,e,i){return typeof t=="function"&&(i=t,t=void 0),typeof e=="function"&&(i=e,e=void 0),t&&this.add(t),this[me]=!0,this[Ft](),i&&i(),this}write(t){if(this[me])throw new Error("write after end");return typeof t=="string"?this[ci](t):this[or](t),this.flowing}[or](t){let e=f(external_path_namespaceObject.resolve(this.cwd,t.path));if(!this.filter(t.path,t))t.resume();else{let i=new pi(t.path,e);i.entry=new oi(t,this[cs](i)),i.entry.on("end",()=>this[ls](i)),this[G]+=1,this[W].push(i)}this[Ft]()}[ci](t){let e=f(external_path_namespaceObject.resolve(this.cwd,t));this[W].push(new pi(t,e)),this[Ft]()}[ds](t){t.pending=!0,this[G]+=1;let e=this.follow?"stat":"lstat";external_fs_namespaceObject[e](t.absolute,(i,r)=>{t.pending=!1,this[G]-=1,i?this.emit("error",i):this[li](t,r)})}[li](t,e){if(this.statCache.set(t.absolute,e),t.stat=e,!this.filter(t.path,e))t.ignore=!0;else if(e.isFile()&&e.nlink>1&&!this.linkCache.get(`${e.dev}:${e.ino}`)&&!this.sync)if(t===this[Et])this[ai](t);else{let i=`${e.dev}:${e.ino}`,r=this[pe].get(i);r?r.push(t):this[pe].set(i,[t]),t.pendingLink=!0,t.pending=!0}this[Ft]()}[us](t){t.pending=!0,this[G]+=1,external_fs_namespaceObject.readdir(t.absolute,(e,i)=>{if(t.pending=!1,this[G]-=1,e)return this.emit("error",e);this[fi](t,i)})}[fi](t,e){this.readdirCache.set(t.absolute,e),t.readdir=e,this[Ft]()}[Ft](){if(!this[Ee]){this[Ee]=!0;for(let t=this[W].head;t&&this[G]<this.jobs;t=t.next)if(this[ai](t.value),t.value.ignore){let e=t.next;this[W].removeNode(t),t.next=e}this[Ee]=!1,this[me]&&this[W].length===0&&this[G]===0&&(this.zip?this.zip.end(nr):(super.write(nr),super.end()))}}get[Et](){return this[W]&&this[W].head&&this[W].head.value}[ls](t){this[W].shift(),this[G]-=1;let{stat:e}=t;if(e&&e.isFile()&&e.nlink>1){let i=`${e.dev}:${e.ino}`,r=this[pe].get(i);if(r){this[pe].delete(i);for(let n of r)n.pending=!1,this[ai](n)}}this[Ft]()}[ai](t){if(t.pending&&t.pendingLink&&t===this[Et]&&(t.pending=!1,t.pendingLink=!1),!t.pending){if(t.entry){t===this[Et]&&!t.piped&&this[di](t);return}if(!t.stat){let e=this.statCache.get(t.absolute);e?this[li](t,e):this[ds](t)}if(t.stat&&!t.ignore){if(!this.noDirRecurse&&t.stat.isDirectory()&&!t.readdir){let e=this.readdirCache.get(t.absolute);if(e?this[fi](t,e):this[us](t),!t.readdir)return}if(t.entry=this[hr](t),!t.entry){t.ignore=!0;return}t===this[Et]&&!t.piped&&this[di](t)}}}[cs](t){return{onwarn:(e,i,r)=>this.warn(e,i,r),noPax:this.noPax,cwd:this.cwd,absolute:t.absolute,preservePaths:this.preservePaths,maxReadSize:this.maxReadSize,strict:this.strict,portable:this.portable,linkCache:this.linkCache,statCache:this.statCache,noMtime:this.noMtime,mtime:this.mtime,prefix:this.prefix,onWriteEntry:this.onWriteEntry}}[hr](t){this[G]+=1;try{return new this[ui](t.path,this[cs](t)).on("end",()=>this[ls](t)).on("error",i=>this.emit("error",i))}catch(e){this.emit("error",e)}}[fs](){this[Et]&&this[Et].entry&&this[Et].entry.resume()}[di](t){t.piped=!0,t.readdir&&t.readdir.forEach(r=>{let n=t.path,o=n==="./"?"":n.replace(/\/*$/,"/");this[ci](o+r)});let e=t.entry,i=this.zip;if(!e)throw new Error("cannot pipe without source");i?e.on("data",r=>{i.write(r)||e.pause()}):e.on("data",r=>{super.write(r)||e.pause()})}pause(){return this.zip&&this.zip.pause(),super.pause()}warn(t,e,i={}){Dt(this,t,e,i)}},kt=class extends wt{sync=!0;constructor(t){super(t),this[ui]=ni}pause(){}resume(){}[ds](t){let e=this.follow?"statSync":"lstatSync";this[li](t,external_fs_namespaceObject[e](t.absolute))}[us](t){this[fi](t,external_fs_namespaceObject.readdirSync(t.absolute))}[di](t){let e=t.entry,i=this.zip;if(t.readdir&&t.readdir.forEach(r=>{let n=t.path,o=n==="./"?"":n.replace(/\/*$/,"/");this[ci](o+r)}),!e)throw new Error("Cannot pipe without source");i?e.on("data",r=>{i.write(r)}):e.on("data",r=>{super[lr](r)})}};var Vn=(s,t)=>{let e=new kt(s),i=new Wt(s.file,{mode:s.mode||438});e.pipe(i),fr(e,t)},$n=(s,t)=>{let e=new wt(s),i=new et(s.file,{mode:s.mode||438});e.pipe(i);let r=new Promise((n,o)=>{i.on("error",o),i.on("close",n),e.on("error",o)});return dr(e,t).catch(n=>e.emit("error",n)),r},fr=(s,t)=>{t.forEach(e=>{e.charAt(0)==="@"?Ct({file:external_node_path_.resolve(s.cwd,e.slice(1)),sync:!0,noResume:!0,onReadEntry:i=>s.add(i)}):s.add(e)}),s.end()},dr=async(s,t)=>{for(let e of t)e.charAt(0)==="@"?await Ct({file:external_node_path_.resolve(String(s.cwd),e.slice(1)),noResume:!0,onReadEntry:i=>{s.add(i)}}):s.add(e);s.end()},Xn=(s,t)=>{let e=new kt(s);return fr(e,t),e},qn=(s,t)=>{let e=new wt(s);return dr(e,t).catch(i=>e.emit("error",i)),e},Qn=K(Vn,$n,Xn,qn,(s,t)=>{if(!t?.length)throw new TypeError("no paths specified to add to archive")});var Jn=process.env.__FAKE_PLATFORM__||process.platform,Er=Jn==="win32",{O_CREAT:wr,O_NOFOLLOW:ur,O_TRUNC:Sr,O_WRONLY:yr}=external_fs_namespaceObject.constants,Rr=Number(process.env.__FAKE_FS_O_FILENAME__)||external_fs_namespaceObject.constants.UV_FS_O_FILEMAP||0,jn=Er&&!!Rr,to=512*1024,eo=Rr|Sr|wr|yr,mr=!Er&&typeof ur=="number"?ur|Sr|wr|yr:null,ms=mr!==null?()=>mr:jn?s=>s<to?eo:"w":()=>"w";var ps=(s,t,e)=>{try{return external_node_fs_namespaceObject.lchownSync(s,t,e)}catch(i){if(i?.code!=="ENOENT")throw i}},Ei=(s,t,e,i)=>{external_node_fs_namespaceObject.lchown(s,t,e,r=>{i(r&&r?.code!=="ENOENT"?r:null)})},io=(s,t,e,i,r)=>{if(t.isDirectory())Es(external_node_path_.resolve(s,t.name),e,i,n=>{if(n)return r(n);let o=external_node_path_.resolve(s,t.name);Ei(o,e,i,r)});else{let n=external_node_path_.resolve(s,t.name);Ei(n,e,i,r)}},Es=(s,t,e,i)=>{external_node_fs_namespaceObject.readdir(s,{withFileTypes:!0},(r,n)=>{if(r){if(r.code==="ENOENT")return i();if(r.code!=="ENOTDIR"&&r.code!=="ENOTSUP")return i(r)}if(r||!n.length)return Ei(s,t,e,i);let o=n.length,h=null,a=l=>{if(!h){if(l)return i(h=l);if(--o===0)return Ei(s,t,e,i)}};for(let l of n)io(s,l,t,e,a)})},so=(s,t,e,i)=>{t.isDirectory()&&ws(external_node_path_.resolve(s,t.name),e,i),ps(external_node_path_.resolve(s,t.name),e,i)},ws=(s,t,e)=>{let i;try{i=external_node_fs_namespaceObject.readdirSync(s,{withFileTypes:!0})}catch(r){let n=r;if(n?.code==="ENOENT")return;if(n?.code==="ENOTDIR"||n?.code==="ENOTSUP")return ps(s,t,e);throw n}for(let r of i)so(s,r,t,e);return ps(s,t,e)};var Se=class extends Error{path;code;syscall="chdir";constructor(t,e){super(`${e}: Cannot cd into '${t}'`),this.path=t,this.code=e}get name(){return"CwdError"}};var St=class extends Error{path;symlink;syscall="symlink";code="TAR_SYMLINK_ERROR";constructor(t,e){super("TAR_SYMLINK_ERROR: Cannot extract through symbolic link"),this.symlink=t,this.path=e}get name(){return"SymlinkError"}};var no=(s,t)=>{external_node_fs_namespaceObject.stat(s,(e,i)=>{(e||!i.isDirectory())&&(e=new Se(s,e?.code||"ENOTDIR")),t(e)})},gr=(s,t,e)=>{s=f(s);let i=t.umask??18,r=t.mode|448,n=(r&i)!==0,o=t.uid,h=t.gid,a=typeof o=="number"&&typeof h=="number"&&(o!==t.processUid||h!==t.processGid),l=t.preserve,c=t.unlink,d=f(t.cwd),y=(E,x)=>{E?e(E):x&&a?Es(x,o,h,Le=>y(Le)):n?external_node_fs_namespaceObject.chmod(s,r,e):e()};if(s===d)return no(s,y);if(l)return promises_.mkdir(s,{mode:r,recursive:!0}).then(E=>y(null,E??void 0),y);let D=f(external_node_path_.relative(d,s)).split("/");Ss(d,D,r,c,d,void 0,y)},Ss=(s,t,e,i,r,n,o)=>{if(t.length===0)return o(null,n);let h=t.shift(),a=f(external_node_path_.resolve(s+"/"+h));external_node_fs_namespaceObject.mkdir(a,e,br(a,t,e,i,r,n,o))},br=(s,t,e,i,r,n,o)=>h=>{h?external_node_fs_namespaceObject.lstat(s,(a,l)=>{if(a)a.path=a.path&&f(a.path),o(a);else if(l.isDirectory())Ss(s,t,e,i,r,n,o);else if(i)external_node_fs_namespaceObject.unlink(s,c=>{if(c)return o(c);external_node_fs_namespaceObject.mkdir(s,e,br(s,t,e,i,r,n,o))});else{if(l.isSymbolicLink())return o(new St(s,s+"/"+t.join("/")));o(h)}}):(n=n||s,Ss(s,t,e,i,r,n,o))},oo=s=>{let t=!1,e;try{t=external_node_fs_namespaceObject.statSync(s).isDirectory()}catch(i){e=i?.code}finally{if(!t)throw new Se(s,e??"ENOTDIR")}},_r=(s,t)=>{s=f(s);let e=t.umask??18,i=t.mode|448,r=(i&e)!==0,n=t.uid,o=t.gid,h=typeof n=="number"&&typeof o=="number"&&(n!==t.processUid||o!==t.processGid),a=t.preserve,l=t.unlink,c=f(t.cwd),d=E=>{E&&h&&ws(E,n,o),r&&external_node_fs_namespaceObject.chmodSync(s,i)};if(s===c)return oo(c),d();if(a)return d(external_node_fs_namespaceObject.mkdirSync(s,{mode:i,recursive:!0})??void 0);let T=f(external_node_path_.relative(c,s)).split("/"),D;for(let E=T.shift(),x=c;E&&(x+="/"+E);E=T.shift()){x=f(external_node_path_.resolve(x));try{external_node_fs_namespaceObject.mkdirSync(x,i),D=D||x}catch{let Le=external_node_fs_namespaceObject.lstatSync(x);if(Le.isDirectory())continue;if(l){external_node_fs_namespaceObject.unlinkSync(x),external_node_fs_namespaceObject.mkdirSync(x,i),D=D||x;continue}else if(Le.isSymbolicLink())return new St(x,x+"/"+T.join("/"))}}return d(D)};var ys=Object.create(null),Or=1e4,Vt=new Set,Tr=s=>{Vt.has(s)?Vt.delete(s):ys[s]=s.normalize("NFD").toLocaleLowerCase("en").toLocaleUpperCase("en"),Vt.add(s);let t=ys[s],e=Vt.size-Or;if(e>Or/10){for(let i of Vt)if(Vt.delete(i),delete ys[i],--e<=0)break}return t};var ho=process.env.TESTING_TAR_FAKE_PLATFORM||process.platform,ao=ho==="win32",lo=s=>s.split("/").slice(0,-1).reduce((e,i)=>{let r=e.at(-1);return r!==void 0&&(i=(0,external_node_path_.join)(r,i)),e.push(i||"/"),e},[]),yi=class{#t=new Map;#i=new Map;#s=new Set;reserve(t,e){t=ao?["win32 parallelization disabled"]:t.map(r=>mt((0,external_node_path_.join)(Tr(r))));let i=new Set(t.map(r=>lo(r)).reduce((r,n)=>r.concat(n)));this.#i.set(e,{dirs:i,paths:t});for(let r of t){let n=this.#t.get(r);n?n.push(e):this.#t.set(r,[e])}for(let r of i){let n=this.#t.get(r);if(!n)this.#t.set(r,[new Set([e])]);else{let o=n.at(-1);o instanceof Set?o.add(e):n.push(new Set([e]))}}return this.#r(e)}#n(t){let e=this.#i.get(t);if(!e)throw new Error("function does not have any path reservations");return{paths:e.paths.map(i=>this.#t.get(i)),dirs:[...e.dirs].map(i=>this.#t.get(i))}}check(t){let{paths:e,dirs:i}=this.#n(t);return e.every(r=>r&&r[0]===t)&&i.every(r=>r&&r[0]instanceof Set&&r[0].has(t))}#r(t){return this.#s.has(t)||!this.check(t)?!1:(this.#s.add(t),t(()=>this.#e(t)),!0)}#e(t){if(!this.#s.has(t))return!1;let e=this.#i.get(t);if(!e)throw new Error("invalid reservation");let{paths:i,dirs:r}=e,n=new Set;for(let o of i){let h=this.#t.get(o);if(!h||h?.[0]!==t)continue;let a=h[1];if(!a){this.#t.delete(o);continue}if(h.shift(),typeof a=="function")n.add(a);else for(let l of a)n.add(l)}for(let o of r){let h=this.#t.get(o),a=h?.[0];if(!(!h||!(a instanceof Set)))if(a.size===1&&h.length===1){this.#t.delete(o);continue}else if(a.size===1){h.shift();let l=h[0];typeof l=="function"&&n.add(l)}else a.delete(t)}return this.#s.delete(t),n.forEach(o=>this.#r(o)),!0}};var Lr=()=>process.umask();var Dr=Symbol("onEntry"),_s=Symbol("checkFs"),Nr=Symbol("checkFs2"),Os=Symbol("isReusable"),P=Symbol("makeFs"),Ts=Symbol("file"),xs=Symbol("directory"),gi=Symbol("link"),Ar=Symbol("symlink"),Ir=Symbol("hardlink"),Re=Symbol("ensureNoSymlink"),Cr=Symbol("unsupported"),Fr=Symbol("checkPath"),Rs=Symbol("stripAbsolutePath"),yt=Symbol("mkdir"),O=Symbol("onError"),Ri=Symbol("pending"),kr=Symbol("pend"),$t=Symbol("unpend"),gs=Symbol("ended"),bs=Symbol("maybeClose"),Ls=Symbol("skip"),ge=Symbol("doChown"),be=Symbol("uid"),_e=Symbol("gid"),Oe=Symbol("checkedCwd"),fo=process.env.TESTING_TAR_FAKE_PLATFORM||process.platform,Te=fo==="win32",uo=1024,mo=(s,t)=>{if(!Te)return external_node_fs_namespaceObject.unlink(s,t);let e=s+".DELETE."+(0,external_node_crypto_.randomBytes)(16).toString("hex");external_node_fs_namespaceObject.rename(s,e,i=>{if(i)return t(i);external_node_fs_namespaceObject.unlink(e,t)})},po=s=>{if(!Te)return external_node_fs_namespaceObject.unlinkSync(s);let t=s+".DELETE."+(0,external_node_crypto_.randomBytes)(16).toString("hex");external_node_fs_namespaceObject.renameSync(s,t),external_node_fs_namespaceObject.unlinkSync(t)},vr=(s,t,e)=>s!==void 0&&s===s>>>0?s:t!==void 0&&t===t>>>0?t:e,Xt=class extends rt{[gs]=!1;[Oe]=!1;[Ri]=0;reservations=new yi;transform;writable=!0;readable=!1;uid;gid;setOwner;preserveOwner;processGid;processUid;maxDepth;forceChown;win32;newer;keep;noMtime;preservePaths;unlink;cwd;strip;processUmask;umask;dmode;fmode;chmod;constructor(t={}){if(t.ondone=()=>{this[gs]=!0,this[bs]()},super(t),this.transform=t.transform,this.chmod=!!t.chmod,typeof t.uid=="number"||typeof t.gid=="number"){if(typeof t.uid!="number"||typeof t.gid!="number")throw new TypeError("cannot set owner without number uid and gid");if(t.preserveOwner)throw new TypeError("cannot preserve owner in archive and also set owner explicitly");this.uid=t.uid,this.gid=t.gid,this.setOwner=!0}else this.uid=void 0,this.gid=void 0,this.setOwner=!1;this.preserveOwner=t.preserveOwner===void 0&&typeof t.uid!="number"?process.getuid?.()===0:!!t.preserveOwner,this.processUid=(this.preserveOwner||this.setOwner)&&process.getuid?process.getuid():void 0,this.processGid=(this.preserveOwner||this.setOwner)&&process.getgid?process.getgid():void 0,this.maxDepth=typeof t.maxDepth=="number"?t.maxDepth:uo,this.forceChown=t.forceChown===!0,this.win32=!!t.win32||Te,this.newer=!!t.newer,this.keep=!!t.keep,this.noMtime=!!t.noMtime,this.preservePaths=!!t.preservePaths,this.unlink=!!t.unlink,this.cwd=f(external_node_path_.resolve(t.cwd||process.cwd())),this.strip=Number(t.strip)||0,this.processUmask=this.chmod?typeof t.processUmask=="number"?t.processUmask:Lr():0,this.umask=typeof t.umask=="number"?t.umask:this.processUmask,this.dmode=t.dmode||511&~this.umask,this.fmode=t.fmode||438&~this.umask,this.on("entry",e=>this[Dr](e))}warn(t,e,i={}){return(t==="TAR_BAD_ARCHIVE"||t==="TAR_ABORT")&&(i.recoverable=!1),super.warn(t,e,i)}[bs](){this[gs]&&this[Ri]===0&&(this.emit("prefinish"),this.emit("finish"),this.emit("end"))}[Rs](t,e){let i=t[e],{type:r}=t;if(!i||this.preservePaths)return!0;let[n,o]=ce(i),h=o.replaceAll(/\\/g,"/").split("/");if(h.includes("..")||Te&&/^[a-z]:\.\.$/i.test(h[0]??"")){if(e==="path"||r==="Link")return this.warn("TAR_ENTRY_ERROR",`${e} contains '..'`,{entry:t,[e]:i}),!1;let a=external_node_path_.posix.dirname(t.path),l=external_node_path_.posix.normalize(external_node_path_.posix.join(a,h.join("/")));if(l.startsWith("../")||l==="..")return this.warn("TAR_ENTRY_ERROR",`${e} escapes extraction directory`,{entry:t,[e]:i}),!1}return n&&(t[e]=String(o),this.warn("TAR_ENTRY_INFO",`stripping ${n} from absolute ${e}`,{entry:t,[e]:i})),!0}[Fr](t){let e=f(t.path),i=e.split("/");if(this.strip){if(i.length<this.strip)return!1;if(t.type==="Link"){let r=f(String(t.linkpath)).split("/");if(r.length>=this.strip)t.linkpath=r.slice(this.strip).join("/");else return!1}i.splice(0,this.strip),t.path=i.join("/")}if(isFinite(this.maxDepth)&&i.length>this.maxDepth)return this.warn("TAR_ENTRY_ERROR","path excessively deep",{entry:t,path:e,depth:i.length,maxDepth:this.maxDepth}),!1;if(!this[Rs](t,"path")||!this[Rs](t,"linkpath"))return!1;if(t.absolute=external_node_path_.isAbsolute(t.path)?f(external_node_path_.resolve(t.path)):f(external_node_path_.resolve(this.cwd,t.path)),!this.preservePaths&&typeof t.absolute=="string"&&t.absolute.indexOf(this.cwd+"/")!==0&&t.absolute!==this.cwd)return this.warn("TAR_ENTRY_ERROR","path escaped extraction target",{entry:t,path:f(t.path),resolvedPath:t.absolute,cwd:this.cwd}),!1;if(t.absolute===this.cwd&&t.type!=="Directory"&&t.type!=="GNUDumpDir")return!1;if(this.win32){let{root:r}=external_node_path_.win32.parse(String(t.absolute));t.absolute=r+ts(String(t.absolute).slice(r.length));let{root:n}=external_node_path_.win32.parse(t.path);t.path=n+ts(t.path.slice(n.length))}return!0}[Dr](t){if(!this[Fr](t))return t.resume();switch(external_node_assert_.equal(typeof t.absolute,"string"),t.type){case"Directory":case"GNUDumpDir":t.mode&&(t.mode=t.mode|448);case"File":case"OldFile":case"ContiguousFile":case"Link":case"SymbolicLink":return this[_s](t);default:return this[Cr](t)}}[O](t,e){t.name==="CwdError"?this.emit("error",t):(this.warn("TAR_ENTRY_ERROR",t,{entry:e}),this[$t](),e.resume())}[yt](t,e,i){gr(f(t),{uid:this.uid,gid:this.gid,processUid:this.processUid,processGid:this.processGid,umask:this.processUmask,preserve:this.preservePaths,unlink:this.unlink,cwd:this.cwd,mode:e},i)}[ge](t){return this.forceChown||this.preserveOwner&&(typeof t.uid=="number"&&t.uid!==this.processUid||typeof t.gid=="number"&&t.gid!==this.processGid)||typeof this.uid=="number"&&this.uid!==this.processUid||typeof this.gid=="number"&&this.gid!==this.processGid}[be](t){return vr(this.uid,t.uid,this.processUid)}[_e](t){return vr(this.gid,t.gid,this.processGid)}[Ts](t,e){let i=typeof t.mode=="number"?t.mode&4095:this.fmode,r=new et(String(t.absolute),{flags:ms(t.size),mode:i,autoClose:!1});r.on("error",a=>{r.fd&&external_node_fs_namespaceObject.close(r.fd,()=>{}),r.write=()=>!0,this[O](a,t),e()});let n=1,o=a=>{if(a){r.fd&&external_node_fs_namespaceObject.close(r.fd,()=>{}),this[O](a,t),e();return}--n===0&&r.fd!==void 0&&external_node_fs_namespaceObject.close(r.fd,l=>{l?this[O](l,t):this[$t](),e()})};r.on("finish",()=>{let a=String(t.absolute),l=r.fd;if(typeof l=="number"&&t.mtime&&!this.noMtime){n++;let c=t.atime||new Date,d=t.mtime;external_node_fs_namespaceObject.futimes(l,c,d,y=>y?external_node_fs_namespaceObject.utimes(a,c,d,T=>o(T&&y)):o())}if(typeof l=="number"&&this[ge](t)){n++;let c=this[be](t),d=this[_e](t);typeof c=="number"&&typeof d=="number"&&external_node_fs_namespaceObject.fchown(l,c,d,y=>y?external_node_fs_namespaceObject.chown(a,c,d,T=>o(T&&y)):o())}o()});let h=this.transform&&this.transform(t)||t;h!==t&&(h.on("error",a=>{this[O](a,t),e()}),t.pipe(h)),h.pipe(r)}[xs](t,e){let i=typeof t.mode=="number"?t.mode&4095:this.dmode;this[yt](String(t.absolute),i,r=>{if(r){this[O](r,t),e();return}let n=1,o=()=>{--n===0&&(e(),this[$t](),t.resume())};t.mtime&&!this.noMtime&&(n++,external_node_fs_namespaceObject.utimes(String(t.absolute),t.atime||new Date,t.mtime,o)),this[ge](t)&&(n++,external_node_fs_namespaceObject.chown(String(t.absolute),Number(this[be](t)),Number(this[_e](t)),o)),o()})}[Cr](t){t.unsupported=!0,this.warn("TAR_ENTRY_UNSUPPORTED",`unsupported entry type: ${t.type}`,{entry:t}),t.resume()}[Ar](t,e){let i=f(external_node_path_.relative(this.cwd,external_node_path_.resolve(external_node_path_.dirname(String(t.absolute)),String(t.linkpath)))).split("/");this[Re](t,this.cwd,i,()=>this[gi](t,String(t.linkpath),"symlink",e),r=>{this[O](r,t),e()})}[Ir](t,e){let i=f(external_node_path_.resolve(this.cwd,String(t.linkpath))),r=f(String(t.linkpath)).split("/");this[Re](t,this.cwd,r,()=>this[gi](t,i,"link",e),n=>{this[O](n,t),e()})}[Re](t,e,i,r,n){let o=i.shift();if(this.preservePaths||o===void 0)return r();let h=external_node_path_.resolve(e,o);external_node_fs_namespaceObject.lstat(h,(a,l)=>{if(a)return r();if(l?.isSymbolicLink())return n(new St(h,external_node_path_.resolve(h,i.join("/"))));this[Re](t,h,i,r,n)})}[kr](){this[Ri]++}[$t](){this[Ri]--,this[bs]()}[Ls](t){this[$t](),t.resume()}[Os](t,e){return t.type==="File"&&!this.unlink&&e.isFile()&&e.nlink<=1&&!Te}[_s](t){this[kr]();let e=[t.path];t.linkpath&&e.push(t.linkpath),this.reservations.reserve(e,i=>this[Nr](t,i))}[Nr](t,e){let i=h=>{e(h)},r=()=>{this[yt](this.cwd,this.dmode,h=>{if(h){this[O](h,t),i();return}this[Oe]=!0,n()})},n=()=>{if(t.absolute!==this.cwd){let h=f(external_node_path_.dirname(String(t.absolute)));if(h!==this.cwd)return this[yt](h,this.dmode,a=>{if(a){this[O](a,t),i();return}o()})}o()},o=()=>{external_node_fs_namespaceObject.lstat(String(t.absolute),(h,a)=>{if(a&&(this.keep||this.newer&&a.mtime>(t.mtime??a.mtime))){this[Ls](t),i();return}if(h||this[Os](t,a))return this[P](null,t,i);if(a.isDirectory()){if(t.type==="Directory"){let l=this.chmod&&t.mode&&(a.mode&4095)!==t.mode,c=d=>this[P](d??null,t,i);return l?external_node_fs_namespaceObject.chmod(String(t.absolute),Number(t.mode),c):c()}if(t.absolute!==this.cwd)return external_node_fs_namespaceObject.rmdir(String(t.absolute),l=>this[P](l??null,t,i))}if(t.absolute===this.cwd)return this[P](null,t,i);mo(String(t.absolute),l=>this[P](l??null,t,i))})};this[Oe]?n():r()}[P](t,e,i){if(t){this[O](t,e),i();return}switch(e.type){case"File":case"OldFile":case"ContiguousFile":return this[Ts](e,i);case"Link":return this[Ir](e,i);case"SymbolicLink":return this[Ar](e,i);case"Directory":case"GNUDumpDir":return this[xs](e,i)}}[gi](t,e,i,r){external_node_fs_namespaceObject[i](e,String(t.absolute),n=>{n?this[O](n,t):(this[$t](),t.resume()),r()})}},ye=s=>{try{return[null,s()]}catch(t){return[t,null]}},xe=class extends Xt{sync=!0;[P](t,e){return super[P](t,e,()=>{})}[_s](t){if(!this[Oe]){let n=this[yt](this.cwd,this.dmode);if(n)return this[O](n,t);this[Oe]=!0}if(t.absolute!==this.cwd){let n=f(external_node_path_.dirname(String(t.absolute)));if(n!==this.cwd){let o=this[yt](n,this.dmode);if(o)return this[O](o,t)}}let[e,i]=ye(()=>external_node_fs_namespaceObject.lstatSync(String(t.absolute)));if(i&&(this.keep||this.newer&&i.mtime>(t.mtime??i.mtime)))return this[Ls](t);if(e||this[Os](t,i))return this[P](null,t);if(i.isDirectory()){if(t.type==="Directory"){let o=this.chmod&&t.mode&&(i.mode&4095)!==t.mode,[h]=o?ye(()=>{external_node_fs_namespaceObject.chmodSync(String(t.absolute),Number(t.mode))}):[];return this[P](h,t)}let[n]=ye(()=>external_node_fs_namespaceObject.rmdirSync(String(t.absolute)));this[P](n,t)}let[r]=t.absolute===this.cwd?[]:ye(()=>po(String(t.absolute)));this[P](r,t)}[Ts](t,e){let i=typeof t.mode=="number"?t.mode&4095:this.fmode,r=h=>{let a;try{external_node_fs_namespaceObject.closeSync(n)}catch(l){a=l}(h||a)&&this[O](h||a,t),e()},n;try{n=external_node_fs_namespaceObject.openSync(String(t.absolute),ms(t.size),i)}catch(h){return r(h)}let o=this.transform&&this.transform(t)||t;o!==t&&(o.on("error",h=>this[O](h,t)),t.pipe(o)),o.on("data",h=>{try{external_node_fs_namespaceObject.writeSync(n,h,0,h.length)}catch(a){r(a)}}),o.on("end",()=>{let h=null;if(t.mtime&&!this.noMtime){let a=t.atime||new Date,l=t.mtime;try{external_node_fs_namespaceObject.futimesSync(n,a,l)}catch(c){try{external_node_fs_namespaceObject.utimesSync(String(t.absolute),a,l)}catch{h=c}}}if(this[ge](t)){let a=this[be](t),l=this[_e](t);try{external_node_fs_namespaceObject.fchownSync(n,Number(a),Number(l))}catch(c){try{external_node_fs_namespaceObject.chownSync(String(t.absolute),Number(a),Number(l))}catch{h=h||c}}}r(h)})}[xs](t,e){let i=typeof t.mode=="number"?t.mode&4095:this.dmode,r=this[yt](String(t.absolute),i);if(r){this[O](r,t),e();return}if(t.mtime&&!this.noMtime)try{external_node_fs_namespaceObject.utimesSync(String(t.absolute),t.atime||new Date,t.mtime)}catch{}if(this[ge](t))try{external_node_fs_namespaceObject.chownSync(String(t.absolute),Number(this[be](t)),Number(this[_e](t)))}catch{}e(),t.resume()}[yt](t,e){try{return _r(f(t),{uid:this.uid,gid:this.gid,processUid:this.processUid,processGid:this.processGid,umask:this.processUmask,preserve:this.preservePaths,unlink:this.unlink,cwd:this.cwd,mode:e})}catch(i){return i}}[Re](t,e,i,r,n){if(this.preservePaths||i.length===0)return r();let o=e;for(let h of i){o=external_node_path_.resolve(o,h);let[a,l]=ye(()=>external_node_fs_namespaceObject.lstatSync(o));if(a)return r();if(l.isSymbolicLink())return n(new St(o,external_node_path_.resolve(e,i.join("/"))))}r()}[gi](t,e,i,r){let n=`${i}Sync`;try{external_node_fs_namespaceObject[n](e,String(t.absolute)),r(),t.resume()}catch(o){return this[O](o,t)}}};var Eo=s=>{let t=new xe(s),e=s.file,i=external_node_fs_namespaceObject.statSync(e),r=s.maxReadSize||16*1024*1024;new Be(e,{readSize:r,size:i.size}).pipe(t)},wo=(s,t)=>{let e=new Xt(s),i=s.maxReadSize||16*1024*1024,r=s.file;return new Promise((o,h)=>{e.on("error",h),e.on("close",o),external_node_fs_namespaceObject.stat(r,(a,l)=>{if(a)h(a);else{let c=new _t(r,{readSize:i,size:l.size});c.on("error",h),c.pipe(e)}})})},So=K(Eo,wo,s=>new xe(s),s=>new Xt(s),(s,t)=>{t?.length&&Qi(s,t)});var yo=(s,t)=>{let e=new kt(s),i=!0,r,n;try{try{r=external_node_fs_namespaceObject.openSync(s.file,"r+")}catch(a){if(a?.code==="ENOENT")r=external_node_fs_namespaceObject.openSync(s.file,"w+");else throw a}let o=external_node_fs_namespaceObject.fstatSync(r),h=Buffer.alloc(512);t:for(n=0;n<o.size;n+=512){for(let c=0,d=0;c<512;c+=d){if(d=external_node_fs_namespaceObject.readSync(r,h,c,h.length-c,n+c),n===0&&h[0]===31&&h[1]===139)throw new Error("cannot append to compressed archives");if(!d)break t}let a=new F(h);if(!a.cksumValid)break;let l=512*Math.ceil((a.size||0)/512);if(n+l+512>o.size)break;n+=l,s.mtimeCache&&a.mtime&&s.mtimeCache.set(String(a.path),a.mtime)}i=!1,Ro(s,e,n,r,t)}finally{if(i)try{external_node_fs_namespaceObject.closeSync(r)}catch{}}},Ro=(s,t,e,i,r)=>{let n=new Wt(s.file,{fd:i,start:e});t.pipe(n),bo(t,r)},go=(s,t)=>{t=Array.from(t);let e=new wt(s),i=(n,o,h)=>{let a=(T,D)=>{T?external_node_fs_namespaceObject.close(n,E=>h(T)):h(null,D)},l=0;if(o===0)return a(null,0);let c=0,d=Buffer.alloc(512),y=(T,D)=>{if(T||D===void 0)return a(T);if(c+=D,c<512&&D)return external_node_fs_namespaceObject.read(n,d,c,d.length-c,l+c,y);if(l===0&&d[0]===31&&d[1]===139)return a(new Error("cannot append to compressed archives"));if(c<512)return a(null,l);let E=new F(d);if(!E.cksumValid)return a(null,l);let x=512*Math.ceil((E.size??0)/512);if(l+x+512>o||(l+=x+512,l>=o))return a(null,l);s.mtimeCache&&E.mtime&&s.mtimeCache.set(String(E.path),E.mtime),c=0,external_node_fs_namespaceObject.read(n,d,0,512,l,y)};external_node_fs_namespaceObject.read(n,d,0,512,l,y)};return new Promise((n,o)=>{e.on("error",o);let h="r+",a=(l,c)=>{if(l&&l.code==="ENOENT"&&h==="r+")return h="w+",external_node_fs_namespaceObject.open(s.file,h,a);if(l||!c)return o(l);external_node_fs_namespaceObject.fstat(c,(d,y)=>{if(d)return external_node_fs_namespaceObject.close(c,()=>o(d));i(c,y.size,(T,D)=>{if(T)return o(T);let E=new et(s.file,{fd:c,start:D});e.pipe(E),E.on("error",o),E.on("close",n),_o(e,t)})})};external_node_fs_namespaceObject.open(s.file,h,a)})},bo=(s,t)=>{t.forEach(e=>{e.charAt(0)==="@"?Ct({file:external_node_path_.resolve(s.cwd,e.slice(1)),sync:!0,noResume:!0,onReadEntry:i=>s.add(i)}):s.add(e)}),s.end()},_o=async(s,t)=>{for(let e of t)e.charAt(0)==="@"?await Ct({file:external_node_path_.resolve(String(s.cwd),e.slice(1)),noResume:!0,onReadEntry:i=>s.add(i)}):s.add(e);s.end()},vt=K(yo,go,()=>{throw new TypeError("file is required")},()=>{throw new TypeError("file is required")},(s,t)=>{if(!Bs(s))throw new TypeError("file is required");if(s.gzip||s.brotli||s.zstd||s.file.endsWith(".br")||s.file.endsWith(".tbr"))throw new TypeError("cannot append to compressed archives");if(!t?.length)throw new TypeError("no paths specified to add/replace")});var Oo=K(vt.syncFile,vt.asyncFile,vt.syncNoFile,vt.asyncNoFile,(s,t=[])=>{vt.validate?.(s,t),To(s)}),To=s=>{let t=s.filter;s.mtimeCache||(s.mtimeCache=new Map),s.filter=t?(e,i)=>t(e,i)&&!((s.mtimeCache?.get(e)??i.mtime??0)>(i.mtime??0)):(e,i)=>!((s.mtimeCache?.get(e)??i.mtime??0)>(i.mtime??0))};
+//# sourceMappingURL=index.min.js.map
+
+;// CONCATENATED MODULE: ./src/helm/archive.ts
+/** Read the files of a chart `.tgz` in memory (charts are small; the OCI layer is these exact bytes). */
+
+
+
+/** Largest uncompressed chart we read (helm's own limit is 20 MiB compressed; charts are small). */
+const MAX_UNCOMPRESSED = 256 * 1024 * 1024;
+/** Every regular file of the archive: path (as stored, e.g. `mychart/Chart.yaml`) → bytes. */
+function readArchive(tgz, what) {
+    let tarBytes;
+    try {
+        tarBytes = (0,external_node_zlib_.gunzipSync)(tgz, { maxOutputLength: MAX_UNCOMPRESSED });
+    }
+    catch (cause) {
+        throw new ChartError(`${what}: not a gzip-compressed chart archive`, { cause });
+    }
+    const files = new Map();
+    const parser = new rt({ strict: true });
+    let failure;
+    parser.on('entry', (entry) => {
+        if (entry.type !== 'File' && entry.type !== 'OldFile') {
+            entry.resume();
+            return;
+        }
+        const chunks = [];
+        entry.on('data', (c) => chunks.push(c));
+        entry.on('end', () => files.set(entry.path.replace(/^\.\//, ''), Buffer.concat(chunks)));
+    });
+    parser.on('error', (err) => {
+        failure = err;
+    });
+    parser.on('warn', (_code, message) => {
+        failure ??= message instanceof Error ? message : new Error(message);
+    });
+    parser.end(tarBytes);
+    if (failure !== undefined)
+        throw new ChartError(`${what}: not a valid tar archive`, { cause: failure });
+    return files;
+}
+/** The chart's top directory in the archive and its files relative to it. */
+function chartFiles(tgz, what) {
+    const all = readArchive(tgz, what);
+    const chartYaml = [...all.keys()].filter((p) => /^[^/]+\/Chart\.yaml$/.test(p)).sort();
+    const first = chartYaml[0];
+    if (first === undefined)
+        throw new ChartError(`${what}: no <chart>/Chart.yaml in the archive`);
+    const root = first.slice(0, first.indexOf('/'));
+    const files = new Map();
+    for (const [p, b] of all)
+        if (p.startsWith(`${root}/`))
+            files.set(p.slice(root.length + 1), b);
+    return { root, files };
+}
+
+;// CONCATENATED MODULE: ./src/helm/metadata.ts
+/**
+ * Chart metadata (`Chart.yaml`) the way Helm loads it, and the OCI config blob the way `helm push`
+ * writes it: Go's `json.Marshal` of helm's `chart.Metadata` struct — field order of the struct,
+ * empty fields omitted, strings sanitised by helm's `Validate`, `<`, `>`, `&` escaped.
+ */
+
+
+
+/** helm's sanitizeString: whitespace becomes a space, unprintable characters are dropped. */
+function sanitize(s) {
+    return s.replace(/\p{White_Space}/gu, ' ').replace(/[^\p{L}\p{M}\p{N}\p{P}\p{S} ]/gu, '');
+}
+/** A scalar as Go's YAML → JSON conversion hands it to a string field. */
+function scalar(v) {
+    if (v === undefined || v === null)
+        return undefined;
+    if (typeof v === 'string')
+        return v;
+    if (typeof v === 'number' || typeof v === 'boolean')
+        return String(v);
+    return undefined;
+}
+function metadata_text(o, key, clean = true) {
+    const v = scalar(o[key]);
+    if (v === undefined || v === '')
+        return undefined;
+    const s = clean ? sanitize(v) : v;
+    return s === '' ? undefined : s;
+}
+function texts(o, key) {
+    const v = o[key];
+    if (!Array.isArray(v) || v.length === 0)
+        return undefined;
+    return v.map((x) => sanitize(scalar(x) ?? ''));
+}
+function record(v) {
+    return v !== null && typeof v === 'object' && !Array.isArray(v) ? v : undefined;
+}
+function dependency(d, what) {
+    const version = metadata_text(d, 'version');
+    const out = {
+        name: sanitize(scalar(d.name) ?? ''),
+        ...(version !== undefined ? { version } : {}),
+        repository: sanitize(scalar(d.repository) ?? ''),
+    };
+    const condition = metadata_text(d, 'condition');
+    if (condition !== undefined)
+        out.condition = condition;
+    const tags = texts(d, 'tags');
+    if (tags)
+        out.tags = tags;
+    if (d.enabled === true)
+        out.enabled = true;
+    if (Array.isArray(d['import-values']) && d['import-values'].length > 0)
+        out['import-values'] = d['import-values'];
+    const alias = metadata_text(d, 'alias', false);
+    if (alias !== undefined) {
+        if (!/^[a-zA-Z0-9_-]+$/.test(alias))
+            throw new ChartError(`${what}: dependency alias "${alias}" is invalid`);
+        out.alias = alias;
+    }
+    if (out.name === '')
+        throw new ChartError(`${what}: a dependency has no name`);
+    return out;
+}
+/**
+ * Parse and validate `Chart.yaml` (plus `requirements.yaml` for apiVersion v1 charts) as helm's
+ * loader does. Throws `ChartError` naming `what` for anything helm would refuse.
+ */
+function parseChartMetadata(chartYaml, what, requirementsYaml) {
+    let doc;
+    try {
+        doc = (0,dist/* parse */.qg)(chartYaml.toString());
+    }
+    catch (cause) {
+        throw new ChartError(`${what}: Chart.yaml is not valid YAML: ${cause.message}`, { cause });
+    }
+    const o = record(doc);
+    if (!o)
+        throw new ChartError(`${what}: Chart.yaml is not a mapping`);
+    const apiVersion = metadata_text(o, 'apiVersion') ?? 'v1';
+    if (apiVersion !== 'v1' && apiVersion !== 'v2')
+        throw new ChartError(`${what}: Chart.yaml apiVersion "${apiVersion}" is not v1 or v2`);
+    const name = metadata_text(o, 'name');
+    if (name === undefined)
+        throw new ChartError(`${what}: Chart.yaml has no name`);
+    if (/[/\\]|\.\./.test(name))
+        throw new ChartError(`${what}: chart name "${name}" is invalid`);
+    const version = metadata_text(o, 'version');
+    if (version === undefined)
+        throw new ChartError(`${what}: Chart.yaml has no version`);
+    if (semver_default().valid(version, { loose: true }) === null)
+        throw new ChartError(`${what}: version "${version}" is not a semantic version`);
+    const type = metadata_text(o, 'type');
+    if (type !== undefined && type !== 'application' && type !== 'library')
+        throw new ChartError(`${what}: chart type "${type}" is not application or library`);
+    const home = metadata_text(o, 'home');
+    const sources = texts(o, 'sources');
+    const description = metadata_text(o, 'description');
+    const keywords = texts(o, 'keywords');
+    const icon = metadata_text(o, 'icon');
+    const condition = metadata_text(o, 'condition');
+    const tags = metadata_text(o, 'tags');
+    const appVersion = metadata_text(o, 'appVersion');
+    const kubeVersion = metadata_text(o, 'kubeVersion');
+    const out = {
+        name,
+        ...(home !== undefined ? { home } : {}),
+        ...(sources ? { sources } : {}),
+        version,
+        ...(description !== undefined ? { description } : {}),
+        ...(keywords ? { keywords } : {}),
+    };
+    const maintainers = o.maintainers;
+    if (Array.isArray(maintainers) && maintainers.length > 0) {
+        out.maintainers = maintainers.map((x) => {
+            const mr = record(x) ?? {};
+            const mt = {};
+            const n = metadata_text(mr, 'name');
+            const e = metadata_text(mr, 'email');
+            const u = metadata_text(mr, 'url');
+            if (n !== undefined)
+                mt.name = n;
+            if (e !== undefined)
+                mt.email = e;
+            if (u !== undefined)
+                mt.url = u;
+            return mt;
+        });
+    }
+    if (icon !== undefined)
+        out.icon = icon;
+    out.apiVersion = apiVersion;
+    if (condition !== undefined)
+        out.condition = condition;
+    if (tags !== undefined)
+        out.tags = tags;
+    if (appVersion !== undefined)
+        out.appVersion = appVersion;
+    if (o.deprecated === true)
+        out.deprecated = true;
+    const ann = record(o.annotations);
+    if (ann && Object.keys(ann).length > 0) {
+        out.annotations = {};
+        for (const [k, v] of Object.entries(ann))
+            out.annotations[k] = scalar(v) ?? '';
+    }
+    if (kubeVersion !== undefined) {
+        if (semver_default().validRange(kubeVersion, { loose: true }) === null)
+            throw new ChartError(`${what}: kubeVersion "${kubeVersion}" is not a valid range`);
+        out.kubeVersion = kubeVersion;
+    }
+    let deps = o.dependencies;
+    if (requirementsYaml !== undefined) {
+        const req = record((0,dist/* parse */.qg)(requirementsYaml.toString()));
+        if (req && Array.isArray(req.dependencies))
+            deps = req.dependencies;
+    }
+    if (Array.isArray(deps) && deps.length > 0)
+        out.dependencies = deps.map((d) => dependency(record(d) ?? {}, what));
+    if (type !== undefined)
+        out.type = type;
+    return out;
+}
+/** Escape like Go's encoding/json (HTML-safe): `<`, `>`, `&`, U+2028, U+2029. */
+function goEscape(json) {
+    return json.replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+function sortKeys(o) {
+    const out = {};
+    for (const k of Object.keys(o).sort((a, b) => (Buffer.from(a) < Buffer.from(b) ? -1 : a === b ? 0 : 1)))
+        out[k] = o[k];
+    return out;
+}
+/** The config blob `helm push` writes for this chart: `json.Marshal(metadata)`, byte for byte. */
+function helmConfigJson(m) {
+    const ordered = m.annotations ? { ...m, annotations: sortKeys(m.annotations) } : m;
+    return Buffer.from(goEscape(JSON.stringify(ordered)));
+}
+
+;// CONCATENATED MODULE: ./src/helm/oci.ts
+/**
+ * A chart `.tgz` as a Helm OCI artifact, the way `helm push` builds it: the config blob is the
+ * chart metadata JSON, the chart layer the exact `.tgz` bytes, the provenance file a layer of its
+ * own (before the chart layer, as helm orders them). The manifest carries helm's annotations but no
+ * creation time, so it is deterministic.
+ */
+
+
+
+
+const HELM_CONFIG = 'application/vnd.cncf.helm.config.v1+json';
+const HELM_CHART_LAYER = 'application/vnd.cncf.helm.chart.content.v1.tar+gzip';
+const HELM_PROV_LAYER = 'application/vnd.cncf.helm.chart.provenance.v1.prov';
+/** The tag of a chart version: `+` becomes `_` (OCI tags cannot hold `+`). */
+function chartTag(version) {
+    return version.replace(/\+/g, '_');
+}
+/** Chart metadata as helm loads it from a `.tgz`. */
+function readChartMetadata(tgz, what) {
+    const { files } = chartFiles(tgz, what);
+    const chartYaml = files.get('Chart.yaml');
+    if (!chartYaml)
+        throw new ChartError(`${what}: no Chart.yaml`);
+    const requirements = files.get('requirements.yaml');
+    const m = parseChartMetadata(chartYaml, what);
+    return m.apiVersion === 'v1' && requirements ? parseChartMetadata(chartYaml, what, requirements) : m;
+}
+function blob(mediaType, bytes) {
+    return { mediaType, digest: sha256(bytes), size: bytes.length, bytes };
+}
+/** helm's manifest annotations (chart annotations first, then the OCI ones), minus `created`. */
+function annotations(m) {
+    const a = { ...(m.annotations ?? {}) };
+    if (m.description)
+        a['org.opencontainers.image.description'] = m.description;
+    a['org.opencontainers.image.title'] = m.name;
+    a['org.opencontainers.image.version'] = m.version;
+    if (m.home)
+        a['org.opencontainers.image.url'] = m.home;
+    const source = m.sources?.[0];
+    if (source)
+        a['org.opencontainers.image.source'] = source;
+    const authors = (m.maintainers ?? [])
+        .map((x) => (x.email ? `${x.name ?? ''} (${x.email})` : (x.name ?? '')))
+        .filter((s) => s !== '');
+    if (authors.length > 0)
+        a['org.opencontainers.image.authors'] = authors.join(', ');
+    return Object.fromEntries(Object.entries(a).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)));
+}
+/** Build the artifact for a chart archive (and its provenance file). */
+function chartArtifact(tgz, what, prov) {
+    const metadata = readChartMetadata(tgz, what);
+    const config = blob(HELM_CONFIG, helmConfigJson(metadata));
+    const chart = blob(HELM_CHART_LAYER, tgz);
+    const provBlob = prov ? blob(HELM_PROV_LAYER, prov) : undefined;
+    const desc = (b) => ({ mediaType: b.mediaType, digest: b.digest, size: b.size });
+    const manifest = Buffer.from(JSON.stringify({
+        schemaVersion: 2,
+        config: desc(config),
+        // helm push order: the provenance layer (when present) before the chart layer.
+        layers: provBlob ? [desc(provBlob), desc(chart)] : [desc(chart)],
+        annotations: annotations(metadata),
+    }));
+    const out = { metadata, config, chart, manifest, manifestDigest: sha256(manifest) };
+    if (provBlob)
+        out.prov = provBlob;
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/helm/ignore.ts
+/**
+ * `.helmignore` rules with helm's semantics (pkg/ignore): Go `filepath.Match` globs, `!` negation,
+ * a trailing `/` for directories only, a leading `/` anchors at the chart root, a pattern without
+ * `/` matches the base name; `templates/.?*` is always ignored; `**` is refused.
+ */
+
+/** Go's filepath.Match pattern as an anchored regular expression. */
+function goGlob(pattern) {
+    let re = '';
+    for (let i = 0; i < pattern.length; i++) {
+        const c = pattern[i];
+        if (c === '*')
+            re += '[^/]*';
+        else if (c === '?')
+            re += '[^/]';
+        else if (c === '\\' && i + 1 < pattern.length)
+            re += `\\${pattern[++i]}`;
+        else if (c === '[') {
+            const end = pattern.indexOf(']', i + 2);
+            if (end < 0)
+                throw new Error(`syntax error in pattern "${pattern}"`);
+            let body = pattern.slice(i + 1, end);
+            if (body.startsWith('^'))
+                body = `^${body.slice(1).replace(/[\]\\]/g, '\\$&')}`;
+            else
+                body = body.replace(/[\]\\^]/g, '\\$&');
+            re += `[${body}]`;
+            i = end;
+        }
+        else
+            re += c.replace(/[.+^${}()|\]\\/]/g, '\\$&');
+    }
+    return new RegExp(`^${re}$`, 'u');
+}
+class HelmIgnore {
+    #rules = [];
+    constructor(text, what) {
+        for (const line of ['templates/.?*', ...text.split(/\r?\n/)])
+            this.#add(line, what);
+    }
+    #add(line, what) {
+        let rule = line.trim();
+        if (rule === '' || rule.startsWith('#'))
+            return;
+        if (rule.includes('**'))
+            throw new ChartError(`${what}: .helmignore: double-star (**) syntax is not supported`);
+        const negate = rule.startsWith('!');
+        if (negate)
+            rule = rule.slice(1);
+        const mustDir = rule.endsWith('/');
+        if (mustDir)
+            rule = rule.slice(0, -1);
+        let re;
+        try {
+            re = goGlob(rule.replace(/^\//, ''));
+        }
+        catch (cause) {
+            throw new ChartError(`${what}: .helmignore: ${cause.message}`, { cause });
+        }
+        const match = rule.includes('/')
+            ? (p) => re.test(p)
+            : (p) => re.test(p.slice(p.lastIndexOf('/') + 1));
+        this.#rules.push({ negate, mustDir, match });
+    }
+    /** True when `path` (relative to the chart root, `/`-separated) is ignored. Mirrors helm's quirks. */
+    ignores(path, isDir) {
+        if (path === '' || path === '.')
+            return false;
+        for (const r of this.#rules) {
+            if (r.negate) {
+                if (r.mustDir && !isDir)
+                    return true;
+                if (!r.match(path))
+                    return true;
+                continue;
+            }
+            if (r.mustDir && !isDir)
+                continue;
+            if (r.match(path))
+                return true;
+        }
+        return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/helm/package.ts
+/**
+ * Package a local chart directory into a `.tgz` deterministically: the same directory gives the
+ * same bytes on every run and machine (sorted entries, fixed time, modes and owners, `.helmignore`
+ * honoured), so an unchanged chart never drifts at the destination.
+ */
+
+
+
+
+
+
+
+/** The mtime of every entry: fixed so that bytes depend on content only. */
+const EPOCH = new Date('1980-01-01T00:00:00Z');
+async function walk(root, rel, ignore, out, depth = 0) {
+    if (depth > 64)
+        throw new ChartError(`${root}: directory tree too deep (symlink loop?)`);
+    const dir = (0,external_node_path_.join)(root, rel);
+    for (const name of (await (0,promises_.readdir)(dir)).sort()) {
+        const path = rel === '' ? name : `${rel}/${name}`;
+        const st = await (0,promises_.stat)((0,external_node_path_.join)(root, path));
+        if (ignore.ignores(path, st.isDirectory()))
+            continue;
+        if (st.isDirectory())
+            await walk(root, path, ignore, out, depth + 1);
+        else if (st.isFile())
+            out.push(path);
+    }
+}
+function entry(path, size) {
+    const data = {
+        path,
+        mode: 0o644,
+        uid: 0,
+        gid: 0,
+        size,
+        mtime: EPOCH,
+        type: 'File',
+        uname: '',
+        gname: '',
+    };
+    const header = new F(data);
+    const block = Buffer.alloc(512);
+    const needPax = header.encode(block);
+    if (!needPax)
+        return [block];
+    const pax = new ft({ path, mtime: EPOCH }).encode();
+    return [pax, block];
+}
+/** Package the chart in `dir` (validated `Chart.yaml`) into deterministic `.tgz` bytes. */
+async function packageChart(dir) {
+    let chartYaml;
+    try {
+        chartYaml = await (0,promises_.readFile)((0,external_node_path_.join)(dir, 'Chart.yaml'));
+    }
+    catch (cause) {
+        throw new ChartError(`${dir}: not a chart directory (no Chart.yaml)`, { cause });
+    }
+    let requirements;
+    try {
+        requirements = await (0,promises_.readFile)((0,external_node_path_.join)(dir, 'requirements.yaml'));
+    }
+    catch {
+        requirements = undefined;
+    }
+    const metadata = parseChartMetadata(chartYaml, dir, requirements);
+    let ignoreText = '';
+    try {
+        ignoreText = await (0,promises_.readFile)((0,external_node_path_.join)(dir, '.helmignore'), 'utf8');
+    }
+    catch {
+        ignoreText = '';
+    }
+    const files = [];
+    await walk(dir, '', new HelmIgnore(ignoreText, dir), files);
+    const blocks = [];
+    for (const rel of files) {
+        const data = await (0,promises_.readFile)((0,external_node_path_.join)(dir, rel));
+        blocks.push(...entry(`${metadata.name}/${rel}`, data.length), data);
+        const pad = (512 - (data.length % 512)) % 512;
+        if (pad > 0)
+            blocks.push(Buffer.alloc(pad));
+    }
+    blocks.push(Buffer.alloc(1024));
+    return { metadata, tgz: (0,external_node_zlib_.gzipSync)(Buffer.concat(blocks), { level: 9 }) };
+}
+
+;// CONCATENATED MODULE: ./src/helm/remap.ts
+/**
+ * Where a discovered image goes: the source host is stripped and the repository path kept under the
+ * target (`ghcr.io/hashicorp/vault:1.15.0` → `registry.example.com/team/hashicorp/vault:1.15.0`), with
+ * an optional extra prefix. Tag and digest are kept.
+ */
+
+/** The destination reference of `image` under `target` (`host[:port]/path`) and `prefix`. */
+function remapImage(image, target, prefix) {
+    const src = parseReference(image);
+    const base = target.replace(/\/+$/, '');
+    const extra = prefix?.replace(/^\/+|\/+$/g, '');
+    const dst = parseReference(`${base}${extra ? `/${extra}` : ''}/${src.repository}`);
+    if (src.tag !== undefined)
+        dst.tag = src.tag;
+    if (src.digest !== undefined)
+        dst.digest = src.digest;
+    return dst;
+}
+/** `remapImage` as text. */
+function remapImageText(image, target, prefix) {
+    return formatReference(remapImage(image, target, prefix));
+}
+
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./src/helm/images.ts
+/**
+ * Find the images a rendered chart references: `containers`, `initContainers` and
+ * `ephemeralContainers` of every pod-bearing kind (and anywhere in custom resources), plus in custom
+ * resources any `image:` string and `{registry, repository, tag, digest}` block; and the
+ * `artifacthub.io/images` / `helm.sh/images` annotations of `Chart.yaml`. References are
+ * normalised (`redis:7` → `docker.io/library/redis:7`), de-duplicated, digests kept.
+ */
+
+
+const CONTAINER_LISTS = new Set(['containers', 'initContainers', 'ephemeralContainers']);
+/** Built-in API groups: no dot in the group, or a `*.k8s.io` group. */
+function isBuiltIn(apiVersion) {
+    if (typeof apiVersion !== 'string')
+        return true;
+    const slash = apiVersion.indexOf('/');
+    if (slash < 0)
+        return true;
+    const group = apiVersion.slice(0, slash);
+    return !group.includes('.') || group.endsWith('.k8s.io');
+}
+/** Normalise an image string; undefined for what is not a reference (templated leftovers, empty). */
+function normalizeImage(input) {
+    const s = input.trim();
+    if (s === '' || /\s|\{\{/.test(s))
+        return undefined;
+    try {
+        const ref = parseReference(s);
+        if (ref.tag === undefined && ref.digest === undefined)
+            ref.tag = 'latest';
+        return reference_formatReference(ref);
+    }
+    catch {
+        return undefined;
+    }
+}
+function images_str(v) {
+    return typeof v === 'string' && v.trim() !== '' ? v.trim() : typeof v === 'number' ? String(v) : undefined;
+}
+/** `{registry, repository, tag, digest}` (also `image`/`name` for the repository) → reference text. */
+function fromBlock(o) {
+    const repository = images_str(o.repository) ?? images_str(o.image);
+    if (repository === undefined)
+        return undefined;
+    const registry = images_str(o.registry);
+    const tag = images_str(o.tag);
+    const digest = images_str(o.digest);
+    if (tag === undefined && digest === undefined && registry === undefined)
+        return undefined;
+    let ref = registry !== undefined ? `${registry.replace(/\/+$/, '')}/${repository}` : repository;
+    if (tag !== undefined)
+        ref += `:${tag}`;
+    if (digest !== undefined)
+        ref += `@${digest}`;
+    return ref;
+}
+function images_walk(node, custom, add) {
+    if (Array.isArray(node)) {
+        for (const item of node)
+            images_walk(item, custom, add);
+        return;
+    }
+    if (node === null || typeof node !== 'object')
+        return;
+    const o = node;
+    for (const [key, value] of Object.entries(o)) {
+        if (CONTAINER_LISTS.has(key) && Array.isArray(value)) {
+            for (const c of value) {
+                if (c !== null && typeof c === 'object')
+                    add(c.image);
+            }
+        }
+        if (custom && key === 'image') {
+            if (typeof value === 'string')
+                add(value);
+            else if (value !== null && typeof value === 'object' && !Array.isArray(value))
+                add(fromBlock(value));
+        }
+        else if (custom && value !== null && typeof value === 'object' && !Array.isArray(value)) {
+            const v = value;
+            if (typeof v.repository === 'string' && (v.tag !== undefined || v.digest !== undefined))
+                add(fromBlock(v));
+        }
+        if (value !== null && typeof value === 'object')
+            images_walk(value, custom, add);
+    }
+}
+/** Images in rendered multi-document YAML (the output of `helm template`). */
+function imagesInManifests(rendered) {
+    const out = new Set();
+    const add = (image) => {
+        if (typeof image !== 'string')
+            return;
+        const n = normalizeImage(image);
+        if (n !== undefined)
+            out.add(n);
+    };
+    for (const doc of (0,dist/* parseAllDocuments */.hR)(rendered, { uniqueKeys: false })) {
+        const value = doc.toJS({ maxAliasCount: -1 });
+        if (value === null || typeof value !== 'object')
+            continue;
+        const items = value.kind === 'List' && Array.isArray(value.items)
+            ? value.items
+            : [value];
+        for (const item of items) {
+            if (item === null || typeof item !== 'object')
+                continue;
+            images_walk(item, !isBuiltIn(item.apiVersion), add);
+        }
+    }
+    return [...out];
+}
+/** Images listed in `artifacthub.io/images` and `helm.sh/images` (YAML lists of `{name, image}` or strings). */
+function imagesInAnnotations(annotations) {
+    const out = new Set();
+    for (const key of ['artifacthub.io/images', 'helm.sh/images']) {
+        const text = annotations?.[key];
+        if (text === undefined)
+            continue;
+        let list;
+        try {
+            list = (0,dist/* parse */.qg)(text);
+        }
+        catch {
+            continue;
+        }
+        if (!Array.isArray(list))
+            continue;
+        for (const item of list) {
+            const raw = typeof item === 'string' ? item : item?.image;
+            if (typeof raw !== 'string')
+                continue;
+            const n = normalizeImage(raw);
+            if (n !== undefined)
+                out.add(n);
+        }
+    }
+    return [...out];
+}
+/** Manifest images then annotation images, de-duplicated, sorted. */
+function mergeImages(manifest, annotation) {
+    const seen = new Map();
+    for (const image of manifest)
+        seen.set(image, { image, origin: 'manifest' });
+    for (const image of annotation)
+        if (!seen.has(image))
+            seen.set(image, { image, origin: 'annotation' });
+    return [...seen.values()].sort((a, b) => (a.image < b.image ? -1 : a.image > b.image ? 1 : 0));
+}
+
+;// CONCATENATED MODULE: ./src/helm/render.ts
+/**
+ * Render a chart with `helm template` (subcharts included) and collect its images. Rendering runs
+ * the chart's templates: only mirror charts you trust. A failure is a `RenderError` with helm's own
+ * message, never an empty image list.
+ */
+
+
+
+
+
+
+
+function run(bin, args, env, timeoutMs) {
+    return new Promise((resolve, reject) => {
+        (0,external_node_child_process_namespaceObject.execFile)(bin, args, { env, timeout: timeoutMs, maxBuffer: 256 * 1024 * 1024 }, (err, stdout, stderr) => {
+            if (!err)
+                return resolve(stdout);
+            const detail = String(stderr).trim() || err.message;
+            reject(new RenderError(detail.split('\n').slice(-20).join('\n'), { cause: err }));
+        });
+    });
+}
+/** `--set` needs `,` and `\` escaped in values. */
+function setArg(key, value) {
+    return `${key}=${value.replace(/[\\,]/g, '\\$&')}`;
+}
+/** `helm template` of a chart archive: the rendered YAML. */
+async function renderChart(bin, tgz, metadata, options = {}) {
+    const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_namespaceObject.tmpdir)(), 'oci-mirror-render-'));
+    try {
+        const chartPath = (0,external_node_path_.join)(dir, 'chart.tgz');
+        await (0,promises_.writeFile)(chartPath, tgz);
+        const args = ['template', metadata.name, chartPath, '--namespace', options.namespace ?? 'default'];
+        for (const f of options.valuesFiles ?? [])
+            args.push('--values', f);
+        if (options.values && Object.keys(options.values).length > 0) {
+            const valuesPath = (0,external_node_path_.join)(dir, 'values.yaml');
+            await (0,promises_.writeFile)(valuesPath, (0,dist/* stringify */.As)(options.values));
+            args.push('--values', valuesPath);
+        }
+        for (const [k, v] of Object.entries(options.set ?? {}))
+            args.push('--set', setArg(k, v));
+        if (options.kubeVersion)
+            args.push('--kube-version', options.kubeVersion);
+        for (const a of options.apiVersions ?? [])
+            args.push('--api-versions', a);
+        const env = { ...(options.env ?? process.env) };
+        // Rendering a packaged chart needs no repository or registry configuration.
+        env.HELM_CACHE_HOME = (0,external_node_path_.join)(dir, 'cache');
+        env.HELM_CONFIG_HOME = (0,external_node_path_.join)(dir, 'config');
+        env.HELM_DATA_HOME = (0,external_node_path_.join)(dir, 'data');
+        return await run(bin, args, env, options.timeoutMs ?? 120_000);
+    }
+    catch (err) {
+        if (err instanceof RenderError)
+            throw new RenderError(`helm template ${metadata.name} ${metadata.version}: ${err.message}`, {
+                cause: err,
+            });
+        throw err;
+    }
+    finally {
+        await (0,promises_.rm)(dir, { recursive: true, force: true });
+    }
+}
+/** Render and collect images (manifests + Chart.yaml annotations). Library charts only have annotations. */
+async function discoverImages(bin, tgz, metadata, options = {}) {
+    const annotated = imagesInAnnotations(metadata.annotations);
+    if (metadata.type === 'library')
+        return mergeImages([], annotated);
+    const rendered = await renderChart(bin, tgz, metadata, options);
+    return mergeImages(imagesInManifests(rendered), annotated);
+}
+
 // EXTERNAL MODULE: ../../work/main/node_modules/undici/index.js
 var undici = __nccwpck_require__(576);
+;// CONCATENATED MODULE: ./src/helm/repo.ts
+/**
+ * An HTTP/S Helm repository: `index.yaml` (relative and absolute chart `urls`), version selection,
+ * chart (and `.prov`) download with the index digest verified. Credentials from `repositories.yaml`
+ * go only to the repository's own origin, unless `pass_credentials_all` is set; redirects to another
+ * origin drop them too.
+ */
+
+
+
+
+
+
+const MAX_REDIRECTS = 10;
+function readPem(path, what) {
+    if (path === undefined)
+        return undefined;
+    try {
+        return (0,external_node_fs_namespaceObject.readFileSync)(path);
+    }
+    catch (cause) {
+        throw new RepositoryError(`cannot read ${what} ${path}`, { cause });
+    }
+}
+class HelmRepo {
+    url;
+    #base;
+    #settings;
+    #agent;
+    #options;
+    constructor(url, settings, options = {}) {
+        this.url = url.replace(/\/+$/, '');
+        this.#base = new URL(`${this.url}/`);
+        this.#settings = settings;
+        this.#options = options;
+        const ca = readPem(settings?.caFile, 'caFile');
+        const cert = readPem(settings?.certFile, 'certFile');
+        const key = readPem(settings?.keyFile, 'keyFile');
+        this.#agent = new undici/* Agent */.g6({
+            connect: {
+                ...(ca ? { ca } : {}),
+                ...(cert ? { cert } : {}),
+                ...(key ? { key } : {}),
+                rejectUnauthorized: settings?.insecureSkipTLSVerify !== true,
+            },
+        });
+    }
+    /** Authorization header for `url`, if credentials may go there. */
+    #authorization(url) {
+        const s = this.#settings;
+        if (s?.username === undefined && s?.password === undefined)
+            return undefined;
+        if (url.origin !== this.#base.origin && !s.passCredentialsAll)
+            return undefined;
+        return `Basic ${Buffer.from(`${s.username ?? ''}:${s.password ?? ''}`).toString('base64')}`;
+    }
+    /** GET a URL; `undefined` on 404 when `optional`. */
+    async #get(target, what, optional = false) {
+        let url = target;
+        let auth = this.#authorization(url);
+        const max = this.#options.maxBytes ?? 64 * 1024 * 1024;
+        for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
+            const headers = { accept: '*/*' };
+            if (auth !== undefined)
+                headers.authorization = auth;
+            if (this.#options.userAgent)
+                headers['user-agent'] = this.#options.userAgent;
+            let res;
+            try {
+                res = await this.#agent.request({
+                    origin: url.origin,
+                    path: `${url.pathname}${url.search}`,
+                    method: 'GET',
+                    headers,
+                    headersTimeout: this.#options.timeoutMs ?? 60_000,
+                    bodyTimeout: this.#options.timeoutMs ?? 60_000,
+                });
+            }
+            catch (cause) {
+                throw new RepositoryError(`${what}: ${url.origin}${url.pathname}: ${cause.message}`, {
+                    cause,
+                });
+            }
+            if ([301, 302, 303, 307, 308].includes(res.statusCode)) {
+                await res.body.dump();
+                const location = res.headers.location;
+                if (typeof location !== 'string')
+                    throw new RepositoryError(`${what}: redirect without Location`);
+                const next = new URL(location, url);
+                if (next.origin !== url.origin)
+                    auth = this.#settings?.passCredentialsAll ? auth : undefined;
+                url = next;
+                continue;
+            }
+            if (res.statusCode === 404 && optional) {
+                await res.body.dump();
+                return undefined;
+            }
+            if (res.statusCode !== 200) {
+                await res.body.dump();
+                const hint = res.statusCode === 401 || res.statusCode === 403
+                    ? ` (credentials for ${this.url} are read from repositories.yaml)`
+                    : '';
+                throw new RepositoryError(`${what}: ${url.origin}${url.pathname}: HTTP ${res.statusCode}${hint}`, {
+                    status: res.statusCode,
+                });
+            }
+            const chunks = [];
+            let size = 0;
+            for await (const c of res.body) {
+                size += c.length;
+                if (size > max) {
+                    res.body.destroy();
+                    throw new RepositoryError(`${what}: ${url.origin}${url.pathname}: larger than ${max} bytes`);
+                }
+                chunks.push(c);
+            }
+            return Buffer.concat(chunks);
+        }
+        throw new RepositoryError(`${what}: more than ${MAX_REDIRECTS} redirects`);
+    }
+    /** Fetch and parse `index.yaml`. */
+    async index() {
+        const body = (await this.#get(new URL('index.yaml', this.#base), `index of ${this.url}`));
+        let doc;
+        try {
+            // failsafe: every scalar stays a string (a version `1.10` or an all-digit digest keeps its text).
+            doc = (0,dist/* parse */.qg)(body.toString('utf8'), { maxAliasCount: -1, schema: 'failsafe' });
+        }
+        catch (cause) {
+            throw new RepositoryError(`index of ${this.url}: not valid YAML`, { cause });
+        }
+        const raw = doc?.entries;
+        if (raw === null || typeof raw !== 'object')
+            throw new RepositoryError(`index of ${this.url}: no "entries" (is this a Helm repository?)`);
+        const entries = {};
+        for (const [name, list] of Object.entries(raw)) {
+            if (!Array.isArray(list))
+                continue;
+            entries[name] = list
+                .filter((e) => e !== null && typeof e === 'object')
+                .map((e) => {
+                const entry = {
+                    name,
+                    version: String(e.version ?? ''),
+                    urls: Array.isArray(e.urls) ? e.urls.map(String) : [],
+                };
+                if (typeof e.digest === 'string' && e.digest !== '')
+                    entry.digest = e.digest;
+                return entry;
+            });
+        }
+        return { entries };
+    }
+    /** Absolute URL of a chart URL from the index (relative ones resolve against the repository URL). */
+    resolve(url) {
+        return new URL(url, this.#base);
+    }
+    /** Download a chart version: the `.tgz` (digest checked against the index) and its `.prov` when served. */
+    async download(entry) {
+        const first = entry.urls[0];
+        if (first === undefined)
+            throw new RepositoryError(`${entry.name} ${entry.version}: the index lists no URL`);
+        const url = this.resolve(first);
+        const what = `download ${entry.name} ${entry.version}`;
+        const tgz = (await this.#get(url, what));
+        if (entry.digest !== undefined) {
+            const got = sha256(tgz).slice('sha256:'.length);
+            if (got !== entry.digest.replace(/^sha256:/, '').toLowerCase())
+                throw new RepositoryError(`${what}: digest mismatch: the index lists sha256:${entry.digest}, the download has sha256:${got}`);
+        }
+        const prov = await this.#get(new URL(`${url.pathname}.prov${url.search}`, url), `${what} (.prov)`, true);
+        return prov ? { tgz, prov, url: url.href } : { tgz, url: url.href };
+    }
+    async close() {
+        await this.#agent.close();
+    }
+}
+/** The versions of `name` inside `range`, highest first, at most `limit` (0 = all). */
+function selectVersions(entries, range, limit) {
+    const r = compileRange(range);
+    const picked = [];
+    for (const entry of entries) {
+        const v = parseVersion(entry.version);
+        if (typeof v === 'string')
+            continue;
+        if (v.semver.prerelease.length > 0 && !r.namesPrerelease)
+            continue;
+        if (r.test(v))
+            picked.push({ entry, v });
+    }
+    picked.sort((a, b) => b.v.semver.compare(a.v.semver));
+    const seen = new Set();
+    const unique = picked.filter((p) => !seen.has(p.entry.version) && seen.add(p.entry.version) !== undefined);
+    return (limit > 0 ? unique.slice(0, limit) : unique).map((p) => p.entry);
+}
+
+;// CONCATENATED MODULE: ./src/helm/repositories.ts
+/**
+ * Helm's `repositories.yaml`: credentials and TLS settings per repository URL. Read from
+ * `$HELM_REPOSITORY_CONFIG`, else `$HELM_CONFIG_HOME/repositories.yaml`, else
+ * `$XDG_CONFIG_HOME/helm/repositories.yaml` (`~/.config/helm/…`). A missing file means no settings.
+ */
+
+
+
+
+
+/** Where helm keeps `repositories.yaml` for this environment. */
+function repositoryConfigPath(env = process.env) {
+    if (env.HELM_REPOSITORY_CONFIG)
+        return env.HELM_REPOSITORY_CONFIG;
+    if (env.HELM_CONFIG_HOME)
+        return (0,external_node_path_.join)(env.HELM_CONFIG_HOME, 'repositories.yaml');
+    const xdg = env.XDG_CONFIG_HOME || (0,external_node_path_.join)(env.HOME || (0,external_node_os_namespaceObject.homedir)(), '.config');
+    return (0,external_node_path_.join)(xdg, 'helm', 'repositories.yaml');
+}
+/** `https://host/path/` and `https://host/path` name the same repository. */
+function normalizeRepoUrl(url) {
+    return url.replace(/\/+$/, '');
+}
+function repositories_str(o, key) {
+    const v = o[key];
+    return typeof v === 'string' && v !== '' ? v : undefined;
+}
+/** Parse `repositories.yaml` text. */
+function parseRepositories(text, file) {
+    let doc;
+    try {
+        doc = (0,dist/* parse */.qg)(text);
+    }
+    catch (cause) {
+        throw new RepositoryError(`${file}: not valid YAML`, { cause });
+    }
+    const list = doc?.repositories;
+    if (!Array.isArray(list))
+        return [];
+    const out = [];
+    for (const item of list) {
+        if (item === null || typeof item !== 'object')
+            continue;
+        const o = item;
+        const url = repositories_str(o, 'url');
+        if (url === undefined)
+            continue;
+        const s = {
+            url,
+            insecureSkipTLSVerify: o.insecure_skip_tls_verify === true,
+            passCredentialsAll: o.pass_credentials_all === true,
+        };
+        for (const k of ['name', 'username', 'password', 'certFile', 'keyFile', 'caFile']) {
+            const v = repositories_str(o, k);
+            if (v !== undefined)
+                s[k] = v;
+        }
+        out.push(s);
+    }
+    return out;
+}
+/** Load the repositories helm knows; `[]` when the file does not exist. */
+async function loadRepositories(env = process.env) {
+    const file = repositoryConfigPath(env);
+    let text;
+    try {
+        text = await (0,promises_.readFile)(file, 'utf8');
+    }
+    catch (err) {
+        if (err.code === 'ENOENT')
+            return [];
+        throw new RepositoryError(`cannot read ${file}`, { cause: err });
+    }
+    return parseRepositories(text, file);
+}
+/** The settings for a repository URL, matched on the normalised URL. */
+function settingsFor(repos, url) {
+    const want = normalizeRepoUrl(url);
+    return repos.find((r) => normalizeRepoUrl(r.url) === want);
+}
+
+;// CONCATENATED MODULE: ./src/oci/mediatypes.ts
+/** Media types from the OCI image spec and Docker's registry formats. */
+const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
+const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
+const OCI_CONFIG = 'application/vnd.oci.image.config.v1+json';
+const OCI_LAYER = 'application/vnd.oci.image.layer.v1.tar+gzip';
+const OCI_EMPTY = 'application/vnd.oci.empty.v1+json';
+const DOCKER_MANIFEST = 'application/vnd.docker.distribution.manifest.v2+json';
+const DOCKER_MANIFEST_LIST = 'application/vnd.docker.distribution.manifest.list.v2+json';
+const DOCKER_CONFIG = 'application/vnd.docker.container.image.v1+json';
+const DOCKER_LAYER = 'application/vnd.docker.image.rootfs.diff.tar.gzip';
+/** Schema 1 is deprecated and cannot be copied bit-for-bit reliably; it is only recognised to refuse it. */
+const DOCKER_MANIFEST_V1_SIGNED = 'application/vnd.docker.distribution.manifest.v1+prettyjws';
+/** Every manifest media type we can copy, sent as the Accept header on every manifest request. */
+const MANIFEST_MEDIA_TYPES = [OCI_INDEX, OCI_MANIFEST, DOCKER_MANIFEST_LIST, DOCKER_MANIFEST];
+const MANIFEST_ACCEPT = MANIFEST_MEDIA_TYPES.join(', ');
+/** True for the media types of an index (a list of manifests). */
+function isIndexMediaType(mediaType) {
+    return mediaType === OCI_INDEX || mediaType === DOCKER_MANIFEST_LIST;
+}
+/** True for the media types of an image manifest. */
+function isManifestMediaType(mediaType) {
+    return mediaType === OCI_MANIFEST || mediaType === DOCKER_MANIFEST;
+}
+
+;// CONCATENATED MODULE: ./src/oci/manifest.ts
+/** Manifest, index and descriptor types, and parsing raw manifest bytes into them. No I/O. */
+
+
+
+/** A manifest that cannot be understood. */
+class ManifestError extends OciError {
+}
+function checkDescriptor(d, where) {
+    if (typeof d !== 'object' || d === null)
+        throw new ManifestError(`${where}: descriptor is not an object`);
+    const desc = d;
+    if (typeof desc.mediaType !== 'string')
+        throw new ManifestError(`${where}: descriptor has no mediaType`);
+    if (typeof desc.digest !== 'string' || !isValidDigest(desc.digest)) {
+        throw new ManifestError(`${where}: descriptor has an invalid digest`);
+    }
+    if (typeof desc.size !== 'number' || !Number.isSafeInteger(desc.size) || desc.size < 0) {
+        throw new ManifestError(`${where}: descriptor has an invalid size`);
+    }
+    return desc;
+}
+/**
+ * Parse manifest bytes. The media type comes from the JSON's `mediaType` when present, else the
+ * Content-Type the registry sent (`fallbackMediaType`); OCI manifests may omit `mediaType`.
+ */
+function parseManifest(bytes, fallbackMediaType) {
+    let json;
+    try {
+        json = JSON.parse(Buffer.from(bytes).toString('utf8'));
+    }
+    catch (cause) {
+        throw new ManifestError('manifest is not valid JSON', { cause });
+    }
+    if (typeof json !== 'object' || json === null)
+        throw new ManifestError('manifest is not a JSON object');
+    if (json.schemaVersion !== 2) {
+        throw new ManifestError(`unsupported manifest schemaVersion ${String(json.schemaVersion)} (only 2 can be copied)`);
+    }
+    let mediaType = typeof json.mediaType === 'string' ? json.mediaType : fallbackMediaType;
+    if (mediaType === undefined || (!isIndexMediaType(mediaType) && !isManifestMediaType(mediaType))) {
+        // Infer from shape when neither source tells us (an OCI manifest may omit mediaType).
+        if (Array.isArray(json.manifests))
+            mediaType = OCI_INDEX;
+        else if (Array.isArray(json.layers) || typeof json.config === 'object')
+            mediaType = OCI_MANIFEST;
+        else
+            throw new ManifestError(`unknown manifest media type ${String(mediaType)}`);
+    }
+    if (isIndexMediaType(mediaType)) {
+        if (!Array.isArray(json.manifests))
+            throw new ManifestError('index has no manifests array');
+        json.manifests.forEach((d, i) => {
+            checkDescriptor(d, `manifests[${i}]`);
+        });
+        if (json.subject !== undefined)
+            checkDescriptor(json.subject, 'subject');
+        return { kind: 'index', mediaType, index: json };
+    }
+    checkDescriptor(json.config, 'config');
+    const layers = json.layers ?? [];
+    if (!Array.isArray(layers))
+        throw new ManifestError('manifest layers is not an array');
+    layers.forEach((d, i) => {
+        checkDescriptor(d, `layers[${i}]`);
+    });
+    if (json.subject !== undefined)
+        checkDescriptor(json.subject, 'subject');
+    return { kind: 'manifest', mediaType, manifest: { ...json, layers } };
+}
+/** Blobs a manifest references (config first, then layers), skipping foreign (non-distributable) layers with URLs. */
+function manifestBlobs(manifest) {
+    return [
+        manifest.config,
+        ...manifest.layers.filter((l) => !(l.urls && l.urls.length > 0 && isForeign(l.mediaType))),
+    ];
+}
+function isForeign(mediaType) {
+    return mediaType.includes('foreign') || mediaType.includes('nondistributable');
+}
+/** `artifactType` of a manifest for referrers listings: artifactType, else config.mediaType. */
+function artifactTypeOf(parsed) {
+    if (parsed.kind === 'index')
+        return parsed.index.artifactType;
+    return parsed.manifest.artifactType ?? parsed.manifest.config.mediaType;
+}
+/** `subject` of a manifest or index, if any. */
+function subjectOf(parsed) {
+    return parsed.kind === 'index' ? parsed.index.subject : parsed.manifest.subject;
+}
+/** `annotations` of a manifest or index, if any. */
+function annotationsOf(parsed) {
+    return parsed.kind === 'index' ? parsed.index.annotations : parsed.manifest.annotations;
+}
+
+;// CONCATENATED MODULE: ./src/sync/errors.ts
+/** Turning thrown errors into report rows, and tagging errors with the side they happened on. */
+
+
+/** Run `fn`; an error it throws is marked as happening on `side` (unless already marked). */
+async function onSide(side, fn) {
+    try {
+        return await fn();
+    }
+    catch (err) {
+        if (err instanceof OciError && err.side === undefined)
+            err.side = side;
+        throw err;
+    }
+}
+/** Report form of an error: message, side, operation, HTTP status, registry code. Secrets redacted. */
+function errorInfo(err) {
+    const e = err instanceof Error ? err : new Error(String(err));
+    const info = { message: secrets_redact(e.message), kind: e.name };
+    if (e instanceof OciError && e.side !== undefined)
+        info.side = e.side;
+    if (e instanceof RegistryError) {
+        info.operation = e.operation;
+        info.httpStatus = e.status;
+        if (e.code !== undefined)
+            info.code = e.code;
+    }
+    if (e instanceof AuthError && e.status !== undefined)
+        info.httpStatus = e.status;
+    return info;
+}
+/** The error is worth retrying the whole job for (network trouble or a server-side failure). */
+function isTransient(err) {
+    if (err instanceof RegistryError)
+        return err.status === 429 || err.status === 408 || err.status >= 500;
+    return err instanceof Error && err.name === 'NetworkError';
+}
+
+;// CONCATENATED MODULE: ./src/sync/pool.ts
+/** Bounded concurrency helpers. */
+/** A counting semaphore: `run(fn)` waits for a free slot. */
+class Semaphore {
+    #free;
+    #waiters = [];
+    constructor(size) {
+        this.#free = Math.max(1, size);
+    }
+    async run(fn) {
+        if (this.#free > 0)
+            this.#free--;
+        else
+            await new Promise((resolve) => this.#waiters.push(resolve));
+        try {
+            return await fn();
+        }
+        finally {
+            const next = this.#waiters.shift();
+            if (next)
+                next();
+            else
+                this.#free++;
+        }
+    }
+}
+/** Map over items with at most `size` in flight; results keep the input order. Never rejects early. */
+async function mapPool(items, size, fn) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const i = next++;
+            results[i] = await fn(items[i], i);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(Math.max(1, size), items.length) }, worker));
+    return results;
+}
+
+;// CONCATENATED MODULE: ./src/sync/content.ts
+/** Copy the content a manifest refers to: blobs and child manifests, recursively, without tagging. */
+
+
+
+/** Copy the content `manifest` refers to (recursively) from `src` to `dst`, without tagging it. */
+async function copyContent(ctx, src, dst, manifest, stats) {
+    const parsed = parseManifest(manifest.bytes, manifest.mediaType);
+    if (parsed.kind === 'index') {
+        await mapPool(parsed.index.manifests, ctx.parallelism, async (child) => {
+            const raw = await onSide('source', () => ctx.client.getManifest({ ...src, digest: child.digest }));
+            await copyContent(ctx, src, dst, raw, stats);
+            await onSide('destination', () => ctx.client.putManifest({ ...dst, digest: child.digest }, raw.bytes, raw.mediaType));
+            stats.manifests++;
+            ctx.log(`put manifest ${dst.registry}/${dst.repository}@${child.digest}`);
+        });
+        return;
+    }
+    await mapPool(manifestBlobs(parsed.manifest), ctx.parallelism, async (desc) => {
+        const outcome = await ctx.blobs.ensure(src, dst, desc);
+        stats.blobs[outcome]++;
+        if (outcome === 'copied')
+            stats.bytes += desc.size;
+    });
+}
+
+;// CONCATENATED MODULE: ./src/oci/authorizer.ts
+/**
+ * The seam between the registry client and authentication. The client declares which scopes a
+ * request needs; an `Authorizer` (implemented in `src/auth/`) supplies the Authorization header and
+ * learns from `WWW-Authenticate` challenges. Defined here so `oci/` does not import `auth/`.
+ */
+/** An authorizer that never authenticates. */
+const anonymous = {
+    authorization: async () => undefined,
+    challenge: async () => false,
+};
+/** `repository:<name>:<actions>` scope helper. */
+function repositoryScope(name, ...actions) {
+    return { type: 'repository', name, actions };
+}
+
 ;// CONCATENATED MODULE: ./src/oci/retry.ts
 /**
  * Retry policy for registry requests: which failures are worth another attempt and how long to wait.
@@ -71218,675 +73155,6 @@ class Transport {
     }
 }
 
-;// CONCATENATED MODULE: ./src/auth/token.ts
-
-
-
-
-const CLIENT_ID = 'oci-mirror';
-/** Tokens without `expires_in` live 60 s per the spec; we renew a little early. */
-const DEFAULT_EXPIRES_IN = 60;
-const RENEW_EARLY_MS = 10_000;
-function checkRealm(host, realm) {
-    let url;
-    try {
-        url = new URL(realm);
-    }
-    catch (cause) {
-        throw new AuthError(host, `token realm "${realm}" is not a URL`, { cause });
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new AuthError(host, `token realm "${realm}" must be http(s)`);
-    }
-    return url;
-}
-async function parseTokenResponse(host, status, text, now) {
-    let body;
-    try {
-        body = JSON.parse(text);
-    }
-    catch (cause) {
-        throw new AuthError(host, `token endpoint answered HTTP ${status} with a body that is not JSON`, {
-            cause,
-            status,
-        });
-    }
-    const token = typeof body.token === 'string' && body.token !== ''
-        ? body.token
-        : typeof body.access_token === 'string'
-            ? body.access_token
-            : undefined;
-    if (!token)
-        throw new AuthError(host, 'token endpoint answered without "token" or "access_token"', { status });
-    registerSecret(token);
-    const expiresIn = typeof body.expires_in === 'number' && body.expires_in >= DEFAULT_EXPIRES_IN
-        ? body.expires_in
-        : DEFAULT_EXPIRES_IN;
-    const issued = typeof body.issued_at === 'string' ? Date.parse(body.issued_at) : Number.NaN;
-    // Trust our clock over the server's issued_at when they disagree wildly (skewed servers).
-    const base = Number.isFinite(issued) && Math.abs(issued - now) < 5 * 60_000 ? issued : now;
-    const out = { token, expiresAt: base + expiresIn * 1000 - RENEW_EARLY_MS };
-    if (typeof body.refresh_token === 'string') {
-        registerSecret(body.refresh_token);
-        out.refreshToken = body.refresh_token;
-    }
-    return out;
-}
-async function failure(host, method, url, status, text) {
-    const codes = parseErrorBody(text)
-        .map((e) => e.code + (e.message ? `: ${e.message}` : ''))
-        .join('; ');
-    let detail = codes;
-    if (!detail) {
-        try {
-            const j = JSON.parse(text);
-            detail = [j.error, j.error_description ?? j.details].filter(Boolean).join(': ');
-        }
-        catch {
-            detail = '';
-        }
-    }
-    const hint = status === 401 || status === 403 ? ' — check the username and password/token for this host' : '';
-    throw new AuthError(host, `token request ${method} ${safeUrl(url)} returned HTTP ${status}${detail ? ` (${detail})` : ''}${hint}`, { status });
-}
-async function getToken(transport, req, now) {
-    const url = checkRealm(req.host, req.realm);
-    if (req.service)
-        url.searchParams.set('service', req.service);
-    for (const scope of req.scopes)
-        url.searchParams.append('scope', formatScope(scope));
-    const headers = { accept: 'application/json' };
-    const cred = req.credential;
-    if (cred?.username !== undefined && cred.password !== undefined) {
-        url.searchParams.set('account', cred.username);
-        headers.authorization = `Basic ${Buffer.from(`${cred.username}:${cred.password}`).toString('base64')}`;
-    }
-    const res = await transport.request({ method: 'GET', url, headers });
-    const text = await res.body.text();
-    if (res.status !== 200)
-        return { status: res.status, text };
-    return parseTokenResponse(req.host, res.status, text, now);
-}
-async function postToken(transport, req, now) {
-    const url = checkRealm(req.host, req.realm);
-    const form = new URLSearchParams();
-    const cred = req.credential;
-    if (cred?.identityToken !== undefined) {
-        form.set('grant_type', 'refresh_token');
-        form.set('refresh_token', cred.identityToken);
-    }
-    else if (cred?.username !== undefined && cred.password !== undefined) {
-        form.set('grant_type', 'password');
-        form.set('username', cred.username);
-        form.set('password', cred.password);
-    }
-    else {
-        throw new AuthError(req.host, 'the OAuth2 token form needs a refresh token or a username and password');
-    }
-    if (req.service)
-        form.set('service', req.service);
-    form.set('client_id', CLIENT_ID);
-    if (req.scopes.length > 0)
-        form.set('scope', req.scopes.map(formatScope).join(' '));
-    const res = await transport.request({
-        method: 'POST',
-        url,
-        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-        body: form.toString(),
-    });
-    const text = await res.body.text();
-    if (res.status !== 200)
-        return { status: res.status, text };
-    return parseTokenResponse(req.host, res.status, text, now);
-}
-/**
- * Fetch a bearer token. Refresh tokens always use the POST form. Username/password use GET with
- * Basic (every token server supports it) and fall back to the POST password grant when GET is
- * refused with 404/405 — or the reverse with `preferPost`, falling back like containerd does
- * (404, 405, 400, 401 on POST: GCR, ACR and Artifactory only speak GET).
- */
-async function fetchToken(transport, req, now = Date.now()) {
-    const cred = req.credential;
-    if (cred?.identityToken !== undefined) {
-        const r = await postToken(transport, req, now);
-        if ('token' in r)
-            return r;
-        return failure(req.host, 'POST', new URL(req.realm), r.status, r.text);
-    }
-    const hasPassword = cred?.username !== undefined && cred.password !== undefined;
-    if (hasPassword && req.preferPost) {
-        const r = await postToken(transport, req, now);
-        if ('token' in r)
-            return r;
-        if (![400, 401, 404, 405].includes(r.status))
-            return failure(req.host, 'POST', new URL(req.realm), r.status, r.text);
-    }
-    const r = await getToken(transport, req, now);
-    if ('token' in r)
-        return r;
-    if (hasPassword && !req.preferPost && (r.status === 404 || r.status === 405)) {
-        const p = await postToken(transport, req, now);
-        if ('token' in p)
-            return p;
-        return failure(req.host, 'POST', new URL(req.realm), p.status, p.text);
-    }
-    return failure(req.host, 'GET', new URL(req.realm), r.status, r.text);
-}
-
-;// CONCATENATED MODULE: ./src/auth/authenticator.ts
-
-
-
-
-class Authenticator {
-    #transport;
-    #credentials;
-    #now;
-    #preferPost;
-    #hosts = new Map();
-    #creds = new Map();
-    constructor(options) {
-        this.#transport = options.transport;
-        this.#credentials = options.credentials ?? (async () => undefined);
-        this.#now = options.now ?? Date.now;
-        this.#preferPost = options.preferPost ?? false;
-    }
-    #state(host) {
-        let s = this.#hosts.get(host);
-        if (!s) {
-            s = { tokens: [], inflight: new Map() };
-            this.#hosts.set(host, s);
-        }
-        return s;
-    }
-    #credential(host) {
-        let c = this.#creds.get(host);
-        if (!c) {
-            c = this.#credentials(host);
-            this.#creds.set(host, c);
-            // A failed lookup (helper crashed) is not cached, so a later request may try again.
-            c.catch(() => this.#creds.delete(host));
-        }
-        return c;
-    }
-    /** Number of tokens fetched so far per host (for tests and reports). */
-    tokenCount(host) {
-        return this.#state(host).tokens.length;
-    }
-    async authorization(host, scopes) {
-        const cred = await this.#credential(host);
-        if (cred?.registryToken !== undefined)
-            return `Bearer ${cred.registryToken}`;
-        const state = this.#state(host);
-        if (state.scheme === 'basic')
-            return basicHeader(cred);
-        if (state.scheme === 'bearer')
-            return `Bearer ${(await this.#token(host, state, scopes, cred)).token}`;
-        return undefined;
-    }
-    async #token(host, state, scopes, cred) {
-        const now = this.#now();
-        state.tokens = state.tokens.filter((t) => t.token.expiresAt > now);
-        const cached = state.tokens.find((t) => covers(t.scopes, scopes));
-        if (cached)
-            return cached.token;
-        const wanted = mergeScopes(scopes);
-        const key = scopeKey(wanted);
-        let pending = state.inflight.get(key);
-        if (!pending) {
-            if (state.realm === undefined)
-                throw new AuthError(host, 'bearer challenge without a realm');
-            pending = fetchToken(this.#transport, {
-                host,
-                realm: state.realm,
-                ...(state.service !== undefined ? { service: state.service } : {}),
-                scopes: wanted,
-                credential: cred,
-                preferPost: this.#preferPost,
-            }, now);
-            state.inflight.set(key, pending);
-            try {
-                const token = await pending;
-                state.tokens.push({ scopes: wanted, token });
-                return token;
-            }
-            finally {
-                state.inflight.delete(key);
-            }
-        }
-        return pending;
-    }
-    async challenge(host, wwwAuthenticate, scopes, sent) {
-        const cred = await this.#credential(host);
-        const state = this.#state(host);
-        if (cred?.registryToken !== undefined)
-            return false; // a static bearer token was refused: nothing else to try
-        const challenges = wwwAuthenticate ? parseWwwAuthenticate(wwwAuthenticate) : [];
-        const bearer = challenges.find((c) => c.scheme === 'bearer' && c.params.realm);
-        const basic = challenges.find((c) => c.scheme === 'basic');
-        if (bearer) {
-            const wasBearer = state.scheme === 'bearer';
-            state.scheme = 'bearer';
-            state.realm = bearer.params.realm;
-            if (bearer.params.service !== undefined)
-                state.service = bearer.params.service;
-            else
-                delete state.service;
-            // Drop the token that was refused; the next authorization() fetches a fresh one.
-            const refused = sent?.startsWith('Bearer ') ? sent.slice(7) : undefined;
-            const before = state.tokens.length;
-            if (refused)
-                state.tokens = state.tokens.filter((t) => t.token.token !== refused);
-            // insufficient_scope names the scope it wants: fetch a token covering both.
-            const extra = (bearer.params.scope ?? '')
-                .split(' ')
-                .map(parseScope)
-                .filter((s) => s !== undefined);
-            if (extra.length > 0 && refused) {
-                await this.#token(host, state, mergeScopes(scopes, extra), cred);
-                return true;
-            }
-            return sent === undefined || !wasBearer || state.tokens.length < before;
-        }
-        if (basic) {
-            state.scheme = 'basic';
-            return basicHeader(cred) !== undefined && sent !== basicHeader(cred);
-        }
-        return false;
-    }
-}
-function basicHeader(cred) {
-    if (cred?.username === undefined || cred.password === undefined)
-        return undefined;
-    return `Basic ${Buffer.from(`${cred.username}:${cred.password}`).toString('base64')}`;
-}
-
-;// CONCATENATED MODULE: ./src/auth/credentials.ts
-/** Credentials for registry hosts and the sources they come from. */
-
-/** Register every secret part of a credential for redaction. */
-function maskCredential(credential) {
-    if (credential) {
-        registerSecret(credential.password);
-        registerSecret(credential.identityToken);
-        registerSecret(credential.registryToken);
-        if (credential.username !== undefined && credential.password !== undefined) {
-            registerSecret(Buffer.from(`${credential.username}:${credential.password}`).toString('base64'));
-        }
-    }
-    return credential;
-}
-/** A fixed map of host → credential. */
-function staticCredentials(entries) {
-    const map = new Map(Object.entries(entries).map(([host, cred]) => [host, maskCredential(cred)]));
-    return async (host) => map.get(host);
-}
-/** Ask each source in turn; the first that knows the host wins. */
-function chainCredentials(...sources) {
-    return async (host) => {
-        for (const source of sources) {
-            const cred = await source(host);
-            if (cred)
-                return cred;
-        }
-        return undefined;
-    };
-}
-
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: ./src/auth/docker-config.ts
-/**
- * Docker `config.json` as a credential source: `auths.*.auth`, `identitytoken`, `registrytoken`,
- * `credHelpers` and `credsStore` through the `docker-credential-<name> get` exec protocol.
- * Location: `$DOCKER_CONFIG/config.json`, else `~/.docker/config.json`.
- */
-
-
-
-
-
-
-
-/** Path of the Docker config file for an environment. */
-function dockerConfigPath(env = process.env) {
-    return (0,external_node_path_.join)(env.DOCKER_CONFIG ?? (0,external_node_path_.join)((0,external_node_os_namespaceObject.homedir)(), '.docker'), 'config.json');
-}
-/** `https://ghcr.io/v1/` → `ghcr.io`, as docker's ConvertToHostname does for legacy keys. */
-function keyToHost(key) {
-    return key.replace(/^https?:\/\//, '').split('/')[0];
-}
-/** The config keys under which a registry API host may be stored. */
-function candidateKeys(host) {
-    if (host === DOCKER_HUB_API_HOST || host === 'docker.io' || host === 'index.docker.io') {
-        return [DOCKER_HUB_CONFIG_KEY, 'index.docker.io', 'docker.io', DOCKER_HUB_API_HOST];
-    }
-    return [host];
-}
-/** Decode `auth` = base64(user:pass), split at the first colon. */
-function decodeAuth(auth, key) {
-    const decoded = Buffer.from(auth, 'base64').toString('utf8').replace(/\0+$/, '');
-    const colon = decoded.indexOf(':');
-    if (colon <= 0)
-        throw new AuthError(keyToHost(key), `docker config entry "${key}" has a malformed "auth" field`);
-    return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
-}
-/** Run `docker-credential-<helper> get` with the server URL on stdin. */
-async function runCredentialHelper(helper, serverUrl, env = process.env) {
-    const program = `docker-credential-${helper}`;
-    const { code, stdout, stderr } = await new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_namespaceObject.spawn)(program, ['get'], { env, stdio: ['pipe', 'pipe', 'pipe'], timeout: 30_000 });
-        let out = '';
-        let err = '';
-        child.stdout.setEncoding('utf8').on('data', (d) => {
-            out += d;
-        });
-        child.stderr.setEncoding('utf8').on('data', (d) => {
-            err += d;
-        });
-        child.on('error', (e) => reject(new AuthError(keyToHost(serverUrl), `credential helper ${program} could not be run`, { cause: e })));
-        child.on('close', (c) => resolve({ code: c, stdout: out, stderr: err }));
-        // A helper that exits without reading stdin (or never started) closes the pipe: the exit
-        // code and output decide the outcome, not the EPIPE.
-        child.stdin.on('error', () => undefined);
-        child.stdin.end(serverUrl);
-    });
-    if (code !== 0) {
-        if (/credentials not found/i.test(stdout) || /credentials not found/i.test(stderr))
-            return undefined;
-        throw new AuthError(keyToHost(serverUrl), `credential helper ${program} failed (exit ${code})`);
-    }
-    let parsed;
-    try {
-        parsed = JSON.parse(stdout);
-    }
-    catch (cause) {
-        throw new AuthError(keyToHost(serverUrl), `credential helper ${program} printed invalid JSON`, { cause });
-    }
-    if (typeof parsed.Secret !== 'string' || parsed.Secret === '')
-        return undefined;
-    const username = typeof parsed.Username === 'string' ? parsed.Username : '';
-    // Username `<token>` marks the secret as an identity (refresh) token.
-    if (username === '<token>')
-        return maskCredential({ identityToken: parsed.Secret });
-    return maskCredential({ username, password: parsed.Secret });
-}
-/**
- * A credential source reading Docker's config. The file is read once; helper answers are cached
- * per host for the life of the source.
- */
-function dockerConfigCredentials(options = {}) {
-    const env = options.env ?? process.env;
-    const path = options.path ?? dockerConfigPath(env);
-    let config;
-    const cache = new Map();
-    const load = async () => {
-        let text;
-        try {
-            text = await (0,promises_.readFile)(path, 'utf8');
-        }
-        catch (err) {
-            if (err.code === 'ENOENT')
-                return undefined;
-            throw new AuthError('docker config', `cannot read ${path}`, { cause: err });
-        }
-        try {
-            return JSON.parse(text);
-        }
-        catch (cause) {
-            throw new AuthError('docker config', `${path} is not valid JSON`, { cause });
-        }
-    };
-    const lookup = async (host) => {
-        config ??= load();
-        const file = await config;
-        if (!file)
-            return undefined;
-        const keys = candidateKeys(host);
-        for (const key of keys) {
-            const helper = file.credHelpers?.[key];
-            if (helper)
-                return runCredentialHelper(helper, key, env);
-        }
-        const auths = file.auths ?? {};
-        const entryKey = keys.find((k) => auths[k] !== undefined) ?? Object.keys(auths).find((k) => keys.includes(keyToHost(k)));
-        const entry = entryKey !== undefined ? auths[entryKey] : undefined;
-        if (entry && entryKey !== undefined) {
-            if (entry.registrytoken)
-                return maskCredential({ registryToken: entry.registrytoken });
-            if (entry.identitytoken)
-                return maskCredential({ identityToken: entry.identitytoken });
-            if (entry.auth)
-                return maskCredential(decodeAuth(entry.auth, entryKey));
-            if (entry.username && entry.password)
-                return maskCredential({ username: entry.username, password: entry.password });
-        }
-        if (file.credsStore)
-            return runCredentialHelper(file.credsStore, keys[0], env);
-        return undefined;
-    };
-    return (host) => {
-        let p = cache.get(host);
-        if (!p) {
-            p = lookup(host);
-            cache.set(host, p);
-        }
-        return p;
-    };
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/oci/authorizer.ts
-/**
- * The seam between the registry client and authentication. The client declares which scopes a
- * request needs; an `Authorizer` (implemented in `src/auth/`) supplies the Authorization header and
- * learns from `WWW-Authenticate` challenges. Defined here so `oci/` does not import `auth/`.
- */
-/** An authorizer that never authenticates. */
-const anonymous = {
-    authorization: async () => undefined,
-    challenge: async () => false,
-};
-/** `repository:<name>:<actions>` scope helper. */
-function repositoryScope(name, ...actions) {
-    return { type: 'repository', name, actions };
-}
-
-;// CONCATENATED MODULE: ./src/oci/digest.ts
-/** Digests: computing them, and a stream stage that verifies content against its digest. */
-
-
-
-/** `sha256:<hex>` of some bytes. */
-function sha256(bytes) {
-    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`;
-}
-/** The algorithm part of a digest (`sha256`). */
-function digestAlgorithm(digest) {
-    return digest.slice(0, digest.indexOf(':'));
-}
-/** The hex part of a digest. */
-function digestHex(digest) {
-    return digest.slice(digest.indexOf(':') + 1);
-}
-/** Hash `bytes` with the algorithm of `digest` and compare. */
-function matchesDigest(bytes, digest) {
-    return (`${digestAlgorithm(digest)}:${createHash(digestAlgorithm(digest)).update(bytes).digest('hex')}` === digest);
-}
-/**
- * A pass-through stream that hashes what flows through it and fails with `DigestMismatchError`
- * when the content does not match `expected` (or its size differs from `expectedSize`).
- *
- * It holds back the most recent chunk until the end of input is verified, so a consumer that
- * uploads what it reads never receives the complete content of a corrupt blob: an upload fed
- * from this stream cannot be committed with bad bytes.
- */
-class DigestVerifier extends external_node_stream_.Transform {
-    #hash;
-    #expected;
-    #expectedSize;
-    #what;
-    #held;
-    #size = 0;
-    constructor(expected, what, expectedSize) {
-        super();
-        this.#expected = expected;
-        this.#expectedSize = expectedSize;
-        this.#what = what;
-        this.#hash = (0,external_node_crypto_.createHash)(digestAlgorithm(expected));
-    }
-    /** Bytes seen so far. */
-    get size() {
-        return this.#size;
-    }
-    _transform(chunk, _enc, callback) {
-        this.#hash.update(chunk);
-        this.#size += chunk.length;
-        if (this.#expectedSize !== undefined && this.#size > this.#expectedSize) {
-            callback(new DigestMismatchError(this.#what, this.#expected, `more than ${this.#expectedSize} bytes`));
-            return;
-        }
-        const previous = this.#held;
-        this.#held = chunk;
-        callback(null, previous);
-    }
-    _flush(callback) {
-        const actual = `${digestAlgorithm(this.#expected)}:${this.#hash.digest('hex')}`;
-        if (actual !== this.#expected) {
-            callback(new DigestMismatchError(this.#what, this.#expected, actual));
-            return;
-        }
-        if (this.#expectedSize !== undefined && this.#size !== this.#expectedSize) {
-            callback(new DigestMismatchError(this.#what, this.#expected, `${this.#size} bytes instead of ${this.#expectedSize}`));
-            return;
-        }
-        callback(null, this.#held);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/oci/mediatypes.ts
-/** Media types from the OCI image spec and Docker's registry formats. */
-const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
-const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
-const OCI_CONFIG = 'application/vnd.oci.image.config.v1+json';
-const OCI_LAYER = 'application/vnd.oci.image.layer.v1.tar+gzip';
-const OCI_EMPTY = 'application/vnd.oci.empty.v1+json';
-const DOCKER_MANIFEST = 'application/vnd.docker.distribution.manifest.v2+json';
-const DOCKER_MANIFEST_LIST = 'application/vnd.docker.distribution.manifest.list.v2+json';
-const DOCKER_CONFIG = 'application/vnd.docker.container.image.v1+json';
-const DOCKER_LAYER = 'application/vnd.docker.image.rootfs.diff.tar.gzip';
-/** Schema 1 is deprecated and cannot be copied bit-for-bit reliably; it is only recognised to refuse it. */
-const DOCKER_MANIFEST_V1_SIGNED = 'application/vnd.docker.distribution.manifest.v1+prettyjws';
-/** Every manifest media type we can copy, sent as the Accept header on every manifest request. */
-const MANIFEST_MEDIA_TYPES = [OCI_INDEX, OCI_MANIFEST, DOCKER_MANIFEST_LIST, DOCKER_MANIFEST];
-const MANIFEST_ACCEPT = MANIFEST_MEDIA_TYPES.join(', ');
-/** True for the media types of an index (a list of manifests). */
-function isIndexMediaType(mediaType) {
-    return mediaType === OCI_INDEX || mediaType === DOCKER_MANIFEST_LIST;
-}
-/** True for the media types of an image manifest. */
-function isManifestMediaType(mediaType) {
-    return mediaType === OCI_MANIFEST || mediaType === DOCKER_MANIFEST;
-}
-
-;// CONCATENATED MODULE: ./src/oci/manifest.ts
-/** Manifest, index and descriptor types, and parsing raw manifest bytes into them. No I/O. */
-
-
-
-/** A manifest that cannot be understood. */
-class ManifestError extends OciError {
-}
-function checkDescriptor(d, where) {
-    if (typeof d !== 'object' || d === null)
-        throw new ManifestError(`${where}: descriptor is not an object`);
-    const desc = d;
-    if (typeof desc.mediaType !== 'string')
-        throw new ManifestError(`${where}: descriptor has no mediaType`);
-    if (typeof desc.digest !== 'string' || !isValidDigest(desc.digest)) {
-        throw new ManifestError(`${where}: descriptor has an invalid digest`);
-    }
-    if (typeof desc.size !== 'number' || !Number.isSafeInteger(desc.size) || desc.size < 0) {
-        throw new ManifestError(`${where}: descriptor has an invalid size`);
-    }
-    return desc;
-}
-/**
- * Parse manifest bytes. The media type comes from the JSON's `mediaType` when present, else the
- * Content-Type the registry sent (`fallbackMediaType`); OCI manifests may omit `mediaType`.
- */
-function parseManifest(bytes, fallbackMediaType) {
-    let json;
-    try {
-        json = JSON.parse(Buffer.from(bytes).toString('utf8'));
-    }
-    catch (cause) {
-        throw new ManifestError('manifest is not valid JSON', { cause });
-    }
-    if (typeof json !== 'object' || json === null)
-        throw new ManifestError('manifest is not a JSON object');
-    if (json.schemaVersion !== 2) {
-        throw new ManifestError(`unsupported manifest schemaVersion ${String(json.schemaVersion)} (only 2 can be copied)`);
-    }
-    let mediaType = typeof json.mediaType === 'string' ? json.mediaType : fallbackMediaType;
-    if (mediaType === undefined || (!isIndexMediaType(mediaType) && !isManifestMediaType(mediaType))) {
-        // Infer from shape when neither source tells us (an OCI manifest may omit mediaType).
-        if (Array.isArray(json.manifests))
-            mediaType = OCI_INDEX;
-        else if (Array.isArray(json.layers) || typeof json.config === 'object')
-            mediaType = OCI_MANIFEST;
-        else
-            throw new ManifestError(`unknown manifest media type ${String(mediaType)}`);
-    }
-    if (isIndexMediaType(mediaType)) {
-        if (!Array.isArray(json.manifests))
-            throw new ManifestError('index has no manifests array');
-        json.manifests.forEach((d, i) => {
-            checkDescriptor(d, `manifests[${i}]`);
-        });
-        if (json.subject !== undefined)
-            checkDescriptor(json.subject, 'subject');
-        return { kind: 'index', mediaType, index: json };
-    }
-    checkDescriptor(json.config, 'config');
-    const layers = json.layers ?? [];
-    if (!Array.isArray(layers))
-        throw new ManifestError('manifest layers is not an array');
-    layers.forEach((d, i) => {
-        checkDescriptor(d, `layers[${i}]`);
-    });
-    if (json.subject !== undefined)
-        checkDescriptor(json.subject, 'subject');
-    return { kind: 'manifest', mediaType, manifest: { ...json, layers } };
-}
-/** Blobs a manifest references (config first, then layers), skipping foreign (non-distributable) layers with URLs. */
-function manifestBlobs(manifest) {
-    return [
-        manifest.config,
-        ...manifest.layers.filter((l) => !(l.urls && l.urls.length > 0 && isForeign(l.mediaType))),
-    ];
-}
-function isForeign(mediaType) {
-    return mediaType.includes('foreign') || mediaType.includes('nondistributable');
-}
-/** `artifactType` of a manifest for referrers listings: artifactType, else config.mediaType. */
-function artifactTypeOf(parsed) {
-    if (parsed.kind === 'index')
-        return parsed.index.artifactType;
-    return parsed.manifest.artifactType ?? parsed.manifest.config.mediaType;
-}
-/** `subject` of a manifest or index, if any. */
-function subjectOf(parsed) {
-    return parsed.kind === 'index' ? parsed.index.subject : parsed.manifest.subject;
-}
-/** `annotations` of a manifest or index, if any. */
-function annotationsOf(parsed) {
-    return parsed.kind === 'index' ? parsed.index.annotations : parsed.manifest.annotations;
-}
-
 ;// CONCATENATED MODULE: ./src/oci/client.ts
 /**
  * The registry client: small verbs over the distribution API (OCI distribution-spec 1.1).
@@ -71996,8 +73264,8 @@ class RegistryClient {
     async getManifest(ref) {
         const reference = ref.digest ?? ref.tag;
         if (reference === undefined)
-            throw new OciError(`get manifest ${formatReference(ref)}: no tag or digest`);
-        const op = `get manifest ${formatReference(ref)}`;
+            throw new OciError(`get manifest ${reference_formatReference(ref)}: no tag or digest`);
+        const op = `get manifest ${reference_formatReference(ref)}`;
         const res = await this.#send(ref.registry, { method: 'GET', path: path(ref, `manifests/${reference}`), headers: { accept: MANIFEST_ACCEPT } }, [repositoryScope(ref.repository, 'pull')]);
         if (res.status !== 200)
             return this.#fail(op, 'GET', res);
@@ -72023,8 +73291,8 @@ class RegistryClient {
     async headManifest(ref) {
         const reference = ref.digest ?? ref.tag;
         if (reference === undefined)
-            throw new OciError(`head manifest ${formatReference(ref)}: no tag or digest`);
-        const op = `head manifest ${formatReference(ref)}`;
+            throw new OciError(`head manifest ${reference_formatReference(ref)}: no tag or digest`);
+        const op = `head manifest ${reference_formatReference(ref)}`;
         const res = await this.#send(ref.registry, { method: 'HEAD', path: path(ref, `manifests/${reference}`), headers: { accept: MANIFEST_ACCEPT } }, [repositoryScope(ref.repository, 'pull')]);
         await res.body.dump();
         if (res.status === 404)
@@ -72047,11 +73315,11 @@ class RegistryClient {
     async putManifest(ref, bytes, mediaType) {
         const reference = ref.tag ?? ref.digest;
         if (reference === undefined)
-            throw new OciError(`put manifest ${formatReference(ref)}: no tag or digest`);
+            throw new OciError(`put manifest ${reference_formatReference(ref)}: no tag or digest`);
         if (bytes.length > this.#maxManifest) {
-            throw new SizeError(`put manifest ${formatReference(ref)}: ${bytes.length} bytes exceed the ${this.#maxManifest}-byte limit`);
+            throw new SizeError(`put manifest ${reference_formatReference(ref)}: ${bytes.length} bytes exceed the ${this.#maxManifest}-byte limit`);
         }
-        const op = `put manifest ${formatReference(ref)}`;
+        const op = `put manifest ${reference_formatReference(ref)}`;
         const digest = ref.digest && !ref.tag
             ? `${digestAlgorithm(ref.digest)}:${(0,external_node_crypto_.createHash)(digestAlgorithm(ref.digest)).update(bytes).digest('hex')}`
             : sha256(bytes);
@@ -72077,7 +73345,7 @@ class RegistryClient {
     }
     /** Delete a manifest by digest (registries refuse deleting by tag). */
     async deleteManifest(ref) {
-        const op = `delete manifest ${formatReference(ref)}`;
+        const op = `delete manifest ${reference_formatReference(ref)}`;
         const res = await this.#send(ref.registry, { method: 'DELETE', path: path(ref, `manifests/${ref.digest}`) }, [repositoryScope(ref.repository, 'delete')]);
         if (res.status !== 202 && res.status !== 200)
             return this.#fail(op, 'DELETE', res);
@@ -72382,344 +73650,6 @@ function unwrapMismatch(err) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./src/sync/session.ts
-/**
- * Build the registry client for a config: transport settings per host (TLS, plain HTTP, chunk
- * size) and credentials (config `hosts`, then Docker's config for hosts not listed).
- */
-
-
-
-
-
-
-
-
-
-
-/** A host setting the engine cannot honour (yet), or a file it cannot read. */
-class SessionError extends OciError {
-}
-function hostKey(host) {
-    return host === DOCKER_HUB_API_HOST || host === 'index.docker.io' ? DOCKER_HUB : host;
-}
-function readPem(path, what) {
-    try {
-        return (0,external_node_fs_namespaceObject.readFileSync)(path);
-    }
-    catch (cause) {
-        throw new SessionError(`cannot read ${what} ${path}`, { cause });
-    }
-}
-/** Why a host's settings cannot be honoured by this version, if so (checked when the host is used). */
-function unsupported(entry) {
-    if (entry?.tls?.serverAuth?.provider === 'spiffe' || entry?.tls?.serverAuth?.spiffe)
-        return 'SPIFFE server verification';
-    if (entry?.tls?.clientAuth?.provider === 'spiffe')
-        return 'SPIFFE client certificates';
-    return undefined;
-}
-function settingsFor(entry, insecure) {
-    const s = {};
-    if (entry?.plainHTTP !== undefined)
-        s.plainHTTP = entry.plainHTTP;
-    if (entry?.maxChunkSize)
-        s.maxChunkSize = entry.maxChunkSize;
-    const tls = {};
-    const server = entry?.tls?.serverAuth;
-    const client = entry?.tls?.clientAuth;
-    if (server?.caFromPath)
-        tls.ca = readPem(server.caFromPath, 'CA bundle');
-    else if (server?.caValue)
-        tls.ca = server.caValue;
-    if (client?.certFromPath)
-        tls.cert = readPem(client.certFromPath, 'client certificate');
-    else if (client?.certValue)
-        tls.cert = client.certValue;
-    if (client?.keyFromPath)
-        tls.key = readPem(client.keyFromPath, 'client key');
-    else if (client?.keyValue) {
-        registerSecret(client.keyValue);
-        tls.key = client.keyValue;
-    }
-    if (insecure || entry?.insecure)
-        tls.insecure = true;
-    if (Object.keys(tls).length > 0)
-        s.tls = tls;
-    return s;
-}
-async function credentialOf(entry) {
-    const cred = entry.credential;
-    if (!cred)
-        return undefined;
-    if (cred.provider !== undefined ||
-        cred.jwkPath !== undefined ||
-        cred.jwkValue !== undefined ||
-        entry.provider) {
-        throw new SessionError(`hosts: ${entry.host}: ${cred.provider ? `credential provider "${cred.provider}"` : entry.provider ? `provider "${entry.provider}"` : 'JWK-signed credentials'} ${'are not supported by this version; use credential.value or fromPath with a username, or Docker config'}`);
-    }
-    let secret = cred.value;
-    if (secret === undefined && cred.fromPath !== undefined) {
-        try {
-            secret = (await (0,promises_.readFile)(cred.fromPath, 'utf8')).trim();
-        }
-        catch (cause) {
-            throw new SessionError(`hosts: ${entry.host}: cannot read credential.fromPath ${cred.fromPath}`, {
-                cause,
-            });
-        }
-    }
-    if (secret === undefined)
-        return undefined;
-    return maskCredential(entry.username !== undefined ? { username: entry.username, password: secret } : { registryToken: secret });
-}
-/** Create the client for a config's hosts. */
-function createSession(config, options = {}) {
-    const hosts = new Map(config.hosts.map((h) => [hostKey(h.host), h]));
-    const settings = new Map();
-    const hostSettings = (host) => {
-        const key = hostKey(host);
-        const why = unsupported(hosts.get(key));
-        if (why)
-            throw new SessionError(`hosts: ${host}: ${why} is not supported by this version`);
-        let s = settings.get(key);
-        if (!s) {
-            s = settingsFor(hosts.get(key), options.insecure ?? false);
-            settings.set(key, s);
-        }
-        return s;
-    };
-    const retry = { ...options.retry };
-    if (options.retries !== undefined)
-        retry.attempts = options.retries + 1;
-    if (options.timeoutMs !== undefined)
-        retry.budgetMs = options.timeoutMs;
-    const transport = new Transport({
-        hostSettings,
-        retry,
-        userAgent: options.userAgent ?? 'oci-mirror',
-        connections: options.connections ?? 16,
-    });
-    const fromConfig = async (host) => {
-        const entry = hosts.get(hostKey(host));
-        return entry ? credentialOf(entry) : undefined;
-    };
-    const sources = [fromConfig];
-    if (options.dockerConfig !== false)
-        sources.push(dockerConfigCredentials(options.env ? { env: options.env } : {}));
-    const authenticator = new Authenticator({ transport, credentials: chainCredentials(...sources) });
-    // Validate host settings eagerly so a bad TLS path fails before any copy starts.
-    for (const h of config.hosts)
-        if (!unsupported(h))
-            hostSettings(h.host);
-    const client = new RegistryClient({ transport, authorizer: authenticator });
-    return { client, transport, close: () => transport.close() };
-}
-
-;// CONCATENATED MODULE: ./src/sync/errors.ts
-/** Turning thrown errors into report rows, and tagging errors with the side they happened on. */
-
-
-/** Run `fn`; an error it throws is marked as happening on `side` (unless already marked). */
-async function onSide(side, fn) {
-    try {
-        return await fn();
-    }
-    catch (err) {
-        if (err instanceof OciError && err.side === undefined)
-            err.side = side;
-        throw err;
-    }
-}
-/** Report form of an error: message, side, operation, HTTP status, registry code. Secrets redacted. */
-function errorInfo(err) {
-    const e = err instanceof Error ? err : new Error(String(err));
-    const info = { message: secrets_redact(e.message), kind: e.name };
-    if (e instanceof OciError && e.side !== undefined)
-        info.side = e.side;
-    if (e instanceof RegistryError) {
-        info.operation = e.operation;
-        info.httpStatus = e.status;
-        if (e.code !== undefined)
-            info.code = e.code;
-    }
-    if (e instanceof AuthError && e.status !== undefined)
-        info.httpStatus = e.status;
-    return info;
-}
-/** The error is worth retrying the whole job for (network trouble or a server-side failure). */
-function isTransient(err) {
-    if (err instanceof RegistryError)
-        return err.status === 429 || err.status === 408 || err.status >= 500;
-    return err instanceof Error && err.name === 'NetworkError';
-}
-
-;// CONCATENATED MODULE: ./src/sync/blobs.ts
-
-
-
-class BlobCopier {
-    #client;
-    #transfers;
-    #log;
-    /** destination registry → digest → repositories known to hold it. */
-    #known = new Map();
-    /** `registry|digest` → the copy in flight into that registry. */
-    #inflight = new Map();
-    /** Bytes streamed into destinations by this copier. */
-    bytes = 0;
-    constructor(options) {
-        this.#client = options.client;
-        this.#transfers = options.transfers;
-        this.#log = options.log ?? (() => undefined);
-    }
-    #holders(registry, digest) {
-        let byDigest = this.#known.get(registry);
-        if (!byDigest) {
-            byDigest = new Map();
-            this.#known.set(registry, byDigest);
-        }
-        let repos = byDigest.get(digest);
-        if (!repos) {
-            repos = new Set();
-            byDigest.set(digest, repos);
-        }
-        return repos;
-    }
-    /** Record that `repo` holds `digest` (e.g. learned from a previous step). */
-    remember(repo, digest) {
-        this.#holders(repo.registry, digest).add(repo.repository);
-    }
-    /** Make sure `dst` holds the blob `desc` that `src` has. */
-    async ensure(src, dst, desc) {
-        const key = `${dst.registry}|${desc.digest}`;
-        // Wait for a copy of the same blob into the same registry: afterwards it can be mounted.
-        for (let pending = this.#inflight.get(key); pending; pending = this.#inflight.get(key)) {
-            await pending.catch(() => undefined);
-        }
-        const holders = this.#holders(dst.registry, desc.digest);
-        if (holders.has(dst.repository))
-            return 'existing';
-        const work = this.#ensure(src, dst, desc, holders);
-        this.#inflight.set(key, work);
-        try {
-            const outcome = await work;
-            holders.add(dst.repository);
-            return outcome;
-        }
-        finally {
-            this.#inflight.delete(key);
-        }
-    }
-    /** Open the source stream; errors it emits later (digest mismatch, reset) are the source's. */
-    async #open(src, desc) {
-        const stream = await onSide('source', () => this.#client.getBlob(src, desc));
-        stream.on('error', (err) => {
-            if (err instanceof OciError && err.side === undefined)
-                err.side = 'source';
-        });
-        return stream;
-    }
-    async #ensure(src, dst, desc, holders) {
-        const client = this.#client;
-        const where = `${formatRepository(dst)}@${desc.digest}`;
-        let location;
-        // Mount candidates: repositories of the destination registry known to hold it, or the
-        // source repository itself when source and destination share a registry.
-        const candidates = [...holders];
-        if (src.registry === dst.registry && src.repository !== dst.repository)
-            candidates.push(src.repository);
-        for (const from of candidates.slice(0, 2)) {
-            const result = await onSide('destination', () => client.mountBlob(dst, desc.digest, from));
-            if (result.mounted) {
-                this.#log(`mounted ${where} from ${from}`);
-                return 'mounted';
-            }
-            // The registry opened an upload session instead: keep it for the upload below.
-            if (location)
-                await client.cancelUpload(dst, location);
-            location = result.location;
-        }
-        if (location === undefined) {
-            const size = await onSide('destination', () => client.headBlob(dst, desc.digest));
-            if (size !== undefined) {
-                this.#log(`exists ${where}`);
-                return 'existing';
-            }
-        }
-        await this.#transfers.run(() => onSide('destination', () => client.uploadBlob(dst, desc, () => this.#open(src, desc), location !== undefined ? { location } : {})));
-        this.bytes += desc.size;
-        this.#log(`copied ${where} (${desc.size} bytes) from ${formatRepository(src)}`);
-        return 'copied';
-    }
-}
-
-;// CONCATENATED MODULE: ./src/sync/pool.ts
-/** Bounded concurrency helpers. */
-/** A counting semaphore: `run(fn)` waits for a free slot. */
-class Semaphore {
-    #free;
-    #waiters = [];
-    constructor(size) {
-        this.#free = Math.max(1, size);
-    }
-    async run(fn) {
-        if (this.#free > 0)
-            this.#free--;
-        else
-            await new Promise((resolve) => this.#waiters.push(resolve));
-        try {
-            return await fn();
-        }
-        finally {
-            const next = this.#waiters.shift();
-            if (next)
-                next();
-            else
-                this.#free++;
-        }
-    }
-}
-/** Map over items with at most `size` in flight; results keep the input order. Never rejects early. */
-async function mapPool(items, size, fn) {
-    const results = new Array(items.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length) {
-            const i = next++;
-            results[i] = await fn(items[i], i);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(Math.max(1, size), items.length) }, worker));
-    return results;
-}
-
-;// CONCATENATED MODULE: ./src/sync/content.ts
-/** Copy the content a manifest refers to: blobs and child manifests, recursively, without tagging. */
-
-
-
-/** Copy the content `manifest` refers to (recursively) from `src` to `dst`, without tagging it. */
-async function copyContent(ctx, src, dst, manifest, stats) {
-    const parsed = parseManifest(manifest.bytes, manifest.mediaType);
-    if (parsed.kind === 'index') {
-        await mapPool(parsed.index.manifests, ctx.parallelism, async (child) => {
-            const raw = await onSide('source', () => ctx.client.getManifest({ ...src, digest: child.digest }));
-            await copyContent(ctx, src, dst, raw, stats);
-            await onSide('destination', () => ctx.client.putManifest({ ...dst, digest: child.digest }, raw.bytes, raw.mediaType));
-            stats.manifests++;
-            ctx.log(`put manifest ${dst.registry}/${dst.repository}@${child.digest}`);
-        });
-        return;
-    }
-    await mapPool(manifestBlobs(parsed.manifest), ctx.parallelism, async (desc) => {
-        const outcome = await ctx.blobs.ensure(src, dst, desc);
-        stats.blobs[outcome]++;
-        if (outcome === 'copied')
-            stats.bytes += desc.size;
-    });
-}
-
 ;// CONCATENATED MODULE: ./src/sync/referrers.ts
 /**
  * Copy the referrers of a manifest (signatures, SBOMs, attestations: OCI 1.1 `subject`) and
@@ -72836,8 +73766,8 @@ async function copyImage(ctx, src, srcDigest, dst, options = {}) {
 
 function row(src, dst, init = {}) {
     const r = {
-        source: formatReference(src),
-        destination: formatReference(dst),
+        source: reference_formatReference(src),
+        destination: reference_formatReference(dst),
         status: 'failed',
         bytes: 0,
         blobs: { copied: 0, mounted: 0, existing: 0 },
@@ -72892,7 +73822,7 @@ async function planEntry(client, entry, options) {
                     dst,
                     row: row(src, dst, {
                         error: {
-                            message: `${formatReference(src)}: not found in the source registry`,
+                            message: `${reference_formatReference(src)}: not found in the source registry`,
                             side: 'source',
                             httpStatus: 404,
                             code: 'MANIFEST_UNKNOWN',
@@ -72912,6 +73842,18 @@ async function planEntry(client, entry, options) {
         }
         return Promise.all(targets.map(async (dst) => {
             const base = { src, srcDigest, dst };
+            // State cache (the action's): a destination known to hold exactly the source digest is
+            // skipped without a HEAD. Any other known digest is not trusted: drift is always checked live.
+            const known = options.knownDestinationDigest?.(reference_formatReference(dst));
+            if (known !== undefined && known === srcDigest) {
+                const r = row(src, dst, { sourceDigest: srcDigest, destinationDigest: known });
+                return {
+                    ...base,
+                    dstDigest: known,
+                    action: 'skip',
+                    row: { ...r, status: 'skipped', reason: 'up-to-date (state cache)' },
+                };
+            }
             try {
                 const head = await onSide('destination', () => client.headManifest(dst));
                 if (head === undefined)
@@ -72947,7 +73889,2707 @@ async function planEntry(client, entry, options) {
         : { source, tags: perTag.flat(), notes };
 }
 
+;// CONCATENATED MODULE: ./src/sync/charts.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** A chart entry that cannot be mirrored as configured. */
+class ChartEntryError extends OciError {
+}
+function once(fn) {
+    let p;
+    return () => {
+        p ??= fn();
+        return p;
+    };
+}
+function emptyRow(source, destination, init = {}) {
+    return {
+        source,
+        destination,
+        status: 'failed',
+        bytes: 0,
+        blobs: { copied: 0, mounted: 0, existing: 0 },
+        manifests: 0,
+        durationMs: 0,
+        ...init,
+    };
+}
+/** The OCI repository of a chart source `oci://host/path` (the chart name appended unless already last). */
+function ociChartRepository(chart) {
+    const base = chart.source.slice('oci://'.length).replace(/\/+$/, '');
+    return base.split('/').at(-1) === chart.name ? base : `${base}/${chart.name}`;
+}
+/** Resolve the versions a chart entry asks for. Throws for an entry-level failure. */
+async function resolveVersions(chart, client, env, userAgent) {
+    if (chart.localPath !== undefined) {
+        const packaged = await packageChart(chart.localPath);
+        const artifact = chartArtifact(packaged.tgz, chart.localPath);
+        if (artifact.metadata.name !== chart.name)
+            throw new ChartEntryError(`chart ${chart.name}: ${chart.localPath} holds chart "${artifact.metadata.name}" (the entry name must match Chart.yaml)`);
+        return {
+            versions: [
+                {
+                    version: packaged.metadata.version,
+                    source: chart.localPath,
+                    chartDigest: artifact.chart.digest,
+                    load: async () => ({ tgz: packaged.tgz }),
+                },
+            ],
+            close: async () => undefined,
+        };
+    }
+    if (chart.source.startsWith('oci://')) {
+        const repo = parseRepository(ociChartRepository(chart));
+        const tags = await onSide('source', () => client.listTags(repo));
+        const picked = selectVersions(tags.map((t) => ({ name: chart.name, version: t, urls: [] })), chart.version, chart.limit);
+        return {
+            versions: picked.map((p) => {
+                const ref = { ...repo, tag: p.version };
+                return {
+                    version: p.version.replace(/_/g, '+'),
+                    source: reference_formatReference(ref),
+                    oci: ref,
+                    load: once(async () => {
+                        const raw = await onSide('source', () => client.getManifest(ref));
+                        const parsed = parseManifest(raw.bytes, raw.mediaType);
+                        if (parsed.kind !== 'manifest')
+                            throw new ChartEntryError(`${reference_formatReference(ref)}: not a chart (an index)`);
+                        const layer = parsed.manifest.layers.find((l) => l.mediaType === HELM_CHART_LAYER);
+                        if (!layer)
+                            throw new ChartEntryError(`${reference_formatReference(ref)}: no Helm chart layer`);
+                        const chunks = [];
+                        for await (const c of await onSide('source', () => client.getBlob(repo, layer)))
+                            chunks.push(c);
+                        return { tgz: Buffer.concat(chunks) };
+                    }),
+                };
+            }),
+            close: async () => undefined,
+        };
+    }
+    const settings = settingsFor(await loadRepositories(env), chart.source);
+    const repo = new HelmRepo(chart.source, settings, userAgent !== undefined ? { userAgent } : {});
+    try {
+        const index = await repo.index();
+        const entries = index.entries[chart.name];
+        if (!entries || entries.length === 0)
+            throw new ChartEntryError(`chart ${chart.name}: not found in the index of ${chart.source}`);
+        const picked = selectVersions(entries, chart.version, chart.limit);
+        if (picked.length === 0)
+            throw new ChartEntryError(`chart ${chart.name}: no version matches "${chart.version}" in ${chart.source}`);
+        return {
+            versions: picked.map((e) => {
+                const v = {
+                    version: e.version,
+                    source: e.urls[0] !== undefined ? repo.resolve(e.urls[0]).href : chart.source,
+                    load: once(() => repo.download(e)),
+                };
+                if (e.digest !== undefined)
+                    v.chartDigest = `sha256:${e.digest.replace(/^sha256:/, '').toLowerCase()}`;
+                return v;
+            }),
+            close: () => repo.close(),
+        };
+    }
+    catch (err) {
+        await repo.close();
+        throw err;
+    }
+}
+/** The chart layer digest of the manifest at `dst`, with the manifest digest; undefined when absent. */
+async function destinationChart(client, dst) {
+    const head = await onSide('destination', () => client.headManifest(dst));
+    if (!head)
+        return undefined;
+    const raw = await onSide('destination', () => client.getManifest({ ...dst, digest: head.digest }));
+    const parsed = parseManifest(raw.bytes, raw.mediaType);
+    const layer = parsed.kind === 'manifest'
+        ? parsed.manifest.layers.find((l) => l.mediaType === HELM_CHART_LAYER)
+        : undefined;
+    return layer ? { manifestDigest: head.digest, chartDigest: layer.digest } : { manifestDigest: head.digest };
+}
+/** Push a chart artifact: blobs first (existing ones skipped), then the tagged manifest. */
+async function pushChart(client, dst, a, row) {
+    const repo = { registry: dst.registry, repository: dst.repository };
+    for (const b of [a.config, a.chart, ...(a.prov ? [a.prov] : [])]) {
+        const size = await onSide('destination', () => client.headBlob(repo, b.digest));
+        if (size !== undefined) {
+            row.blobs.existing++;
+            continue;
+        }
+        await onSide('destination', () => client.pushBlob(repo, b.bytes, b.digest));
+        row.blobs.copied++;
+        row.bytes += b.size;
+    }
+    await onSide('destination', () => client.putManifest(dst, a.manifest, OCI_MANIFEST));
+    row.manifests++;
+    row.mediaType = OCI_MANIFEST;
+}
+/** Publish one chart version (HTTP or local source) and return its row. */
+async function publishVersion(ctx, chart, v) {
+    const tag = chartTag(v.version);
+    const dst = { ...parseRepository(chart.repository), tag };
+    const row = emptyRow(v.source, reference_formatReference(dst), { tag });
+    if (ctx.imagesOnly) {
+        row.status = 'skipped';
+        row.reason = 'images only (--images-only)';
+        return row;
+    }
+    if (v.oci)
+        return copyOciVersion(ctx, chart, v, dst, row);
+    let artifact;
+    const build = async () => {
+        if (!artifact) {
+            const { tgz, prov } = await v.load();
+            artifact = chartArtifact(tgz, `${chart.name} ${v.version}`, prov);
+        }
+        return artifact;
+    };
+    const chartDigest = v.chartDigest ?? (await build()).chart.digest;
+    row.sourceDigest = chartDigest;
+    const existing = await destinationChart(ctx.client, dst);
+    let action = 'copy';
+    if (existing) {
+        if (existing.chartDigest !== undefined)
+            row.destinationDigest = existing.chartDigest;
+        if (existing.chartDigest === chartDigest) {
+            row.status = 'skipped';
+            row.reason = 'up-to-date';
+            return row;
+        }
+        if (!(ctx.overwrite || chart.overwrite)) {
+            row.status = 'drifted';
+            row.reason =
+                existing.chartDigest === undefined
+                    ? 'destination tag is not a Helm chart (overwrite: false)'
+                    : 'destination chart differs from source (overwrite: false)';
+            return row;
+        }
+        action = 'overwrite';
+    }
+    if (ctx.dryRun) {
+        row.status = action === 'copy' ? 'would-copy' : 'would-overwrite';
+        return row;
+    }
+    const a = await build();
+    if (a.chart.digest !== chartDigest)
+        throw new ChartEntryError(`${chart.name} ${v.version}: downloaded chart does not have digest ${chartDigest}`);
+    if (a.metadata.name !== chart.name || a.metadata.version !== v.version)
+        throw new ChartEntryError(`${chart.name} ${v.version}: the archive holds ${a.metadata.name} ${a.metadata.version} (Chart.yaml disagrees with the index)`);
+    await pushChart(ctx.client, dst, a, row);
+    row.status = action === 'copy' ? 'copied' : 'overwritten';
+    ctx.log(`put chart ${reference_formatReference(dst)} (${a.manifestDigest}, chart layer ${a.chart.digest})`);
+    return row;
+}
+/** An OCI chart source: plan and copy bit for bit with the artifact engine. */
+async function copyOciVersion(ctx, chart, v, dst, row) {
+    const src = v.oci;
+    const entry = {
+        name: chart.name,
+        source: reference_formatReference(src),
+        destinations: [formatRepository(dst)],
+        selector: { tags: [src.tag], limit: 0 },
+        overwrite: chart.overwrite,
+        includeReferrers: false,
+        position: chart.position,
+    };
+    const [planned] = (await planEntry(ctx.client, entry, { overwrite: ctx.overwrite, parallelism: 2 })).tags;
+    if (!planned)
+        return { ...row, error: { message: `${row.source}: nothing planned` } };
+    // The destination tag keeps the source tag (already `_` for `+`).
+    return runPlanned(ctx, planned);
+}
+/** Execute a planned artifact-engine job (copy/overwrite) or return its decided row. */
+async function runPlanned(ctx, p) {
+    const r = p.row;
+    if (p.action !== 'copy' && p.action !== 'overwrite')
+        return r;
+    if (ctx.dryRun) {
+        r.status = p.action === 'copy' ? 'would-copy' : 'would-overwrite';
+        return r;
+    }
+    const started = performance.now();
+    for (let attempt = 1;; attempt++) {
+        try {
+            const stats = await copyImage(ctx.copy, p.src, p.srcDigest, p.dst);
+            r.status = p.action === 'overwrite' ? 'overwritten' : 'copied';
+            r.bytes = stats.bytes;
+            r.blobs = stats.blobs;
+            r.manifests = stats.manifests;
+            r.mediaType = stats.mediaType;
+            delete r.error;
+            break;
+        }
+        catch (err) {
+            if (attempt < ctx.attempts && isTransient(err))
+                continue;
+            r.status = 'failed';
+            r.error = errorInfo(err);
+            break;
+        }
+    }
+    r.durationMs = Math.round(performance.now() - started);
+    return r;
+}
+/** Where discovered images of `chart` go, or why they cannot be mirrored. */
+function imageTarget(ctx, chart) {
+    const discover = chart.images?.discover ?? ctx.images ?? false;
+    if (!discover && !ctx.images)
+        return undefined;
+    if (ctx.chartsOnly)
+        return undefined;
+    const destination = chart.images?.destination ?? ctx.config.defaults.destination;
+    if (destination === undefined)
+        throw new ChartEntryError(`chart ${chart.name}: discovered images need a destination: set images.destination or defaults.destination`);
+    return chart.images?.prefix !== undefined ? { destination, prefix: chart.images.prefix } : { destination };
+}
+/** Render options of a chart entry. */
+function renderOptions(chart, env) {
+    const i = chart.images;
+    return {
+        env,
+        ...(i?.values ? { values: i.values } : {}),
+        ...(i?.valuesFiles ? { valuesFiles: i.valuesFiles } : {}),
+        ...(i?.set ? { set: i.set } : {}),
+        ...(i?.kubeVersion ? { kubeVersion: i.kubeVersion } : {}),
+        ...(i?.apiVersions ? { apiVersions: i.apiVersions } : {}),
+    };
+}
+/** Discover the images of one version (tgz loaded on demand). */
+async function discoverVersion(helmBin, chart, v, env) {
+    const { tgz } = await v.load();
+    const metadata = readChartMetadata(tgz, `${chart.name} ${v.version}`);
+    return discoverImages(helmBin, tgz, metadata, renderOptions(chart, env));
+}
+/** Mirror one discovered image (once per run per source → destination pair). */
+function mirrorImage(ctx, chart, image, dst, jobs) {
+    const key = `${image} ${reference_formatReference(dst)}`;
+    const prior = jobs.get(key);
+    if (prior)
+        return prior.then((r) => r.status === 'failed'
+            ? { ...r }
+            : {
+                ...emptyRow(r.source, r.destination, {
+                    status: 'skipped',
+                    reason: 'mirrored for another chart version in this run',
+                }),
+                ...(r.tag !== undefined ? { tag: r.tag } : {}),
+                ...(r.sourceDigest !== undefined ? { sourceDigest: r.sourceDigest } : {}),
+            });
+    const job = (async () => {
+        const entry = {
+            name: image,
+            source: image,
+            destinations: [formatRepository(dst)],
+            selector: { limit: 0 },
+            overwrite: chart.overwrite,
+            includeReferrers: false,
+            position: chart.position,
+        };
+        try {
+            const plan = await planEntry(ctx.client, entry, { overwrite: ctx.overwrite, parallelism: 2 });
+            const p = plan.tags[0];
+            if (!p)
+                return emptyRow(image, reference_formatReference(dst), { error: { message: `${image}: nothing planned` } });
+            return await runPlanned(ctx, p);
+        }
+        catch (err) {
+            return emptyRow(image, reference_formatReference(dst), { error: errorInfo(err) });
+        }
+    })();
+    jobs.set(key, job);
+    return job;
+}
+/** Mirror one chart entry; never throws. */
+async function chartEntry(ctx, chart, jobs, helm) {
+    const result = {
+        name: chart.name,
+        kind: 'chart',
+        source: chart.source,
+        destinations: [chart.repository],
+        position: chart.position,
+        tags: [],
+    };
+    let resolved;
+    let target;
+    try {
+        target = imageTarget(ctx, chart);
+        resolved = await resolveVersions(chart, ctx.client, ctx.env, ctx.userAgent);
+    }
+    catch (err) {
+        result.error = errorInfo(err);
+        ctx.emitFailed(result);
+        return result;
+    }
+    try {
+        const rows = await mapPool(resolved.versions, 2, async (v) => {
+            const started = performance.now();
+            let row;
+            try {
+                row = await publishVersion(ctx, chart, v);
+            }
+            catch (err) {
+                row = emptyRow(v.source, `${chart.repository}:${chartTag(v.version)}`, {
+                    tag: chartTag(v.version),
+                    error: errorInfo(err),
+                });
+            }
+            row.durationMs = Math.round(performance.now() - started);
+            if (target) {
+                const images = [];
+                try {
+                    const found = await discoverVersion(await helm(), chart, v, ctx.env);
+                    ctx.log(`${chart.name} ${v.version}: ${found.length} images (${found.map((f) => f.image).join(', ')})`);
+                    const t = target;
+                    images.push(...(await mapPool(found, ctx.concurrency, (f) => mirrorImage(ctx, chart, f.image, remapImage(f.image, t.destination, t.prefix), jobs))));
+                }
+                catch (err) {
+                    images.push(emptyRow(`${chart.name} ${v.version}`, target.destination, {
+                        error: errorInfo(err),
+                        reason: 'image discovery failed',
+                    }));
+                }
+                row.images = images;
+            }
+            ctx.emitTag(result, row);
+            for (const img of row.images ?? [])
+                ctx.emitTag(result, img);
+            return row;
+        });
+        result.tags.push(...rows);
+    }
+    finally {
+        await resolved.close();
+    }
+    return result;
+}
+/** Mirror every chart entry; failures become rows or entry errors. */
+async function syncCharts(charts, ctx) {
+    const jobs = new Map();
+    let bin;
+    const helm = () => {
+        bin ??= ctx.helmBin !== undefined ? Promise.resolve(ctx.helmBin) : resolveHelm({ env: ctx.env });
+        return bin;
+    };
+    return mapPool(charts, Math.min(ctx.concurrency, 4), (chart) => chartEntry(ctx, chart, jobs, helm));
+}
+/** Discover the images of every chart entry (with discovery on, or all with `images`), writing nothing. */
+async function listChartImages(config, client, options = {}) {
+    const env = options.env ?? process.env;
+    const charts = config.charts.filter((c) => options.images || c.images?.discover === true);
+    let bin;
+    const helm = () => {
+        bin ??= options.helmBin !== undefined ? Promise.resolve(options.helmBin) : resolveHelm({ env });
+        return bin;
+    };
+    const out = await mapPool(charts, 4, async (chart) => {
+        const base = {
+            name: chart.name,
+            source: chart.source,
+            ...(chart.localPath ? { localPath: chart.localPath } : {}),
+        };
+        let resolved;
+        try {
+            resolved = await resolveVersions(chart, client, env, options.userAgent);
+        }
+        catch (err) {
+            return [
+                {
+                    ...base,
+                    version: chart.version,
+                    chart: chart.repository,
+                    images: [],
+                    error: err.message,
+                },
+            ];
+        }
+        try {
+            const destination = chart.images?.destination ?? config.defaults.destination;
+            return await mapPool(resolved.versions, 2, async (v) => {
+                const listing = {
+                    ...base,
+                    version: v.version,
+                    chart: `${chart.repository}:${chartTag(v.version)}`,
+                    images: [],
+                };
+                try {
+                    const found = await discoverVersion(await helm(), chart, v, env);
+                    listing.images = found.map((f) => destination !== undefined
+                        ? {
+                            image: f.image,
+                            destination: reference_formatReference(remapImage(f.image, destination, chart.images?.prefix)),
+                        }
+                        : { image: f.image });
+                }
+                catch (err) {
+                    listing.error = err.message;
+                }
+                return listing;
+            });
+        }
+        finally {
+            await resolved.close();
+        }
+    });
+    return out.flat();
+}
+
+;// CONCATENATED MODULE: ./src/sync/model.ts
+const TAG_STATUSES = (/* unused pure expression or super */ null && ([
+    'copied',
+    'overwritten',
+    'skipped',
+    'drifted',
+    'would-copy',
+    'would-overwrite',
+    'failed',
+]));
+/** Count statuses and totals over every entry. A plan failure counts as one failure. */
+function summarize(entries, requests) {
+    const s = {
+        entries: entries.length,
+        copied: 0,
+        overwritten: 0,
+        skipped: 0,
+        drifted: 0,
+        wouldCopy: 0,
+        wouldOverwrite: 0,
+        failed: 0,
+        bytes: 0,
+        blobs: { copied: 0, mounted: 0, existing: 0 },
+        requests,
+    };
+    const key = {
+        copied: 'copied',
+        overwritten: 'overwritten',
+        skipped: 'skipped',
+        drifted: 'drifted',
+        'would-copy': 'wouldCopy',
+        'would-overwrite': 'wouldOverwrite',
+        failed: 'failed',
+    };
+    for (const e of entries) {
+        if (e.error)
+            s.failed++;
+        for (const t of e.tags.flatMap((t) => [t, ...(t.images ?? [])])) {
+            s[key[t.status]]++;
+            s.bytes += t.bytes;
+            s.blobs.copied += t.blobs.copied;
+            s.blobs.mounted += t.blobs.mounted;
+            s.blobs.existing += t.blobs.existing;
+        }
+    }
+    return s;
+}
+/** Exit code: 0 clean, 1 any failure, `driftExitCode` (default 2) for drift without failure. */
+function exitCodeOf(summary, driftExitCode = 2) {
+    if (summary.failed > 0)
+        return 1;
+    if (summary.drifted > 0)
+        return driftExitCode;
+    return 0;
+}
+
+;// CONCATENATED MODULE: ./src/auth/challenge.ts
+/**
+ * Parse `WWW-Authenticate` headers (RFC 7235 / RFC 6750): several challenges in one header,
+ * quoted values that contain commas or escaped quotes, and token68 forms.
+ */
+const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+/;
+const TOKEN68 = /^[A-Za-z0-9._~+/-]+=*(?=\s*(?:,|$))/;
+/** Parse every challenge in a header value. Malformed remainders are skipped. */
+function parseWwwAuthenticate(header) {
+    const challenges = [];
+    let rest = header;
+    let current;
+    for (;;) {
+        rest = rest.replace(/^[\s,]+/, '');
+        if (rest === '')
+            break;
+        const token = TOKEN.exec(rest)?.[0];
+        if (token === undefined) {
+            rest = rest.slice(1);
+            continue;
+        }
+        const after = rest.slice(token.length).replace(/^ +/, '');
+        if (after.startsWith('=') && current !== undefined) {
+            // auth-param: name = token / quoted-string
+            rest = after.slice(1).replace(/^ +/, '');
+            let value;
+            if (rest.startsWith('"')) {
+                value = '';
+                let i = 1;
+                while (i < rest.length && rest[i] !== '"') {
+                    if (rest[i] === '\\' && i + 1 < rest.length)
+                        i++;
+                    value += rest[i];
+                    i++;
+                }
+                rest = rest.slice(i + 1);
+            }
+            else {
+                value = /^[^,\s]*/.exec(rest)?.[0] ?? '';
+                rest = rest.slice(value.length);
+            }
+            current.params[token.toLowerCase()] = value;
+            continue;
+        }
+        current = { scheme: token.toLowerCase(), params: {} };
+        challenges.push(current);
+        rest = after;
+        const t68 = TOKEN68.exec(rest)?.[0];
+        if (t68 !== undefined && !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+\s*=\s*[^\s=,]/.test(rest))
+            rest = rest.slice(t68.length);
+    }
+    return challenges;
+}
+
+;// CONCATENATED MODULE: ./src/auth/scope.ts
+/** `repository:name:pull,push` with sorted, de-duplicated actions. */
+function formatScope(scope) {
+    return `${scope.type}:${scope.name}:${[...new Set(scope.actions)].sort().join(',')}`;
+}
+/** Parse `type:name:actions` (the name may contain `:` for host:port, so parse from both ends). */
+function parseScope(s) {
+    const first = s.indexOf(':');
+    const last = s.lastIndexOf(':');
+    if (first < 0 || last === first)
+        return undefined;
+    return {
+        type: s.slice(0, first),
+        name: s.slice(first + 1, last),
+        actions: s
+            .slice(last + 1)
+            .split(',')
+            .filter((a) => a !== ''),
+    };
+}
+/** Merge scopes: one entry per (type, name) with the union of actions, sorted for stable keys. */
+function mergeScopes(...lists) {
+    const byKey = new Map();
+    for (const list of lists) {
+        for (const s of list) {
+            const key = `${s.type}:${s.name}`;
+            const existing = byKey.get(key);
+            if (existing)
+                existing.actions = [...new Set([...existing.actions, ...s.actions])].sort();
+            else
+                byKey.set(key, { type: s.type, name: s.name, actions: [...new Set(s.actions)].sort() });
+        }
+    }
+    return [...byKey.values()].sort((a, b) => `${a.type}:${a.name}`.localeCompare(`${b.type}:${b.name}`));
+}
+/** Canonical cache key of a scope set. */
+function scopeKey(scopes) {
+    return mergeScopes(scopes).map(formatScope).join(' ');
+}
+/** True when `granted` includes every action of every scope in `needed` (`*` grants all). */
+function covers(granted, needed) {
+    return needed.every((n) => {
+        const g = granted.find((s) => s.type === n.type && s.name === n.name);
+        return g !== undefined && (g.actions.includes('*') || n.actions.every((a) => g.actions.includes(a)));
+    });
+}
+
+;// CONCATENATED MODULE: ./src/auth/token.ts
+
+
+
+
+const CLIENT_ID = 'oci-mirror';
+/** Tokens without `expires_in` live 60 s per the spec; we renew a little early. */
+const DEFAULT_EXPIRES_IN = 60;
+const RENEW_EARLY_MS = 10_000;
+function checkRealm(host, realm) {
+    let url;
+    try {
+        url = new URL(realm);
+    }
+    catch (cause) {
+        throw new AuthError(host, `token realm "${realm}" is not a URL`, { cause });
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        throw new AuthError(host, `token realm "${realm}" must be http(s)`);
+    }
+    return url;
+}
+async function parseTokenResponse(host, status, text, now) {
+    let body;
+    try {
+        body = JSON.parse(text);
+    }
+    catch (cause) {
+        throw new AuthError(host, `token endpoint answered HTTP ${status} with a body that is not JSON`, {
+            cause,
+            status,
+        });
+    }
+    const token = typeof body.token === 'string' && body.token !== ''
+        ? body.token
+        : typeof body.access_token === 'string'
+            ? body.access_token
+            : undefined;
+    if (!token)
+        throw new AuthError(host, 'token endpoint answered without "token" or "access_token"', { status });
+    registerSecret(token);
+    const expiresIn = typeof body.expires_in === 'number' && body.expires_in >= DEFAULT_EXPIRES_IN
+        ? body.expires_in
+        : DEFAULT_EXPIRES_IN;
+    const issued = typeof body.issued_at === 'string' ? Date.parse(body.issued_at) : Number.NaN;
+    // Trust our clock over the server's issued_at when they disagree wildly (skewed servers).
+    const base = Number.isFinite(issued) && Math.abs(issued - now) < 5 * 60_000 ? issued : now;
+    const out = { token, expiresAt: base + expiresIn * 1000 - RENEW_EARLY_MS };
+    if (typeof body.refresh_token === 'string') {
+        registerSecret(body.refresh_token);
+        out.refreshToken = body.refresh_token;
+    }
+    return out;
+}
+async function failure(host, method, url, status, text) {
+    const codes = parseErrorBody(text)
+        .map((e) => e.code + (e.message ? `: ${e.message}` : ''))
+        .join('; ');
+    let detail = codes;
+    if (!detail) {
+        try {
+            const j = JSON.parse(text);
+            detail = [j.error, j.error_description ?? j.details].filter(Boolean).join(': ');
+        }
+        catch {
+            detail = '';
+        }
+    }
+    const hint = status === 401 || status === 403 ? ' — check the username and password/token for this host' : '';
+    throw new AuthError(host, `token request ${method} ${safeUrl(url)} returned HTTP ${status}${detail ? ` (${detail})` : ''}${hint}`, { status });
+}
+async function getToken(transport, req, now) {
+    const url = checkRealm(req.host, req.realm);
+    if (req.service)
+        url.searchParams.set('service', req.service);
+    for (const scope of req.scopes)
+        url.searchParams.append('scope', formatScope(scope));
+    const headers = { accept: 'application/json' };
+    const cred = req.credential;
+    if (cred?.username !== undefined && cred.password !== undefined) {
+        url.searchParams.set('account', cred.username);
+        headers.authorization = `Basic ${Buffer.from(`${cred.username}:${cred.password}`).toString('base64')}`;
+    }
+    const res = await transport.request({ method: 'GET', url, headers });
+    const text = await res.body.text();
+    if (res.status !== 200)
+        return { status: res.status, text };
+    return parseTokenResponse(req.host, res.status, text, now);
+}
+async function postToken(transport, req, now) {
+    const url = checkRealm(req.host, req.realm);
+    const form = new URLSearchParams();
+    const cred = req.credential;
+    if (cred?.identityToken !== undefined) {
+        form.set('grant_type', 'refresh_token');
+        form.set('refresh_token', cred.identityToken);
+    }
+    else if (cred?.username !== undefined && cred.password !== undefined) {
+        form.set('grant_type', 'password');
+        form.set('username', cred.username);
+        form.set('password', cred.password);
+    }
+    else {
+        throw new AuthError(req.host, 'the OAuth2 token form needs a refresh token or a username and password');
+    }
+    if (req.service)
+        form.set('service', req.service);
+    form.set('client_id', CLIENT_ID);
+    if (req.scopes.length > 0)
+        form.set('scope', req.scopes.map(formatScope).join(' '));
+    const res = await transport.request({
+        method: 'POST',
+        url,
+        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+        body: form.toString(),
+    });
+    const text = await res.body.text();
+    if (res.status !== 200)
+        return { status: res.status, text };
+    return parseTokenResponse(req.host, res.status, text, now);
+}
+/**
+ * Fetch a bearer token. Refresh tokens always use the POST form. Username/password use GET with
+ * Basic (every token server supports it) and fall back to the POST password grant when GET is
+ * refused with 404/405 — or the reverse with `preferPost`, falling back like containerd does
+ * (404, 405, 400, 401 on POST: GCR, ACR and Artifactory only speak GET).
+ */
+async function fetchToken(transport, req, now = Date.now()) {
+    const cred = req.credential;
+    if (cred?.identityToken !== undefined) {
+        const r = await postToken(transport, req, now);
+        if ('token' in r)
+            return r;
+        return failure(req.host, 'POST', new URL(req.realm), r.status, r.text);
+    }
+    const hasPassword = cred?.username !== undefined && cred.password !== undefined;
+    if (hasPassword && req.preferPost) {
+        const r = await postToken(transport, req, now);
+        if ('token' in r)
+            return r;
+        if (![400, 401, 404, 405].includes(r.status))
+            return failure(req.host, 'POST', new URL(req.realm), r.status, r.text);
+    }
+    const r = await getToken(transport, req, now);
+    if ('token' in r)
+        return r;
+    if (hasPassword && !req.preferPost && (r.status === 404 || r.status === 405)) {
+        const p = await postToken(transport, req, now);
+        if ('token' in p)
+            return p;
+        return failure(req.host, 'POST', new URL(req.realm), p.status, p.text);
+    }
+    return failure(req.host, 'GET', new URL(req.realm), r.status, r.text);
+}
+
+;// CONCATENATED MODULE: ./src/auth/authenticator.ts
+
+
+
+
+class Authenticator {
+    #transport;
+    #credentials;
+    #now;
+    #preferPost;
+    #hosts = new Map();
+    #creds = new Map();
+    constructor(options) {
+        this.#transport = options.transport;
+        this.#credentials = options.credentials ?? (async () => undefined);
+        this.#now = options.now ?? Date.now;
+        this.#preferPost = options.preferPost ?? false;
+    }
+    #state(host) {
+        let s = this.#hosts.get(host);
+        if (!s) {
+            s = { tokens: [], inflight: new Map() };
+            this.#hosts.set(host, s);
+        }
+        return s;
+    }
+    /**
+     * The host's credential, asked of the source once and again whenever the credential it gave has
+     * an `expiresAt` that has passed (exchanged tokens, re-read files, per-request JWTs).
+     */
+    #credential(host) {
+        let c = this.#creds.get(host);
+        const expiresAt = c?.value?.expiresAt;
+        if (c?.settled && expiresAt !== undefined && expiresAt <= this.#now())
+            c = undefined;
+        if (!c) {
+            const entry = { promise: this.#credentials(host), settled: false };
+            this.#creds.set(host, entry);
+            entry.promise.then((value) => {
+                entry.value = value;
+                entry.settled = true;
+            }, 
+            // A failed lookup (helper crashed, exchange refused) is not cached, so a later request may try again.
+            () => {
+                if (this.#creds.get(host) === entry)
+                    this.#creds.delete(host);
+            });
+            c = entry;
+        }
+        return c.promise;
+    }
+    /** Number of tokens fetched so far per host (for tests and reports). */
+    tokenCount(host) {
+        return this.#state(host).tokens.length;
+    }
+    async authorization(host, scopes) {
+        const cred = await this.#credential(host);
+        if (cred?.registryToken !== undefined)
+            return `Bearer ${cred.registryToken}`;
+        const state = this.#state(host);
+        if (state.scheme === 'basic')
+            return basicHeader(cred);
+        if (state.scheme === 'bearer')
+            return `Bearer ${(await this.#token(host, state, scopes, cred)).token}`;
+        return undefined;
+    }
+    async #token(host, state, scopes, cred) {
+        const now = this.#now();
+        state.tokens = state.tokens.filter((t) => t.token.expiresAt > now);
+        const cached = state.tokens.find((t) => covers(t.scopes, scopes));
+        if (cached)
+            return cached.token;
+        const wanted = mergeScopes(scopes);
+        const key = scopeKey(wanted);
+        let pending = state.inflight.get(key);
+        if (!pending) {
+            if (state.realm === undefined)
+                throw new AuthError(host, 'bearer challenge without a realm');
+            pending = fetchToken(this.#transport, {
+                host,
+                realm: state.realm,
+                ...(state.service !== undefined ? { service: state.service } : {}),
+                scopes: wanted,
+                credential: cred,
+                preferPost: this.#preferPost,
+            }, now);
+            state.inflight.set(key, pending);
+            try {
+                const token = await pending;
+                state.tokens.push({ scopes: wanted, token });
+                return token;
+            }
+            finally {
+                state.inflight.delete(key);
+            }
+        }
+        return pending;
+    }
+    async challenge(host, wwwAuthenticate, scopes, sent) {
+        const cred = await this.#credential(host);
+        const state = this.#state(host);
+        // A bearer token sent as-is was refused: retry only if the source has since given a new one.
+        if (cred?.registryToken !== undefined)
+            return sent !== `Bearer ${cred.registryToken}`;
+        const challenges = wwwAuthenticate ? parseWwwAuthenticate(wwwAuthenticate) : [];
+        const bearer = challenges.find((c) => c.scheme === 'bearer' && c.params.realm);
+        const basic = challenges.find((c) => c.scheme === 'basic');
+        if (bearer) {
+            const wasBearer = state.scheme === 'bearer';
+            state.scheme = 'bearer';
+            state.realm = bearer.params.realm;
+            if (bearer.params.service !== undefined)
+                state.service = bearer.params.service;
+            else
+                delete state.service;
+            // Drop the token that was refused; the next authorization() fetches a fresh one.
+            const refused = sent?.startsWith('Bearer ') ? sent.slice(7) : undefined;
+            const before = state.tokens.length;
+            if (refused)
+                state.tokens = state.tokens.filter((t) => t.token.token !== refused);
+            // insufficient_scope names the scope it wants: fetch a token covering both.
+            const extra = (bearer.params.scope ?? '')
+                .split(' ')
+                .map(parseScope)
+                .filter((s) => s !== undefined);
+            if (extra.length > 0 && refused) {
+                await this.#token(host, state, mergeScopes(scopes, extra), cred);
+                return true;
+            }
+            return sent === undefined || !wasBearer || state.tokens.length < before;
+        }
+        if (basic) {
+            state.scheme = 'basic';
+            return basicHeader(cred) !== undefined && sent !== basicHeader(cred);
+        }
+        return false;
+    }
+}
+function basicHeader(cred) {
+    if (cred?.username === undefined || cred.password === undefined)
+        return undefined;
+    return `Basic ${Buffer.from(`${cred.username}:${cred.password}`).toString('base64')}`;
+}
+
+;// CONCATENATED MODULE: ./src/auth/credentials.ts
+/** Credentials for registry hosts and the sources they come from. */
+
+/** Register every secret part of a credential for redaction. */
+function maskCredential(credential) {
+    if (credential) {
+        registerSecret(credential.password);
+        registerSecret(credential.identityToken);
+        registerSecret(credential.registryToken);
+        if (credential.username !== undefined && credential.password !== undefined) {
+            registerSecret(Buffer.from(`${credential.username}:${credential.password}`).toString('base64'));
+        }
+    }
+    return credential;
+}
+/** A fixed map of host → credential. */
+function staticCredentials(entries) {
+    const map = new Map(Object.entries(entries).map(([host, cred]) => [host, maskCredential(cred)]));
+    return async (host) => map.get(host);
+}
+/** Ask each source in turn; the first that knows the host wins. */
+function chainCredentials(...sources) {
+    return async (host) => {
+        for (const source of sources) {
+            const cred = await source(host);
+            if (cred)
+                return cred;
+        }
+        return undefined;
+    };
+}
+
+;// CONCATENATED MODULE: ./src/auth/cache.ts
+/**
+ * Keeps one provider's credential and refreshes it before it expires: at half its lifetime
+ * (what amazon-ecr-credential-helper does for ECR's 12 h), and never later than 30 s before the
+ * end. Concurrent callers share one exchange; a failed exchange is not cached.
+ */
+
+const MIN_MARGIN_MS = 30_000;
+class RefreshingCredential {
+    #provider;
+    #now;
+    #current;
+    #pending;
+    /** Exchanges performed so far (tests and reports). */
+    exchanges = 0;
+    constructor(provider, now) {
+        this.#provider = provider;
+        this.#now = now;
+    }
+    get name() {
+        return this.#provider.name;
+    }
+    /** The cached credential while fresh, else a new one. */
+    async get() {
+        const cur = this.#current;
+        if (cur && (cur.refreshAt === undefined || this.#now() < cur.refreshAt))
+            return cur;
+        if (!this.#pending) {
+            const issued = this.#now();
+            this.exchanges++;
+            this.#pending = this.#provider
+                .fetch()
+                .then((x) => {
+                maskCredential(x.credential);
+                const out = { ...x };
+                if (x.expiresAt !== undefined) {
+                    const life = Math.max(0, x.expiresAt - issued);
+                    out.refreshAt = Math.min(issued + life / 2, x.expiresAt - MIN_MARGIN_MS);
+                }
+                this.#current = out;
+                return out;
+            })
+                .finally(() => {
+                this.#pending = undefined;
+            });
+        }
+        return this.#pending;
+    }
+    /** Forget the cached credential (the registry refused it). */
+    invalidate() {
+        this.#current = undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/auth/docker-config.ts
+/**
+ * Docker `config.json` as a credential source: `auths.*.auth`, `identitytoken`, `registrytoken`,
+ * `credHelpers` and `credsStore` through the `docker-credential-<name> get` exec protocol.
+ * Location: `$DOCKER_CONFIG/config.json`, else `~/.docker/config.json`.
+ */
+
+
+
+
+
+
+
+/** Path of the Docker config file for an environment. */
+function dockerConfigPath(env = process.env) {
+    return (0,external_node_path_.join)(env.DOCKER_CONFIG ?? (0,external_node_path_.join)((0,external_node_os_namespaceObject.homedir)(), '.docker'), 'config.json');
+}
+/** `https://ghcr.io/v1/` → `ghcr.io`, as docker's ConvertToHostname does for legacy keys. */
+function keyToHost(key) {
+    return key.replace(/^https?:\/\//, '').split('/')[0];
+}
+/** The config keys under which a registry API host may be stored. */
+function candidateKeys(host) {
+    if (host === DOCKER_HUB_API_HOST || host === 'docker.io' || host === 'index.docker.io') {
+        return [DOCKER_HUB_CONFIG_KEY, 'index.docker.io', 'docker.io', DOCKER_HUB_API_HOST];
+    }
+    return [host];
+}
+/** Decode `auth` = base64(user:pass), split at the first colon. */
+function decodeAuth(auth, key) {
+    const decoded = Buffer.from(auth, 'base64').toString('utf8').replace(/\0+$/, '');
+    const colon = decoded.indexOf(':');
+    if (colon <= 0)
+        throw new AuthError(keyToHost(key), `docker config entry "${key}" has a malformed "auth" field`);
+    return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+}
+/** Run `docker-credential-<helper> get` with the server URL on stdin. */
+async function runCredentialHelper(helper, serverUrl, env = process.env) {
+    const program = `docker-credential-${helper}`;
+    const { code, stdout, stderr } = await new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_namespaceObject.spawn)(program, ['get'], { env, stdio: ['pipe', 'pipe', 'pipe'], timeout: 30_000 });
+        let out = '';
+        let err = '';
+        child.stdout.setEncoding('utf8').on('data', (d) => {
+            out += d;
+        });
+        child.stderr.setEncoding('utf8').on('data', (d) => {
+            err += d;
+        });
+        child.on('error', (e) => reject(new AuthError(keyToHost(serverUrl), `credential helper ${program} could not be run`, { cause: e })));
+        child.on('close', (c) => resolve({ code: c, stdout: out, stderr: err }));
+        // A helper that exits without reading stdin (or never started) closes the pipe: the exit
+        // code and output decide the outcome, not the EPIPE.
+        child.stdin.on('error', () => undefined);
+        child.stdin.end(serverUrl);
+    });
+    if (code !== 0) {
+        if (/credentials not found/i.test(stdout) || /credentials not found/i.test(stderr))
+            return undefined;
+        throw new AuthError(keyToHost(serverUrl), `credential helper ${program} failed (exit ${code})`);
+    }
+    let parsed;
+    try {
+        parsed = JSON.parse(stdout);
+    }
+    catch (cause) {
+        throw new AuthError(keyToHost(serverUrl), `credential helper ${program} printed invalid JSON`, { cause });
+    }
+    if (typeof parsed.Secret !== 'string' || parsed.Secret === '')
+        return undefined;
+    const username = typeof parsed.Username === 'string' ? parsed.Username : '';
+    // Username `<token>` marks the secret as an identity (refresh) token.
+    if (username === '<token>')
+        return maskCredential({ identityToken: parsed.Secret });
+    return maskCredential({ username, password: parsed.Secret });
+}
+/**
+ * A credential source reading Docker's config. The file is read once; helper answers are cached
+ * per host for the life of the source.
+ */
+function dockerConfigCredentials(options = {}) {
+    const env = options.env ?? process.env;
+    const path = options.path ?? dockerConfigPath(env);
+    let config;
+    const cache = new Map();
+    const load = async () => {
+        let text;
+        try {
+            text = await (0,promises_.readFile)(path, 'utf8');
+        }
+        catch (err) {
+            if (err.code === 'ENOENT')
+                return undefined;
+            throw new AuthError('docker config', `cannot read ${path}`, { cause: err });
+        }
+        try {
+            return JSON.parse(text);
+        }
+        catch (cause) {
+            throw new AuthError('docker config', `${path} is not valid JSON`, { cause });
+        }
+    };
+    const lookup = async (host) => {
+        config ??= load();
+        const file = await config;
+        if (!file)
+            return undefined;
+        const keys = candidateKeys(host);
+        for (const key of keys) {
+            const helper = file.credHelpers?.[key];
+            if (helper)
+                return runCredentialHelper(helper, key, env);
+        }
+        const auths = file.auths ?? {};
+        const entryKey = keys.find((k) => auths[k] !== undefined) ?? Object.keys(auths).find((k) => keys.includes(keyToHost(k)));
+        const entry = entryKey !== undefined ? auths[entryKey] : undefined;
+        if (entry && entryKey !== undefined) {
+            if (entry.registrytoken)
+                return maskCredential({ registryToken: entry.registrytoken });
+            if (entry.identitytoken)
+                return maskCredential({ identityToken: entry.identitytoken });
+            if (entry.auth)
+                return maskCredential(decodeAuth(entry.auth, entryKey));
+            if (entry.username && entry.password)
+                return maskCredential({ username: entry.username, password: entry.password });
+        }
+        if (file.credsStore)
+            return runCredentialHelper(file.credsStore, keys[0], env);
+        return undefined;
+    };
+    return (host) => {
+        let p = cache.get(host);
+        if (!p) {
+            p = lookup(host);
+            cache.set(host, p);
+        }
+        return p;
+    };
+}
+
+;// CONCATENATED MODULE: ./src/auth/errors.ts
+/** Errors of credential sources and exchanges; each message says what was attempted and what to fix. */
+
+/** Getting or exchanging a credential for a registry host failed. */
+class CredentialError extends AuthError {
+    /** The provider's error code when it gave one (e.g. STS `AccessDenied`, Entra `invalid_client`). */
+    code;
+    constructor(host, message, options) {
+        super(host, message, options);
+        this.code = options?.code;
+    }
+}
+/** The GitHub Actions OIDC token could not be obtained. */
+class OidcTokenError extends Error {
+    constructor(message, options) {
+        super(message, options);
+        this.name = new.target.name;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/auth/jwt.ts
+/**
+ * Compact JWS (JWT) signing with a private JWK, and unverified claim decoding (for `exp`).
+ * ES256/ES384/ES512 (raw r||s, RFC 7518 §3.4), RS256 and EdDSA, all through node:crypto.
+ */
+
+/** The key is not a usable private JWK. */
+class JwkError extends Error {
+    constructor(message, options) {
+        super(message, options);
+        this.name = new.target.name;
+    }
+}
+const b64url = (data) => Buffer.from(data).toString('base64url');
+/** Parse a JWK (or a JWKS with exactly one key) from JSON text. */
+function parseJwk(text) {
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch (cause) {
+        throw new JwkError('the JWK is not JSON', { cause });
+    }
+    if (parsed && typeof parsed === 'object' && Array.isArray(parsed.keys)) {
+        const keys = parsed.keys;
+        if (keys.length !== 1)
+            throw new JwkError(`a JWK set must hold exactly one key, found ${keys.length}`);
+        parsed = keys[0];
+    }
+    if (!parsed || typeof parsed !== 'object' || typeof parsed.kty !== 'string')
+        throw new JwkError('the JWK has no "kty"');
+    return parsed;
+}
+/** The JWS `alg` for a key: the JWK's own `alg` when set, else derived from kty/crv. */
+function jwkAlgorithm(jwk) {
+    if (jwk.alg)
+        return jwk.alg;
+    if (jwk.kty === 'RSA')
+        return 'RS256';
+    if (jwk.kty === 'EC') {
+        const alg = { 'P-256': 'ES256', 'P-384': 'ES384', 'P-521': 'ES512' }[jwk.crv ?? ''];
+        if (!alg)
+            throw new JwkError(`unsupported EC curve "${jwk.crv}"`);
+        return alg;
+    }
+    if (jwk.kty === 'OKP' && jwk.crv === 'Ed25519')
+        return 'EdDSA';
+    throw new JwkError(`unsupported key type "${jwk.kty}"${jwk.crv ? ` (${jwk.crv})` : ''}`);
+}
+const HASH = {
+    RS256: 'sha256',
+    RS384: 'sha384',
+    RS512: 'sha512',
+    ES256: 'sha256',
+    ES384: 'sha384',
+    ES512: 'sha512',
+    EdDSA: null,
+};
+/** The `kid` to put in the header: the JWK's own, else its RFC 7638 thumbprint. */
+function jwkKeyId(jwk) {
+    if (jwk.kid)
+        return jwk.kid;
+    const members = {
+        EC: ['crv', 'kty', 'x', 'y'],
+        RSA: ['e', 'kty', 'n'],
+        OKP: ['crv', 'kty', 'x'],
+    };
+    const names = members[jwk.kty ?? ''] ?? [];
+    const canon = `{${names.map((n) => `"${n}":${JSON.stringify(jwk[n])}`).join(',')}}`;
+    return b64url((0,external_node_crypto_.createHash)('sha256').update(canon).digest());
+}
+/** Sign `claims` with a private JWK; the header carries `alg`, `typ: JWT` and `kid`. */
+function signJwt(jwk, claims) {
+    if (jwk.d === undefined)
+        throw new JwkError('the JWK is a public key; a private key (with "d") is needed');
+    const alg = jwkAlgorithm(jwk);
+    if (!(alg in HASH))
+        throw new JwkError(`unsupported JWS algorithm "${alg}"`);
+    let key;
+    try {
+        key = (0,external_node_crypto_.createPrivateKey)({ key: jwk, format: 'jwk' });
+    }
+    catch (cause) {
+        throw new JwkError(`the JWK is not a valid private key: ${cause.message}`, { cause });
+    }
+    const header = { alg, typ: 'JWT', kid: jwkKeyId(jwk) };
+    const input = `${b64url(JSON.stringify(header))}.${b64url(JSON.stringify(claims))}`;
+    const signature = (0,external_node_crypto_.sign)(HASH[alg] ?? null, Buffer.from(input), {
+        key,
+        ...(alg.startsWith('ES') ? { dsaEncoding: 'ieee-p1363' } : {}),
+    });
+    return `${input}.${b64url(signature)}`;
+}
+/** The public half of a private JWK (for verifiers and tests). */
+function publicKeyOf(jwk) {
+    return createPublicKey({ key: jwk, format: 'jwk' });
+}
+/** Decode a JWT's payload without verifying it; undefined when it is not a JWT. */
+function decodeJwtClaims(token) {
+    const part = token.split('.')[1];
+    if (part === undefined)
+        return undefined;
+    try {
+        const claims = JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
+        return claims && typeof claims === 'object' ? claims : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** A JWT's `exp` in epoch milliseconds, if it is a JWT with one. */
+function jwtExpiry(token) {
+    const exp = decodeJwtClaims(token)?.exp;
+    return typeof exp === 'number' ? exp * 1000 : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/auth/oidc.ts
+/**
+ * The GitHub Actions OIDC token: GET `$ACTIONS_ID_TOKEN_REQUEST_URL&audience=…` with
+ * `Authorization: Bearer $ACTIONS_ID_TOKEN_REQUEST_TOKEN`; the token is the response's `value`.
+ * Tokens live five minutes, so callers ask right before each exchange (see registry-auth.md §1).
+ */
+
+
+
+
+
+/** Why no token can be requested in this environment, worded as the remedy. */
+function missingIdTokenReason(env) {
+    if (env.GITHUB_ACTIONS !== 'true') {
+        return 'the GitHub Actions OIDC token is only available inside a GitHub Actions job (ACTIONS_ID_TOKEN_REQUEST_URL is not set); outside Actions give the host a `credential.value`/`fromPath`, or use Docker config or cloud credentials from the environment';
+    }
+    if (isForkPullRequest(env)) {
+        return 'this is a pull request from a fork: GitHub does not issue OIDC tokens to workflows triggered by pull requests from forks; run the mirror on push/schedule, or skip it for forks (`if: github.event.pull_request.head.repo.fork == false`)';
+    }
+    return 'ACTIONS_ID_TOKEN_REQUEST_URL / ACTIONS_ID_TOKEN_REQUEST_TOKEN are not set: grant the job `permissions: id-token: write` (a reusable workflow from another organisation needs it set by the caller too)';
+}
+function isForkPullRequest(env) {
+    if (!env.GITHUB_EVENT_NAME?.startsWith('pull_request') || !env.GITHUB_EVENT_PATH)
+        return false;
+    try {
+        const event = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(env.GITHUB_EVENT_PATH, 'utf8'));
+        const head = event.pull_request?.head?.repo;
+        return (head?.fork === true ||
+            (head?.full_name !== undefined && head.full_name !== event.pull_request?.base?.repo?.full_name));
+    }
+    catch {
+        return false;
+    }
+}
+/** An `IdTokenSource` for the GitHub Actions runner described by `env`. */
+function githubIdTokenSource(transport, env) {
+    return async (audience) => {
+        const requestUrl = env.ACTIONS_ID_TOKEN_REQUEST_URL;
+        const requestToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
+        if (!requestUrl || !requestToken)
+            throw new OidcTokenError(missingIdTokenReason(env));
+        registerSecret(requestToken);
+        let url;
+        try {
+            url = new URL(requestUrl);
+        }
+        catch (cause) {
+            throw new OidcTokenError('ACTIONS_ID_TOKEN_REQUEST_URL is not a URL', { cause });
+        }
+        if (audience !== undefined)
+            url.searchParams.set('audience', audience);
+        let status;
+        let text;
+        try {
+            const res = await transport.request({
+                method: 'GET',
+                url,
+                headers: { authorization: `Bearer ${requestToken}`, accept: 'application/json' },
+            });
+            status = res.status;
+            text = await res.body.text();
+        }
+        catch (cause) {
+            throw new OidcTokenError(`requesting the Actions OIDC token from ${safeUrl(url)} failed: ${cause.message}`, { cause });
+        }
+        if (status !== 200) {
+            throw new OidcTokenError(`the Actions OIDC token endpoint answered HTTP ${status}${audience !== undefined ? ` for audience "${audience}"` : ''}${detail(text)}`);
+        }
+        let value;
+        try {
+            value = JSON.parse(text).value;
+        }
+        catch (cause) {
+            throw new OidcTokenError('the Actions OIDC token endpoint answered with a body that is not JSON', {
+                cause,
+            });
+        }
+        if (typeof value !== 'string' || value === '')
+            throw new OidcTokenError('the Actions OIDC token endpoint answered without a "value" field');
+        registerSecret(value);
+        return value;
+    };
+}
+function detail(text) {
+    try {
+        const j = JSON.parse(text);
+        if (typeof j.message === 'string')
+            return `: ${j.message}`;
+    }
+    catch {
+        // not JSON
+    }
+    return text ? `: ${text.slice(0, 200)}` : '';
+}
+/** `sub` and `aud` of an OIDC token for error messages (both are public claims). */
+function describeIdToken(token) {
+    const claims = decodeJwtClaims(token);
+    if (!claims)
+        return '';
+    const aud = Array.isArray(claims.aud) ? claims.aud.join(',') : claims.aud;
+    return ` (the OIDC token had sub "${String(claims.sub)}", aud "${String(aud)}", iss "${String(claims.iss)}")`;
+}
+
+;// CONCATENATED MODULE: ./src/auth/providers/http.ts
+/** Small HTTP helpers shared by the providers: every call goes through our Transport (TLS, counters, retries). */
+
+
+/** Send one exchange request; network failures become a `CredentialError` naming `what`. */
+async function send(ctx, what, req) {
+    try {
+        const res = await ctx.transport.request({
+            method: req.method,
+            url: req.url,
+            headers: req.headers,
+            ...(req.body !== undefined ? { body: req.body } : {}),
+        });
+        const text = await res.body.text();
+        return { status: res.status, text, header: res.header };
+    }
+    catch (cause) {
+        throw new CredentialError(ctx.host, `${what}: ${req.method} ${safeUrl(req.url)} failed: ${cause.message}`, {
+            cause,
+        });
+    }
+}
+/** Parse a JSON body or fail naming the exchange. */
+function json(ctx, what, res) {
+    try {
+        return JSON.parse(res.text);
+    }
+    catch (cause) {
+        throw new CredentialError(ctx.host, `${what}: answered HTTP ${res.status} with a body that is not JSON`, {
+            status: res.status,
+            cause,
+        });
+    }
+}
+/** A non-empty string field or a `CredentialError`. */
+function field(ctx, what, value, name) {
+    if (typeof value !== 'string' || value === '')
+        throw new CredentialError(ctx.host, `${what}: the response has no "${name}"`);
+    return value;
+}
+/** `{error, error_description}` (OAuth) or `{message}` / `{errors:[{message}]}` from an error body. */
+function oauthError(text) {
+    try {
+        const j = JSON.parse(text);
+        if (j.error && typeof j.error === 'object') {
+            const e = j.error;
+            return { code: String(e.status ?? e.code ?? ''), message: String(e.message ?? '') };
+        }
+        const first = Array.isArray(j.errors) ? j.errors[0] : undefined;
+        const out = {};
+        const code = j.error ?? first?.code;
+        const message = j.error_description ?? j.message ?? first?.message;
+        if (code !== undefined)
+            out.code = String(code);
+        if (message !== undefined)
+            out.message = String(message);
+        return out;
+    }
+    catch {
+        return text ? { message: text.slice(0, 300) } : {};
+    }
+}
+
+;// CONCATENATED MODULE: ./src/auth/providers/acr.ts
+/**
+ * Azure Container Registry: the Actions OIDC token (aud `api://AzureADTokenExchange`) as the client
+ * assertion of an Entra ID client-credentials request → ACR `/oauth2/exchange` → an ACR refresh
+ * token, the password of the all-zero GUID user. See registry-auth.md §4.
+ */
+
+
+
+
+
+/** The username that tells ACR the password is an ACR refresh token. */
+const ACR_NULL_GUID = '00000000-0000-0000-0000-000000000000';
+const ACR_SCOPE = 'https://containerregistry.azure.net/.default';
+/** Microsoft documents 3 hours; used only when the refresh token's `exp` is unreadable. */
+const DEFAULT_LIFETIME_MS = 3 * 3_600_000;
+const ENTRA_REMEDY = {
+    '70021': "no federated identity credential of the app matches this token: its issuer, subject and audience must equal the token's exactly",
+    '700024': 'the OIDC token is expired or not yet valid; check the runner clock',
+    '700016': 'the client id is not an application in this tenant',
+    '90002': 'the tenant id does not exist',
+};
+class AcrProvider {
+    name = 'acr';
+    #options;
+    #ctx;
+    constructor(options, ctx) {
+        this.#options = options;
+        this.#ctx = ctx;
+    }
+    async fetch() {
+        const ctx = this.#ctx;
+        const { tenantId, clientId } = this.#options;
+        if (!tenantId || !clientId)
+            throw new CredentialError(ctx.host, 'provider acr: set `tenantId` and `clientId` (the app or managed identity with a federated credential for this workflow)');
+        const audience = this.#options.audience ?? 'api://AzureADTokenExchange';
+        let idToken;
+        try {
+            idToken = await ctx.idToken(audience);
+        }
+        catch (cause) {
+            throw new CredentialError(ctx.host, `provider acr: getting the OIDC token: ${cause.message}`, { cause });
+        }
+        const aad = await this.#entra(tenantId, clientId, idToken);
+        const refresh = await this.#exchange(tenantId, aad);
+        return {
+            credential: { username: ACR_NULL_GUID, password: refresh },
+            expiresAt: jwtExpiry(refresh) ?? ctx.now() + DEFAULT_LIFETIME_MS,
+        };
+    }
+    async #entra(tenantId, clientId, idToken) {
+        const ctx = this.#ctx;
+        const what = `Entra ID token request for client ${clientId} in tenant ${tenantId}`;
+        const authority = ctx.endpoints.entra ?? 'https://login.microsoftonline.com';
+        const res = await send(ctx, what, {
+            method: 'POST',
+            url: `${authority}/${encodeURIComponent(tenantId)}/oauth2/v2.0/token`,
+            headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+            body: new URLSearchParams({
+                client_id: clientId,
+                scope: ACR_SCOPE,
+                client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
+                client_assertion: idToken,
+                grant_type: 'client_credentials',
+            }).toString(),
+        });
+        if (res.status !== 200) {
+            const e = oauthError(res.text);
+            let codes = [];
+            try {
+                codes = (JSON.parse(res.text).error_codes ?? []).filter((c) => typeof c === 'number');
+            }
+            catch {
+                // not JSON
+            }
+            const remedy = codes.map((c) => ENTRA_REMEDY[String(c)]).find((r) => r !== undefined);
+            throw new CredentialError(ctx.host, `${what} returned HTTP ${res.status}${e.code ? ` ${e.code}` : ''}${e.message ? `: ${e.message.split('\r\n')[0]}` : ''}${remedy ? ` — ${remedy}` : ''}${describeIdToken(idToken)}`, { status: res.status, ...(e.code ? { code: e.code } : {}) });
+        }
+        const body = json(ctx, what, res);
+        const token = field(ctx, what, body.access_token, 'access_token');
+        registerSecret(token);
+        return token;
+    }
+    async #exchange(tenantId, aadToken) {
+        const ctx = this.#ctx;
+        const what = `ACR /oauth2/exchange on ${ctx.host}`;
+        const res = await send(ctx, what, {
+            method: 'POST',
+            url: ctx.endpoints.acrExchange ?? `${ctx.transport.baseUrl(ctx.host)}/oauth2/exchange`,
+            headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+            body: new URLSearchParams({
+                grant_type: 'access_token',
+                service: ctx.host,
+                tenant: tenantId,
+                access_token: aadToken,
+            }).toString(),
+        });
+        if (res.status !== 200) {
+            const e = oauthError(res.text);
+            const remedy = res.status === 401 || res.status === 403
+                ? ' — give the identity a registry role (e.g. AcrPush) on this registry'
+                : '';
+            throw new CredentialError(ctx.host, `${what} returned HTTP ${res.status}${e.code ? ` ${e.code}` : ''}${e.message ? `: ${e.message}` : ''}${remedy}`, {
+                status: res.status,
+                ...(e.code ? { code: e.code } : {}),
+            });
+        }
+        const body = json(ctx, what, res);
+        const token = field(ctx, what, body.refresh_token, 'refresh_token');
+        registerSecret(token);
+        return token;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/auth/providers/dockerhub.ts
+/**
+ * Docker Hub organization OIDC connections: POST `https://identity.docker.com/oauth/token`
+ * (token exchange with `connection_id`) → organization name / access token.
+ * See registry-auth.md §5.3.
+ */
+
+
+
+
+
+class DockerHubProvider {
+    name = 'dockerhub';
+    #options;
+    #ctx;
+    constructor(options, ctx) {
+        this.#options = options;
+        this.#ctx = ctx;
+    }
+    async fetch() {
+        const ctx = this.#ctx;
+        const { organization } = this.#options;
+        const connectionId = this.#options.connectionId ?? ctx.env.DOCKERHUB_OIDC_CONNECTIONID;
+        if (!organization || !connectionId)
+            throw new CredentialError(ctx.host, 'provider dockerhub: set `username` to the Docker Hub organization and `connectionId` to its OIDC connection id');
+        const audience = this.#options.audience ?? 'https://identity.docker.com';
+        let idToken;
+        try {
+            idToken = await ctx.idToken(audience);
+        }
+        catch (cause) {
+            throw new CredentialError(ctx.host, `provider dockerhub: getting the OIDC token: ${cause.message}`, { cause });
+        }
+        const what = `Docker Hub OIDC exchange for ${organization}`;
+        const expiresIn = this.#options.expiresInSeconds ?? 3600;
+        const started = ctx.now();
+        const res = await send(ctx, what, {
+            method: 'POST',
+            url: ctx.endpoints.dockerhub ?? 'https://identity.docker.com/oauth/token',
+            headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+            body: new URLSearchParams({
+                grant_type: 'urn:ietf:params:oauth:grant-type:token-exchange',
+                subject_token_type: 'urn:ietf:params:oauth:token-type:id_token',
+                subject_token: idToken,
+                connection_id: connectionId,
+                expires_in: String(expiresIn),
+            }).toString(),
+        });
+        if (res.status !== 200) {
+            const e = oauthError(res.text);
+            throw new CredentialError(ctx.host, `${what} returned HTTP ${res.status}${e.message ? `: ${e.message}` : ''} — the OIDC connection must trust this repository and workflow${describeIdToken(idToken)}`, { status: res.status });
+        }
+        const token = field(ctx, what, json(ctx, what, res).access_token, 'access_token');
+        registerSecret(token);
+        return {
+            credential: { username: organization, password: token },
+            expiresAt: jwtExpiry(token) ?? started + expiresIn * 1000,
+        };
+    }
+}
+
+// EXTERNAL MODULE: ../../work/main/node_modules/aws4/aws4.js
+var aws4 = __nccwpck_require__(2416);
+var aws4_default = /*#__PURE__*/__nccwpck_require__.n(aws4);
+;// CONCATENATED MODULE: ./src/auth/providers/ecr.ts
+/**
+ * Amazon ECR (private and Public): AWS credentials — from STS AssumeRoleWithWebIdentity with the
+ * Actions OIDC token (an unsigned form POST), or ambient from the environment — then
+ * GetAuthorizationToken (awsJson1_1, SigV4-signed with `aws4`) → `AWS` / password.
+ * See registry-auth.md §2.
+ */
+
+
+
+
+
+
+// amazon-ecr-credential-helper's registry pattern (registry-auth.md §2.2).
+const ECR_HOST = /^(\d{12})\.dkr[.-]ecr(-fips)?\.([a-zA-Z0-9][a-zA-Z0-9-_]*)\.(amazonaws\.(?:com(?:\.cn)?|eu)|on\.(?:aws|amazonwebservices\.com\.cn)|sc2s\.sgov\.gov|c2s\.ic\.gov|cloud\.adc-e\.uk|csp\.hci\.ic\.gov)$/;
+const ECR_PUBLIC_HOSTS = new Set(['public.ecr.aws', 'ecr-public.aws.com']);
+/** The region in an ECR registry host, if it is one. */
+function ecrRegion(host) {
+    return ECR_HOST.exec(host)?.[3];
+}
+/** True for ECR Public registry hosts. */
+function isEcrPublic(host) {
+    return ECR_PUBLIC_HOSTS.has(host);
+}
+/** Ambient AWS credentials from `AWS_ACCESS_KEY_ID` / `AWS_SECRET_ACCESS_KEY` / `AWS_SESSION_TOKEN`. */
+function ambientAwsCredentials(env) {
+    const accessKeyId = env.AWS_ACCESS_KEY_ID;
+    const secretAccessKey = env.AWS_SECRET_ACCESS_KEY;
+    if (!accessKeyId || !secretAccessKey)
+        return undefined;
+    registerSecret(secretAccessKey);
+    registerSecret(env.AWS_SESSION_TOKEN);
+    return {
+        accessKeyId,
+        secretAccessKey,
+        ...(env.AWS_SESSION_TOKEN ? { sessionToken: env.AWS_SESSION_TOKEN } : {}),
+    };
+}
+function xmlText(xml, tag) {
+    const m = new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`).exec(xml);
+    return m?.[1] === undefined ? undefined : decodeXml(m[1].trim());
+}
+function decodeXml(s) {
+    return s
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&apos;/g, "'")
+        .replace(/&amp;/g, '&');
+}
+const STS_REMEDY = {
+    AccessDenied: "the role's trust policy does not allow this workflow: it must trust the OIDC provider token.actions.githubusercontent.com with `aud` = the audience requested and a `sub` condition that matches the token's subject (repositories created after 2026-07-15 use the immutable `repo:OWNER@ID/REPO@ID:…` form)",
+    InvalidIdentityToken: 'STS rejected the OIDC token: the account needs an IAM OIDC identity provider for token.actions.githubusercontent.com, and the token must not be expired',
+    IDPRejectedClaim: 'the identity provider rejected a claim of the OIDC token; check the trust policy conditions',
+    ExpiredTokenException: 'the OIDC token expired before STS saw it; check the runner clock',
+};
+/** STS AssumeRoleWithWebIdentity (unsigned form POST; registry-auth.md §2.1). */
+async function assumeRoleWithWebIdentity(ctx, init) {
+    const url = ctx.endpoints.sts ??
+        `https://sts.${init.region}.amazonaws.com${init.region.startsWith('cn-') ? '.cn' : ''}/`;
+    const form = new URLSearchParams({
+        Action: 'AssumeRoleWithWebIdentity',
+        Version: '2011-06-15',
+        RoleArn: init.roleArn,
+        RoleSessionName: init.sessionName,
+        WebIdentityToken: init.token,
+        DurationSeconds: String(init.durationSeconds),
+    });
+    const what = `STS AssumeRoleWithWebIdentity for ${init.roleArn}`;
+    const res = await send(ctx, what, {
+        method: 'POST',
+        url,
+        headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' },
+        body: form.toString(),
+    });
+    if (res.status !== 200) {
+        const code = xmlText(res.text, 'Code');
+        const message = xmlText(res.text, 'Message');
+        const remedy = code ? STS_REMEDY[code] : undefined;
+        throw new CredentialError(ctx.host, `${what} returned HTTP ${res.status}${code ? ` ${code}` : ''}${message ? `: ${message}` : ''}${remedy ? ` — ${remedy}` : ''}${describeIdToken(init.token)}`, { status: res.status, ...(code ? { code } : {}) });
+    }
+    const accessKeyId = xmlText(res.text, 'AccessKeyId');
+    const secretAccessKey = xmlText(res.text, 'SecretAccessKey');
+    const sessionToken = xmlText(res.text, 'SessionToken');
+    const expiration = xmlText(res.text, 'Expiration');
+    registerSecret(secretAccessKey);
+    registerSecret(sessionToken);
+    if (!accessKeyId || !secretAccessKey || !sessionToken)
+        throw new CredentialError(ctx.host, `${what}: the response has no Credentials`);
+    const out = { accessKeyId, secretAccessKey, sessionToken };
+    const exp = expiration ? Date.parse(expiration) : Number.NaN;
+    if (Number.isFinite(exp))
+        out.expiresAt = exp;
+    return out;
+}
+/** ECR / ECR Public GetAuthorizationToken → username and password (registry-auth.md §2.2, §2.3). */
+async function ecrAuthorizationToken(ctx, creds, init) {
+    const endpoint = init.public
+        ? (ctx.endpoints.ecrPublic ?? 'https://api.ecr-public.us-east-1.amazonaws.com/')
+        : (ctx.endpoints.ecr ??
+            `https://api.ecr.${init.region}.amazonaws.com${init.region.startsWith('cn-') ? '.cn' : ''}/`);
+    const url = new URL(endpoint);
+    const body = '{}';
+    const signed = aws4_default().sign({
+        host: url.host,
+        path: `${url.pathname}${url.search}`,
+        method: 'POST',
+        service: init.public ? 'ecr-public' : 'ecr',
+        region: init.public ? 'us-east-1' : init.region,
+        body,
+        headers: {
+            'Content-Type': 'application/x-amz-json-1.1',
+            'X-Amz-Target': init.public
+                ? 'SpencerFrontendService.GetAuthorizationToken'
+                : 'AmazonEC2ContainerRegistry_V20150921.GetAuthorizationToken',
+        },
+    }, {
+        accessKeyId: creds.accessKeyId,
+        secretAccessKey: creds.secretAccessKey,
+        ...(creds.sessionToken !== undefined ? { sessionToken: creds.sessionToken } : {}),
+    });
+    const headers = {};
+    for (const [k, v] of Object.entries(signed.headers ?? {})) {
+        const name = k.toLowerCase();
+        // undici sets Host and Content-Length itself, to the same values aws4 signed.
+        if (name !== 'host' && name !== 'content-length' && v !== undefined)
+            headers[name] = String(v);
+    }
+    const what = `ECR${init.public ? ' Public' : ''} GetAuthorizationToken (${safeUrl(url)})`;
+    const res = await send(ctx, what, { method: 'POST', url, headers, body });
+    if (res.status !== 200) {
+        let code = res.header('x-amzn-errortype')?.split(':')[0];
+        let message;
+        try {
+            const j = JSON.parse(res.text);
+            code = j.__type ?? code;
+            message = j.message ?? j.Message;
+        }
+        catch {
+            // not JSON
+        }
+        code = code?.replace(/^.*#/, '');
+        const remedy = code === 'AccessDeniedException'
+            ? ` — the role needs ${init.public ? '`ecr-public:GetAuthorizationToken` and `sts:GetServiceBearerToken`' : '`ecr:GetAuthorizationToken` on resource "*"'}`
+            : code === 'UnrecognizedClientException' || code === 'InvalidSignatureException'
+                ? ' — the AWS credentials are invalid or expired'
+                : '';
+        throw new CredentialError(ctx.host, `${what} returned HTTP ${res.status}${code ? ` ${code}` : ''}${message ? `: ${message}` : ''}${remedy}`, {
+            status: res.status,
+            ...(code ? { code } : {}),
+        });
+    }
+    let data;
+    try {
+        const j = JSON.parse(res.text);
+        // Private: an array of one per registry; Public: a single object.
+        data = (Array.isArray(j.authorizationData) ? j.authorizationData[0] : j.authorizationData);
+    }
+    catch (cause) {
+        throw new CredentialError(ctx.host, `${what}: the response is not JSON`, { cause });
+    }
+    if (typeof data?.authorizationToken !== 'string')
+        throw new CredentialError(ctx.host, `${what}: the response has no authorizationToken`);
+    registerSecret(data.authorizationToken);
+    const decoded = Buffer.from(data.authorizationToken, 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    if (colon < 0)
+        throw new CredentialError(ctx.host, `${what}: the authorizationToken is not "user:password"`);
+    const password = decoded.slice(colon + 1);
+    registerSecret(password);
+    const out = {
+        username: decoded.slice(0, colon),
+        password,
+    };
+    if (typeof data.expiresAt === 'number')
+        out.expiresAt = data.expiresAt * 1000;
+    else if (typeof data.expiresAt === 'string' && Number.isFinite(Date.parse(data.expiresAt)))
+        out.expiresAt = Date.parse(data.expiresAt);
+    return out;
+}
+class EcrProvider {
+    name = 'ecr';
+    #options;
+    #ctx;
+    constructor(options, ctx) {
+        this.#options = options;
+        this.#ctx = ctx;
+    }
+    async fetch() {
+        const ctx = this.#ctx;
+        const pub = isEcrPublic(ctx.host);
+        const region = this.#options.region ?? ecrRegion(ctx.host) ?? (pub ? 'us-east-1' : undefined);
+        if (!region)
+            throw new CredentialError(ctx.host, `provider ecr: cannot tell the AWS region from host "${ctx.host}"; set \`region\``);
+        let creds;
+        if (this.#options.roleArn !== undefined) {
+            const audience = this.#options.audience ?? 'sts.amazonaws.com';
+            let token;
+            try {
+                token = await ctx.idToken(audience);
+            }
+            catch (cause) {
+                throw new CredentialError(ctx.host, `provider ecr: getting the OIDC token for STS: ${cause.message}`, { cause });
+            }
+            creds = await assumeRoleWithWebIdentity(ctx, {
+                roleArn: this.#options.roleArn,
+                region,
+                token,
+                sessionName: this.#options.sessionName ?? 'oci-mirror',
+                durationSeconds: this.#options.durationSeconds ?? 3600,
+            });
+        }
+        else {
+            const ambient = ambientAwsCredentials(ctx.env);
+            if (!ambient)
+                throw new CredentialError(ctx.host, 'provider ecr: set `roleArn` to assume a role with the Actions OIDC token, or provide AWS credentials in the environment (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN — e.g. from aws-actions/configure-aws-credentials)');
+            creds = ambient;
+        }
+        const token = await ecrAuthorizationToken(ctx, creds, { region, public: pub });
+        // An ECR token cannot outlive the session credentials it was made with; take the earlier end.
+        const ends = [token.expiresAt, creds.expiresAt].filter((t) => t !== undefined);
+        const out = { credential: { username: token.username, password: token.password } };
+        if (ends.length > 0)
+            out.expiresAt = Math.min(...ends);
+        else
+            out.expiresAt = ctx.now() + 12 * 3_600_000;
+        return out;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/auth/providers/envelope.ts
+/**
+ * flux mirror's `envelope`: a Go template around the token, e.g. `token-{{ hex .Token }}`. We
+ * support the forms flux documents: `{{ .Token }}`, `{{ hex .Token }}`, `{{ base64 .Token }}`
+ * and the piped `{{ .Token | hex }}` / `{{ .Token | base64 }}`.
+ */
+const ACTION = /\{\{-?\s*(?:(hex|base64)\s+\.Token|\.Token(?:\s*\|\s*(hex|base64))?)\s*-?\}\}/g;
+/** Why `template` cannot be applied, or undefined. */
+function checkEnvelope(template) {
+    const rest = template.replace(ACTION, '');
+    if (rest.includes('{{'))
+        return `envelope "${template}": only {{ .Token }}, {{ hex .Token }} and {{ base64 .Token }} are supported`;
+    return undefined;
+}
+/** Apply an envelope template to a token. */
+function applyEnvelope(template, token) {
+    return template.replace(ACTION, (_m, pre, post) => {
+        const fn = pre ?? post;
+        if (fn === 'hex')
+            return Buffer.from(token).toString('hex');
+        if (fn === 'base64')
+            return Buffer.from(token).toString('base64');
+        return token;
+    });
+}
+
+;// CONCATENATED MODULE: ./src/auth/providers/file.ts
+/** `credential.fromPath`: a token file re-read on every use, so a rotated token is picked up at once. */
+
+
+
+
+class FileTokenProvider {
+    name = 'fromPath';
+    #options;
+    #ctx;
+    constructor(options, ctx) {
+        this.#options = options;
+        this.#ctx = ctx;
+    }
+    async fetch() {
+        const { path, username, confineTo } = this.#options;
+        if (confineTo !== undefined) {
+            const r = confinePath(path, confineTo);
+            if (typeof r === 'string')
+                throw new CredentialError(this.#ctx.host, `credential.fromPath: ${r}`);
+        }
+        let text;
+        try {
+            text = await (0,promises_.readFile)(path, 'utf8');
+        }
+        catch (cause) {
+            throw new CredentialError(this.#ctx.host, `cannot read credential.fromPath ${path}: ${cause.message}`, {
+                cause,
+            });
+        }
+        const secret = text.trim();
+        registerSecret(secret);
+        if (secret === '')
+            throw new CredentialError(this.#ctx.host, `credential.fromPath ${path} is empty`);
+        // Re-read on every use: expire immediately.
+        return {
+            credential: username !== undefined ? { username, password: secret } : { registryToken: secret },
+            expiresAt: this.#ctx.now(),
+        };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/auth/providers/gar.ts
+/**
+ * Google Artifact Registry / GCR: the Actions OIDC token → Google STS (workload identity
+ * federation) → optionally IAM Credentials generateAccessToken for a service account →
+ * `oauth2accesstoken` / access token. See registry-auth.md §3. Outside Actions, an access token
+ * from `GOOGLE_OAUTH_ACCESS_TOKEN` / `CLOUDSDK_AUTH_ACCESS_TOKEN` is used as is.
+ */
+
+
+
+
+const WIP = /^projects\/[^/]+\/locations\/global\/workloadIdentityPools\/[^/]+\/providers\/[^/]+$/;
+const SCOPE = 'https://www.googleapis.com/auth/cloud-platform';
+const USERNAME = 'oauth2accesstoken';
+class GarProvider {
+    name = 'gar';
+    #options;
+    #ctx;
+    constructor(options, ctx) {
+        this.#options = options;
+        this.#ctx = ctx;
+    }
+    async fetch() {
+        const ctx = this.#ctx;
+        const wip = this.#options.workloadIdentityProvider;
+        if (wip === undefined) {
+            const ambient = ctx.env.GOOGLE_OAUTH_ACCESS_TOKEN || ctx.env.CLOUDSDK_AUTH_ACCESS_TOKEN;
+            if (!ambient)
+                throw new CredentialError(ctx.host, 'provider gar: set `workloadIdentityProvider` (projects/NUM/locations/global/workloadIdentityPools/POOL/providers/PROV) to federate the Actions OIDC token, or provide GOOGLE_OAUTH_ACCESS_TOKEN in the environment');
+            registerSecret(ambient);
+            return { credential: { username: USERNAME, password: ambient } };
+        }
+        if (!WIP.test(wip))
+            throw new CredentialError(ctx.host, `provider gar: workloadIdentityProvider "${wip}" must look like projects/NUM/locations/global/workloadIdentityPools/POOL/providers/PROV`);
+        const audience = this.#options.audience ?? `https://iam.googleapis.com/${wip}`;
+        let idToken;
+        try {
+            idToken = await ctx.idToken(audience);
+        }
+        catch (cause) {
+            throw new CredentialError(ctx.host, `provider gar: getting the OIDC token: ${cause.message}`, { cause });
+        }
+        const federated = await this.#federate(wip, idToken);
+        if (this.#options.serviceAccount === undefined)
+            return {
+                credential: { username: USERNAME, password: federated.token },
+                expiresAt: federated.expiresAt,
+            };
+        const sa = await this.#impersonate(this.#options.serviceAccount, federated.token);
+        return { credential: { username: USERNAME, password: sa.token }, expiresAt: sa.expiresAt };
+    }
+    async #federate(wip, idToken) {
+        const ctx = this.#ctx;
+        const what = `Google STS token exchange for //iam.googleapis.com/${wip}`;
+        const started = ctx.now();
+        const res = await send(ctx, what, {
+            method: 'POST',
+            url: ctx.endpoints.googleSts ?? 'https://sts.googleapis.com/v1/token',
+            headers: { 'content-type': 'application/json', accept: 'application/json' },
+            body: JSON.stringify({
+                audience: `//iam.googleapis.com/${wip}`,
+                grantType: 'urn:ietf:params:oauth:grant-type:token-exchange',
+                requestedTokenType: 'urn:ietf:params:oauth:token-type:access_token',
+                scope: SCOPE,
+                subjectTokenType: 'urn:ietf:params:oauth:token-type:jwt',
+                subjectToken: idToken,
+            }),
+        });
+        if (res.status !== 200) {
+            const e = oauthError(res.text);
+            throw new CredentialError(ctx.host, `${what} returned HTTP ${res.status}${e.code ? ` ${e.code}` : ''}${e.message ? `: ${e.message}` : ''} — the provider's attribute condition and audience must accept this token${describeIdToken(idToken)}`, { status: res.status, ...(e.code ? { code: e.code } : {}) });
+        }
+        const body = json(ctx, what, res);
+        const token = field(ctx, what, body.access_token, 'access_token');
+        registerSecret(token);
+        const expiresIn = typeof body.expires_in === 'number' ? body.expires_in : 600;
+        return { token, expiresAt: started + expiresIn * 1000 };
+    }
+    async #impersonate(sa, federated) {
+        const ctx = this.#ctx;
+        const what = `IAM Credentials generateAccessToken for ${sa}`;
+        const base = ctx.endpoints.iamCredentials ?? 'https://iamcredentials.googleapis.com/v1';
+        const started = ctx.now();
+        const res = await send(ctx, what, {
+            method: 'POST',
+            url: `${base}/projects/-/serviceAccounts/${encodeURIComponent(sa)}:generateAccessToken`,
+            headers: {
+                'content-type': 'application/json',
+                accept: 'application/json',
+                authorization: `Bearer ${federated}`,
+            },
+            body: JSON.stringify({ scope: [SCOPE], lifetime: `${this.#options.lifetimeSeconds ?? 3600}s` }),
+        });
+        if (res.status !== 200) {
+            const e = oauthError(res.text);
+            const remedy = res.status === 403
+                ? ` — grant the workload identity pool principal roles/iam.workloadIdentityUser on ${sa} (iam.serviceAccounts.getAccessToken)`
+                : '';
+            throw new CredentialError(ctx.host, `${what} returned HTTP ${res.status}${e.code ? ` ${e.code}` : ''}${e.message ? `: ${e.message}` : ''}${remedy}`, {
+                status: res.status,
+                ...(e.code ? { code: e.code } : {}),
+            });
+        }
+        const body = json(ctx, what, res);
+        const token = field(ctx, what, body.accessToken, 'accessToken');
+        registerSecret(token);
+        const exp = typeof body.expireTime === 'string' ? Date.parse(body.expireTime) : Number.NaN;
+        return { token, expiresAt: Number.isFinite(exp) ? exp : started + 3_600_000 };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/auth/providers/ghcr.ts
+/**
+ * GitHub Container Registry with the job's `GITHUB_TOKEN`: username the actor, password the
+ * token (the job needs `packages: write` to push). Not an exchange; the token lives as long as
+ * the job. See registry-auth.md §5.5.
+ */
+
+
+class GhcrProvider {
+    name = 'ghcr';
+    #options;
+    #ctx;
+    constructor(options, ctx) {
+        this.#options = options;
+        this.#ctx = ctx;
+    }
+    async fetch() {
+        const env = this.#ctx.env;
+        const token = env.GITHUB_TOKEN || env.GH_TOKEN;
+        if (!token)
+            throw new CredentialError(this.#ctx.host, 'provider ghcr: no GITHUB_TOKEN in the environment; set GITHUB_TOKEN to the job token (github.token) (with `permissions: packages: write` to push)');
+        registerSecret(token);
+        const username = this.#options.username ?? env.GITHUB_ACTOR;
+        if (!username)
+            throw new CredentialError(this.#ctx.host, 'provider ghcr: set `username` (GITHUB_ACTOR is not set outside Actions)');
+        return { credential: { username, password: token } };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/auth/providers/github.ts
+/** `credential.provider: github`: the Actions OIDC token itself, for the audience (default the host). */
+
+
+/** GitHub documents a 5 minute lifetime; used when the token carries no readable `exp`. */
+const github_DEFAULT_LIFETIME_MS = 5 * 60_000;
+class GithubOidcProvider {
+    name = 'github';
+    #options;
+    #ctx;
+    constructor(options, ctx) {
+        this.#options = options;
+        this.#ctx = ctx;
+    }
+    async fetch() {
+        const audience = this.#options.audience ?? this.#ctx.host;
+        let token;
+        try {
+            token = await this.#ctx.idToken(audience);
+        }
+        catch (cause) {
+            throw new CredentialError(this.#ctx.host, `getting the GitHub Actions OIDC token for audience "${audience}": ${cause.message}`, {
+                cause,
+            });
+        }
+        const { username } = this.#options;
+        return {
+            credential: username !== undefined ? { username, password: token } : { registryToken: token },
+            expiresAt: jwtExpiry(token) ?? this.#ctx.now() + github_DEFAULT_LIFETIME_MS,
+        };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/auth/providers/jfrog.ts
+/**
+ * JFrog Platform OIDC: POST `/access/api/v1/oidc/token` (JSON, no Authorization header, as
+ * jfrog/setup-jfrog-cli does) → `username` (or the user in the token's `sub`) / access token.
+ * See registry-auth.md §5.1.
+ */
+
+
+
+
+
+/** setup-jfrog-cli's rule: `jfrt@…` or `…/users/<name>` subjects name the user after the last `/`. */
+function jfrogUserFromToken(token) {
+    const sub = decodeJwtClaims(token)?.sub;
+    if (typeof sub !== 'string')
+        return undefined;
+    if (sub.startsWith('jfrt@') || sub.includes('/users/'))
+        return sub.slice(sub.lastIndexOf('/') + 1);
+    return undefined;
+}
+class JfrogProvider {
+    name = 'jfrog';
+    #options;
+    #ctx;
+    constructor(options, ctx) {
+        this.#options = options;
+        this.#ctx = ctx;
+    }
+    async fetch() {
+        const ctx = this.#ctx;
+        const providerName = this.#options.providerName;
+        if (!providerName)
+            throw new CredentialError(ctx.host, 'provider jfrog: set `providerName` to the name of the OIDC integration in the JFrog Platform');
+        let idToken;
+        try {
+            idToken = await ctx.idToken(this.#options.audience);
+        }
+        catch (cause) {
+            throw new CredentialError(ctx.host, `provider jfrog: getting the OIDC token: ${cause.message}`, { cause });
+        }
+        const what = `JFrog OIDC token exchange (provider "${providerName}")`;
+        const started = ctx.now();
+        const res = await send(ctx, what, {
+            method: 'POST',
+            url: ctx.endpoints.jfrog ?? `${ctx.transport.baseUrl(ctx.host)}/access/api/v1/oidc/token`,
+            headers: { 'content-type': 'application/json', accept: 'application/json' },
+            body: JSON.stringify({
+                grant_type: 'urn:ietf:params:oauth:grant-type:token-exchange',
+                subject_token_type: 'urn:ietf:params:oauth:token-type:id_token',
+                subject_token: idToken,
+                provider_name: providerName,
+                ...(this.#options.projectKey ? { project_key: this.#options.projectKey } : {}),
+                ...(ctx.env.GITHUB_RUN_ID ? { gh_run_id: ctx.env.GITHUB_RUN_ID } : {}),
+                ...(ctx.env.GITHUB_REPOSITORY ? { gh_repo: ctx.env.GITHUB_REPOSITORY } : {}),
+                ...(ctx.env.GITHUB_SHA ? { gh_revision: ctx.env.GITHUB_SHA } : {}),
+            }),
+        });
+        if (res.status !== 200) {
+            const e = oauthError(res.text);
+            throw new CredentialError(ctx.host, `${what} returned HTTP ${res.status}${e.message ? `: ${e.message}` : ''} — the integration's identity mappings must match this token's claims${describeIdToken(idToken)}`, { status: res.status, ...(e.code ? { code: e.code } : {}) });
+        }
+        const body = json(ctx, what, res);
+        const token = field(ctx, what, body.access_token, 'access_token');
+        registerSecret(token);
+        const username = this.#options.username ??
+            (typeof body.username === 'string' && body.username ? body.username : jfrogUserFromToken(token));
+        if (!username)
+            throw new CredentialError(ctx.host, `${what}: the response names no user; set \`username\` on the host`);
+        const out = { credential: { username, password: token } };
+        if (typeof body.expires_in === 'number')
+            out.expiresAt = started + body.expires_in * 1000;
+        return out;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/auth/providers/jwk.ts
+/** `credential.jwkPath` / `jwkValue`: a fresh JWT signed per request with `iss`, `sub`, `aud`, `exp`, `kid`. */
+
+
+
+
+
+
+const jwk_DEFAULT_LIFETIME_MS = 60_000;
+class JwkSignedProvider {
+    name = 'jwk';
+    #options;
+    #ctx;
+    constructor(options, ctx) {
+        this.#options = options;
+        this.#ctx = ctx;
+    }
+    async #key() {
+        const { path, value, confineTo } = this.#options;
+        const where = path !== undefined ? `credential.jwkPath ${path}` : 'credential.jwkValue';
+        let text = value;
+        if (path !== undefined) {
+            if (confineTo !== undefined) {
+                const r = confinePath(path, confineTo);
+                if (typeof r === 'string')
+                    throw new CredentialError(this.#ctx.host, `credential.jwkPath: ${r}`);
+            }
+            try {
+                text = await (0,promises_.readFile)(path, 'utf8');
+            }
+            catch (cause) {
+                throw new CredentialError(this.#ctx.host, `cannot read ${where}: ${cause.message}`, {
+                    cause,
+                });
+            }
+        }
+        try {
+            const jwk = parseJwk(text ?? '');
+            registerSecret(jwk.d);
+            return jwk;
+        }
+        catch (cause) {
+            throw new CredentialError(this.#ctx.host, `${where}: ${cause.message}`, { cause });
+        }
+    }
+    async fetch() {
+        const jwk = await this.#key();
+        const now = this.#ctx.now();
+        const iat = Math.floor(now / 1000);
+        const exp = Math.floor((now + (this.#options.lifetimeMs ?? jwk_DEFAULT_LIFETIME_MS)) / 1000);
+        const audiences = this.#options.audiences?.length ? this.#options.audiences : [this.#ctx.host];
+        let token;
+        try {
+            token = signJwt(jwk, {
+                iss: this.#options.issuer,
+                sub: this.#options.subject,
+                aud: audiences.length === 1 ? audiences[0] : audiences,
+                iat,
+                nbf: iat,
+                exp,
+                jti: (0,external_node_crypto_.randomUUID)(),
+            });
+        }
+        catch (cause) {
+            throw new CredentialError(this.#ctx.host, `signing a JWT with the configured JWK: ${cause.message}`, {
+                cause,
+            });
+        }
+        registerSecret(token);
+        const { username } = this.#options;
+        // A fresh JWT per request: expire immediately.
+        return {
+            credential: username !== undefined ? { username, password: token } : { registryToken: token },
+            expiresAt: now,
+        };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/auth/providers/quay.ts
+/**
+ * Quay robot account federation: GET `/oauth2/federation/robot/token` with Basic
+ * `<org>+<robot>:<OIDC token>` → a robot token valid for one hour. See registry-auth.md §5.2.
+ */
+
+
+
+
+
+const LIFETIME_MS = 3_600_000;
+class QuayProvider {
+    name = 'quay';
+    #options;
+    #ctx;
+    constructor(options, ctx) {
+        this.#options = options;
+        this.#ctx = ctx;
+    }
+    async fetch() {
+        const ctx = this.#ctx;
+        const robot = this.#options.robot;
+        if (!robot?.includes('+'))
+            throw new CredentialError(ctx.host, 'provider quay: set `username` to the robot account (`org+robot`) that federates this workflow');
+        let idToken;
+        try {
+            idToken = await ctx.idToken(this.#options.audience ?? ctx.host);
+        }
+        catch (cause) {
+            throw new CredentialError(ctx.host, `provider quay: getting the OIDC token: ${cause.message}`, { cause });
+        }
+        const basic = Buffer.from(`${robot}:${idToken}`).toString('base64');
+        registerSecret(basic);
+        const what = `Quay robot federation for ${robot}`;
+        const started = ctx.now();
+        const res = await send(ctx, what, {
+            method: 'GET',
+            url: ctx.endpoints.quay ?? `${ctx.transport.baseUrl(ctx.host)}/oauth2/federation/robot/token`,
+            headers: { authorization: `Basic ${basic}`, accept: 'application/json' },
+        });
+        if (res.status !== 200) {
+            const e = oauthError(res.text);
+            throw new CredentialError(ctx.host, `${what} returned HTTP ${res.status}${e.code ? `: ${e.code}` : ''}${e.message ? `: ${e.message}` : ''} — the robot's federation config must list this issuer and exactly this subject${describeIdToken(idToken)}`, { status: res.status });
+        }
+        const token = field(ctx, what, json(ctx, what, res).token, 'token');
+        registerSecret(token);
+        return {
+            credential: { username: robot, password: token },
+            expiresAt: jwtExpiry(token) ?? started + LIFETIME_MS,
+        };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/auth/providers/index.ts
+/**
+ * Builds the credential provider for a configured host (`hosts[]`): a credential source
+ * (`value`, `fromPath`, `jwkPath`/`jwkValue`, `provider: github`) or a cloud exchange
+ * (`provider: ecr | gar | acr | jfrog | quay | dockerhub | ghcr`).
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** A fixed value: never expires. */
+class ValueProvider {
+    value;
+    username;
+    name = 'value';
+    constructor(value, username) {
+        this.value = value;
+        this.username = username;
+    }
+    async fetch() {
+        return {
+            credential: this.username !== undefined
+                ? { username: this.username, password: this.value }
+                : { registryToken: this.value },
+        };
+    }
+}
+/** Wraps the token a provider produces in the flux `envelope` template. */
+class EnvelopeProvider {
+    inner;
+    template;
+    constructor(inner, template) {
+        this.inner = inner;
+        this.template = template;
+    }
+    get name() {
+        return this.inner.name;
+    }
+    async fetch() {
+        const x = await this.inner.fetch();
+        const c = { ...x.credential };
+        if (c.password !== undefined)
+            c.password = applyEnvelope(this.template, c.password);
+        if (c.registryToken !== undefined)
+            c.registryToken = applyEnvelope(this.template, c.registryToken);
+        return { ...x, credential: c };
+    }
+}
+const UNSUPPORTED_CREDENTIAL_PROVIDERS = {
+    forgejo: 'Forgejo Actions tokens',
+    gcp: 'GCP metadata-server identity tokens',
+    azure: 'Azure managed-identity tokens',
+    aws: 'AWS identity tokens',
+    spiffe: 'SPIFFE JWT-SVIDs',
+};
+/**
+ * The provider for a host, or undefined when the host has no credential. `confineTo` re-checks
+ * file paths against the config directory at every read.
+ */
+function providerFor(entry, ctx, confineTo) {
+    const host = entry.host;
+    const username = entry.username;
+    if (entry.provider !== undefined) {
+        const audience = entry.audience !== undefined ? { audience: entry.audience } : {};
+        switch (entry.provider) {
+            case 'ecr':
+                return new EcrProvider({
+                    ...(entry.roleArn !== undefined ? { roleArn: entry.roleArn } : {}),
+                    ...(entry.region !== undefined ? { region: entry.region } : {}),
+                    ...audience,
+                }, ctx);
+            case 'gar':
+                return new GarProvider({
+                    ...(entry.workloadIdentityProvider !== undefined
+                        ? { workloadIdentityProvider: entry.workloadIdentityProvider }
+                        : {}),
+                    ...(entry.serviceAccount !== undefined ? { serviceAccount: entry.serviceAccount } : {}),
+                    ...audience,
+                }, ctx);
+            case 'acr':
+                return new AcrProvider({
+                    ...(entry.tenantId !== undefined ? { tenantId: entry.tenantId } : {}),
+                    ...(entry.clientId !== undefined ? { clientId: entry.clientId } : {}),
+                    ...audience,
+                }, ctx);
+            case 'jfrog':
+                return new JfrogProvider({
+                    ...(entry.providerName !== undefined ? { providerName: entry.providerName } : {}),
+                    ...(username !== undefined ? { username } : {}),
+                    ...audience,
+                }, ctx);
+            case 'quay':
+                return new QuayProvider({ ...(username !== undefined ? { robot: username } : {}), ...audience }, ctx);
+            case 'dockerhub':
+                return new DockerHubProvider({
+                    ...(username !== undefined ? { organization: username } : {}),
+                    ...(entry.connectionId !== undefined ? { connectionId: entry.connectionId } : {}),
+                    ...audience,
+                }, ctx);
+            case 'ghcr':
+                return new GhcrProvider(username !== undefined ? { username } : {}, ctx);
+            default:
+                throw new CredentialError(host, `hosts: ${host}: unknown provider "${entry.provider}"`);
+        }
+    }
+    const cred = entry.credential;
+    if (!cred)
+        return undefined;
+    const user = username !== undefined ? { username } : {};
+    const confine = confineTo !== undefined ? { confineTo } : {};
+    let provider;
+    if (cred.provider !== undefined) {
+        if (cred.provider !== 'github') {
+            const what = UNSUPPORTED_CREDENTIAL_PROVIDERS[cred.provider] ?? `credential provider "${cred.provider}"`;
+            throw new CredentialError(host, `hosts: ${host}: ${what} (credential provider "${cred.provider}") are not supported by this version; use provider github, a cloud \`provider\` on the host, or credential.value/fromPath`);
+        }
+        provider = new GithubOidcProvider({ ...(cred.audience !== undefined ? { audience: cred.audience } : {}), ...user }, ctx);
+    }
+    else if (cred.jwkPath !== undefined || cred.jwkValue !== undefined) {
+        let lifetimeMs;
+        if (cred.expiration !== undefined) {
+            const ms = parseGoDuration(cred.expiration);
+            if (typeof ms === 'number' && ms > 0)
+                lifetimeMs = ms;
+        }
+        provider = new JwkSignedProvider({
+            ...(cred.jwkPath !== undefined ? { path: cred.jwkPath } : { value: cred.jwkValue ?? '' }),
+            issuer: cred.issuer ?? '',
+            subject: cred.subject ?? '',
+            ...(cred.audiences !== undefined ? { audiences: cred.audiences } : {}),
+            ...(lifetimeMs !== undefined ? { lifetimeMs } : {}),
+            ...user,
+            ...confine,
+        }, ctx);
+    }
+    else if (cred.fromPath !== undefined) {
+        provider = new FileTokenProvider({ path: cred.fromPath, ...user, ...confine }, ctx);
+    }
+    else if (cred.value !== undefined) {
+        provider = new ValueProvider(cred.value, username);
+    }
+    if (provider && cred.envelope !== undefined) {
+        const bad = checkEnvelope(cred.envelope);
+        if (bad)
+            throw new CredentialError(host, `hosts: ${host}: ${bad}`);
+        provider = new EnvelopeProvider(provider, cred.envelope);
+    }
+    return provider;
+}
+
+;// CONCATENATED MODULE: ./src/sync/session.ts
+/**
+ * Build the registry client for a config: transport settings per host (TLS, plain HTTP, chunk
+ * size) and credentials (config `hosts`, then Docker's config for hosts not listed).
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+/** A host setting the engine cannot honour (yet), or a file it cannot read. */
+class SessionError extends OciError {
+}
+function hostKey(host) {
+    return host === DOCKER_HUB_API_HOST || host === 'index.docker.io' ? DOCKER_HUB : host;
+}
+function session_readPem(path, what) {
+    try {
+        return (0,external_node_fs_namespaceObject.readFileSync)(path);
+    }
+    catch (cause) {
+        throw new SessionError(`cannot read ${what} ${path}`, { cause });
+    }
+}
+/** Why a host's settings cannot be honoured by this version, if so (checked when the host is used). */
+function unsupported(entry) {
+    if (entry?.tls?.serverAuth?.provider === 'spiffe' || entry?.tls?.serverAuth?.spiffe)
+        return 'SPIFFE server verification';
+    if (entry?.tls?.clientAuth?.provider === 'spiffe')
+        return 'SPIFFE client certificates';
+    return undefined;
+}
+function session_settingsFor(entry, insecure) {
+    const s = {};
+    if (entry?.plainHTTP !== undefined)
+        s.plainHTTP = entry.plainHTTP;
+    if (entry?.maxChunkSize)
+        s.maxChunkSize = entry.maxChunkSize;
+    const tls = {};
+    const server = entry?.tls?.serverAuth;
+    const client = entry?.tls?.clientAuth;
+    if (server?.caFromPath)
+        tls.ca = session_readPem(server.caFromPath, 'CA bundle');
+    else if (server?.caValue)
+        tls.ca = server.caValue;
+    if (client?.certFromPath)
+        tls.cert = session_readPem(client.certFromPath, 'client certificate');
+    else if (client?.certValue)
+        tls.cert = client.certValue;
+    if (client?.keyFromPath)
+        tls.key = session_readPem(client.keyFromPath, 'client key');
+    else if (client?.keyValue) {
+        registerSecret(client.keyValue);
+        tls.key = client.keyValue;
+    }
+    if (insecure || entry?.insecure)
+        tls.insecure = true;
+    if (Object.keys(tls).length > 0)
+        s.tls = tls;
+    return s;
+}
+/**
+ * Credentials from the config's `hosts`: one provider per host, built on first use (so a host the
+ * run never touches cannot fail it) and kept in a `RefreshingCredential` that re-exchanges before
+ * expiry. The credential handed to the authenticator carries `expiresAt` = when to ask again.
+ */
+function configCredentials(hosts, base, confineTo) {
+    const cached = new Map();
+    return async (host) => {
+        const key = hostKey(host);
+        const entry = hosts.get(key);
+        if (!entry)
+            return undefined;
+        let refreshing = cached.get(key);
+        if (!cached.has(key)) {
+            const provider = providerFor(entry, { ...base, host: entry.host }, confineTo);
+            refreshing = provider ? new RefreshingCredential(provider, base.now) : undefined;
+            cached.set(key, refreshing);
+        }
+        if (!refreshing)
+            return undefined;
+        const got = await refreshing.get();
+        const credential = maskCredential({ ...got.credential });
+        if (credential && got.refreshAt !== undefined)
+            credential.expiresAt = got.refreshAt;
+        return credential;
+    };
+}
+/** Create the client for a config's hosts. */
+function createSession(config, options = {}) {
+    const hosts = new Map(config.hosts.map((h) => [hostKey(h.host), h]));
+    const settings = new Map();
+    const hostSettings = (host) => {
+        const key = hostKey(host);
+        const why = unsupported(hosts.get(key));
+        if (why)
+            throw new SessionError(`hosts: ${host}: ${why} is not supported by this version`);
+        let s = settings.get(key);
+        if (!s) {
+            s = session_settingsFor(hosts.get(key), options.insecure ?? false);
+            settings.set(key, s);
+        }
+        return s;
+    };
+    const retry = { ...options.retry };
+    if (options.retries !== undefined)
+        retry.attempts = options.retries + 1;
+    if (options.timeoutMs !== undefined)
+        retry.budgetMs = options.timeoutMs;
+    const transport = new Transport({
+        hostSettings,
+        retry,
+        userAgent: options.userAgent ?? 'oci-mirror',
+        connections: options.connections ?? 16,
+    });
+    const env = options.env ?? process.env;
+    const now = options.now ?? Date.now;
+    const fromConfig = configCredentials(hosts, {
+        transport,
+        env,
+        now,
+        endpoints: options.endpoints ?? {},
+        idToken: options.idToken ?? githubIdTokenSource(transport, env),
+    }, config.dir);
+    const sources = [fromConfig];
+    if (options.dockerConfig !== false)
+        sources.push(dockerConfigCredentials(options.env ? { env: options.env } : {}));
+    const authenticator = new Authenticator({ transport, credentials: chainCredentials(...sources), now });
+    // Validate host settings eagerly so a bad TLS path fails before any copy starts.
+    for (const h of config.hosts)
+        if (!unsupported(h))
+            hostSettings(h.host);
+    const client = new RegistryClient({ transport, authorizer: authenticator });
+    return { client, transport, close: () => transport.close() };
+}
+
+;// CONCATENATED MODULE: ./src/sync/blobs.ts
+
+
+
+class BlobCopier {
+    #client;
+    #transfers;
+    #log;
+    /** destination registry → digest → repositories known to hold it. */
+    #known = new Map();
+    /** `registry|digest` → the copy in flight into that registry. */
+    #inflight = new Map();
+    /** Bytes streamed into destinations by this copier. */
+    bytes = 0;
+    constructor(options) {
+        this.#client = options.client;
+        this.#transfers = options.transfers;
+        this.#log = options.log ?? (() => undefined);
+    }
+    #holders(registry, digest) {
+        let byDigest = this.#known.get(registry);
+        if (!byDigest) {
+            byDigest = new Map();
+            this.#known.set(registry, byDigest);
+        }
+        let repos = byDigest.get(digest);
+        if (!repos) {
+            repos = new Set();
+            byDigest.set(digest, repos);
+        }
+        return repos;
+    }
+    /** Record that `repo` holds `digest` (e.g. learned from a previous step). */
+    remember(repo, digest) {
+        this.#holders(repo.registry, digest).add(repo.repository);
+    }
+    /** Make sure `dst` holds the blob `desc` that `src` has. */
+    async ensure(src, dst, desc) {
+        const key = `${dst.registry}|${desc.digest}`;
+        // Wait for a copy of the same blob into the same registry: afterwards it can be mounted.
+        for (let pending = this.#inflight.get(key); pending; pending = this.#inflight.get(key)) {
+            await pending.catch(() => undefined);
+        }
+        const holders = this.#holders(dst.registry, desc.digest);
+        if (holders.has(dst.repository))
+            return 'existing';
+        const work = this.#ensure(src, dst, desc, holders);
+        this.#inflight.set(key, work);
+        try {
+            const outcome = await work;
+            holders.add(dst.repository);
+            return outcome;
+        }
+        finally {
+            this.#inflight.delete(key);
+        }
+    }
+    /** Open the source stream; errors it emits later (digest mismatch, reset) are the source's. */
+    async #open(src, desc) {
+        const stream = await onSide('source', () => this.#client.getBlob(src, desc));
+        stream.on('error', (err) => {
+            if (err instanceof OciError && err.side === undefined)
+                err.side = 'source';
+        });
+        return stream;
+    }
+    async #ensure(src, dst, desc, holders) {
+        const client = this.#client;
+        const where = `${formatRepository(dst)}@${desc.digest}`;
+        let location;
+        // Mount candidates: repositories of the destination registry known to hold it, or the
+        // source repository itself when source and destination share a registry.
+        const candidates = [...holders];
+        if (src.registry === dst.registry && src.repository !== dst.repository)
+            candidates.push(src.repository);
+        for (const from of candidates.slice(0, 2)) {
+            const result = await onSide('destination', () => client.mountBlob(dst, desc.digest, from));
+            if (result.mounted) {
+                this.#log(`mounted ${where} from ${from}`);
+                return 'mounted';
+            }
+            // The registry opened an upload session instead: keep it for the upload below.
+            if (location)
+                await client.cancelUpload(dst, location);
+            location = result.location;
+        }
+        if (location === undefined) {
+            const size = await onSide('destination', () => client.headBlob(dst, desc.digest));
+            if (size !== undefined) {
+                this.#log(`exists ${where}`);
+                return 'existing';
+            }
+        }
+        await this.#transfers.run(() => onSide('destination', () => client.uploadBlob(dst, desc, () => this.#open(src, desc), location !== undefined ? { location } : {})));
+        this.bytes += desc.size;
+        this.#log(`copied ${where} (${desc.size} bytes) from ${formatRepository(src)}`);
+        return 'copied';
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/sync/sync.ts
+
 
 
 
@@ -73007,6 +76649,7 @@ async function sync(config, options = {}) {
             const plan = await planEntry(client, entry, {
                 overwrite: options.overwrite ?? false,
                 parallelism: concurrency * 2,
+                knownDestinationDigest: options.knownDestinationDigest,
             });
             for (const note of plan.notes)
                 log(note);
@@ -73055,21 +76698,6 @@ async function sync(config, options = {}) {
         }
         emit({ type: 'planned', entry: result, jobs: jobs.filter((j) => j.entry === result).length });
     }
-    for (const chart of config.charts) {
-        const result = {
-            name: chart.name,
-            kind: 'chart',
-            source: chart.source,
-            destinations: [chart.repository],
-            position: chart.position,
-            tags: [],
-            error: {
-                message: `chart ${chart.name}: Helm chart mirroring is not supported by this version yet; remove the entry or upgrade`,
-            },
-        };
-        entries.push(result);
-        emit({ type: 'entry-failed', entry: result });
-    }
     const blobs = new BlobCopier({ client, transfers: new Semaphore(Math.max(4, concurrency)), log });
     const ctx = { client, blobs, parallelism: 4, log };
     const attempts = (options.jobRetries ?? 1) + 1;
@@ -73116,6 +76744,21 @@ async function sync(config, options = {}) {
         entry.tags.push(r);
         emit({ type: 'tag', entry, tag: r });
     });
+    entries.push(...(await syncCharts(config.charts.filter((c) => options.only?.(c) ?? true), {
+        ...options,
+        config,
+        client,
+        copy: ctx,
+        dryRun: options.dryRun ?? false,
+        overwrite: options.overwrite ?? false,
+        concurrency,
+        attempts,
+        env: options.env ?? process.env,
+        ...(options.userAgent !== undefined ? { userAgent: options.userAgent } : {}),
+        emitTag: (entry, tag) => emit({ type: 'tag', entry, tag }),
+        emitFailed: (entry) => emit({ type: 'entry-failed', entry }),
+        log,
+    })));
     // Rows in a stable order: as planned, whatever order jobs finished in.
     for (const { result, plan } of planned) {
         if (plan)
@@ -73146,13 +76789,15 @@ const USAGE = `Usage: oci-mirror <command> [CONFIG|-] [options]
 Commands:
   sync [CONFIG|-]       mirror everything the config asks for
   plan [CONFIG|-]       show what sync would do (same as sync --dry-run)
+  list-images [CONFIG]  print the images chart discovery finds (-o yaml|json|hauler|zarf)
   validate CONFIG       check a config and exit
   version               print the version
 
 CONFIG is a file path, "-" for standard input, or omitted to read the YAML from $OCI_MIRROR_CONFIG.
 
 Options:
-  -o, --output FORMAT       text (default), json or yaml
+  -o, --output FORMAT       text (default), json or yaml; list-images: yaml (default), json,
+                            hauler or zarf
   --concurrency N           copy jobs in flight (default 4)
   --retries N               retries per request and per upload (default 3)
   --timeout DURATION        time budget per copy job, e.g. 90s, 5m (default 5m)
@@ -73164,6 +76809,9 @@ Options:
   --verbose                 log every operation with digests on stderr
   --no-progress             no live progress line on a terminal
   --insecure                skip TLS verification for every registry
+  --images                  discover and mirror the images of every chart entry (runs helm template)
+  --charts-only             publish charts without mirroring their images
+  --images-only             mirror the images charts reference without publishing the charts
   --no-envsubst             do not substitute \${VAR} in the config
   -h, --help                this help
 
@@ -73211,6 +76859,9 @@ function parseCli(argv, env = process.env) {
                 'no-progress': { type: 'boolean' },
                 insecure: { type: 'boolean' },
                 'no-envsubst': { type: 'boolean' },
+                images: { type: 'boolean' },
+                'charts-only': { type: 'boolean' },
+                'images-only': { type: 'boolean' },
                 help: { type: 'boolean', short: 'h' },
                 version: { type: 'boolean' },
             },
@@ -73227,16 +76878,21 @@ function parseCli(argv, env = process.env) {
     else if (v.version)
         command = 'version';
     else if (first === undefined)
-        throw new UsageError('missing command (sync, plan, validate, version)');
-    else if (['sync', 'plan', 'validate', 'version', 'help'].includes(first))
+        throw new UsageError('missing command (sync, plan, list-images, validate, version)');
+    else if (['sync', 'plan', 'list-images', 'validate', 'version', 'help'].includes(first))
         command = first;
     else
-        throw new UsageError(`unknown command "${first}" (expected sync, plan, validate, version)`);
+        throw new UsageError(`unknown command "${first}" (expected sync, plan, list-images, validate, version)`);
     if (extra.length > 0)
         throw new UsageError(`unexpected argument "${extra[0]}"`);
-    const output = v.output ?? 'text';
-    if (!['text', 'json', 'yaml'].includes(output))
+    const listing = command === 'list-images';
+    const output = v.output ?? (listing ? 'yaml' : 'text');
+    if (listing && !['yaml', 'json', 'hauler', 'zarf'].includes(output))
+        throw new UsageError(`--output: expected yaml, json, hauler or zarf, got "${output}"`);
+    if (!listing && !['text', 'json', 'yaml'].includes(output))
         throw new UsageError(`--output: expected text, json or yaml, got "${output}"`);
+    if (v['charts-only'] === true && v['images-only'] === true)
+        throw new UsageError('--charts-only and --images-only exclude each other');
     let only;
     if (typeof v.only === 'string') {
         try {
@@ -73259,6 +76915,9 @@ function parseCli(argv, env = process.env) {
         progress: v['no-progress'] !== true && env.CI === undefined,
         insecure: v.insecure === true,
         envsubst: v['no-envsubst'] !== true,
+        images: v.images === true,
+        chartsOnly: v['charts-only'] === true,
+        imagesOnly: v['images-only'] === true,
     };
     if (second !== undefined)
         args.config = second;
@@ -73272,12 +76931,14 @@ function parseCli(argv, env = process.env) {
     return args;
 }
 
-;// CONCATENATED MODULE: ./src/cli/version.ts
+;// CONCATENATED MODULE: ./src/version.ts
 /** The version printed by `oci-mirror version` and written into reports. */
 const VERSION = '0.1.0';
 
 ;// CONCATENATED MODULE: ./src/cli/run.ts
 /** The `oci-mirror` command: parse arguments, load the config, sync, render, exit code. */
+
+
 
 
 
@@ -73345,6 +77006,8 @@ async function runCli(argv, io) {
         out(`${config.file}: valid (${config.dialect}; ${config.artifacts.length} artifact entries, ${config.charts.length} chart entries, ${config.hosts.length} hosts)\n`);
         return 0;
     }
+    if (args.command === 'list-images')
+        return listImages(args, config, io);
     const text = args.output === 'text';
     const live = text ? out : err;
     const color = text && io.stdout.isTTY === true && io.env.NO_COLOR === undefined;
@@ -73373,6 +77036,9 @@ async function runCli(argv, io) {
             jobTimeoutMs: args.timeoutMs,
             insecure: args.insecure,
             env: io.env,
+            images: args.images,
+            chartsOnly: args.chartsOnly,
+            imagesOnly: args.imagesOnly,
             userAgent: `oci-mirror/${VERSION}`,
             ...(args.only ? { only: (e) => args.only.test(e.name) } : {}),
             onEvent: (event) => {
@@ -73426,6 +77092,32 @@ async function runCli(argv, io) {
     if (args.reportFile)
         await (0,promises_.writeFile)(args.reportFile, renderJson(doc));
     return exitCodeOf(result.summary, args.driftExitCode);
+}
+/** `list-images`: discover chart images and print them; exit 1 when a chart failed to resolve or render. */
+async function listImages(args, config, io) {
+    const session = createSession(config, { insecure: args.insecure, env: io.env, retries: args.retries });
+    try {
+        const listings = await listChartImages(config, session.client, {
+            images: args.images,
+            env: io.env,
+            userAgent: `oci-mirror/${VERSION}`,
+        });
+        io.stdout.write(renderImageList(listings, args.output));
+        const failed = listings.filter((l) => l.error !== undefined);
+        for (const l of failed)
+            io.stderr.write(secrets_redact(`oci-mirror: ${l.name} ${l.version}: ${l.error}\n`));
+        return failed.length > 0 ? 1 : 0;
+    }
+    catch (e) {
+        if (e instanceof SessionError) {
+            io.stderr.write(secrets_redact(`oci-mirror: ${e.message}\n`));
+            return EXIT_INVALID;
+        }
+        throw e;
+    }
+    finally {
+        await session.close();
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/cli/main.ts
