@@ -11,8 +11,8 @@ import { listChartImages } from '../sync/charts.js';
 import { exitCodeOf } from '../sync/model.js';
 import { createSession, SessionError } from '../sync/session.js';
 import { sync } from '../sync/sync.js';
-import { type CliArgs, parseCli, USAGE, UsageError } from './args.js';
 import { VERSION } from '../version.js';
+import { type CliArgs, parseCli, USAGE, UsageError } from './args.js';
 
 /** Where the CLI writes; injectable for tests. */
 export interface CliIO {
