@@ -76776,6 +76776,10 @@ async function sync(config, options = {}) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/version.ts
+/** The version printed by `oci-mirror version` and written into reports. */
+const VERSION = '0.1.0';
+
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
 ;// CONCATENATED MODULE: ./src/cli/args.ts
@@ -76930,10 +76934,6 @@ function parseCli(argv, env = process.env) {
     }
     return args;
 }
-
-;// CONCATENATED MODULE: ./src/version.ts
-/** The version printed by `oci-mirror version` and written into reports. */
-const VERSION = '0.1.0';
 
 ;// CONCATENATED MODULE: ./src/cli/run.ts
 /** The `oci-mirror` command: parse arguments, load the config, sync, render, exit code. */
