@@ -4,6 +4,7 @@
  * `action.yml` (names and defaults), so the two cannot drift apart.
  */
 import * as core from '@actions/core';
+import { parseGoDuration } from '../config/checks.js';
 
 /** A yes/no/let-the-event-decide switch (`dry-run`, `comment`). */
 export type Tristate = 'auto' | 'true' | 'false';
@@ -92,17 +93,9 @@ function choice(name: InputName): Tristate {
 }
 
 function duration(name: InputName): number {
-  const v = raw(name);
-  const units: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
-  let total = 0;
-  let matched = 0;
-  for (const m of v.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h|d)/gy)) {
-    total += Number(m[1]) * (units[m[2] as string] as number);
-    matched += m[0].length;
-  }
-  if (matched === 0 || matched !== v.length)
-    throw new InputError(`${name}: expected a duration like 90s, 5m, 1h30m or 7d, got "${v}"`);
-  return total;
+  const ms = parseGoDuration(raw(name), { days: true });
+  if (typeof ms === 'string') throw new InputError(`${name}: ${ms}`);
+  return ms;
 }
 
 function regex(name: InputName): RegExp | undefined {

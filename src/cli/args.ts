@@ -1,5 +1,6 @@
 /** Command-line parsing for `oci-mirror`. Errors are `UsageError` (exit code 3). */
 import { parseArgs } from 'node:util';
+import { parseGoDuration } from '../config/checks.js';
 
 export type Command = 'sync' | 'plan' | 'list-images' | 'validate' | 'version' | 'help';
 export type OutputFormat = 'text' | 'json' | 'yaml' | 'hauler' | 'zarf';
@@ -69,17 +70,9 @@ Exit codes: 0 clean, 1 any failure, 2 drift without failure, 3 invalid config or
 
 /** Parse a Go-style duration (`90s`, `5m`, `1h30m`, `250ms`) into milliseconds. */
 export function parseDuration(text: string): number {
-  const units: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-  const re = /(\d+(?:\.\d+)?)(ms|s|m|h)/gy;
-  let total = 0;
-  let matched = 0;
-  for (const m of text.matchAll(re)) {
-    total += Number(m[1]) * (units[m[2] as string] as number);
-    matched += m[0].length;
-  }
-  if (text === '' || matched !== text.length)
-    throw new UsageError(`--timeout: "${text}" is not a duration (examples: 90s, 5m, 1h30m)`);
-  return total;
+  const ms = parseGoDuration(text);
+  if (typeof ms === 'string') throw new UsageError(`--timeout: ${ms}`);
+  return ms;
 }
 
 function integer(name: string, value: string | undefined, fallback: number, min: number): number {

@@ -39,14 +39,19 @@ const DURATION_UNIT: Record<string, number> = {
   h: 3_600_000,
 };
 
-/** Parses a Go duration (`48h`, `1h30m`, `500ms`) into milliseconds, or returns a problem. */
-export function parseGoDuration(s: string): number | string {
+/**
+ * Parses a Go duration (`48h`, `1h30m`, `500ms`) into milliseconds, or returns a problem. With
+ * `days`, `d` (24h) is accepted too — for inputs like a cache TTL, not for flux-compatible fields.
+ */
+export function parseGoDuration(s: string, options: { days?: boolean } = {}): number | string {
   if (s === '0') return 0;
-  const m = /^([-+]?)((?:[0-9]*\.?[0-9]+(?:ns|us|µs|μs|ms|s|m|h))+)$/.exec(s);
-  if (!m) return `\`${s}\` is not a duration (use e.g. 48h, 30m, 1h30m)`;
+  const units = options.days ? 'ns|us|µs|μs|ms|s|m|h|d' : 'ns|us|µs|μs|ms|s|m|h';
+  const m = new RegExp(`^([-+]?)((?:[0-9]*\\.?[0-9]+(?:${units}))+)$`).exec(s);
+  const examples = options.days ? '90s, 30m, 1h30m, 7d' : '90s, 30m, 48h, 1h30m';
+  if (!m) return `\`${s}\` is not a duration (use e.g. ${examples})`;
   let total = 0;
-  for (const part of (m[2] ?? '').matchAll(/([0-9]*\.?[0-9]+)(ns|us|µs|μs|ms|s|m|h)/g)) {
-    total += Number(part[1]) * (DURATION_UNIT[part[2] ?? 's'] ?? 0);
+  for (const part of (m[2] ?? '').matchAll(new RegExp(`([0-9]*\\.?[0-9]+)(${units})`, 'g'))) {
+    total += Number(part[1]) * (part[2] === 'd' ? 86_400_000 : (DURATION_UNIT[part[2] ?? 's'] ?? 0));
   }
   if (m[1] === '-') return 'must not be negative';
   return total;

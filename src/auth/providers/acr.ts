@@ -8,6 +8,7 @@ import { CredentialError } from '../errors.js';
 import { jwtExpiry } from '../jwt.js';
 import { describeIdToken } from '../oidc.js';
 import { field, json, oauthError, send } from './http.js';
+import { exchangeIdToken } from './id-token.js';
 import type { CredentialProvider, Exchanged, ProviderContext } from './types.js';
 
 export interface AcrOptions {
@@ -50,16 +51,7 @@ export class AcrProvider implements CredentialProvider {
         'provider acr: set `tenantId` and `clientId` (the app or managed identity with a federated credential for this workflow)',
       );
     const audience = this.#options.audience ?? 'api://AzureADTokenExchange';
-    let idToken: string;
-    try {
-      idToken = await ctx.idToken(audience);
-    } catch (cause) {
-      throw new CredentialError(
-        ctx.host,
-        `provider acr: getting the OIDC token: ${(cause as Error).message}`,
-        { cause },
-      );
-    }
+    const idToken = await exchangeIdToken(ctx, 'acr', audience);
     const aad = await this.#entra(tenantId, clientId, idToken);
     const refresh = await this.#exchange(tenantId, aad);
     return {

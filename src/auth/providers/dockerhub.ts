@@ -8,6 +8,7 @@ import { CredentialError } from '../errors.js';
 import { jwtExpiry } from '../jwt.js';
 import { describeIdToken } from '../oidc.js';
 import { field, json, oauthError, send } from './http.js';
+import { exchangeIdToken } from './id-token.js';
 import type { CredentialProvider, Exchanged, ProviderContext } from './types.js';
 
 export interface DockerHubOptions {
@@ -41,16 +42,7 @@ export class DockerHubProvider implements CredentialProvider {
         'provider dockerhub: set `username` to the Docker Hub organization and `connectionId` to its OIDC connection id',
       );
     const audience = this.#options.audience ?? 'https://identity.docker.com';
-    let idToken: string;
-    try {
-      idToken = await ctx.idToken(audience);
-    } catch (cause) {
-      throw new CredentialError(
-        ctx.host,
-        `provider dockerhub: getting the OIDC token: ${(cause as Error).message}`,
-        { cause },
-      );
-    }
+    const idToken = await exchangeIdToken(ctx, 'dockerhub', audience);
     const what = `Docker Hub OIDC exchange for ${organization}`;
     const expiresIn = this.#options.expiresInSeconds ?? 3600;
     const started = ctx.now();

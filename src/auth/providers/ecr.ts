@@ -10,6 +10,7 @@ import { registerSecret } from '../../secrets.js';
 import { CredentialError } from '../errors.js';
 import { describeIdToken } from '../oidc.js';
 import { send } from './http.js';
+import { exchangeIdToken } from './id-token.js';
 import type { CredentialProvider, Exchanged, ProviderContext } from './types.js';
 
 export interface EcrOptions {
@@ -250,16 +251,7 @@ export class EcrProvider implements CredentialProvider {
     let creds: AwsCredentials;
     if (this.#options.roleArn !== undefined) {
       const audience = this.#options.audience ?? 'sts.amazonaws.com';
-      let token: string;
-      try {
-        token = await ctx.idToken(audience);
-      } catch (cause) {
-        throw new CredentialError(
-          ctx.host,
-          `provider ecr: getting the OIDC token for STS: ${(cause as Error).message}`,
-          { cause },
-        );
-      }
+      const token = await exchangeIdToken(ctx, 'ecr', audience, ' for STS');
       creds = await assumeRoleWithWebIdentity(ctx, {
         roleArn: this.#options.roleArn,
         region,

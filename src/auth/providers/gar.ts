@@ -8,6 +8,7 @@ import { registerSecret } from '../../secrets.js';
 import { CredentialError } from '../errors.js';
 import { describeIdToken } from '../oidc.js';
 import { field, json, oauthError, send } from './http.js';
+import { exchangeIdToken } from './id-token.js';
 import type { CredentialProvider, Exchanged, ProviderContext } from './types.js';
 
 export interface GarOptions {
@@ -54,16 +55,7 @@ export class GarProvider implements CredentialProvider {
         `provider gar: workloadIdentityProvider "${wip}" must look like projects/NUM/locations/global/workloadIdentityPools/POOL/providers/PROV`,
       );
     const audience = this.#options.audience ?? `https://iam.googleapis.com/${wip}`;
-    let idToken: string;
-    try {
-      idToken = await ctx.idToken(audience);
-    } catch (cause) {
-      throw new CredentialError(
-        ctx.host,
-        `provider gar: getting the OIDC token: ${(cause as Error).message}`,
-        { cause },
-      );
-    }
+    const idToken = await exchangeIdToken(ctx, 'gar', audience);
     const federated = await this.#federate(wip, idToken);
     if (this.#options.serviceAccount === undefined)
       return {

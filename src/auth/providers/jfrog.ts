@@ -8,6 +8,7 @@ import { CredentialError } from '../errors.js';
 import { decodeJwtClaims } from '../jwt.js';
 import { describeIdToken } from '../oidc.js';
 import { field, json, oauthError, send } from './http.js';
+import { exchangeIdToken } from './id-token.js';
 import type { CredentialProvider, Exchanged, ProviderContext } from './types.js';
 
 export interface JfrogOptions {
@@ -46,16 +47,7 @@ export class JfrogProvider implements CredentialProvider {
         ctx.host,
         'provider jfrog: set `providerName` to the name of the OIDC integration in the JFrog Platform',
       );
-    let idToken: string;
-    try {
-      idToken = await ctx.idToken(this.#options.audience);
-    } catch (cause) {
-      throw new CredentialError(
-        ctx.host,
-        `provider jfrog: getting the OIDC token: ${(cause as Error).message}`,
-        { cause },
-      );
-    }
+    const idToken = await exchangeIdToken(ctx, 'jfrog', this.#options.audience);
     const what = `JFrog OIDC token exchange (provider "${providerName}")`;
     const started = ctx.now();
     const res = await send(ctx, what, {

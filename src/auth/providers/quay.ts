@@ -7,6 +7,7 @@ import { CredentialError } from '../errors.js';
 import { jwtExpiry } from '../jwt.js';
 import { describeIdToken } from '../oidc.js';
 import { field, json, oauthError, send } from './http.js';
+import { exchangeIdToken } from './id-token.js';
 import type { CredentialProvider, Exchanged, ProviderContext } from './types.js';
 
 export interface QuayOptions {
@@ -36,16 +37,7 @@ export class QuayProvider implements CredentialProvider {
         ctx.host,
         'provider quay: set `username` to the robot account (`org+robot`) that federates this workflow',
       );
-    let idToken: string;
-    try {
-      idToken = await ctx.idToken(this.#options.audience ?? ctx.host);
-    } catch (cause) {
-      throw new CredentialError(
-        ctx.host,
-        `provider quay: getting the OIDC token: ${(cause as Error).message}`,
-        { cause },
-      );
-    }
+    const idToken = await exchangeIdToken(ctx, 'quay', this.#options.audience ?? ctx.host);
     const basic = Buffer.from(`${robot}:${idToken}`).toString('base64');
     registerSecret(basic);
     const what = `Quay robot federation for ${robot}`;

@@ -273,3 +273,16 @@ describe('our dialect: defaults and normalisation', () => {
     ]);
   });
 });
+
+describe('parseGoDuration', () => {
+  it('parses Go durations, and days only when asked', async () => {
+    const { parseGoDuration } = await import('../../../src/config/checks.js');
+    expect(parseGoDuration('1h30m')).toBe(5_400_000);
+    expect(parseGoDuration('250ms')).toBe(250);
+    expect(parseGoDuration('0')).toBe(0);
+    expect(parseGoDuration('7d')).toMatch(/is not a duration/);
+    expect(parseGoDuration('7d', { days: true })).toBe(7 * 86_400_000);
+    expect(parseGoDuration('-5m')).toBe('must not be negative');
+    expect(parseGoDuration('5 minutes')).toMatch(/is not a duration/);
+  });
+});
