@@ -69569,16 +69569,21 @@ const DURATION_UNIT = {
     m: 60_000,
     h: 3_600_000,
 };
-/** Parses a Go duration (`48h`, `1h30m`, `500ms`) into milliseconds, or returns a problem. */
-function parseGoDuration(s) {
+/**
+ * Parses a Go duration (`48h`, `1h30m`, `500ms`) into milliseconds, or returns a problem. With
+ * `days`, `d` (24h) is accepted too — for inputs like a cache TTL, not for flux-compatible fields.
+ */
+function parseGoDuration(s, options = {}) {
     if (s === '0')
         return 0;
-    const m = /^([-+]?)((?:[0-9]*\.?[0-9]+(?:ns|us|µs|μs|ms|s|m|h))+)$/.exec(s);
+    const units = options.days ? 'ns|us|µs|μs|ms|s|m|h|d' : 'ns|us|µs|μs|ms|s|m|h';
+    const m = new RegExp(`^([-+]?)((?:[0-9]*\\.?[0-9]+(?:${units}))+)$`).exec(s);
+    const examples = options.days ? '90s, 30m, 1h30m, 7d' : '90s, 30m, 48h, 1h30m';
     if (!m)
-        return `\`${s}\` is not a duration (use e.g. 48h, 30m, 1h30m)`;
+        return `\`${s}\` is not a duration (use e.g. ${examples})`;
     let total = 0;
-    for (const part of (m[2] ?? '').matchAll(/([0-9]*\.?[0-9]+)(ns|us|µs|μs|ms|s|m|h)/g)) {
-        total += Number(part[1]) * (DURATION_UNIT[part[2] ?? 's'] ?? 0);
+    for (const part of (m[2] ?? '').matchAll(new RegExp(`([0-9]*\\.?[0-9]+)(${units})`, 'g'))) {
+        total += Number(part[1]) * (part[2] === 'd' ? 86_400_000 : (DURATION_UNIT[part[2] ?? 's'] ?? 0));
     }
     if (m[1] === '-')
         return 'must not be negative';
@@ -75331,12 +75336,29 @@ function oauthError(text) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/auth/providers/id-token.ts
+/** The CI's OIDC token for a provider's exchange, with a failure worded as that provider's. */
+
+/**
+ * Ask for the OIDC token for `audience` right before an exchange (tokens live minutes). A failure
+ * (no `id-token: write`, a fork, not in Actions) becomes a `CredentialError` naming the provider.
+ */
+async function exchangeIdToken(ctx, provider, audience, purpose = '') {
+    try {
+        return await ctx.idToken(audience);
+    }
+    catch (cause) {
+        throw new CredentialError(ctx.host, `provider ${provider}: getting the OIDC token${purpose}: ${cause.message}`, { cause });
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/auth/providers/acr.ts
 /**
  * Azure Container Registry: the Actions OIDC token (aud `api://AzureADTokenExchange`) as the client
  * assertion of an Entra ID client-credentials request → ACR `/oauth2/exchange` → an ACR refresh
  * token, the password of the all-zero GUID user. See registry-auth.md §4.
  */
+
 
 
 
@@ -75367,13 +75389,7 @@ class AcrProvider {
         if (!tenantId || !clientId)
             throw new CredentialError(ctx.host, 'provider acr: set `tenantId` and `clientId` (the app or managed identity with a federated credential for this workflow)');
         const audience = this.#options.audience ?? 'api://AzureADTokenExchange';
-        let idToken;
-        try {
-            idToken = await ctx.idToken(audience);
-        }
-        catch (cause) {
-            throw new CredentialError(ctx.host, `provider acr: getting the OIDC token: ${cause.message}`, { cause });
-        }
+        const idToken = await exchangeIdToken(ctx, 'acr', audience);
         const aad = await this.#entra(tenantId, clientId, idToken);
         const refresh = await this.#exchange(tenantId, aad);
         return {
@@ -75456,6 +75472,7 @@ class AcrProvider {
 
 
 
+
 class DockerHubProvider {
     name = 'dockerhub';
     #options;
@@ -75471,13 +75488,7 @@ class DockerHubProvider {
         if (!organization || !connectionId)
             throw new CredentialError(ctx.host, 'provider dockerhub: set `username` to the Docker Hub organization and `connectionId` to its OIDC connection id');
         const audience = this.#options.audience ?? 'https://identity.docker.com';
-        let idToken;
-        try {
-            idToken = await ctx.idToken(audience);
-        }
-        catch (cause) {
-            throw new CredentialError(ctx.host, `provider dockerhub: getting the OIDC token: ${cause.message}`, { cause });
-        }
+        const idToken = await exchangeIdToken(ctx, 'dockerhub', audience);
         const what = `Docker Hub OIDC exchange for ${organization}`;
         const expiresIn = this.#options.expiresInSeconds ?? 3600;
         const started = ctx.now();
@@ -75516,6 +75527,7 @@ var aws4_default = /*#__PURE__*/__nccwpck_require__.n(aws4);
  * GetAuthorizationToken (awsJson1_1, SigV4-signed with `aws4`) → `AWS` / password.
  * See registry-auth.md §2.
  */
+
 
 
 
@@ -75706,13 +75718,7 @@ class EcrProvider {
         let creds;
         if (this.#options.roleArn !== undefined) {
             const audience = this.#options.audience ?? 'sts.amazonaws.com';
-            let token;
-            try {
-                token = await ctx.idToken(audience);
-            }
-            catch (cause) {
-                throw new CredentialError(ctx.host, `provider ecr: getting the OIDC token for STS: ${cause.message}`, { cause });
-            }
+            const token = await exchangeIdToken(ctx, 'ecr', audience, ' for STS');
             creds = await assumeRoleWithWebIdentity(ctx, {
                 roleArn: this.#options.roleArn,
                 region,
@@ -75818,6 +75824,7 @@ class FileTokenProvider {
 
 
 
+
 const WIP = /^projects\/[^/]+\/locations\/global\/workloadIdentityPools\/[^/]+\/providers\/[^/]+$/;
 const SCOPE = 'https://www.googleapis.com/auth/cloud-platform';
 const USERNAME = 'oauth2accesstoken';
@@ -75842,13 +75849,7 @@ class GarProvider {
         if (!WIP.test(wip))
             throw new CredentialError(ctx.host, `provider gar: workloadIdentityProvider "${wip}" must look like projects/NUM/locations/global/workloadIdentityPools/POOL/providers/PROV`);
         const audience = this.#options.audience ?? `https://iam.googleapis.com/${wip}`;
-        let idToken;
-        try {
-            idToken = await ctx.idToken(audience);
-        }
-        catch (cause) {
-            throw new CredentialError(ctx.host, `provider gar: getting the OIDC token: ${cause.message}`, { cause });
-        }
+        const idToken = await exchangeIdToken(ctx, 'gar', audience);
         const federated = await this.#federate(wip, idToken);
         if (this.#options.serviceAccount === undefined)
             return {
@@ -75991,6 +75992,7 @@ class GithubOidcProvider {
 
 
 
+
 /** setup-jfrog-cli's rule: `jfrt@…` or `…/users/<name>` subjects name the user after the last `/`. */
 function jfrogUserFromToken(token) {
     const sub = decodeJwtClaims(token)?.sub;
@@ -76013,13 +76015,7 @@ class JfrogProvider {
         const providerName = this.#options.providerName;
         if (!providerName)
             throw new CredentialError(ctx.host, 'provider jfrog: set `providerName` to the name of the OIDC integration in the JFrog Platform');
-        let idToken;
-        try {
-            idToken = await ctx.idToken(this.#options.audience);
-        }
-        catch (cause) {
-            throw new CredentialError(ctx.host, `provider jfrog: getting the OIDC token: ${cause.message}`, { cause });
-        }
+        const idToken = await exchangeIdToken(ctx, 'jfrog', this.#options.audience);
         const what = `JFrog OIDC token exchange (provider "${providerName}")`;
         const started = ctx.now();
         const res = await send(ctx, what, {
@@ -76143,6 +76139,7 @@ class JwkSignedProvider {
 
 
 
+
 const LIFETIME_MS = 3_600_000;
 class QuayProvider {
     name = 'quay';
@@ -76157,13 +76154,7 @@ class QuayProvider {
         const robot = this.#options.robot;
         if (!robot?.includes('+'))
             throw new CredentialError(ctx.host, 'provider quay: set `username` to the robot account (`org+robot`) that federates this workflow');
-        let idToken;
-        try {
-            idToken = await ctx.idToken(this.#options.audience ?? ctx.host);
-        }
-        catch (cause) {
-            throw new CredentialError(ctx.host, `provider quay: getting the OIDC token: ${cause.message}`, { cause });
-        }
+        const idToken = await exchangeIdToken(ctx, 'quay', this.#options.audience ?? ctx.host);
         const basic = Buffer.from(`${robot}:${idToken}`).toString('base64');
         registerSecret(basic);
         const what = `Quay robot federation for ${robot}`;
@@ -76785,6 +76776,7 @@ var external_node_util_ = __nccwpck_require__(7975);
 ;// CONCATENATED MODULE: ./src/cli/args.ts
 /** Command-line parsing for `oci-mirror`. Errors are `UsageError` (exit code 3). */
 
+
 /** Invalid arguments: exit code 3. */
 class UsageError extends Error {
 }
@@ -76822,17 +76814,10 @@ Options:
 Exit codes: 0 clean, 1 any failure, 2 drift without failure, 3 invalid config or arguments.`;
 /** Parse a Go-style duration (`90s`, `5m`, `1h30m`, `250ms`) into milliseconds. */
 function parseDuration(text) {
-    const units = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-    const re = /(\d+(?:\.\d+)?)(ms|s|m|h)/gy;
-    let total = 0;
-    let matched = 0;
-    for (const m of text.matchAll(re)) {
-        total += Number(m[1]) * units[m[2]];
-        matched += m[0].length;
-    }
-    if (text === '' || matched !== text.length)
-        throw new UsageError(`--timeout: "${text}" is not a duration (examples: 90s, 5m, 1h30m)`);
-    return total;
+    const ms = parseGoDuration(text);
+    if (typeof ms === 'string')
+        throw new UsageError(`--timeout: ${ms}`);
+    return ms;
 }
 function integer(name, value, fallback, min) {
     if (value === undefined)
