@@ -27,14 +27,23 @@ export function onSecret(listener: (value: string) => void): () => void {
   return () => listeners.delete(listener);
 }
 
-/** Replace every registered secret in `text` by `***`. Longest secrets first so overlaps mask fully. */
-export function redact(text: string): string {
-  if (secrets.size === 0) return text;
+/**
+ * Replace each of `values` in `text` by `***`, longest first so overlapping secrets mask fully.
+ * Values shorter than the minimum secret length are left alone (they would garble messages).
+ */
+export function redactValues(text: string, values: Iterable<string>): string {
   let out = text;
-  for (const value of [...secrets].sort((a, b) => b.length - a.length)) {
+  for (const value of [...values]
+    .filter((v) => v.length >= MIN_SECRET_LENGTH)
+    .sort((a, b) => b.length - a.length)) {
     if (out.includes(value)) out = out.split(value).join('***');
   }
   return out;
+}
+
+/** Replace every registered secret in `text` by `***`. */
+export function redact(text: string): string {
+  return secrets.size === 0 ? text : redactValues(text, secrets);
 }
 
 /** Forget every registered secret (tests only). */

@@ -63,16 +63,3 @@ export function formatProblem(p: {
   const hint = p.hint ? ` (${p.hint})` : '';
   return `${where}:${path} ${p.message}${hint}`;
 }
-
-/**
- * Replaces every occurrence of each secret in `text` with `***` (longest secrets first). Values
- * shorter than 3 characters are left alone: masking them would garble every message and they
- * cannot be real credentials.
- */
-export function redact(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const s of [...secrets].filter((x) => x.length >= 3).sort((a, b) => b.length - a.length)) {
-    out = out.split(s).join('***');
-  }
-  return out;
-}

@@ -4,7 +4,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { ConfigError, ConfigErrors, redact } from './errors.js';
+import { redactValues } from '../secrets.js';
+import { ConfigError, ConfigErrors } from './errors.js';
 import type { Dialect, MirrorConfig } from './model.js';
 import { normalize } from './normalize.js';
 import { validateSchema } from './schema.js';
@@ -179,8 +180,8 @@ function isSecretPath(path: FieldPath): boolean {
 }
 
 function masked(e: ConfigError, secrets: string[]): ConfigError {
-  const message = redact(e.problem, secrets);
-  const hint = e.hint === undefined ? undefined : redact(e.hint, secrets);
+  const message = redactValues(e.problem, secrets);
+  const hint = e.hint === undefined ? undefined : redactValues(e.hint, secrets);
   if (message === e.problem && hint === e.hint) return e;
   return new ConfigError(
     { file: e.file, line: e.line, column: e.column, path: e.path, message, ...(hint ? { hint } : {}) },
