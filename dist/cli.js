@@ -68455,16 +68455,23 @@ function onSecret(listener) {
         listener(value);
     return () => listeners.delete(listener);
 }
-/** Replace every registered secret in `text` by `***`. Longest secrets first so overlaps mask fully. */
-function secrets_redact(text) {
-    if (secrets.size === 0)
-        return text;
+/**
+ * Replace each of `values` in `text` by `***`, longest first so overlapping secrets mask fully.
+ * Values shorter than the minimum secret length are left alone (they would garble messages).
+ */
+function redactValues(text, values) {
     let out = text;
-    for (const value of [...secrets].sort((a, b) => b.length - a.length)) {
+    for (const value of [...values]
+        .filter((v) => v.length >= MIN_SECRET_LENGTH)
+        .sort((a, b) => b.length - a.length)) {
         if (out.includes(value))
             out = out.split(value).join('***');
     }
     return out;
+}
+/** Replace every registered secret in `text` by `***`. */
+function secrets_redact(text) {
+    return secrets.size === 0 ? text : redactValues(text, secrets);
 }
 /** Forget every registered secret (tests only). */
 function clearSecretsForTesting() {
@@ -68523,18 +68530,6 @@ function formatProblem(p) {
     const path = p.path ? ` ${p.path}:` : '';
     const hint = p.hint ? ` (${p.hint})` : '';
     return `${where}:${path} ${p.message}${hint}`;
-}
-/**
- * Replaces every occurrence of each secret in `text` with `***` (longest secrets first). Values
- * shorter than 3 characters are left alone: masking them would garble every message and they
- * cannot be real credentials.
- */
-function errors_redact(text, secrets) {
-    let out = text;
-    for (const s of [...secrets].filter((x) => x.length >= 3).sort((a, b) => b.length - a.length)) {
-        out = out.split(s).join('***');
-    }
-    return out;
 }
 
 // EXTERNAL MODULE: external "node:path"
@@ -70865,6 +70860,7 @@ function errorInScalar(parsed, scalar, path, needle, message, opts) {
 
 
 
+
 /** The apiVersions we load. */
 const API_VERSIONS = [
     'oci-mirror/v1',
@@ -71005,8 +71001,8 @@ function isSecretPath(path) {
     return false;
 }
 function masked(e, secrets) {
-    const message = errors_redact(e.problem, secrets);
-    const hint = e.hint === undefined ? undefined : errors_redact(e.hint, secrets);
+    const message = redactValues(e.problem, secrets);
+    const hint = e.hint === undefined ? undefined : redactValues(e.hint, secrets);
     if (message === e.problem && hint === e.hint)
         return e;
     return new ConfigError({ file: e.file, line: e.line, column: e.column, path: e.path, message, ...(hint ? { hint } : {}) }, { cause: e.cause });
