@@ -324,7 +324,7 @@ async function runPlanned(
   const started = performance.now();
   for (let attempt = 1; ; attempt++) {
     try {
-      const stats = await copyImage(ctx.copy, p.src, p.srcDigest as string, p.dst);
+      const stats = await copyImage(ctx.copy, p.src, p.srcDigest as string, p.dst, { manifest: p.manifest });
       r.status = p.action === 'overwrite' ? 'overwritten' : 'copied';
       r.bytes = stats.bytes;
       r.blobs = stats.blobs;

@@ -2,6 +2,7 @@
  * Copy one manifest tree bit for bit: blobs first, then child manifests (by digest), and only
  * then the tagged manifest, so a failure leaves no new tag behind.
  */
+import type { RawManifest } from '../oci/manifest.js';
 import type { Reference } from '../oci/reference.js';
 import { type CopyContext, type CopyStats, copyContent } from './content.js';
 import { onSide } from './errors.js';
@@ -19,12 +20,20 @@ export async function copyImage(
   src: Reference,
   srcDigest: string,
   dst: Reference,
-  options: { referrers?: boolean; sourceTags?: ReadonlySet<string> | undefined } = {},
+  options: {
+    referrers?: boolean;
+    sourceTags?: ReadonlySet<string> | undefined;
+    /** The source manifest when the planner already fetched it (its digest is `srcDigest`). */
+    manifest?: RawManifest | undefined;
+  } = {},
 ): Promise<CopyStats & { mediaType: string; referrers?: ReferrerCounts }> {
   const stats: CopyStats = { blobs: { copied: 0, mounted: 0, existing: 0 }, bytes: 0, manifests: 0 };
   const srcRepo = { registry: src.registry, repository: src.repository };
   const dstRepo = { registry: dst.registry, repository: dst.repository };
-  const top = await onSide('source', () => ctx.client.getManifest({ ...srcRepo, digest: srcDigest }));
+  const top =
+    options.manifest?.digest === srcDigest
+      ? options.manifest
+      : await onSide('source', () => ctx.client.getManifest({ ...srcRepo, digest: srcDigest }));
   await copyContent(ctx, srcRepo, dstRepo, top, stats);
   let referrers: ReferrerCounts | undefined;
   if (options.referrers) {

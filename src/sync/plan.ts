@@ -3,7 +3,9 @@
  * destination and classify: copy, skip (up-to-date), drift, overwrite.
  */
 import type { ArtifactEntry } from '../config/model.js';
-import type { RegistryClient } from '../oci/client.js';
+import type { ManifestHead, RegistryClient } from '../oci/client.js';
+import { NotFoundError } from '../oci/errors.js';
+import type { RawManifest } from '../oci/manifest.js';
 import {
   formatReference,
   parseReference,
@@ -26,6 +28,8 @@ export interface PlannedTag {
   srcDigest?: string;
   dst: Reference;
   dstDigest?: string;
+  /** The source manifest when planning already fetched it (the copy then needs no second GET). */
+  manifest?: RawManifest;
   /** Prefilled report row (status decided by the executor for copy/overwrite). */
   row: TagResult;
 }
@@ -92,83 +96,124 @@ export async function planEntry(
     for (const d of selection.digests) refs.push({ ...source, digest: d });
   }
   const overwrite = options.overwrite || entry.overwrite;
-  const perTag = await mapPool(refs, options.parallelism, async (src): Promise<PlannedTag[]> => {
-    const targets = destinations.map(
-      (d): Reference =>
-        src.tag !== undefined ? { ...d, tag: src.tag } : { ...d, digest: src.digest as string },
-    );
-    let srcDigest: string;
-    try {
-      const head = await onSide('source', () => client.headManifest(src));
-      if (head === undefined) {
-        return targets.map((dst) => ({
-          action: 'fail' as const,
-          src,
-          dst,
-          row: row(src, dst, {
-            error: {
-              message: `${formatReference(src)}: not found in the source registry`,
-              side: 'source',
-              httpStatus: 404,
-              code: 'MANIFEST_UNKNOWN',
-            },
-          }),
-        }));
-      }
-      srcDigest = head.digest;
-    } catch (err) {
-      return targets.map((dst) => ({
-        action: 'fail' as const,
-        src,
-        dst,
-        row: row(src, dst, { error: errorInfo(err) }),
-      }));
-    }
-    return Promise.all(
-      targets.map(async (dst): Promise<PlannedTag> => {
-        const base = { src, srcDigest, dst };
-        // State cache (the action's): a destination known to hold exactly the source digest is
-        // skipped without a HEAD. Any other known digest is not trusted: drift is always checked live.
-        const known = options.knownDestinationDigest?.(formatReference(dst));
-        if (known !== undefined && known === srcDigest) {
-          const r = row(src, dst, { sourceDigest: srcDigest, destinationDigest: known });
-          return {
-            ...base,
-            dstDigest: known,
-            action: 'skip',
-            row: { ...r, status: 'skipped', reason: 'up-to-date (state cache)' },
-          };
-        }
-        try {
-          const head = await onSide('destination', () => client.headManifest(dst));
-          if (head === undefined)
-            return { ...base, action: 'copy', row: row(src, dst, { sourceDigest: srcDigest }) };
-          const r = row(src, dst, { sourceDigest: srcDigest, destinationDigest: head.digest });
-          if (head.digest === srcDigest)
-            return {
-              ...base,
-              dstDigest: head.digest,
-              action: 'skip',
-              row: { ...r, status: 'skipped', reason: 'up-to-date' },
-            };
-          if (overwrite) return { ...base, dstDigest: head.digest, action: 'overwrite', row: r };
-          return {
-            ...base,
-            dstDigest: head.digest,
-            action: 'drift',
-            row: { ...r, status: 'drifted', reason: 'destination differs from source (overwrite: false)' },
-          };
-        } catch (err) {
-          return {
-            ...base,
-            action: 'fail',
-            row: row(src, dst, { sourceDigest: srcDigest, error: errorInfo(err) }),
-          };
-        }
-      }),
-    );
-  });
+  const perTag = await mapPool(refs, options.parallelism, (src) =>
+    planTag(client, src, destinations, overwrite, options.knownDestinationDigest),
+  );
   return sourceTags
     ? { source, tags: perTag.flat(), notes, sourceTags }
     : { source, tags: perTag.flat(), notes };
+}
+
+type Lookup = ManifestHead | undefined | { error: unknown };
+
+async function lookup(client: RegistryClient, dst: Reference): Promise<Lookup> {
+  try {
+    return await onSide('destination', () => client.headManifest(dst));
+  } catch (error) {
+    return { error };
+  }
+}
+
+/**
+ * Plan one source tag for every destination. Destinations are looked up first: when one lacks the
+ * tag, a GET of the source yields its digest and the bytes the copy needs (one request instead of
+ * a HEAD now and a GET later); when all have it, a HEAD of the source suffices. A destination the
+ * state cache knows to hold the source digest is not asked at all.
+ */
+async function planTag(
+  client: RegistryClient,
+  src: Reference,
+  destinations: Repository[],
+  overwrite: boolean,
+  knownDestinationDigest: ((destination: string) => string | undefined) | undefined,
+): Promise<PlannedTag[]> {
+  const targets = destinations.map(
+    (d): Reference =>
+      src.tag !== undefined ? { ...d, tag: src.tag } : { ...d, digest: src.digest as string },
+  );
+  const known = targets.map((dst) => knownDestinationDigest?.(formatReference(dst)));
+  const lookups = new Map<number, Lookup>();
+  await Promise.all(
+    targets.map(async (dst, i) => {
+      if (known[i] === undefined) lookups.set(i, await lookup(client, dst));
+    }),
+  );
+  const fetch = [...lookups.values()].some((l) => l === undefined);
+  let srcDigest: string;
+  let manifest: RawManifest | undefined;
+  try {
+    if (fetch) {
+      manifest = await onSide('source', () => client.getManifest(src)).catch((err: unknown) => {
+        if (err instanceof NotFoundError) return undefined;
+        throw err;
+      });
+      srcDigest = manifest?.digest ?? '';
+    } else {
+      srcDigest = (await onSide('source', () => client.headManifest(src)))?.digest ?? '';
+    }
+  } catch (err) {
+    return targets.map((dst) => ({
+      action: 'fail' as const,
+      src,
+      dst,
+      row: row(src, dst, { error: errorInfo(err) }),
+    }));
+  }
+  if (srcDigest === '') {
+    return targets.map((dst) => ({
+      action: 'fail' as const,
+      src,
+      dst,
+      row: row(src, dst, {
+        error: {
+          message: `${formatReference(src)}: not found in the source registry`,
+          side: 'source',
+          httpStatus: 404,
+          code: 'MANIFEST_UNKNOWN',
+        },
+      }),
+    }));
+  }
+  return Promise.all(
+    targets.map(async (dst, i): Promise<PlannedTag> => {
+      const base = manifest ? { src, srcDigest, dst, manifest } : { src, srcDigest, dst };
+      // State cache (the action's): a destination known to hold exactly the source digest is
+      // skipped without a HEAD. Any other known digest is not trusted: drift is checked live.
+      if (known[i] !== undefined && known[i] === srcDigest) {
+        const r = row(src, dst, { sourceDigest: srcDigest, destinationDigest: srcDigest });
+        return {
+          ...base,
+          dstDigest: srcDigest,
+          action: 'skip',
+          row: { ...r, status: 'skipped', reason: 'up-to-date (state cache)' },
+        };
+      }
+      const head = lookups.has(i) ? lookups.get(i) : await lookup(client, dst);
+      if (head !== undefined && 'error' in head) {
+        return {
+          ...base,
+          action: 'fail',
+          row: row(src, dst, { sourceDigest: srcDigest, error: errorInfo(head.error) }),
+        };
+      }
+      if (head === undefined)
+        return { ...base, action: 'copy', row: row(src, dst, { sourceDigest: srcDigest }) };
+      const r = row(src, dst, { sourceDigest: srcDigest, destinationDigest: head.digest });
+      if (head.digest === srcDigest) {
+        return {
+          ...base,
+          dstDigest: head.digest,
+          action: 'skip',
+          row: { ...r, status: 'skipped', reason: 'up-to-date' },
+        };
+      }
+      if (overwrite) return { ...base, dstDigest: head.digest, action: 'overwrite', row: r };
+      return {
+        ...base,
+        dstDigest: head.digest,
+        action: 'drift',
+        row: { ...r, status: 'drifted', reason: 'destination differs from source (overwrite: false)' },
+      };
+    }),
+  );
 }

@@ -176,7 +176,11 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
           r.manifests = stats.manifests;
         } else {
           const stats = await withDeadline(timeoutMs, `copy ${r.source} → ${r.destination}`, () =>
-            copyImage(ctx, plan.src, plan.srcDigest as string, plan.dst, { referrers, sourceTags }),
+            copyImage(ctx, plan.src, plan.srcDigest as string, plan.dst, {
+              referrers,
+              sourceTags,
+              manifest: plan.manifest,
+            }),
           );
           r.status = plan.action === 'overwrite' ? 'overwritten' : 'copied';
           r.bytes = stats.bytes;

@@ -86,6 +86,11 @@ ${['a', 'b', 'c'].map((r) => `  - source: ${s.host}/base/${r}\n    destination: 
     // The shared layer was streamed into one repository and mounted into the other two.
     expect(doc.report.summary.blobs.mounted).toBeGreaterThanOrEqual(2);
     expect(doc.report.summary.blobs.copied).toBe(25);
+    // Manifests: each tag's index fetched once (the planner's GET serves the copy), each child once.
+    const manifestReads = s.requests.filter((r) => r.path.includes('/manifests/'));
+    expect(manifestReads.filter((r) => r.method === 'HEAD')).toEqual([]);
+    expect(manifestReads.filter((r) => !r.path.includes('/manifests/sha256:'))).toHaveLength(6);
+    expect(manifestReads.filter((r) => r.path.includes('/manifests/sha256:'))).toHaveLength(12);
 
     s.requests.length = 0;
     d.requests.length = 0;
