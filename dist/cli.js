@@ -73742,7 +73742,9 @@ async function copyImage(ctx, src, srcDigest, dst, options = {}) {
     const stats = { blobs: { copied: 0, mounted: 0, existing: 0 }, bytes: 0, manifests: 0 };
     const srcRepo = { registry: src.registry, repository: src.repository };
     const dstRepo = { registry: dst.registry, repository: dst.repository };
-    const top = await onSide('source', () => ctx.client.getManifest({ ...srcRepo, digest: srcDigest }));
+    const top = options.manifest?.digest === srcDigest
+        ? options.manifest
+        : await onSide('source', () => ctx.client.getManifest({ ...srcRepo, digest: srcDigest }));
     await copyContent(ctx, srcRepo, dstRepo, top, stats);
     let referrers;
     if (options.referrers) {
@@ -73760,6 +73762,7 @@ async function copyImage(ctx, src, srcDigest, dst, options = {}) {
 }
 
 ;// CONCATENATED MODULE: ./src/sync/plan.ts
+
 
 
 
@@ -73811,83 +73814,113 @@ async function planEntry(client, entry, options) {
             refs.push({ ...source, digest: d });
     }
     const overwrite = options.overwrite || entry.overwrite;
-    const perTag = await mapPool(refs, options.parallelism, async (src) => {
-        const targets = destinations.map((d) => src.tag !== undefined ? { ...d, tag: src.tag } : { ...d, digest: src.digest });
-        let srcDigest;
-        try {
-            const head = await onSide('source', () => client.headManifest(src));
-            if (head === undefined) {
-                return targets.map((dst) => ({
-                    action: 'fail',
-                    src,
-                    dst,
-                    row: row(src, dst, {
-                        error: {
-                            message: `${reference_formatReference(src)}: not found in the source registry`,
-                            side: 'source',
-                            httpStatus: 404,
-                            code: 'MANIFEST_UNKNOWN',
-                        },
-                    }),
-                }));
-            }
-            srcDigest = head.digest;
-        }
-        catch (err) {
-            return targets.map((dst) => ({
-                action: 'fail',
-                src,
-                dst,
-                row: row(src, dst, { error: errorInfo(err) }),
-            }));
-        }
-        return Promise.all(targets.map(async (dst) => {
-            const base = { src, srcDigest, dst };
-            // State cache (the action's): a destination known to hold exactly the source digest is
-            // skipped without a HEAD. Any other known digest is not trusted: drift is always checked live.
-            const known = options.knownDestinationDigest?.(reference_formatReference(dst));
-            if (known !== undefined && known === srcDigest) {
-                const r = row(src, dst, { sourceDigest: srcDigest, destinationDigest: known });
-                return {
-                    ...base,
-                    dstDigest: known,
-                    action: 'skip',
-                    row: { ...r, status: 'skipped', reason: 'up-to-date (state cache)' },
-                };
-            }
-            try {
-                const head = await onSide('destination', () => client.headManifest(dst));
-                if (head === undefined)
-                    return { ...base, action: 'copy', row: row(src, dst, { sourceDigest: srcDigest }) };
-                const r = row(src, dst, { sourceDigest: srcDigest, destinationDigest: head.digest });
-                if (head.digest === srcDigest)
-                    return {
-                        ...base,
-                        dstDigest: head.digest,
-                        action: 'skip',
-                        row: { ...r, status: 'skipped', reason: 'up-to-date' },
-                    };
-                if (overwrite)
-                    return { ...base, dstDigest: head.digest, action: 'overwrite', row: r };
-                return {
-                    ...base,
-                    dstDigest: head.digest,
-                    action: 'drift',
-                    row: { ...r, status: 'drifted', reason: 'destination differs from source (overwrite: false)' },
-                };
-            }
-            catch (err) {
-                return {
-                    ...base,
-                    action: 'fail',
-                    row: row(src, dst, { sourceDigest: srcDigest, error: errorInfo(err) }),
-                };
-            }
-        }));
-    });
+    const perTag = await mapPool(refs, options.parallelism, (src) => planTag(client, src, destinations, overwrite, options.knownDestinationDigest));
     return sourceTags
         ? { source, tags: perTag.flat(), notes, sourceTags }
         : { source, tags: perTag.flat(), notes };
+}
+async function lookup(client, dst) {
+    try {
+        return await onSide('destination', () => client.headManifest(dst));
+    }
+    catch (error) {
+        return { error };
+    }
+}
+/**
+ * Plan one source tag for every destination. Destinations are looked up first: when one lacks the
+ * tag, a GET of the source yields its digest and the bytes the copy needs (one request instead of
+ * a HEAD now and a GET later); when all have it, a HEAD of the source suffices. A destination the
+ * state cache knows to hold the source digest is not asked at all.
+ */
+async function planTag(client, src, destinations, overwrite, knownDestinationDigest) {
+    const targets = destinations.map((d) => src.tag !== undefined ? { ...d, tag: src.tag } : { ...d, digest: src.digest });
+    const known = targets.map((dst) => knownDestinationDigest?.(reference_formatReference(dst)));
+    const lookups = new Map();
+    await Promise.all(targets.map(async (dst, i) => {
+        if (known[i] === undefined)
+            lookups.set(i, await lookup(client, dst));
+    }));
+    const fetch = [...lookups.values()].some((l) => l === undefined);
+    let srcDigest;
+    let manifest;
+    try {
+        if (fetch) {
+            manifest = await onSide('source', () => client.getManifest(src)).catch((err) => {
+                if (err instanceof NotFoundError)
+                    return undefined;
+                throw err;
+            });
+            srcDigest = manifest?.digest ?? '';
+        }
+        else {
+            srcDigest = (await onSide('source', () => client.headManifest(src)))?.digest ?? '';
+        }
+    }
+    catch (err) {
+        return targets.map((dst) => ({
+            action: 'fail',
+            src,
+            dst,
+            row: row(src, dst, { error: errorInfo(err) }),
+        }));
+    }
+    if (srcDigest === '') {
+        return targets.map((dst) => ({
+            action: 'fail',
+            src,
+            dst,
+            row: row(src, dst, {
+                error: {
+                    message: `${reference_formatReference(src)}: not found in the source registry`,
+                    side: 'source',
+                    httpStatus: 404,
+                    code: 'MANIFEST_UNKNOWN',
+                },
+            }),
+        }));
+    }
+    return Promise.all(targets.map(async (dst, i) => {
+        const base = manifest ? { src, srcDigest, dst, manifest } : { src, srcDigest, dst };
+        // State cache (the action's): a destination known to hold exactly the source digest is
+        // skipped without a HEAD. Any other known digest is not trusted: drift is checked live.
+        if (known[i] !== undefined && known[i] === srcDigest) {
+            const r = row(src, dst, { sourceDigest: srcDigest, destinationDigest: srcDigest });
+            return {
+                ...base,
+                dstDigest: srcDigest,
+                action: 'skip',
+                row: { ...r, status: 'skipped', reason: 'up-to-date (state cache)' },
+            };
+        }
+        const head = lookups.has(i) ? lookups.get(i) : await lookup(client, dst);
+        if (head !== undefined && 'error' in head) {
+            return {
+                ...base,
+                action: 'fail',
+                row: row(src, dst, { sourceDigest: srcDigest, error: errorInfo(head.error) }),
+            };
+        }
+        if (head === undefined)
+            return { ...base, action: 'copy', row: row(src, dst, { sourceDigest: srcDigest }) };
+        const r = row(src, dst, { sourceDigest: srcDigest, destinationDigest: head.digest });
+        if (head.digest === srcDigest) {
+            return {
+                ...base,
+                dstDigest: head.digest,
+                action: 'skip',
+                row: { ...r, status: 'skipped', reason: 'up-to-date' },
+            };
+        }
+        if (overwrite)
+            return { ...base, dstDigest: head.digest, action: 'overwrite', row: r };
+        return {
+            ...base,
+            dstDigest: head.digest,
+            action: 'drift',
+            row: { ...r, status: 'drifted', reason: 'destination differs from source (overwrite: false)' },
+        };
+    }));
 }
 
 ;// CONCATENATED MODULE: ./src/sync/charts.ts
@@ -74125,7 +74158,7 @@ async function runPlanned(ctx, p) {
     const started = performance.now();
     for (let attempt = 1;; attempt++) {
         try {
-            const stats = await copyImage(ctx.copy, p.src, p.srcDigest, p.dst);
+            const stats = await copyImage(ctx.copy, p.src, p.srcDigest, p.dst, { manifest: p.manifest });
             r.status = p.action === 'overwrite' ? 'overwritten' : 'copied';
             r.bytes = stats.bytes;
             r.blobs = stats.blobs;
@@ -76705,7 +76738,11 @@ async function sync(config, options = {}) {
                     r.manifests = stats.manifests;
                 }
                 else {
-                    const stats = await withDeadline(timeoutMs, `copy ${r.source} → ${r.destination}`, () => copyImage(ctx, plan.src, plan.srcDigest, plan.dst, { referrers, sourceTags }));
+                    const stats = await withDeadline(timeoutMs, `copy ${r.source} → ${r.destination}`, () => copyImage(ctx, plan.src, plan.srcDigest, plan.dst, {
+                        referrers,
+                        sourceTags,
+                        manifest: plan.manifest,
+                    }));
                     r.status = plan.action === 'overwrite' ? 'overwritten' : 'copied';
                     r.bytes = stats.bytes;
                     r.blobs = stats.blobs;
