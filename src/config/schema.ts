@@ -2,37 +2,29 @@
  * JSON Schema validation of a parsed config, with every ajv error mapped back to the YAML node it
  * concerns and worded for people.
  */
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import ourSchema from '../../schema/config.schema.json' with { type: 'json' };
-import fluxV1beta1Schema from '../../schema/flux-v1beta1.schema.json' with { type: 'json' };
-import fluxV1beta2Schema from '../../schema/flux-v1beta2.schema.json' with { type: 'json' };
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { ConfigError } from './errors.js';
+import validateFluxV1beta1 from './generated/flux-v1beta1.js';
+import validateFluxV1beta2 from './generated/flux-v1beta2.js';
+import validateOurs from './generated/oci-mirror-v1.js';
 import type { Dialect } from './model.js';
 import { didYouMean } from './suggest.js';
 import type { FieldPath, ParsedYaml } from './yaml.js';
 
-/** The JSON Schema of each dialect (ours is `schema/config.schema.json`). */
-export const SCHEMAS: Readonly<Record<Dialect, object>> = {
-  'oci-mirror/v1': ourSchema,
-  'mirror.plugin.fluxcd.io/v1beta1': fluxV1beta1Schema,
-  'mirror.plugin.fluxcd.io/v1beta2': fluxV1beta2Schema,
+/**
+ * The validator of each dialect: ajv code generated at build time from `schema/config.schema.json`
+ * and the flux mirror schemas by `scripts/gen-validators.mjs` (compiling them at start-up cost
+ * ~90 ms per run; a test keeps the generated code in step with the schemas).
+ */
+const VALIDATORS: Readonly<Record<Dialect, ValidateFunction>> = {
+  'oci-mirror/v1': validateOurs,
+  'mirror.plugin.fluxcd.io/v1beta1': validateFluxV1beta1,
+  'mirror.plugin.fluxcd.io/v1beta2': validateFluxV1beta2,
 };
-
-const validators = new Map<Dialect, ValidateFunction>();
-
-function validatorFor(dialect: Dialect): ValidateFunction {
-  let v = validators.get(dialect);
-  if (!v) {
-    const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: false });
-    v = ajv.compile(SCHEMAS[dialect]);
-    validators.set(dialect, v);
-  }
-  return v;
-}
 
 /** Validates `data` (the document as plain JS) against the dialect's schema. */
 export function validateSchema(dialect: Dialect, data: unknown, parsed: ParsedYaml): ConfigError[] {
-  const validate = validatorFor(dialect);
+  const validate = VALIDATORS[dialect];
   if (validate(data)) return [];
   const raw = validate.errors ?? [];
   // oneOf reports one error per failed branch; keep only the oneOf summary.
