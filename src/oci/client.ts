@@ -89,12 +89,29 @@ export class RegistryClient {
   readonly #auth: Authorizer;
   readonly #maxManifest: number;
   /** Hosts known to lack the referrers API (answered 404/400/405/406): go straight to the fallback tag. */
-  readonly #noReferrersApi = new Set<string>();
+  #noReferrersApi = new Set<string>();
+  /** Aborts every request of this client (a view made by `withSignal`). */
+  #signal: AbortSignal | undefined;
 
   constructor(options: ClientOptions) {
     this.transport = options.transport;
     this.#auth = options.authorizer ?? anonymous;
     this.#maxManifest = options.maxManifestSize ?? DEFAULT_MAX_MANIFEST;
+  }
+
+  /**
+   * A view of this client whose requests are all aborted when `signal` fires (a job's deadline).
+   * It shares the transport, the authorizer and what the client learnt about registries.
+   */
+  withSignal(signal: AbortSignal): RegistryClient {
+    const view = new RegistryClient({
+      transport: this.transport,
+      authorizer: this.#auth,
+      maxManifestSize: this.#maxManifest,
+    });
+    view.#noReferrersApi = this.#noReferrersApi;
+    view.#signal = signal;
+    return view;
   }
 
   /**
@@ -106,8 +123,16 @@ export class RegistryClient {
     req: Omit<HttpRequest, 'url'> & { path: string },
     scopes: readonly Scope[],
   ): Promise<HttpResponse> {
+    this.#signal?.throwIfAborted();
+    if (this.#signal) req = { ...req, signal: this.#signal };
     const host = apiHost(registry);
-    const url = req.path.startsWith('http') ? req.path : `${this.transport.baseUrl(host)}${req.path}`;
+    const base = this.transport.baseUrl(host);
+    const url = req.path.startsWith('http') ? req.path : `${base}${req.path}`;
+    // Absolute URLs from the registry (upload Location, Link) may point at another origin, e.g.
+    // object storage with a pre-signed URL: never hand the registry's credentials to it.
+    if (new URL(url).origin !== new URL(base).origin) {
+      return this.transport.request({ ...req, url, headers: { ...req.headers } });
+    }
     let auth = await this.#auth.authorization(host, scopes);
     for (let attempt = 0; ; attempt++) {
       const headers: Record<string, string> = { ...req.headers };
@@ -292,6 +317,11 @@ export class RegistryClient {
     if (res.status !== 200) return this.#fail(what, 'GET', res);
     const verifier = new DigestVerifier(desc.digest, what, desc.size);
     res.body.on('error', (err) => verifier.destroy(err));
+    // pipe() does not propagate destruction upstream: a consumer that gives up (failed upload,
+    // size overrun) must release the response too, or its connection stays busy until bodyTimeout.
+    verifier.once('close', () => {
+      if (!res.body.destroyed) res.body.destroy();
+    });
     return res.body.pipe(verifier);
   }
 
@@ -476,6 +506,13 @@ export class RegistryClient {
       },
       scopes,
     );
+    if (res.status === 404) {
+      // The transport replays this PUT when its answer is lost; if the first one committed, the
+      // session is gone (BLOB_UPLOAD_UNKNOWN) but the blob is there, verified by the registry.
+      const text = await res.body.text().catch(() => '');
+      if ((await this.headBlob(repo, desc.digest)) !== undefined) return;
+      return this.#fail(op, 'PUT', { ...res, body: bufferedBody(text) });
+    }
     if (res.status !== 201 && res.status !== 204) return this.#fail(op, 'PUT', res);
     await res.body.dump();
   }
@@ -536,6 +573,8 @@ export class RegistryClient {
       if (page === 0 && (res.status !== 200 || !isIndex)) {
         if (res.status !== 200 && ![400, 404, 405, 406].includes(res.status))
           return this.#fail(op, 'GET', res);
+        // A registry with the API must not answer 404 (distribution-spec): remember it lacks one.
+        if (res.status === 404 || res.status === 405) this.#noReferrersApi.add(repo.registry);
         await res.body.dump();
         return { descriptors: await this.#referrersFromTag(repo, digest, options.artifactType), via: 'tag' };
       }

@@ -48,7 +48,7 @@ export interface HttpRequest {
   method: string;
   url: string | URL;
   headers?: Record<string, string>;
-  /** A Readable is sent once and never retried; buffers and strings may be resent. */
+  /** A Readable is sent once and never retried; buffers and strings may be resent (except by PATCH). */
   body?: Buffer | string | Readable | null;
   /** Redirects to follow for GET/HEAD (default 5); other methods never follow. */
   maxRedirects?: number;
@@ -173,7 +173,9 @@ export class Transport {
    * last attempt throw `NetworkError`.
    */
   async request(req: HttpRequest): Promise<HttpResponse> {
-    const replayable = !(req.body instanceof Readable);
+    // PATCH appends to an upload session: replaying one the registry already applied corrupts the
+    // upload (distribution answers BLOB_UPLOAD_INVALID), so the caller restarts the upload instead.
+    const replayable = !(req.body instanceof Readable) && req.method !== 'PATCH';
     const policy = this.#policy;
     const start = policy.now();
     const host = new URL(req.url).host;

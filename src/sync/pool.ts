@@ -20,7 +20,11 @@ export class Semaphore {
   }
 }
 
-/** Map over items with at most `size` in flight; results keep the input order. Never rejects early. */
+/**
+ * Map over items with at most `size` in flight; results keep the input order. Never rejects early:
+ * after a failure no new item is started, and the first error is thrown only once every item
+ * already started has settled (so a failed job does not keep working after it is reported).
+ */
 export async function mapPool<T, R>(
   items: readonly T[],
   size: number,
@@ -28,12 +32,18 @@ export async function mapPool<T, R>(
 ): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
+  let failure: { error: unknown } | undefined;
   const worker = async () => {
-    while (next < items.length) {
+    while (next < items.length && failure === undefined) {
       const i = next++;
-      results[i] = await fn(items[i] as T, i);
+      try {
+        results[i] = await fn(items[i] as T, i);
+      } catch (error) {
+        failure ??= { error };
+      }
     }
   };
   await Promise.all(Array.from({ length: Math.min(Math.max(1, size), items.length) }, worker));
+  if (failure) throw failure.error;
   return results;
 }
