@@ -57,7 +57,13 @@ export class BlobCopier {
   }
 
   /** Make sure `dst` holds the blob `desc` that `src` has. */
-  async ensure(src: Repository, dst: Repository, desc: Descriptor): Promise<BlobOutcome> {
+  async ensure(
+    src: Repository,
+    dst: Repository,
+    desc: Descriptor,
+    /** The job's client (a view that aborts at the job's deadline); default the copier's own. */
+    client: RegistryClient = this.#client,
+  ): Promise<BlobOutcome> {
     const key = `${dst.registry}|${desc.digest}`;
     // Wait for a copy of the same blob into the same registry: afterwards it can be mounted.
     for (let pending = this.#inflight.get(key); pending; pending = this.#inflight.get(key)) {
@@ -65,7 +71,7 @@ export class BlobCopier {
     }
     const holders = this.#holders(dst.registry, desc.digest);
     if (holders.has(dst.repository)) return 'existing';
-    const work = this.#ensure(src, dst, desc, holders);
+    const work = this.#ensure(client, src, dst, desc, holders);
     this.#inflight.set(key, work);
     try {
       const outcome = await work;
@@ -77,8 +83,8 @@ export class BlobCopier {
   }
 
   /** Open the source stream; errors it emits later (digest mismatch, reset) are the source's. */
-  async #open(src: Repository, desc: Descriptor): Promise<Readable> {
-    const stream = await onSide('source', () => this.#client.getBlob(src, desc));
+  async #open(client: RegistryClient, src: Repository, desc: Descriptor): Promise<Readable> {
+    const stream = await onSide('source', () => client.getBlob(src, desc));
     stream.on('error', (err) => {
       if (err instanceof OciError && err.side === undefined) err.side = 'source';
     });
@@ -86,12 +92,12 @@ export class BlobCopier {
   }
 
   async #ensure(
+    client: RegistryClient,
     src: Repository,
     dst: Repository,
     desc: Descriptor,
     holders: Set<string>,
   ): Promise<BlobOutcome> {
-    const client = this.#client;
     const where = `${formatRepository(dst)}@${desc.digest}`;
     let location: string | undefined;
     // Mount candidates: repositories of the destination registry known to hold it, or the
@@ -117,7 +123,12 @@ export class BlobCopier {
     }
     await this.#transfers.run(() =>
       onSide('destination', () =>
-        client.uploadBlob(dst, desc, () => this.#open(src, desc), location !== undefined ? { location } : {}),
+        client.uploadBlob(
+          dst,
+          desc,
+          () => this.#open(client, src, desc),
+          location !== undefined ? { location } : {},
+        ),
       ),
     );
     this.bytes += desc.size;

@@ -44,7 +44,7 @@ export async function copyContent(
     return;
   }
   await mapPool(manifestBlobs(parsed.manifest), ctx.parallelism, async (desc) => {
-    const outcome = await ctx.blobs.ensure(src, dst, desc);
+    const outcome = await ctx.blobs.ensure(src, dst, desc, ctx.client);
     stats.blobs[outcome]++;
     if (outcome === 'copied') stats.bytes += desc.size;
   });

@@ -2,7 +2,7 @@
  * `sync()`: plan every entry, then execute the copies in a bounded pool, de-duplicating blobs
  * across the whole run. Knows nothing of GitHub; the CLI and the action both call it.
  */
-import type { ArtifactEntry, MirrorConfig } from '../config/model.js';
+import type { MirrorConfig } from '../config/model.js';
 import { BlobCopier } from './blobs.js';
 import { type ChartOptions, syncCharts } from './charts.js';
 import { type CopyContext, type CopyStats, copyImage } from './copy.js';
@@ -30,8 +30,8 @@ export interface SyncOptions extends SessionOptions, ChartOptions {
   jobRetries?: number;
   /** Deadline per copy job in ms (default 5 minutes). */
   jobTimeoutMs?: number;
-  /** Only entries for which this returns true. */
-  only?: (entry: ArtifactEntry) => boolean;
+  /** Only entries (artifact and chart entries alike) for which this returns true. */
+  only?: (entry: { name: string }) => boolean;
   onEvent?: (event: SyncEvent) => void;
   /** An existing session (tests, shared across runs). */
   session?: Session;
@@ -52,17 +52,30 @@ interface Job {
   sourceTags?: ReadonlySet<string> | undefined;
 }
 
-class JobTimeoutError extends Error {}
+/** A copy job ran past its `--timeout`. */
+export class JobTimeoutError extends Error {}
 
-function withDeadline<T>(ms: number, what: string, fn: () => Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new JobTimeoutError(`${what}: timed out after ${Math.round(ms / 1000)}s`)),
-      ms,
-    );
-  });
-  return Promise.race([fn(), deadline]).finally(() => clearTimeout(timer));
+/**
+ * Run one copy job with a deadline. At the deadline every request of the job is aborted (the job
+ * works through a client view bound to the signal), and the job is awaited until it has stopped,
+ * so nothing it would still write — above all its tag — lands after it was reported failed.
+ */
+async function withDeadline<T>(
+  ms: number,
+  what: string,
+  ctx: CopyContext,
+  fn: (ctx: CopyContext) => Promise<T>,
+): Promise<T> {
+  const controller = new AbortController();
+  const timeout = new JobTimeoutError(`${what}: timed out after ${Math.round(ms / 1000)}s`);
+  const timer = setTimeout(() => controller.abort(timeout), ms);
+  try {
+    return await fn({ ...ctx, client: ctx.client.withSignal(controller.signal) });
+  } catch (err) {
+    throw controller.signal.aborted ? timeout : err;
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Mirror everything the config asks for. Never throws for registry trouble: failures become rows. */
@@ -168,15 +181,16 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
           r.referrers = await withDeadline(
             timeoutMs,
             `copy referrers of ${r.source} → ${r.destination}`,
-            () => copyReferrers(ctx, srcRepo, dstRepo, plan.srcDigest as string, stats, sourceTags),
+            ctx,
+            (job) => copyReferrers(job, srcRepo, dstRepo, plan.srcDigest as string, stats, sourceTags),
           );
           r.status = 'skipped';
           r.bytes = stats.bytes;
           r.blobs = stats.blobs;
           r.manifests = stats.manifests;
         } else {
-          const stats = await withDeadline(timeoutMs, `copy ${r.source} → ${r.destination}`, () =>
-            copyImage(ctx, plan.src, plan.srcDigest as string, plan.dst, {
+          const stats = await withDeadline(timeoutMs, `copy ${r.source} → ${r.destination}`, ctx, (job) =>
+            copyImage(job, plan.src, plan.srcDigest as string, plan.dst, {
               referrers,
               sourceTags,
               manifest: plan.manifest,
@@ -208,7 +222,7 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
 
   entries.push(
     ...(await syncCharts(
-      config.charts.filter((c) => options.only?.(c as unknown as ArtifactEntry) ?? true),
+      config.charts.filter((c) => options.only?.(c) ?? true),
       {
         ...options,
         config,
@@ -229,10 +243,9 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
 
   // Rows in a stable order: as planned, whatever order jobs finished in.
   for (const { result, plan } of planned) {
-    if (plan)
-      result.tags.sort(
-        (a, b) => plan.tags.findIndex((p) => p.row === a) - plan.tags.findIndex((p) => p.row === b),
-      );
+    if (!plan) continue;
+    const order = new Map(plan.tags.map((p, i) => [p.row, i]));
+    result.tags.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
   }
   const requests = session.transport.totals().requests - requestsBefore;
   if (!options.session) await session.close();
