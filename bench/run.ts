@@ -8,7 +8,12 @@
  * and the destination (requests by kind, bytes of blob GETs on the source side). Timings never
  * include the proxy. Results go to bench/last-run.json.
  *
+ * oci-mirror also runs warm with `--state-file` (state primed by one warm run first): the state cache
+ * spares every destination HEAD, leaving one tag list per repository + one HEAD per source tag.
+ *
  * Flags: --quick (3 repos x 2 tags, 256 MiB big layer), --no-big (skip the big-layer row).
+ * OCI_MIRROR_DIST=DIR benches DIR/cli.js (e.g. a `node scripts/build.mjs DIR` build) instead of
+ * dist/cli.js, and never rebuilds dist/.
  */
 import { spawn } from 'node:child_process';
 import {
@@ -72,6 +77,19 @@ function newestMtime(path: string): number {
 }
 
 async function ensureDist(): Promise<void> {
+  const prebuilt = process.env.OCI_MIRROR_DIST;
+  if (prebuilt) {
+    const cli = resolve(prebuilt, 'cli.js');
+    if (!existsSync(cli))
+      throw new Error(`OCI_MIRROR_DIST: ${cli} missing (node scripts/build.mjs ${prebuilt})`);
+    log(`using ${cli} (OCI_MIRROR_DIST)`);
+    const dir = join(tmp.path, 'dist');
+    mkdirSync(dir);
+    copyFileSync(cli, join(dir, 'cli.js'));
+    writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n');
+    CLI = join(dir, 'cli.js');
+    return;
+  }
   const inputs = ['src', 'scripts/build.mjs', 'package.json', 'package-lock.json']
     .map((p) => join(ROOT, p))
     .filter((p) => existsSync(p));
@@ -235,22 +253,33 @@ function withCounts(m: RunMeasure, src: ProxyCounts, dst: ProxyCounts): RunMeasu
 interface ToolResult {
   cold: RunMeasure;
   warm: RunMeasure;
+  /** Warm again with the state file primed (oci-mirror `--state-file`). */
+  warmState?: RunMeasure;
 }
 
-/** Runs cold then warm twice (direct, then through the counting proxies), fresh destinations. */
+/**
+ * Runs cold then warm twice (direct, then through the counting proxies), fresh destinations.
+ * With `stateRun`, then a warm run with a state file twice: once to prime it, once measured.
+ */
 async function measureTool(
   label: string,
   src: TestRegistry,
   srcProxy: CountingProxy,
   runOnce: (srcEp: Endpoint, dstEp: Endpoint, tag: string) => Promise<RunMeasure>,
+  stateRun?: (srcEp: Endpoint, dstEp: Endpoint, tag: string) => Promise<RunMeasure>,
 ): Promise<ToolResult> {
-  log(`${label}: cold + warm, direct`);
+  log(`${label}: cold + warm${stateRun ? ' + warm with state' : ''}, direct`);
   const dst = await startRegistry();
   const cold = await runOnce(src, dst, `${label}-direct`);
   const warm = await runOnce(src, dst, `${label}-direct`);
+  let warmState: RunMeasure | undefined;
+  if (stateRun) {
+    await stateRun(src, dst, `${label}-direct`);
+    warmState = await stateRun(src, dst, `${label}-direct`);
+  }
   await dst.stop();
 
-  log(`${label}: cold + warm, through counting proxies`);
+  log(`${label}: cold + warm${stateRun ? ' + warm with state' : ''}, through counting proxies`);
   const dst2 = await startRegistry();
   const dstProxy = await startCountingProxy(dst2.url);
   srcProxy.reset();
@@ -260,6 +289,14 @@ async function measureTool(
   dstProxy.reset();
   const warmP = await runOnce(srcProxy, dstProxy, `${label}-proxied`);
   const warmC = withCounts(warmP, srcProxy.counts(), dstProxy.counts());
+  let warmStateC: RunMeasure | undefined;
+  if (stateRun) {
+    await stateRun(srcProxy, dstProxy, `${label}-proxied`);
+    srcProxy.reset();
+    dstProxy.reset();
+    const m = await stateRun(srcProxy, dstProxy, `${label}-proxied`);
+    warmStateC = withCounts(m, srcProxy.counts(), dstProxy.counts());
+  }
   await dstProxy.close();
   await dst2.stop();
 
@@ -269,7 +306,11 @@ async function measureTool(
     rssMB: direct.rssMB,
     report: direct.report,
   });
-  return { cold: merge(cold, coldC), warm: merge(warm, warmC) };
+  return {
+    cold: merge(cold, coldC),
+    warm: merge(warm, warmC),
+    ...(warmState && warmStateC ? { warmState: merge(warmState, warmStateC) } : {}),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -406,8 +447,13 @@ async function main(): Promise<void> {
   await pushRefSet(src, set);
   const srcProxy = await startCountingProxy(src.url);
 
-  const mirror = await measureTool('oci-mirror', src, srcProxy, (s, d, name) =>
-    runMirror(writeMirrorConfig(set, s, d, name)),
+  const mirror = await measureTool(
+    'oci-mirror',
+    src,
+    srcProxy,
+    (s, d, name) => runMirror(writeMirrorConfig(set, s, d, name)),
+    (s, d, name) =>
+      runMirror(writeMirrorConfig(set, s, d, name), ['--state-file', join(tmp.path, `${name}.state.json`)]),
   );
   const skopeo = await measureTool('skopeo', src, srcProxy, (s, d, name) =>
     runSkopeoSync(writeSkopeoYaml(set, s, name), d),
@@ -435,6 +481,8 @@ async function main(): Promise<void> {
 
   // ---- targets
   const warmTarget = set.repos.length + 2 * nTags; // tag list/repo + HEAD/source tag + HEAD/dest tag
+  const warmStateTarget = set.repos.length + nTags; // tag list/repo + HEAD/source tag, no destination
+  const ws = mirror.warmState;
   const perTag = (n: number | undefined): number | undefined => (n === undefined ? undefined : n / nTags);
   const coldReadOnce =
     mirror.cold.srcBlobBytesRead === set.uniqueBytes && mirror.cold.srcBlobGets === set.uniqueBlobs.size;
@@ -501,6 +549,18 @@ async function main(): Promise<void> {
       `≤${warmTarget} requests`,
       `${verdict((mirror.warm.requests ?? Infinity) <= warmTarget)} (${mirror.warm.requests ?? '—'})`,
     ],
+    [
+      'warm+state',
+      fmtS(ws?.ms),
+      fmtS(skopeo.warm.ms),
+      '',
+      fmtX(ws?.ms, skopeo.warm.ms),
+      '',
+      `${fmtN(perTag(ws?.requests))} | ${fmtN(perTag(skopeo.warm.requests))}`,
+      `${fmtMB(ws?.rssMB)} | ${fmtMB(skopeo.warm.rssMB)}`,
+      `≤${warmStateTarget} req, 0 at dst`,
+      `${verdict(ws ? (ws.requests ?? Infinity) <= warmStateTarget && ws.dstRequests === 0 : undefined)} (${ws?.requests ?? '—'}, dst ${ws?.dstRequests ?? '—'})`,
+    ],
   ];
   if (big) {
     rows.push([
@@ -537,7 +597,8 @@ async function main(): Promise<void> {
   );
   out.push(
     `oci-mirror report: cold requests=${mirror.cold.report?.requests ?? '—'} (proxy ${mirror.cold.requests}), ` +
-      `warm requests=${mirror.warm.report?.requests ?? '—'} (proxy ${mirror.warm.requests}); ` +
+      `warm requests=${mirror.warm.report?.requests ?? '—'} (proxy ${mirror.warm.requests}), ` +
+      `warm+state requests=${ws?.report?.requests ?? '—'} (proxy ${ws?.requests ?? '—'}); ` +
       `cold blobs=${JSON.stringify(mirror.cold.report?.blobs ?? null)}`,
   );
   out.push(
@@ -561,6 +622,7 @@ async function main(): Promise<void> {
   out.push('Requests by kind:');
   out.push(`  ${kinds('oci-mirror cold', mirror.cold)}`);
   out.push(`  ${kinds('oci-mirror warm', mirror.warm)}`);
+  if (ws) out.push(`  ${kinds('oci-mirror warm+state', ws)}`);
   out.push(`  ${kinds('skopeo cold', skopeo.cold)}`);
   out.push(`  ${kinds('skopeo warm', skopeo.warm)}`);
   const totalS = (performance.now() - tStart) / 1000;
@@ -596,6 +658,11 @@ async function main(): Promise<void> {
           coldEachBlobReadOnce: coldReadOnce,
           warmVsSkopeo: mirror.warm.ms <= 0.2 * skopeo.warm.ms,
           warmRequests: { target: warmTarget, actual: mirror.warm.requests ?? null },
+          warmStateRequests: {
+            target: warmStateTarget,
+            actual: ws?.requests ?? null,
+            destination: ws?.dstRequests ?? null,
+          },
           bigRss: big ? (big.mirror.rssMB ?? 0) < 150 : null,
           start: startMs < 300,
         },

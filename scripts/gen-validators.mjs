@@ -20,7 +20,12 @@ mkdirSync(out, { recursive: true });
 for (const [name, file] of Object.entries(schemas)) {
   const schema = JSON.parse(readFileSync(join(root, file), 'utf8'));
   // Same options as a runtime compile would use: every error, with the failing schema node.
-  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: false, code: { source: true, esm: true } });
+  const ajv = new Ajv2020({
+    allErrors: true,
+    verbose: true,
+    strict: false,
+    code: { source: true, esm: true },
+  });
   const validate = ajv.compile(schema);
   // ajv's ESM output still `require`s its runtime helpers (ucs2length, equal, …): turn each into an
   // import so the file is plain ESM for Node, vitest and ncc alike.

@@ -32,6 +32,16 @@ export interface ActionInputs {
   cacheTtlMs: number;
   /** Token for the PR comment; undefined when empty. */
   githubToken?: string;
+  /** Discover and mirror the images of every chart entry (`--images`). */
+  images: boolean;
+  /** Publish charts without mirroring their images (`--charts-only`). */
+  chartsOnly: boolean;
+  /** Mirror the images charts reference without publishing the charts (`--images-only`). */
+  imagesOnly: boolean;
+  /** helm release to download when the runner has none (`v3.19.0`); undefined: the pinned one. */
+  helmVersion?: string;
+  /** Expected sha256 (hex) of that release's tarball; undefined: the pinned hash. */
+  helmSha256?: string;
 }
 
 /** An input with a value outside what it accepts. */
@@ -58,6 +68,11 @@ export const INPUT_DEFAULTS = {
   comment: 'auto',
   cache: 'false',
   'cache-ttl': '24h',
+  images: 'false',
+  'charts-only': 'false',
+  'images-only': 'false',
+  'helm-version': '',
+  'helm-sha256': '',
   // biome-ignore lint/suspicious/noTemplateCurlyInString: a workflow expression, evaluated by the runner.
   'github-token': '${{ github.token }}',
 } as const;
@@ -110,10 +125,35 @@ function regex(name: InputName): RegExp | undefined {
   }
 }
 
+function helmVersion(name: InputName): string | undefined {
+  const v = raw(name);
+  if (v === '') return undefined;
+  if (!/^v?\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/.test(v))
+    throw new InputError(`${name}: expected a helm release version like v3.19.0, got "${v}"`);
+  return v.startsWith('v') ? v : `v${v}`;
+}
+
+function sha256(name: InputName): string | undefined {
+  const v = raw(name)
+    .toLowerCase()
+    .replace(/^sha256:/, '');
+  if (v === '') return undefined;
+  if (!/^[0-9a-f]{64}$/.test(v))
+    throw new InputError(`${name}: expected a sha256 checksum (64 hex digits), got "${raw(name)}"`);
+  return v;
+}
+
 /** Read and validate every input; throws `InputError` naming the first bad one. */
 export function readInputs(): ActionInputs {
   const token = core.getInput('github-token').trim();
   const only = regex('only');
+  const chartsOnly = bool('charts-only');
+  const imagesOnly = bool('images-only');
+  if (chartsOnly && imagesOnly) throw new InputError('charts-only and images-only exclude each other');
+  const helm = helmVersion('helm-version');
+  const helmSum = sha256('helm-sha256');
+  if (helmSum !== undefined && helm === undefined)
+    throw new InputError("helm-sha256: set helm-version too (the checksum is that release's)");
   return {
     config: raw('config'),
     dryRun: choice('dry-run'),
@@ -130,6 +170,11 @@ export function readInputs(): ActionInputs {
     cache: bool('cache'),
     cacheTtlMs: duration('cache-ttl'),
     ...(token !== '' && !token.startsWith('${{') ? { githubToken: token } : {}),
+    images: bool('images'),
+    chartsOnly,
+    imagesOnly,
+    ...(helm !== undefined ? { helmVersion: helm } : {}),
+    ...(helmSum !== undefined ? { helmSha256: helmSum } : {}),
   };
 }
 

@@ -12,17 +12,20 @@ import * as github from '@actions/github';
 import { ConfigErrors } from '../config/errors.js';
 import { loadConfig } from '../config/load.js';
 import type { MirrorConfig } from '../config/model.js';
+import { resolveHelm } from '../helm/bin.js';
 import { renderJson, toReport } from '../report/envelope.js';
 import { renderText } from '../report/text.js';
 import { onSecret, redact, registerSecret } from '../secrets.js';
 import { exitCodeOf, type SyncResult } from '../sync/model.js';
+import { StateCache } from '../sync/state.js';
 import { sync } from '../sync/sync.js';
 import { VERSION } from '../version.js';
 import { actionsCache } from './actions-cache.js';
 import { type Annotation, configErrorAnnotations, resultAnnotations, workspacePath } from './annotations.js';
 import { pullRequestOf, shouldComment, upsertComment } from './comment.js';
+import { installHelm, TEST_BASE_URL_ENV } from './helm-tool.js';
 import { type ActionInputs, InputError, isDryRun, readInputs } from './inputs.js';
-import { type CacheBackend, cacheKeys, StateCache } from './state-cache.js';
+import { type CacheBackend, cacheKeys } from './state-cache.js';
 import { commentMarker, renderComment, renderConfigErrorSummary, renderSummary } from './summary.js';
 
 function annotate(list: readonly Annotation[]): void {
@@ -105,6 +108,34 @@ async function saveStateCache(
   }
 }
 
+/**
+ * The helm binary, when some chart entry will render its templates: `HELM_BIN`, `PATH`, else a
+ * pinned, checksum-verified download through the tool cache. Undefined when no chart needs helm,
+ * or when none could be had (said in an error annotation; the charts then fail as rows).
+ */
+async function provideHelm(config: MirrorConfig, inputs: ActionInputs): Promise<string | undefined> {
+  if (inputs.chartsOnly) return undefined;
+  const charts = config.charts.filter((c) => inputs.only?.test(c.name) ?? true);
+  if (!charts.some((c) => inputs.images || c.images?.discover === true)) return undefined;
+  const baseUrl = process.env[TEST_BASE_URL_ENV];
+  try {
+    return await resolveHelm({
+      env: process.env,
+      fallback: () =>
+        installHelm({
+          version: inputs.helmVersion,
+          sha256: inputs.helmSha256,
+          ...(baseUrl ? { baseUrl } : {}),
+          log: (m) => core.info(m),
+        }),
+    });
+  } catch (err) {
+    // No helm: the chart entries that need it fail as rows; everything else is still mirrored.
+    core.error(redact((err as Error).message), { title: 'helm' });
+    return undefined;
+  }
+}
+
 async function run(): Promise<void> {
   onSecret((value) => core.setSecret(value));
   const inputs = readInputs();
@@ -134,6 +165,7 @@ async function run(): Promise<void> {
   for (const s of config.secrets) registerSecret(s);
   const backend = actionsCache;
   const stateCache = await openStateCache(config, inputs, backend);
+  const helmBin = await provideHelm(config, inputs);
   const only = inputs.only;
   const result = await sync(config, {
     dryRun,
@@ -142,6 +174,10 @@ async function run(): Promise<void> {
     retries: inputs.retries,
     jobTimeoutMs: inputs.timeoutMs,
     insecure: inputs.insecure,
+    images: inputs.images,
+    chartsOnly: inputs.chartsOnly,
+    imagesOnly: inputs.imagesOnly,
+    ...(helmBin !== undefined ? { helmBin } : {}),
     userAgent: `oci-mirror-action/${VERSION}`,
     // The ghcr credential provider reads the job token from GITHUB_TOKEN; hand it the
     // `github-token` input unless the workflow set GITHUB_TOKEN itself.
@@ -217,5 +253,6 @@ async function run(): Promise<void> {
 
 run().catch((err: unknown) => {
   if (err instanceof InputError) core.setOutput('exit-code', '3');
+  else core.setOutput('exit-code', '1');
   core.setFailed(redact(err instanceof Error ? err.message : String(err)));
 });

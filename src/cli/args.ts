@@ -1,6 +1,7 @@
 /** Command-line parsing for `oci-mirror`. Errors are `UsageError` (exit code 3). */
 import { parseArgs } from 'node:util';
 import { parseGoDuration } from '../config/checks.js';
+import { DEFAULT_STATE_TTL_MS } from '../sync/state.js';
 
 export type Command = 'sync' | 'plan' | 'list-images' | 'validate' | 'version' | 'help';
 export type OutputFormat = 'text' | 'json' | 'yaml' | 'hauler' | 'zarf';
@@ -30,6 +31,10 @@ export interface CliArgs {
   chartsOnly: boolean;
   /** Mirror discovered images, not the charts. */
   imagesOnly: boolean;
+  /** Keep known destination digests in this file between runs (`--state-file`). */
+  stateFile?: string;
+  /** How long a known destination digest is trusted, in ms (`--state-ttl`, default 24h). */
+  stateTtlMs: number;
 }
 
 /** Invalid arguments: exit code 3. */
@@ -57,6 +62,9 @@ Options:
   --dry-run                 plan only: report would-copy / would-overwrite, write nothing
   --only REGEX              only entries whose name matches
   --report-file PATH        also write the JSON report to PATH
+  --state-file PATH         remember destination digests in PATH between runs: a warm run then
+                            costs about one request per source tag (drift is still checked live)
+  --state-ttl DURATION      how long a remembered digest is trusted, e.g. 30m, 24h, 7d (default 24h)
   --verbose                 log every operation with digests on stderr
   --no-progress             no live progress line on a terminal
   --insecure                skip TLS verification for every registry
@@ -68,10 +76,10 @@ Options:
 
 Exit codes: 0 clean, 1 any failure, 2 drift without failure, 3 invalid config or arguments.`;
 
-/** Parse a Go-style duration (`90s`, `5m`, `1h30m`, `250ms`) into milliseconds. */
-export function parseDuration(text: string): number {
-  const ms = parseGoDuration(text);
-  if (typeof ms === 'string') throw new UsageError(`--timeout: ${ms}`);
+/** Parse a Go-style duration (`90s`, `5m`, `1h30m`, `250ms`; `7d` with `days`) into milliseconds. */
+export function parseDuration(text: string, flag = 'timeout', options: { days?: boolean } = {}): number {
+  const ms = parseGoDuration(text, options);
+  if (typeof ms === 'string') throw new UsageError(`--${flag}: ${ms}`);
   return ms;
 }
 
@@ -100,6 +108,8 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = proce
         'dry-run': { type: 'boolean' },
         only: { type: 'string' },
         'report-file': { type: 'string' },
+        'state-file': { type: 'string' },
+        'state-ttl': { type: 'string' },
         verbose: { type: 'boolean', short: 'v' },
         'no-progress': { type: 'boolean' },
         insecure: { type: 'boolean' },
@@ -158,10 +168,20 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = proce
     images: v.images === true,
     chartsOnly: v['charts-only'] === true,
     imagesOnly: v['images-only'] === true,
+    stateTtlMs:
+      v['state-ttl'] !== undefined
+        ? parseDuration(v['state-ttl'] as string, 'state-ttl', { days: true })
+        : DEFAULT_STATE_TTL_MS,
   };
   if (second !== undefined) args.config = second;
   if (typeof v['report-file'] === 'string') args.reportFile = v['report-file'];
   if (only) args.only = only;
+  if (typeof v['state-file'] === 'string') {
+    if (v['state-file'] === '') throw new UsageError('--state-file: expected a path');
+    args.stateFile = v['state-file'];
+  } else if (v['state-ttl'] !== undefined) {
+    throw new UsageError('--state-ttl: only meaningful with --state-file');
+  }
   if (args.command === 'validate' && args.config === undefined && env.OCI_MIRROR_CONFIG === undefined) {
     throw new UsageError('validate: missing CONFIG');
   }

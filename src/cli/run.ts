@@ -1,5 +1,6 @@
 /** The `oci-mirror` command: parse arguments, load the config, sync, render, exit code. */
 import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { ConfigErrors } from '../config/errors.js';
 import { loadConfig } from '../config/load.js';
 import type { MirrorConfig } from '../config/model.js';
@@ -8,8 +9,9 @@ import { type ImageListFormat, renderImageList } from '../report/images.js';
 import { formatBytes, renderPlanFailureLine, renderSummaryLine, renderTagLine } from '../report/text.js';
 import { redact, registerSecret } from '../secrets.js';
 import { listChartImages } from '../sync/charts.js';
-import { exitCodeOf } from '../sync/model.js';
+import { exitCodeOf, type SyncResult } from '../sync/model.js';
 import { createSession, SessionError } from '../sync/session.js';
+import { StateCache } from '../sync/state.js';
 import { sync } from '../sync/sync.js';
 import { VERSION } from '../version.js';
 import { type CliArgs, parseCli, USAGE, UsageError } from './args.js';
@@ -99,6 +101,13 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       `\r\u001b[K${done}/${total} tags · ${formatBytes(bytes)} · ${formatBytes(bytes / Math.max(secs, 0.001))}/s`,
     );
   };
+  const state = args.stateFile
+    ? new StateCache({ path: resolve(io.cwd, args.stateFile), ttlMs: args.stateTtlMs })
+    : undefined;
+  if (state) {
+    await state.load();
+    if (args.verbose) err(`state: ${state.size} destination digests known from ${state.path}\n`);
+  }
   let result: Awaited<ReturnType<typeof sync>>;
   try {
     result = await sync(config, {
@@ -114,6 +123,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       imagesOnly: args.imagesOnly,
       userAgent: `oci-mirror/${VERSION}`,
       ...(args.only ? { only: (e: { name: string }) => (args.only as RegExp).test(e.name) } : {}),
+      ...(state ? { knownDestinationDigest: state.knownDestinationDigest } : {}),
       onEvent: (event) => {
         if (event.type === 'planned') {
           total += event.jobs;
@@ -145,6 +155,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     throw e;
   }
   clearProgress();
+  if (state) await saveState(state, result, args, err);
   const doc = toReport(result, {
     reporter: { name: 'oci-mirror', version: VERSION },
     configFile: config.file,
@@ -154,6 +165,22 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   else out(`${renderSummaryLine(result, { color })}\n`);
   if (args.reportFile) await writeFile(args.reportFile, renderJson(doc));
   return exitCodeOf(result.summary, args.driftExitCode);
+}
+
+/** Learn from the run and write the state file; trouble costs the next run speed, never this run's exit code. */
+async function saveState(
+  state: StateCache,
+  result: SyncResult,
+  args: CliArgs,
+  err: (s: string) => void,
+): Promise<void> {
+  if (args.verbose) err(`state: ${state.served} destination lookups answered from ${state.path}\n`);
+  state.record(result);
+  try {
+    await state.write();
+  } catch (e) {
+    err(`oci-mirror: could not write the state file ${state.path}: ${(e as Error).message}\n`);
+  }
 }
 
 /** `list-images`: discover chart images and print them; exit 1 when a chart failed to resolve or render. */

@@ -34,14 +34,18 @@ describe('repository hygiene', () => {
     };
     expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' });
     const inputsSrc = readFileSync(join(root, 'src', 'action', 'inputs.ts'), 'utf8');
-    const read = [...inputsSrc.matchAll(/(?:getInput|raw|bool|int|duration|choice|regex)\('([a-z-]+)'/g)]
+    const read = [
+      ...inputsSrc.matchAll(
+        /(?:getInput|raw|bool|int|duration|choice|regex|helmVersion|sha256)\('([a-z0-9-]+)'/g,
+      ),
+    ]
       .map((m) => m[1])
       .sort();
     expect([...new Set(read)]).toEqual(Object.keys(action.inputs).sort());
     // Defaults: the table in inputs.ts is what the code falls back to; action.yml must say the same.
     const table = /INPUT_DEFAULTS = \{([\s\S]*?)\n\} as const/.exec(inputsSrc)?.[1] ?? '';
     const defaults = Object.fromEntries(
-      [...table.matchAll(/^\s*'?([a-z-]+)'?: '([^']*)',/gm)].map((m) => [m[1] as string, m[2] as string]),
+      [...table.matchAll(/^\s*'?([a-z0-9-]+)'?: '([^']*)',/gm)].map((m) => [m[1] as string, m[2] as string]),
     );
     expect(Object.keys(defaults).sort()).toEqual(Object.keys(action.inputs).sort());
     for (const [name, spec] of Object.entries(action.inputs))

@@ -1,0 +1,131 @@
+/**
+ * The state file: a small JSON file of destination digests already known, kept between runs so
+ * that a warm run trusts a destination it saw recently (younger than the TTL) instead of asking
+ * the registry again. Every source tag is still resolved, and a known digest is only trusted when
+ * it equals the source digest, so drift is always checked live; the state can only save a
+ * destination HEAD. A missing, unreadable or foreign file costs speed, never correctness.
+ *
+ * Where the file lives between runs is the front end's business: the CLI's `--state-file`, the
+ * action's `@actions/cache` backend (src/action/state-cache.ts). The sync engine sees the state
+ * through `SyncOptions.knownDestinationDigest`; learning needs no hook: the result rows say what
+ * each destination holds after the run.
+ */
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { SyncResult } from './model.js';
+
+/** Format version of the state file; bump to start cold after a format change. */
+export const STATE_VERSION = 1;
+
+/** How long a known destination digest is trusted unless told otherwise (24h). */
+export const DEFAULT_STATE_TTL_MS = 24 * 60 * 60 * 1000;
+
+interface StateEntry {
+  digest: string;
+  /** When the digest was last confirmed by the registry (ms since the epoch). */
+  seenAt: number;
+}
+
+interface StateDocument {
+  version: number;
+  destinations: Record<string, StateEntry>;
+}
+
+/** Known destination digests, loaded from and saved to a state file. */
+export class StateCache {
+  readonly #path: string;
+  readonly #ttlMs: number;
+  readonly #now: () => number;
+  #entries = new Map<string, StateEntry>();
+  /** Destinations answered from the state (not confirmed again by the registry this run). */
+  readonly #served = new Set<string>();
+  #restored = '';
+
+  constructor(opts: { path: string; ttlMs: number; now?: () => number }) {
+    this.#path = opts.path;
+    this.#ttlMs = opts.ttlMs;
+    this.#now = opts.now ?? Date.now;
+  }
+
+  /** Path of the state file. */
+  get path(): string {
+    return this.#path;
+  }
+
+  /** Destinations known (fresh or stale). */
+  get size(): number {
+    return this.#entries.size;
+  }
+
+  /** Destinations this run trusted without asking the registry. */
+  get served(): number {
+    return this.#served.size;
+  }
+
+  /** Read the state file if there is one; an unreadable or foreign file starts empty. */
+  async load(): Promise<void> {
+    let text: string;
+    try {
+      text = await readFile(this.#path, 'utf8');
+    } catch {
+      return;
+    }
+    this.#restored = text;
+    try {
+      const doc = JSON.parse(text) as StateDocument;
+      if (doc.version !== STATE_VERSION || typeof doc.destinations !== 'object') return;
+      for (const [ref, e] of Object.entries(doc.destinations)) {
+        if (typeof e?.digest === 'string' && typeof e.seenAt === 'number') this.#entries.set(ref, e);
+      }
+    } catch {
+      this.#entries.clear();
+    }
+  }
+
+  /** The digest `destination` held when last confirmed, if that is younger than the TTL. */
+  knownDestinationDigest = (destination: string): string | undefined => {
+    const e = this.#entries.get(destination);
+    if (!e) return undefined;
+    const age = this.#now() - e.seenAt;
+    // Expired, or "seen" in the future (a clock gone wrong or a hand-edited file): ask the registry.
+    if (age > this.#ttlMs || age < 0) return undefined;
+    this.#served.add(destination);
+    return e.digest;
+  };
+
+  /**
+   * Learn from a run: each destination now holds the source digest when the tag was copied,
+   * overwritten or found up to date, or its own digest when it drifted. Rows the state itself
+   * answered keep their old time, so an entry expires after the TTL however often it is used.
+   */
+  record(result: SyncResult): void {
+    const now = this.#now();
+    for (const e of result.entries) {
+      for (const t of e.tags) {
+        let digest: string | undefined;
+        if (t.status === 'copied' || t.status === 'overwritten' || t.status === 'skipped')
+          digest = t.sourceDigest;
+        else if (t.status === 'drifted' || t.status === 'would-overwrite') digest = t.destinationDigest;
+        if (digest === undefined) continue;
+        const known = this.#entries.get(t.destination);
+        if (this.#served.has(t.destination) && known?.digest === digest) continue;
+        this.#entries.set(t.destination, { digest, seenAt: now });
+      }
+    }
+  }
+
+  /** Write the state file; returns false when it is unchanged from what was restored. */
+  async write(): Promise<boolean> {
+    const destinations: Record<string, StateEntry> = {};
+    for (const ref of [...this.#entries.keys()].sort())
+      destinations[ref] = this.#entries.get(ref) as StateEntry;
+    const text = `${JSON.stringify({ version: STATE_VERSION, destinations } satisfies StateDocument)}\n`;
+    if (text === this.#restored) return false;
+    await mkdir(dirname(this.#path), { recursive: true });
+    // Write then rename: a reader (or an overlapping run) sees the old file or the new, never half.
+    const tmp = `${this.#path}.${process.pid}.tmp`;
+    await writeFile(tmp, text);
+    await rename(tmp, this.#path);
+    return true;
+  }
+}
