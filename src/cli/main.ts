@@ -1,7 +1,11 @@
 /** Entry point of `dist/cli.js`. */
-import '../runtime.js';
+
+import { tuneForStreaming } from '../runtime.js';
 import { redact } from '../secrets.js';
 import { runCli } from './run.js';
+
+// After every module is loaded: start-up itself allocates a lot and should not pay for the tuning.
+tuneForStreaming();
 
 runCli(process.argv.slice(2), {
   stdout: process.stdout,
