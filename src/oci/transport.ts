@@ -243,6 +243,10 @@ export class Transport {
         method: req.method as Dispatcher.HttpMethod,
         headers,
         body,
+        // undici closes the connection after every HEAD unless told otherwise (a guard against
+        // servers that send a body with HEAD). Registries answer HEAD correctly, and a warm run
+        // is mostly HEADs: without this each would open a new connection (and TLS handshake).
+        reset: false,
       };
       if (req.signal) options.signal = req.signal;
       const res = await this.#agent(host).request(options);
