@@ -65103,6 +65103,10 @@ class Transport {
                 method: req.method,
                 headers,
                 body,
+                // undici closes the connection after every HEAD unless told otherwise (a guard against
+                // servers that send a body with HEAD). Registries answer HEAD correctly, and a warm run
+                // is mostly HEADs: without this each would open a new connection (and TLS handshake).
+                reset: false,
             };
             if (req.signal)
                 options.signal = req.signal;
