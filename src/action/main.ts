@@ -71,7 +71,14 @@ async function openStateCache(
   const state = new StateCache({ path: join(dir, 'state.json'), ttlMs: inputs.cacheTtlMs });
   const { key, restoreKeys } = cacheKeys(
     config.file,
-    config.artifacts.flatMap((a) => a.destinations),
+    // Chart repositories and image prefixes too: OCI chart sources and discovered images use the state.
+    [
+      ...config.artifacts.flatMap((a) => a.destinations),
+      ...config.charts.flatMap((c) => [
+        c.repository,
+        ...(c.images?.destination ? [c.images.destination] : []),
+      ]),
+    ],
     { id: process.env.GITHUB_RUN_ID, attempt: process.env.GITHUB_RUN_ATTEMPT },
   );
   try {

@@ -39,6 +39,8 @@ export interface ChartOptions {
   imagesOnly?: boolean;
   /** The helm binary (default: `resolveHelm()`: HELM_BIN, then PATH). */
   helmBin?: string;
+  /** See `SyncOptions.knownDestinationDigest` (the state cache); used for OCI chart sources and images. */
+  knownDestinationDigest?: ((destination: string) => string | undefined) | undefined;
 }
 
 export interface ChartContext extends ChartOptions {
@@ -304,7 +306,13 @@ async function copyOciVersion(
     includeReferrers: false,
     position: chart.position,
   };
-  const [planned] = (await planEntry(ctx.client, entry, { overwrite: ctx.overwrite, parallelism: 2 })).tags;
+  const [planned] = (
+    await planEntry(ctx.client, entry, {
+      overwrite: ctx.overwrite,
+      parallelism: 2,
+      knownDestinationDigest: ctx.knownDestinationDigest,
+    })
+  ).tags;
   if (!planned) return { ...row, error: { message: `${row.source}: nothing planned` } };
   // The destination tag keeps the source tag (already `_` for `+`).
   return runPlanned(ctx, planned);
@@ -420,7 +428,11 @@ function mirrorImage(
       position: chart.position,
     };
     try {
-      const plan = await planEntry(ctx.client, entry, { overwrite: ctx.overwrite, parallelism: 2 });
+      const plan = await planEntry(ctx.client, entry, {
+        overwrite: ctx.overwrite,
+        parallelism: 2,
+        knownDestinationDigest: ctx.knownDestinationDigest,
+      });
       const p = plan.tags[0];
       if (!p)
         return emptyRow(image, formatReference(dst), { error: { message: `${image}: nothing planned` } });

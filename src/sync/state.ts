@@ -101,7 +101,8 @@ export class StateCache {
   record(result: SyncResult): void {
     const now = this.#now();
     for (const e of result.entries) {
-      for (const t of e.tags) {
+      // A chart version's row carries the rows of the images discovered in it.
+      for (const t of e.tags.flatMap((row) => [row, ...(row.images ?? [])])) {
         let digest: string | undefined;
         if (t.status === 'copied' || t.status === 'overwritten' || t.status === 'skipped')
           digest = t.sourceDigest;

@@ -150,6 +150,17 @@ describe('chart image discovery', () => {
     const s = JSON.parse(again.stdout).report.summary;
     expect(s).toMatchObject({ copied: 0, skipped: 9, failed: 1 });
 
+    // With a state file, a warm run trusts the known image digests: every image is skipped
+    // "(state cache)" without asking the destination again.
+    const state = join(dir.path, 'state.json');
+    await cli(['sync', path, '-o', 'json', '--state-file', state], { env });
+    const warm = JSON.parse((await cli(['sync', path, '-o', 'json', '--state-file', state], { env })).stdout);
+    const warmImages = (warm.report.results[0].tags[0] as Row).images ?? [];
+    expect(warmImages.map((i) => i.status)).toEqual(Array(7).fill('skipped'));
+    expect(warmImages.every((i) => /state cache/.test((i as Row & { reason?: string }).reason ?? ''))).toBe(
+      true,
+    );
+
     // --charts-only leaves images alone; --images-only leaves charts alone.
     const chartsOnly = await cli(['sync', path, '-o', 'json', '--charts-only'], { env });
     expect(JSON.parse(chartsOnly.stdout).report.results[0].tags[0].images).toBeUndefined();
