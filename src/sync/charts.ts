@@ -135,6 +135,10 @@ export async function resolveVersions(
       chart.version,
       chart.limit,
     );
+    if (picked.length === 0)
+      throw new ChartEntryError(
+        `chart ${chart.name}: no version matches "${chart.version}" in ${chart.source}`,
+      );
     return {
       versions: picked.map((p): SourceVersion => {
         const ref: Reference = { ...repo, tag: p.version };

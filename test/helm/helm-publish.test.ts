@@ -264,6 +264,22 @@ describe('Helm charts from OCI and local sources', () => {
     }
     const again = await cli(['sync', path], { env });
     expect(again.stdout).toMatch(/Summary: 0 copied, 2 skipped, 0 failed/);
+
+    // A version range nothing matches is a failed entry, as for an HTTP repository.
+    const none = config(
+      'oci-none',
+      `charts:
+  - name: web
+    source: oci://${src.host}/helm
+    destination: oci://${dst.host}/from-oci
+    version: ">=9.0.0"
+`,
+    );
+    const missing = await cli(['sync', none, '-o', 'json'], { env });
+    expect(missing.code).toBe(1);
+    expect(JSON.parse(missing.stdout).report.results[0].error.message).toMatch(
+      /no version matches ">=9\.0\.0"/,
+    );
   });
 
   it('packages a local chart deterministically: mirrored twice without drift, a change is drift', async () => {
