@@ -14,6 +14,7 @@ const schemas = {
   'oci-mirror-v1': 'schema/config.schema.json',
   'flux-v1beta1': 'schema/flux-v1beta1.schema.json',
   'flux-v1beta2': 'schema/flux-v1beta2.schema.json',
+  'lazyoci-mirror': 'schema/lazyoci-mirror.schema.json',
 };
 
 mkdirSync(out, { recursive: true });

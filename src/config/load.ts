@@ -125,6 +125,7 @@ function checkHead(
   parsed: ParsedYaml,
 ): { dialect?: Dialect; errors: ConfigError[] } {
   const errors: ConfigError[] = [];
+  if (isLazyociShape(data)) return { dialect: 'lazyoci/mirror', errors };
   const api = data.apiVersion;
   let dialect: Dialect | undefined;
   if (api === undefined) {
@@ -167,6 +168,16 @@ function checkHead(
     );
   }
   return dialect === undefined ? { errors } : { dialect, errors };
+}
+
+/**
+ * Whether the document is lazyoci's `mirror.yaml`: no apiVersion and no kind, and lazyoci's
+ * top-level `target` or `upstreams` (either is enough, so a file missing the other one gets the
+ * lazyoci schema's "missing required field" rather than "missing apiVersion").
+ */
+function isLazyociShape(data: Record<string, unknown>): boolean {
+  if (data.apiVersion !== undefined || data.kind !== undefined) return false;
+  return data.target !== undefined || data.upstreams !== undefined;
 }
 
 /** Whether a value substituted at `path` is credential material (so its env values are secrets). */

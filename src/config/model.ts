@@ -1,6 +1,6 @@
 /**
- * The one internal config model. Our own dialect (`oci-mirror/v1`) and the flux mirror dialects
- * (`mirror.plugin.fluxcd.io/v1beta1`, `v1beta2`) all normalise to these types; nothing downstream
+ * The one internal config model. Our own dialect (`oci-mirror/v1`), the flux mirror dialects
+ * (`mirror.plugin.fluxcd.io/v1beta1`, `v1beta2`) and lazyoci's `mirror.yaml` all normalise to these types; nothing downstream
  * needs to know which dialect a file was written in.
  */
 import type { Selector } from '../select/types.js';
@@ -14,8 +14,15 @@ export interface SourcePosition {
   column: number;
 }
 
-/** The config dialects we load. */
-export type Dialect = 'oci-mirror/v1' | 'mirror.plugin.fluxcd.io/v1beta1' | 'mirror.plugin.fluxcd.io/v1beta2';
+/**
+ * The config dialects we load: our own, flux mirror's two apiVersions, and lazyoci's `mirror.yaml`
+ * (`lazyoci/mirror`; that file has no apiVersion and is recognised by its `target`/`upstreams`).
+ */
+export type Dialect =
+  | 'oci-mirror/v1'
+  | 'mirror.plugin.fluxcd.io/v1beta1'
+  | 'mirror.plugin.fluxcd.io/v1beta2'
+  | 'lazyoci/mirror';
 
 /** A loaded, validated and normalised config. */
 export interface MirrorConfig {

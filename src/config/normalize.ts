@@ -10,6 +10,7 @@ import { validateSelector } from '../select/index.js';
 import type { Selector } from '../select/types.js';
 import { checkHost, checkSemverRange, confinePath, parseGoDuration } from './checks.js';
 import type { ConfigError } from './errors.js';
+import { normalizeLazyoci } from './lazyoci.js';
 import type {
   ArtifactEntry,
   ChartEntry,
@@ -50,6 +51,7 @@ export interface NormalizeContext {
 
 /** Checks and normalises `data`; returns the config (meaningful only when `errors` is empty). */
 export function normalize(data: R, ctx: NormalizeContext): { config: MirrorConfig; errors: ConfigError[] } {
+  if (ctx.dialect === 'lazyoci/mirror') return normalizeLazyoci(data, ctx);
   const n = new Normalizer(ctx);
   const config = n.run(data);
   return { config, errors: n.errors };

@@ -6,6 +6,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { ConfigError } from './errors.js';
 import validateFluxV1beta1 from './generated/flux-v1beta1.js';
 import validateFluxV1beta2 from './generated/flux-v1beta2.js';
+import validateLazyoci from './generated/lazyoci-mirror.js';
 import validateOurs from './generated/oci-mirror-v1.js';
 import type { Dialect } from './model.js';
 import { didYouMean } from './suggest.js';
@@ -20,6 +21,7 @@ const VALIDATORS: Readonly<Record<Dialect, ValidateFunction>> = {
   'oci-mirror/v1': validateOurs,
   'mirror.plugin.fluxcd.io/v1beta1': validateFluxV1beta1,
   'mirror.plugin.fluxcd.io/v1beta2': validateFluxV1beta2,
+  'lazyoci/mirror': validateLazyoci,
 };
 
 /** Validates `data` (the document as plain JS) against the dialect's schema. */
@@ -32,6 +34,8 @@ export function validateSchema(dialect: Dialect, data: unknown, parsed: ParsedYa
   const seen = new Set<string>();
   const out: ConfigError[] = [];
   for (const e of raw) {
+    // A failed `if`/`then` is also reported by the `then` branch's own error (e.g. `required`).
+    if (e.keyword === 'if') continue;
     if (e.keyword !== 'oneOf' && [...oneOfPaths].some((p) => e.instancePath.startsWith(p))) continue;
     const err = toConfigError(e, parsed);
     const key = err.message;
@@ -126,6 +130,10 @@ function toConfigError(e: ErrorObject, parsed: ParsedYaml): ConfigError {
         path,
         `expected at least ${(e.params as { limit: number }).limit} item(s), got none`,
       );
+    case 'minProperties': {
+      const limit = (e.params as { limit: number }).limit;
+      return parsed.error(path, `expected at least ${limit} entr${limit === 1 ? 'y' : 'ies'}, got none`);
+    }
     case 'minLength':
       return parsed.error(path, 'must not be empty');
     case 'pattern':
