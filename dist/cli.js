@@ -61608,6 +61608,339 @@ function realOfExistingPrefix(abs) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/config/suggest.ts
+/** "Did you mean …?" suggestions by edit distance. */
+/** Damerau-Levenshtein (optimal string alignment) distance, case-insensitive. */
+function editDistance(a, b) {
+    const s = a.toLowerCase();
+    const t = b.toLowerCase();
+    const d = Array.from({ length: s.length + 1 }, (_, i) => Array.from({ length: t.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+    for (let i = 1; i <= s.length; i++) {
+        for (let j = 1; j <= t.length; j++) {
+            const row = d[i];
+            const prev = d[i - 1];
+            const cost = s[i - 1] === t[j - 1] ? 0 : 1;
+            let v = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
+            if (i > 1 && j > 1 && s[i - 1] === t[j - 2] && s[i - 2] === t[j - 1])
+                v = Math.min(v, d[i - 2][j - 2] + 1);
+            row[j] = v;
+        }
+    }
+    return d[s.length][t.length];
+}
+/**
+ * The nearest candidate to `word` as "did you mean `x`?", or undefined when nothing is close
+ * (distance at most a third of the word's length, minimum 2, or a case-only difference).
+ */
+function didYouMean(word, candidates) {
+    let best;
+    let bestD = Number.POSITIVE_INFINITY;
+    for (const c of candidates) {
+        const dist = editDistance(word, c);
+        if (dist < bestD) {
+            best = c;
+            bestD = dist;
+        }
+    }
+    if (best === undefined)
+        return undefined;
+    const max = Math.max(2, Math.floor(word.length / 3));
+    if (bestD <= max)
+        return `did you mean \`${best}\`?`;
+    // A prefix/suffix match like `dest` → `destination`.
+    if (word.length >= 3 && best.toLowerCase().startsWith(word.toLowerCase()))
+        return `did you mean \`${best}\`?`;
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/config/lazyoci.ts
+/**
+ * lazyoci's `mirror.yaml` (the config of `lazyoci mirror`, github.com/MisterGrinvalds/lazyoci,
+ * `pkg/mirror/config.go`) normalised into the internal model.
+ *
+ * What lazyoci does with the file, and what it becomes here:
+ * - `target.url` (+ `charts-prefix`): charts go to `oci://<url>[/<charts-prefix>]/<chart>:<version>`
+ *   → `ChartEntry.destination` `oci://<url>[/<charts-prefix>]`, the chart name appended.
+ * - Every chart's images are discovered (`helm template` with the chart's default values; lazyoci
+ *   has no values settings) and copied to `<url>/<image path without its registry host>`
+ *   → `images: { discover: true, destination: <url> }`, no extra prefix.
+ * - `target.insecure` (plain HTTP to the target, for charts and images) → a `hosts` entry for the
+ *   target host with `plainHTTP: true`.
+ * - `upstreams.<key>`: `type: repo` (`repo` URL), `oci` (`registry` = `oci://…`, the chart name
+ *   appended) or `local` (`path`, relative to the config file). Each entry of `versions` is handed
+ *   to helm's `--version`, an exact version or a constraint of which the highest match is pulled:
+ *   one chart entry per listed version, `version` = the text as written, `limit` 1. A local chart
+ *   is packaged as it is on disk (its Chart.yaml decides the version), so it is one entry whatever
+ *   it lists. An upstream without versions is skipped, as `lazyoci mirror --all` does.
+ * - lazyoci decodes with yaml.v3 in non-strict mode: unknown keys are ignored, and so they are
+ *   here, except a key that looks like a misspelling of a known one (lazyoci would silently drop
+ *   e.g. `chart-prefix` and push elsewhere), which is reported.
+ */
+
+
+
+const isObj = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+const str = (o, k) => typeof o?.[k] === 'string' ? o[k] : undefined;
+/** The keys lazyoci reads at each level (pkg/mirror/config.go's yaml tags). */
+const KNOWN = {
+    top: ['target', 'upstreams'],
+    target: ['url', 'insecure', 'charts-prefix'],
+    upstream: ['type', 'repo', 'registry', 'path', 'chart', 'versions'],
+};
+/** yaml.v3 decodes these words into a typed bool (YAML 1.1 compatibility); anything else fails. */
+const YAML11_TRUE = new Set(['y', 'Y', 'yes', 'Yes', 'YES', 'on', 'On', 'ON']);
+const YAML11_FALSE = new Set(['n', 'N', 'no', 'No', 'NO', 'off', 'Off', 'OFF']);
+/** The chart name as an OCI path component (same rule as our own dialect's `charts[].name`). */
+const CHART_NAME = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+/** Checks and normalises a schema-valid lazyoci `mirror.yaml`. */
+function normalizeLazyoci(data, ctx) {
+    const errors = [];
+    const p = ctx.parsed;
+    const err = (path, message, opts = {}) => {
+        errors.push(p.error(path, message, opts));
+    };
+    const pos = (path, key = false) => ({
+        file: p.file,
+        ...p.locate(path, key ? { key: true } : {}),
+    });
+    const typos = (o, at, known) => {
+        for (const k of Object.keys(o)) {
+            if (known.includes(k))
+                continue;
+            const hint = didYouMean(k, known);
+            if (hint) {
+                err([...at, k], `unknown field \`${k}\``, {
+                    key: true,
+                    hint: `${hint} lazyoci would silently ignore this key`,
+                });
+            }
+        }
+    };
+    typos(data, [], KNOWN.top);
+    const target = isObj(data.target) ? data.target : {};
+    typos(target, ['target'], KNOWN.target);
+    // target.url: host[:port][/path], no scheme.
+    const rawUrl = str(target, 'url') ?? '';
+    const url = rawUrl.replace(/\/+$/, '');
+    let urlOk = true;
+    const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(url);
+    if (scheme) {
+        urlOk = false;
+        err(['target', 'url'], `\`${rawUrl}\` must be a registry host and path, without a scheme`, {
+            hint: `use \`${url.slice(scheme[0].length)}\``,
+        });
+    }
+    else if (url.trim() !== url) {
+        urlOk = false;
+        err(['target', 'url'], `\`${rawUrl}\` has leading or trailing spaces`);
+    }
+    else {
+        const host = url.split('/')[0] ?? '';
+        const bad = checkHost(host);
+        if (bad) {
+            urlOk = false;
+            err(['target', 'url'], bad.replace('must be', 'the part before the first `/` must be'));
+        }
+        else if (!/[.:]/.test(host) && host !== 'localhost') {
+            urlOk = false;
+            err(['target', 'url'], `\`${host}\` does not look like a registry host`, {
+                hint: `lazyoci takes the first path segment as the host; e.g. registry.example.com/${url}`,
+            });
+        }
+    }
+    // target.charts-prefix: path segments between url and the chart name.
+    const prefix = (str(target, 'charts-prefix') ?? '').replace(/^\/+|\/+$/g, '');
+    const chartBase = prefix === '' ? url : `${url}/${prefix}`;
+    if (urlOk && prefix !== '' && repositoryProblem(`${chartBase}/chart`) !== undefined) {
+        urlOk = false;
+        err(['target', 'charts-prefix'], `\`${prefix}\` is not a valid repository path`, {
+            hint: 'lowercase letters, digits and . _ - separated by /',
+        });
+    }
+    // target.insecure: plain HTTP to the target registry.
+    let insecure = false;
+    const rawInsecure = target.insecure;
+    if (typeof rawInsecure === 'boolean')
+        insecure = rawInsecure;
+    else if (typeof rawInsecure === 'string') {
+        if (YAML11_TRUE.has(rawInsecure))
+            insecure = true;
+        else if (!YAML11_FALSE.has(rawInsecure)) {
+            err(['target', 'insecure'], `expected true or false, got \`${rawInsecure}\``);
+        }
+    }
+    const hosts = [];
+    if (insecure && urlOk) {
+        hosts.push({
+            host: (url.split('/')[0] ?? url).toLowerCase(),
+            plainHTTP: true,
+            position: pos(['target', 'insecure']),
+        });
+    }
+    const charts = [];
+    const upstreams = isObj(data.upstreams) ? data.upstreams : {};
+    let skipped = 0;
+    for (const [key, raw] of Object.entries(upstreams)) {
+        if (!isObj(raw))
+            continue;
+        const at = ['upstreams', key];
+        typos(raw, at, KNOWN.upstream);
+        const name = str(raw, 'chart') ?? '';
+        let ok = true;
+        if (!CHART_NAME.test(name)) {
+            ok = false;
+            err([...at, 'chart'], `\`${name}\` is not a valid chart name (lowercase letters, digits, . _ -)`);
+        }
+        const type = str(raw, 'type');
+        let source = '';
+        let localPath;
+        if (type === 'repo') {
+            source = str(raw, 'repo') ?? '';
+            if (!/^https?:\/\//.test(source)) {
+                ok = false;
+                err([...at, 'repo'], `\`${source}\` must be an http:// or https:// Helm repository URL`, {
+                    ...(source.startsWith('oci://')
+                        ? { hint: 'for charts in an OCI registry use `type: oci` with `registry`' }
+                        : {}),
+                });
+            }
+            else if (!validUrl(source)) {
+                ok = false;
+                err([...at, 'repo'], `\`${source}\` is not a valid URL`);
+            }
+        }
+        else if (type === 'oci') {
+            const registry = str(raw, 'registry') ?? '';
+            if (!registry.startsWith('oci://')) {
+                ok = false;
+                err([...at, 'registry'], `\`${registry}\` must start with oci://`, {
+                    hint: /^[a-z][a-z0-9+.-]*:\/\//i.test(registry)
+                        ? 'e.g. oci://registry-1.docker.io/bitnamicharts'
+                        : `oci://${registry}`,
+                });
+            }
+            else {
+                // lazyoci pulls <registry>/<chart> (trailing `/` trimmed), whatever the registry path ends with.
+                const repo = `${registry.slice('oci://'.length).replace(/\/+$/, '')}/${name}`;
+                const bad = repositoryProblem(repo);
+                if (bad !== undefined) {
+                    ok = false;
+                    err([...at, 'registry'], bad);
+                }
+                else
+                    source = `oci://${repo}`;
+            }
+        }
+        else if (type === 'local') {
+            source = str(raw, 'path') ?? '';
+            const r = confinePath(source, ctx.dir);
+            if (typeof r === 'string') {
+                ok = false;
+                err([...at, 'path'], r);
+            }
+            else
+                localPath = r.path;
+        }
+        else
+            continue; // the schema has reported it
+        const destination = `oci://${chartBase}`;
+        const repository = `${chartBase}/${name}`;
+        if (ok && urlOk) {
+            const bad = repositoryProblem(repository);
+            if (bad !== undefined)
+                err([...at, 'chart'], `destination \`${repository}\`: ${bad}`);
+        }
+        const versions = versionTexts(raw, at, p);
+        if (versions.length === 0) {
+            skipped++;
+            continue;
+        }
+        const base = {
+            name,
+            source,
+            destination,
+            repository,
+            overwrite: false,
+            images: { discover: true, destination: url },
+        };
+        if (localPath !== undefined) {
+            charts.push({ ...base, version: '*', limit: 1, localPath, position: pos(at, true) });
+            continue;
+        }
+        const seen = new Set();
+        for (const v of versions) {
+            if (seen.has(v.text))
+                continue; // lazyoci would mirror it twice; once is the same result
+            seen.add(v.text);
+            const bad = checkSemverRange(v.text);
+            if (bad !== undefined) {
+                err(v.path, bad, { hint: 'helm --version takes an exact version (e.g. "0.28.0") or a constraint' });
+                continue;
+            }
+            charts.push({ ...base, version: v.text, limit: 1, position: pos(v.path) });
+        }
+    }
+    if (skipped > 0 && charts.length === 0 && errors.length === 0) {
+        err(['upstreams'], 'nothing to mirror: no upstream lists any `versions`', {
+            key: true,
+            hint: 'lazyoci skips an upstream without versions',
+        });
+    }
+    return {
+        config: {
+            file: p.file,
+            dir: ctx.dir,
+            dialect: 'lazyoci/mirror',
+            defaults: { overwrite: false, includeReferrers: false, ...(urlOk ? { destination: url } : {}) },
+            artifacts: [],
+            charts,
+            hosts,
+            secrets: [...ctx.secrets],
+        },
+        errors,
+    };
+}
+/** Why `repo` (`host[:port]/path`) is not a repository without tag or digest, or undefined. */
+function repositoryProblem(repo) {
+    try {
+        const r = parseReference(repo);
+        if (r.tag !== undefined || r.digest !== undefined)
+            return `\`${repo}\` is not a repository name`;
+        return undefined;
+    }
+    catch (e) {
+        return e instanceof Error ? e.message : String(e);
+    }
+}
+function validUrl(s) {
+    try {
+        return new URL(s).host !== '';
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * The `versions` of an upstream as lazyoci sees them: yaml.v3 decodes any scalar into a Go string
+ * by its text, so an unquoted `1.10` is the version "1.10", not the number 1.1.
+ */
+function versionTexts(upstream, at, parsed) {
+    const list = upstream.versions;
+    if (!Array.isArray(list))
+        return [];
+    return list.map((v, i) => {
+        const path = [...at, 'versions', i];
+        if (typeof v === 'string')
+            return { text: v, path };
+        const node = parsed.doc.getIn(path, true);
+        const src = typeof node?.source === 'string' ? node.source : undefined;
+        // `source` is the scalar's text as written; after `${VAR}` substitution it is the reference,
+        // so fall back to the value when the text does not spell the same number.
+        const text = src !== undefined && Number(src) === v ? src : String(v);
+        return { text, path };
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/config/normalize.ts
 /**
  * Semantic checks and normalisation of a schema-valid document (any dialect) into the internal
@@ -61618,15 +61951,18 @@ function realOfExistingPrefix(abs) {
 
 
 
-const isObj = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
-const obj = (o, k) => (isObj(o[k]) ? o[k] : undefined);
-const str = (o, k) => typeof o?.[k] === 'string' ? o[k] : undefined;
+
+const normalize_isObj = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+const obj = (o, k) => (normalize_isObj(o[k]) ? o[k] : undefined);
+const normalize_str = (o, k) => typeof o?.[k] === 'string' ? o[k] : undefined;
 const bool = (o, k) => typeof o?.[k] === 'boolean' ? o[k] : undefined;
 const num = (o, k) => typeof o?.[k] === 'number' ? o[k] : undefined;
 const list = (o, k) => (Array.isArray(o?.[k]) ? o[k] : []);
 const strList = (o, k) => Array.isArray(o?.[k]) ? o[k].filter((x) => typeof x === 'string') : undefined;
 /** Checks and normalises `data`; returns the config (meaningful only when `errors` is empty). */
 function normalize(data, ctx) {
+    if (ctx.dialect === 'lazyoci/mirror')
+        return normalizeLazyoci(data, ctx);
     const n = new Normalizer(ctx);
     const config = n.run(data);
     return { config, errors: n.errors };
@@ -61679,7 +62015,7 @@ class Normalizer {
         const c = num(d, 'concurrency');
         if (c !== undefined)
             out.concurrency = c;
-        const dest = str(d, 'destination');
+        const dest = normalize_str(d, 'destination');
         if (dest !== undefined) {
             const first = dest.split('/')[0] ?? '';
             if (!/[.:]/.test(first) && first !== 'localhost') {
@@ -61696,10 +62032,10 @@ class Normalizer {
     // ---------------------------------------------------------------- artifacts
     #artifact(a, at, defaults) {
         const flux = FLUX(this.#ctx.dialect);
-        const source = str(a, 'source') ?? '';
+        const source = normalize_str(a, 'source') ?? '';
         const src = this.#ref(source, [...at, 'source'], { allowTag: !flux });
         const destinations = [];
-        const dest = str(a, 'destination');
+        const dest = normalize_str(a, 'destination');
         const dests = strList(a, 'destinations');
         if (dest !== undefined && dests !== undefined) {
             this.#err([...at, 'destinations'], 'both `destination` and `destinations` are set', {
@@ -61736,7 +62072,7 @@ class Normalizer {
         });
         const selector = this.#selector(obj(a, 'selector'), [...at, 'selector'], src || undefined);
         const entry = {
-            name: str(a, 'name') ?? repo,
+            name: normalize_str(a, 'name') ?? repo,
             source,
             destinations,
             selector,
@@ -61792,13 +62128,13 @@ class Normalizer {
         const s = sel ?? {};
         const regex = obj(s, 'regex');
         if (regex) {
-            const r = { pattern: str(regex, 'pattern') ?? '' };
-            const extract = str(regex, 'extract');
+            const r = { pattern: normalize_str(regex, 'pattern') ?? '' };
+            const extract = normalize_str(regex, 'extract');
             if (extract !== undefined)
                 r.extract = extract;
             out.regex = r;
         }
-        const range = str(s, 'semver');
+        const range = normalize_str(s, 'semver');
         if (range !== undefined)
             out.semver = range;
         const pre = bool(s, 'prerelease');
@@ -61813,7 +62149,7 @@ class Normalizer {
             if (v !== undefined)
                 out[k] = v;
         }
-        const sortBy = str(s, 'sortBy');
+        const sortBy = normalize_str(s, 'sortBy');
         out.sortBy = sortBy === 'alphabetical' || sortBy === 'numerical' ? sortBy : 'semver';
         // flux mirror: limit defaults to 1, 0 = unlimited (explicit tags are never capped).
         out.limit = num(s, 'limit') ?? 1;
@@ -61851,8 +62187,8 @@ class Normalizer {
             this.#err(where, 'cosign verification needs at least one `matchOIDCIdentity` entry');
         }
         raw.forEach((id, i) => {
-            const issuer = str(id, 'issuer') ?? '';
-            const subject = str(id, 'subject') ?? '';
+            const issuer = normalize_str(id, 'issuer') ?? '';
+            const subject = normalize_str(id, 'subject') ?? '';
             const ip = [...at, 'matchOIDCIdentity', i];
             if (!/^https?:\/\/[^\s/]+/.test(issuer))
                 this.#err([...ip, 'issuer'], `\`${issuer}\` is not an issuer URL`);
@@ -61869,7 +62205,7 @@ class Normalizer {
             ids.push({ issuer, subject });
         });
         const out = { provider: 'cosign', matchOIDCIdentity: ids };
-        const minAge = str(v, 'minAge');
+        const minAge = normalize_str(v, 'minAge');
         if (minAge !== undefined) {
             const ms = parseGoDuration(minAge);
             if (typeof ms === 'string')
@@ -61885,7 +62221,7 @@ class Normalizer {
         const raw = list(data, 'artifacts');
         const explicit = new Map();
         artifacts.forEach((a, i) => {
-            if (str(raw[i], 'name') === undefined)
+            if (normalize_str(raw[i], 'name') === undefined)
                 return;
             const prev = explicit.get(a.name);
             if (prev !== undefined) {
@@ -61900,7 +62236,7 @@ class Normalizer {
         for (const a of artifacts)
             count.set(a.name, (count.get(a.name) ?? 0) + 1);
         artifacts.forEach((a, i) => {
-            if (str(raw[i], 'name') !== undefined)
+            if (normalize_str(raw[i], 'name') !== undefined)
                 return;
             if ((count.get(a.name) ?? 0) > 1)
                 a.name = `${a.name} → ${a.destinations.join(', ')}`;
@@ -61909,11 +62245,11 @@ class Normalizer {
     // ---------------------------------------------------------------- charts
     #chart(c, at, defaults) {
         const flux = FLUX(this.#ctx.dialect);
-        const name = str(c, 'name') ?? '';
+        const name = normalize_str(c, 'name') ?? '';
         if (!/^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/.test(name)) {
             this.#err([...at, 'name'], `\`${name}\` is not a valid chart name (lowercase letters, digits, . _ -)`);
         }
-        const source = str(c, 'source') ?? '';
+        const source = normalize_str(c, 'source') ?? '';
         let localPath;
         if (/^https?:\/\//.test(source)) {
             try {
@@ -61944,7 +62280,7 @@ class Normalizer {
             else
                 localPath = p.path;
         }
-        let destination = str(c, 'destination');
+        let destination = normalize_str(c, 'destination');
         if (destination === undefined && defaults.destination !== undefined)
             destination = `oci://${defaults.destination}`;
         let repository = '';
@@ -61962,7 +62298,7 @@ class Normalizer {
             if (r)
                 repository = `${base}/${name}`;
         }
-        const version = str(c, 'version') ?? '*';
+        const version = normalize_str(c, 'version') ?? '*';
         const vr = checkSemverRange(version);
         if (vr !== undefined)
             this.#err([...at, 'version'], vr, { hint: 'e.g. ">=15.0.0 <16", "6.x", "*"' });
@@ -61981,7 +62317,7 @@ class Normalizer {
         const images = obj(c, 'images');
         if (images) {
             const discover = bool(images, 'discover') ?? true;
-            const imgDest = str(images, 'destination') ?? defaults.destination;
+            const imgDest = normalize_str(images, 'destination') ?? defaults.destination;
             const img = { discover };
             const values = obj(images, 'values');
             if (values)
@@ -62000,16 +62336,16 @@ class Normalizer {
             const set = obj(images, 'set');
             if (set)
                 img.set = Object.fromEntries(Object.entries(set).map(([k, v]) => [k, String(v)]));
-            const kubeVersion = str(images, 'kubeVersion');
+            const kubeVersion = normalize_str(images, 'kubeVersion');
             if (kubeVersion !== undefined)
                 img.kubeVersion = kubeVersion;
             if (Array.isArray(images.apiVersions))
                 img.apiVersions = images.apiVersions.map(String);
-            const prefix = str(images, 'prefix');
+            const prefix = normalize_str(images, 'prefix');
             if (prefix !== undefined)
                 img.prefix = prefix.replace(/^\/+|\/+$/g, '');
             if (imgDest !== undefined) {
-                if (str(images, 'destination') !== undefined) {
+                if (normalize_str(images, 'destination') !== undefined) {
                     this.#ref(imgDest.replace(/\/+$/, ''), [...at, 'images', 'destination'], { allowTag: false });
                 }
                 img.destination = imgDest.replace(/\/+$/, '');
@@ -62037,12 +62373,12 @@ class Normalizer {
     // ---------------------------------------------------------------- hosts
     #host(h, at) {
         const dialect = this.#ctx.dialect;
-        const host = str(h, 'host') ?? '';
+        const host = normalize_str(h, 'host') ?? '';
         const bad = checkHost(host);
         if (bad)
             this.#err([...at, 'host'], bad);
         const entry = { host: host.toLowerCase(), position: this.#pos(at) };
-        const provider = str(h, 'provider');
+        const provider = normalize_str(h, 'provider');
         const cloud = provider !== undefined && provider !== 'generic';
         if (cloud)
             entry.provider = provider;
@@ -62056,7 +62392,7 @@ class Normalizer {
             });
         }
         // Username: top level in v1beta1 and ours, under credential in v1beta2.
-        const username = dialect === 'mirror.plugin.fluxcd.io/v1beta2' ? str(cred, 'username') : str(h, 'username');
+        const username = dialect === 'mirror.plugin.fluxcd.io/v1beta2' ? normalize_str(cred, 'username') : normalize_str(h, 'username');
         if (username !== undefined) {
             entry.username = username;
             if (!cred && !cloud) {
@@ -62088,7 +62424,7 @@ class Normalizer {
                 'providerName',
                 'connectionId',
             ]) {
-                const v = str(h, k);
+                const v = normalize_str(h, k);
                 if (v !== undefined)
                     entry[k] = v;
             }
@@ -62149,23 +62485,23 @@ class Normalizer {
                 : 'the credential needs one source: `value`, `fromPath`, `jwkPath`, `jwkValue` or `provider`', { key: sources.length > 1 });
         }
         const out = {};
-        const provider = str(c, 'provider');
+        const provider = normalize_str(c, 'provider');
         if (provider !== undefined)
             out.provider = provider === 'jwt-svid' ? 'spiffe' : provider;
-        const value = str(c, 'value');
+        const value = normalize_str(c, 'value');
         if (value !== undefined) {
             out.value = value;
             if (value)
                 this.#ctx.secrets.add(value);
         }
-        const jwkValue = str(c, 'jwkValue');
+        const jwkValue = normalize_str(c, 'jwkValue');
         if (jwkValue !== undefined) {
             out.jwkValue = jwkValue;
             if (jwkValue)
                 this.#ctx.secrets.add(jwkValue);
         }
         for (const k of ['fromPath', 'jwkPath']) {
-            const p = str(c, k);
+            const p = normalize_str(c, k);
             if (p === undefined)
                 continue;
             const r = confinePath(p, this.#ctx.dir);
@@ -62175,8 +62511,8 @@ class Normalizer {
                 out[k] = r.path;
         }
         const jwk = out.jwkPath !== undefined || out.jwkValue !== undefined || c.jwkPath !== undefined;
-        const issuer = str(c, names.issuer);
-        const subject = str(c, names.subject);
+        const issuer = normalize_str(c, names.issuer);
+        const subject = normalize_str(c, names.subject);
         if (jwk) {
             if (!issuer)
                 this.#err([...at, names.issuer], `\`${names.issuer}\` is required with jwkPath/jwkValue`);
@@ -62198,7 +62534,7 @@ class Normalizer {
         if (subject !== undefined)
             out.subject = subject;
         const audiences = [
-            ...(names.audience && str(c, names.audience) !== undefined ? [str(c, names.audience)] : []),
+            ...(names.audience && normalize_str(c, names.audience) !== undefined ? [normalize_str(c, names.audience)] : []),
             ...((names.audiences && strList(c, names.audiences)) || []),
         ];
         if (audiences.length > 0) {
@@ -62214,7 +62550,7 @@ class Normalizer {
             out.audience = audiences[0];
             out.audiences = audiences;
         }
-        const exp = str(c, names.expiration);
+        const exp = normalize_str(c, names.expiration);
         if (exp !== undefined) {
             if (!jwk)
                 this.#err([...at, names.expiration], `\`${names.expiration}\` is only allowed with jwkPath/jwkValue`, { key: true });
@@ -62225,7 +62561,7 @@ class Normalizer {
                 this.#err([...at, names.expiration], 'must be greater than zero');
             out.expiration = exp;
         }
-        const envelope = str(c, 'envelope');
+        const envelope = normalize_str(c, 'envelope');
         if (envelope !== undefined)
             out.envelope = envelope;
         return out;
@@ -62238,7 +62574,7 @@ class Normalizer {
         if (!server && !client)
             this.#err(at, 'set `serverAuth`, `clientAuth` or both');
         const path = (o, k, p) => {
-            const v = str(o, k);
+            const v = normalize_str(o, k);
             if (v === undefined)
                 return undefined;
             const r = confinePath(v, this.#ctx.dir);
@@ -62254,7 +62590,7 @@ class Normalizer {
                 const ca = path(server, 'caFromPath', [...at, 'serverAuth', 'caFromPath']);
                 if (ca !== undefined)
                     sa.caFromPath = ca;
-                const caValue = str(server, 'caValue');
+                const caValue = normalize_str(server, 'caValue');
                 if (caValue !== undefined)
                     sa.caValue = caValue;
                 if ((server.caFromPath !== undefined) === (caValue !== undefined)) {
@@ -62270,10 +62606,10 @@ class Normalizer {
                 const key = path(client, 'keyFromPath', [...at, 'clientAuth', 'keyFromPath']);
                 if (key !== undefined)
                     ca.keyFromPath = key;
-                const certValue = str(client, 'certValue');
+                const certValue = normalize_str(client, 'certValue');
                 if (certValue !== undefined)
                     ca.certValue = certValue;
-                const keyValue = str(client, 'keyValue');
+                const keyValue = normalize_str(client, 'keyValue');
                 if (keyValue !== undefined) {
                     ca.keyValue = keyValue;
                     if (keyValue)
@@ -62293,14 +62629,14 @@ class Normalizer {
         if (server) {
             const sa = {};
             const spiffe = obj(server, 'spiffe');
-            const spiffeOn = spiffe !== undefined || str(server, 'provider') === 'spiffe';
+            const spiffeOn = spiffe !== undefined || normalize_str(server, 'provider') === 'spiffe';
             const choices = ['fromPath', 'value'].filter((k) => server[k] !== undefined).length + (spiffeOn ? 1 : 0);
             if (choices !== 1)
                 this.#err([...at, 'serverAuth'], 'set exactly one of `fromPath`, `value` or SPIFFE verification');
             const fp = path(server, 'fromPath', [...at, 'serverAuth', 'fromPath']);
             if (fp !== undefined)
                 sa.caFromPath = fp;
-            const v = str(server, 'value');
+            const v = normalize_str(server, 'value');
             if (v !== undefined)
                 sa.caValue = v;
             if (spiffeOn) {
@@ -62311,13 +62647,13 @@ class Normalizer {
                     this.#err([...at, 'serverAuth', 'spiffe'], 'set exactly one of `serverID`, `trustDomain` or `authorizeAny`');
                 }
                 const sp = {};
-                const id = str(s, 'serverID');
+                const id = normalize_str(s, 'serverID');
                 if (id !== undefined) {
                     if (!id.startsWith('spiffe://'))
                         this.#err([...at, 'serverAuth', 'spiffe', 'serverID'], `\`${id}\` is not a spiffe:// ID`);
                     sp.serverID = id;
                 }
-                const td = str(s, 'trustDomain');
+                const td = normalize_str(s, 'trustDomain');
                 if (td !== undefined)
                     sp.trustDomain = td;
                 const any = bool(s, 'authorizeAny');
@@ -62329,7 +62665,7 @@ class Normalizer {
         }
         if (client) {
             const ca = {};
-            const provider = str(client, 'provider');
+            const provider = normalize_str(client, 'provider');
             const cert = obj(client, 'certificate');
             const key = obj(client, 'key');
             if (provider !== undefined) {
@@ -62350,7 +62686,7 @@ class Normalizer {
                 if ((o.fromPath !== undefined) === (o.value !== undefined))
                     this.#err(p, 'set exactly one of `fromPath` and `value`');
                 const fp = path(o, 'fromPath', [...p, 'fromPath']);
-                const v = str(o, 'value');
+                const v = normalize_str(o, 'value');
                 if (part === 'certificate') {
                     if (fp !== undefined)
                         ca.certFromPath = fp;
@@ -62404,57 +62740,18 @@ const flux_v1beta2_validate = (/* unused pure expression or super */ null && (fl
 
 // EXTERNAL MODULE: ./node_modules/ajv/dist/runtime/ucs2length.js
 var ucs2length = __nccwpck_require__(6214);
+;// CONCATENATED MODULE: ./src/config/generated/lazyoci-mirror.js
+// Generated by scripts/gen-validators.mjs from schema/lazyoci-mirror.schema.json; do not edit.
+
+"use strict";const lazyoci_mirror_validate = (/* unused pure expression or super */ null && (lazyoci_mirror_validate20));/* harmony default export */ const lazyoci_mirror = (lazyoci_mirror_validate20);const lazyoci_mirror_schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://oci-mirror.dev/schema/lazyoci-mirror.schema.json","title":"lazyoci mirror config (mirror.yaml)","description":"The config of `lazyoci mirror` (github.com/MisterGrinvalds/lazyoci, pkg/mirror/config.go), as accepted by oci-mirror. It has no apiVersion or kind: a file with `target` or `upstreams` at the top and neither apiVersion nor kind is read in this dialect. Like lazyoci (which decodes the file with yaml.v3, not in strict mode), fields it does not know are ignored, so mappings here allow other keys; oci-mirror still reports a key that looks like a misspelling of a known field.","type":"object","required":["target","upstreams"],"properties":{"target":{"description":"The registry every chart and image is mirrored into.","type":"object","required":["url"],"properties":{"url":{"description":"Registry host and optional path, without a scheme, e.g. `registry.example.com/team`. Charts go to <url>/<charts-prefix>/<chart>:<version>; discovered images to <url>/<image path without its registry host>:<tag>.","type":"string","minLength":1},"insecure":{"description":"Talk plain HTTP to the target registry (default false). As with yaml.v3 decoding into a bool, the YAML 1.1 words y/yes/on and n/no/off are accepted too.","type":["boolean","string"]},"charts-prefix":{"description":"Path inserted between `url` and the chart name (default none: charts go to <url>/<chart>).","type":"string"}}},"upstreams":{"description":"Charts to mirror, keyed by an arbitrary identifier (lazyoci's `--chart` key).","type":"object","minProperties":1,"additionalProperties":{"$ref":"#/$defs/upstream"}}},"$defs":{"upstream":{"description":"Where one chart comes from and which versions to mirror.","type":"object","required":["type","chart"],"properties":{"type":{"description":"Source type: `repo` (Helm repository with index.yaml), `oci` (charts in an OCI registry) or `local` (chart directory).","enum":["repo","oci","local"]},"repo":{"description":"Helm repository URL, e.g. `https://helm.releases.hashicorp.com` (type repo).","type":"string"},"registry":{"description":"OCI registry URL with the `oci://` scheme, without the chart name, e.g. `oci://registry-1.docker.io/bitnamicharts` (type oci).","type":"string"},"path":{"description":"Chart directory, relative to the config file (type local). It is packaged as it is on disk; the version comes from its Chart.yaml.","type":"string"},"chart":{"description":"Chart name as published upstream; also the last path segment of the destination.","type":"string","minLength":1},"versions":{"description":"Chart versions to mirror. Each is handed to helm's `--version`, so it is an exact version or a version constraint (the highest match is mirrored). An upstream without versions is skipped, as `lazyoci mirror --all` does.","type":["array","null"],"items":{"type":["string","number"],"minLength":1}}},"allOf":[{"if":{"properties":{"type":{"const":"repo"}},"required":["type"]},"then":{"required":["repo"]}},{"if":{"properties":{"type":{"const":"oci"}},"required":["type"]},"then":{"required":["registry"]}},{"if":{"properties":{"type":{"const":"local"}},"required":["type"]},"then":{"required":["path"]}}]}}};const lazyoci_mirror_schema32 = {"description":"Where one chart comes from and which versions to mirror.","type":"object","required":["type","chart"],"properties":{"type":{"description":"Source type: `repo` (Helm repository with index.yaml), `oci` (charts in an OCI registry) or `local` (chart directory).","enum":["repo","oci","local"]},"repo":{"description":"Helm repository URL, e.g. `https://helm.releases.hashicorp.com` (type repo).","type":"string"},"registry":{"description":"OCI registry URL with the `oci://` scheme, without the chart name, e.g. `oci://registry-1.docker.io/bitnamicharts` (type oci).","type":"string"},"path":{"description":"Chart directory, relative to the config file (type local). It is packaged as it is on disk; the version comes from its Chart.yaml.","type":"string"},"chart":{"description":"Chart name as published upstream; also the last path segment of the destination.","type":"string","minLength":1},"versions":{"description":"Chart versions to mirror. Each is handed to helm's `--version`, so it is an exact version or a version constraint (the highest match is mirrored). An upstream without versions is skipped, as `lazyoci mirror --all` does.","type":["array","null"],"items":{"type":["string","number"],"minLength":1}}},"allOf":[{"if":{"properties":{"type":{"const":"repo"}},"required":["type"]},"then":{"required":["repo"]}},{"if":{"properties":{"type":{"const":"oci"}},"required":["type"]},"then":{"required":["registry"]}},{"if":{"properties":{"type":{"const":"local"}},"required":["type"]},"then":{"required":["path"]}}]};const lazyoci_mirror_func1 = ucs2length["default"] ?? ucs2length;function lazyoci_mirror_validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){/*# sourceURL="https://oci-mirror.dev/schema/lazyoci-mirror.schema.json" */;let vErrors = null;let errors = 0;const evaluated0 = lazyoci_mirror_validate20.evaluated;if(evaluated0.dynamicProps){evaluated0.props = undefined;}if(evaluated0.dynamicItems){evaluated0.items = undefined;}if(data && typeof data == "object" && !Array.isArray(data)){if(data.target === undefined){const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "target"},message:"must have required property '"+"target"+"'",schema:lazyoci_mirror_schema31.required,parentSchema:lazyoci_mirror_schema31,data};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(data.upstreams === undefined){const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "upstreams"},message:"must have required property '"+"upstreams"+"'",schema:lazyoci_mirror_schema31.required,parentSchema:lazyoci_mirror_schema31,data};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}if(data.target !== undefined){let data0 = data.target;if(data0 && typeof data0 == "object" && !Array.isArray(data0)){if(data0.url === undefined){const err2 = {instancePath:instancePath+"/target",schemaPath:"#/properties/target/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'",schema:lazyoci_mirror_schema31.properties.target.required,parentSchema:lazyoci_mirror_schema31.properties.target,data:data0};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}if(data0.url !== undefined){let data1 = data0.url;if(typeof data1 === "string"){if(lazyoci_mirror_func1(data1) < 1){const err3 = {instancePath:instancePath+"/target/url",schemaPath:"#/properties/target/properties/url/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:lazyoci_mirror_schema31.properties.target.properties.url,data:data1};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}}else {const err4 = {instancePath:instancePath+"/target/url",schemaPath:"#/properties/target/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:lazyoci_mirror_schema31.properties.target.properties.url.type,parentSchema:lazyoci_mirror_schema31.properties.target.properties.url,data:data1};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}}if(data0.insecure !== undefined){let data2 = data0.insecure;if((typeof data2 !== "boolean") && (typeof data2 !== "string")){const err5 = {instancePath:instancePath+"/target/insecure",schemaPath:"#/properties/target/properties/insecure/type",keyword:"type",params:{type: lazyoci_mirror_schema31.properties.target.properties.insecure.type},message:"must be boolean,string",schema:lazyoci_mirror_schema31.properties.target.properties.insecure.type,parentSchema:lazyoci_mirror_schema31.properties.target.properties.insecure,data:data2};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}}if(data0["charts-prefix"] !== undefined){let data3 = data0["charts-prefix"];if(typeof data3 !== "string"){const err6 = {instancePath:instancePath+"/target/charts-prefix",schemaPath:"#/properties/target/properties/charts-prefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:lazyoci_mirror_schema31.properties.target.properties["charts-prefix"].type,parentSchema:lazyoci_mirror_schema31.properties.target.properties["charts-prefix"],data:data3};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}}}else {const err7 = {instancePath:instancePath+"/target",schemaPath:"#/properties/target/type",keyword:"type",params:{type: "object"},message:"must be object",schema:lazyoci_mirror_schema31.properties.target.type,parentSchema:lazyoci_mirror_schema31.properties.target,data:data0};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}}if(data.upstreams !== undefined){let data4 = data.upstreams;if(data4 && typeof data4 == "object" && !Array.isArray(data4)){if(Object.keys(data4).length < 1){const err8 = {instancePath:instancePath+"/upstreams",schemaPath:"#/properties/upstreams/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:lazyoci_mirror_schema31.properties.upstreams,data:data4};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}for(const key0 in data4){let data5 = data4[key0];const _errs16 = errors;let valid5 = true;const _errs17 = errors;if(data5 && typeof data5 == "object" && !Array.isArray(data5)){let missing0;if((data5.type === undefined) && (missing0 = "type")){const err9 = {};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}else {if(data5.type !== undefined){if("repo" !== data5.type){const err10 = {};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}}}}var _valid0 = _errs17 === errors;errors = _errs16;if(vErrors !== null){if(_errs16){vErrors.length = _errs16;}else {vErrors = null;}}if(_valid0){const _errs19 = errors;if(data5 && typeof data5 == "object" && !Array.isArray(data5)){if(data5.repo === undefined){const err11 = {instancePath:instancePath+"/upstreams/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/upstream/allOf/0/then/required",keyword:"required",params:{missingProperty: "repo"},message:"must have required property '"+"repo"+"'",schema:lazyoci_mirror_schema32.allOf[0].then.required,parentSchema:lazyoci_mirror_schema32.allOf[0].then,data:data5};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}}var _valid0 = _errs19 === errors;valid5 = _valid0;}if(!valid5){const err12 = {instancePath:instancePath+"/upstreams/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/upstream/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:lazyoci_mirror_schema32.allOf[0].if,parentSchema:lazyoci_mirror_schema32.allOf[0],data:data5};if(vErrors === null){vErrors = [err12];}else {vErrors.push(err12);}errors++;}const _errs21 = errors;let valid7 = true;const _errs22 = errors;if(data5 && typeof data5 == "object" && !Array.isArray(data5)){let missing1;if((data5.type === undefined) && (missing1 = "type")){const err13 = {};if(vErrors === null){vErrors = [err13];}else {vErrors.push(err13);}errors++;}else {if(data5.type !== undefined){if("oci" !== data5.type){const err14 = {};if(vErrors === null){vErrors = [err14];}else {vErrors.push(err14);}errors++;}}}}var _valid1 = _errs22 === errors;errors = _errs21;if(vErrors !== null){if(_errs21){vErrors.length = _errs21;}else {vErrors = null;}}if(_valid1){const _errs24 = errors;if(data5 && typeof data5 == "object" && !Array.isArray(data5)){if(data5.registry === undefined){const err15 = {instancePath:instancePath+"/upstreams/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/upstream/allOf/1/then/required",keyword:"required",params:{missingProperty: "registry"},message:"must have required property '"+"registry"+"'",schema:lazyoci_mirror_schema32.allOf[1].then.required,parentSchema:lazyoci_mirror_schema32.allOf[1].then,data:data5};if(vErrors === null){vErrors = [err15];}else {vErrors.push(err15);}errors++;}}var _valid1 = _errs24 === errors;valid7 = _valid1;}if(!valid7){const err16 = {instancePath:instancePath+"/upstreams/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/upstream/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:lazyoci_mirror_schema32.allOf[1].if,parentSchema:lazyoci_mirror_schema32.allOf[1],data:data5};if(vErrors === null){vErrors = [err16];}else {vErrors.push(err16);}errors++;}const _errs26 = errors;let valid9 = true;const _errs27 = errors;if(data5 && typeof data5 == "object" && !Array.isArray(data5)){let missing2;if((data5.type === undefined) && (missing2 = "type")){const err17 = {};if(vErrors === null){vErrors = [err17];}else {vErrors.push(err17);}errors++;}else {if(data5.type !== undefined){if("local" !== data5.type){const err18 = {};if(vErrors === null){vErrors = [err18];}else {vErrors.push(err18);}errors++;}}}}var _valid2 = _errs27 === errors;errors = _errs26;if(vErrors !== null){if(_errs26){vErrors.length = _errs26;}else {vErrors = null;}}if(_valid2){const _errs29 = errors;if(data5 && typeof data5 == "object" && !Array.isArray(data5)){if(data5.path === undefined){const err19 = {instancePath:instancePath+"/upstreams/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/upstream/allOf/2/then/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:lazyoci_mirror_schema32.allOf[2].then.required,parentSchema:lazyoci_mirror_schema32.allOf[2].then,data:data5};if(vErrors === null){vErrors = [err19];}else {vErrors.push(err19);}errors++;}}var _valid2 = _errs29 === errors;valid9 = _valid2;}if(!valid9){const err20 = {instancePath:instancePath+"/upstreams/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/upstream/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:lazyoci_mirror_schema32.allOf[2].if,parentSchema:lazyoci_mirror_schema32.allOf[2],data:data5};if(vErrors === null){vErrors = [err20];}else {vErrors.push(err20);}errors++;}if(data5 && typeof data5 == "object" && !Array.isArray(data5)){if(data5.type === undefined){const err21 = {instancePath:instancePath+"/upstreams/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/upstream/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:lazyoci_mirror_schema32.required,parentSchema:lazyoci_mirror_schema32,data:data5};if(vErrors === null){vErrors = [err21];}else {vErrors.push(err21);}errors++;}if(data5.chart === undefined){const err22 = {instancePath:instancePath+"/upstreams/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/upstream/required",keyword:"required",params:{missingProperty: "chart"},message:"must have required property '"+"chart"+"'",schema:lazyoci_mirror_schema32.required,parentSchema:lazyoci_mirror_schema32,data:data5};if(vErrors === null){vErrors = [err22];}else {vErrors.push(err22);}errors++;}if(data5.type !== undefined){let data9 = data5.type;if(!(((data9 === "repo") || (data9 === "oci")) || (data9 === "local"))){const err23 = {instancePath:instancePath+"/upstreams/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/$defs/upstream/properties/type/enum",keyword:"enum",params:{allowedValues: lazyoci_mirror_schema32.properties.type.enum},message:"must be equal to one of the allowed values",schema:lazyoci_mirror_schema32.properties.type.enum,parentSchema:lazyoci_mirror_schema32.properties.type,data:data9};if(vErrors === null){vErrors = [err23];}else {vErrors.push(err23);}errors++;}}if(data5.repo !== undefined){let data10 = data5.repo;if(typeof data10 !== "string"){const err24 = {instancePath:instancePath+"/upstreams/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/repo",schemaPath:"#/$defs/upstream/properties/repo/type",keyword:"type",params:{type: "string"},message:"must be string",schema:lazyoci_mirror_schema32.properties.repo.type,parentSchema:lazyoci_mirror_schema32.properties.repo,data:data10};if(vErrors === null){vErrors = [err24];}else {vErrors.push(err24);}errors++;}}if(data5.registry !== undefined){let data11 = data5.registry;if(typeof data11 !== "string"){const err25 = {instancePath:instancePath+"/upstreams/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/registry",schemaPath:"#/$defs/upstream/properties/registry/type",keyword:"type",params:{type: "string"},message:"must be string",schema:lazyoci_mirror_schema32.properties.registry.type,parentSchema:lazyoci_mirror_schema32.properties.registry,data:data11};if(vErrors === null){vErrors = [err25];}else {vErrors.push(err25);}errors++;}}if(data5.path !== undefined){let data12 = data5.path;if(typeof data12 !== "string"){const err26 = {instancePath:instancePath+"/upstreams/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/path",schemaPath:"#/$defs/upstream/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:lazyoci_mirror_schema32.properties.path.type,parentSchema:lazyoci_mirror_schema32.properties.path,data:data12};if(vErrors === null){vErrors = [err26];}else {vErrors.push(err26);}errors++;}}if(data5.chart !== undefined){let data13 = data5.chart;if(typeof data13 === "string"){if(lazyoci_mirror_func1(data13) < 1){const err27 = {instancePath:instancePath+"/upstreams/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/chart",schemaPath:"#/$defs/upstream/properties/chart/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:lazyoci_mirror_schema32.properties.chart,data:data13};if(vErrors === null){vErrors = [err27];}else {vErrors.push(err27);}errors++;}}else {const err28 = {instancePath:instancePath+"/upstreams/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/chart",schemaPath:"#/$defs/upstream/properties/chart/type",keyword:"type",params:{type: "string"},message:"must be string",schema:lazyoci_mirror_schema32.properties.chart.type,parentSchema:lazyoci_mirror_schema32.properties.chart,data:data13};if(vErrors === null){vErrors = [err28];}else {vErrors.push(err28);}errors++;}}if(data5.versions !== undefined){let data14 = data5.versions;if((!(Array.isArray(data14))) && (data14 !== null)){const err29 = {instancePath:instancePath+"/upstreams/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/versions",schemaPath:"#/$defs/upstream/properties/versions/type",keyword:"type",params:{type: lazyoci_mirror_schema32.properties.versions.type},message:"must be array,null",schema:lazyoci_mirror_schema32.properties.versions.type,parentSchema:lazyoci_mirror_schema32.properties.versions,data:data14};if(vErrors === null){vErrors = [err29];}else {vErrors.push(err29);}errors++;}if(Array.isArray(data14)){const len0 = data14.length;for(let i0=0; i0<len0; i0++){let data15 = data14[i0];if((typeof data15 !== "string") && (!(typeof data15 == "number"))){const err30 = {instancePath:instancePath+"/upstreams/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/versions/" + i0,schemaPath:"#/$defs/upstream/properties/versions/items/type",keyword:"type",params:{type: lazyoci_mirror_schema32.properties.versions.items.type},message:"must be string,number",schema:lazyoci_mirror_schema32.properties.versions.items.type,parentSchema:lazyoci_mirror_schema32.properties.versions.items,data:data15};if(vErrors === null){vErrors = [err30];}else {vErrors.push(err30);}errors++;}if(typeof data15 === "string"){if(lazyoci_mirror_func1(data15) < 1){const err31 = {instancePath:instancePath+"/upstreams/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/versions/" + i0,schemaPath:"#/$defs/upstream/properties/versions/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:lazyoci_mirror_schema32.properties.versions.items,data:data15};if(vErrors === null){vErrors = [err31];}else {vErrors.push(err31);}errors++;}}}}}}else {const err32 = {instancePath:instancePath+"/upstreams/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/upstream/type",keyword:"type",params:{type: "object"},message:"must be object",schema:lazyoci_mirror_schema32.type,parentSchema:lazyoci_mirror_schema32,data:data5};if(vErrors === null){vErrors = [err32];}else {vErrors.push(err32);}errors++;}}}else {const err33 = {instancePath:instancePath+"/upstreams",schemaPath:"#/properties/upstreams/type",keyword:"type",params:{type: "object"},message:"must be object",schema:lazyoci_mirror_schema31.properties.upstreams.type,parentSchema:lazyoci_mirror_schema31.properties.upstreams,data:data4};if(vErrors === null){vErrors = [err33];}else {vErrors.push(err33);}errors++;}}}else {const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:lazyoci_mirror_schema31.type,parentSchema:lazyoci_mirror_schema31,data};if(vErrors === null){vErrors = [err34];}else {vErrors.push(err34);}errors++;}lazyoci_mirror_validate20.errors = vErrors;return errors === 0;}lazyoci_mirror_validate20.evaluated = {"props":{"target":true,"upstreams":true},"dynamicProps":false,"dynamicItems":false};
+
 ;// CONCATENATED MODULE: ./src/config/generated/oci-mirror-v1.js
 // Generated by scripts/gen-validators.mjs from schema/config.schema.json; do not edit.
 
 "use strict";const oci_mirror_v1_validate = (/* unused pure expression or super */ null && (oci_mirror_v1_validate20));/* harmony default export */ const oci_mirror_v1 = (oci_mirror_v1_validate20);const oci_mirror_v1_schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://oci-mirror.dev/schema/config.schema.json","title":"oci-mirror Config (oci-mirror/v1)","description":"Declares what oci-mirror copies into a private registry: OCI artifacts (images, charts, anything), Helm charts from HTTP/S repositories, and how to reach each registry. flux mirror Config files (mirror.plugin.fluxcd.io/v1beta1, v1beta2) are accepted as well. Strings may use ${VAR} and ${VAR:-default} environment substitution; $$ is a literal $.","type":"object","additionalProperties":false,"required":["apiVersion","kind"],"properties":{"$schema":{"type":"string","description":"Optional schema URL for editors; ignored."},"apiVersion":{"type":"string","const":"oci-mirror/v1","description":"Config format version. Use oci-mirror/v1 (flux mirror files keep their own apiVersion)."},"kind":{"type":"string","const":"Config","description":"Always Config."},"defaults":{"type":"object","additionalProperties":false,"description":"Settings applied to every entry that does not set its own.","properties":{"destination":{"type":"string","minLength":1,"description":"Registry prefix (host[:port]/path) for artifacts without a destination; the source repository path is appended: ghcr.io/org/app -> <prefix>/org/app. Charts without a destination go to oci://<prefix>."},"concurrency":{"type":"integer","minimum":1,"description":"How many copy jobs run at once."},"overwrite":{"type":"boolean","description":"Replace destination tags whose digest differs from the source (default false: report them as drifted)."},"includeReferrers":{"type":"boolean","description":"Also mirror referrers (signatures, SBOMs, attestations) of every selected tag (default false)."}}},"artifacts":{"type":"array","description":"OCI -> OCI entries: container images, OCI Helm charts, any OCI artifact.","items":{"$ref":"#/$defs/artifact"}},"charts":{"type":"array","description":"Helm charts from an HTTP/S repository, oci:// registry or local directory, published as OCI charts.","items":{"$ref":"#/$defs/chart"}},"hosts":{"type":"array","description":"Per-registry credentials and transport settings. Hosts not listed use the Docker config and its credential helpers.","items":{"$ref":"#/$defs/host"}}},"$defs":{"stringList":{"type":"array","items":{"type":"string","minLength":1}},"artifact":{"type":"object","additionalProperties":false,"required":["source"],"properties":{"name":{"type":"string","minLength":1,"description":"Entry name for reports and annotations (default: the source repository). Unique."},"source":{"type":"string","minLength":1,"description":"Source reference host/repository[:tag][@sha256:digest]. A tag or digest here selects exactly that tag or digest."},"destination":{"type":"string","minLength":1,"description":"Destination repository host/repository (no tag); tags keep their names."},"destinations":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"Several destination repositories (fan-out). Use either destination or destinations."},"selector":{"$ref":"#/$defs/selector"},"overwrite":{"type":"boolean","description":"Replace destination tags whose digest differs (default: defaults.overwrite)."},"includeReferrers":{"type":"boolean","description":"Also mirror referrers (default: defaults.includeReferrers)."},"platforms":{"type":"array","minItems":1,"items":{"type":"string","pattern":"^[a-z0-9]+/[a-z0-9_]+(?:/[a-z0-9]+)?$"},"description":"Copy only these platforms of multi-platform images (os/arch[/variant]); the copy is then no longer bit-for-bit."},"verify":{"$ref":"#/$defs/verify"}}},"selector":{"type":"object","additionalProperties":false,"description":"Which tags to mirror: regex (+extract) -> semver range -> glob/tags/exclude -> sort -> limit. Default: the highest semver tag.","properties":{"regex":{"type":"object","additionalProperties":false,"required":["pattern"],"properties":{"pattern":{"type":"string","minLength":1,"description":"Regular expression tags must match (Go (?P<name>...) groups accepted)."},"extract":{"type":"string","minLength":1,"description":"Template of named groups used as the sort/semver key, e.g. $version."}}},"semver":{"type":"string","minLength":1,"description":"Semver range, e.g. \">=6.0.0 <7\" or 6.x."},"prerelease":{"type":"boolean","description":"Let the semver range match prerelease versions."},"glob":{"description":"Glob pattern(s) tags must match, e.g. v1.*.","oneOf":[{"type":"string","minLength":1},{"$ref":"#/$defs/stringList"}]},"tags":{"$ref":"#/$defs/stringList","description":"Exact tags to mirror."},"digests":{"$ref":"#/$defs/stringList","description":"Exact digests (sha256:...) to mirror."},"exclude":{"$ref":"#/$defs/stringList","description":"Tags (or globs) never mirrored."},"sortBy":{"type":"string","enum":["semver","alphabetical","numerical"],"description":"Order before the limit, highest first (default semver)."},"limit":{"type":"integer","minimum":0,"description":"How many tags from the top; 0 = all (default 1, or all listed tags/digests)."}}},"verify":{"type":"object","additionalProperties":false,"required":["provider","matchOIDCIdentity"],"description":"Verify cosign keyless signatures before copying.","properties":{"provider":{"type":"string","enum":["cosign"]},"matchOIDCIdentity":{"type":"array","minItems":1,"description":"Accepted signing identities (any one matches).","items":{"type":"object","additionalProperties":false,"required":["issuer","subject"],"properties":{"issuer":{"type":"string","minLength":1,"description":"OIDC issuer URL."},"subject":{"type":"string","minLength":1,"description":"Regular expression for the certificate subject."}}}},"minAge":{"type":"string","description":"Signature must be at least this old (Go duration, e.g. 48h)."}}},"chart":{"type":"object","additionalProperties":false,"required":["name","source"],"properties":{"name":{"type":"string","minLength":1,"description":"Chart name in the source repository."},"source":{"type":"string","minLength":1,"description":"https:// or http:// repository, oci:// registry path, or ./local/chart/dir."},"destination":{"type":"string","description":"oci:// base URL; the chart name is appended (default oci://<defaults.destination>)."},"version":{"type":"string","minLength":1,"description":"Semver range (default *)."},"limit":{"type":"integer","minimum":0,"description":"How many of the highest versions; 0 = all (default 1)."},"overwrite":{"type":"boolean","description":"Replace destination versions whose digest differs."},"images":{"type":"object","additionalProperties":false,"description":"Mirror the container images the chart references.","properties":{"discover":{"type":"boolean","description":"Render the chart and mirror every image found (default true when images is set)."},"values":{"type":"object","description":"Values for rendering."},"valuesFiles":{"type":"array","items":{"type":"string","minLength":1},"description":"Values files for rendering (relative to the config file), applied before `values`."},"set":{"type":"object","additionalProperties":{"type":["string","number","boolean"]},"description":"`helm template --set` overrides, applied last."},"kubeVersion":{"type":"string","minLength":1,"description":"`helm template --kube-version`."},"apiVersions":{"type":"array","items":{"type":"string","minLength":1},"description":"`helm template --api-versions` (capabilities the chart may test for)."},"prefix":{"type":"string","description":"Extra path between `destination` and each image's repository path."},"destination":{"type":"string","minLength":1,"description":"Registry prefix for the images (default: defaults.destination)."}}}}},"host":{"type":"object","additionalProperties":false,"required":["host"],"properties":{"host":{"type":"string","minLength":1,"description":"Registry host, e.g. registry.example.com or localhost:5000."},"username":{"type":"string","description":"With a username the credential is sent as its password (Basic); without, as a bearer token."},"credential":{"type":"object","additionalProperties":false,"description":"Exactly one of value, fromPath, jwkPath, jwkValue, provider.","properties":{"value":{"type":"string","description":"Token or password; use ${VAR}."},"fromPath":{"type":"string","description":"File holding the token (inside the config directory)."},"jwkPath":{"type":"string","description":"Private JWK file to sign a fresh JWT with."},"jwkValue":{"type":"string","description":"Private JWK to sign a fresh JWT with; use ${VAR}."},"provider":{"type":"string","enum":["github","forgejo","gcp","azure","aws","spiffe"],"description":"Mint a per-request token from the ambient identity (github = Actions OIDC)."},"audience":{"type":"string","description":"Token audience (default: the host)."},"audiences":{"$ref":"#/$defs/stringList","description":"Several audiences."},"issuer":{"type":"string","description":"iss claim for jwkPath/jwkValue."},"subject":{"type":"string","description":"sub claim for jwkPath/jwkValue."},"expiration":{"type":"string","description":"JWT lifetime for jwkPath/jwkValue (Go duration, default 60s)."},"envelope":{"type":"string","description":"Go template wrapping the token, e.g. token-{{ hex .Token }}."}}},"provider":{"type":"string","enum":["generic","ecr","acr","gar","jfrog","quay","dockerhub","ghcr"],"description":"Cloud registry login through OIDC (exchanged for registry credentials)."},"audience":{"type":"string","description":"OIDC audience requested for the provider's exchange (default: sts.amazonaws.com for ecr, https://iam.googleapis.com/<workloadIdentityProvider> for gar, api://AzureADTokenExchange for acr, https://identity.docker.com for dockerhub, the host for quay, GitHub's default for jfrog)."},"providerName":{"type":"string","description":"JFrog OIDC integration name (jfrog)."},"connectionId":{"type":"string","description":"Docker Hub OIDC connection id (dockerhub)."},"roleArn":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$","description":"AWS role assumed with the OIDC token (ecr)."},"region":{"type":"string","description":"AWS region (ecr; default: from the host)."},"workloadIdentityProvider":{"type":"string","description":"GCP workload identity provider (gar)."},"serviceAccount":{"type":"string","description":"GCP service account (gar)."},"tenantId":{"type":"string","description":"Azure tenant id (acr)."},"clientId":{"type":"string","description":"Azure client id (acr)."},"insecure":{"type":"boolean","description":"Skip TLS certificate verification."},"plainHTTP":{"type":"boolean","description":"Use http:// instead of https://."},"tls":{"type":"object","additionalProperties":false,"properties":{"serverAuth":{"type":"object","additionalProperties":false,"description":"Custom CA bundle for the registry's certificate.","properties":{"caFromPath":{"type":"string","description":"PEM CA bundle file (inside the config directory)."},"caValue":{"type":"string","description":"Inline PEM CA bundle."}}},"clientAuth":{"type":"object","additionalProperties":false,"description":"Client certificate (mTLS).","properties":{"certFromPath":{"type":"string"},"certValue":{"type":"string"},"keyFromPath":{"type":"string"},"keyValue":{"type":"string"}}}}},"maxChunkSize":{"type":"integer","minimum":0,"description":"KiB per blob upload PATCH; 0 = one request per blob."}}}}};const schema39 = {"type":"object","additionalProperties":false,"required":["name","source"],"properties":{"name":{"type":"string","minLength":1,"description":"Chart name in the source repository."},"source":{"type":"string","minLength":1,"description":"https:// or http:// repository, oci:// registry path, or ./local/chart/dir."},"destination":{"type":"string","description":"oci:// base URL; the chart name is appended (default oci://<defaults.destination>)."},"version":{"type":"string","minLength":1,"description":"Semver range (default *)."},"limit":{"type":"integer","minimum":0,"description":"How many of the highest versions; 0 = all (default 1)."},"overwrite":{"type":"boolean","description":"Replace destination versions whose digest differs."},"images":{"type":"object","additionalProperties":false,"description":"Mirror the container images the chart references.","properties":{"discover":{"type":"boolean","description":"Render the chart and mirror every image found (default true when images is set)."},"values":{"type":"object","description":"Values for rendering."},"valuesFiles":{"type":"array","items":{"type":"string","minLength":1},"description":"Values files for rendering (relative to the config file), applied before `values`."},"set":{"type":"object","additionalProperties":{"type":["string","number","boolean"]},"description":"`helm template --set` overrides, applied last."},"kubeVersion":{"type":"string","minLength":1,"description":"`helm template --kube-version`."},"apiVersions":{"type":"array","items":{"type":"string","minLength":1},"description":"`helm template --api-versions` (capabilities the chart may test for)."},"prefix":{"type":"string","description":"Extra path between `destination` and each image's repository path."},"destination":{"type":"string","minLength":1,"description":"Registry prefix for the images (default: defaults.destination)."}}}}};const oci_mirror_v1_func1 = ucs2length["default"] ?? ucs2length;const oci_mirror_v1_schema32 = {"type":"object","additionalProperties":false,"required":["source"],"properties":{"name":{"type":"string","minLength":1,"description":"Entry name for reports and annotations (default: the source repository). Unique."},"source":{"type":"string","minLength":1,"description":"Source reference host/repository[:tag][@sha256:digest]. A tag or digest here selects exactly that tag or digest."},"destination":{"type":"string","minLength":1,"description":"Destination repository host/repository (no tag); tags keep their names."},"destinations":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"Several destination repositories (fan-out). Use either destination or destinations."},"selector":{"$ref":"#/$defs/selector"},"overwrite":{"type":"boolean","description":"Replace destination tags whose digest differs (default: defaults.overwrite)."},"includeReferrers":{"type":"boolean","description":"Also mirror referrers (default: defaults.includeReferrers)."},"platforms":{"type":"array","minItems":1,"items":{"type":"string","pattern":"^[a-z0-9]+/[a-z0-9_]+(?:/[a-z0-9]+)?$"},"description":"Copy only these platforms of multi-platform images (os/arch[/variant]); the copy is then no longer bit-for-bit."},"verify":{"$ref":"#/$defs/verify"}}};const oci_mirror_v1_schema38 = {"type":"object","additionalProperties":false,"required":["provider","matchOIDCIdentity"],"description":"Verify cosign keyless signatures before copying.","properties":{"provider":{"type":"string","enum":["cosign"]},"matchOIDCIdentity":{"type":"array","minItems":1,"description":"Accepted signing identities (any one matches).","items":{"type":"object","additionalProperties":false,"required":["issuer","subject"],"properties":{"issuer":{"type":"string","minLength":1,"description":"OIDC issuer URL."},"subject":{"type":"string","minLength":1,"description":"Regular expression for the certificate subject."}}}},"minAge":{"type":"string","description":"Signature must be at least this old (Go duration, e.g. 48h)."}}};const func2 = Object.prototype.hasOwnProperty;const oci_mirror_v1_schema33 = {"type":"object","additionalProperties":false,"description":"Which tags to mirror: regex (+extract) -> semver range -> glob/tags/exclude -> sort -> limit. Default: the highest semver tag.","properties":{"regex":{"type":"object","additionalProperties":false,"required":["pattern"],"properties":{"pattern":{"type":"string","minLength":1,"description":"Regular expression tags must match (Go (?P<name>...) groups accepted)."},"extract":{"type":"string","minLength":1,"description":"Template of named groups used as the sort/semver key, e.g. $version."}}},"semver":{"type":"string","minLength":1,"description":"Semver range, e.g. \">=6.0.0 <7\" or 6.x."},"prerelease":{"type":"boolean","description":"Let the semver range match prerelease versions."},"glob":{"description":"Glob pattern(s) tags must match, e.g. v1.*.","oneOf":[{"type":"string","minLength":1},{"$ref":"#/$defs/stringList"}]},"tags":{"$ref":"#/$defs/stringList","description":"Exact tags to mirror."},"digests":{"$ref":"#/$defs/stringList","description":"Exact digests (sha256:...) to mirror."},"exclude":{"$ref":"#/$defs/stringList","description":"Tags (or globs) never mirrored."},"sortBy":{"type":"string","enum":["semver","alphabetical","numerical"],"description":"Order before the limit, highest first (default semver)."},"limit":{"type":"integer","minimum":0,"description":"How many tags from the top; 0 = all (default 1, or all listed tags/digests)."}}};const oci_mirror_v1_schema34 = {"type":"array","items":{"type":"string","minLength":1}};function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){let vErrors = null;let errors = 0;const evaluated0 = validate22.evaluated;if(evaluated0.dynamicProps){evaluated0.props = undefined;}if(evaluated0.dynamicItems){evaluated0.items = undefined;}if(data && typeof data == "object" && !Array.isArray(data)){for(const key0 in data){if(!(func2.call(oci_mirror_v1_schema33.properties, key0))){const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:oci_mirror_v1_schema33,data};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}}if(data.regex !== undefined){let data0 = data.regex;if(data0 && typeof data0 == "object" && !Array.isArray(data0)){if(data0.pattern === undefined){const err1 = {instancePath:instancePath+"/regex",schemaPath:"#/properties/regex/required",keyword:"required",params:{missingProperty: "pattern"},message:"must have required property '"+"pattern"+"'",schema:oci_mirror_v1_schema33.properties.regex.required,parentSchema:oci_mirror_v1_schema33.properties.regex,data:data0};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}for(const key1 in data0){if(!((key1 === "pattern") || (key1 === "extract"))){const err2 = {instancePath:instancePath+"/regex",schemaPath:"#/properties/regex/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:oci_mirror_v1_schema33.properties.regex,data:data0};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}}if(data0.pattern !== undefined){let data1 = data0.pattern;if(typeof data1 === "string"){if(oci_mirror_v1_func1(data1) < 1){const err3 = {instancePath:instancePath+"/regex/pattern",schemaPath:"#/properties/regex/properties/pattern/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:oci_mirror_v1_schema33.properties.regex.properties.pattern,data:data1};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}}else {const err4 = {instancePath:instancePath+"/regex/pattern",schemaPath:"#/properties/regex/properties/pattern/type",keyword:"type",params:{type: "string"},message:"must be string",schema:oci_mirror_v1_schema33.properties.regex.properties.pattern.type,parentSchema:oci_mirror_v1_schema33.properties.regex.properties.pattern,data:data1};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}}if(data0.extract !== undefined){let data2 = data0.extract;if(typeof data2 === "string"){if(oci_mirror_v1_func1(data2) < 1){const err5 = {instancePath:instancePath+"/regex/extract",schemaPath:"#/properties/regex/properties/extract/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:oci_mirror_v1_schema33.properties.regex.properties.extract,data:data2};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}}else {const err6 = {instancePath:instancePath+"/regex/extract",schemaPath:"#/properties/regex/properties/extract/type",keyword:"type",params:{type: "string"},message:"must be string",schema:oci_mirror_v1_schema33.properties.regex.properties.extract.type,parentSchema:oci_mirror_v1_schema33.properties.regex.properties.extract,data:data2};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}}}else {const err7 = {instancePath:instancePath+"/regex",schemaPath:"#/properties/regex/type",keyword:"type",params:{type: "object"},message:"must be object",schema:oci_mirror_v1_schema33.properties.regex.type,parentSchema:oci_mirror_v1_schema33.properties.regex,data:data0};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}}if(data.semver !== undefined){let data3 = data.semver;if(typeof data3 === "string"){if(oci_mirror_v1_func1(data3) < 1){const err8 = {instancePath:instancePath+"/semver",schemaPath:"#/properties/semver/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:oci_mirror_v1_schema33.properties.semver,data:data3};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}}else {const err9 = {instancePath:instancePath+"/semver",schemaPath:"#/properties/semver/type",keyword:"type",params:{type: "string"},message:"must be string",schema:oci_mirror_v1_schema33.properties.semver.type,parentSchema:oci_mirror_v1_schema33.properties.semver,data:data3};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}}if(data.prerelease !== undefined){let data4 = data.prerelease;if(typeof data4 !== "boolean"){const err10 = {instancePath:instancePath+"/prerelease",schemaPath:"#/properties/prerelease/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:oci_mirror_v1_schema33.properties.prerelease.type,parentSchema:oci_mirror_v1_schema33.properties.prerelease,data:data4};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}}if(data.glob !== undefined){let data5 = data.glob;const _errs14 = errors;let valid2 = false;let passing0 = null;const _errs15 = errors;if(typeof data5 === "string"){if(oci_mirror_v1_func1(data5) < 1){const err11 = {instancePath:instancePath+"/glob",schemaPath:"#/properties/glob/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:oci_mirror_v1_schema33.properties.glob.oneOf[0],data:data5};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}}else {const err12 = {instancePath:instancePath+"/glob",schemaPath:"#/properties/glob/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:oci_mirror_v1_schema33.properties.glob.oneOf[0].type,parentSchema:oci_mirror_v1_schema33.properties.glob.oneOf[0],data:data5};if(vErrors === null){vErrors = [err12];}else {vErrors.push(err12);}errors++;}var _valid0 = _errs15 === errors;if(_valid0){valid2 = true;passing0 = 0;}const _errs17 = errors;if(Array.isArray(data5)){const len0 = data5.length;for(let i0=0; i0<len0; i0++){let data6 = data5[i0];if(typeof data6 === "string"){if(oci_mirror_v1_func1(data6) < 1){const err13 = {instancePath:instancePath+"/glob/" + i0,schemaPath:"#/$defs/stringList/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:oci_mirror_v1_schema34.items,data:data6};if(vErrors === null){vErrors = [err13];}else {vErrors.push(err13);}errors++;}}else {const err14 = {instancePath:instancePath+"/glob/" + i0,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:oci_mirror_v1_schema34.items.type,parentSchema:oci_mirror_v1_schema34.items,data:data6};if(vErrors === null){vErrors = [err14];}else {vErrors.push(err14);}errors++;}}}else {const err15 = {instancePath:instancePath+"/glob",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array",schema:oci_mirror_v1_schema34.type,parentSchema:oci_mirror_v1_schema34,data:data5};if(vErrors === null){vErrors = [err15];}else {vErrors.push(err15);}errors++;}var _valid0 = _errs17 === errors;if(_valid0 && valid2){valid2 = false;passing0 = [passing0, 1];}else {if(_valid0){valid2 = true;passing0 = 1;}}if(!valid2){const err16 = {instancePath:instancePath+"/glob",schemaPath:"#/properties/glob/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:oci_mirror_v1_schema33.properties.glob.oneOf,parentSchema:oci_mirror_v1_schema33.properties.glob,data:data5};if(vErrors === null){vErrors = [err16];}else {vErrors.push(err16);}errors++;}else {errors = _errs14;if(vErrors !== null){if(_errs14){vErrors.length = _errs14;}else {vErrors = null;}}}}if(data.tags !== undefined){let data7 = data.tags;if(Array.isArray(data7)){const len1 = data7.length;for(let i1=0; i1<len1; i1++){let data8 = data7[i1];if(typeof data8 === "string"){if(oci_mirror_v1_func1(data8) < 1){const err17 = {instancePath:instancePath+"/tags/" + i1,schemaPath:"#/$defs/stringList/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:oci_mirror_v1_schema34.items,data:data8};if(vErrors === null){vErrors = [err17];}else {vErrors.push(err17);}errors++;}}else {const err18 = {instancePath:instancePath+"/tags/" + i1,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:oci_mirror_v1_schema34.items.type,parentSchema:oci_mirror_v1_schema34.items,data:data8};if(vErrors === null){vErrors = [err18];}else {vErrors.push(err18);}errors++;}}}else {const err19 = {instancePath:instancePath+"/tags",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array",schema:oci_mirror_v1_schema34.type,parentSchema:oci_mirror_v1_schema34,data:data7};if(vErrors === null){vErrors = [err19];}else {vErrors.push(err19);}errors++;}}if(data.digests !== undefined){let data9 = data.digests;if(Array.isArray(data9)){const len2 = data9.length;for(let i2=0; i2<len2; i2++){let data10 = data9[i2];if(typeof data10 === "string"){if(oci_mirror_v1_func1(data10) < 1){const err20 = {instancePath:instancePath+"/digests/" + i2,schemaPath:"#/$defs/stringList/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:oci_mirror_v1_schema34.items,data:data10};if(vErrors === null){vErrors = [err20];}else {vErrors.push(err20);}errors++;}}else {const err21 = {instancePath:instancePath+"/digests/" + i2,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:oci_mirror_v1_schema34.items.type,parentSchema:oci_mirror_v1_schema34.items,data:data10};if(vErrors === null){vErrors = [err21];}else {vErrors.push(err21);}errors++;}}}else {const err22 = {instancePath:instancePath+"/digests",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array",schema:oci_mirror_v1_schema34.type,parentSchema:oci_mirror_v1_schema34,data:data9};if(vErrors === null){vErrors = [err22];}else {vErrors.push(err22);}errors++;}}if(data.exclude !== undefined){let data11 = data.exclude;if(Array.isArray(data11)){const len3 = data11.length;for(let i3=0; i3<len3; i3++){let data12 = data11[i3];if(typeof data12 === "string"){if(oci_mirror_v1_func1(data12) < 1){const err23 = {instancePath:instancePath+"/exclude/" + i3,schemaPath:"#/$defs/stringList/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:oci_mirror_v1_schema34.items,data:data12};if(vErrors === null){vErrors = [err23];}else {vErrors.push(err23);}errors++;}}else {const err24 = {instancePath:instancePath+"/exclude/" + i3,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:oci_mirror_v1_schema34.items.type,parentSchema:oci_mirror_v1_schema34.items,data:data12};if(vErrors === null){vErrors = [err24];}else {vErrors.push(err24);}errors++;}}}else {const err25 = {instancePath:instancePath+"/exclude",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array",schema:oci_mirror_v1_schema34.type,parentSchema:oci_mirror_v1_schema34,data:data11};if(vErrors === null){vErrors = [err25];}else {vErrors.push(err25);}errors++;}}if(data.sortBy !== undefined){let data13 = data.sortBy;if(typeof data13 !== "string"){const err26 = {instancePath:instancePath+"/sortBy",schemaPath:"#/properties/sortBy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:oci_mirror_v1_schema33.properties.sortBy.type,parentSchema:oci_mirror_v1_schema33.properties.sortBy,data:data13};if(vErrors === null){vErrors = [err26];}else {vErrors.push(err26);}errors++;}if(!(((data13 === "semver") || (data13 === "alphabetical")) || (data13 === "numerical"))){const err27 = {instancePath:instancePath+"/sortBy",schemaPath:"#/properties/sortBy/enum",keyword:"enum",params:{allowedValues: oci_mirror_v1_schema33.properties.sortBy.enum},message:"must be equal to one of the allowed values",schema:oci_mirror_v1_schema33.properties.sortBy.enum,parentSchema:oci_mirror_v1_schema33.properties.sortBy,data:data13};if(vErrors === null){vErrors = [err27];}else {vErrors.push(err27);}errors++;}}if(data.limit !== undefined){let data14 = data.limit;if(!((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14)))){const err28 = {instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:oci_mirror_v1_schema33.properties.limit.type,parentSchema:oci_mirror_v1_schema33.properties.limit,data:data14};if(vErrors === null){vErrors = [err28];}else {vErrors.push(err28);}errors++;}if(typeof data14 == "number"){if(data14 < 0 || isNaN(data14)){const err29 = {instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:oci_mirror_v1_schema33.properties.limit,data:data14};if(vErrors === null){vErrors = [err29];}else {vErrors.push(err29);}errors++;}}}}else {const err30 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:oci_mirror_v1_schema33.type,parentSchema:oci_mirror_v1_schema33,data};if(vErrors === null){vErrors = [err30];}else {vErrors.push(err30);}errors++;}validate22.errors = vErrors;return errors === 0;}validate22.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};const pattern4 = new RegExp("^[a-z0-9]+/[a-z0-9_]+(?:/[a-z0-9]+)?$", "u");function oci_mirror_v1_validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){let vErrors = null;let errors = 0;const evaluated0 = oci_mirror_v1_validate21.evaluated;if(evaluated0.dynamicProps){evaluated0.props = undefined;}if(evaluated0.dynamicItems){evaluated0.items = undefined;}if(data && typeof data == "object" && !Array.isArray(data)){if(data.source === undefined){const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:oci_mirror_v1_schema32.required,parentSchema:oci_mirror_v1_schema32,data};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}for(const key0 in data){if(!(func2.call(oci_mirror_v1_schema32.properties, key0))){const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:oci_mirror_v1_schema32,data};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}}if(data.name !== undefined){let data0 = data.name;if(typeof data0 === "string"){if(oci_mirror_v1_func1(data0) < 1){const err2 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:oci_mirror_v1_schema32.properties.name,data:data0};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}}else {const err3 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:oci_mirror_v1_schema32.properties.name.type,parentSchema:oci_mirror_v1_schema32.properties.name,data:data0};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}}if(data.source !== undefined){let data1 = data.source;if(typeof data1 === "string"){if(oci_mirror_v1_func1(data1) < 1){const err4 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:oci_mirror_v1_schema32.properties.source,data:data1};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}}else {const err5 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:oci_mirror_v1_schema32.properties.source.type,parentSchema:oci_mirror_v1_schema32.properties.source,data:data1};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}}if(data.destination !== undefined){let data2 = data.destination;if(typeof data2 === "string"){if(oci_mirror_v1_func1(data2) < 1){const err6 = {instancePath:instancePath+"/destination",schemaPath:"#/properties/destination/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:oci_mirror_v1_schema32.properties.destination,data:data2};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}}else {const err7 = {instancePath:instancePath+"/destination",schemaPath:"#/properties/destination/type",keyword:"type",params:{type: "string"},message:"must be string",schema:oci_mirror_v1_schema32.properties.destination.type,parentSchema:oci_mirror_v1_schema32.properties.destination,data:data2};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}}if(data.destinations !== undefined){let data3 = data.destinations;if(Array.isArray(data3)){if(data3.length < 1){const err8 = {instancePath:instancePath+"/destinations",schemaPath:"#/properties/destinations/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:oci_mirror_v1_schema32.properties.destinations,data:data3};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}const len0 = data3.length;for(let i0=0; i0<len0; i0++){let data4 = data3[i0];if(typeof data4 === "string"){if(oci_mirror_v1_func1(data4) < 1){const err9 = {instancePath:instancePath+"/destinations/" + i0,schemaPath:"#/properties/destinations/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:oci_mirror_v1_schema32.properties.destinations.items,data:data4};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}}else {const err10 = {instancePath:instancePath+"/destinations/" + i0,schemaPath:"#/properties/destinations/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:oci_mirror_v1_schema32.properties.destinations.items.type,parentSchema:oci_mirror_v1_schema32.properties.destinations.items,data:data4};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}}}else {const err11 = {instancePath:instancePath+"/destinations",schemaPath:"#/properties/destinations/type",keyword:"type",params:{type: "array"},message:"must be array",schema:oci_mirror_v1_schema32.properties.destinations.type,parentSchema:oci_mirror_v1_schema32.properties.destinations,data:data3};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}}if(data.selector !== undefined){if(!(validate22(data.selector, {instancePath:instancePath+"/selector",parentData:data,parentDataProperty:"selector",rootData,dynamicAnchors}))){vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);errors = vErrors.length;}}if(data.overwrite !== undefined){let data6 = data.overwrite;if(typeof data6 !== "boolean"){const err12 = {instancePath:instancePath+"/overwrite",schemaPath:"#/properties/overwrite/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:oci_mirror_v1_schema32.properties.overwrite.type,parentSchema:oci_mirror_v1_schema32.properties.overwrite,data:data6};if(vErrors === null){vErrors = [err12];}else {vErrors.push(err12);}errors++;}}if(data.includeReferrers !== undefined){let data7 = data.includeReferrers;if(typeof data7 !== "boolean"){const err13 = {instancePath:instancePath+"/includeReferrers",schemaPath:"#/properties/includeReferrers/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:oci_mirror_v1_schema32.properties.includeReferrers.type,parentSchema:oci_mirror_v1_schema32.properties.includeReferrers,data:data7};if(vErrors === null){vErrors = [err13];}else {vErrors.push(err13);}errors++;}}if(data.platforms !== undefined){let data8 = data.platforms;if(Array.isArray(data8)){if(data8.length < 1){const err14 = {instancePath:instancePath+"/platforms",schemaPath:"#/properties/platforms/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:oci_mirror_v1_schema32.properties.platforms,data:data8};if(vErrors === null){vErrors = [err14];}else {vErrors.push(err14);}errors++;}const len1 = data8.length;for(let i1=0; i1<len1; i1++){let data9 = data8[i1];if(typeof data9 === "string"){if(!pattern4.test(data9)){const err15 = {instancePath:instancePath+"/platforms/" + i1,schemaPath:"#/properties/platforms/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+/[a-z0-9_]+(?:/[a-z0-9]+)?$"},message:"must match pattern \""+"^[a-z0-9]+/[a-z0-9_]+(?:/[a-z0-9]+)?$"+"\"",schema:"^[a-z0-9]+/[a-z0-9_]+(?:/[a-z0-9]+)?$",parentSchema:oci_mirror_v1_schema32.properties.platforms.items,data:data9};if(vErrors === null){vErrors = [err15];}else {vErrors.push(err15);}errors++;}}else {const err16 = {instancePath:instancePath+"/platforms/" + i1,schemaPath:"#/properties/platforms/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:oci_mirror_v1_schema32.properties.platforms.items.type,parentSchema:oci_mirror_v1_schema32.properties.platforms.items,data:data9};if(vErrors === null){vErrors = [err16];}else {vErrors.push(err16);}errors++;}}}else {const err17 = {instancePath:instancePath+"/platforms",schemaPath:"#/properties/platforms/type",keyword:"type",params:{type: "array"},message:"must be array",schema:oci_mirror_v1_schema32.properties.platforms.type,parentSchema:oci_mirror_v1_schema32.properties.platforms,data:data8};if(vErrors === null){vErrors = [err17];}else {vErrors.push(err17);}errors++;}}if(data.verify !== undefined){let data10 = data.verify;if(data10 && typeof data10 == "object" && !Array.isArray(data10)){if(data10.provider === undefined){const err18 = {instancePath:instancePath+"/verify",schemaPath:"#/$defs/verify/required",keyword:"required",params:{missingProperty: "provider"},message:"must have required property '"+"provider"+"'",schema:oci_mirror_v1_schema38.required,parentSchema:oci_mirror_v1_schema38,data:data10};if(vErrors === null){vErrors = [err18];}else {vErrors.push(err18);}errors++;}if(data10.matchOIDCIdentity === undefined){const err19 = {instancePath:instancePath+"/verify",schemaPath:"#/$defs/verify/required",keyword:"required",params:{missingProperty: "matchOIDCIdentity"},message:"must have required property '"+"matchOIDCIdentity"+"'",schema:oci_mirror_v1_schema38.required,parentSchema:oci_mirror_v1_schema38,data:data10};if(vErrors === null){vErrors = [err19];}else {vErrors.push(err19);}errors++;}for(const key1 in data10){if(!(((key1 === "provider") || (key1 === "matchOIDCIdentity")) || (key1 === "minAge"))){const err20 = {instancePath:instancePath+"/verify",schemaPath:"#/$defs/verify/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:oci_mirror_v1_schema38,data:data10};if(vErrors === null){vErrors = [err20];}else {vErrors.push(err20);}errors++;}}if(data10.provider !== undefined){let data11 = data10.provider;if(typeof data11 !== "string"){const err21 = {instancePath:instancePath+"/verify/provider",schemaPath:"#/$defs/verify/properties/provider/type",keyword:"type",params:{type: "string"},message:"must be string",schema:oci_mirror_v1_schema38.properties.provider.type,parentSchema:oci_mirror_v1_schema38.properties.provider,data:data11};if(vErrors === null){vErrors = [err21];}else {vErrors.push(err21);}errors++;}if(!(data11 === "cosign")){const err22 = {instancePath:instancePath+"/verify/provider",schemaPath:"#/$defs/verify/properties/provider/enum",keyword:"enum",params:{allowedValues: oci_mirror_v1_schema38.properties.provider.enum},message:"must be equal to one of the allowed values",schema:oci_mirror_v1_schema38.properties.provider.enum,parentSchema:oci_mirror_v1_schema38.properties.provider,data:data11};if(vErrors === null){vErrors = [err22];}else {vErrors.push(err22);}errors++;}}if(data10.matchOIDCIdentity !== undefined){let data12 = data10.matchOIDCIdentity;if(Array.isArray(data12)){if(data12.length < 1){const err23 = {instancePath:instancePath+"/verify/matchOIDCIdentity",schemaPath:"#/$defs/verify/properties/matchOIDCIdentity/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:oci_mirror_v1_schema38.properties.matchOIDCIdentity,data:data12};if(vErrors === null){vErrors = [err23];}else {vErrors.push(err23);}errors++;}const len2 = data12.length;for(let i2=0; i2<len2; i2++){let data13 = data12[i2];if(data13 && typeof data13 == "object" && !Array.isArray(data13)){if(data13.issuer === undefined){const err24 = {instancePath:instancePath+"/verify/matchOIDCIdentity/" + i2,schemaPath:"#/$defs/verify/properties/matchOIDCIdentity/items/required",keyword:"required",params:{missingProperty: "issuer"},message:"must have required property '"+"issuer"+"'",schema:oci_mirror_v1_schema38.properties.matchOIDCIdentity.items.required,parentSchema:oci_mirror_v1_schema38.properties.matchOIDCIdentity.items,data:data13};if(vErrors === null){vErrors = [err24];}else {vErrors.push(err24);}errors++;}if(data13.subject === undefined){const err25 = {instancePath:instancePath+"/verify/matchOIDCIdentity/" + i2,schemaPath:"#/$defs/verify/properties/matchOIDCIdentity/items/required",keyword:"required",params:{missingProperty: "subject"},message:"must have required property '"+"subject"+"'",schema:oci_mirror_v1_schema38.properties.matchOIDCIdentity.items.required,parentSchema:oci_mirror_v1_schema38.properties.matchOIDCIdentity.items,data:data13};if(vErrors === null){vErrors = [err25];}else {vErrors.push(err25);}errors++;}for(const key2 in data13){if(!((key2 === "issuer") || (key2 === "subject"))){const err26 = {instancePath:instancePath+"/verify/matchOIDCIdentity/" + i2,schemaPath:"#/$defs/verify/properties/matchOIDCIdentity/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:oci_mirror_v1_schema38.properties.matchOIDCIdentity.items,data:data13};if(vErrors === null){vErrors = [err26];}else {vErrors.push(err26);}errors++;}}if(data13.issuer !== undefined){let data14 = data13.issuer;if(typeof data14 === "string"){if(oci_mirror_v1_func1(data14) < 1){const err27 = {instancePath:instancePath+"/verify/matchOIDCIdentity/" + i2+"/issuer",schemaPath:"#/$defs/verify/properties/matchOIDCIdentity/items/properties/issuer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:oci_mirror_v1_schema38.properties.matchOIDCIdentity.items.properties.issuer,data:data14};if(vErrors === null){vErrors = [err27];}else {vErrors.push(err27);}errors++;}}else {const err28 = {instancePath:instancePath+"/verify/matchOIDCIdentity/" + i2+"/issuer",schemaPath:"#/$defs/verify/properties/matchOIDCIdentity/items/properties/issuer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:oci_mirror_v1_schema38.properties.matchOIDCIdentity.items.properties.issuer.type,parentSchema:oci_mirror_v1_schema38.properties.matchOIDCIdentity.items.properties.issuer,data:data14};if(vErrors === null){vErrors = [err28];}else {vErrors.push(err28);}errors++;}}if(data13.subject !== undefined){let data15 = data13.subject;if(typeof data15 === "string"){if(oci_mirror_v1_func1(data15) < 1){const err29 = {instancePath:instancePath+"/verify/matchOIDCIdentity/" + i2+"/subject",schemaPath:"#/$defs/verify/properties/matchOIDCIdentity/items/properties/subject/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:oci_mirror_v1_schema38.properties.matchOIDCIdentity.items.properties.subject,data:data15};if(vErrors === null){vErrors = [err29];}else {vErrors.push(err29);}errors++;}}else {const err30 = {instancePath:instancePath+"/verify/matchOIDCIdentity/" + i2+"/subject",schemaPath:"#/$defs/verify/properties/matchOIDCIdentity/items/properties/subject/type",keyword:"type",params:{type: "string"},message:"must be string",schema:oci_mirror_v1_schema38.properties.matchOIDCIdentity.items.properties.subject.type,parentSchema:oci_mirror_v1_schema38.properties.matchOIDCIdentity.items.properties.subject,data:data15};if(vErrors === null){vErrors = [err30];}else {vErrors.push(err30);}errors++;}}}else {const err31 = {instancePath:instancePath+"/verify/matchOIDCIdentity/" + i2,schemaPath:"#/$defs/verify/properties/matchOIDCIdentity/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:oci_mirror_v1_schema38.properties.matchOIDCIdentity.items.type,parentSchema:oci_mirror_v1_schema38.properties.matchOIDCIdentity.items,data:data13};if(vErrors === null){vErrors = [err31];}else {vErrors.push(err31);}errors++;}}}else {const err32 = {instancePath:instancePath+"/verify/matchOIDCIdentity",schemaPath:"#/$defs/verify/properties/matchOIDCIdentity/type",keyword:"type",params:{type: "array"},message:"must be array",schema:oci_mirror_v1_schema38.properties.matchOIDCIdentity.type,parentSchema:oci_mirror_v1_schema38.properties.matchOIDCIdentity,data:data12};if(vErrors === null){vErrors = [err32];}else {vErrors.push(err32);}errors++;}}if(data10.minAge !== undefined){let data16 = data10.minAge;if(typeof data16 !== "string"){const err33 = {instancePath:instancePath+"/verify/minAge",schemaPath:"#/$defs/verify/properties/minAge/type",keyword:"type",params:{type: "string"},message:"must be string",schema:oci_mirror_v1_schema38.properties.minAge.type,parentSchema:oci_mirror_v1_schema38.properties.minAge,data:data16};if(vErrors === null){vErrors = [err33];}else {vErrors.push(err33);}errors++;}}}else {const err34 = {instancePath:instancePath+"/verify",schemaPath:"#/$defs/verify/type",keyword:"type",params:{type: "object"},message:"must be object",schema:oci_mirror_v1_schema38.type,parentSchema:oci_mirror_v1_schema38,data:data10};if(vErrors === null){vErrors = [err34];}else {vErrors.push(err34);}errors++;}}}else {const err35 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:oci_mirror_v1_schema32.type,parentSchema:oci_mirror_v1_schema32,data};if(vErrors === null){vErrors = [err35];}else {vErrors.push(err35);}errors++;}oci_mirror_v1_validate21.errors = vErrors;return errors === 0;}oci_mirror_v1_validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};const schema40 = {"type":"object","additionalProperties":false,"required":["host"],"properties":{"host":{"type":"string","minLength":1,"description":"Registry host, e.g. registry.example.com or localhost:5000."},"username":{"type":"string","description":"With a username the credential is sent as its password (Basic); without, as a bearer token."},"credential":{"type":"object","additionalProperties":false,"description":"Exactly one of value, fromPath, jwkPath, jwkValue, provider.","properties":{"value":{"type":"string","description":"Token or password; use ${VAR}."},"fromPath":{"type":"string","description":"File holding the token (inside the config directory)."},"jwkPath":{"type":"string","description":"Private JWK file to sign a fresh JWT with."},"jwkValue":{"type":"string","description":"Private JWK to sign a fresh JWT with; use ${VAR}."},"provider":{"type":"string","enum":["github","forgejo","gcp","azure","aws","spiffe"],"description":"Mint a per-request token from the ambient identity (github = Actions OIDC)."},"audience":{"type":"string","description":"Token audience (default: the host)."},"audiences":{"$ref":"#/$defs/stringList","description":"Several audiences."},"issuer":{"type":"string","description":"iss claim for jwkPath/jwkValue."},"subject":{"type":"string","description":"sub claim for jwkPath/jwkValue."},"expiration":{"type":"string","description":"JWT lifetime for jwkPath/jwkValue (Go duration, default 60s)."},"envelope":{"type":"string","description":"Go template wrapping the token, e.g. token-{{ hex .Token }}."}}},"provider":{"type":"string","enum":["generic","ecr","acr","gar","jfrog","quay","dockerhub","ghcr"],"description":"Cloud registry login through OIDC (exchanged for registry credentials)."},"audience":{"type":"string","description":"OIDC audience requested for the provider's exchange (default: sts.amazonaws.com for ecr, https://iam.googleapis.com/<workloadIdentityProvider> for gar, api://AzureADTokenExchange for acr, https://identity.docker.com for dockerhub, the host for quay, GitHub's default for jfrog)."},"providerName":{"type":"string","description":"JFrog OIDC integration name (jfrog)."},"connectionId":{"type":"string","description":"Docker Hub OIDC connection id (dockerhub)."},"roleArn":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$","description":"AWS role assumed with the OIDC token (ecr)."},"region":{"type":"string","description":"AWS region (ecr; default: from the host)."},"workloadIdentityProvider":{"type":"string","description":"GCP workload identity provider (gar)."},"serviceAccount":{"type":"string","description":"GCP service account (gar)."},"tenantId":{"type":"string","description":"Azure tenant id (acr)."},"clientId":{"type":"string","description":"Azure client id (acr)."},"insecure":{"type":"boolean","description":"Skip TLS certificate verification."},"plainHTTP":{"type":"boolean","description":"Use http:// instead of https://."},"tls":{"type":"object","additionalProperties":false,"properties":{"serverAuth":{"type":"object","additionalProperties":false,"description":"Custom CA bundle for the registry's certificate.","properties":{"caFromPath":{"type":"string","description":"PEM CA bundle file (inside the config directory)."},"caValue":{"type":"string","description":"Inline PEM CA bundle."}}},"clientAuth":{"type":"object","additionalProperties":false,"description":"Client certificate (mTLS).","properties":{"certFromPath":{"type":"string"},"certValue":{"type":"string"},"keyFromPath":{"type":"string"},"keyValue":{"type":"string"}}}}},"maxChunkSize":{"type":"integer","minimum":0,"description":"KiB per blob upload PATCH; 0 = one request per blob."}}};const pattern5 = new RegExp("^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", "u");function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){let vErrors = null;let errors = 0;const evaluated0 = validate25.evaluated;if(evaluated0.dynamicProps){evaluated0.props = undefined;}if(evaluated0.dynamicItems){evaluated0.items = undefined;}if(data && typeof data == "object" && !Array.isArray(data)){if(data.host === undefined){const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'",schema:schema40.required,parentSchema:schema40,data};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}for(const key0 in data){if(!(func2.call(schema40.properties, key0))){const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema40,data};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}}if(data.host !== undefined){let data0 = data.host;if(typeof data0 === "string"){if(oci_mirror_v1_func1(data0) < 1){const err2 = {instancePath:instancePath+"/host",schemaPath:"#/properties/host/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema40.properties.host,data:data0};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}}else {const err3 = {instancePath:instancePath+"/host",schemaPath:"#/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.host.type,parentSchema:schema40.properties.host,data:data0};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}}if(data.username !== undefined){let data1 = data.username;if(typeof data1 !== "string"){const err4 = {instancePath:instancePath+"/username",schemaPath:"#/properties/username/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.username.type,parentSchema:schema40.properties.username,data:data1};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}}if(data.credential !== undefined){let data2 = data.credential;if(data2 && typeof data2 == "object" && !Array.isArray(data2)){for(const key1 in data2){if(!(func2.call(schema40.properties.credential.properties, key1))){const err5 = {instancePath:instancePath+"/credential",schemaPath:"#/properties/credential/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema40.properties.credential,data:data2};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}}if(data2.value !== undefined){let data3 = data2.value;if(typeof data3 !== "string"){const err6 = {instancePath:instancePath+"/credential/value",schemaPath:"#/properties/credential/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.credential.properties.value.type,parentSchema:schema40.properties.credential.properties.value,data:data3};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}}if(data2.fromPath !== undefined){let data4 = data2.fromPath;if(typeof data4 !== "string"){const err7 = {instancePath:instancePath+"/credential/fromPath",schemaPath:"#/properties/credential/properties/fromPath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.credential.properties.fromPath.type,parentSchema:schema40.properties.credential.properties.fromPath,data:data4};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}}if(data2.jwkPath !== undefined){let data5 = data2.jwkPath;if(typeof data5 !== "string"){const err8 = {instancePath:instancePath+"/credential/jwkPath",schemaPath:"#/properties/credential/properties/jwkPath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.credential.properties.jwkPath.type,parentSchema:schema40.properties.credential.properties.jwkPath,data:data5};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}}if(data2.jwkValue !== undefined){let data6 = data2.jwkValue;if(typeof data6 !== "string"){const err9 = {instancePath:instancePath+"/credential/jwkValue",schemaPath:"#/properties/credential/properties/jwkValue/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.credential.properties.jwkValue.type,parentSchema:schema40.properties.credential.properties.jwkValue,data:data6};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}}if(data2.provider !== undefined){let data7 = data2.provider;if(typeof data7 !== "string"){const err10 = {instancePath:instancePath+"/credential/provider",schemaPath:"#/properties/credential/properties/provider/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.credential.properties.provider.type,parentSchema:schema40.properties.credential.properties.provider,data:data7};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}if(!((((((data7 === "github") || (data7 === "forgejo")) || (data7 === "gcp")) || (data7 === "azure")) || (data7 === "aws")) || (data7 === "spiffe"))){const err11 = {instancePath:instancePath+"/credential/provider",schemaPath:"#/properties/credential/properties/provider/enum",keyword:"enum",params:{allowedValues: schema40.properties.credential.properties.provider.enum},message:"must be equal to one of the allowed values",schema:schema40.properties.credential.properties.provider.enum,parentSchema:schema40.properties.credential.properties.provider,data:data7};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}}if(data2.audience !== undefined){let data8 = data2.audience;if(typeof data8 !== "string"){const err12 = {instancePath:instancePath+"/credential/audience",schemaPath:"#/properties/credential/properties/audience/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.credential.properties.audience.type,parentSchema:schema40.properties.credential.properties.audience,data:data8};if(vErrors === null){vErrors = [err12];}else {vErrors.push(err12);}errors++;}}if(data2.audiences !== undefined){let data9 = data2.audiences;if(Array.isArray(data9)){const len0 = data9.length;for(let i0=0; i0<len0; i0++){let data10 = data9[i0];if(typeof data10 === "string"){if(oci_mirror_v1_func1(data10) < 1){const err13 = {instancePath:instancePath+"/credential/audiences/" + i0,schemaPath:"#/$defs/stringList/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:oci_mirror_v1_schema34.items,data:data10};if(vErrors === null){vErrors = [err13];}else {vErrors.push(err13);}errors++;}}else {const err14 = {instancePath:instancePath+"/credential/audiences/" + i0,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:oci_mirror_v1_schema34.items.type,parentSchema:oci_mirror_v1_schema34.items,data:data10};if(vErrors === null){vErrors = [err14];}else {vErrors.push(err14);}errors++;}}}else {const err15 = {instancePath:instancePath+"/credential/audiences",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array",schema:oci_mirror_v1_schema34.type,parentSchema:oci_mirror_v1_schema34,data:data9};if(vErrors === null){vErrors = [err15];}else {vErrors.push(err15);}errors++;}}if(data2.issuer !== undefined){let data11 = data2.issuer;if(typeof data11 !== "string"){const err16 = {instancePath:instancePath+"/credential/issuer",schemaPath:"#/properties/credential/properties/issuer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.credential.properties.issuer.type,parentSchema:schema40.properties.credential.properties.issuer,data:data11};if(vErrors === null){vErrors = [err16];}else {vErrors.push(err16);}errors++;}}if(data2.subject !== undefined){let data12 = data2.subject;if(typeof data12 !== "string"){const err17 = {instancePath:instancePath+"/credential/subject",schemaPath:"#/properties/credential/properties/subject/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.credential.properties.subject.type,parentSchema:schema40.properties.credential.properties.subject,data:data12};if(vErrors === null){vErrors = [err17];}else {vErrors.push(err17);}errors++;}}if(data2.expiration !== undefined){let data13 = data2.expiration;if(typeof data13 !== "string"){const err18 = {instancePath:instancePath+"/credential/expiration",schemaPath:"#/properties/credential/properties/expiration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.credential.properties.expiration.type,parentSchema:schema40.properties.credential.properties.expiration,data:data13};if(vErrors === null){vErrors = [err18];}else {vErrors.push(err18);}errors++;}}if(data2.envelope !== undefined){let data14 = data2.envelope;if(typeof data14 !== "string"){const err19 = {instancePath:instancePath+"/credential/envelope",schemaPath:"#/properties/credential/properties/envelope/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.credential.properties.envelope.type,parentSchema:schema40.properties.credential.properties.envelope,data:data14};if(vErrors === null){vErrors = [err19];}else {vErrors.push(err19);}errors++;}}}else {const err20 = {instancePath:instancePath+"/credential",schemaPath:"#/properties/credential/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.properties.credential.type,parentSchema:schema40.properties.credential,data:data2};if(vErrors === null){vErrors = [err20];}else {vErrors.push(err20);}errors++;}}if(data.provider !== undefined){let data15 = data.provider;if(typeof data15 !== "string"){const err21 = {instancePath:instancePath+"/provider",schemaPath:"#/properties/provider/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.provider.type,parentSchema:schema40.properties.provider,data:data15};if(vErrors === null){vErrors = [err21];}else {vErrors.push(err21);}errors++;}if(!((((((((data15 === "generic") || (data15 === "ecr")) || (data15 === "acr")) || (data15 === "gar")) || (data15 === "jfrog")) || (data15 === "quay")) || (data15 === "dockerhub")) || (data15 === "ghcr"))){const err22 = {instancePath:instancePath+"/provider",schemaPath:"#/properties/provider/enum",keyword:"enum",params:{allowedValues: schema40.properties.provider.enum},message:"must be equal to one of the allowed values",schema:schema40.properties.provider.enum,parentSchema:schema40.properties.provider,data:data15};if(vErrors === null){vErrors = [err22];}else {vErrors.push(err22);}errors++;}}if(data.audience !== undefined){let data16 = data.audience;if(typeof data16 !== "string"){const err23 = {instancePath:instancePath+"/audience",schemaPath:"#/properties/audience/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.audience.type,parentSchema:schema40.properties.audience,data:data16};if(vErrors === null){vErrors = [err23];}else {vErrors.push(err23);}errors++;}}if(data.providerName !== undefined){let data17 = data.providerName;if(typeof data17 !== "string"){const err24 = {instancePath:instancePath+"/providerName",schemaPath:"#/properties/providerName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.providerName.type,parentSchema:schema40.properties.providerName,data:data17};if(vErrors === null){vErrors = [err24];}else {vErrors.push(err24);}errors++;}}if(data.connectionId !== undefined){let data18 = data.connectionId;if(typeof data18 !== "string"){const err25 = {instancePath:instancePath+"/connectionId",schemaPath:"#/properties/connectionId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.connectionId.type,parentSchema:schema40.properties.connectionId,data:data18};if(vErrors === null){vErrors = [err25];}else {vErrors.push(err25);}errors++;}}if(data.roleArn !== undefined){let data19 = data.roleArn;if(typeof data19 === "string"){if(!pattern5.test(data19)){const err26 = {instancePath:instancePath+"/roleArn",schemaPath:"#/properties/roleArn/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$"+"\"",schema:"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$",parentSchema:schema40.properties.roleArn,data:data19};if(vErrors === null){vErrors = [err26];}else {vErrors.push(err26);}errors++;}}else {const err27 = {instancePath:instancePath+"/roleArn",schemaPath:"#/properties/roleArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.roleArn.type,parentSchema:schema40.properties.roleArn,data:data19};if(vErrors === null){vErrors = [err27];}else {vErrors.push(err27);}errors++;}}if(data.region !== undefined){let data20 = data.region;if(typeof data20 !== "string"){const err28 = {instancePath:instancePath+"/region",schemaPath:"#/properties/region/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.region.type,parentSchema:schema40.properties.region,data:data20};if(vErrors === null){vErrors = [err28];}else {vErrors.push(err28);}errors++;}}if(data.workloadIdentityProvider !== undefined){let data21 = data.workloadIdentityProvider;if(typeof data21 !== "string"){const err29 = {instancePath:instancePath+"/workloadIdentityProvider",schemaPath:"#/properties/workloadIdentityProvider/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.workloadIdentityProvider.type,parentSchema:schema40.properties.workloadIdentityProvider,data:data21};if(vErrors === null){vErrors = [err29];}else {vErrors.push(err29);}errors++;}}if(data.serviceAccount !== undefined){let data22 = data.serviceAccount;if(typeof data22 !== "string"){const err30 = {instancePath:instancePath+"/serviceAccount",schemaPath:"#/properties/serviceAccount/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.serviceAccount.type,parentSchema:schema40.properties.serviceAccount,data:data22};if(vErrors === null){vErrors = [err30];}else {vErrors.push(err30);}errors++;}}if(data.tenantId !== undefined){let data23 = data.tenantId;if(typeof data23 !== "string"){const err31 = {instancePath:instancePath+"/tenantId",schemaPath:"#/properties/tenantId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.tenantId.type,parentSchema:schema40.properties.tenantId,data:data23};if(vErrors === null){vErrors = [err31];}else {vErrors.push(err31);}errors++;}}if(data.clientId !== undefined){let data24 = data.clientId;if(typeof data24 !== "string"){const err32 = {instancePath:instancePath+"/clientId",schemaPath:"#/properties/clientId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.clientId.type,parentSchema:schema40.properties.clientId,data:data24};if(vErrors === null){vErrors = [err32];}else {vErrors.push(err32);}errors++;}}if(data.insecure !== undefined){let data25 = data.insecure;if(typeof data25 !== "boolean"){const err33 = {instancePath:instancePath+"/insecure",schemaPath:"#/properties/insecure/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema40.properties.insecure.type,parentSchema:schema40.properties.insecure,data:data25};if(vErrors === null){vErrors = [err33];}else {vErrors.push(err33);}errors++;}}if(data.plainHTTP !== undefined){let data26 = data.plainHTTP;if(typeof data26 !== "boolean"){const err34 = {instancePath:instancePath+"/plainHTTP",schemaPath:"#/properties/plainHTTP/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema40.properties.plainHTTP.type,parentSchema:schema40.properties.plainHTTP,data:data26};if(vErrors === null){vErrors = [err34];}else {vErrors.push(err34);}errors++;}}if(data.tls !== undefined){let data27 = data.tls;if(data27 && typeof data27 == "object" && !Array.isArray(data27)){for(const key2 in data27){if(!((key2 === "serverAuth") || (key2 === "clientAuth"))){const err35 = {instancePath:instancePath+"/tls",schemaPath:"#/properties/tls/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema40.properties.tls,data:data27};if(vErrors === null){vErrors = [err35];}else {vErrors.push(err35);}errors++;}}if(data27.serverAuth !== undefined){let data28 = data27.serverAuth;if(data28 && typeof data28 == "object" && !Array.isArray(data28)){for(const key3 in data28){if(!((key3 === "caFromPath") || (key3 === "caValue"))){const err36 = {instancePath:instancePath+"/tls/serverAuth",schemaPath:"#/properties/tls/properties/serverAuth/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema40.properties.tls.properties.serverAuth,data:data28};if(vErrors === null){vErrors = [err36];}else {vErrors.push(err36);}errors++;}}if(data28.caFromPath !== undefined){let data29 = data28.caFromPath;if(typeof data29 !== "string"){const err37 = {instancePath:instancePath+"/tls/serverAuth/caFromPath",schemaPath:"#/properties/tls/properties/serverAuth/properties/caFromPath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.tls.properties.serverAuth.properties.caFromPath.type,parentSchema:schema40.properties.tls.properties.serverAuth.properties.caFromPath,data:data29};if(vErrors === null){vErrors = [err37];}else {vErrors.push(err37);}errors++;}}if(data28.caValue !== undefined){let data30 = data28.caValue;if(typeof data30 !== "string"){const err38 = {instancePath:instancePath+"/tls/serverAuth/caValue",schemaPath:"#/properties/tls/properties/serverAuth/properties/caValue/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.tls.properties.serverAuth.properties.caValue.type,parentSchema:schema40.properties.tls.properties.serverAuth.properties.caValue,data:data30};if(vErrors === null){vErrors = [err38];}else {vErrors.push(err38);}errors++;}}}else {const err39 = {instancePath:instancePath+"/tls/serverAuth",schemaPath:"#/properties/tls/properties/serverAuth/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.properties.tls.properties.serverAuth.type,parentSchema:schema40.properties.tls.properties.serverAuth,data:data28};if(vErrors === null){vErrors = [err39];}else {vErrors.push(err39);}errors++;}}if(data27.clientAuth !== undefined){let data31 = data27.clientAuth;if(data31 && typeof data31 == "object" && !Array.isArray(data31)){for(const key4 in data31){if(!((((key4 === "certFromPath") || (key4 === "certValue")) || (key4 === "keyFromPath")) || (key4 === "keyValue"))){const err40 = {instancePath:instancePath+"/tls/clientAuth",schemaPath:"#/properties/tls/properties/clientAuth/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema40.properties.tls.properties.clientAuth,data:data31};if(vErrors === null){vErrors = [err40];}else {vErrors.push(err40);}errors++;}}if(data31.certFromPath !== undefined){let data32 = data31.certFromPath;if(typeof data32 !== "string"){const err41 = {instancePath:instancePath+"/tls/clientAuth/certFromPath",schemaPath:"#/properties/tls/properties/clientAuth/properties/certFromPath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.tls.properties.clientAuth.properties.certFromPath.type,parentSchema:schema40.properties.tls.properties.clientAuth.properties.certFromPath,data:data32};if(vErrors === null){vErrors = [err41];}else {vErrors.push(err41);}errors++;}}if(data31.certValue !== undefined){let data33 = data31.certValue;if(typeof data33 !== "string"){const err42 = {instancePath:instancePath+"/tls/clientAuth/certValue",schemaPath:"#/properties/tls/properties/clientAuth/properties/certValue/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.tls.properties.clientAuth.properties.certValue.type,parentSchema:schema40.properties.tls.properties.clientAuth.properties.certValue,data:data33};if(vErrors === null){vErrors = [err42];}else {vErrors.push(err42);}errors++;}}if(data31.keyFromPath !== undefined){let data34 = data31.keyFromPath;if(typeof data34 !== "string"){const err43 = {instancePath:instancePath+"/tls/clientAuth/keyFromPath",schemaPath:"#/properties/tls/properties/clientAuth/properties/keyFromPath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.tls.properties.clientAuth.properties.keyFromPath.type,parentSchema:schema40.properties.tls.properties.clientAuth.properties.keyFromPath,data:data34};if(vErrors === null){vErrors = [err43];}else {vErrors.push(err43);}errors++;}}if(data31.keyValue !== undefined){let data35 = data31.keyValue;if(typeof data35 !== "string"){const err44 = {instancePath:instancePath+"/tls/clientAuth/keyValue",schemaPath:"#/properties/tls/properties/clientAuth/properties/keyValue/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.tls.properties.clientAuth.properties.keyValue.type,parentSchema:schema40.properties.tls.properties.clientAuth.properties.keyValue,data:data35};if(vErrors === null){vErrors = [err44];}else {vErrors.push(err44);}errors++;}}}else {const err45 = {instancePath:instancePath+"/tls/clientAuth",schemaPath:"#/properties/tls/properties/clientAuth/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.properties.tls.properties.clientAuth.type,parentSchema:schema40.properties.tls.properties.clientAuth,data:data31};if(vErrors === null){vErrors = [err45];}else {vErrors.push(err45);}errors++;}}}else {const err46 = {instancePath:instancePath+"/tls",schemaPath:"#/properties/tls/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.properties.tls.type,parentSchema:schema40.properties.tls,data:data27};if(vErrors === null){vErrors = [err46];}else {vErrors.push(err46);}errors++;}}if(data.maxChunkSize !== undefined){let data36 = data.maxChunkSize;if(!((typeof data36 == "number") && (!(data36 % 1) && !isNaN(data36)))){const err47 = {instancePath:instancePath+"/maxChunkSize",schemaPath:"#/properties/maxChunkSize/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema40.properties.maxChunkSize.type,parentSchema:schema40.properties.maxChunkSize,data:data36};if(vErrors === null){vErrors = [err47];}else {vErrors.push(err47);}errors++;}if(typeof data36 == "number"){if(data36 < 0 || isNaN(data36)){const err48 = {instancePath:instancePath+"/maxChunkSize",schemaPath:"#/properties/maxChunkSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema40.properties.maxChunkSize,data:data36};if(vErrors === null){vErrors = [err48];}else {vErrors.push(err48);}errors++;}}}}else {const err49 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.type,parentSchema:schema40,data};if(vErrors === null){vErrors = [err49];}else {vErrors.push(err49);}errors++;}validate25.errors = vErrors;return errors === 0;}validate25.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};function oci_mirror_v1_validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){/*# sourceURL="https://oci-mirror.dev/schema/config.schema.json" */;let vErrors = null;let errors = 0;const evaluated0 = oci_mirror_v1_validate20.evaluated;if(evaluated0.dynamicProps){evaluated0.props = undefined;}if(evaluated0.dynamicItems){evaluated0.items = undefined;}if(data && typeof data == "object" && !Array.isArray(data)){if(data.apiVersion === undefined){const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "apiVersion"},message:"must have required property '"+"apiVersion"+"'",schema:oci_mirror_v1_schema31.required,parentSchema:oci_mirror_v1_schema31,data};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(data.kind === undefined){const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:oci_mirror_v1_schema31.required,parentSchema:oci_mirror_v1_schema31,data};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}for(const key0 in data){if(!(((((((key0 === "$schema") || (key0 === "apiVersion")) || (key0 === "kind")) || (key0 === "defaults")) || (key0 === "artifacts")) || (key0 === "charts")) || (key0 === "hosts"))){const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:oci_mirror_v1_schema31,data};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}}if(data.$schema !== undefined){let data0 = data.$schema;if(typeof data0 !== "string"){const err3 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:oci_mirror_v1_schema31.properties.$schema.type,parentSchema:oci_mirror_v1_schema31.properties.$schema,data:data0};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}}if(data.apiVersion !== undefined){let data1 = data.apiVersion;if(typeof data1 !== "string"){const err4 = {instancePath:instancePath+"/apiVersion",schemaPath:"#/properties/apiVersion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:oci_mirror_v1_schema31.properties.apiVersion.type,parentSchema:oci_mirror_v1_schema31.properties.apiVersion,data:data1};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}if("oci-mirror/v1" !== data1){const err5 = {instancePath:instancePath+"/apiVersion",schemaPath:"#/properties/apiVersion/const",keyword:"const",params:{allowedValue: "oci-mirror/v1"},message:"must be equal to constant",schema:"oci-mirror/v1",parentSchema:oci_mirror_v1_schema31.properties.apiVersion,data:data1};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}}if(data.kind !== undefined){let data2 = data.kind;if(typeof data2 !== "string"){const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:oci_mirror_v1_schema31.properties.kind.type,parentSchema:oci_mirror_v1_schema31.properties.kind,data:data2};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}if("Config" !== data2){const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "Config"},message:"must be equal to constant",schema:"Config",parentSchema:oci_mirror_v1_schema31.properties.kind,data:data2};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}}if(data.defaults !== undefined){let data3 = data.defaults;if(data3 && typeof data3 == "object" && !Array.isArray(data3)){for(const key1 in data3){if(!((((key1 === "destination") || (key1 === "concurrency")) || (key1 === "overwrite")) || (key1 === "includeReferrers"))){const err8 = {instancePath:instancePath+"/defaults",schemaPath:"#/properties/defaults/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:oci_mirror_v1_schema31.properties.defaults,data:data3};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}}if(data3.destination !== undefined){let data4 = data3.destination;if(typeof data4 === "string"){if(oci_mirror_v1_func1(data4) < 1){const err9 = {instancePath:instancePath+"/defaults/destination",schemaPath:"#/properties/defaults/properties/destination/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:oci_mirror_v1_schema31.properties.defaults.properties.destination,data:data4};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}}else {const err10 = {instancePath:instancePath+"/defaults/destination",schemaPath:"#/properties/defaults/properties/destination/type",keyword:"type",params:{type: "string"},message:"must be string",schema:oci_mirror_v1_schema31.properties.defaults.properties.destination.type,parentSchema:oci_mirror_v1_schema31.properties.defaults.properties.destination,data:data4};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}}if(data3.concurrency !== undefined){let data5 = data3.concurrency;if(!((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5)))){const err11 = {instancePath:instancePath+"/defaults/concurrency",schemaPath:"#/properties/defaults/properties/concurrency/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:oci_mirror_v1_schema31.properties.defaults.properties.concurrency.type,parentSchema:oci_mirror_v1_schema31.properties.defaults.properties.concurrency,data:data5};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}if(typeof data5 == "number"){if(data5 < 1 || isNaN(data5)){const err12 = {instancePath:instancePath+"/defaults/concurrency",schemaPath:"#/properties/defaults/properties/concurrency/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:oci_mirror_v1_schema31.properties.defaults.properties.concurrency,data:data5};if(vErrors === null){vErrors = [err12];}else {vErrors.push(err12);}errors++;}}}if(data3.overwrite !== undefined){let data6 = data3.overwrite;if(typeof data6 !== "boolean"){const err13 = {instancePath:instancePath+"/defaults/overwrite",schemaPath:"#/properties/defaults/properties/overwrite/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:oci_mirror_v1_schema31.properties.defaults.properties.overwrite.type,parentSchema:oci_mirror_v1_schema31.properties.defaults.properties.overwrite,data:data6};if(vErrors === null){vErrors = [err13];}else {vErrors.push(err13);}errors++;}}if(data3.includeReferrers !== undefined){let data7 = data3.includeReferrers;if(typeof data7 !== "boolean"){const err14 = {instancePath:instancePath+"/defaults/includeReferrers",schemaPath:"#/properties/defaults/properties/includeReferrers/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:oci_mirror_v1_schema31.properties.defaults.properties.includeReferrers.type,parentSchema:oci_mirror_v1_schema31.properties.defaults.properties.includeReferrers,data:data7};if(vErrors === null){vErrors = [err14];}else {vErrors.push(err14);}errors++;}}}else {const err15 = {instancePath:instancePath+"/defaults",schemaPath:"#/properties/defaults/type",keyword:"type",params:{type: "object"},message:"must be object",schema:oci_mirror_v1_schema31.properties.defaults.type,parentSchema:oci_mirror_v1_schema31.properties.defaults,data:data3};if(vErrors === null){vErrors = [err15];}else {vErrors.push(err15);}errors++;}}if(data.artifacts !== undefined){let data8 = data.artifacts;if(Array.isArray(data8)){const len0 = data8.length;for(let i0=0; i0<len0; i0++){if(!(oci_mirror_v1_validate21(data8[i0], {instancePath:instancePath+"/artifacts/" + i0,parentData:data8,parentDataProperty:i0,rootData,dynamicAnchors}))){vErrors = vErrors === null ? oci_mirror_v1_validate21.errors : vErrors.concat(oci_mirror_v1_validate21.errors);errors = vErrors.length;}}}else {const err16 = {instancePath:instancePath+"/artifacts",schemaPath:"#/properties/artifacts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:oci_mirror_v1_schema31.properties.artifacts.type,parentSchema:oci_mirror_v1_schema31.properties.artifacts,data:data8};if(vErrors === null){vErrors = [err16];}else {vErrors.push(err16);}errors++;}}if(data.charts !== undefined){let data10 = data.charts;if(Array.isArray(data10)){const len1 = data10.length;for(let i1=0; i1<len1; i1++){let data11 = data10[i1];if(data11 && typeof data11 == "object" && !Array.isArray(data11)){if(data11.name === undefined){const err17 = {instancePath:instancePath+"/charts/" + i1,schemaPath:"#/$defs/chart/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema39.required,parentSchema:schema39,data:data11};if(vErrors === null){vErrors = [err17];}else {vErrors.push(err17);}errors++;}if(data11.source === undefined){const err18 = {instancePath:instancePath+"/charts/" + i1,schemaPath:"#/$defs/chart/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema39.required,parentSchema:schema39,data:data11};if(vErrors === null){vErrors = [err18];}else {vErrors.push(err18);}errors++;}for(const key2 in data11){if(!(((((((key2 === "name") || (key2 === "source")) || (key2 === "destination")) || (key2 === "version")) || (key2 === "limit")) || (key2 === "overwrite")) || (key2 === "images"))){const err19 = {instancePath:instancePath+"/charts/" + i1,schemaPath:"#/$defs/chart/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema39,data:data11};if(vErrors === null){vErrors = [err19];}else {vErrors.push(err19);}errors++;}}if(data11.name !== undefined){let data12 = data11.name;if(typeof data12 === "string"){if(oci_mirror_v1_func1(data12) < 1){const err20 = {instancePath:instancePath+"/charts/" + i1+"/name",schemaPath:"#/$defs/chart/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.properties.name,data:data12};if(vErrors === null){vErrors = [err20];}else {vErrors.push(err20);}errors++;}}else {const err21 = {instancePath:instancePath+"/charts/" + i1+"/name",schemaPath:"#/$defs/chart/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.name.type,parentSchema:schema39.properties.name,data:data12};if(vErrors === null){vErrors = [err21];}else {vErrors.push(err21);}errors++;}}if(data11.source !== undefined){let data13 = data11.source;if(typeof data13 === "string"){if(oci_mirror_v1_func1(data13) < 1){const err22 = {instancePath:instancePath+"/charts/" + i1+"/source",schemaPath:"#/$defs/chart/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.properties.source,data:data13};if(vErrors === null){vErrors = [err22];}else {vErrors.push(err22);}errors++;}}else {const err23 = {instancePath:instancePath+"/charts/" + i1+"/source",schemaPath:"#/$defs/chart/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.source.type,parentSchema:schema39.properties.source,data:data13};if(vErrors === null){vErrors = [err23];}else {vErrors.push(err23);}errors++;}}if(data11.destination !== undefined){let data14 = data11.destination;if(typeof data14 !== "string"){const err24 = {instancePath:instancePath+"/charts/" + i1+"/destination",schemaPath:"#/$defs/chart/properties/destination/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.destination.type,parentSchema:schema39.properties.destination,data:data14};if(vErrors === null){vErrors = [err24];}else {vErrors.push(err24);}errors++;}}if(data11.version !== undefined){let data15 = data11.version;if(typeof data15 === "string"){if(oci_mirror_v1_func1(data15) < 1){const err25 = {instancePath:instancePath+"/charts/" + i1+"/version",schemaPath:"#/$defs/chart/properties/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.properties.version,data:data15};if(vErrors === null){vErrors = [err25];}else {vErrors.push(err25);}errors++;}}else {const err26 = {instancePath:instancePath+"/charts/" + i1+"/version",schemaPath:"#/$defs/chart/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.version.type,parentSchema:schema39.properties.version,data:data15};if(vErrors === null){vErrors = [err26];}else {vErrors.push(err26);}errors++;}}if(data11.limit !== undefined){let data16 = data11.limit;if(!((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16)))){const err27 = {instancePath:instancePath+"/charts/" + i1+"/limit",schemaPath:"#/$defs/chart/properties/limit/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema39.properties.limit.type,parentSchema:schema39.properties.limit,data:data16};if(vErrors === null){vErrors = [err27];}else {vErrors.push(err27);}errors++;}if(typeof data16 == "number"){if(data16 < 0 || isNaN(data16)){const err28 = {instancePath:instancePath+"/charts/" + i1+"/limit",schemaPath:"#/$defs/chart/properties/limit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema39.properties.limit,data:data16};if(vErrors === null){vErrors = [err28];}else {vErrors.push(err28);}errors++;}}}if(data11.overwrite !== undefined){let data17 = data11.overwrite;if(typeof data17 !== "boolean"){const err29 = {instancePath:instancePath+"/charts/" + i1+"/overwrite",schemaPath:"#/$defs/chart/properties/overwrite/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema39.properties.overwrite.type,parentSchema:schema39.properties.overwrite,data:data17};if(vErrors === null){vErrors = [err29];}else {vErrors.push(err29);}errors++;}}if(data11.images !== undefined){let data18 = data11.images;if(data18 && typeof data18 == "object" && !Array.isArray(data18)){for(const key3 in data18){if(!((((((((key3 === "discover") || (key3 === "values")) || (key3 === "valuesFiles")) || (key3 === "set")) || (key3 === "kubeVersion")) || (key3 === "apiVersions")) || (key3 === "prefix")) || (key3 === "destination"))){const err30 = {instancePath:instancePath+"/charts/" + i1+"/images",schemaPath:"#/$defs/chart/properties/images/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema39.properties.images,data:data18};if(vErrors === null){vErrors = [err30];}else {vErrors.push(err30);}errors++;}}if(data18.discover !== undefined){let data19 = data18.discover;if(typeof data19 !== "boolean"){const err31 = {instancePath:instancePath+"/charts/" + i1+"/images/discover",schemaPath:"#/$defs/chart/properties/images/properties/discover/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema39.properties.images.properties.discover.type,parentSchema:schema39.properties.images.properties.discover,data:data19};if(vErrors === null){vErrors = [err31];}else {vErrors.push(err31);}errors++;}}if(data18.values !== undefined){let data20 = data18.values;if(!(data20 && typeof data20 == "object" && !Array.isArray(data20))){const err32 = {instancePath:instancePath+"/charts/" + i1+"/images/values",schemaPath:"#/$defs/chart/properties/images/properties/values/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.properties.images.properties.values.type,parentSchema:schema39.properties.images.properties.values,data:data20};if(vErrors === null){vErrors = [err32];}else {vErrors.push(err32);}errors++;}}if(data18.valuesFiles !== undefined){let data21 = data18.valuesFiles;if(Array.isArray(data21)){const len2 = data21.length;for(let i2=0; i2<len2; i2++){let data22 = data21[i2];if(typeof data22 === "string"){if(oci_mirror_v1_func1(data22) < 1){const err33 = {instancePath:instancePath+"/charts/" + i1+"/images/valuesFiles/" + i2,schemaPath:"#/$defs/chart/properties/images/properties/valuesFiles/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.properties.images.properties.valuesFiles.items,data:data22};if(vErrors === null){vErrors = [err33];}else {vErrors.push(err33);}errors++;}}else {const err34 = {instancePath:instancePath+"/charts/" + i1+"/images/valuesFiles/" + i2,schemaPath:"#/$defs/chart/properties/images/properties/valuesFiles/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.images.properties.valuesFiles.items.type,parentSchema:schema39.properties.images.properties.valuesFiles.items,data:data22};if(vErrors === null){vErrors = [err34];}else {vErrors.push(err34);}errors++;}}}else {const err35 = {instancePath:instancePath+"/charts/" + i1+"/images/valuesFiles",schemaPath:"#/$defs/chart/properties/images/properties/valuesFiles/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema39.properties.images.properties.valuesFiles.type,parentSchema:schema39.properties.images.properties.valuesFiles,data:data21};if(vErrors === null){vErrors = [err35];}else {vErrors.push(err35);}errors++;}}if(data18.set !== undefined){let data23 = data18.set;if(data23 && typeof data23 == "object" && !Array.isArray(data23)){for(const key4 in data23){let data24 = data23[key4];if(((typeof data24 !== "string") && (!(typeof data24 == "number"))) && (typeof data24 !== "boolean")){const err36 = {instancePath:instancePath+"/charts/" + i1+"/images/set/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/chart/properties/images/properties/set/additionalProperties/type",keyword:"type",params:{type: schema39.properties.images.properties.set.additionalProperties.type},message:"must be string,number,boolean",schema:schema39.properties.images.properties.set.additionalProperties.type,parentSchema:schema39.properties.images.properties.set.additionalProperties,data:data24};if(vErrors === null){vErrors = [err36];}else {vErrors.push(err36);}errors++;}}}else {const err37 = {instancePath:instancePath+"/charts/" + i1+"/images/set",schemaPath:"#/$defs/chart/properties/images/properties/set/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.properties.images.properties.set.type,parentSchema:schema39.properties.images.properties.set,data:data23};if(vErrors === null){vErrors = [err37];}else {vErrors.push(err37);}errors++;}}if(data18.kubeVersion !== undefined){let data25 = data18.kubeVersion;if(typeof data25 === "string"){if(oci_mirror_v1_func1(data25) < 1){const err38 = {instancePath:instancePath+"/charts/" + i1+"/images/kubeVersion",schemaPath:"#/$defs/chart/properties/images/properties/kubeVersion/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.properties.images.properties.kubeVersion,data:data25};if(vErrors === null){vErrors = [err38];}else {vErrors.push(err38);}errors++;}}else {const err39 = {instancePath:instancePath+"/charts/" + i1+"/images/kubeVersion",schemaPath:"#/$defs/chart/properties/images/properties/kubeVersion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.images.properties.kubeVersion.type,parentSchema:schema39.properties.images.properties.kubeVersion,data:data25};if(vErrors === null){vErrors = [err39];}else {vErrors.push(err39);}errors++;}}if(data18.apiVersions !== undefined){let data26 = data18.apiVersions;if(Array.isArray(data26)){const len3 = data26.length;for(let i3=0; i3<len3; i3++){let data27 = data26[i3];if(typeof data27 === "string"){if(oci_mirror_v1_func1(data27) < 1){const err40 = {instancePath:instancePath+"/charts/" + i1+"/images/apiVersions/" + i3,schemaPath:"#/$defs/chart/properties/images/properties/apiVersions/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.properties.images.properties.apiVersions.items,data:data27};if(vErrors === null){vErrors = [err40];}else {vErrors.push(err40);}errors++;}}else {const err41 = {instancePath:instancePath+"/charts/" + i1+"/images/apiVersions/" + i3,schemaPath:"#/$defs/chart/properties/images/properties/apiVersions/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.images.properties.apiVersions.items.type,parentSchema:schema39.properties.images.properties.apiVersions.items,data:data27};if(vErrors === null){vErrors = [err41];}else {vErrors.push(err41);}errors++;}}}else {const err42 = {instancePath:instancePath+"/charts/" + i1+"/images/apiVersions",schemaPath:"#/$defs/chart/properties/images/properties/apiVersions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema39.properties.images.properties.apiVersions.type,parentSchema:schema39.properties.images.properties.apiVersions,data:data26};if(vErrors === null){vErrors = [err42];}else {vErrors.push(err42);}errors++;}}if(data18.prefix !== undefined){let data28 = data18.prefix;if(typeof data28 !== "string"){const err43 = {instancePath:instancePath+"/charts/" + i1+"/images/prefix",schemaPath:"#/$defs/chart/properties/images/properties/prefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.images.properties.prefix.type,parentSchema:schema39.properties.images.properties.prefix,data:data28};if(vErrors === null){vErrors = [err43];}else {vErrors.push(err43);}errors++;}}if(data18.destination !== undefined){let data29 = data18.destination;if(typeof data29 === "string"){if(oci_mirror_v1_func1(data29) < 1){const err44 = {instancePath:instancePath+"/charts/" + i1+"/images/destination",schemaPath:"#/$defs/chart/properties/images/properties/destination/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.properties.images.properties.destination,data:data29};if(vErrors === null){vErrors = [err44];}else {vErrors.push(err44);}errors++;}}else {const err45 = {instancePath:instancePath+"/charts/" + i1+"/images/destination",schemaPath:"#/$defs/chart/properties/images/properties/destination/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.images.properties.destination.type,parentSchema:schema39.properties.images.properties.destination,data:data29};if(vErrors === null){vErrors = [err45];}else {vErrors.push(err45);}errors++;}}}else {const err46 = {instancePath:instancePath+"/charts/" + i1+"/images",schemaPath:"#/$defs/chart/properties/images/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.properties.images.type,parentSchema:schema39.properties.images,data:data18};if(vErrors === null){vErrors = [err46];}else {vErrors.push(err46);}errors++;}}}else {const err47 = {instancePath:instancePath+"/charts/" + i1,schemaPath:"#/$defs/chart/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.type,parentSchema:schema39,data:data11};if(vErrors === null){vErrors = [err47];}else {vErrors.push(err47);}errors++;}}}else {const err48 = {instancePath:instancePath+"/charts",schemaPath:"#/properties/charts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:oci_mirror_v1_schema31.properties.charts.type,parentSchema:oci_mirror_v1_schema31.properties.charts,data:data10};if(vErrors === null){vErrors = [err48];}else {vErrors.push(err48);}errors++;}}if(data.hosts !== undefined){let data30 = data.hosts;if(Array.isArray(data30)){const len4 = data30.length;for(let i4=0; i4<len4; i4++){if(!(validate25(data30[i4], {instancePath:instancePath+"/hosts/" + i4,parentData:data30,parentDataProperty:i4,rootData,dynamicAnchors}))){vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);errors = vErrors.length;}}}else {const err49 = {instancePath:instancePath+"/hosts",schemaPath:"#/properties/hosts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:oci_mirror_v1_schema31.properties.hosts.type,parentSchema:oci_mirror_v1_schema31.properties.hosts,data:data30};if(vErrors === null){vErrors = [err49];}else {vErrors.push(err49);}errors++;}}}else {const err50 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:oci_mirror_v1_schema31.type,parentSchema:oci_mirror_v1_schema31,data};if(vErrors === null){vErrors = [err50];}else {vErrors.push(err50);}errors++;}oci_mirror_v1_validate20.errors = vErrors;return errors === 0;}oci_mirror_v1_validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-;// CONCATENATED MODULE: ./src/config/suggest.ts
-/** "Did you mean …?" suggestions by edit distance. */
-/** Damerau-Levenshtein (optimal string alignment) distance, case-insensitive. */
-function editDistance(a, b) {
-    const s = a.toLowerCase();
-    const t = b.toLowerCase();
-    const d = Array.from({ length: s.length + 1 }, (_, i) => Array.from({ length: t.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-    for (let i = 1; i <= s.length; i++) {
-        for (let j = 1; j <= t.length; j++) {
-            const row = d[i];
-            const prev = d[i - 1];
-            const cost = s[i - 1] === t[j - 1] ? 0 : 1;
-            let v = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
-            if (i > 1 && j > 1 && s[i - 1] === t[j - 2] && s[i - 2] === t[j - 1])
-                v = Math.min(v, d[i - 2][j - 2] + 1);
-            row[j] = v;
-        }
-    }
-    return d[s.length][t.length];
-}
-/**
- * The nearest candidate to `word` as "did you mean `x`?", or undefined when nothing is close
- * (distance at most a third of the word's length, minimum 2, or a case-only difference).
- */
-function didYouMean(word, candidates) {
-    let best;
-    let bestD = Number.POSITIVE_INFINITY;
-    for (const c of candidates) {
-        const dist = editDistance(word, c);
-        if (dist < bestD) {
-            best = c;
-            bestD = dist;
-        }
-    }
-    if (best === undefined)
-        return undefined;
-    const max = Math.max(2, Math.floor(word.length / 3));
-    if (bestD <= max)
-        return `did you mean \`${best}\`?`;
-    // A prefix/suffix match like `dest` → `destination`.
-    if (word.length >= 3 && best.toLowerCase().startsWith(word.toLowerCase()))
-        return `did you mean \`${best}\`?`;
-    return undefined;
-}
-
 ;// CONCATENATED MODULE: ./src/config/schema.ts
+
 
 
 
@@ -62468,6 +62765,7 @@ const VALIDATORS = {
     'oci-mirror/v1': oci_mirror_v1,
     'mirror.plugin.fluxcd.io/v1beta1': flux_v1beta1,
     'mirror.plugin.fluxcd.io/v1beta2': flux_v1beta2,
+    'lazyoci/mirror': lazyoci_mirror,
 };
 /** Validates `data` (the document as plain JS) against the dialect's schema. */
 function validateSchema(dialect, data, parsed) {
@@ -62480,6 +62778,9 @@ function validateSchema(dialect, data, parsed) {
     const seen = new Set();
     const out = [];
     for (const e of raw) {
+        // A failed `if`/`then` is also reported by the `then` branch's own error (e.g. `required`).
+        if (e.keyword === 'if')
+            continue;
         if (e.keyword !== 'oneOf' && [...oneOfPaths].some((p) => e.instancePath.startsWith(p)))
             continue;
         const err = toConfigError(e, parsed);
@@ -62571,6 +62872,10 @@ function toConfigError(e, parsed) {
         }
         case 'minItems':
             return parsed.error(path, `expected at least ${e.params.limit} item(s), got none`);
+        case 'minProperties': {
+            const limit = e.params.limit;
+            return parsed.error(path, `expected at least ${limit} entr${limit === 1 ? 'y' : 'ies'}, got none`);
+        }
         case 'minLength':
             return parsed.error(path, 'must not be empty');
         case 'pattern':
@@ -62921,6 +63226,8 @@ function loadConfigText(text, opts) {
 /** apiVersion / kind checks with suggestions, before the schema (which depends on them). */
 function checkHead(data, parsed) {
     const errors = [];
+    if (isLazyociShape(data))
+        return { dialect: 'lazyoci/mirror', errors };
     const api = data.apiVersion;
     let dialect;
     if (api === undefined) {
@@ -62960,6 +63267,16 @@ function checkHead(data, parsed) {
         }));
     }
     return dialect === undefined ? { errors } : { dialect, errors };
+}
+/**
+ * Whether the document is lazyoci's `mirror.yaml`: no apiVersion and no kind, and lazyoci's
+ * top-level `target` or `upstreams` (either is enough, so a file missing the other one gets the
+ * lazyoci schema's "missing required field" rather than "missing apiVersion").
+ */
+function isLazyociShape(data) {
+    if (data.apiVersion !== undefined || data.kind !== undefined)
+        return false;
+    return data.target !== undefined || data.upstreams !== undefined;
 }
 /** Whether a value substituted at `path` is credential material (so its env values are secrets). */
 function isSecretPath(path) {
@@ -66022,6 +66339,8 @@ async function resolveVersions(chart, client, env, userAgent) {
         const repo = parseRepository(ociChartRepository(chart));
         const tags = await onSide('source', () => client.listTags(repo));
         const picked = selectVersions(tags.map((t) => ({ name: chart.name, version: t, urls: [] })), chart.version, chart.limit);
+        if (picked.length === 0)
+            throw new ChartEntryError(`chart ${chart.name}: no version matches "${chart.version}" in ${chart.source}`);
         return {
             versions: picked.map((p) => {
                 const ref = { ...repo, tag: p.version };
@@ -66173,7 +66492,11 @@ async function copyOciVersion(ctx, chart, v, dst, row) {
         includeReferrers: false,
         position: chart.position,
     };
-    const [planned] = (await planEntry(ctx.client, entry, { overwrite: ctx.overwrite, parallelism: 2 })).tags;
+    const [planned] = (await planEntry(ctx.client, entry, {
+        overwrite: ctx.overwrite,
+        parallelism: 2,
+        knownDestinationDigest: ctx.knownDestinationDigest,
+    })).tags;
     if (!planned)
         return { ...row, error: { message: `${row.source}: nothing planned` } };
     // The destination tag keeps the source tag (already `_` for `+`).
@@ -66267,7 +66590,11 @@ function mirrorImage(ctx, chart, image, dst, jobs) {
             position: chart.position,
         };
         try {
-            const plan = await planEntry(ctx.client, entry, { overwrite: ctx.overwrite, parallelism: 2 });
+            const plan = await planEntry(ctx.client, entry, {
+                overwrite: ctx.overwrite,
+                parallelism: 2,
+                knownDestinationDigest: ctx.knownDestinationDigest,
+            });
             const p = plan.tags[0];
             if (!p)
                 return emptyRow(image, reference_formatReference(dst), { error: { message: `${image}: nothing planned` } });
@@ -68629,7 +68956,8 @@ class StateCache {
     record(result) {
         const now = this.#now();
         for (const e of result.entries) {
-            for (const t of e.tags) {
+            // A chart version's row carries the rows of the images discovered in it.
+            for (const t of e.tags.flatMap((row) => [row, ...(row.images ?? [])])) {
                 let digest;
                 if (t.status === 'copied' || t.status === 'overwritten' || t.status === 'skipped')
                     digest = t.sourceDigest;
