@@ -134,6 +134,8 @@ export interface ChartImages {
   destination?: string;
   /** Extra path inserted between `destination` and the image's repository path. */
   prefix?: string;
+  /** Copy the images' referrers (signatures, SBOMs) too; default `defaults.includeReferrers`. */
+  includeReferrers?: boolean;
 }
 
 /** Credential settings for one host (flux v1beta1 and v1beta2 normalised to v1beta2 names). */

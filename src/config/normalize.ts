@@ -394,6 +394,8 @@ class Normalizer {
       const discover = bool(images, 'discover') ?? true;
       const imgDest = str(images, 'destination') ?? defaults.destination;
       const img: NonNullable<ChartEntry['images']> = { discover };
+      const imageReferrers = bool(images, 'includeReferrers');
+      if (imageReferrers !== undefined) img.includeReferrers = imageReferrers;
       const values = obj(images, 'values');
       if (values) img.values = values;
       const files = images.valuesFiles;

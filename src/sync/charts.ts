@@ -23,11 +23,12 @@ import { OciError } from '../oci/errors.js';
 import { parseManifest } from '../oci/manifest.js';
 import { OCI_MANIFEST } from '../oci/mediatypes.js';
 import { formatReference, formatRepository, parseRepository, type Reference } from '../oci/reference.js';
-import { type CopyContext, copyImage } from './copy.js';
+import { type CopyContext, type CopyStats, copyImage } from './copy.js';
 import { errorInfo, isTransient, onSide } from './errors.js';
 import type { EntryResult, TagResult } from './model.js';
 import { planEntry } from './plan.js';
 import { mapPool } from './pool.js';
+import { copyReferrers } from './referrers.js';
 
 /** Options of chart mirroring (shared by the CLI and the action through `SyncOptions`). */
 export interface ChartOptions {
@@ -326,9 +327,12 @@ async function copyOciVersion(
 async function runPlanned(
   ctx: ChartContext,
   p: Awaited<ReturnType<typeof planEntry>>['tags'][number],
+  referrers = false,
 ): Promise<TagResult> {
   const r = p.row;
-  if (p.action !== 'copy' && p.action !== 'overwrite') return r;
+  // Up to date, but signatures or SBOMs may have been added since: those still follow.
+  const referrersOnly = p.action === 'skip' && referrers && !ctx.dryRun;
+  if (p.action !== 'copy' && p.action !== 'overwrite' && !referrersOnly) return r;
   if (ctx.dryRun) {
     r.status = p.action === 'copy' ? 'would-copy' : 'would-overwrite';
     return r;
@@ -336,12 +340,30 @@ async function runPlanned(
   const started = performance.now();
   for (let attempt = 1; ; attempt++) {
     try {
-      const stats = await copyImage(ctx.copy, p.src, p.srcDigest as string, p.dst, { manifest: p.manifest });
-      r.status = p.action === 'overwrite' ? 'overwritten' : 'copied';
-      r.bytes = stats.bytes;
-      r.blobs = stats.blobs;
-      r.manifests = stats.manifests;
-      r.mediaType = stats.mediaType;
+      if (referrersOnly) {
+        const stats: CopyStats = { blobs: { copied: 0, mounted: 0, existing: 0 }, bytes: 0, manifests: 0 };
+        r.referrers = await copyReferrers(
+          ctx.copy,
+          { registry: p.src.registry, repository: p.src.repository },
+          { registry: p.dst.registry, repository: p.dst.repository },
+          p.srcDigest as string,
+          stats,
+        );
+        r.bytes = stats.bytes;
+        r.blobs = stats.blobs;
+        r.manifests = stats.manifests;
+      } else {
+        const stats = await copyImage(ctx.copy, p.src, p.srcDigest as string, p.dst, {
+          manifest: p.manifest,
+          referrers,
+        });
+        r.status = p.action === 'overwrite' ? 'overwritten' : 'copied';
+        r.bytes = stats.bytes;
+        r.blobs = stats.blobs;
+        r.manifests = stats.manifests;
+        r.mediaType = stats.mediaType;
+        if (stats.referrers) r.referrers = stats.referrers;
+      }
       delete r.error;
       break;
     } catch (err) {
@@ -428,7 +450,7 @@ function mirrorImage(
       destinations: [formatRepository(dst)],
       selector: { limit: 0 },
       overwrite: chart.overwrite,
-      includeReferrers: false,
+      includeReferrers: chart.images?.includeReferrers ?? ctx.config.defaults.includeReferrers,
       position: chart.position,
     };
     try {
@@ -440,7 +462,7 @@ function mirrorImage(
       const p = plan.tags[0];
       if (!p)
         return emptyRow(image, formatReference(dst), { error: { message: `${image}: nothing planned` } });
-      return await runPlanned(ctx, p);
+      return await runPlanned(ctx, p, entry.includeReferrers);
     } catch (err) {
       return emptyRow(image, formatReference(dst), { error: errorInfo(err) });
     }

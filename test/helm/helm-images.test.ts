@@ -10,13 +10,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
 import { validateReport } from '../../src/report/schema.js';
 import {
+  buildArtifact,
   buildImage,
   getManifestRaw,
   pushContent,
+  referrersTag,
   startRegistry,
   stopAll,
   type TempDir,
   type TestRegistry,
+  tagManifest,
   tempDir,
 } from '../harness/index.js';
 import { cli } from '../integration/cli-run.js';
@@ -168,6 +171,71 @@ describe('chart image discovery', () => {
     const io = JSON.parse(imagesOnly.stdout).report.results[0].tags[0] as Row;
     expect(io.status).toBe('skipped');
     expect(io.images).toHaveLength(7);
+  });
+
+  it('copies the referrers of discovered images when asked; a re-run finds them present', async () => {
+    // An SBOM attached to the busybox image at the source, listed in its fallback index.
+    const subject = digests['library/busybox:1.36'] as string;
+    const raw = await getManifestRaw(src, 'library/busybox', '1.36');
+    const sbom = buildArtifact({
+      artifactType: 'application/spdx+json',
+      layers: [{ mediaType: 'application/spdx+json', data: '{"spdxVersion":"SPDX-2.3"}' }],
+      subject: { mediaType: raw?.mediaType as string, digest: subject, size: raw?.bytes.length as number },
+    });
+    await pushContent(src, 'library/busybox', undefined, sbom);
+    const index = Buffer.from(
+      JSON.stringify({
+        schemaVersion: 2,
+        mediaType: 'application/vnd.oci.image.index.v1+json',
+        manifests: [
+          {
+            mediaType: 'application/vnd.oci.image.manifest.v1+json',
+            digest: sbom.top.digest,
+            size: sbom.top.bytes.length,
+            artifactType: 'application/spdx+json',
+          },
+        ],
+      }),
+    );
+    await tagManifest(
+      src,
+      'library/busybox',
+      referrersTag(subject),
+      index,
+      'application/vnd.oci.image.index.v1+json',
+    );
+    const path = config(
+      'referrers',
+      `charts:
+  - name: discovery
+    source: ./discovery
+    destination: oci://${dst.host}/signed-charts
+    images:
+      discover: true
+      destination: ${dst.host}/signed
+      includeReferrers: true
+      set:
+        sub.image: ${src.host}/library/redis:7
+        job.image: ${src.host}/library/alpine:3.19
+`,
+    );
+    const res = await cli(['sync', path, '-o', 'json'], { env });
+    expect(res.code).toBe(0);
+    const images = ((JSON.parse(res.stdout).report.results[0].tags[0] as Row).images ?? []) as (Row & {
+      referrers?: { copied: number; existing: number };
+    })[];
+    const busybox = images.find((i) => i.destination.includes('/library/busybox'));
+    expect(busybox?.referrers).toEqual({ copied: 1, existing: 0 });
+    expect((await getManifestRaw(dst, 'signed/library/busybox', sbom.top.digest))?.digest).toBe(
+      sbom.top.digest,
+    );
+    expect(images.filter((i) => i !== busybox).every((i) => (i.referrers?.copied ?? 0) === 0)).toBe(true);
+    // A re-run: the image is up to date, its referrer already there.
+    const again = await cli(['sync', path, '-o', 'json'], { env });
+    const rerun = ((JSON.parse(again.stdout).report.results[0].tags[0] as Row).images ?? []) as typeof images;
+    const busybox2 = rerun.find((i) => i.destination.includes('/library/busybox'));
+    expect(busybox2?.status).toBe('skipped');
+    expect(busybox2?.referrers).toEqual({ copied: 0, existing: 1 });
   });
 
   it('list-images: normalised names, no ConfigMap data, in yaml, json, hauler and zarf', async () => {
