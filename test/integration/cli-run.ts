@@ -10,10 +10,11 @@ export interface CliRun {
 
 export async function cli(
   args: string[],
-  options: { env?: NodeJS.ProcessEnv; stdin?: string; cwd?: string } = {},
+  options: { env?: NodeJS.ProcessEnv; stdin?: string; cwd?: string; tty?: boolean } = {},
 ): Promise<CliRun> {
   const stdout = new PassThrough();
-  const stderr = new PassThrough();
+  // `tty` makes stderr look like a terminal and drops CI from the environment (progress line on).
+  const stderr = Object.assign(new PassThrough(), options.tty ? { isTTY: true } : {});
   let out = '';
   let err = '';
   stdout.on('data', (d: Buffer) => {
@@ -26,7 +27,7 @@ export async function cli(
     stdout,
     stderr,
     stdin: Readable.from([options.stdin ?? '']),
-    env: { CI: 'true', ...options.env },
+    env: options.tty ? { ...options.env } : { CI: 'true', ...options.env },
     cwd: options.cwd ?? process.cwd(),
   });
   return { code, stdout: out, stderr: err };

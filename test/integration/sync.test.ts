@@ -180,6 +180,26 @@ artifacts:
     }
   });
 
+  it('draws a live progress line on a terminal, and none in CI or with --no-progress', async () => {
+    const path = config(
+      'progress',
+      `apiVersion: oci-mirror/v1
+kind: Config
+artifacts:
+  - source: ${src.host}/team/app
+    destination: ${dst.host}/progress/app
+    selector: { limit: 2 }
+`,
+    );
+    const tty = await cli(['sync', path], { tty: true });
+    expect(tty.code).toBe(0);
+    expect(tty.stderr).toMatch(/\r\u001b\[K\d+\/2 tags · [\d.]+ k?B · [\d.]+ [kMG]?B\/s/);
+    expect(tty.stderr.endsWith('\r\u001b[K')).toBe(true); // cleared before the summary
+    expect(tty.stdout).toMatch(/Summary: 2 copied, 0 skipped/);
+    expect((await cli(['sync', path])).stderr).toBe('');
+    expect((await cli(['sync', path, '--no-progress'], { tty: true })).stderr).toBe('');
+  });
+
   it('exits 3 with file:line:column for an invalid config and for bad arguments', async () => {
     const path = config(
       'bad',
