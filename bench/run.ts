@@ -16,15 +16,7 @@
  * dist/cli.js, and never rebuilds dist/.
  */
 import { spawn } from 'node:child_process';
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -84,9 +76,7 @@ async function ensureDist(): Promise<void> {
       throw new Error(`OCI_MIRROR_DIST: ${cli} missing (node scripts/build.mjs ${prebuilt})`);
     log(`using ${cli} (OCI_MIRROR_DIST)`);
     const dir = join(tmp.path, 'dist');
-    mkdirSync(dir);
-    copyFileSync(cli, join(dir, 'cli.js'));
-    writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n');
+    cpSync(resolve(prebuilt), dir, { recursive: true });
     CLI = join(dir, 'cli.js');
     return;
   }
@@ -99,10 +89,9 @@ async function ensureDist(): Promise<void> {
     const res = await exec(NODE, [join(ROOT, 'scripts/build.mjs')]);
     if (res.code !== 0) throw new Error(`build failed:\n${res.stderr}`);
   }
+  // dist/cli.js is a launcher that imports ./cli-main.js: copy the whole directory.
   const dir = join(tmp.path, 'dist');
-  mkdirSync(dir);
-  copyFileSync(DIST_CLI, join(dir, 'cli.js'));
-  writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n');
+  cpSync(join(ROOT, 'dist'), dir, { recursive: true });
   CLI = join(dir, 'cli.js');
 }
 

@@ -22,8 +22,24 @@ const ncc = join(root, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js'
 
 const entries = [
   { src: 'src/action/main.ts', name: 'index.js' },
-  { src: 'src/cli/main.ts', name: 'cli.js', shebang: true },
+  { src: 'src/cli/main.ts', name: 'cli-main.js' },
 ];
+
+// dist/cli.js (the `oci-mirror` bin) loads the CLI bundle through V8's on-disk compile cache:
+// a repeated run (a CronJob, a laptop) starts ~40 ms faster. Node keeps the cache in
+// $NODE_COMPILE_CACHE or the OS temp directory, keyed by content, so it never goes stale.
+const CLI_LAUNCHER = `#!/usr/bin/env node
+// The oci-mirror command line: loads ./cli-main.js through Node's compile cache (see scripts/build.mjs).
+import module from 'node:module';
+
+const [major, minor] = process.versions.node.split('.').map(Number);
+if (major < 22 || (major === 22 && minor < 19)) {
+  process.stderr.write(\`oci-mirror: needs Node.js 22.19 or newer (24 recommended); this is \${process.version}\\n\`);
+  process.exit(1);
+}
+module.enableCompileCache?.();
+await import('./cli-main.js');
+`;
 
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
@@ -52,4 +68,6 @@ for (const entry of entries) {
   }
   rmSync(tmp, { recursive: true, force: true });
 }
+writeFileSync(join(out, 'cli.js'), CLI_LAUNCHER);
+chmodSync(join(out, 'cli.js'), 0o755);
 writeFileSync(join(out, 'package.json'), '{ "type": "module" }\n');
