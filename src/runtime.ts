@@ -8,8 +8,10 @@
  *
  * Measured copying a 512 MiB layer (peak RSS) and a warm 50-tag re-sync (wall time):
  * - no tuning: 167–170 MB; warm ~380 ms.
- * - tuning before the modules load: 119 MB; warm ~450 ms (start-up pays for extra scavenges).
- * - tuning after the modules load (what the entry points do): 137 MB; warm ~370 ms.
+ * - tuning before the modules load: 116–119 MB; warm ~40 ms slower (start-up scavenges more).
+ * - tuning after the modules load: 137–147 MB — too close to DESIGN's 150 MB bound.
+ * The CLI's launcher (dist/cli.js, written by scripts/build.mjs) sets the flag before the bundle
+ * loads; the action imports `src/action/tune.ts` before anything else.
  */
 import { setFlagsFromString } from 'node:v8';
 

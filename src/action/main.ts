@@ -4,6 +4,7 @@
  * comment and the state cache out. `run()` is the only place that turns an error into a failed
  * step; optional features (comment, cache, summary) degrade to warnings naming their input.
  */
+import './tune.js';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as core from '@actions/core';
@@ -14,7 +15,6 @@ import type { MirrorConfig } from '../config/model.js';
 import { resolveHelm } from '../helm/bin.js';
 import { renderJson, toReport } from '../report/envelope.js';
 import { renderText } from '../report/text.js';
-import { tuneForStreaming } from '../runtime.js';
 import { onSecret, redact, registerSecret } from '../secrets.js';
 import { exitCodeOf, type SyncResult } from '../sync/model.js';
 import { StateCache } from '../sync/state.js';
@@ -258,8 +258,6 @@ async function run(): Promise<void> {
   }
 }
 
-// After every module is loaded: start-up itself should not pay for the streaming tuning.
-tuneForStreaming();
 run().catch((err: unknown) => {
   if (err instanceof InputError) core.setOutput('exit-code', '3');
   else core.setOutput('exit-code', '1');

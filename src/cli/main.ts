@@ -1,12 +1,9 @@
 /** Entry point of `dist/cli.js`. */
 
-import { tuneForStreaming } from '../runtime.js';
 import { redact } from '../secrets.js';
 import { runCli } from './run.js';
 
-// After every module is loaded: start-up itself allocates a lot and should not pay for the tuning.
-tuneForStreaming();
-
+// The V8 streaming tuning of src/runtime.ts is applied by dist/cli.js before this bundle loads.
 runCli(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
