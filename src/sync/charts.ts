@@ -23,12 +23,12 @@ import { OciError } from '../oci/errors.js';
 import { parseManifest } from '../oci/manifest.js';
 import { OCI_MANIFEST } from '../oci/mediatypes.js';
 import { formatReference, formatRepository, parseRepository, type Reference } from '../oci/reference.js';
-import { type CopyContext, type CopyStats, copyImage } from './copy.js';
-import { errorInfo, isTransient, onSide } from './errors.js';
-import type { EntryResult, TagResult } from './model.js';
+import type { CopyContext } from './copy.js';
+import { errorInfo, onSide } from './errors.js';
+import { DEFAULT_JOB_TIMEOUT_MS, runJob } from './job.js';
+import { type EntryResult, type TagResult, tagRow } from './model.js';
 import { planEntry } from './plan.js';
 import { mapPool } from './pool.js';
-import { copyReferrers } from './referrers.js';
 
 /** Options of chart mirroring (shared by the CLI and the action through `SyncOptions`). */
 export interface ChartOptions {
@@ -40,6 +40,8 @@ export interface ChartOptions {
   imagesOnly?: boolean;
   /** The helm binary (default: `resolveHelm()`: HELM_BIN, then PATH). */
   helmBin?: string;
+  /** Deadline per image copy job in ms (default 5 minutes), as for artifact entries. */
+  jobTimeoutMs?: number;
   /** See `SyncOptions.knownDestinationDigest` (the state cache); used for OCI chart sources and images. */
   knownDestinationDigest?: ((destination: string) => string | undefined) | undefined;
 }
@@ -80,19 +82,6 @@ function once<T>(fn: () => Promise<T>): () => Promise<T> {
   return () => {
     p ??= fn();
     return p;
-  };
-}
-
-function emptyRow(source: string, destination: string, init: Partial<TagResult> = {}): TagResult {
-  return {
-    source,
-    destination,
-    status: 'failed',
-    bytes: 0,
-    blobs: { copied: 0, mounted: 0, existing: 0 },
-    manifests: 0,
-    durationMs: 0,
-    ...init,
   };
 }
 
@@ -238,7 +227,7 @@ async function pushChart(
 async function publishVersion(ctx: ChartContext, chart: ChartEntry, v: SourceVersion): Promise<TagResult> {
   const tag = chartTag(v.version);
   const dst: Reference = { ...parseRepository(chart.repository), tag };
-  const row = emptyRow(v.source, formatReference(dst), { tag });
+  const row = tagRow(v.source, formatReference(dst), { tag });
   if (ctx.imagesOnly) {
     row.status = 'skipped';
     row.reason = 'images only (--images-only)';
@@ -329,52 +318,20 @@ async function runPlanned(
   p: Awaited<ReturnType<typeof planEntry>>['tags'][number],
   referrers = false,
 ): Promise<TagResult> {
-  const r = p.row;
   // Up to date, but signatures or SBOMs may have been added since: those still follow.
   const referrersOnly = p.action === 'skip' && referrers && !ctx.dryRun;
-  if (p.action !== 'copy' && p.action !== 'overwrite' && !referrersOnly) return r;
+  if (p.action !== 'copy' && p.action !== 'overwrite' && !referrersOnly) return p.row;
   if (ctx.dryRun) {
-    r.status = p.action === 'copy' ? 'would-copy' : 'would-overwrite';
-    return r;
+    p.row.status = p.action === 'copy' ? 'would-copy' : 'would-overwrite';
+    return p.row;
   }
-  const started = performance.now();
-  for (let attempt = 1; ; attempt++) {
-    try {
-      if (referrersOnly) {
-        const stats: CopyStats = { blobs: { copied: 0, mounted: 0, existing: 0 }, bytes: 0, manifests: 0 };
-        r.referrers = await copyReferrers(
-          ctx.copy,
-          { registry: p.src.registry, repository: p.src.repository },
-          { registry: p.dst.registry, repository: p.dst.repository },
-          p.srcDigest as string,
-          stats,
-        );
-        r.bytes = stats.bytes;
-        r.blobs = stats.blobs;
-        r.manifests = stats.manifests;
-      } else {
-        const stats = await copyImage(ctx.copy, p.src, p.srcDigest as string, p.dst, {
-          manifest: p.manifest,
-          referrers,
-        });
-        r.status = p.action === 'overwrite' ? 'overwritten' : 'copied';
-        r.bytes = stats.bytes;
-        r.blobs = stats.blobs;
-        r.manifests = stats.manifests;
-        r.mediaType = stats.mediaType;
-        if (stats.referrers) r.referrers = stats.referrers;
-      }
-      delete r.error;
-      break;
-    } catch (err) {
-      if (attempt < ctx.attempts && isTransient(err)) continue;
-      r.status = 'failed';
-      r.error = errorInfo(err);
-      break;
-    }
-  }
-  r.durationMs = Math.round(performance.now() - started);
-  return r;
+  return runJob(ctx.copy, p, {
+    referrers,
+    referrersOnly,
+    attempts: ctx.attempts,
+    timeoutMs: ctx.jobTimeoutMs ?? DEFAULT_JOB_TIMEOUT_MS,
+    log: ctx.log,
+  });
 }
 
 /** Where discovered images of `chart` go, or why they cannot be mirrored. */
@@ -435,7 +392,7 @@ function mirrorImage(
       r.status === 'failed'
         ? { ...r }
         : {
-            ...emptyRow(r.source, r.destination, {
+            ...tagRow(r.source, r.destination, {
               status: 'skipped',
               reason: 'mirrored for another chart version in this run',
             }),
@@ -460,11 +417,10 @@ function mirrorImage(
         knownDestinationDigest: ctx.knownDestinationDigest,
       });
       const p = plan.tags[0];
-      if (!p)
-        return emptyRow(image, formatReference(dst), { error: { message: `${image}: nothing planned` } });
+      if (!p) return tagRow(image, formatReference(dst), { error: { message: `${image}: nothing planned` } });
       return await runPlanned(ctx, p, entry.includeReferrers);
     } catch (err) {
-      return emptyRow(image, formatReference(dst), { error: errorInfo(err) });
+      return tagRow(image, formatReference(dst), { error: errorInfo(err) });
     }
   })();
   jobs.set(key, job);
@@ -503,7 +459,7 @@ async function chartEntry(
       try {
         row = await publishVersion(ctx, chart, v);
       } catch (err) {
-        row = emptyRow(v.source, `${chart.repository}:${chartTag(v.version)}`, {
+        row = tagRow(v.source, `${chart.repository}:${chartTag(v.version)}`, {
           tag: chartTag(v.version),
           error: errorInfo(err),
         });
@@ -524,7 +480,7 @@ async function chartEntry(
           );
         } catch (err) {
           images.push(
-            emptyRow(`${chart.name} ${v.version}`, target.destination, {
+            tagRow(`${chart.name} ${v.version}`, target.destination, {
               error: errorInfo(err),
               reason: 'image discovery failed',
             }),

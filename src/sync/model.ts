@@ -115,6 +115,20 @@ export interface SyncResult {
   summary: SyncSummary;
 }
 
+/** A fresh row (status `failed` until someone decides otherwise), with `init` on top. */
+export function tagRow(source: string, destination: string, init: Partial<TagResult> = {}): TagResult {
+  return {
+    source,
+    destination,
+    status: 'failed',
+    bytes: 0,
+    blobs: { copied: 0, mounted: 0, existing: 0 },
+    manifests: 0,
+    durationMs: 0,
+    ...init,
+  };
+}
+
 /** Count statuses and totals over every entry. A plan failure counts as one failure. */
 export function summarize(entries: readonly EntryResult[], requests: number): SyncSummary {
   const s: SyncSummary = {

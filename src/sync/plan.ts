@@ -15,7 +15,7 @@ import {
 } from '../oci/reference.js';
 import { needsTagList, selectTags } from '../select/index.js';
 import { errorInfo, onSide } from './errors.js';
-import type { TagResult } from './model.js';
+import { type TagResult, tagRow } from './model.js';
 import { mapPool } from './pool.js';
 import { REFERRER_TAG } from './referrers.js';
 
@@ -44,16 +44,7 @@ export interface EntryPlan {
 }
 
 function row(src: Reference, dst: Reference, init: Partial<TagResult> = {}): TagResult {
-  const r: TagResult = {
-    source: formatReference(src),
-    destination: formatReference(dst),
-    status: 'failed',
-    bytes: 0,
-    blobs: { copied: 0, mounted: 0, existing: 0 },
-    manifests: 0,
-    durationMs: 0,
-    ...init,
-  };
+  const r = tagRow(formatReference(src), formatReference(dst), init);
   if (src.tag !== undefined) r.tag = src.tag;
   return r;
 }

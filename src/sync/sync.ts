@@ -5,12 +5,12 @@
 import type { MirrorConfig } from '../config/model.js';
 import { BlobCopier } from './blobs.js';
 import { type ChartOptions, syncCharts } from './charts.js';
-import { type CopyContext, type CopyStats, copyImage } from './copy.js';
-import { errorInfo, isTransient } from './errors.js';
+import type { CopyContext } from './copy.js';
+import { errorInfo } from './errors.js';
+import { DEFAULT_JOB_TIMEOUT_MS, runJob } from './job.js';
 import { type EntryResult, type SyncResult, summarize, type TagResult } from './model.js';
 import { type PlannedTag, planEntry } from './plan.js';
 import { mapPool, Semaphore } from './pool.js';
-import { copyReferrers } from './referrers.js';
 import { createSession, type Session, type SessionOptions } from './session.js';
 
 export type SyncEvent =
@@ -50,32 +50,6 @@ interface Job {
   /** Only referrers: the tag itself is up to date. */
   referrersOnly?: boolean;
   sourceTags?: ReadonlySet<string> | undefined;
-}
-
-/** A copy job ran past its `--timeout`. */
-export class JobTimeoutError extends Error {}
-
-/**
- * Run one copy job with a deadline. At the deadline every request of the job is aborted (the job
- * works through a client view bound to the signal), and the job is awaited until it has stopped,
- * so nothing it would still write — above all its tag — lands after it was reported failed.
- */
-async function withDeadline<T>(
-  ms: number,
-  what: string,
-  ctx: CopyContext,
-  fn: (ctx: CopyContext) => Promise<T>,
-): Promise<T> {
-  const controller = new AbortController();
-  const timeout = new JobTimeoutError(`${what}: timed out after ${Math.round(ms / 1000)}s`);
-  const timer = setTimeout(() => controller.abort(timeout), ms);
-  try {
-    return await fn({ ...ctx, client: ctx.client.withSignal(controller.signal) });
-  } catch (err) {
-    throw controller.signal.aborted ? timeout : err;
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 /** Mirror everything the config asks for. Never throws for registry trouble: failures become rows. */
@@ -168,54 +142,16 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
   const blobs = new BlobCopier({ client, transfers: new Semaphore(Math.max(4, concurrency)), log });
   const ctx: CopyContext = { client, blobs, parallelism: 4, log };
   const attempts = (options.jobRetries ?? 1) + 1;
-  const timeoutMs = options.jobTimeoutMs ?? 5 * 60_000;
+  const timeoutMs = options.jobTimeoutMs ?? DEFAULT_JOB_TIMEOUT_MS;
   await mapPool(jobs, concurrency, async ({ entry, plan, referrers, referrersOnly, sourceTags }) => {
-    const started = performance.now();
-    const r = plan.row;
-    for (let attempt = 1; ; attempt++) {
-      try {
-        if (referrersOnly) {
-          const stats: CopyStats = { blobs: { copied: 0, mounted: 0, existing: 0 }, bytes: 0, manifests: 0 };
-          const dstRepo = { registry: plan.dst.registry, repository: plan.dst.repository };
-          const srcRepo = { registry: plan.src.registry, repository: plan.src.repository };
-          r.referrers = await withDeadline(
-            timeoutMs,
-            `copy referrers of ${r.source} → ${r.destination}`,
-            ctx,
-            (job) => copyReferrers(job, srcRepo, dstRepo, plan.srcDigest as string, stats, sourceTags),
-          );
-          r.status = 'skipped';
-          r.bytes = stats.bytes;
-          r.blobs = stats.blobs;
-          r.manifests = stats.manifests;
-        } else {
-          const stats = await withDeadline(timeoutMs, `copy ${r.source} → ${r.destination}`, ctx, (job) =>
-            copyImage(job, plan.src, plan.srcDigest as string, plan.dst, {
-              referrers,
-              sourceTags,
-              manifest: plan.manifest,
-            }),
-          );
-          r.status = plan.action === 'overwrite' ? 'overwritten' : 'copied';
-          r.bytes = stats.bytes;
-          r.blobs = stats.blobs;
-          r.manifests = stats.manifests;
-          r.mediaType = stats.mediaType;
-          if (stats.referrers) r.referrers = stats.referrers;
-        }
-        delete r.error;
-        break;
-      } catch (err) {
-        if (attempt < attempts && isTransient(err)) {
-          log(`retrying ${r.source} → ${r.destination} after: ${(err as Error).message}`);
-          continue;
-        }
-        r.status = 'failed';
-        r.error = errorInfo(err);
-        break;
-      }
-    }
-    r.durationMs = Math.round(performance.now() - started);
+    const r = await runJob(ctx, plan, {
+      referrers,
+      referrersOnly: referrersOnly ?? false,
+      sourceTags,
+      attempts,
+      timeoutMs,
+      log,
+    });
     entry.tags.push(r);
     emit({ type: 'tag', entry, tag: r });
   });

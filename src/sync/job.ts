@@ -1,0 +1,107 @@
+/**
+ * Run one planned copy job: the copy itself (or only the referrers of an up-to-date tag), whole-job
+ * retries for transient failures, and a deadline that aborts the job. Shared by artifact entries
+ * and the images of chart entries.
+ */
+import { type CopyContext, type CopyStats, copyImage } from './copy.js';
+import { errorInfo, isTransient } from './errors.js';
+import type { TagResult } from './model.js';
+import type { PlannedTag } from './plan.js';
+import { copyReferrers } from './referrers.js';
+
+/** A copy job ran past its `--timeout`. */
+export class JobTimeoutError extends Error {}
+
+export interface JobOptions {
+  /** Copy referrers too (`includeReferrers`). */
+  referrers: boolean;
+  /** Only the referrers: the tag itself is up to date. */
+  referrersOnly?: boolean;
+  /** The source's tag list when planning had it (cosign tags are looked up in it). */
+  sourceTags?: ReadonlySet<string> | undefined;
+  /** Whole-job attempts (1 = no retry). */
+  attempts: number;
+  /** Deadline per attempt, in ms. */
+  timeoutMs: number;
+  log: (message: string) => void;
+}
+
+export const DEFAULT_JOB_TIMEOUT_MS = 5 * 60_000;
+
+/**
+ * Run one copy job with a deadline. At the deadline every request of the job is aborted (the job
+ * works through a client view bound to the signal), and the job is awaited until it has stopped,
+ * so nothing it would still write — above all its tag — lands after it was reported failed.
+ */
+async function withDeadline<T>(
+  ms: number,
+  what: string,
+  ctx: CopyContext,
+  fn: (ctx: CopyContext) => Promise<T>,
+): Promise<T> {
+  const controller = new AbortController();
+  const timeout = new JobTimeoutError(`${what}: timed out after ${Math.round(ms / 1000)}s`);
+  const timer = setTimeout(() => controller.abort(timeout), ms);
+  try {
+    return await fn({ ...ctx, client: ctx.client.withSignal(controller.signal) });
+  } catch (err) {
+    throw controller.signal.aborted ? timeout : err;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Execute a planned copy (or a referrers-only pass) and fill in its row. Never throws. */
+export async function runJob(ctx: CopyContext, plan: PlannedTag, options: JobOptions): Promise<TagResult> {
+  const started = performance.now();
+  const r = plan.row;
+  const srcRepo = { registry: plan.src.registry, repository: plan.src.repository };
+  const dstRepo = { registry: plan.dst.registry, repository: plan.dst.repository };
+  for (let attempt = 1; ; attempt++) {
+    try {
+      if (options.referrersOnly) {
+        const stats: CopyStats = { blobs: { copied: 0, mounted: 0, existing: 0 }, bytes: 0, manifests: 0 };
+        r.referrers = await withDeadline(
+          options.timeoutMs,
+          `copy referrers of ${r.source} → ${r.destination}`,
+          ctx,
+          (job) => copyReferrers(job, srcRepo, dstRepo, plan.srcDigest as string, stats, options.sourceTags),
+        );
+        r.status = 'skipped';
+        r.bytes = stats.bytes;
+        r.blobs = stats.blobs;
+        r.manifests = stats.manifests;
+      } else {
+        const stats = await withDeadline(
+          options.timeoutMs,
+          `copy ${r.source} → ${r.destination}`,
+          ctx,
+          (job) =>
+            copyImage(job, plan.src, plan.srcDigest as string, plan.dst, {
+              referrers: options.referrers,
+              sourceTags: options.sourceTags,
+              manifest: plan.manifest,
+            }),
+        );
+        r.status = plan.action === 'overwrite' ? 'overwritten' : 'copied';
+        r.bytes = stats.bytes;
+        r.blobs = stats.blobs;
+        r.manifests = stats.manifests;
+        r.mediaType = stats.mediaType;
+        if (stats.referrers) r.referrers = stats.referrers;
+      }
+      delete r.error;
+      break;
+    } catch (err) {
+      if (attempt < options.attempts && isTransient(err)) {
+        options.log(`retrying ${r.source} → ${r.destination} after: ${(err as Error).message}`);
+        continue;
+      }
+      r.status = 'failed';
+      r.error = errorInfo(err);
+      break;
+    }
+  }
+  r.durationMs = Math.round(performance.now() - started);
+  return r;
+}
