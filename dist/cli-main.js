@@ -66091,17 +66091,100 @@ async function copyImage(ctx, src, srcDigest, dst, options = {}) {
         : { ...stats, mediaType: top.mediaType };
 }
 
-;// CONCATENATED MODULE: ./src/sync/plan.ts
+;// CONCATENATED MODULE: ./src/sync/job.ts
+/**
+ * Run one planned copy job: the copy itself (or only the referrers of an up-to-date tag), whole-job
+ * retries for transient failures, and a deadline that aborts the job. Shared by artifact entries
+ * and the images of chart entries.
+ */
 
 
 
+/** A copy job ran past its `--timeout`. */
+class JobTimeoutError extends Error {
+}
+const DEFAULT_JOB_TIMEOUT_MS = 5 * 60_000;
+/**
+ * Run one copy job with a deadline. At the deadline every request of the job is aborted (the job
+ * works through a client view bound to the signal), and the job is awaited until it has stopped,
+ * so nothing it would still write — above all its tag — lands after it was reported failed.
+ */
+async function withDeadline(ms, what, ctx, fn) {
+    const controller = new AbortController();
+    const timeout = new JobTimeoutError(`${what}: timed out after ${Math.round(ms / 1000)}s`);
+    const timer = setTimeout(() => controller.abort(timeout), ms);
+    try {
+        return await fn({ ...ctx, client: ctx.client.withSignal(controller.signal) });
+    }
+    catch (err) {
+        throw controller.signal.aborted ? timeout : err;
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+/** Execute a planned copy (or a referrers-only pass) and fill in its row. Never throws. */
+async function runJob(ctx, plan, options) {
+    const started = performance.now();
+    const r = plan.row;
+    const srcRepo = { registry: plan.src.registry, repository: plan.src.repository };
+    const dstRepo = { registry: plan.dst.registry, repository: plan.dst.repository };
+    for (let attempt = 1;; attempt++) {
+        try {
+            if (options.referrersOnly) {
+                const stats = { blobs: { copied: 0, mounted: 0, existing: 0 }, bytes: 0, manifests: 0 };
+                r.referrers = await withDeadline(options.timeoutMs, `copy referrers of ${r.source} → ${r.destination}`, ctx, (job) => copyReferrers(job, srcRepo, dstRepo, plan.srcDigest, stats, options.sourceTags));
+                r.status = 'skipped';
+                r.bytes = stats.bytes;
+                r.blobs = stats.blobs;
+                r.manifests = stats.manifests;
+            }
+            else {
+                const stats = await withDeadline(options.timeoutMs, `copy ${r.source} → ${r.destination}`, ctx, (job) => copyImage(job, plan.src, plan.srcDigest, plan.dst, {
+                    referrers: options.referrers,
+                    sourceTags: options.sourceTags,
+                    manifest: plan.manifest,
+                }));
+                r.status = plan.action === 'overwrite' ? 'overwritten' : 'copied';
+                r.bytes = stats.bytes;
+                r.blobs = stats.blobs;
+                r.manifests = stats.manifests;
+                r.mediaType = stats.mediaType;
+                if (stats.referrers)
+                    r.referrers = stats.referrers;
+            }
+            delete r.error;
+            break;
+        }
+        catch (err) {
+            if (attempt < options.attempts && isTransient(err)) {
+                options.log(`retrying ${r.source} → ${r.destination} after: ${err.message}`);
+                continue;
+            }
+            r.status = 'failed';
+            r.error = errorInfo(err);
+            break;
+        }
+    }
+    r.durationMs = Math.round(performance.now() - started);
+    return r;
+}
 
-
-
-function row(src, dst, init = {}) {
-    const r = {
-        source: reference_formatReference(src),
-        destination: reference_formatReference(dst),
+;// CONCATENATED MODULE: ./src/sync/model.ts
+const TAG_STATUSES = (/* unused pure expression or super */ null && ([
+    'copied',
+    'overwritten',
+    'skipped',
+    'drifted',
+    'would-copy',
+    'would-overwrite',
+    'failed',
+]));
+/** A fresh row (status `failed` until someone decides otherwise), with `init` on top. */
+function tagRow(source, destination, init = {}) {
+    return {
+        source,
+        destination,
         status: 'failed',
         bytes: 0,
         blobs: { copied: 0, mounted: 0, existing: 0 },
@@ -66109,6 +66192,63 @@ function row(src, dst, init = {}) {
         durationMs: 0,
         ...init,
     };
+}
+/** Count statuses and totals over every entry. A plan failure counts as one failure. */
+function summarize(entries, requests) {
+    const s = {
+        entries: entries.length,
+        copied: 0,
+        overwritten: 0,
+        skipped: 0,
+        drifted: 0,
+        wouldCopy: 0,
+        wouldOverwrite: 0,
+        failed: 0,
+        bytes: 0,
+        blobs: { copied: 0, mounted: 0, existing: 0 },
+        requests,
+    };
+    const key = {
+        copied: 'copied',
+        overwritten: 'overwritten',
+        skipped: 'skipped',
+        drifted: 'drifted',
+        'would-copy': 'wouldCopy',
+        'would-overwrite': 'wouldOverwrite',
+        failed: 'failed',
+    };
+    for (const e of entries) {
+        if (e.error)
+            s.failed++;
+        for (const t of e.tags.flatMap((t) => [t, ...(t.images ?? [])])) {
+            s[key[t.status]]++;
+            s.bytes += t.bytes;
+            s.blobs.copied += t.blobs.copied;
+            s.blobs.mounted += t.blobs.mounted;
+            s.blobs.existing += t.blobs.existing;
+        }
+    }
+    return s;
+}
+/** Exit code: 0 clean, 1 any failure, `driftExitCode` (default 2) for drift without failure. */
+function exitCodeOf(summary, driftExitCode = 2) {
+    if (summary.failed > 0)
+        return 1;
+    if (summary.drifted > 0)
+        return driftExitCode;
+    return 0;
+}
+
+;// CONCATENATED MODULE: ./src/sync/plan.ts
+
+
+
+
+
+
+
+function row(src, dst, init = {}) {
+    const r = tagRow(reference_formatReference(src), reference_formatReference(dst), init);
     if (src.tag !== undefined)
         r.tag = src.tag;
     return r;
@@ -66280,18 +66420,6 @@ function once(fn) {
         return p;
     };
 }
-function emptyRow(source, destination, init = {}) {
-    return {
-        source,
-        destination,
-        status: 'failed',
-        bytes: 0,
-        blobs: { copied: 0, mounted: 0, existing: 0 },
-        manifests: 0,
-        durationMs: 0,
-        ...init,
-    };
-}
 /** The OCI repository of a chart source `oci://host/path` (the chart name appended unless already last). */
 function ociChartRepository(chart) {
     const base = chart.source.slice('oci://'.length).replace(/\/+$/, '');
@@ -66409,7 +66537,7 @@ async function pushChart(client, dst, a, row) {
 async function publishVersion(ctx, chart, v) {
     const tag = chartTag(v.version);
     const dst = { ...parseRepository(chart.repository), tag };
-    const row = emptyRow(v.source, reference_formatReference(dst), { tag });
+    const row = tagRow(v.source, reference_formatReference(dst), { tag });
     if (ctx.imagesOnly) {
         row.status = 'skipped';
         row.reason = 'images only (--images-only)';
@@ -66485,51 +66613,21 @@ async function copyOciVersion(ctx, chart, v, dst, row) {
 }
 /** Execute a planned artifact-engine job (copy/overwrite) or return its decided row. */
 async function runPlanned(ctx, p, referrers = false) {
-    const r = p.row;
     // Up to date, but signatures or SBOMs may have been added since: those still follow.
     const referrersOnly = p.action === 'skip' && referrers && !ctx.dryRun;
     if (p.action !== 'copy' && p.action !== 'overwrite' && !referrersOnly)
-        return r;
+        return p.row;
     if (ctx.dryRun) {
-        r.status = p.action === 'copy' ? 'would-copy' : 'would-overwrite';
-        return r;
+        p.row.status = p.action === 'copy' ? 'would-copy' : 'would-overwrite';
+        return p.row;
     }
-    const started = performance.now();
-    for (let attempt = 1;; attempt++) {
-        try {
-            if (referrersOnly) {
-                const stats = { blobs: { copied: 0, mounted: 0, existing: 0 }, bytes: 0, manifests: 0 };
-                r.referrers = await copyReferrers(ctx.copy, { registry: p.src.registry, repository: p.src.repository }, { registry: p.dst.registry, repository: p.dst.repository }, p.srcDigest, stats);
-                r.bytes = stats.bytes;
-                r.blobs = stats.blobs;
-                r.manifests = stats.manifests;
-            }
-            else {
-                const stats = await copyImage(ctx.copy, p.src, p.srcDigest, p.dst, {
-                    manifest: p.manifest,
-                    referrers,
-                });
-                r.status = p.action === 'overwrite' ? 'overwritten' : 'copied';
-                r.bytes = stats.bytes;
-                r.blobs = stats.blobs;
-                r.manifests = stats.manifests;
-                r.mediaType = stats.mediaType;
-                if (stats.referrers)
-                    r.referrers = stats.referrers;
-            }
-            delete r.error;
-            break;
-        }
-        catch (err) {
-            if (attempt < ctx.attempts && isTransient(err))
-                continue;
-            r.status = 'failed';
-            r.error = errorInfo(err);
-            break;
-        }
-    }
-    r.durationMs = Math.round(performance.now() - started);
-    return r;
+    return runJob(ctx.copy, p, {
+        referrers,
+        referrersOnly,
+        attempts: ctx.attempts,
+        timeoutMs: ctx.jobTimeoutMs ?? DEFAULT_JOB_TIMEOUT_MS,
+        log: ctx.log,
+    });
 }
 /** Where discovered images of `chart` go, or why they cannot be mirrored. */
 function imageTarget(ctx, chart) {
@@ -66569,7 +66667,7 @@ function mirrorImage(ctx, chart, image, dst, jobs) {
         return prior.then((r) => r.status === 'failed'
             ? { ...r }
             : {
-                ...emptyRow(r.source, r.destination, {
+                ...tagRow(r.source, r.destination, {
                     status: 'skipped',
                     reason: 'mirrored for another chart version in this run',
                 }),
@@ -66594,11 +66692,11 @@ function mirrorImage(ctx, chart, image, dst, jobs) {
             });
             const p = plan.tags[0];
             if (!p)
-                return emptyRow(image, reference_formatReference(dst), { error: { message: `${image}: nothing planned` } });
+                return tagRow(image, reference_formatReference(dst), { error: { message: `${image}: nothing planned` } });
             return await runPlanned(ctx, p, entry.includeReferrers);
         }
         catch (err) {
-            return emptyRow(image, reference_formatReference(dst), { error: errorInfo(err) });
+            return tagRow(image, reference_formatReference(dst), { error: errorInfo(err) });
         }
     })();
     jobs.set(key, job);
@@ -66633,7 +66731,7 @@ async function chartEntry(ctx, chart, jobs, helm) {
                 row = await publishVersion(ctx, chart, v);
             }
             catch (err) {
-                row = emptyRow(v.source, `${chart.repository}:${chartTag(v.version)}`, {
+                row = tagRow(v.source, `${chart.repository}:${chartTag(v.version)}`, {
                     tag: chartTag(v.version),
                     error: errorInfo(err),
                 });
@@ -66648,7 +66746,7 @@ async function chartEntry(ctx, chart, jobs, helm) {
                     images.push(...(await mapPool(found, ctx.concurrency, (f) => mirrorImage(ctx, chart, f.image, remapImage(f.image, t.destination, t.prefix), jobs))));
                 }
                 catch (err) {
-                    images.push(emptyRow(`${chart.name} ${v.version}`, target.destination, {
+                    images.push(tagRow(`${chart.name} ${v.version}`, target.destination, {
                         error: errorInfo(err),
                         reason: 'image discovery failed',
                     }));
@@ -66736,62 +66834,6 @@ async function listChartImages(config, client, options = {}) {
         }
     });
     return out.flat();
-}
-
-;// CONCATENATED MODULE: ./src/sync/model.ts
-const TAG_STATUSES = (/* unused pure expression or super */ null && ([
-    'copied',
-    'overwritten',
-    'skipped',
-    'drifted',
-    'would-copy',
-    'would-overwrite',
-    'failed',
-]));
-/** Count statuses and totals over every entry. A plan failure counts as one failure. */
-function summarize(entries, requests) {
-    const s = {
-        entries: entries.length,
-        copied: 0,
-        overwritten: 0,
-        skipped: 0,
-        drifted: 0,
-        wouldCopy: 0,
-        wouldOverwrite: 0,
-        failed: 0,
-        bytes: 0,
-        blobs: { copied: 0, mounted: 0, existing: 0 },
-        requests,
-    };
-    const key = {
-        copied: 'copied',
-        overwritten: 'overwritten',
-        skipped: 'skipped',
-        drifted: 'drifted',
-        'would-copy': 'wouldCopy',
-        'would-overwrite': 'wouldOverwrite',
-        failed: 'failed',
-    };
-    for (const e of entries) {
-        if (e.error)
-            s.failed++;
-        for (const t of e.tags.flatMap((t) => [t, ...(t.images ?? [])])) {
-            s[key[t.status]]++;
-            s.bytes += t.bytes;
-            s.blobs.copied += t.blobs.copied;
-            s.blobs.mounted += t.blobs.mounted;
-            s.blobs.existing += t.blobs.existing;
-        }
-    }
-    return s;
-}
-/** Exit code: 0 clean, 1 any failure, `driftExitCode` (default 2) for drift without failure. */
-function exitCodeOf(summary, driftExitCode = 2) {
-    if (summary.failed > 0)
-        return 1;
-    if (summary.drifted > 0)
-        return driftExitCode;
-    return 0;
 }
 
 ;// CONCATENATED MODULE: ./src/auth/challenge.ts
@@ -69096,29 +69138,6 @@ class BlobCopier {
 
 
 
-
-/** A copy job ran past its `--timeout`. */
-class JobTimeoutError extends Error {
-}
-/**
- * Run one copy job with a deadline. At the deadline every request of the job is aborted (the job
- * works through a client view bound to the signal), and the job is awaited until it has stopped,
- * so nothing it would still write — above all its tag — lands after it was reported failed.
- */
-async function withDeadline(ms, what, ctx, fn) {
-    const controller = new AbortController();
-    const timeout = new JobTimeoutError(`${what}: timed out after ${Math.round(ms / 1000)}s`);
-    const timer = setTimeout(() => controller.abort(timeout), ms);
-    try {
-        return await fn({ ...ctx, client: ctx.client.withSignal(controller.signal) });
-    }
-    catch (err) {
-        throw controller.signal.aborted ? timeout : err;
-    }
-    finally {
-        clearTimeout(timer);
-    }
-}
 /** Mirror everything the config asks for. Never throws for registry trouble: failures become rows. */
 async function sync(config, options = {}) {
     const startedAt = new Date();
@@ -69213,50 +69232,16 @@ async function sync(config, options = {}) {
     const blobs = new BlobCopier({ client, transfers: new Semaphore(Math.max(4, concurrency)), log });
     const ctx = { client, blobs, parallelism: 4, log };
     const attempts = (options.jobRetries ?? 1) + 1;
-    const timeoutMs = options.jobTimeoutMs ?? 5 * 60_000;
+    const timeoutMs = options.jobTimeoutMs ?? DEFAULT_JOB_TIMEOUT_MS;
     await mapPool(jobs, concurrency, async ({ entry, plan, referrers, referrersOnly, sourceTags }) => {
-        const started = performance.now();
-        const r = plan.row;
-        for (let attempt = 1;; attempt++) {
-            try {
-                if (referrersOnly) {
-                    const stats = { blobs: { copied: 0, mounted: 0, existing: 0 }, bytes: 0, manifests: 0 };
-                    const dstRepo = { registry: plan.dst.registry, repository: plan.dst.repository };
-                    const srcRepo = { registry: plan.src.registry, repository: plan.src.repository };
-                    r.referrers = await withDeadline(timeoutMs, `copy referrers of ${r.source} → ${r.destination}`, ctx, (job) => copyReferrers(job, srcRepo, dstRepo, plan.srcDigest, stats, sourceTags));
-                    r.status = 'skipped';
-                    r.bytes = stats.bytes;
-                    r.blobs = stats.blobs;
-                    r.manifests = stats.manifests;
-                }
-                else {
-                    const stats = await withDeadline(timeoutMs, `copy ${r.source} → ${r.destination}`, ctx, (job) => copyImage(job, plan.src, plan.srcDigest, plan.dst, {
-                        referrers,
-                        sourceTags,
-                        manifest: plan.manifest,
-                    }));
-                    r.status = plan.action === 'overwrite' ? 'overwritten' : 'copied';
-                    r.bytes = stats.bytes;
-                    r.blobs = stats.blobs;
-                    r.manifests = stats.manifests;
-                    r.mediaType = stats.mediaType;
-                    if (stats.referrers)
-                        r.referrers = stats.referrers;
-                }
-                delete r.error;
-                break;
-            }
-            catch (err) {
-                if (attempt < attempts && isTransient(err)) {
-                    log(`retrying ${r.source} → ${r.destination} after: ${err.message}`);
-                    continue;
-                }
-                r.status = 'failed';
-                r.error = errorInfo(err);
-                break;
-            }
-        }
-        r.durationMs = Math.round(performance.now() - started);
+        const r = await runJob(ctx, plan, {
+            referrers,
+            referrersOnly: referrersOnly ?? false,
+            sourceTags,
+            attempts,
+            timeoutMs,
+            log,
+        });
         entry.tags.push(r);
         emit({ type: 'tag', entry, tag: r });
     });
