@@ -15,11 +15,13 @@
  * OCI_MIRROR_DIST=DIR benches DIR/cli.js (e.g. a `node scripts/build.mjs DIR` build) instead of
  * dist/cli.js, and never rebuilds dist/.
  */
+
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { distIsStale } from '../scripts/dist-freshness.js';
 import {
   MediaTypes,
   pushBlob,
@@ -60,14 +62,6 @@ function log(msg: string): void {
 // ---------------------------------------------------------------------------------------------
 // dist freshness
 
-function newestMtime(path: string): number {
-  const st = statSync(path);
-  if (!st.isDirectory()) return st.mtimeMs;
-  let newest = st.mtimeMs;
-  for (const name of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, name)));
-  return newest;
-}
-
 async function ensureDist(): Promise<void> {
   const prebuilt = process.env.OCI_MIRROR_DIST;
   if (prebuilt) {
@@ -80,11 +74,7 @@ async function ensureDist(): Promise<void> {
     CLI = join(dir, 'cli.js');
     return;
   }
-  const inputs = ['src', 'scripts/build.mjs', 'package.json', 'package-lock.json']
-    .map((p) => join(ROOT, p))
-    .filter((p) => existsSync(p));
-  const newest = Math.max(...inputs.map(newestMtime));
-  if (!existsSync(DIST_CLI) || statSync(DIST_CLI).mtimeMs < newest) {
+  if (distIsStale(ROOT)) {
     log('dist/cli.js is missing or older than src/: building (node scripts/build.mjs)');
     const res = await exec(NODE, [join(ROOT, 'scripts/build.mjs')]);
     if (res.code !== 0) throw new Error(`build failed:\n${res.stderr}`);

@@ -5,11 +5,12 @@
  * the YAML report's summary, and an independent check with `skopeo inspect --raw`.
  * Exits non-zero when anything is not as expected; registries are stopped on exit and on Ctrl-C.
  */
+
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
+import { distIsStale } from '../scripts/dist-freshness.js';
 import {
   buildArtifact,
   buildDockerV2S2Image,
@@ -59,17 +60,8 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env):
   });
 }
 
-function newestMtime(path: string): number {
-  const st = statSync(path);
-  if (!st.isDirectory()) return st.mtimeMs;
-  let newest = st.mtimeMs;
-  for (const name of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, name)));
-  return newest;
-}
-
 async function ensureDist(): Promise<void> {
-  const newest = Math.max(newestMtime(join(ROOT, 'src')), newestMtime(join(ROOT, 'scripts/build.mjs')));
-  if (existsSync(CLI) && statSync(CLI).mtimeMs >= newest) return;
+  if (!distIsStale(ROOT)) return;
   heading('Building dist/cli.js (node scripts/build.mjs)');
   const res = await run(NODE, [join(ROOT, 'scripts/build.mjs')]);
   if (res.code !== 0) fail(`build failed:\n${res.stderr}`);
