@@ -259,7 +259,10 @@ async function run(): Promise<void> {
 }
 
 run().catch((err: unknown) => {
-  if (err instanceof InputError) core.setOutput('exit-code', '3');
-  else core.setOutput('exit-code', '1');
   core.setFailed(redact(err instanceof Error ? err.message : String(err)));
+  try {
+    core.setOutput('exit-code', err instanceof InputError ? '3' : '1');
+  } catch {
+    // The output file itself may be what failed; the step is failed either way.
+  }
 });
