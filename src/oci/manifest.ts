@@ -1,4 +1,5 @@
 /** Manifest, index and descriptor types, and parsing raw manifest bytes into them. No I/O. */
+import { createHash } from 'node:crypto';
 
 import { OciError } from './errors.js';
 import { isIndexMediaType, isManifestMediaType, OCI_INDEX, OCI_MANIFEST } from './mediatypes.js';
@@ -136,4 +137,39 @@ export function subjectOf(parsed: ParsedManifest): Descriptor | undefined {
 /** `annotations` of a manifest or index, if any. */
 export function annotationsOf(parsed: ParsedManifest): Record<string, string> | undefined {
   return parsed.kind === 'index' ? parsed.index.annotations : parsed.manifest.annotations;
+}
+
+/** `os/architecture[/variant]` of a descriptor's platform. */
+export function platformString(p: Platform): string {
+  return `${p.os}/${p.architecture}${p.variant ? `/${p.variant}` : ''}`;
+}
+
+/** True when `platform` is one of `wanted` (`os/arch` matches every variant, `os/arch/variant` one). */
+export function platformMatches(platform: Platform | undefined, wanted: readonly string[]): boolean {
+  if (!platform) return false;
+  return wanted.some((w) => {
+    const [os, arch, variant] = w.split('/');
+    return (
+      platform.os === os &&
+      platform.architecture === arch &&
+      (variant === undefined || platform.variant === variant)
+    );
+  });
+}
+
+/**
+ * An index reduced to the children whose platform is wanted, as new bytes (the original's key
+ * order, compact JSON: the same source always gives the same bytes and digest). Undefined when no
+ * child matches. A copy made from it is no longer bit-for-bit: callers report it as rewritten.
+ */
+export function filterIndexPlatforms(raw: RawManifest, wanted: readonly string[]): RawManifest | undefined {
+  const json = JSON.parse(raw.bytes.toString('utf8')) as { manifests?: Descriptor[] };
+  const manifests = (json.manifests ?? []).filter((d) => platformMatches(d.platform, wanted));
+  if (manifests.length === 0) return undefined;
+  const bytes = Buffer.from(JSON.stringify({ ...json, manifests }));
+  return {
+    bytes,
+    mediaType: raw.mediaType,
+    digest: `sha256:${createHash('sha256').update(bytes).digest('hex')}`,
+  };
 }

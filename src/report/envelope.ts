@@ -127,6 +127,7 @@ function toTag(t: TagResult): ReportTag {
     ...(t.referrers !== undefined
       ? { referrers: { copied: t.referrers.copied, existing: t.referrers.existing } }
       : {}),
+    ...(t.rewritten !== undefined ? { rewritten: redact(t.rewritten) } : {}),
     durationMs: t.durationMs,
     ...(t.images !== undefined ? { images: t.images.map(toTag) } : {}),
   };

@@ -153,6 +153,7 @@ export function renderTagLine(_entry: EntryResult, tag: TagResult, opts?: TextOp
     if (tag.sourceDigest) line += `  ${shortDigest(tag.sourceDigest)}`;
     line += `  ${formatBytes(tag.bytes)}`;
   }
+  if (tag.rewritten && tag.status !== 'failed') line += `  (rewritten: ${oneLine(tag.rewritten)})`;
   if (tag.referrers && tag.status !== 'failed' && tag.referrers.copied + tag.referrers.existing > 0) {
     line += `  +${tag.referrers.copied} referrer${tag.referrers.copied === 1 ? '' : 's'}`;
     if (tag.referrers.existing > 0) line += ` (${tag.referrers.existing} present)`;

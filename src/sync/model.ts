@@ -73,6 +73,11 @@ export interface TagResult {
   manifests: number;
   /** Referrers copied or found, when the entry includes referrers. */
   referrers?: ReferrerCounts;
+  /**
+   * Set when the copy is not the source's bytes, saying how (e.g. `platforms linux/amd64`): the
+   * destination then holds a filtered index whose digest (`sourceDigest`) differs from the source's.
+   */
+  rewritten?: string;
   durationMs: number;
   /**
    * Chart versions only: the images discovered in this version and what happened to each (a chart

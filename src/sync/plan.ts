@@ -5,7 +5,8 @@
 import type { ArtifactEntry } from '../config/model.js';
 import type { ManifestHead, RegistryClient } from '../oci/client.js';
 import { NotFoundError } from '../oci/errors.js';
-import type { RawManifest } from '../oci/manifest.js';
+import { filterIndexPlatforms, type RawManifest } from '../oci/manifest.js';
+import { isIndexMediaType } from '../oci/mediatypes.js';
 import {
   formatReference,
   parseReference,
@@ -88,7 +89,7 @@ export async function planEntry(
   }
   const overwrite = options.overwrite || entry.overwrite;
   const perTag = await mapPool(refs, options.parallelism, (src) =>
-    planTag(client, src, destinations, overwrite, options.knownDestinationDigest),
+    planTag(client, src, destinations, overwrite, options.knownDestinationDigest, entry.platforms),
   );
   return sourceTags
     ? { source, tags: perTag.flat(), notes, sourceTags }
@@ -117,6 +118,7 @@ async function planTag(
   destinations: Repository[],
   overwrite: boolean,
   knownDestinationDigest: ((destination: string) => string | undefined) | undefined,
+  platforms?: readonly string[],
 ): Promise<PlannedTag[]> {
   const targets = destinations.map(
     (d): Reference =>
@@ -129,15 +131,31 @@ async function planTag(
       if (known[i] === undefined) lookups.set(i, await lookup(client, dst));
     }),
   );
-  const fetch = [...lookups.values()].some((l) => l === undefined);
+  // With a platform filter the source is always fetched: the digest compared is the filtered index's.
+  const fetch = platforms !== undefined || [...lookups.values()].some((l) => l === undefined);
   let srcDigest: string;
   let manifest: RawManifest | undefined;
+  let rewritten: string | undefined;
   try {
     if (fetch) {
       manifest = await onSide('source', () => client.getManifest(src)).catch((err: unknown) => {
         if (err instanceof NotFoundError) return undefined;
         throw err;
       });
+      if (manifest && platforms !== undefined && isIndexMediaType(manifest.mediaType)) {
+        const filtered = filterIndexPlatforms(manifest, platforms);
+        if (!filtered) {
+          const message = `${formatReference(src)}: no platform matches ${platforms.join(', ')}`;
+          return targets.map((dst) => ({
+            action: 'fail' as const,
+            src,
+            dst,
+            row: row(src, dst, { error: { message, side: 'source' } }),
+          }));
+        }
+        manifest = filtered;
+        rewritten = `platforms ${platforms.join(', ')}`;
+      }
       srcDigest = manifest?.digest ?? '';
     } else {
       srcDigest = (await onSide('source', () => client.headManifest(src)))?.digest ?? '';
@@ -165,7 +183,7 @@ async function planTag(
       }),
     }));
   }
-  return Promise.all(
+  const planned = await Promise.all(
     targets.map(async (dst, i): Promise<PlannedTag> => {
       const base = manifest ? { src, srcDigest, dst, manifest } : { src, srcDigest, dst };
       // State cache (the action's): a destination known to hold exactly the source digest is
@@ -207,4 +225,7 @@ async function planTag(
       };
     }),
   );
+  // A filtered index is not the source's bytes: every row says so.
+  if (rewritten !== undefined) for (const p of planned) p.row.rewritten = rewritten;
+  return planned;
 }

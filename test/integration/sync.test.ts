@@ -180,6 +180,54 @@ artifacts:
     }
   });
 
+  it('copies only the platforms asked for, reports the tag as rewritten, and stays idempotent', async () => {
+    const path = config(
+      'platforms',
+      `apiVersion: oci-mirror/v1
+kind: Config
+artifacts:
+  - source: ${src.host}/team/app:1.0.0
+    destination: ${dst.host}/amd64-only/app
+    platforms: [linux/amd64]
+  - name: none
+    source: ${src.host}/team/app:1.1.0
+    destination: ${dst.host}/s390x/app
+    platforms: [linux/s390x]
+`,
+    );
+    const first = await cli(['sync', path, '-o', 'json']);
+    expect(first.code).toBe(1);
+    const doc = JSON.parse(first.stdout);
+    expect(validateReport(doc)).toEqual([]);
+    const [amd64, none] = doc.report.results;
+    const row = amd64.tags[0];
+    expect(row).toMatchObject({ status: 'copied', rewritten: 'platforms linux/amd64' });
+    expect(row.sourceDigest).not.toBe(images['1.0.0']?.top.digest);
+    // The destination index lists linux/amd64 only; its digest is the one reported.
+    const got = await getManifestRaw(dst, 'amd64-only/app', '1.0.0');
+    expect(got?.digest).toBe(row.sourceDigest);
+    const index = JSON.parse(got?.bytes.toString() ?? '{}') as {
+      manifests: { platform: { architecture: string } }[];
+    };
+    expect(index.manifests.map((m) => m.platform.architecture)).toEqual(['amd64']);
+    // shared layer + amd64's layer + amd64's config: nothing of arm64 was copied.
+    expect(row.blobs.copied + row.blobs.mounted + row.blobs.existing).toBe(3);
+    expect(none.tags[0]).toMatchObject({
+      status: 'failed',
+      error: { message: expect.stringMatching(/no platform matches linux\/s390x/) },
+    });
+    expect(await listTags(dst, 's390x/app').catch(() => [])).toEqual([]);
+    const text = await cli(['sync', path]);
+    expect(text.stdout).toMatch(
+      /team\/app:1\.0\.0 \(skipped: up-to-date\) → \S+amd64-only\/app:1\.0\.0\s+\(rewritten: platforms linux\/amd64\)/,
+    );
+    const again = JSON.parse((await cli(['sync', path, '-o', 'json'])).stdout);
+    expect(again.report.results[0].tags[0]).toMatchObject({
+      status: 'skipped',
+      rewritten: 'platforms linux/amd64',
+    });
+  });
+
   it('draws a live progress line on a terminal, and none in CI or with --no-progress', async () => {
     const path = config(
       'progress',
