@@ -63328,6 +63328,7 @@ function toTag(t) {
         ...(t.referrers !== undefined
             ? { referrers: { copied: t.referrers.copied, existing: t.referrers.existing } }
             : {}),
+        ...(t.rewritten !== undefined ? { rewritten: secrets_redact(t.rewritten) } : {}),
         durationMs: t.durationMs,
         ...(t.images !== undefined ? { images: t.images.map(toTag) } : {}),
     };
@@ -63628,6 +63629,8 @@ function renderTagLine(_entry, tag, opts) {
             line += `  ${shortDigest(tag.sourceDigest)}`;
         line += `  ${formatBytes(tag.bytes)}`;
     }
+    if (tag.rewritten && tag.status !== 'failed')
+        line += `  (rewritten: ${oneLine(tag.rewritten)})`;
     if (tag.referrers && tag.status !== 'failed' && tag.referrers.copied + tag.referrers.existing > 0) {
         line += `  +${tag.referrers.copied} referrer${tag.referrers.copied === 1 ? '' : 's'}`;
         if (tag.referrers.existing > 0)
@@ -64928,6 +64931,7 @@ function isManifestMediaType(mediaType) {
 
 
 
+
 /** A manifest that cannot be understood. */
 class ManifestError extends OciError {
 }
@@ -65016,6 +65020,38 @@ function subjectOf(parsed) {
 /** `annotations` of a manifest or index, if any. */
 function annotationsOf(parsed) {
     return parsed.kind === 'index' ? parsed.index.annotations : parsed.manifest.annotations;
+}
+/** `os/architecture[/variant]` of a descriptor's platform. */
+function platformString(p) {
+    return `${p.os}/${p.architecture}${p.variant ? `/${p.variant}` : ''}`;
+}
+/** True when `platform` is one of `wanted` (`os/arch` matches every variant, `os/arch/variant` one). */
+function platformMatches(platform, wanted) {
+    if (!platform)
+        return false;
+    return wanted.some((w) => {
+        const [os, arch, variant] = w.split('/');
+        return (platform.os === os &&
+            platform.architecture === arch &&
+            (variant === undefined || platform.variant === variant));
+    });
+}
+/**
+ * An index reduced to the children whose platform is wanted, as new bytes (the original's key
+ * order, compact JSON: the same source always gives the same bytes and digest). Undefined when no
+ * child matches. A copy made from it is no longer bit-for-bit: callers report it as rewritten.
+ */
+function filterIndexPlatforms(raw, wanted) {
+    const json = JSON.parse(raw.bytes.toString('utf8'));
+    const manifests = (json.manifests ?? []).filter((d) => platformMatches(d.platform, wanted));
+    if (manifests.length === 0)
+        return undefined;
+    const bytes = Buffer.from(JSON.stringify({ ...json, manifests }));
+    return {
+        bytes,
+        mediaType: raw.mediaType,
+        digest: `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`,
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/sync/errors.ts
@@ -66247,6 +66283,8 @@ function exitCodeOf(summary, driftExitCode = 2) {
 
 
 
+
+
 function row(src, dst, init = {}) {
     const r = tagRow(reference_formatReference(src), reference_formatReference(dst), init);
     if (src.tag !== undefined)
@@ -66284,7 +66322,7 @@ async function planEntry(client, entry, options) {
             refs.push({ ...source, digest: d });
     }
     const overwrite = options.overwrite || entry.overwrite;
-    const perTag = await mapPool(refs, options.parallelism, (src) => planTag(client, src, destinations, overwrite, options.knownDestinationDigest));
+    const perTag = await mapPool(refs, options.parallelism, (src) => planTag(client, src, destinations, overwrite, options.knownDestinationDigest, entry.platforms));
     return sourceTags
         ? { source, tags: perTag.flat(), notes, sourceTags }
         : { source, tags: perTag.flat(), notes };
@@ -66303,7 +66341,7 @@ async function lookup(client, dst) {
  * a HEAD now and a GET later); when all have it, a HEAD of the source suffices. A destination the
  * state cache knows to hold the source digest is not asked at all.
  */
-async function planTag(client, src, destinations, overwrite, knownDestinationDigest) {
+async function planTag(client, src, destinations, overwrite, knownDestinationDigest, platforms) {
     const targets = destinations.map((d) => src.tag !== undefined ? { ...d, tag: src.tag } : { ...d, digest: src.digest });
     const known = targets.map((dst) => knownDestinationDigest?.(reference_formatReference(dst)));
     const lookups = new Map();
@@ -66311,9 +66349,11 @@ async function planTag(client, src, destinations, overwrite, knownDestinationDig
         if (known[i] === undefined)
             lookups.set(i, await lookup(client, dst));
     }));
-    const fetch = [...lookups.values()].some((l) => l === undefined);
+    // With a platform filter the source is always fetched: the digest compared is the filtered index's.
+    const fetch = platforms !== undefined || [...lookups.values()].some((l) => l === undefined);
     let srcDigest;
     let manifest;
+    let rewritten;
     try {
         if (fetch) {
             manifest = await onSide('source', () => client.getManifest(src)).catch((err) => {
@@ -66321,6 +66361,20 @@ async function planTag(client, src, destinations, overwrite, knownDestinationDig
                     return undefined;
                 throw err;
             });
+            if (manifest && platforms !== undefined && isIndexMediaType(manifest.mediaType)) {
+                const filtered = filterIndexPlatforms(manifest, platforms);
+                if (!filtered) {
+                    const message = `${reference_formatReference(src)}: no platform matches ${platforms.join(', ')}`;
+                    return targets.map((dst) => ({
+                        action: 'fail',
+                        src,
+                        dst,
+                        row: row(src, dst, { error: { message, side: 'source' } }),
+                    }));
+                }
+                manifest = filtered;
+                rewritten = `platforms ${platforms.join(', ')}`;
+            }
             srcDigest = manifest?.digest ?? '';
         }
         else {
@@ -66350,7 +66404,7 @@ async function planTag(client, src, destinations, overwrite, knownDestinationDig
             }),
         }));
     }
-    return Promise.all(targets.map(async (dst, i) => {
+    const planned = await Promise.all(targets.map(async (dst, i) => {
         const base = manifest ? { src, srcDigest, dst, manifest } : { src, srcDigest, dst };
         // State cache (the action's): a destination known to hold exactly the source digest is
         // skipped without a HEAD. Any other known digest is not trusted: drift is checked live.
@@ -66391,6 +66445,11 @@ async function planTag(client, src, destinations, overwrite, knownDestinationDig
             row: { ...r, status: 'drifted', reason: 'destination differs from source (overwrite: false)' },
         };
     }));
+    // A filtered index is not the source's bytes: every row says so.
+    if (rewritten !== undefined)
+        for (const p of planned)
+            p.row.rewritten = rewritten;
+    return planned;
 }
 
 ;// CONCATENATED MODULE: ./src/sync/charts.ts
