@@ -6,7 +6,7 @@
 import { isAbsolute, relative, resolve } from 'node:path';
 import type { ConfigErrors } from '../config/errors.js';
 import type { SourcePosition } from '../config/model.js';
-import { shortDigest } from '../report/text.js';
+import { errorDetail, shortDigest } from '../report/text.js';
 import { redact } from '../secrets.js';
 import type { ErrorInfo, SyncResult } from '../sync/model.js';
 
@@ -44,11 +44,7 @@ function at(
 }
 
 function describe(e: ErrorInfo): string {
-  const parts: string[] = [];
-  if (e.side) parts.push(e.side);
-  if (e.httpStatus !== undefined) parts.push(`HTTP ${e.httpStatus}`);
-  if (e.code) parts.push(e.code);
-  return parts.length > 0 ? `${e.message} [${parts.join(', ')}]` : e.message;
+  return `${e.message}${errorDetail(e)}`;
 }
 
 /** Annotations for the failed and drifted rows of a run, in result order. */

@@ -4,7 +4,7 @@
  * dry-run comment. Pure functions of the result, tested with golden files; every string returned
  * here has passed through `redact`.
  */
-import { formatBytes, formatDuration, shortDigest } from '../report/text.js';
+import { errorDetail, formatBytes, formatDuration, shortDigest } from '../report/text.js';
 import { redact } from '../secrets.js';
 import type { EntryResult, ErrorInfo, SyncResult, TagResult, TagStatus } from '../sync/model.js';
 
@@ -43,11 +43,7 @@ function code(text: string): string {
 }
 
 function errorText(e: ErrorInfo): string {
-  const parts: string[] = [];
-  if (e.side) parts.push(e.side);
-  if (e.httpStatus !== undefined) parts.push(`HTTP ${e.httpStatus}`);
-  if (e.code) parts.push(e.code);
-  return parts.length > 0 ? `${e.message} [${parts.join(', ')}]` : e.message;
+  return `${e.message}${errorDetail(e)}`;
 }
 
 function digestCell(t: TagResult): string {

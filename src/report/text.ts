@@ -101,10 +101,11 @@ export function shortDigest(digest: string): string {
 }
 
 /**
- * The bracketed error detail: `[destination, HTTP 400, MANIFEST_BLOB_UNKNOWN]`; verbose adds the
- * operation and the error class. Empty when nothing is known beyond the message.
+ * The bracketed error detail: ` [destination, HTTP 400, MANIFEST_BLOB_UNKNOWN]`; verbose adds the
+ * operation and the error class. Empty when nothing is known beyond the message. Shared by the
+ * text report, the job summary and the annotations.
  */
-function errorDetail(error: ErrorInfo, opts: TextOptions | undefined): string {
+export function errorDetail(error: ErrorInfo, opts?: TextOptions): string {
   const parts: string[] = [];
   if (error.side) parts.push(error.side);
   if (opts?.verbose && error.operation) parts.push(oneLine(error.operation));
