@@ -63571,8 +63571,9 @@ function shortDigest(digest) {
     return `${digest.slice(0, colon)}:${digest.slice(colon + 1, colon + 13)}`;
 }
 /**
- * The bracketed error detail: `[destination, HTTP 400, MANIFEST_BLOB_UNKNOWN]`; verbose adds the
- * operation and the error class. Empty when nothing is known beyond the message.
+ * The bracketed error detail: ` [destination, HTTP 400, MANIFEST_BLOB_UNKNOWN]`; verbose adds the
+ * operation and the error class. Empty when nothing is known beyond the message. Shared by the
+ * text report, the job summary and the annotations.
  */
 function errorDetail(error, opts) {
     const parts = [];
