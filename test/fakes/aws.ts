@@ -135,7 +135,9 @@ export async function startAwsFake(opts: AwsFakeOptions): Promise<AwsFake> {
         return jsonError(403, 'InvalidSignatureException', `signed header ${name} missing`);
       headers[name] = Array.isArray(value) ? value.join(',') : value;
     }
-    const recomputed = aws4.sign(
+    // AWS computes the signature at the request's own X-Amz-Date (aws4 would otherwise use the
+    // verifier's clock, and a second boundary between signing and checking would fail it).
+    const signer = new aws4.RequestSigner(
       {
         host: req.headers.host ?? '',
         path: `${req.url.pathname}${req.url.search}`,
@@ -152,6 +154,8 @@ export async function startAwsFake(opts: AwsFakeOptions): Promise<AwsFake> {
         ...(session ? { sessionToken: session.sessionToken } : {}),
       },
     );
+    (signer as unknown as { datetime: string }).datetime = headers['x-amz-date'] ?? '';
+    const recomputed = signer.sign();
     const expected = String(recomputed.headers?.Authorization ?? recomputed.headers?.authorization ?? '');
     if (expected !== auth || region !== wantRegion || service !== wantService)
       return jsonError(

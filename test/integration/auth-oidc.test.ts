@@ -109,6 +109,10 @@ hosts:
 
 const endpoints = () => ({ ...aws.endpoints, ...azure.endpoints });
 
+/** The failures of a run, for assertion messages. */
+const failures = (r: Awaited<ReturnType<typeof sync>>) =>
+  JSON.stringify(r.entries.flatMap((e) => [e.error, ...e.tags.map((t) => t.error)]).filter(Boolean));
+
 describe('OIDC → cloud exchange → real token server → sync', () => {
   it('mirrors to both registries with exchanged credentials, then refreshes them after expiry', async () => {
     const events: string[] = [];
@@ -123,7 +127,7 @@ describe('OIDC → cloud exchange → real token server → sync', () => {
         session,
         onEvent: (e) => events.push(JSON.stringify(e)),
       });
-      expect(first.summary.failed).toBe(0);
+      expect(first.summary.failed, failures(first)).toBe(0);
       expect(first.summary.copied).toBe(2);
       // One STS + one ECR call; one Entra + one ACR exchange; the token servers saw AWS and the null GUID.
       expect(aws.requests.map((r) => r.url.pathname)).toEqual(['/sts/', '/ecr/']);
@@ -144,13 +148,13 @@ describe('OIDC → cloud exchange → real token server → sync', () => {
       // Still fresh 20 minutes later (1 h session → refresh at 30 min): no new exchange.
       clock += 20 * 60_000;
       const second = await sync(await config(['1.0.0', '1.1.0']), { session });
-      expect(second.summary.failed).toBe(0);
+      expect(second.summary.failed, failures(second)).toBe(0);
       expect(aws.requests).toHaveLength(2);
 
       // 40 minutes on, past half of the role session: STS and ECR are asked again.
       clock += 20 * 60_000;
       const third = await sync(await config(['1.0.0', '1.1.0']), { session });
-      expect(third.summary.failed).toBe(0);
+      expect(third.summary.failed, failures(third)).toBe(0);
       expect(aws.requests.map((r) => r.url.pathname)).toEqual(['/sts/', '/ecr/', '/sts/', '/ecr/']);
       // ACR's refresh token lives 3 h: not exchanged again yet.
       expect(azure.requests).toHaveLength(2);
