@@ -49,7 +49,8 @@ Commands:
   validate CONFIG       check a config and exit
   version               print the version
 
-CONFIG is a file path, "-" for standard input, or omitted to read the YAML from $OCI_MIRROR_CONFIG.
+CONFIG is a file path, "-" for standard input, or omitted: then $FLUX_MIRROR_CONFIG names the file
+(as flux mirror reads it), else $OCI_MIRROR_CONFIG holds the YAML itself.
 
 Options:
   -o, --output FORMAT       text (default), json or yaml; list-images: yaml (default), json,
@@ -58,14 +59,15 @@ Options:
   --retries N               retries per request and per upload (default 3)
   --timeout DURATION        time budget per copy job, e.g. 90s, 5m (default 5m)
   --overwrite               replace destination tags that differ from the source
-  --drift-exit-code N       exit code when something drifted and nothing failed (default 2)
+  --drift-exit-code N       exit code (0-255) when something drifted and nothing failed (default 2)
   --dry-run                 plan only: report would-copy / would-overwrite, write nothing
   --only REGEX              only entries whose name matches
   --report-file PATH        also write the JSON report to PATH
   --state-file PATH         remember destination digests in PATH between runs: a warm run then
                             costs about one request per source tag (drift is still checked live)
   --state-ttl DURATION      how long a remembered digest is trusted, e.g. 30m, 24h, 7d (default 24h)
-  --verbose                 log every operation with digests on stderr
+  --verbose                 a log stream on stderr instead of the tag lines (flux mirror's: sync
+                            started, mirroring tag, blob and manifest pushes, tag done, sync complete)
   --no-progress             no live progress line on a terminal
   --insecure                skip TLS verification for every registry
   --images                  discover and mirror the images of every chart entry (runs helm template)
@@ -83,12 +85,23 @@ export function parseDuration(text: string, flag = 'timeout', options: { days?: 
   return ms;
 }
 
-function integer(name: string, value: string | undefined, fallback: number, min: number): number {
+function integer(
+  name: string,
+  value: string | undefined,
+  fallback: number,
+  min: number,
+  max?: number,
+): number {
   if (value === undefined) return fallback;
-  if (!/^\d+$/.test(value) || Number(value) < min)
-    throw new UsageError(`--${name}: expected an integer >= ${min}, got "${value}"`);
+  if (!/^\d+$/.test(value) || Number(value) < min || (max !== undefined && Number(value) > max)) {
+    const want = max === undefined ? `an integer >= ${min}` : `an integer from ${min} to ${max}`;
+    throw new UsageError(`--${name}: expected ${want}, got "${value}"`);
+  }
   return Number(value);
 }
+
+/** flux mirror's variable: the path of the config file, read when no CONFIG argument is given. */
+export const FLUX_CONFIG_ENV = 'FLUX_MIRROR_CONFIG';
 
 /** Parse argv (without node and script). */
 export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): CliArgs {
@@ -159,7 +172,8 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = proce
     retries: integer('retries', v.retries as string | undefined, 3, 0),
     timeoutMs: v.timeout !== undefined ? parseDuration(v.timeout as string) : 5 * 60_000,
     overwrite: v.overwrite === true,
-    driftExitCode: integer('drift-exit-code', v['drift-exit-code'] as string | undefined, 2, 0),
+    // An exit status is one byte: 256 would wrap to 0 and hide the drift.
+    driftExitCode: integer('drift-exit-code', v['drift-exit-code'] as string | undefined, 2, 0, 255),
     dryRun: v['dry-run'] === true || command === 'plan',
     verbose: v.verbose === true,
     progress: v['no-progress'] !== true && env.CI === undefined,
@@ -174,6 +188,8 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = proce
         : DEFAULT_STATE_TTL_MS,
   };
   if (second !== undefined) args.config = second;
+  else if (env[FLUX_CONFIG_ENV] !== undefined && env[FLUX_CONFIG_ENV] !== '')
+    args.config = env[FLUX_CONFIG_ENV];
   if (typeof v['report-file'] === 'string') args.reportFile = v['report-file'];
   if (only) args.only = only;
   if (typeof v['state-file'] === 'string') {

@@ -74,6 +74,11 @@ export interface SelectionResult {
   rejected: RejectedTag[];
   /** Total number of dropped tags, including those beyond the cap of {@link SelectionResult.rejected}. */
   rejectedCount: number;
+  /**
+   * Tags that passed every filter but were dropped by the sort because they do not parse for it
+   * (`latest` under `semver`, `main` under `numerical`): the count and the first few. Absent when none.
+   */
+  unparseable?: { count: number; sortBy: 'semver' | 'numerical'; examples: string[] };
 }
 
 /** Caller-supplied defaults for {@link Selector} fields the config left unset. */
