@@ -39,7 +39,7 @@ import {
   type VersionRange,
 } from './version.js';
 
-export { SelectorError } from './errors.js';
+export { SelectorError, TooFewTagsError } from './errors.js';
 export type {
   RegexFilter,
   RejectedTag,
@@ -72,6 +72,8 @@ interface Plan {
   prerelease: boolean | undefined;
   globs: TagPattern[];
   excludes: TagPattern[];
+  defaultExcludes: TagPattern[];
+  includes: TagPattern[];
   tags: string[];
   digests: string[];
   sortBy: SortBy | undefined;
@@ -109,6 +111,8 @@ function analyse(selector: Selector): { problems: string[]; plan: Plan } {
     prerelease: undefined,
     globs: [],
     excludes: [],
+    defaultExcludes: [],
+    includes: [],
     tags: [],
     digests: [],
     sortBy: undefined,
@@ -173,6 +177,21 @@ function analyse(selector: Selector): { problems: string[]; plan: Plan } {
       plan.excludes.push(compileExclude(x));
     } catch (err) {
       problems.push(`exclude[${i}]: invalid pattern ${JSON.stringify(x)}: ${errMessage(err)}`);
+    }
+  }
+
+  for (const [i, x] of stringList(s.defaultExclude, 'defaultExclude', problems).entries()) {
+    try {
+      plan.defaultExcludes.push(compileExclude(x));
+    } catch (err) {
+      problems.push(`defaultExclude[${i}]: invalid pattern ${JSON.stringify(x)}: ${errMessage(err)}`);
+    }
+  }
+  for (const [i, g] of stringList(s.include, 'include', problems).entries()) {
+    try {
+      plan.includes.push(compileGlob(g));
+    } catch (err) {
+      problems.push(`include[${i}]: invalid glob ${JSON.stringify(g)}: ${errMessage(err)}`);
     }
   }
 
@@ -307,6 +326,15 @@ export function selectTags(
     });
   }
   const seen = new Set(selected.map((s) => s.tag));
+  if (plan.includes.length > 0) {
+    for (const tag of [...new Set(available)]) {
+      if (seen.has(tag) || typeof tag !== 'string') continue;
+      if (!plan.includes.some((g) => g.test(tag))) continue;
+      if (plan.excludes.some((x) => x.test(tag))) continue;
+      selected.push({ tag });
+      seen.add(tag);
+    }
+  }
   for (const tag of plan.tags) {
     if (!seen.has(tag)) selected.push({ tag });
     seen.add(tag);
@@ -356,7 +384,7 @@ function filter(tags: readonly string[], plan: Plan, reject: (tag: string, reaso
       reject(tag, `matches no glob (${globs.map((g) => g.source).join(', ')})`);
       continue;
     }
-    const ex = excludes.find((x) => x.test(tag));
+    const ex = excludes.find((x) => x.test(tag)) ?? plan.defaultExcludes.find((x) => x.test(tag));
     if (ex) {
       reject(tag, `excluded by ${JSON.stringify(ex.source)}`);
       continue;

@@ -14,7 +14,7 @@ import {
   type Reference,
   type Repository,
 } from '../oci/reference.js';
-import { needsTagList, selectTags } from '../select/index.js';
+import { needsTagList, selectTags, TooFewTagsError } from '../select/index.js';
 import { errorInfo, onSide } from './errors.js';
 import { type TagResult, tagRow, type UnparseableTags } from './model.js';
 import { mapPool } from './pool.js';
@@ -86,6 +86,8 @@ export async function planEntry(
         (selection.selected.length > 0 ? ` (${selection.selected.map((t) => t.tag).join(', ')})` : ''),
     );
     unparseable = selection.unparseable;
+    const count = selection.selected.length + selection.digests.length;
+    if (entry.minTags !== undefined && count < entry.minTags) throw new TooFewTagsError(count, entry.minTags);
     for (const r of selection.rejected.slice(0, 50))
       notes.push(`${entry.name}: skip tag ${r.tag}: ${r.reason}`);
     for (const t of selection.selected) refs.push({ ...source, tag: t.tag });
