@@ -23,6 +23,12 @@ import {
 } from '../harness/index.js';
 import { cli } from './cli-run.js';
 
+interface ReportDoc {
+  report: {
+    results: { name: string; status: string; error?: { message: string }; tags: { rewritten?: string }[] }[];
+  };
+}
+
 const FIXTURES = resolve(import.meta.dirname, '../fixtures/config/ocync');
 const PLATFORMS = [
   { os: 'linux', architecture: 'amd64' },
@@ -95,9 +101,9 @@ function fixture(name: string, edit: (text: string) => string = (t) => t): strin
   return path;
 }
 
-async function sync(path: string): Promise<{ code: number; doc: any; stderr: string }> {
+async function sync(path: string): Promise<{ code: number; doc: ReportDoc; stderr: string }> {
   const run = await cli(['sync', path, '-o', 'json'], { env: env() });
-  const doc = JSON.parse(run.stdout);
+  const doc = JSON.parse(run.stdout) as ReportDoc;
   expect(validateReport(doc)).toEqual([]);
   return { code: run.code, doc, stderr: run.stderr };
 }
@@ -138,11 +144,13 @@ describe('ocync documented examples against local registries', () => {
       expect(await sorted(reg, 'python')).toEqual(['3.12.0-slim', '3.13.0-slim']);
     }
     const index = JSON.parse((await getManifestRaw(dst, 'nginx', '1.26.0'))?.bytes.toString() ?? '{}');
-    expect(index.manifests.map((m: any) => `${m.platform.os}/${m.platform.architecture}`)).toEqual([
-      'linux/amd64',
-      'linux/arm64',
-    ]);
-    expect(run.doc.report.results[0].tags[0].rewritten).toMatch(/platforms/);
+    expect(
+      index.manifests.map(
+        (m: { platform: { os: string; architecture: string } }) =>
+          `${m.platform.os}/${m.platform.architecture}`,
+      ),
+    ).toEqual(['linux/amd64', 'linux/arm64']);
+    expect(run.doc.report.results[0]?.tags[0]?.rewritten).toMatch(/platforms/);
   });
 
   it('Chainguard to ECR: always-include tags join the 5 newest semver tags, and a missing one is not an error', async () => {
@@ -169,9 +177,9 @@ describe('ocync documented examples against local registries', () => {
       fixture('dockerhub-fan-out.yaml', (t) => t.replace('semver: ">=15"', 'semver: ">=99"')),
     );
     expect(strict.code).toBe(1);
-    const pg = strict.doc.report.results.find((r: any) => r.name.endsWith('library/postgres'));
-    expect(pg.status).toBe('failed');
-    expect(pg.error.message).toBe('0 tags selected, fewer than min_tags 1');
+    const pg = strict.doc.report.results.find((r) => r.name.endsWith('library/postgres'));
+    expect(pg?.status).toBe('failed');
+    expect(pg?.error?.message).toBe('0 tags selected, fewer than min_tags 1');
   });
 
   it('GHCR with glob filtering: a static token becomes the host’s bearer credential; glob, exclude, sort and latest select', async () => {
@@ -193,6 +201,7 @@ describe('ocync documented examples against local registries', () => {
   });
 });
 
+// biome-ignore-start lint/suspicious/noTemplateCurlyInString: ${VAR} references are data here
 describe('ocync fields we cannot honour are refused at their line', () => {
   const load = (text: string, e: NodeJS.ProcessEnv = {}) => {
     try {
@@ -258,3 +267,4 @@ mappings:
     ]);
   });
 });
+// biome-ignore-end lint/suspicious/noTemplateCurlyInString: ${VAR} references are data here
