@@ -3,8 +3,8 @@ import { parseArgs } from 'node:util';
 import { parseGoDuration } from '../config/checks.js';
 import { DEFAULT_STATE_TTL_MS } from '../sync/state.js';
 
-export type Command = 'sync' | 'plan' | 'list-images' | 'validate' | 'version' | 'help';
-export type OutputFormat = 'text' | 'json' | 'yaml' | 'hauler' | 'zarf';
+export type Command = 'sync' | 'plan' | 'mirror' | 'list-images' | 'validate' | 'version' | 'help';
+export type OutputFormat = 'text' | 'json' | 'yaml' | 'lazyoci-json' | 'hauler' | 'zarf';
 
 export interface CliArgs {
   command: Command;
@@ -31,6 +31,12 @@ export interface CliArgs {
   chartsOnly: boolean;
   /** Mirror discovered images, not the charts. */
   imagesOnly: boolean;
+  /** lazyoci's `--chart KEY` (repeatable): only the chart entries of these upstream keys (or chart names). */
+  charts?: string[];
+  /** lazyoci's `--version V` (repeatable, comma-separated too): the versions of the named charts. */
+  versions?: string[];
+  /** lazyoci's `--all`. */
+  all: boolean;
   /** Keep known destination digests in this file between runs (`--state-file`). */
   stateFile?: string;
   /** How long a known destination digest is trusted, in ms (`--state-ttl`, default 24h). */
@@ -45,6 +51,8 @@ export const USAGE = `Usage: oci-mirror <command> [CONFIG|-] [options]
 Commands:
   sync [CONFIG|-]       mirror everything the config asks for
   plan [CONFIG|-]       show what sync would do (same as sync --dry-run)
+  mirror                lazyoci's command: mirror --config FILE (default mirror.yaml) --all, or
+                        --chart KEY [--version V]...; -o json prints lazyoci's result shape
   list-images [CONFIG]  print the images chart discovery finds (-o yaml|json|hauler|zarf)
   validate CONFIG       check a config and exit
   version               print the version
@@ -53,8 +61,12 @@ CONFIG is a file path, "-" for standard input, or omitted: then $FLUX_MIRROR_CON
 (as flux mirror reads it), else $OCI_MIRROR_CONFIG holds the YAML itself.
 
 Options:
-  -o, --output FORMAT       text (default), json or yaml; list-images: yaml (default), json,
-                            hauler or zarf
+  -o, --output FORMAT       text (default), json, yaml or lazyoci-json (lazyoci's result shape);
+                            list-images: yaml (default), json, hauler or zarf
+  -c, --config FILE         the config file (instead of the CONFIG argument)
+  --all                     every chart of the config (lazyoci)
+  --chart KEY               only this chart: a lazyoci upstream key or a chart name (repeatable)
+  --version V               only these versions of the --chart charts (repeatable)
   --concurrency N           copy jobs in flight (default 4)
   --retries N               retries per request and per upload (default 3)
   --timeout DURATION        time budget per copy job, e.g. 90s, 5m (default 5m)
@@ -105,14 +117,22 @@ export const FLUX_CONFIG_ENV = 'FLUX_MIRROR_CONFIG';
 
 /** Parse argv (without node and script). */
 export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): CliArgs {
+  // `--version` alone prints our version; `--version V` is lazyoci's version override.
+  const bareVersion = argv.flatMap((a, i) =>
+    a === '--version' && (i === argv.length - 1 || (argv[i + 1] ?? '').startsWith('-')) ? [i] : [],
+  );
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({
-      args: [...argv],
+      args: argv.filter((_, i) => !bareVersion.includes(i)),
       allowPositionals: true,
       strict: true,
       options: {
         output: { type: 'string', short: 'o' },
+        config: { type: 'string', short: 'c' },
+        all: { type: 'boolean' },
+        chart: { type: 'string', multiple: true },
+        version: { type: 'string', multiple: true },
         concurrency: { type: 'string' },
         retries: { type: 'string' },
         timeout: { type: 'string' },
@@ -131,30 +151,49 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = proce
         'charts-only': { type: 'boolean' },
         'images-only': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean' },
       },
     });
   } catch (err) {
     throw new UsageError((err as Error).message);
   }
   const v = parsed.values as Record<string, string | boolean | undefined>;
+  const multi = parsed.values as Record<string, string[] | undefined>;
   const [first, second, ...extra] = parsed.positionals;
   let command: Command;
   if (v.help) command = 'help';
-  else if (v.version) command = 'version';
+  else if (bareVersion.length > 0) command = 'version';
   else if (first === undefined)
-    throw new UsageError('missing command (sync, plan, list-images, validate, version)');
-  else if (['sync', 'plan', 'list-images', 'validate', 'version', 'help'].includes(first))
+    throw new UsageError('missing command (sync, plan, mirror, list-images, validate, version)');
+  else if (['sync', 'plan', 'mirror', 'list-images', 'validate', 'version', 'help'].includes(first))
     command = first as Command;
   else
-    throw new UsageError(`unknown command "${first}" (expected sync, plan, list-images, validate, version)`);
+    throw new UsageError(
+      `unknown command "${first}" (expected sync, plan, mirror, list-images, validate, version)`,
+    );
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
   const listing = command === 'list-images';
-  const output = (v.output as string | undefined) ?? (listing ? 'yaml' : 'text');
+  let output = (v.output as string | undefined) ?? (listing ? 'yaml' : 'text');
   if (listing && !['yaml', 'json', 'hauler', 'zarf'].includes(output))
     throw new UsageError(`--output: expected yaml, json, hauler or zarf, got "${output}"`);
-  if (!listing && !['text', 'json', 'yaml'].includes(output))
-    throw new UsageError(`--output: expected text, json or yaml, got "${output}"`);
+  if (!listing && !['text', 'json', 'yaml', 'lazyoci-json'].includes(output))
+    throw new UsageError(`--output: expected text, json, yaml or lazyoci-json, got "${output}"`);
+  // `mirror` is lazyoci's command: its `-o json` is lazyoci's result shape.
+  if (command === 'mirror' && output === 'json') output = 'lazyoci-json';
+  const charts = multi.chart;
+  const versions = (multi.version ?? [])
+    .flatMap((x) => x.split(','))
+    .map((x) => x.trim())
+    .filter(Boolean);
+  if (command === 'mirror') {
+    if (charts === undefined && v.all !== true)
+      throw new UsageError('mirror: specify --chart <key> or --all');
+    if (charts !== undefined && v.all === true)
+      throw new UsageError('--chart and --all are mutually exclusive');
+  }
+  if (versions.length > 0 && charts === undefined)
+    throw new UsageError('--version: name the chart(s) it applies to with --chart');
+  if (typeof v.config === 'string' && second !== undefined)
+    throw new UsageError(`give the config once: --config ${v.config} or "${second}"`);
   if (v['charts-only'] === true && v['images-only'] === true)
     throw new UsageError('--charts-only and --images-only exclude each other');
   let only: RegExp | undefined;
@@ -182,12 +221,18 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = proce
     images: v.images === true,
     chartsOnly: v['charts-only'] === true,
     imagesOnly: v['images-only'] === true,
+    all: v.all === true,
     stateTtlMs:
       v['state-ttl'] !== undefined
         ? parseDuration(v['state-ttl'] as string, 'state-ttl', { days: true })
         : DEFAULT_STATE_TTL_MS,
   };
+  if (charts !== undefined) args.charts = charts;
+  if (versions.length > 0) args.versions = versions;
   if (second !== undefined) args.config = second;
+  else if (typeof v.config === 'string') args.config = v.config;
+  else if (command === 'mirror')
+    args.config = 'mirror.yaml'; // lazyoci's default
   else if (env[FLUX_CONFIG_ENV] !== undefined && env[FLUX_CONFIG_ENV] !== '')
     args.config = env[FLUX_CONFIG_ENV];
   if (typeof v['report-file'] === 'string') args.reportFile = v['report-file'];

@@ -6,6 +6,7 @@ import { loadConfig } from '../config/load.js';
 import type { MirrorConfig } from '../config/model.js';
 import { renderJson, renderYaml, toReport } from '../report/envelope.js';
 import { type ImageListFormat, renderImageList } from '../report/images.js';
+import { renderLazyociJson, toLazyociResult } from '../report/lazyoci.js';
 import {
   completionLines,
   entryStartedLine,
@@ -31,6 +32,7 @@ import { StateCache } from '../sync/state.js';
 import { sync } from '../sync/sync.js';
 import { VERSION } from '../version.js';
 import { type CliArgs, parseCli, USAGE, UsageError } from './args.js';
+import { selectCharts } from './charts.js';
 
 /** Where the CLI writes; injectable for tests. */
 export interface CliIO {
@@ -89,6 +91,15 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       return EXIT_INVALID;
     }
     throw e;
+  }
+  if (args.charts !== undefined) {
+    try {
+      config = selectCharts(config, args.charts, args.versions);
+    } catch (e) {
+      if (!(e instanceof UsageError)) throw e;
+      err(`oci-mirror: ${e.message}\n`);
+      return EXIT_INVALID;
+    }
   }
   if (args.command === 'validate') {
     out(
@@ -210,6 +221,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     configFile: config.file,
   });
   if (args.output === 'json') out(renderJson(doc));
+  else if (args.output === 'lazyoci-json') out(renderLazyociJson(toLazyociResult(result, config)));
   else if (args.output === 'yaml') out(renderYaml(doc));
   else if (text) out(`${renderSummaryLine(result, { color })}\n`);
   if (args.verbose) for (const line of completionLines(result)) log(line);

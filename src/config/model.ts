@@ -116,6 +116,8 @@ export interface ChartEntry {
   overwrite: boolean;
   /** Local chart directory resolved against the config dir (only when source is a path). */
   localPath?: string;
+  /** lazyoci: the `upstreams` key the entry comes from (what `--chart KEY` names). */
+  upstream?: string;
   /** Image discovery (our dialect only). */
   images?: ChartImages;
   position: SourcePosition;

@@ -201,6 +201,7 @@ export function normalizeLazyoci(
     }
     const base = {
       name,
+      upstream: key,
       source,
       destination,
       repository,
