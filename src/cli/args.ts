@@ -37,6 +37,8 @@ export interface CliArgs {
   versions?: string[];
   /** lazyoci's `--all`. */
   all: boolean;
+  /** aicr's `--set component:path=value` (repeatable): helm `--set path=value` for one chart's discovery. */
+  sets?: { component: string; path: string; value: string }[];
   /** Keep known destination digests in this file between runs (`--state-file`). */
   stateFile?: string;
   /** How long a known destination digest is trusted, in ms (`--state-ttl`, default 24h). */
@@ -67,6 +69,8 @@ Options:
   --all                     every chart of the config (lazyoci)
   --chart KEY               only this chart: a lazyoci upstream key or a chart name (repeatable)
   --version V               only these versions of the --chart charts (repeatable)
+  --set COMPONENT:PATH=VALUE  a helm --set PATH=VALUE for the chart COMPONENT (its name or lazyoci
+                            key) when its images are discovered (repeatable; as aicr does)
   --concurrency N           copy jobs in flight (default 4)
   --retries N               retries per request and per upload (default 3)
   --timeout DURATION        time budget per copy job, e.g. 90s, 5m (default 5m)
@@ -133,6 +137,7 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = proce
         all: { type: 'boolean' },
         chart: { type: 'string', multiple: true },
         version: { type: 'string', multiple: true },
+        set: { type: 'string', multiple: true },
         concurrency: { type: 'string' },
         retries: { type: 'string' },
         timeout: { type: 'string' },
@@ -228,6 +233,13 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = proce
         : DEFAULT_STATE_TTL_MS,
   };
   if (charts !== undefined) args.charts = charts;
+  if (multi.set !== undefined) {
+    args.sets = multi.set.map((s) => {
+      const m = /^([^:=]+):([^=]+)=(.*)$/s.exec(s);
+      if (!m) throw new UsageError(`--set: expected component:path=value, got "${s}"`);
+      return { component: m[1] as string, path: m[2] as string, value: m[3] as string };
+    });
+  }
   if (versions.length > 0) args.versions = versions;
   if (second !== undefined) args.config = second;
   else if (typeof v.config === 'string') args.config = v.config;

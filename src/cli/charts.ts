@@ -7,6 +7,32 @@ import { checkSemverRange } from '../config/checks.js';
 import type { ChartEntry, MirrorConfig } from '../config/model.js';
 import { UsageError } from './args.js';
 
+/**
+ * aicr's `--set component:path=value`: each becomes a helm `--set path=value` of the chart entries
+ * named `component` (chart name or lazyoci upstream key), applied last at image discovery.
+ */
+export function applySets(
+  config: MirrorConfig,
+  sets: readonly { component: string; path: string; value: string }[],
+): MirrorConfig {
+  const charts = config.charts.map((c) => ({ ...c }));
+  for (const s of sets) {
+    const matching = charts.filter((c) => (c.upstream ?? c.name) === s.component || c.name === s.component);
+    if (matching.length === 0) {
+      const known = [...new Set(charts.map((c) => c.upstream ?? c.name))];
+      throw new UsageError(
+        `--set: no chart "${s.component}" in the config${known.length > 0 ? ` (charts: ${known.join(', ')})` : ''}`,
+      );
+    }
+    for (const c of matching) {
+      const images = { ...(c.images ?? { discover: false }) };
+      images.set = { ...images.set, [s.path]: s.value };
+      c.images = images;
+    }
+  }
+  return { ...config, charts };
+}
+
 /** The config narrowed to `keys` (and `versions`); throws {@link UsageError} for an unknown key. */
 export function selectCharts(
   config: MirrorConfig,

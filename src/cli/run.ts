@@ -32,7 +32,7 @@ import { StateCache } from '../sync/state.js';
 import { sync } from '../sync/sync.js';
 import { VERSION } from '../version.js';
 import { type CliArgs, parseCli, USAGE, UsageError } from './args.js';
-import { selectCharts } from './charts.js';
+import { applySets, selectCharts } from './charts.js';
 
 /** Where the CLI writes; injectable for tests. */
 export interface CliIO {
@@ -92,9 +92,10 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     }
     throw e;
   }
-  if (args.charts !== undefined) {
+  if (args.charts !== undefined || args.sets !== undefined) {
     try {
-      config = selectCharts(config, args.charts, args.versions);
+      if (args.charts !== undefined) config = selectCharts(config, args.charts, args.versions);
+      if (args.sets !== undefined) config = applySets(config, args.sets);
     } catch (e) {
       if (!(e instanceof UsageError)) throw e;
       err(`oci-mirror: ${e.message}\n`);
