@@ -8,7 +8,13 @@
  * has passed through `redact`.
  */
 import { redact } from '../secrets.js';
-import type { EntryResult, SyncResult, SyncSummary, TagResult } from '../sync/model.js';
+import {
+  type EntryResult,
+  type SyncResult,
+  type SyncSummary,
+  summarize,
+  type TagResult,
+} from '../sync/model.js';
 
 /** A value as Go's slog text handler writes it: bare when simple, else quoted. */
 function value(v: string | number): string {
@@ -118,25 +124,7 @@ function counts(
 export function completionLines(result: SyncResult): string[] {
   const lines: string[] = [];
   for (const e of result.entries) {
-    const c = {
-      copied: 0,
-      overwritten: 0,
-      skipped: 0,
-      drifted: 0,
-      wouldCopy: 0,
-      wouldOverwrite: 0,
-      failed: 0,
-    };
-    if (e.error) c.failed++;
-    for (const t of e.tags.flatMap((t) => [t, ...(t.images ?? [])])) {
-      const k =
-        t.status === 'would-copy'
-          ? 'wouldCopy'
-          : t.status === 'would-overwrite'
-            ? 'wouldOverwrite'
-            : t.status;
-      c[k]++;
-    }
+    const c = summarize([e], 0);
     lines.push(logLine('entry summary', [['name', e.name], ...counts(c)]));
   }
   lines.push(

@@ -165,35 +165,19 @@ function analyse(selector: Selector): { problems: string[]; plan: Plan } {
   const pre = typeof s.prerelease === 'boolean' ? s.prerelease : undefined;
   plan.prerelease = pre ?? (plan.range ? plan.range.namesPrerelease : undefined);
 
-  for (const [i, g] of stringList(s.glob, 'glob', problems).entries()) {
-    try {
-      plan.globs.push(compileGlob(g));
-    } catch (err) {
-      problems.push(`glob[${i}]: invalid glob ${JSON.stringify(g)}: ${errMessage(err)}`);
-    }
-  }
-  for (const [i, x] of stringList(s.exclude, 'exclude', problems).entries()) {
-    try {
-      plan.excludes.push(compileExclude(x));
-    } catch (err) {
-      problems.push(`exclude[${i}]: invalid pattern ${JSON.stringify(x)}: ${errMessage(err)}`);
-    }
-  }
-
-  for (const [i, x] of stringList(s.defaultExclude, 'defaultExclude', problems).entries()) {
-    try {
-      plan.defaultExcludes.push(compileExclude(x));
-    } catch (err) {
-      problems.push(`defaultExclude[${i}]: invalid pattern ${JSON.stringify(x)}: ${errMessage(err)}`);
-    }
-  }
-  for (const [i, g] of stringList(s.include, 'include', problems).entries()) {
-    try {
-      plan.includes.push(compileGlob(g));
-    } catch (err) {
-      problems.push(`include[${i}]: invalid glob ${JSON.stringify(g)}: ${errMessage(err)}`);
-    }
-  }
+  const patterns = (value: unknown, field: string, kind: 'glob' | 'pattern'): TagPattern[] =>
+    stringList(value, field, problems).flatMap((x, i) => {
+      try {
+        return [kind === 'glob' ? compileGlob(x) : compileExclude(x)];
+      } catch (err) {
+        problems.push(`${field}[${i}]: invalid ${kind} ${JSON.stringify(x)}: ${errMessage(err)}`);
+        return [];
+      }
+    });
+  plan.globs = patterns(s.glob, 'glob', 'glob');
+  plan.excludes = patterns(s.exclude, 'exclude', 'pattern');
+  plan.defaultExcludes = patterns(s.defaultExclude, 'defaultExclude', 'pattern');
+  plan.includes = patterns(s.include, 'include', 'glob');
 
   const tags = stringList(s.tags, 'tags', problems);
   tags.forEach((t, i) => {

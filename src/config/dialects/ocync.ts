@@ -34,9 +34,9 @@ import { validateSelector } from '../../select/index.js';
 import type { Selector } from '../../select/types.js';
 import { checkHost, checkSemverRange } from '../checks.js';
 import type { ConfigError } from '../errors.js';
-import type { ArtifactEntry, HostEntry, MirrorConfig, SourcePosition } from '../model.js';
+import type { ArtifactEntry, HostEntry, MirrorConfig } from '../model.js';
 import type { FieldPath } from '../yaml.js';
-import { isObj, type NormalizeContext, num, type R, str, stripTagDigest } from './shared.js';
+import { isObj, type NormalizeContext, num, problemsOf, type R, str, stripTagDigest } from './shared.js';
 
 /** ocync's default excludes (case-insensitive), as one Go regex in our `exclude` syntax. */
 const DEFAULT_EXCLUDE = '/(?i)-(?:rc|alpha|beta|pre|snapshot|nightly)/';
@@ -61,12 +61,8 @@ export function normalizeOcync(
   data: R,
   ctx: NormalizeContext,
 ): { config: MirrorConfig; errors: ConfigError[] } {
-  const errors: ConfigError[] = [];
   const p = ctx.parsed;
-  const err = (path: FieldPath, message: string, opts: { key?: boolean; hint?: string } = {}): void => {
-    errors.push(p.error(path, message, opts));
-  };
-  const pos = (path: FieldPath): SourcePosition => ({ file: p.file, ...p.locate(path) });
+  const { errors, err, pos } = problemsOf(ctx);
   const refuse = (path: FieldPath, why: string, hint?: string): void =>
     err(path, `not supported: ${why}`, { key: true, ...(hint ? { hint } : {}) });
 
