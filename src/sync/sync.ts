@@ -15,6 +15,8 @@ import { createSession, type Session, type SessionOptions } from './session.js';
 
 export type SyncEvent =
   | { type: 'tag'; entry: EntryResult; tag: TagResult }
+  /** A copy job starts (artifact tags; `--verbose`'s `mirroring tag` line). */
+  | { type: 'tag-started'; entry: EntryResult; source: string; destination: string }
   | { type: 'entry-failed'; entry: EntryResult }
   | { type: 'planned'; entry: EntryResult; jobs: number }
   | { type: 'log'; message: string };
@@ -109,6 +111,7 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
   for (const { result, plan, entry } of planned) {
     entries.push(result);
     if (!plan) continue;
+    if (plan.unparseable) result.unparseableTags = plan.unparseable;
     for (const p of plan.tags) {
       if (p.action === 'copy' || p.action === 'overwrite') {
         if (options.dryRun) {
@@ -144,6 +147,7 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
   const attempts = (options.jobRetries ?? 1) + 1;
   const timeoutMs = options.jobTimeoutMs ?? DEFAULT_JOB_TIMEOUT_MS;
   await mapPool(jobs, concurrency, async ({ entry, plan, referrers, referrersOnly, sourceTags }) => {
+    emit({ type: 'tag-started', entry, source: plan.row.source, destination: plan.row.destination });
     const r = await runJob(ctx, plan, {
       referrers,
       referrersOnly: referrersOnly ?? false,
