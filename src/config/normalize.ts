@@ -61,6 +61,7 @@ const FLUX = (d: Dialect): boolean => d !== 'oci-mirror/v1';
 
 class Normalizer {
   readonly errors: ConfigError[] = [];
+  readonly warnings: string[] = [];
   readonly #ctx: NormalizeContext;
   readonly #p: ParsedYaml;
 
@@ -71,6 +72,10 @@ class Normalizer {
 
   #err(path: FieldPath, message: string, opts: { key?: boolean; hint?: string } = {}): void {
     this.errors.push(this.#p.error(path, message, opts));
+  }
+
+  #warn(path: FieldPath, message: string, hint?: string): void {
+    this.warnings.push(this.#p.error(path, message, hint !== undefined ? { hint } : {}).message);
   }
 
   #pos(path: FieldPath): SourcePosition {
@@ -101,6 +106,7 @@ class Normalizer {
       charts,
       hosts,
       secrets: [...this.#ctx.secrets],
+      ...(this.warnings.length > 0 ? { warnings: this.warnings } : {}),
     };
   }
 
@@ -112,6 +118,8 @@ class Normalizer {
     };
     const c = num(d, 'concurrency');
     if (c !== undefined) out.concurrency = c;
+    const root = this.#path(d, 'trustedRoot', ['defaults', 'trustedRoot']);
+    if (root !== undefined) out.trustedRoot = root;
     const dest = str(d, 'destination');
     if (dest !== undefined) {
       const first = dest.split('/')[0] ?? '';
@@ -183,7 +191,7 @@ class Normalizer {
     }
     const verify = obj(a, 'verify');
     if (verify) {
-      const v = this.#verify(verify, [...at, 'verify']);
+      const v = this.#verify(verify, [...at, 'verify'], defaults);
       if (v) entry.verify = v;
     }
     return entry;
@@ -268,12 +276,25 @@ class Normalizer {
     return out;
   }
 
-  #verify(v: R, at: FieldPath): VerifySpec | undefined {
+  /** A file path field, confined to the config directory; errors reported at the field. */
+  #path(o: R | undefined, key: string, at: FieldPath): string | undefined {
+    const p = str(o, key);
+    if (p === undefined) return undefined;
+    const r = confinePath(p, this.#ctx.dir);
+    if (typeof r === 'string') {
+      this.#err(at, r);
+      return undefined;
+    }
+    return r.path;
+  }
+
+  #verify(v: R, at: FieldPath, defaults: MirrorDefaults): VerifySpec | undefined {
     const ids: VerifySpec['matchOIDCIdentity'] = [];
     const raw = list(v, 'matchOIDCIdentity');
-    if (raw.length === 0) {
+    const key = obj(v, 'publicKey');
+    if (raw.length === 0 && !key) {
       const where = v.matchOIDCIdentity === undefined ? at : [...at, 'matchOIDCIdentity'];
-      this.#err(where, 'cosign verification needs at least one `matchOIDCIdentity` entry');
+      this.#err(where, 'cosign verification needs at least one `matchOIDCIdentity` entry (or a `publicKey`)');
     }
     raw.forEach((id, i) => {
       const issuer = str(id as R, 'issuer') ?? '';
@@ -285,6 +306,12 @@ class Normalizer {
       else {
         try {
           compileGoRegex(subject);
+          if (!/^(?:\(\?[imsU]+\))?(?:\^|\\A)/.test(subject))
+            this.#warn(
+              [...ip, 'subject'],
+              `\`${subject}\` is not anchored: it matches anywhere in the signer identity (as flux mirror does), so \`evil/${subject}\` would pass too`,
+              'start it with ^ and end it with $',
+            );
         } catch (err) {
           this.#err(
             [...ip, 'subject'],
@@ -295,6 +322,17 @@ class Normalizer {
       ids.push({ issuer, subject });
     });
     const out: VerifySpec = { provider: 'cosign', matchOIDCIdentity: ids };
+    if (key) {
+      const value = str(key, 'value');
+      const fromPath = this.#path(key, 'fromPath', [...at, 'publicKey', 'fromPath']);
+      if ((value === undefined) === (key.fromPath === undefined))
+        this.#err([...at, 'publicKey'], 'set exactly one of `fromPath` or `value`');
+      else if (value !== undefined && !value.includes('-----BEGIN PUBLIC KEY-----'))
+        this.#err([...at, 'publicKey', 'value'], 'not a PEM public key (-----BEGIN PUBLIC KEY-----)');
+      out.publicKey = value !== undefined ? { value } : fromPath !== undefined ? { fromPath } : {};
+    }
+    const root = this.#path(v, 'trustedRoot', [...at, 'trustedRoot']) ?? defaults.trustedRoot;
+    if (root !== undefined) out.trustedRoot = root;
     const minAge = str(v, 'minAge');
     if (minAge !== undefined) {
       const ms = parseGoDuration(minAge);

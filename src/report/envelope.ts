@@ -15,6 +15,7 @@ import type {
   SyncSummary,
   TagResult,
   TagStatus,
+  TagVerification,
 } from '../sync/model.js';
 
 /** `apiVersion` of every report document. */
@@ -52,6 +53,9 @@ export interface ReportTag {
   blobs: BlobCounts;
   manifests: number;
   referrers?: { copied: number; existing: number };
+  rewritten?: string;
+  /** `verify:` entries: the signature that verified (or was too young). */
+  verification?: TagVerification;
   durationMs: number;
   /** Chart versions: the discovered images, one row each (a render failure is one failed row). */
   images?: ReportTag[];
@@ -110,6 +114,20 @@ function toBlobs(b: BlobCounts): BlobCounts {
   return { copied: b.copied, mounted: b.mounted, existing: b.existing };
 }
 
+function toVerification(v: TagVerification): TagVerification {
+  return {
+    digest: v.digest,
+    ...(v.issuer !== undefined ? { issuer: redact(v.issuer) } : {}),
+    ...(v.subject !== undefined ? { subject: redact(v.subject) } : {}),
+    ...(v.publicKey ? { publicKey: true as const } : {}),
+    ...(v.signedAt !== undefined ? { signedAt: v.signedAt } : {}),
+    ...(v.predicateType !== undefined ? { predicateType: redact(v.predicateType) } : {}),
+    via: v.via,
+    signature: v.signature,
+    ...(v.tooNew ? { tooNew: { ageMs: v.tooNew.ageMs, minAge: v.tooNew.minAge } } : {}),
+  };
+}
+
 function toTag(t: TagResult): ReportTag {
   return {
     source: redact(t.source),
@@ -128,6 +146,7 @@ function toTag(t: TagResult): ReportTag {
       ? { referrers: { copied: t.referrers.copied, existing: t.referrers.existing } }
       : {}),
     ...(t.rewritten !== undefined ? { rewritten: redact(t.rewritten) } : {}),
+    ...(t.verification !== undefined ? { verification: toVerification(t.verification) } : {}),
     durationMs: t.durationMs,
     ...(t.images !== undefined ? { images: t.images.map(toTag) } : {}),
   };

@@ -4,6 +4,7 @@
  */
 import type { SourcePosition } from '../config/model.js';
 import type { Side } from '../oci/errors.js';
+import type { Verification } from '../verify/index.js';
 
 /** What happened (or would happen, in a dry run) to one tag at one destination. */
 export type TagStatus =
@@ -80,10 +81,21 @@ export interface TagResult {
   rewritten?: string;
   durationMs: number;
   /**
+   * `verify:` entries: the signature that verified this tag's source digest (signer, signed time,
+   * predicate type); on a `signature-too-new` skip also how old it was and the minAge asked.
+   */
+  verification?: TagVerification;
+  /**
    * Chart versions only: the images discovered in this version and what happened to each (a chart
    * that failed to render has one failed row carrying helm's error). Counted in the summary.
    */
   images?: TagResult[];
+}
+
+/** The report's verification block. */
+export interface TagVerification extends Verification {
+  /** Only on `signature-too-new` rows: the signature's age and the `minAge` it fell short of. */
+  tooNew?: { ageMs: number; minAge: string };
 }
 
 export interface EntryResult {

@@ -3,6 +3,7 @@
  * across the whole run. Knows nothing of GitHub; the CLI and the action both call it.
  */
 import type { MirrorConfig } from '../config/model.js';
+import { ImageVerifier, type VerificationCache } from '../verify/index.js';
 import { BlobCopier } from './blobs.js';
 import { type ChartOptions, syncCharts } from './charts.js';
 import type { CopyContext } from './copy.js';
@@ -12,6 +13,7 @@ import { type EntryResult, type SyncResult, summarize, type TagResult } from './
 import { type PlannedTag, planEntry } from './plan.js';
 import { mapPool, Semaphore } from './pool.js';
 import { createSession, type Session, type SessionOptions } from './session.js';
+import { entryPolicy, verifyPlan } from './verify-plan.js';
 
 export type SyncEvent =
   | { type: 'tag'; entry: EntryResult; tag: TagResult }
@@ -40,6 +42,12 @@ export interface SyncOptions extends SessionOptions, ChartOptions {
    * When it equals the source digest the tag is skipped without a destination HEAD.
    */
   knownDestinationDigest?: (destination: string) => string | undefined;
+  /** `verify:` trusted root for every entry (CLI `--trusted-root`, action `trusted-root`). */
+  trustedRoot?: string;
+  /** TUF cache directory for the Sigstore public-good root. */
+  tufCachePath?: string;
+  /** Remembered verifications (the state file's). */
+  verificationCache?: VerificationCache;
 }
 
 interface Job {
@@ -75,6 +83,17 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
   const jobs: Job[] = [];
 
   const artifacts = config.artifacts.filter((e) => options.only?.(e) ?? true);
+  // sigstore-js itself is imported by verify/ on first use: runs without `verify:` never load it.
+  let imageVerifier: ImageVerifier | undefined;
+  const verifier = () => {
+    imageVerifier ??= new ImageVerifier(client, {
+      ...(options.trustedRoot !== undefined ? { trustedRoot: options.trustedRoot } : {}),
+      ...(options.tufCachePath !== undefined ? { tufCachePath: options.tufCachePath } : {}),
+      ...(options.verificationCache ? { cache: options.verificationCache } : {}),
+      log,
+    });
+    return imageVerifier;
+  };
   const planned = await mapPool(artifacts, Math.min(concurrency, 8), async (entry) => {
     const result: EntryResult = {
       name: entry.name,
@@ -84,20 +103,14 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
       position: entry.position,
       tags: [],
     };
-    if (entry.verify) {
-      // Fail closed: copying unverified content when verification was asked for would be worse than not copying.
-      result.error = {
-        message: `${entry.name}: signature verification (verify: ${entry.verify.provider}) is not supported by this version; refusing to copy unverified content`,
-      };
-      emit({ type: 'entry-failed', entry: result });
-      return { result, plan: undefined, entry };
-    }
     try {
-      const plan = await planEntry(client, entry, {
+      let plan = await planEntry(client, entry, {
         overwrite: options.overwrite ?? false,
         parallelism: concurrency * 2,
         knownDestinationDigest: options.knownDestinationDigest,
       });
+      const policy = await entryPolicy(entry);
+      if (policy) plan = await verifyPlan(plan, entry, policy, verifier(), concurrency);
       for (const note of plan.notes) log(note);
       return { result, plan, entry };
     } catch (err) {
