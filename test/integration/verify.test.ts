@@ -334,4 +334,62 @@ artifacts:
     const row = rowsOf(JSON.parse(run.stdout)).pass?.tags[0] as Row;
     expect(row).toMatchObject({ status: 'failed', error: { code: 'trusted-root' } });
   });
+
+  it('a flux mirror v1beta2 config with verify: loads unchanged and mirrors the signed image', async () => {
+    writeFileSync(
+      join(dir.path, 'flux.yaml'),
+      `apiVersion: mirror.plugin.fluxcd.io/v1beta2
+kind: Config
+artifacts:
+  - source: ${src.host}/v/multiarch
+    destination: ${dst.host}/flux/multiarch
+    selector:
+      semver: ">=1.0.0"
+    includeReferrers: true
+    verify:
+      provider: cosign
+      minAge: 1s
+      matchOIDCIdentity:
+        - issuer: ${GH}
+          subject: '${ANCHORED}'
+`,
+    );
+    const run = await cli([
+      'sync',
+      join(dir.path, 'flux.yaml'),
+      '--trusted-root',
+      join(dir.path, 'trusted_root.json'),
+    ]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(
+      /v\/multiarch:1\.0\.0 \(copied\).*verified https:\/\/github\.com\/acme\/app\//,
+    );
+    // The signature travelled with the image: the destination can verify too.
+    const fallback = await getManifestRaw(
+      dst,
+      'flux/multiarch',
+      fixtures.digests.multiarch.replace(':', '-'),
+    );
+    expect(JSON.parse(fallback?.bytes.toString() ?? '{}').manifests).toHaveLength(1);
+    // …and verifies there: mirror the mirror (dry run) with the same policy.
+    writeFileSync(
+      join(dir.path, 'flux-back.yaml'),
+      readFileSync(join(dir.path, 'flux.yaml'), 'utf8')
+        .replace(`${src.host}/v/multiarch`, `${dst.host}/flux/multiarch`)
+        .replace(`${dst.host}/flux/multiarch\n    selector`, `${src.host}/back/multiarch\n    selector`),
+    );
+    const back = await cli([
+      'sync',
+      join(dir.path, 'flux-back.yaml'),
+      '--trusted-root',
+      join(dir.path, 'trusted_root.json'),
+      '--dry-run',
+      '-o',
+      'json',
+    ]);
+    expect(rowsOf(JSON.parse(back.stdout))[`${dst.host}/flux/multiarch`]?.tags[0]).toMatchObject({
+      status: 'would-copy',
+      verification: { digest: fixtures.digests.multiarch, subject: fixtures.subject },
+    });
+  });
 });
