@@ -11,6 +11,7 @@ import type {
   BlobCounts,
   EntryResult,
   ErrorInfo,
+  ReferrerRow,
   SyncResult,
   SyncSummary,
   TagResult,
@@ -38,6 +39,17 @@ export interface ReportError {
   kind?: string;
 }
 
+/** One referrer row under a tag (flux mirror's shape, plus where it hangs and its error). */
+export interface ReportReferrer {
+  digest: string;
+  artifactType?: string;
+  status: ReferrerRow['status'];
+  reason?: string;
+  error?: ReportError;
+  subject?: string;
+  tag?: string;
+}
+
 /** One tag row of the report. */
 export interface ReportTag {
   source: string;
@@ -52,7 +64,7 @@ export interface ReportTag {
   bytes: number;
   blobs: BlobCounts;
   manifests: number;
-  referrers?: { copied: number; existing: number };
+  referrers?: ReportReferrer[];
   rewritten?: string;
   /** `verify:` entries: the signature that verified (or was too young). */
   verification?: TagVerification;
@@ -114,6 +126,18 @@ function toBlobs(b: BlobCounts): BlobCounts {
   return { copied: b.copied, mounted: b.mounted, existing: b.existing };
 }
 
+function toReferrer(r: ReferrerRow): ReportReferrer {
+  return {
+    digest: r.digest,
+    ...(r.artifactType !== undefined ? { artifactType: redact(r.artifactType) } : {}),
+    status: r.status,
+    ...(r.reason !== undefined ? { reason: redact(r.reason) } : {}),
+    ...(r.error !== undefined ? { error: toError(r.error) } : {}),
+    ...(r.subject !== undefined ? { subject: r.subject } : {}),
+    ...(r.tag !== undefined ? { tag: redact(r.tag) } : {}),
+  };
+}
+
 function toVerification(v: TagVerification): TagVerification {
   return {
     digest: v.digest,
@@ -142,9 +166,7 @@ function toTag(t: TagResult): ReportTag {
     bytes: t.bytes,
     blobs: toBlobs(t.blobs),
     manifests: t.manifests,
-    ...(t.referrers !== undefined
-      ? { referrers: { copied: t.referrers.copied, existing: t.referrers.existing } }
-      : {}),
+    ...(t.referrers !== undefined ? { referrers: t.referrers.map(toReferrer) } : {}),
     ...(t.rewritten !== undefined ? { rewritten: redact(t.rewritten) } : {}),
     ...(t.verification !== undefined ? { verification: toVerification(t.verification) } : {}),
     durationMs: t.durationMs,

@@ -170,9 +170,11 @@ export function renderTagLine(_entry: EntryResult, tag: TagResult, opts?: TextOp
   if (tag.rewritten && tag.status !== 'failed') line += `  (rewritten: ${oneLine(tag.rewritten)})`;
   const verified = verifiedLabel(tag);
   if (verified) line += `  ${verified}`;
-  if (tag.referrers && tag.status !== 'failed' && tag.referrers.copied + tag.referrers.existing > 0) {
-    line += `  +${tag.referrers.copied} referrer${tag.referrers.copied === 1 ? '' : 's'}`;
-    if (tag.referrers.existing > 0) line += ` (${tag.referrers.existing} present)`;
+  if (tag.referrers && tag.status !== 'failed' && tag.referrers.length > 0) {
+    const n = (st: string) => tag.referrers?.filter((r) => r.status === st).length ?? 0;
+    const moved = n('copied') + n('would-copy');
+    line += `  +${moved} referrer${moved === 1 ? '' : 's'}`;
+    if (n('skipped') > 0) line += ` (${n('skipped')} present)`;
   }
   if (tag.status === 'failed') {
     const error = tag.error ?? { message: tag.reason ?? 'unknown error' };

@@ -47,10 +47,21 @@ export interface BlobCounts {
   existing: number;
 }
 
-/** Referrers (signatures, SBOMs, attestations) handled for one tag. */
-export interface ReferrerCounts {
-  copied: number;
-  existing: number;
+/**
+ * One referrer of a tag (signature bundle, SBOM, attestation, cosign `.sig/.att/.sbom` tag), as
+ * flux mirror reports it: `digest`, `artifactType`, `status`, and `reason` when skipped.
+ */
+export interface ReferrerRow {
+  digest: string;
+  artifactType?: string;
+  status: 'copied' | 'skipped' | 'would-copy' | 'failed';
+  /** Why skipped (`up-to-date`). */
+  reason?: string;
+  error?: ErrorInfo;
+  /** The manifest it refers to when that is not the tag's digest (a platform manifest, another referrer). */
+  subject?: string;
+  /** cosign's legacy tag (`sha256-<hex>.sig`) for tag-attached signatures. */
+  tag?: string;
 }
 
 export interface TagResult {
@@ -72,8 +83,8 @@ export interface TagResult {
   blobs: BlobCounts;
   /** Manifests written (children + tagged). */
   manifests: number;
-  /** Referrers copied or found, when the entry includes referrers. */
-  referrers?: ReferrerCounts;
+  /** The tag's referrers, one row each, when the entry includes referrers (dry runs too). */
+  referrers?: ReferrerRow[];
   /**
    * Set when the copy is not the source's bytes, saying how (e.g. `platforms linux/amd64`): the
    * destination then holds a filtered index whose digest (`sourceDigest`) differs from the source's.

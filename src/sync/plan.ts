@@ -159,9 +159,11 @@ async function planTag(
             row: row(src, dst, { error: { message, side: 'source' } }),
           }));
         }
-        originalDigest = manifest.digest;
-        manifest = filtered;
-        rewritten = `platforms ${platforms.join(', ')}`;
+        if (filtered !== manifest) {
+          originalDigest = manifest.digest;
+          manifest = filtered;
+          rewritten = `platforms ${platforms.join(', ')}`;
+        }
       }
       srcDigest = manifest?.digest ?? '';
     } else {

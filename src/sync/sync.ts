@@ -57,6 +57,8 @@ interface Job {
   referrers: boolean;
   /** Only referrers: the tag itself is up to date. */
   referrersOnly?: boolean;
+  /** Dry run: evaluate the referrers only (would-copy rows). */
+  dryRun?: boolean;
   sourceTags?: ReadonlySet<string> | undefined;
 }
 
@@ -126,8 +128,13 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
       if (p.action === 'copy' || p.action === 'overwrite') {
         if (options.dryRun) {
           p.row.status = p.action === 'copy' ? 'would-copy' : 'would-overwrite';
-          result.tags.push(p.row);
-          emit({ type: 'tag', entry: result, tag: p.row });
+          if (entry.includeReferrers) {
+            // Referrers are evaluated in a dry run too (would-copy rows), writing nothing.
+            jobs.push({ entry: result, plan: p, referrers: true, dryRun: true, sourceTags: plan.sourceTags });
+          } else {
+            result.tags.push(p.row);
+            emit({ type: 'tag', entry: result, tag: p.row });
+          }
         } else {
           jobs.push({
             entry: result,
@@ -136,13 +143,14 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
             sourceTags: plan.sourceTags,
           });
         }
-      } else if (p.action === 'skip' && entry.includeReferrers && !options.dryRun) {
+      } else if (p.action === 'skip' && entry.includeReferrers) {
         // The tag is up to date, but signatures or SBOMs may have been added since.
         jobs.push({
           entry: result,
           plan: p,
           referrers: true,
           referrersOnly: true,
+          ...(options.dryRun ? { dryRun: true } : {}),
           sourceTags: plan.sourceTags,
         });
       } else {
@@ -156,10 +164,11 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
   const ctx: CopyContext = { client, blobs, parallelism: 4, log };
   const attempts = (options.jobRetries ?? 1) + 1;
   const timeoutMs = options.jobTimeoutMs ?? DEFAULT_JOB_TIMEOUT_MS;
-  await mapPool(jobs, concurrency, async ({ entry, plan, referrers, referrersOnly, sourceTags }) => {
+  await mapPool(jobs, concurrency, async ({ entry, plan, referrers, referrersOnly, dryRun, sourceTags }) => {
     const r = await runJob(ctx, plan, {
       referrers,
       referrersOnly: referrersOnly ?? false,
+      dryRun: dryRun ?? false,
       sourceTags,
       attempts,
       timeoutMs,
