@@ -92,10 +92,13 @@ export async function copyReferrers(
         row.error = errorInfo(err);
       }
     }
-    if (!options.dryRun && listed.descriptors.length > 0) {
-      await mergeFallbackIndex(ctx, dst, of, listed.descriptors);
+    // List what the destination now holds (a referrer that failed to copy cannot be listed).
+    const failed = new Set(rows.filter((r) => r.status === 'failed').map((r) => r.digest));
+    const held = listed.descriptors.filter((d) => !failed.has(d.digest));
+    if (!options.dryRun && held.length > 0) {
+      await mergeFallbackIndex(ctx, dst, of, held);
       if (of === subject && options.attachTo !== undefined)
-        await mergeFallbackIndex(ctx, dst, options.attachTo, listed.descriptors, true);
+        await mergeFallbackIndex(ctx, dst, options.attachTo, held, true);
     }
     await copyCosignTags(ctx, src, dst, of, stats, rows, options);
     if (depth < MAX_DEPTH) for (const desc of fresh) await visit(desc.digest, depth + 1);
