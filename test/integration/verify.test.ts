@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateReport } from '../../src/report/schema.js';
 import { type CaseName, COSIGN_DIR, fixtures, pushSigned } from '../cosign-fixtures.js';
+import { referrersApiRule } from '../fakes/referrers-api.js';
 import {
   type FaultProxy,
   getManifestRaw,
@@ -391,5 +392,28 @@ artifacts:
       status: 'would-copy',
       verification: { digest: fixtures.digests.multiarch, subject: fixtures.subject },
     });
+  });
+
+  it('finds bundles through the referrers API when the registry has one', async () => {
+    const api = await startFaultProxy(src.url, [referrersApiRule(src.url)]);
+    try {
+      writeFileSync(join(dir.path, 'api.yaml'), configText().replaceAll(`${src.host}/`, `${api.host}/`));
+      const run = await cli(['sync', join(dir.path, 'api.yaml'), '--dry-run', '-o', 'json']);
+      const e = rowsOf(JSON.parse(run.stdout));
+      expect(e.pass?.tags[0]).toMatchObject({ verification: { via: 'referrer' } });
+      expect(e.mixed?.tags[0]).toMatchObject({
+        verification: { digest: fixtures.digests.mixed },
+      });
+      expect(e.legacy?.tags[0]).toMatchObject({ verification: { via: 'legacy-sig' } });
+      expect(e.foreign?.tags[0]).toMatchObject({ status: 'failed', error: { code: 'untrusted' } });
+      expect(e.unsigned?.tags[0]).toMatchObject({ status: 'failed', error: { code: 'no-signature' } });
+      const apiCalls = api.requests.filter((r) => r.path.includes('/referrers/'));
+      expect(apiCalls.length).toBeGreaterThan(0);
+      expect(apiCalls.every((r) => r.status === 200)).toBe(true);
+      // The API answered: the fallback tag was never asked for.
+      expect(api.requests.filter((r) => /\/manifests\/sha256-[0-9a-f]{64}$/.test(r.path))).toEqual([]);
+    } finally {
+      await api.stop();
+    }
   });
 });
