@@ -24,11 +24,13 @@ const SIMPLE_SIGNING_TYPE = 'cosign container image signature';
 /** The sigstore-js modules, loaded lazily so that start-up does not pay for them. */
 export type Sigstore = Awaited<ReturnType<typeof importSigstore>>;
 
+// `webpackMode: eager`: the bundler keeps these in the one-file dist bundle (no chunk files), yet
+// their code only runs when verification is first needed.
 async function importSigstore() {
   const [verify, bundle, specs] = await Promise.all([
-    import('@sigstore/verify'),
-    import('@sigstore/bundle'),
-    import('@sigstore/protobuf-specs'),
+    import(/* webpackMode: "eager" */ '@sigstore/verify'),
+    import(/* webpackMode: "eager" */ '@sigstore/bundle'),
+    import(/* webpackMode: "eager" */ '@sigstore/protobuf-specs'),
   ]);
   return { verify, bundle, specs };
 }
