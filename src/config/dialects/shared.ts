@@ -174,7 +174,7 @@ class Normalizer {
     };
     const c = num(d, 'concurrency');
     if (c !== undefined) out.concurrency = c;
-    const root = this.#path(d, 'trustedRoot', ['defaults', 'trustedRoot']);
+    const root = this.#helpers.path(d, 'trustedRoot', ['defaults', 'trustedRoot']);
     if (root !== undefined) out.trustedRoot = root;
     const dest = str(d, 'destination');
     if (dest !== undefined) {
@@ -332,18 +332,6 @@ class Normalizer {
     return out;
   }
 
-  /** A file path field, confined to the config directory; errors reported at the field. */
-  #path(o: R | undefined, key: string, at: FieldPath): string | undefined {
-    const p = str(o, key);
-    if (p === undefined) return undefined;
-    const r = confinePath(p, this.#ctx.dir);
-    if (typeof r === 'string') {
-      this.#err(at, r);
-      return undefined;
-    }
-    return r.path;
-  }
-
   #verify(v: R, at: FieldPath, defaults: MirrorDefaults): VerifySpec | undefined {
     const ids: VerifySpec['matchOIDCIdentity'] = [];
     const raw = list(v, 'matchOIDCIdentity');
@@ -380,14 +368,14 @@ class Normalizer {
     const out: VerifySpec = { provider: 'cosign', matchOIDCIdentity: ids };
     if (key) {
       const value = str(key, 'value');
-      const fromPath = this.#path(key, 'fromPath', [...at, 'publicKey', 'fromPath']);
+      const fromPath = this.#helpers.path(key, 'fromPath', [...at, 'publicKey', 'fromPath']);
       if ((value === undefined) === (key.fromPath === undefined))
         this.#err([...at, 'publicKey'], 'set exactly one of `fromPath` or `value`');
       else if (value !== undefined && !value.includes('-----BEGIN PUBLIC KEY-----'))
         this.#err([...at, 'publicKey', 'value'], 'not a PEM public key (-----BEGIN PUBLIC KEY-----)');
       out.publicKey = value !== undefined ? { value } : fromPath !== undefined ? { fromPath } : {};
     }
-    const root = this.#path(v, 'trustedRoot', [...at, 'trustedRoot']) ?? defaults.trustedRoot;
+    const root = this.#helpers.path(v, 'trustedRoot', [...at, 'trustedRoot']) ?? defaults.trustedRoot;
     if (root !== undefined) out.trustedRoot = root;
     const minAge = str(v, 'minAge');
     if (minAge !== undefined) {
