@@ -43,6 +43,8 @@ export interface CliArgs {
   stateFile?: string;
   /** How long a known destination digest is trusted, in ms (`--state-ttl`, default 24h). */
   stateTtlMs: number;
+  /** Sigstore trusted_root.json for every `verify:` entry (`--trusted-root`). */
+  trustedRoot?: string;
 }
 
 /** Invalid arguments: exit code 3. */
@@ -82,6 +84,8 @@ Options:
   --state-file PATH         remember destination digests in PATH between runs: a warm run then
                             costs about one request per source tag (drift is still checked live)
   --state-ttl DURATION      how long a remembered digest is trusted, e.g. 30m, 24h, 7d (default 24h)
+  --trusted-root PATH       Sigstore trusted_root.json for every verify: entry (air-gapped runs,
+                            private Sigstore); default: the public-good root through TUF
   --verbose                 a log stream on stderr instead of the tag lines (flux mirror's: sync
                             started, mirroring tag, blob and manifest pushes, tag done, sync complete)
   --no-progress             no live progress line on a terminal
@@ -148,6 +152,7 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = proce
         'report-file': { type: 'string' },
         'state-file': { type: 'string' },
         'state-ttl': { type: 'string' },
+        'trusted-root': { type: 'string' },
         verbose: { type: 'boolean', short: 'v' },
         'no-progress': { type: 'boolean' },
         insecure: { type: 'boolean' },
@@ -254,6 +259,10 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = proce
     args.stateFile = v['state-file'];
   } else if (v['state-ttl'] !== undefined) {
     throw new UsageError('--state-ttl: only meaningful with --state-file');
+  }
+  if (typeof v['trusted-root'] === 'string') {
+    if (v['trusted-root'] === '') throw new UsageError('--trusted-root: expected a path');
+    args.trustedRoot = v['trusted-root'];
   }
   if (args.command === 'validate' && args.config === undefined && env.OCI_MIRROR_CONFIG === undefined) {
     throw new UsageError('validate: missing CONFIG');

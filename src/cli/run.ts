@@ -103,6 +103,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     }
   }
   if (args.command === 'validate') {
+    for (const w of config.warnings ?? []) err(`warning: ${w}\n`);
     out(
       `${config.file}: valid (${config.dialect}; ${config.artifacts.length} artifact entries, ${config.charts.length} chart entries, ${config.hosts.length} hosts)\n`,
     );
@@ -176,7 +177,10 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       imagesOnly: args.imagesOnly,
       userAgent: `oci-mirror/${VERSION}`,
       ...(args.only ? { only: (e: { name: string }) => (args.only as RegExp).test(e.name) } : {}),
-      ...(state ? { knownDestinationDigest: state.knownDestinationDigest } : {}),
+      ...(state
+        ? { knownDestinationDigest: state.knownDestinationDigest, verificationCache: state.verifications }
+        : {}),
+      ...(args.trustedRoot !== undefined ? { trustedRoot: resolve(io.cwd, args.trustedRoot) } : {}),
       onEvent: (event) => {
         if (event.type === 'planned') {
           total += event.jobs;

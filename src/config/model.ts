@@ -44,6 +44,11 @@ export interface MirrorConfig {
    * plus inline credential material (credential value/jwkValue, TLS key value).
    */
   secrets: string[];
+  /**
+   * Problems that do not stop a run but deserve a word (e.g. an unanchored `matchOIDCIdentity`
+   * subject), each formatted `file:line:column: path: message`. `validate` prints them.
+   */
+  warnings?: string[];
 }
 
 /** Config-wide defaults (flux dialects: overwrite false, includeReferrers false, nothing else). */
@@ -58,6 +63,8 @@ export interface MirrorDefaults {
    */
   destination?: string;
   includeReferrers: boolean;
+  /** Trusted root for `verify:` entries without their own (absolute path; our dialect). */
+  trustedRoot?: string;
 }
 
 /** One OCI → OCI mirror entry. */
@@ -89,10 +96,15 @@ export interface ArtifactEntry {
   position: SourcePosition;
 }
 
-/** cosign keyless verification settings. */
+/** cosign verification settings: keyless (OIDC identities) and/or key-based (`publicKey`). */
 export interface VerifySpec {
   provider: 'cosign';
+  /** Accepted keyless signers (OR-ed); may be empty when `publicKey` is set. */
   matchOIDCIdentity: { issuer: string; subject: string }[];
+  /** Key-based verification (our dialect): a PEM public key from a file or inline. */
+  publicKey?: { fromPath?: string; value?: string };
+  /** Absolute path of a Sigstore trusted_root.json (entry, else `defaults.trustedRoot`). */
+  trustedRoot?: string;
   /** Go duration as written, e.g. `48h`. */
   minAge?: string;
   /** `minAge` in milliseconds. */

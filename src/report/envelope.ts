@@ -11,10 +11,12 @@ import type {
   BlobCounts,
   EntryResult,
   ErrorInfo,
+  ReferrerRow,
   SyncResult,
   SyncSummary,
   TagResult,
   TagStatus,
+  TagVerification,
   UnparseableTags,
 } from '../sync/model.js';
 
@@ -38,6 +40,17 @@ export interface ReportError {
   kind?: string;
 }
 
+/** One referrer row under a tag (flux mirror's shape, plus where it hangs and its error). */
+export interface ReportReferrer {
+  digest: string;
+  artifactType?: string;
+  status: ReferrerRow['status'];
+  reason?: string;
+  error?: ReportError;
+  subject?: string;
+  tag?: string;
+}
+
 /** One tag row of the report. */
 export interface ReportTag {
   source: string;
@@ -54,7 +67,10 @@ export interface ReportTag {
   bytes: number;
   blobs: BlobCounts;
   manifests: number;
-  referrers?: { copied: number; existing: number };
+  referrers?: ReportReferrer[];
+  rewritten?: string;
+  /** `verify:` entries: the signature that verified (or was too young). */
+  verification?: TagVerification;
   durationMs: number;
   /** Chart versions: the discovered images, one row each (a render failure is one failed row). */
   images?: ReportTag[];
@@ -116,6 +132,32 @@ function toBlobs(b: BlobCounts): BlobCounts {
   return { copied: b.copied, mounted: b.mounted, existing: b.existing };
 }
 
+function toReferrer(r: ReferrerRow): ReportReferrer {
+  return {
+    digest: r.digest,
+    ...(r.artifactType !== undefined ? { artifactType: redact(r.artifactType) } : {}),
+    status: r.status,
+    ...(r.reason !== undefined ? { reason: redact(r.reason) } : {}),
+    ...(r.error !== undefined ? { error: toError(r.error) } : {}),
+    ...(r.subject !== undefined ? { subject: r.subject } : {}),
+    ...(r.tag !== undefined ? { tag: redact(r.tag) } : {}),
+  };
+}
+
+function toVerification(v: TagVerification): TagVerification {
+  return {
+    digest: v.digest,
+    ...(v.issuer !== undefined ? { issuer: redact(v.issuer) } : {}),
+    ...(v.subject !== undefined ? { subject: redact(v.subject) } : {}),
+    ...(v.publicKey ? { publicKey: true as const } : {}),
+    ...(v.signedAt !== undefined ? { signedAt: v.signedAt } : {}),
+    ...(v.predicateType !== undefined ? { predicateType: redact(v.predicateType) } : {}),
+    via: v.via,
+    signature: v.signature,
+    ...(v.tooNew ? { tooNew: { ageMs: v.tooNew.ageMs, minAge: v.tooNew.minAge } } : {}),
+  };
+}
+
 function toTag(t: TagResult): ReportTag {
   return {
     source: redact(t.source),
@@ -130,10 +172,9 @@ function toTag(t: TagResult): ReportTag {
     bytes: t.bytes,
     blobs: toBlobs(t.blobs),
     manifests: t.manifests,
-    ...(t.referrers !== undefined
-      ? { referrers: { copied: t.referrers.copied, existing: t.referrers.existing } }
-      : {}),
+    ...(t.referrers !== undefined ? { referrers: t.referrers.map(toReferrer) } : {}),
     ...(t.rewritten !== undefined ? { rewritten: redact(t.rewritten) } : {}),
+    ...(t.verification !== undefined ? { verification: toVerification(t.verification) } : {}),
     durationMs: t.durationMs,
     ...(t.images !== undefined ? { images: t.images.map(toTag) } : {}),
   };

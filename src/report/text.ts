@@ -119,8 +119,21 @@ export function errorDetail(error: ErrorInfo, opts?: TextOptions): string {
   return parts.length > 0 ? ` [${parts.join(', ')}]` : '';
 }
 
+/**
+ * `verified <subject>` (keyless) or `verified with the public key` for a row whose signature
+ * verified; empty otherwise. Shared by the text report and the job summary.
+ */
+export function verifiedLabel(tag: TagResult): string {
+  const v = tag.verification;
+  if (!v || v.tooNew) return '';
+  return v.subject !== undefined ? `verified ${oneLine(v.subject)}` : 'verified with the public key';
+}
+
 /** What goes inside the parentheses after the source: status, plus reason or drift digests. */
 function statusLabel(tag: TagResult): string {
+  const young = tag.verification?.tooNew;
+  if (young)
+    return `${tag.status}: ${oneLine(tag.reason ?? 'signature-too-new')}, signed ${formatDuration(young.ageMs)} ago, minAge ${oneLine(young.minAge)}`;
   if (tag.status === 'drifted' && tag.sourceDigest && tag.destinationDigest) {
     return `drifted: destination ${shortDigest(tag.destinationDigest)} differs from source ${shortDigest(tag.sourceDigest)}`;
   }
@@ -159,9 +172,13 @@ export function renderTagLine(_entry: EntryResult, tag: TagResult, opts?: TextOp
     line += `  ${formatBytes(tag.bytes)}`;
   }
   if (tag.rewritten && tag.status !== 'failed') line += `  (rewritten: ${oneLine(tag.rewritten)})`;
-  if (tag.referrers && tag.status !== 'failed' && tag.referrers.copied + tag.referrers.existing > 0) {
-    line += `  +${tag.referrers.copied} referrer${tag.referrers.copied === 1 ? '' : 's'}`;
-    if (tag.referrers.existing > 0) line += ` (${tag.referrers.existing} present)`;
+  const verified = verifiedLabel(tag);
+  if (verified) line += `  ${verified}`;
+  if (tag.referrers && tag.status !== 'failed' && tag.referrers.length > 0) {
+    const n = (st: string) => tag.referrers?.filter((r) => r.status === st).length ?? 0;
+    const moved = n('copied') + n('would-copy');
+    line += `  +${moved} referrer${moved === 1 ? '' : 's'}`;
+    if (n('skipped') > 0) line += ` (${n('skipped')} present)`;
   }
   if (tag.status === 'failed') {
     const error = tag.error ?? { message: tag.reason ?? 'unknown error' };

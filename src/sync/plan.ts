@@ -20,8 +20,8 @@ import { type TagResult, tagRow, type UnparseableTags } from './model.js';
 import { mapPool } from './pool.js';
 import { REFERRER_TAG } from './referrers.js';
 
-/** What the executor must do for one tag at one destination. */
-export type PlannedAction = 'copy' | 'overwrite' | 'skip' | 'drift' | 'fail';
+/** What the executor must do for one tag at one destination (`hold`: not copied, row as planned). */
+export type PlannedAction = 'copy' | 'overwrite' | 'skip' | 'drift' | 'fail' | 'hold';
 
 export interface PlannedTag {
   action: PlannedAction;
@@ -29,6 +29,11 @@ export interface PlannedTag {
   srcDigest?: string;
   dst: Reference;
   dstDigest?: string;
+  /**
+   * The source's own digest when the copy is a rewrite of it (platform filter): signatures and
+   * referrers at the source name this digest, not `srcDigest`.
+   */
+  originalDigest?: string;
   /** The source manifest when planning already fetched it (the copy then needs no second GET). */
   manifest?: RawManifest;
   /** Prefilled report row (status decided by the executor for copy/overwrite). */
@@ -146,6 +151,7 @@ async function planTag(
   let srcDigest: string;
   let manifest: RawManifest | undefined;
   let rewritten: string | undefined;
+  let originalDigest: string | undefined;
   try {
     if (fetch) {
       manifest = await onSide('source', () => client.getManifest(src)).catch((err: unknown) => {
@@ -163,8 +169,11 @@ async function planTag(
             row: row(src, dst, { error: { message, side: 'source' } }),
           }));
         }
-        manifest = filtered;
-        rewritten = `platforms ${platforms.join(', ')}`;
+        if (filtered !== manifest) {
+          originalDigest = manifest.digest;
+          manifest = filtered;
+          rewritten = `platforms ${platforms.join(', ')}`;
+        }
       }
       srcDigest = manifest?.digest ?? '';
     } else {
@@ -236,6 +245,10 @@ async function planTag(
     }),
   );
   // A filtered index is not the source's bytes: every row says so.
-  if (rewritten !== undefined) for (const p of planned) p.row.rewritten = rewritten;
+  if (rewritten !== undefined)
+    for (const p of planned) {
+      p.row.rewritten = rewritten;
+      if (originalDigest !== undefined) p.originalDigest = originalDigest;
+    }
   return planned;
 }

@@ -3,6 +3,7 @@
  * across the whole run. Knows nothing of GitHub; the CLI and the action both call it.
  */
 import type { MirrorConfig } from '../config/model.js';
+import { ImageVerifier, type VerificationCache } from '../verify/index.js';
 import { BlobCopier } from './blobs.js';
 import { type ChartOptions, syncCharts } from './charts.js';
 import type { CopyContext } from './copy.js';
@@ -12,6 +13,7 @@ import { type EntryResult, type SyncResult, summarize, type TagResult } from './
 import { type PlannedTag, planEntry } from './plan.js';
 import { mapPool, Semaphore } from './pool.js';
 import { createSession, type Session, type SessionOptions } from './session.js';
+import { entryPolicy, verifyPlan } from './verify-plan.js';
 
 export type SyncEvent =
   | { type: 'tag'; entry: EntryResult; tag: TagResult }
@@ -42,6 +44,12 @@ export interface SyncOptions extends SessionOptions, ChartOptions {
    * When it equals the source digest the tag is skipped without a destination HEAD.
    */
   knownDestinationDigest?: (destination: string) => string | undefined;
+  /** `verify:` trusted root for every entry (CLI `--trusted-root`, action `trusted-root`). */
+  trustedRoot?: string;
+  /** TUF cache directory for the Sigstore public-good root. */
+  tufCachePath?: string;
+  /** Remembered verifications (the state file's). */
+  verificationCache?: VerificationCache;
 }
 
 interface Job {
@@ -51,6 +59,8 @@ interface Job {
   referrers: boolean;
   /** Only referrers: the tag itself is up to date. */
   referrersOnly?: boolean;
+  /** Dry run: evaluate the referrers only (would-copy rows). */
+  dryRun?: boolean;
   sourceTags?: ReadonlySet<string> | undefined;
 }
 
@@ -77,6 +87,17 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
   const jobs: Job[] = [];
 
   const artifacts = config.artifacts.filter((e) => options.only?.(e) ?? true);
+  // sigstore-js itself is imported by verify/ on first use: runs without `verify:` never load it.
+  let imageVerifier: ImageVerifier | undefined;
+  const verifier = () => {
+    imageVerifier ??= new ImageVerifier(client, {
+      ...(options.trustedRoot !== undefined ? { trustedRoot: options.trustedRoot } : {}),
+      ...(options.tufCachePath !== undefined ? { tufCachePath: options.tufCachePath } : {}),
+      ...(options.verificationCache ? { cache: options.verificationCache } : {}),
+      log,
+    });
+    return imageVerifier;
+  };
   const planned = await mapPool(artifacts, Math.min(concurrency, 8), async (entry) => {
     const result: EntryResult = {
       name: entry.name,
@@ -86,20 +107,14 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
       position: entry.position,
       tags: [],
     };
-    if (entry.verify) {
-      // Fail closed: copying unverified content when verification was asked for would be worse than not copying.
-      result.error = {
-        message: `${entry.name}: signature verification (verify: ${entry.verify.provider}) is not supported by this version; refusing to copy unverified content`,
-      };
-      emit({ type: 'entry-failed', entry: result });
-      return { result, plan: undefined, entry };
-    }
     try {
-      const plan = await planEntry(client, entry, {
+      let plan = await planEntry(client, entry, {
         overwrite: options.overwrite ?? false,
         parallelism: concurrency * 2,
         knownDestinationDigest: options.knownDestinationDigest,
       });
+      const policy = await entryPolicy(entry);
+      if (policy) plan = await verifyPlan(plan, entry, policy, verifier(), concurrency);
       for (const note of plan.notes) log(note);
       return { result, plan, entry };
     } catch (err) {
@@ -116,8 +131,13 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
       if (p.action === 'copy' || p.action === 'overwrite') {
         if (options.dryRun) {
           p.row.status = p.action === 'copy' ? 'would-copy' : 'would-overwrite';
-          result.tags.push(p.row);
-          emit({ type: 'tag', entry: result, tag: p.row });
+          if (entry.includeReferrers) {
+            // Referrers are evaluated in a dry run too (would-copy rows), writing nothing.
+            jobs.push({ entry: result, plan: p, referrers: true, dryRun: true, sourceTags: plan.sourceTags });
+          } else {
+            result.tags.push(p.row);
+            emit({ type: 'tag', entry: result, tag: p.row });
+          }
         } else {
           jobs.push({
             entry: result,
@@ -126,13 +146,14 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
             sourceTags: plan.sourceTags,
           });
         }
-      } else if (p.action === 'skip' && entry.includeReferrers && !options.dryRun) {
+      } else if (p.action === 'skip' && entry.includeReferrers) {
         // The tag is up to date, but signatures or SBOMs may have been added since.
         jobs.push({
           entry: result,
           plan: p,
           referrers: true,
           referrersOnly: true,
+          ...(options.dryRun ? { dryRun: true } : {}),
           sourceTags: plan.sourceTags,
         });
       } else {
@@ -146,11 +167,12 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
   const ctx: CopyContext = { client, blobs, parallelism: 4, log };
   const attempts = (options.jobRetries ?? 1) + 1;
   const timeoutMs = options.jobTimeoutMs ?? DEFAULT_JOB_TIMEOUT_MS;
-  await mapPool(jobs, concurrency, async ({ entry, plan, referrers, referrersOnly, sourceTags }) => {
+  await mapPool(jobs, concurrency, async ({ entry, plan, referrers, referrersOnly, dryRun, sourceTags }) => {
     emit({ type: 'tag-started', entry, source: plan.row.source, destination: plan.row.destination });
     const r = await runJob(ctx, plan, {
       referrers,
       referrersOnly: referrersOnly ?? false,
+      dryRun: dryRun ?? false,
       sourceTags,
       attempts,
       timeoutMs,
