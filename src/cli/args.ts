@@ -67,7 +67,8 @@ Options:
   --state-ttl DURATION      how long a remembered digest is trusted, e.g. 30m, 24h, 7d (default 24h)
   --verbose                 log every operation with digests on stderr
   --no-progress             no live progress line on a terminal
-  --insecure                skip TLS verification for every registry
+  --insecure                skip TLS verification and allow plain HTTP for every registry
+                            (HTTPS first; HTTP when the server speaks it)
   --images                  discover and mirror the images of every chart entry (runs helm template)
   --charts-only             publish charts without mirroring their images
   --images-only             mirror the images charts reference without publishing the charts

@@ -3,6 +3,7 @@
  * size) and credentials (config `hosts`, then Docker's config for hosts not listed).
  */
 import { readFileSync } from 'node:fs';
+import type { LookupFunction } from 'node:net';
 import { Authenticator } from '../auth/authenticator.js';
 import { RefreshingCredential } from '../auth/cache.js';
 import { type CredentialSource, chainCredentials, maskCredential } from '../auth/credentials.js';
@@ -18,8 +19,15 @@ import { type HostSettings, Transport } from '../oci/transport.js';
 import { registerSecret } from '../secrets.js';
 
 export interface SessionOptions {
-  /** Skip TLS verification for every host (`--insecure`). */
+  /**
+   * flux's `--insecure`: for every host, skip TLS verification and use plain HTTP when the server
+   * speaks it (a host's explicit `plainHTTP` wins).
+   */
   insecure?: boolean;
+  /** Diagnostics (`--verbose`). */
+  log?: (message: string) => void;
+  /** Test-only: name resolution for registry connections. */
+  lookup?: LookupFunction;
   /** Retries per request (attempts = retries + 1). */
   retries?: number;
   /** Time budget per request including retries, in ms. */
@@ -88,6 +96,7 @@ function settingsFor(entry: HostEntry | undefined, insecure: boolean): HostSetti
     tls.key = client.keyValue;
   }
   if (insecure || entry?.insecure) tls.insecure = true;
+  if (insecure && entry?.plainHTTP === undefined) s.fallbackToHTTP = true;
   if (Object.keys(tls).length > 0) s.tls = tls;
   return s;
 }
@@ -147,6 +156,8 @@ export function createSession(
     retry,
     userAgent: options.userAgent ?? 'oci-mirror',
     connections: options.connections ?? 16,
+    ...(options.lookup ? { lookup: options.lookup } : {}),
+    ...(options.log ? { log: options.log } : {}),
   });
   const env = options.env ?? process.env;
   const now = options.now ?? Date.now;

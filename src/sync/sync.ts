@@ -64,6 +64,7 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
     createSession(config, {
       ...options,
       connections: Math.max(8, concurrency * 2),
+      log,
       retry: {
         ...options.retry,
         onRetry: (i) => log(`retry ${i.attempt}/${i.attempts - 1} in ${i.delayMs}ms: ${i.reason}`),
