@@ -570,6 +570,12 @@ class Normalizer {
     const out: HostCredential = {};
     const provider = str(c, 'provider');
     if (provider !== undefined) out.provider = provider === 'jwt-svid' ? 'spiffe' : provider;
+    if (out.provider === 'spiffe')
+      this.#err(
+        [...at, 'provider'],
+        `\`${provider}\` (a JWT-SVID from the SPIFFE Workload API) is not supported by this version`,
+        { hint: 'use `github`, `forgejo`, `gcp`, `azure`, `aws`, or a `value`/`fromPath` token' },
+      );
     const value = str(c, 'value');
     if (value !== undefined) {
       out.value = value;
@@ -705,6 +711,11 @@ class Normalizer {
       const v = str(server, 'value');
       if (v !== undefined) sa.caValue = v;
       if (spiffeOn) {
+        this.#err(
+          [...at, 'serverAuth', spiffe !== undefined ? 'spiffe' : 'provider'],
+          'SPIFFE server verification (X.509-SVID bundles from the Workload API) is not supported by this version',
+          { hint: 'verify the registry with a CA bundle: `serverAuth.fromPath` or `serverAuth.value`' },
+        );
         sa.provider = 'spiffe';
         const s = spiffe ?? {};
         const picks = ['serverID', 'trustDomain', 'authorizeAny'].filter(
@@ -737,6 +748,11 @@ class Normalizer {
       const cert = obj(client, 'certificate');
       const key = obj(client, 'key');
       if (provider !== undefined) {
+        this.#err(
+          [...at, 'clientAuth', 'provider'],
+          `\`${provider}\` client certificates (X.509-SVIDs from the SPIFFE Workload API) are not supported by this version`,
+          { hint: 'use a static client certificate: `clientAuth.certificate` and `clientAuth.key`' },
+        );
         ca.provider = 'spiffe';
         if (cert || key)
           this.#err([...at, 'clientAuth'], '`provider` and `certificate`/`key` are mutually exclusive');

@@ -9,6 +9,7 @@ import { safeUrl } from '../../oci/transport.js';
 import { registerSecret } from '../../secrets.js';
 import { CredentialError } from '../errors.js';
 import { describeIdToken } from '../oidc.js';
+import { awsDefaultChain } from './ambient.js';
 import { send } from './http.js';
 import { exchangeIdToken } from './id-token.js';
 import type { CredentialProvider, Exchanged, ProviderContext } from './types.js';
@@ -260,13 +261,9 @@ export class EcrProvider implements CredentialProvider {
         durationSeconds: this.#options.durationSeconds ?? 3600,
       });
     } else {
-      const ambient = ambientAwsCredentials(ctx.env);
-      if (!ambient)
-        throw new CredentialError(
-          ctx.host,
-          'provider ecr: set `roleArn` to assume a role with the Actions OIDC token, or provide AWS credentials in the environment (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN — e.g. from aws-actions/configure-aws-credentials)',
-        );
-      creds = ambient;
+      // The environment keys first (also when the environment is given programmatically), then
+      // the SDK's whole default chain.
+      creds = ambientAwsCredentials(ctx.env) ?? (await awsDefaultChain(ctx.host, 'provider ecr'));
     }
     const token = await ecrAuthorizationToken(ctx, creds, { region, public: pub });
     // An ECR token cannot outlive the session credentials it was made with; take the earlier end.
