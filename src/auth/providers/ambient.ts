@@ -42,9 +42,16 @@ export async function awsDefaultChain(host: string, what: string): Promise<AwsCr
   }
 }
 
-/** The AWS region the SDKs would use (`AWS_REGION`, `AWS_DEFAULT_REGION`), else us-east-1. */
+/**
+ * The AWS region the SDKs would use (`AWS_REGION`, `AWS_DEFAULT_REGION`; from the given environment,
+ * then the process's, which the SDK chain reads), else us-east-1 as flux mirror does.
+ */
 export function awsRegion(env: NodeJS.ProcessEnv): string {
-  return env.AWS_REGION || env.AWS_DEFAULT_REGION || 'us-east-1';
+  for (const e of [env, process.env]) {
+    const region = e.AWS_REGION || e.AWS_DEFAULT_REGION;
+    if (region) return region;
+  }
+  return 'us-east-1';
 }
 
 type GoogleAuthModule = typeof import('google-auth-library');

@@ -106,13 +106,14 @@ export class AwsCallerIdentityProvider implements CredentialProvider {
       headers[canonicalHeader(k)] = [String(v)];
     }
     const enc = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
+    const exp = Math.floor((now + AWS_ENVELOPE_TTL_MS) / 1000);
     const token = `${enc({ alg: 'none', typ: 'aws-sigv4-getcalleridentity' })}.${enc({
-      exp: Math.floor((now + AWS_ENVELOPE_TTL_MS) / 1000),
+      exp,
       aud: audience,
       sts: { method: 'POST', url, headers, body },
     })}.`;
     registerSecret(token);
-    const expiresAt = now + AWS_ENVELOPE_TTL_MS;
+    const expiresAt = exp * 1000;
     return {
       credential: credentialOf(token, this.options.username),
       expiresAt: creds.expiresAt !== undefined ? Math.min(expiresAt, creds.expiresAt) : expiresAt,
