@@ -58,7 +58,10 @@ type GoogleAuthModule = typeof import('google-auth-library');
 
 async function googleAuth(scopes?: string[]): Promise<InstanceType<GoogleAuthModule['GoogleAuth']>> {
   const { GoogleAuth } = await import('google-auth-library');
-  return new GoogleAuth(scopes ? { scopes } : {});
+  // A token needs no project; without one the library would look it up (for external_account
+  // credentials with Cloud Resource Manager, which the identity may not even be allowed to call).
+  const projectId = process.env.GOOGLE_CLOUD_PROJECT || process.env.GCLOUD_PROJECT || 'unused-by-oci-mirror';
+  return new GoogleAuth({ projectId, ...(scopes ? { scopes } : {}) });
 }
 
 /** An OAuth2 access token from Application Default Credentials. */
