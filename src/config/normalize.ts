@@ -520,6 +520,14 @@ class Normalizer {
       }
       if (h.audience !== undefined && !cloud)
         this.#err([...at, 'audience'], '`audience` only applies with a cloud `provider`', { key: true });
+      const create = bool(h, 'createRepositories');
+      if (create !== undefined) {
+        entry.createRepositories = create;
+        if (provider !== 'ecr')
+          this.#err([...at, 'createRepositories'], '`createRepositories` only applies with `provider: ecr`', {
+            key: true,
+          });
+      }
       const insecure = bool(h, 'insecure');
       if (insecure !== undefined) entry.insecure = insecure;
       const plain = bool(h, 'plainHTTP');

@@ -9,6 +9,7 @@ import { RefreshingCredential } from '../auth/cache.js';
 import { type CredentialSource, chainCredentials, maskCredential } from '../auth/credentials.js';
 import { dockerConfigCredentials } from '../auth/docker-config.js';
 import { githubIdTokenSource, type IdTokenSource } from '../auth/oidc.js';
+import type { EcrProvider } from '../auth/providers/ecr.js';
 import { type ProviderContext, type ProviderEndpoints, providerFor } from '../auth/providers/index.js';
 import type { HostEntry, MirrorConfig } from '../config/model.js';
 import { RegistryClient } from '../oci/client.js';
@@ -26,6 +27,8 @@ export interface SessionOptions {
   insecure?: boolean;
   /** Diagnostics (`--verbose`). */
   log?: (message: string) => void;
+  /** Create missing repositories on every `provider: ecr` host (`--create-repositories`). */
+  createRepositories?: boolean;
   /** Test-only: name resolution for registry connections. */
   lookup?: LookupFunction;
   /** Retries per request (attempts = retries + 1). */
@@ -53,6 +56,11 @@ export interface SessionOptions {
 export interface Session {
   client: RegistryClient;
   transport: Transport;
+  /**
+   * Make sure a destination repository exists where the registry has no create-on-push (ECR with
+   * `createRepositories`); resolves true when it was created now. Once per repository per session.
+   */
+  ensureRepository(registry: string, path: string): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -161,17 +169,14 @@ export function createSession(
   });
   const env = options.env ?? process.env;
   const now = options.now ?? Date.now;
-  const fromConfig = configCredentials(
-    hosts,
-    {
-      transport,
-      env,
-      now,
-      endpoints: options.endpoints ?? {},
-      idToken: options.idToken ?? githubIdTokenSource(transport, env),
-    },
-    config.dir,
-  );
+  const providerContext: Omit<ProviderContext, 'host'> = {
+    transport,
+    env,
+    now,
+    endpoints: options.endpoints ?? {},
+    idToken: options.idToken ?? githubIdTokenSource(transport, env),
+  };
+  const fromConfig = configCredentials(hosts, providerContext, config.dir);
   const sources = [fromConfig];
   if (options.dockerConfig !== false)
     sources.push(dockerConfigCredentials(options.env ? { env: options.env } : {}));
@@ -179,5 +184,19 @@ export function createSession(
   // Validate host settings eagerly so a bad TLS path fails before any copy starts.
   for (const h of config.hosts) if (!unsupported(h)) hostSettings(h.host);
   const client = new RegistryClient({ transport, authorizer: authenticator });
-  return { client, transport, close: () => transport.close() };
+  const ensured = new Map<string, Promise<boolean>>();
+  const ensureRepository = (registry: string, path: string): Promise<boolean> => {
+    const entry = hosts.get(hostKey(registry));
+    if (entry?.provider !== 'ecr' || !(entry.createRepositories || options.createRepositories))
+      return Promise.resolve(false);
+    const key = `${entry.host}/${path}`;
+    let p = ensured.get(key);
+    if (!p) {
+      const provider = providerFor(entry, { ...providerContext, host: entry.host }) as EcrProvider;
+      p = provider.createRepository(path);
+      ensured.set(key, p);
+    }
+    return p;
+  };
+  return { client, transport, ensureRepository, close: () => transport.close() };
 }

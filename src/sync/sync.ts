@@ -141,7 +141,16 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
     emit({ type: 'planned', entry: result, jobs: jobs.filter((j) => j.entry === result).length });
   }
   const blobs = new BlobCopier({ client, transfers: new Semaphore(Math.max(4, concurrency)), log });
-  const ctx: CopyContext = { client, blobs, parallelism: 4, log };
+  const ctx: CopyContext = {
+    client,
+    blobs,
+    parallelism: 4,
+    log,
+    prepareDestination: async (repo) => {
+      if (await session.ensureRepository(repo.registry, repo.repository))
+        log(`${repo.registry}/${repo.repository}: created the repository (ECR CreateRepository)`);
+    },
+  };
   const attempts = (options.jobRetries ?? 1) + 1;
   const timeoutMs = options.jobTimeoutMs ?? DEFAULT_JOB_TIMEOUT_MS;
   await mapPool(jobs, concurrency, async ({ entry, plan, referrers, referrersOnly, sourceTags }) => {

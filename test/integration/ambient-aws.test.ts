@@ -333,3 +333,74 @@ describe('credential.provider: aws (signed sts:GetCallerIdentity envelope)', () 
     expect(resign(aws.longTerm.secretAccessKey, 'other.example.com')).not.toBe(auth);
   });
 });
+
+describe('createRepositories (ECR has no create-on-push)', () => {
+  async function run(path: string, field: boolean, extra: { createRepositories?: boolean } = {}) {
+    ambient({
+      AWS_ACCESS_KEY_ID: aws.longTerm.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: aws.longTerm.secretAccessKey,
+    });
+    const file = join(dir.path, `create-${path.replace(/\W/g, '-')}.yaml`);
+    writeFileSync(
+      file,
+      `apiVersion: oci-mirror/v1
+kind: Config
+artifacts:
+  - source: ${src.host}/app
+    destinations: [${dst.host}/${path}]
+    selector:
+      tags: ["1.0.0"]
+hosts:
+  - host: ${dst.host}
+    provider: ecr
+    region: eu-west-1
+${field ? '    createRepositories: true\n' : ''}`,
+    );
+    const logs: string[] = [];
+    const result = await sync(await loadConfig({ path: file, env: {} }), {
+      env: {},
+      endpoints: aws.endpoints,
+      dockerConfig: false,
+      retries: 0,
+      jobRetries: 0,
+      ...extra,
+      onEvent: (e) => {
+        if (e.type === 'log') logs.push(e.message);
+      },
+    });
+    return { result, logs };
+  }
+
+  it('creates the missing repository with a signed CreateRepository before the push, once', async () => {
+    const { result, logs } = await run('team/created', true);
+    expect(result.summary.copied, JSON.stringify(result.entries.map((e) => e.tags))).toBe(1);
+    expect(aws.repositories).toContain('team/created');
+    expect(logs).toContain(`${dst.host}/team/created: created the repository (ECR CreateRepository)`);
+    // Already there: RepositoryAlreadyExistsException is fine, nothing is reported as created.
+    const again = await run('team/created', true, {});
+    expect(again.result.summary.failed).toBe(0);
+    expect(again.logs.some((l) => l.includes('created the repository'))).toBe(false);
+    expect(aws.repositories.filter((r) => r === 'team/created')).toHaveLength(1);
+  });
+
+  it('--create-repositories applies to every ecr host; without it nothing is created', async () => {
+    await run('flag/off', false);
+    expect(aws.repositories).not.toContain('flag/off');
+    const { result } = await run('flag/on', false, { createRepositories: true });
+    expect(result.summary.copied).toBe(1);
+    expect(aws.repositories).toContain('flag/on');
+  });
+
+  it('a role without ecr:CreateRepository fails the tag, naming the permission', async () => {
+    aws.denyCreate = true;
+    try {
+      const { result } = await run('denied/app', true);
+      expect(result.summary.failed).toBe(1);
+      expect(result.entries[0]?.tags[0]?.error?.message).toMatch(
+        /ECR CreateRepository .*AccessDeniedException.*the role needs `ecr:CreateRepository`/,
+      );
+    } finally {
+      aws.denyCreate = false;
+    }
+  });
+});
