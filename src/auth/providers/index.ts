@@ -17,6 +17,7 @@ import { GithubOidcProvider } from './github.js';
 import { JfrogProvider } from './jfrog.js';
 import { JwkSignedProvider } from './jwk.js';
 import { QuayProvider } from './quay.js';
+import { JwtSvidProvider } from './spiffe.js';
 import type { CredentialProvider, Exchanged, ProviderContext } from './types.js';
 import { AwsCallerIdentityProvider, AzureAccessTokenProvider, GcpIdTokenProvider } from './workload.js';
 
@@ -146,6 +147,9 @@ export function providerFor(
         break;
       case 'aws':
         provider = new AwsCallerIdentityProvider(options, ctx);
+        break;
+      case 'spiffe':
+        provider = new JwtSvidProvider(options, ctx);
         break;
       default:
         // Refused when the config is validated; kept as a guard for programmatic configs.

@@ -562,12 +562,6 @@ class Normalizer {
     const out: HostCredential = {};
     const provider = str(c, 'provider');
     if (provider !== undefined) out.provider = provider === 'jwt-svid' ? 'spiffe' : provider;
-    if (out.provider === 'spiffe')
-      this.#err(
-        [...at, 'provider'],
-        `\`${provider}\` (a JWT-SVID from the SPIFFE Workload API) is not supported by this version`,
-        { hint: 'use `github`, `forgejo`, `gcp`, `azure`, `aws`, or a `value`/`fromPath` token' },
-      );
     const value = str(c, 'value');
     if (value !== undefined) {
       out.value = value;

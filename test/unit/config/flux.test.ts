@@ -245,7 +245,6 @@ describe('flux mirror fixtures', () => {
         '16:19 hosts[0].tls.clientAuth.provider: `x509-svid` client certificates (X.509-SVIDs from the SPIFFE Workload API) are not supported by this version',
         '19:11 hosts[0].tls.serverAuth.spiffe: SPIFFE server verification (X.509-SVID bundles from the Workload API) is not supported by this version',
         '24:19 hosts[1].tls.clientAuth.provider: `x509-svid` client certificates (X.509-SVIDs from the SPIFFE Workload API) are not supported by this version',
-        '28:17 hosts[2].credential.provider: `jwt-svid` (a JWT-SVID from the SPIFFE Workload API) is not supported by this version',
       ]);
     }
   });
