@@ -12,12 +12,10 @@ import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import aws4 from 'aws4';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { githubIdTokenSource } from '../../src/auth/oidc.js';
 import { EcrProvider } from '../../src/auth/providers/ecr.js';
 import type { ProviderContext } from '../../src/auth/providers/index.js';
 import { AwsCallerIdentityProvider } from '../../src/auth/providers/workload.js';
 import { loadConfig } from '../../src/config/index.js';
-import { Transport } from '../../src/oci/transport.js';
 import { sync } from '../../src/sync/sync.js';
 import { type AwsFake, startAwsFake } from '../fakes/aws.js';
 import { type OidcIssuer, startOidcIssuer } from '../fakes/oidc-issuer.js';
@@ -31,6 +29,7 @@ import {
   type TestRegistry,
   tempDir,
 } from '../harness/index.js';
+import { providerContext } from './util.js';
 
 const ROLE = 'arn:aws:iam::123456789012:role/irsa-mirror';
 const SUBJECT = 'system:serviceaccount:mirror:oci-mirror';
@@ -154,15 +153,7 @@ function ambient(vars: Record<string, string>): void {
 }
 
 function ctx(host = HOST): ProviderContext {
-  const transport = new Transport();
-  return {
-    host,
-    transport,
-    env: {},
-    now: Date.now,
-    endpoints: aws.endpoints,
-    idToken: githubIdTokenSource(transport, {}),
-  };
+  return providerContext(host, { endpoints: aws.endpoints });
 }
 
 async function ecrPassword(): Promise<string | undefined> {

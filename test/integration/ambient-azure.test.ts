@@ -7,14 +7,13 @@
  */
 import { randomBytes } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { githubIdTokenSource } from '../../src/auth/oidc.js';
 import { AcrProvider } from '../../src/auth/providers/acr.js';
 import type { ProviderContext } from '../../src/auth/providers/index.js';
 import { AzureAccessTokenProvider } from '../../src/auth/providers/workload.js';
-import { Transport } from '../../src/oci/transport.js';
 import { type AzureFake, fakeJwt, startAzureFake } from '../fakes/azure.js';
 import { type OidcIssuer, startOidcIssuer } from '../fakes/oidc-issuer.js';
 import { type FakeServer, startFake } from '../fakes/server.js';
+import { providerContext } from './util.js';
 
 const TENANT = 'tenant-ambient';
 const REGISTRY = 'mirror.azurecr.io';
@@ -70,15 +69,7 @@ function managedIdentity(): void {
 }
 
 function ctx(host: string): ProviderContext {
-  const transport = new Transport();
-  return {
-    host,
-    transport,
-    env: {},
-    now: Date.now,
-    endpoints: azure.endpoints,
-    idToken: githubIdTokenSource(transport, {}),
-  };
+  return providerContext(host, { endpoints: azure.endpoints });
 }
 
 describe('provider: acr, ambient Azure identity (DefaultAzureCredential)', () => {

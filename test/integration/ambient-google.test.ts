@@ -10,15 +10,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { githubIdTokenSource } from '../../src/auth/oidc.js';
 import { GarProvider } from '../../src/auth/providers/gar.js';
 import type { ProviderContext } from '../../src/auth/providers/index.js';
 import { GcpIdTokenProvider } from '../../src/auth/providers/workload.js';
-import { Transport } from '../../src/oci/transport.js';
 import { type GcpFake, startGcpFake } from '../fakes/gcp.js';
 import { type OidcIssuer, startOidcIssuer } from '../fakes/oidc-issuer.js';
 import { type FakeServer, startFake } from '../fakes/server.js';
 import { type TempDir, tempDir } from '../harness/index.js';
+import { providerContext } from './util.js';
 
 const WIP = 'projects/123456/locations/global/workloadIdentityPools/ci/providers/github';
 const SA = 'mirror@project.iam.gserviceaccount.com';
@@ -92,15 +91,7 @@ function ambient(vars: Record<string, string>): void {
 }
 
 function ctx(host = HOST): ProviderContext {
-  const transport = new Transport();
-  return {
-    host,
-    transport,
-    env: {},
-    now: Date.now,
-    endpoints: {},
-    idToken: githubIdTokenSource(transport, {}),
-  };
+  return providerContext(host);
 }
 
 /** The external_account file google-github-actions/auth writes (credential_source.url = the runner's OIDC endpoint). */

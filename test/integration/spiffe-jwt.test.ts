@@ -8,13 +8,12 @@ import { join } from 'node:path';
 import * as grpc from '@grpc/grpc-js';
 import * as loader from '@grpc/proto-loader';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { githubIdTokenSource } from '../../src/auth/oidc.js';
 import type { ProviderContext } from '../../src/auth/providers/index.js';
 import { JwtSvidProvider } from '../../src/auth/providers/spiffe.js';
 import { loadConfigText } from '../../src/config/index.js';
-import { Transport } from '../../src/oci/transport.js';
 import { type OidcIssuer, startOidcIssuer } from '../fakes/oidc-issuer.js';
 import { type TempDir, tempDir } from '../harness/index.js';
+import { providerContext } from './util.js';
 
 // The JWT-SVID part of the SPIFFE workload.proto, written as .proto text for the server side.
 const PROTO = `syntax = "proto3";
@@ -73,8 +72,7 @@ afterAll(async () => {
 });
 
 function ctx(env: NodeJS.ProcessEnv, host = 'registry.example.com'): ProviderContext {
-  const transport = new Transport();
-  return { host, transport, env, now: Date.now, endpoints: {}, idToken: githubIdTokenSource(transport, {}) };
+  return providerContext(host, { env });
 }
 
 describe('credential.provider: jwt-svid (SPIFFE Workload API)', () => {

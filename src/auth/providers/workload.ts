@@ -22,34 +22,36 @@ function credentialOf(token: string, username: string | undefined): Exchanged['c
   return username !== undefined ? { username, password: token } : { registryToken: token };
 }
 
-/** `credential.provider: gcp`. */
-export class GcpIdTokenProvider implements CredentialProvider {
-  readonly name = 'gcp';
+/** A provider whose token is the workload's own identity token for an audience (default the host). */
+abstract class WorkloadTokenProvider implements CredentialProvider {
+  abstract readonly name: string;
   constructor(
     readonly options: WorkloadOptions,
     readonly ctx: ProviderContext,
   ) {}
+  protected abstract token(audience: string): Promise<{ token: string; expiresAt?: number }>;
   async fetch(): Promise<Exchanged> {
-    const audience = this.options.audience ?? this.ctx.host;
-    const token = await googleIdToken(this.ctx.host, 'credential provider gcp', audience);
+    const t = await this.token(this.options.audience ?? this.ctx.host);
     return {
-      credential: credentialOf(token, this.options.username),
-      expiresAt: jwtExpiry(token) ?? this.ctx.now() + 3_600_000,
+      credential: credentialOf(t.token, this.options.username),
+      expiresAt: t.expiresAt ?? jwtExpiry(t.token) ?? this.ctx.now() + 3_600_000,
     };
   }
 }
 
+/** `credential.provider: gcp`. */
+export class GcpIdTokenProvider extends WorkloadTokenProvider {
+  readonly name = 'gcp';
+  protected async token(audience: string) {
+    return { token: await googleIdToken(this.ctx.host, 'credential provider gcp', audience) };
+  }
+}
+
 /** `credential.provider: azure`. */
-export class AzureAccessTokenProvider implements CredentialProvider {
+export class AzureAccessTokenProvider extends WorkloadTokenProvider {
   readonly name = 'azure';
-  constructor(
-    readonly options: WorkloadOptions,
-    readonly ctx: ProviderContext,
-  ) {}
-  async fetch(): Promise<Exchanged> {
-    const audience = this.options.audience ?? this.ctx.host;
-    const t = await azureToken(this.ctx.host, 'credential provider azure', `${audience}/.default`);
-    return { credential: credentialOf(t.token, this.options.username), expiresAt: t.expiresAt };
+  protected token(audience: string) {
+    return azureToken(this.ctx.host, 'credential provider azure', `${audience}/.default`);
   }
 }
 
