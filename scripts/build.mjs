@@ -69,8 +69,10 @@ for (const entry of entries) {
       // A lazily imported chunk (the cloud credential libraries): named after its entry so the
       // action's and the CLI's chunks cannot collide in dist/.
       renameSync(join(tmp, file), join(out, file.replace('.index.js', `.${entry.name}`)));
-    } else if (file === 'xdg-open') {
-      // An asset of @azure/identity's interactive browser login (never used here), same for both entries.
+    } else if (file === 'xdg-open' || file === 'proto') {
+      // Assets of lazily loaded libraries, the same for both entries: @azure/identity's browser
+      // login helper (never used here) and protobufjs's well-known .proto files (gRPC, SPIFFE).
+      rmSync(join(out, file), { recursive: true, force: true });
       renameSync(join(tmp, file), join(out, file));
     } else if (file !== 'package.json') {
       throw new Error(`unexpected ncc output ${file} for ${entry.src}: keep the bundle to one file`);
