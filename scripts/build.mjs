@@ -69,9 +69,9 @@ for (const entry of entries) {
       // A lazily imported chunk (the cloud credential libraries): named after its entry so the
       // action's and the CLI's chunks cannot collide in dist/.
       renameSync(join(tmp, file), join(out, file.replace('.index.js', `.${entry.name}`)));
-    } else if (file === 'xdg-open' || file === 'proto') {
+    } else if (file !== 'package.json' && !/\.(c|m)?js$/.test(file)) {
       // Assets of lazily loaded libraries, the same for both entries: @azure/identity's browser
-      // login helper (never used here) and protobufjs's well-known .proto files (gRPC, SPIFFE).
+      // login helper `xdg-open` (never used here), and the .proto folders proto-loader ships.
       rmSync(join(out, file), { recursive: true, force: true });
       renameSync(join(tmp, file), join(out, file));
     } else if (file !== 'package.json') {
