@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 8456:
+/***/ 18456:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -23,8 +23,8 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-const protobuf_specs_1 = __nccwpck_require__(9654);
-const bundle_1 = __nccwpck_require__(7742);
+const protobuf_specs_1 = __nccwpck_require__(19654);
+const bundle_1 = __nccwpck_require__(37742);
 // Message signature bundle - $case: 'messageSignature'
 function toMessageSignatureBundle(options) {
     return {
@@ -108,7 +108,7 @@ function toKeyContent(options) {
 
 /***/ }),
 
-/***/ 7742:
+/***/ 37742:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -139,7 +139,7 @@ function isBundleWithDsseEnvelope(b) {
 
 /***/ }),
 
-/***/ 7714:
+/***/ 47714:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -172,7 +172,7 @@ exports.ValidationError = ValidationError;
 
 /***/ }),
 
-/***/ 1040:
+/***/ 61040:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -193,10 +193,10 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-var build_1 = __nccwpck_require__(8456);
+var build_1 = __nccwpck_require__(18456);
 Object.defineProperty(exports, "toDSSEBundle", ({ enumerable: true, get: function () { return build_1.toDSSEBundle; } }));
 Object.defineProperty(exports, "toMessageSignatureBundle", ({ enumerable: true, get: function () { return build_1.toMessageSignatureBundle; } }));
-var bundle_1 = __nccwpck_require__(7742);
+var bundle_1 = __nccwpck_require__(37742);
 Object.defineProperty(exports, "BUNDLE_V01_MEDIA_TYPE", ({ enumerable: true, get: function () { return bundle_1.BUNDLE_V01_MEDIA_TYPE; } }));
 Object.defineProperty(exports, "BUNDLE_V02_MEDIA_TYPE", ({ enumerable: true, get: function () { return bundle_1.BUNDLE_V02_MEDIA_TYPE; } }));
 Object.defineProperty(exports, "BUNDLE_V03_LEGACY_MEDIA_TYPE", ({ enumerable: true, get: function () { return bundle_1.BUNDLE_V03_LEGACY_MEDIA_TYPE; } }));
@@ -205,9 +205,9 @@ Object.defineProperty(exports, "isBundleWithCertificateChain", ({ enumerable: tr
 Object.defineProperty(exports, "isBundleWithDsseEnvelope", ({ enumerable: true, get: function () { return bundle_1.isBundleWithDsseEnvelope; } }));
 Object.defineProperty(exports, "isBundleWithMessageSignature", ({ enumerable: true, get: function () { return bundle_1.isBundleWithMessageSignature; } }));
 Object.defineProperty(exports, "isBundleWithPublicKey", ({ enumerable: true, get: function () { return bundle_1.isBundleWithPublicKey; } }));
-var error_1 = __nccwpck_require__(7714);
+var error_1 = __nccwpck_require__(47714);
 Object.defineProperty(exports, "ValidationError", ({ enumerable: true, get: function () { return error_1.ValidationError; } }));
-var serialized_1 = __nccwpck_require__(3404);
+var serialized_1 = __nccwpck_require__(23404);
 Object.defineProperty(exports, "bundleFromJSON", ({ enumerable: true, get: function () { return serialized_1.bundleFromJSON; } }));
 Object.defineProperty(exports, "bundleToJSON", ({ enumerable: true, get: function () { return serialized_1.bundleToJSON; } }));
 Object.defineProperty(exports, "envelopeFromJSON", ({ enumerable: true, get: function () { return serialized_1.envelopeFromJSON; } }));
@@ -222,7 +222,7 @@ Object.defineProperty(exports, "isBundleV01", ({ enumerable: true, get: function
 
 /***/ }),
 
-/***/ 3404:
+/***/ 23404:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -243,8 +243,8 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-const protobuf_specs_1 = __nccwpck_require__(9654);
-const bundle_1 = __nccwpck_require__(7742);
+const protobuf_specs_1 = __nccwpck_require__(19654);
+const bundle_1 = __nccwpck_require__(37742);
 const validate_1 = __nccwpck_require__(9352);
 const bundleFromJSON = (obj) => {
     const bundle = protobuf_specs_1.Bundle.fromJSON(obj);
@@ -303,7 +303,7 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-const error_1 = __nccwpck_require__(7714);
+const error_1 = __nccwpck_require__(47714);
 // Performs basic validation of a Sigstore bundle to ensure that all required
 // fields are populated. This is not a complete validation of the bundle, but
 // rather a check that the bundle is in a valid state to be processed by the
@@ -484,7 +484,7 @@ function validateNoCertificateChain(b) {
 
 /***/ }),
 
-/***/ 1121:
+/***/ 11121:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -515,7 +515,7 @@ exports.ASN1TypeError = ASN1TypeError;
 
 /***/ }),
 
-/***/ 6027:
+/***/ 86027:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -536,13 +536,13 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-var obj_1 = __nccwpck_require__(990);
+var obj_1 = __nccwpck_require__(50990);
 Object.defineProperty(exports, "ASN1Obj", ({ enumerable: true, get: function () { return obj_1.ASN1Obj; } }));
 
 
 /***/ }),
 
-/***/ 4243:
+/***/ 84243:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -564,7 +564,7 @@ limitations under the License.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.decodeLength = decodeLength;
 exports.encodeLength = encodeLength;
-const error_1 = __nccwpck_require__(1121);
+const error_1 = __nccwpck_require__(11121);
 // Decodes the length of a DER-encoded ANS.1 element from the supplied stream.
 // https://learn.microsoft.com/en-us/windows/win32/seccertenroll/about-encoded-length-and-value-bytes
 function decodeLength(stream) {
@@ -622,7 +622,7 @@ function encodeLength(len) {
 
 /***/ }),
 
-/***/ 990:
+/***/ 50990:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -644,10 +644,10 @@ See the License for the specific language governing permissions and
 limitations under the License.
 */
 const stream_1 = __nccwpck_require__(1673);
-const error_1 = __nccwpck_require__(1121);
-const length_1 = __nccwpck_require__(4243);
-const parse_1 = __nccwpck_require__(1044);
-const tag_1 = __nccwpck_require__(9343);
+const error_1 = __nccwpck_require__(11121);
+const length_1 = __nccwpck_require__(84243);
+const parse_1 = __nccwpck_require__(81044);
+const tag_1 = __nccwpck_require__(59343);
 class ASN1Obj {
     tag;
     subs;
@@ -802,7 +802,7 @@ function collectSubs(stream, len, depth) {
 
 /***/ }),
 
-/***/ 1044:
+/***/ 81044:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -828,7 +828,7 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-const error_1 = __nccwpck_require__(1121);
+const error_1 = __nccwpck_require__(11121);
 const RE_TIME_SHORT_YEAR = /^(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\.\d{3})?Z$/;
 const RE_TIME_LONG_YEAR = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\.\d{3})?Z$/;
 // Parse a BigInt from the DER-encoded buffer
@@ -952,7 +952,7 @@ function parseBitString(buf) {
 
 /***/ }),
 
-/***/ 9343:
+/***/ 59343:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -973,7 +973,7 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-const error_1 = __nccwpck_require__(1121);
+const error_1 = __nccwpck_require__(11121);
 const UNIVERSAL_TAG = {
     BOOLEAN: 0x01,
     INTEGER: 0x02,
@@ -1048,7 +1048,7 @@ exports.ASN1Tag = ASN1Tag;
 
 /***/ }),
 
-/***/ 9368:
+/***/ 69368:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -1075,7 +1075,7 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-const crypto_1 = __importDefault(__nccwpck_require__(6982));
+const crypto_1 = __importDefault(__nccwpck_require__(76982));
 function createPublicKey(key, type = 'spki') {
     if (typeof key === 'string') {
         if (key.startsWith('-----')) {
@@ -1124,7 +1124,7 @@ function bufferEqual(a, b) {
 
 /***/ }),
 
-/***/ 9032:
+/***/ 49032:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -1160,7 +1160,7 @@ function preAuthEncoding(payloadType, payload) {
 
 /***/ }),
 
-/***/ 2788:
+/***/ 52788:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -1194,7 +1194,7 @@ function base64Decode(str) {
 
 /***/ }),
 
-/***/ 3917:
+/***/ 83917:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -1248,18 +1248,18 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-var asn1_1 = __nccwpck_require__(6027);
+var asn1_1 = __nccwpck_require__(86027);
 Object.defineProperty(exports, "ASN1Obj", ({ enumerable: true, get: function () { return asn1_1.ASN1Obj; } }));
-exports.crypto = __importStar(__nccwpck_require__(9368));
-exports.dsse = __importStar(__nccwpck_require__(9032));
-exports.encoding = __importStar(__nccwpck_require__(2788));
-exports.json = __importStar(__nccwpck_require__(3327));
+exports.crypto = __importStar(__nccwpck_require__(69368));
+exports.dsse = __importStar(__nccwpck_require__(49032));
+exports.encoding = __importStar(__nccwpck_require__(52788));
+exports.json = __importStar(__nccwpck_require__(13327));
 exports.pem = __importStar(__nccwpck_require__(1055));
-var rfc3161_1 = __nccwpck_require__(994);
+var rfc3161_1 = __nccwpck_require__(20994);
 Object.defineProperty(exports, "RFC3161Timestamp", ({ enumerable: true, get: function () { return rfc3161_1.RFC3161Timestamp; } }));
 var stream_1 = __nccwpck_require__(1673);
 Object.defineProperty(exports, "ByteStream", ({ enumerable: true, get: function () { return stream_1.ByteStream; } }));
-var x509_1 = __nccwpck_require__(9358);
+var x509_1 = __nccwpck_require__(49358);
 Object.defineProperty(exports, "EXTENSION_OID_SCT", ({ enumerable: true, get: function () { return x509_1.EXTENSION_OID_SCT; } }));
 Object.defineProperty(exports, "X509Certificate", ({ enumerable: true, get: function () { return x509_1.X509Certificate; } }));
 Object.defineProperty(exports, "X509SCTExtension", ({ enumerable: true, get: function () { return x509_1.X509SCTExtension; } }));
@@ -1267,7 +1267,7 @@ Object.defineProperty(exports, "X509SCTExtension", ({ enumerable: true, get: fun
 
 /***/ }),
 
-/***/ 3327:
+/***/ 13327:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -1334,7 +1334,7 @@ function canonicalize(object) {
 
 /***/ }),
 
-/***/ 1817:
+/***/ 91817:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -1411,7 +1411,7 @@ function fromDER(certificate, type = 'CERTIFICATE') {
 
 /***/ }),
 
-/***/ 7512:
+/***/ 97512:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -1439,7 +1439,7 @@ exports.RFC3161TimestampVerificationError = RFC3161TimestampVerificationError;
 
 /***/ }),
 
-/***/ 994:
+/***/ 20994:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -1460,13 +1460,13 @@ limitations under the License.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.RFC3161Timestamp = void 0;
-var timestamp_1 = __nccwpck_require__(2714);
+var timestamp_1 = __nccwpck_require__(92714);
 Object.defineProperty(exports, "RFC3161Timestamp", ({ enumerable: true, get: function () { return timestamp_1.RFC3161Timestamp; } }));
 
 
 /***/ }),
 
-/***/ 2714:
+/***/ 92714:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -1520,11 +1520,11 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-const asn1_1 = __nccwpck_require__(6027);
-const crypto = __importStar(__nccwpck_require__(9368));
-const oid_1 = __nccwpck_require__(1817);
-const error_1 = __nccwpck_require__(7512);
-const tstinfo_1 = __nccwpck_require__(2925);
+const asn1_1 = __nccwpck_require__(86027);
+const crypto = __importStar(__nccwpck_require__(69368));
+const oid_1 = __nccwpck_require__(91817);
+const error_1 = __nccwpck_require__(97512);
+const tstinfo_1 = __nccwpck_require__(62925);
 const OID_PKCS9_CONTENT_TYPE_SIGNED_DATA = '1.2.840.113549.1.7.2';
 const OID_PKCS9_CONTENT_TYPE_TSTINFO = '1.2.840.113549.1.9.16.1.4';
 const OID_PKCS9_MESSAGE_DIGEST_KEY = '1.2.840.113549.1.9.4';
@@ -1685,7 +1685,7 @@ exports.RFC3161Timestamp = RFC3161Timestamp;
 
 /***/ }),
 
-/***/ 2925:
+/***/ 62925:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -1724,9 +1724,9 @@ var __importStar = (this && this.__importStar) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.TSTInfo = void 0;
-const crypto = __importStar(__nccwpck_require__(9368));
-const oid_1 = __nccwpck_require__(1817);
-const error_1 = __nccwpck_require__(7512);
+const crypto = __importStar(__nccwpck_require__(69368));
+const oid_1 = __nccwpck_require__(91817);
+const error_1 = __nccwpck_require__(97512);
 class TSTInfo {
     root;
     constructor(asn1) {
@@ -1888,7 +1888,7 @@ exports.ByteStream = ByteStream;
 
 /***/ }),
 
-/***/ 3566:
+/***/ 83566:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -1942,11 +1942,11 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-const asn1_1 = __nccwpck_require__(6027);
-const crypto = __importStar(__nccwpck_require__(9368));
-const oid_1 = __nccwpck_require__(1817);
+const asn1_1 = __nccwpck_require__(86027);
+const crypto = __importStar(__nccwpck_require__(69368));
+const oid_1 = __nccwpck_require__(91817);
 const pem = __importStar(__nccwpck_require__(1055));
-const ext_1 = __nccwpck_require__(6389);
+const ext_1 = __nccwpck_require__(96389);
 const EXTENSION_OID_SUBJECT_KEY_ID = '2.5.29.14';
 const EXTENSION_OID_KEY_USAGE = '2.5.29.15';
 const EXTENSION_OID_SUBJECT_ALT_NAME = '2.5.29.17';
@@ -2140,7 +2140,7 @@ exports.X509Certificate = X509Certificate;
 
 /***/ }),
 
-/***/ 6389:
+/***/ 96389:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -2293,7 +2293,7 @@ exports.X509SCTExtension = X509SCTExtension;
 
 /***/ }),
 
-/***/ 9358:
+/***/ 49358:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -2314,10 +2314,10 @@ limitations under the License.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.X509SCTExtension = exports.X509Certificate = exports.EXTENSION_OID_SCT = void 0;
-var cert_1 = __nccwpck_require__(3566);
+var cert_1 = __nccwpck_require__(83566);
 Object.defineProperty(exports, "EXTENSION_OID_SCT", ({ enumerable: true, get: function () { return cert_1.EXTENSION_OID_SCT; } }));
 Object.defineProperty(exports, "X509Certificate", ({ enumerable: true, get: function () { return cert_1.X509Certificate; } }));
-var ext_1 = __nccwpck_require__(6389);
+var ext_1 = __nccwpck_require__(96389);
 Object.defineProperty(exports, "X509SCTExtension", ({ enumerable: true, get: function () { return ext_1.X509SCTExtension; } }));
 
 
@@ -2377,7 +2377,7 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-const crypto = __importStar(__nccwpck_require__(9368));
+const crypto = __importStar(__nccwpck_require__(69368));
 const stream_1 = __nccwpck_require__(1673);
 class SignedCertificateTimestamp {
     version;
@@ -2488,7 +2488,7 @@ exports.SignedCertificateTimestamp = SignedCertificateTimestamp;
 
 /***/ }),
 
-/***/ 4649:
+/***/ 47030:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -2554,7 +2554,7 @@ function isSet(value) {
 
 /***/ }),
 
-/***/ 5000:
+/***/ 45000:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -2590,7 +2590,7 @@ function isSet(value) {
 
 /***/ }),
 
-/***/ 6764:
+/***/ 36764:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -2602,7 +2602,7 @@ function isSet(value) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.DSSELogEntryV002 = exports.DSSERequestV002 = void 0;
 /* eslint-disable */
-const envelope_1 = __nccwpck_require__(4649);
+const envelope_1 = __nccwpck_require__(47030);
 const sigstore_common_1 = __nccwpck_require__(5334);
 const verifier_1 = __nccwpck_require__(7543);
 exports.DSSERequestV002 = {
@@ -2664,7 +2664,7 @@ function isSet(value) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.CreateEntryRequest = exports.Spec = exports.Entry = void 0;
 /* eslint-disable */
-const dsse_1 = __nccwpck_require__(6764);
+const dsse_1 = __nccwpck_require__(36764);
 const hashedrekord_1 = __nccwpck_require__(4969);
 exports.Entry = {
     fromJSON(object) {
@@ -2884,7 +2884,7 @@ function isSet(value) {
 
 /***/ }),
 
-/***/ 715:
+/***/ 70715:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -2896,9 +2896,9 @@ function isSet(value) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Bundle = exports.VerificationMaterial = exports.TimestampVerificationData = void 0;
 /* eslint-disable */
-const envelope_1 = __nccwpck_require__(4649);
+const envelope_1 = __nccwpck_require__(47030);
 const sigstore_common_1 = __nccwpck_require__(5334);
-const sigstore_rekor_1 = __nccwpck_require__(5204);
+const sigstore_rekor_1 = __nccwpck_require__(85204);
 exports.TimestampVerificationData = {
     fromJSON(object) {
         return {
@@ -3012,7 +3012,7 @@ exports.publicKeyDetailsToJSON = publicKeyDetailsToJSON;
 exports.subjectAlternativeNameTypeFromJSON = subjectAlternativeNameTypeFromJSON;
 exports.subjectAlternativeNameTypeToJSON = subjectAlternativeNameTypeToJSON;
 /* eslint-disable */
-const timestamp_1 = __nccwpck_require__(5000);
+const timestamp_1 = __nccwpck_require__(45000);
 /**
  * Only a subset of the secure hash standard algorithms are supported.
  * See <https://nvlpubs.nist.gov/nistpubs/FIPS/NIST.FIPS.180-4.pdf> for more
@@ -3613,7 +3613,7 @@ function isSet(value) {
 
 /***/ }),
 
-/***/ 5204:
+/***/ 85204:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -3757,7 +3757,7 @@ function isSet(value) {
 
 /***/ }),
 
-/***/ 1997:
+/***/ 61997:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -4048,7 +4048,7 @@ function isSet(value) {
 
 /***/ }),
 
-/***/ 9732:
+/***/ 99732:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -4060,9 +4060,9 @@ function isSet(value) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Input = exports.Artifact = exports.ArtifactVerificationOptions_ObserverTimestampOptions = exports.ArtifactVerificationOptions_TlogIntegratedTimestampOptions = exports.ArtifactVerificationOptions_TimestampAuthorityOptions = exports.ArtifactVerificationOptions_CtlogOptions = exports.ArtifactVerificationOptions_TlogOptions = exports.ArtifactVerificationOptions = exports.PublicKeyIdentities = exports.CertificateIdentities = exports.CertificateIdentity = void 0;
 /* eslint-disable */
-const sigstore_bundle_1 = __nccwpck_require__(715);
+const sigstore_bundle_1 = __nccwpck_require__(70715);
 const sigstore_common_1 = __nccwpck_require__(5334);
-const sigstore_trustroot_1 = __nccwpck_require__(1997);
+const sigstore_trustroot_1 = __nccwpck_require__(61997);
 exports.CertificateIdentity = {
     fromJSON(object) {
         return {
@@ -4336,7 +4336,7 @@ function isSet(value) {
 
 /***/ }),
 
-/***/ 9654:
+/***/ 19654:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -4370,17 +4370,17 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-__exportStar(__nccwpck_require__(4649), exports);
-__exportStar(__nccwpck_require__(715), exports);
+__exportStar(__nccwpck_require__(47030), exports);
+__exportStar(__nccwpck_require__(70715), exports);
 __exportStar(__nccwpck_require__(5334), exports);
-__exportStar(__nccwpck_require__(5204), exports);
-__exportStar(__nccwpck_require__(1997), exports);
-__exportStar(__nccwpck_require__(9732), exports);
+__exportStar(__nccwpck_require__(85204), exports);
+__exportStar(__nccwpck_require__(61997), exports);
+__exportStar(__nccwpck_require__(99732), exports);
 
 
 /***/ }),
 
-/***/ 3835:
+/***/ 13835:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -4414,7 +4414,7 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-__exportStar(__nccwpck_require__(6764), exports);
+__exportStar(__nccwpck_require__(36764), exports);
 __exportStar(__nccwpck_require__(381), exports);
 __exportStar(__nccwpck_require__(4969), exports);
 __exportStar(__nccwpck_require__(7543), exports);
@@ -4422,7 +4422,7 @@ __exportStar(__nccwpck_require__(7543), exports);
 
 /***/ }),
 
-/***/ 8796:
+/***/ 48796:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -4446,8 +4446,8 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-const os_1 = __importDefault(__nccwpck_require__(857));
-const path_1 = __importDefault(__nccwpck_require__(6928));
+const os_1 = __importDefault(__nccwpck_require__(70857));
+const path_1 = __importDefault(__nccwpck_require__(16928));
 function appDataPath(name) {
     const homedir = os_1.default.homedir();
     switch (process.platform) {
@@ -4472,7 +4472,7 @@ function appDataPath(name) {
 
 /***/ }),
 
-/***/ 3040:
+/***/ 83040:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -4496,12 +4496,12 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-const fs_1 = __importDefault(__nccwpck_require__(9896));
-const path_1 = __importDefault(__nccwpck_require__(6928));
-const tuf_js_1 = __nccwpck_require__(4706);
-const _1 = __nccwpck_require__(4423);
-const package_json_1 = __nccwpck_require__(9446);
-const target_1 = __nccwpck_require__(7686);
+const fs_1 = __importDefault(__nccwpck_require__(79896));
+const path_1 = __importDefault(__nccwpck_require__(16928));
+const tuf_js_1 = __nccwpck_require__(84706);
+const _1 = __nccwpck_require__(84423);
+const package_json_1 = __nccwpck_require__(69446);
+const target_1 = __nccwpck_require__(47686);
 const TARGETS_DIR_NAME = 'targets';
 class TUFClient {
     updater;
@@ -4595,7 +4595,7 @@ function initClient(options) {
 
 /***/ }),
 
-/***/ 6213:
+/***/ 16213:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -4616,7 +4616,7 @@ exports.TUFError = TUFError;
 
 /***/ }),
 
-/***/ 4423:
+/***/ 84423:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -4639,9 +4639,9 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-const protobuf_specs_1 = __nccwpck_require__(9654);
-const appdata_1 = __nccwpck_require__(8796);
-const client_1 = __nccwpck_require__(3040);
+const protobuf_specs_1 = __nccwpck_require__(19654);
+const appdata_1 = __nccwpck_require__(48796);
+const client_1 = __nccwpck_require__(83040);
 exports.DEFAULT_MIRROR_URL = 'https://tuf-repo-cdn.sigstore.dev';
 const DEFAULT_CACHE_DIR = 'sigstore-js';
 const DEFAULT_RETRY = { retries: 2 };
@@ -4673,13 +4673,13 @@ function createClient(options) {
         forceInit: options.forceInit ?? options.force ?? false,
     });
 }
-var error_1 = __nccwpck_require__(6213);
+var error_1 = __nccwpck_require__(16213);
 Object.defineProperty(exports, "TUFError", ({ enumerable: true, get: function () { return error_1.TUFError; } }));
 
 
 /***/ }),
 
-/***/ 7686:
+/***/ 47686:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -4703,8 +4703,8 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-const fs_1 = __importDefault(__nccwpck_require__(9896));
-const error_1 = __nccwpck_require__(6213);
+const fs_1 = __importDefault(__nccwpck_require__(79896));
+const error_1 = __nccwpck_require__(16213);
 // Downloads and returns the specified target from the provided TUF Updater.
 async function readTarget(tuf, targetPath) {
     const path = await getTargetPath(tuf, targetPath);
@@ -4765,7 +4765,7 @@ async function getTargetPath(tuf, target) {
 
 /***/ }),
 
-/***/ 2635:
+/***/ 52635:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -4786,7 +4786,7 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-const core_1 = __nccwpck_require__(3917);
+const core_1 = __nccwpck_require__(83917);
 class DSSESignatureContent {
     env;
     constructor(env) {
@@ -4822,16 +4822,16 @@ exports.DSSESignatureContent = DSSESignatureContent;
 
 /***/ }),
 
-/***/ 2544:
+/***/ 42544:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.toSignedEntity = toSignedEntity;
 exports.signatureContent = signatureContent;
-const core_1 = __nccwpck_require__(3917);
-const dsse_1 = __nccwpck_require__(2635);
-const message_1 = __nccwpck_require__(6531);
+const core_1 = __nccwpck_require__(83917);
+const dsse_1 = __nccwpck_require__(52635);
+const message_1 = __nccwpck_require__(26531);
 function toSignedEntity(bundle, artifact) {
     const { tlogEntries, timestampVerificationData } = bundle.verificationMaterial;
     const timestamps = [];
@@ -4888,7 +4888,7 @@ function key(bundle) {
 
 /***/ }),
 
-/***/ 6531:
+/***/ 26531:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -4909,8 +4909,8 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-const core_1 = __nccwpck_require__(3917);
-const protobuf_specs_1 = __nccwpck_require__(9654);
+const core_1 = __nccwpck_require__(83917);
+const protobuf_specs_1 = __nccwpck_require__(19654);
 // Map from the Sigstore protobuf HashAlgorithm enum to
 // the string values used by the Node.js crypto module.
 const HASH_ALGORITHM_MAP = {
@@ -4954,7 +4954,7 @@ exports.MessageSignatureContent = MessageSignatureContent;
 
 /***/ }),
 
-/***/ 6849:
+/***/ 36849:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -4995,7 +4995,7 @@ exports.PolicyError = PolicyError;
 
 /***/ }),
 
-/***/ 4187:
+/***/ 54187:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -5017,28 +5017,28 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-var bundle_1 = __nccwpck_require__(2544);
+var bundle_1 = __nccwpck_require__(42544);
 Object.defineProperty(exports, "toSignedEntity", ({ enumerable: true, get: function () { return bundle_1.toSignedEntity; } }));
-var error_1 = __nccwpck_require__(6849);
+var error_1 = __nccwpck_require__(36849);
 Object.defineProperty(exports, "PolicyError", ({ enumerable: true, get: function () { return error_1.PolicyError; } }));
 Object.defineProperty(exports, "VerificationError", ({ enumerable: true, get: function () { return error_1.VerificationError; } }));
-var trust_1 = __nccwpck_require__(7822);
+var trust_1 = __nccwpck_require__(97822);
 Object.defineProperty(exports, "toTrustMaterial", ({ enumerable: true, get: function () { return trust_1.toTrustMaterial; } }));
-var verifier_1 = __nccwpck_require__(4433);
+var verifier_1 = __nccwpck_require__(74433);
 Object.defineProperty(exports, "Verifier", ({ enumerable: true, get: function () { return verifier_1.Verifier; } }));
 
 
 /***/ }),
 
-/***/ 8412:
+/***/ 38412:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.CertificateChainVerifier = void 0;
 exports.verifyCertificateChain = verifyCertificateChain;
-const error_1 = __nccwpck_require__(6849);
-const trust_1 = __nccwpck_require__(7822);
+const error_1 = __nccwpck_require__(36849);
+const trust_1 = __nccwpck_require__(97822);
 function verifyCertificateChain(timestamp, leaf, certificateAuthorities) {
     // Filter list of trusted CAs to those which are valid for the given
     // timestamp
@@ -5253,7 +5253,7 @@ function dedupeCertificates(certs) {
 
 /***/ }),
 
-/***/ 3771:
+/***/ 53771:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -5275,10 +5275,10 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-const core_1 = __nccwpck_require__(3917);
-const error_1 = __nccwpck_require__(6849);
-const certificate_1 = __nccwpck_require__(8412);
-const sct_1 = __nccwpck_require__(1633);
+const core_1 = __nccwpck_require__(83917);
+const error_1 = __nccwpck_require__(36849);
+const certificate_1 = __nccwpck_require__(38412);
+const sct_1 = __nccwpck_require__(21633);
 const OID_FULCIO_ISSUER_V1 = '1.3.6.1.4.1.57264.1.1';
 const OID_FULCIO_ISSUER_V2 = '1.3.6.1.4.1.57264.1.8';
 function verifyPublicKey(hint, timestamps, trustMaterial) {
@@ -5335,7 +5335,7 @@ function getSigner(cert) {
 
 /***/ }),
 
-/***/ 1633:
+/***/ 21633:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -5356,9 +5356,9 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-const core_1 = __nccwpck_require__(3917);
-const error_1 = __nccwpck_require__(6849);
-const trust_1 = __nccwpck_require__(7822);
+const core_1 = __nccwpck_require__(83917);
+const error_1 = __nccwpck_require__(36849);
+const trust_1 = __nccwpck_require__(97822);
 function verifySCTs(cert, issuer, ctlogs) {
     let extSCT;
     // Verifying the SCT requires that we remove the SCT extension and
@@ -5420,7 +5420,7 @@ function verifySCTs(cert, issuer, ctlogs) {
 
 /***/ }),
 
-/***/ 8037:
+/***/ 88037:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -5428,7 +5428,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.verifySubjectAlternativeName = verifySubjectAlternativeName;
 exports.verifyExtensions = verifyExtensions;
 exports.verifyOIDs = verifyOIDs;
-const error_1 = __nccwpck_require__(6849);
+const error_1 = __nccwpck_require__(36849);
 // Verifies that the signer's SAN matches the policy identity. The
 // policyIdentity is treated as a JavaScript regular expression pattern and
 // tested against the full signerIdentity string. For exact matching, use
@@ -5475,14 +5475,14 @@ function oidEquals(a, b) {
 
 /***/ }),
 
-/***/ 7968:
+/***/ 27968:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getTSATimestamp = getTSATimestamp;
 exports.getTLogTimestamp = getTLogTimestamp;
-const tsa_1 = __nccwpck_require__(4472);
+const tsa_1 = __nccwpck_require__(84472);
 function getTSATimestamp(timestamp, data, timestampAuthorities) {
     (0, tsa_1.verifyRFC3161Timestamp)(timestamp, data, timestampAuthorities);
     return {
@@ -5506,16 +5506,16 @@ function getTLogTimestamp(entry) {
 
 /***/ }),
 
-/***/ 4472:
+/***/ 84472:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.verifyRFC3161Timestamp = verifyRFC3161Timestamp;
-const core_1 = __nccwpck_require__(3917);
-const error_1 = __nccwpck_require__(6849);
-const certificate_1 = __nccwpck_require__(8412);
-const trust_1 = __nccwpck_require__(7822);
+const core_1 = __nccwpck_require__(83917);
+const error_1 = __nccwpck_require__(36849);
+const certificate_1 = __nccwpck_require__(38412);
+const trust_1 = __nccwpck_require__(97822);
 function verifyRFC3161Timestamp(timestamp, data, timestampAuthorities) {
     const signingTime = timestamp.signingTime;
     // Filter for CAs which were valid at the time of signing
@@ -5576,7 +5576,7 @@ function filterCAsBySerialAndIssuer(timestampAuthorities, criteria) {
 
 /***/ }),
 
-/***/ 9266:
+/***/ 39266:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -5598,8 +5598,8 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-const core_1 = __nccwpck_require__(3917);
-const error_1 = __nccwpck_require__(6849);
+const core_1 = __nccwpck_require__(83917);
+const error_1 = __nccwpck_require__(36849);
 // Separator between the note and the signatures in a checkpoint
 const CHECKPOINT_SEPARATOR = '\n\n';
 // Checkpoint signatures are of the following form:
@@ -5751,7 +5751,7 @@ exports.LogCheckpoint = LogCheckpoint;
 
 /***/ }),
 
-/***/ 7005:
+/***/ 27005:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -5774,7 +5774,7 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-const error_1 = __nccwpck_require__(6849);
+const error_1 = __nccwpck_require__(36849);
 exports.DSSE_API_VERSION_V1 = '0.0.1';
 // Compare the given dsse tlog entry to the given bundle
 function verifyDSSETLogBody(tlogEntry, content) {
@@ -5887,7 +5887,7 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-const error_1 = __nccwpck_require__(6849);
+const error_1 = __nccwpck_require__(36849);
 exports.HASHEDREKORD_API_VERSION_V1 = '0.0.1';
 // Compare the given hashedrekord tlog entry to the given bundle
 function verifyHashedRekordTLogBody(tlogEntry, content) {
@@ -5965,7 +5965,7 @@ function verifyHashedrekord002TLogBody(spec, content) {
 
 /***/ }),
 
-/***/ 8218:
+/***/ 38218:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -5987,14 +5987,14 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-const v2_1 = __nccwpck_require__(3835);
-const error_1 = __nccwpck_require__(6849);
-const dsse_1 = __nccwpck_require__(7005);
+const v2_1 = __nccwpck_require__(13835);
+const error_1 = __nccwpck_require__(36849);
+const dsse_1 = __nccwpck_require__(27005);
 const hashedrekord_1 = __nccwpck_require__(1484);
-const intoto_1 = __nccwpck_require__(7703);
-const checkpoint_1 = __nccwpck_require__(9266);
-const merkle_1 = __nccwpck_require__(7046);
-const set_1 = __nccwpck_require__(333);
+const intoto_1 = __nccwpck_require__(17703);
+const checkpoint_1 = __nccwpck_require__(39266);
+const merkle_1 = __nccwpck_require__(17046);
+const set_1 = __nccwpck_require__(2714);
 // Verifies that the given tlog entry matches the supplied signature content.
 function verifyTLogBody(entry, sigContent) {
     const { kind, version } = entry.kindVersion;
@@ -6078,7 +6078,7 @@ function isTLogEntryWithInclusionProof(entry) {
 
 /***/ }),
 
-/***/ 7703:
+/***/ 17703:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -6099,7 +6099,7 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-const error_1 = __nccwpck_require__(6849);
+const error_1 = __nccwpck_require__(36849);
 // Compare the given intoto tlog entry to the given bundle
 function verifyIntotoTLogBody(tlogEntry, content) {
     switch (tlogEntry.apiVersion) {
@@ -6147,7 +6147,7 @@ function base64Decode(str) {
 
 /***/ }),
 
-/***/ 7046:
+/***/ 17046:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -6168,8 +6168,8 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-const core_1 = __nccwpck_require__(3917);
-const error_1 = __nccwpck_require__(6849);
+const core_1 = __nccwpck_require__(83917);
+const error_1 = __nccwpck_require__(36849);
 const RFC6962_LEAF_HASH_PREFIX = Buffer.from([0x00]);
 const RFC6962_NODE_HASH_PREFIX = Buffer.from([0x01]);
 function verifyMerkleInclusion(entry, checkpoint) {
@@ -6269,7 +6269,7 @@ function hashLeaf(leaf) {
 
 /***/ }),
 
-/***/ 333:
+/***/ 2714:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -6290,9 +6290,9 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-const core_1 = __nccwpck_require__(3917);
-const error_1 = __nccwpck_require__(6849);
-const trust_1 = __nccwpck_require__(7822);
+const core_1 = __nccwpck_require__(83917);
+const error_1 = __nccwpck_require__(36849);
+const trust_1 = __nccwpck_require__(97822);
 // Verifies the SET for the given entry against the list of trusted
 // transparency logs. Returns true if the SET can be verified against at least
 // one of the trusted logs; otherwise, returns false.
@@ -6336,7 +6336,7 @@ function toVerificationPayload(entry) {
 
 /***/ }),
 
-/***/ 9738:
+/***/ 19738:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -6366,7 +6366,7 @@ function filterTLogAuthorities(tlogAuthorities, criteria) {
 
 /***/ }),
 
-/***/ 7822:
+/***/ 97822:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -6388,12 +6388,12 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-const core_1 = __nccwpck_require__(3917);
-const protobuf_specs_1 = __nccwpck_require__(9654);
-const error_1 = __nccwpck_require__(6849);
+const core_1 = __nccwpck_require__(83917);
+const protobuf_specs_1 = __nccwpck_require__(19654);
+const error_1 = __nccwpck_require__(36849);
 const BEGINNING_OF_TIME = new Date(0);
 const END_OF_TIME = new Date(8640000000000000);
-var filter_1 = __nccwpck_require__(9738);
+var filter_1 = __nccwpck_require__(19738);
 Object.defineProperty(exports, "filterCertAuthorities", ({ enumerable: true, get: function () { return filter_1.filterCertAuthorities; } }));
 Object.defineProperty(exports, "filterTLogAuthorities", ({ enumerable: true, get: function () { return filter_1.filterTLogAuthorities; } }));
 function toTrustMaterial(root, keys) {
@@ -6463,7 +6463,7 @@ function keyLocator(keys) {
 
 /***/ }),
 
-/***/ 4433:
+/***/ 74433:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -6484,12 +6484,12 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-const util_1 = __nccwpck_require__(9023);
-const error_1 = __nccwpck_require__(6849);
-const key_1 = __nccwpck_require__(3771);
-const policy_1 = __nccwpck_require__(8037);
-const timestamp_1 = __nccwpck_require__(7968);
-const tlog_1 = __nccwpck_require__(8218);
+const util_1 = __nccwpck_require__(39023);
+const error_1 = __nccwpck_require__(36849);
+const key_1 = __nccwpck_require__(53771);
+const policy_1 = __nccwpck_require__(88037);
+const timestamp_1 = __nccwpck_require__(27968);
+const tlog_1 = __nccwpck_require__(38218);
 class Verifier {
     trustMaterial;
     options;
@@ -6642,7 +6642,7 @@ function containsDupes(arr) {
 
 /***/ }),
 
-/***/ 5178:
+/***/ 65178:
 /***/ ((module) => {
 
 const COMMA = ',';
@@ -6713,7 +6713,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8883:
+/***/ 28883:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -6723,9 +6723,9 @@ var __importDefault = (this && this.__importDefault) || function (mod) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Signed = exports.MetadataKind = void 0;
 exports.isMetadataKind = isMetadataKind;
-const util_1 = __importDefault(__nccwpck_require__(9023));
+const util_1 = __importDefault(__nccwpck_require__(39023));
 const error_1 = __nccwpck_require__(5494);
-const utils_1 = __nccwpck_require__(846);
+const utils_1 = __nccwpck_require__(20846);
 const SPECIFICATION_VERSION = ['1', '0', '31'];
 var MetadataKind;
 (function (MetadataKind) {
@@ -6819,7 +6819,7 @@ function isNumeric(str) {
 
 /***/ }),
 
-/***/ 4727:
+/***/ 84727:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -6828,11 +6828,11 @@ var __importDefault = (this && this.__importDefault) || function (mod) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Delegations = void 0;
-const util_1 = __importDefault(__nccwpck_require__(9023));
+const util_1 = __importDefault(__nccwpck_require__(39023));
 const error_1 = __nccwpck_require__(5494);
-const key_1 = __nccwpck_require__(3343);
-const role_1 = __nccwpck_require__(5934);
-const utils_1 = __nccwpck_require__(846);
+const key_1 = __nccwpck_require__(53343);
+const role_1 = __nccwpck_require__(55934);
+const utils_1 = __nccwpck_require__(20846);
 /**
  * A container object storing information about all delegations.
  *
@@ -6982,7 +6982,7 @@ exports.UnsupportedAlgorithmError = UnsupportedAlgorithmError;
 
 /***/ }),
 
-/***/ 6708:
+/***/ 76708:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -6991,10 +6991,10 @@ var __importDefault = (this && this.__importDefault) || function (mod) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.TargetFile = exports.MetaFile = void 0;
-const crypto_1 = __importDefault(__nccwpck_require__(6982));
-const util_1 = __importDefault(__nccwpck_require__(9023));
+const crypto_1 = __importDefault(__nccwpck_require__(76982));
+const util_1 = __importDefault(__nccwpck_require__(39023));
 const error_1 = __nccwpck_require__(5494);
-const utils_1 = __nccwpck_require__(846);
+const utils_1 = __nccwpck_require__(20846);
 // A container with information about a particular metadata file.
 //
 // This class is used for Timestamp and Snapshot metadata.
@@ -7180,38 +7180,38 @@ function validateLength(length) {
 
 /***/ }),
 
-/***/ 8908:
+/***/ 68908:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Timestamp = exports.Targets = exports.Snapshot = exports.Signature = exports.Root = exports.Metadata = exports.Key = exports.TargetFile = exports.MetaFile = exports.ValueError = exports.MetadataKind = void 0;
-var base_1 = __nccwpck_require__(8883);
+var base_1 = __nccwpck_require__(28883);
 Object.defineProperty(exports, "MetadataKind", ({ enumerable: true, get: function () { return base_1.MetadataKind; } }));
 var error_1 = __nccwpck_require__(5494);
 Object.defineProperty(exports, "ValueError", ({ enumerable: true, get: function () { return error_1.ValueError; } }));
-var file_1 = __nccwpck_require__(6708);
+var file_1 = __nccwpck_require__(76708);
 Object.defineProperty(exports, "MetaFile", ({ enumerable: true, get: function () { return file_1.MetaFile; } }));
 Object.defineProperty(exports, "TargetFile", ({ enumerable: true, get: function () { return file_1.TargetFile; } }));
-var key_1 = __nccwpck_require__(3343);
+var key_1 = __nccwpck_require__(53343);
 Object.defineProperty(exports, "Key", ({ enumerable: true, get: function () { return key_1.Key; } }));
-var metadata_1 = __nccwpck_require__(6555);
+var metadata_1 = __nccwpck_require__(86555);
 Object.defineProperty(exports, "Metadata", ({ enumerable: true, get: function () { return metadata_1.Metadata; } }));
 var root_1 = __nccwpck_require__(8946);
 Object.defineProperty(exports, "Root", ({ enumerable: true, get: function () { return root_1.Root; } }));
-var signature_1 = __nccwpck_require__(874);
+var signature_1 = __nccwpck_require__(50874);
 Object.defineProperty(exports, "Signature", ({ enumerable: true, get: function () { return signature_1.Signature; } }));
-var snapshot_1 = __nccwpck_require__(9386);
+var snapshot_1 = __nccwpck_require__(59386);
 Object.defineProperty(exports, "Snapshot", ({ enumerable: true, get: function () { return snapshot_1.Snapshot; } }));
-var targets_1 = __nccwpck_require__(6150);
+var targets_1 = __nccwpck_require__(46150);
 Object.defineProperty(exports, "Targets", ({ enumerable: true, get: function () { return targets_1.Targets; } }));
-var timestamp_1 = __nccwpck_require__(1796);
+var timestamp_1 = __nccwpck_require__(81796);
 Object.defineProperty(exports, "Timestamp", ({ enumerable: true, get: function () { return timestamp_1.Timestamp; } }));
 
 
 /***/ }),
 
-/***/ 3343:
+/***/ 53343:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -7220,10 +7220,10 @@ var __importDefault = (this && this.__importDefault) || function (mod) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Key = void 0;
-const util_1 = __importDefault(__nccwpck_require__(9023));
+const util_1 = __importDefault(__nccwpck_require__(39023));
 const error_1 = __nccwpck_require__(5494);
-const utils_1 = __nccwpck_require__(846);
-const key_1 = __nccwpck_require__(6361);
+const utils_1 = __nccwpck_require__(20846);
+const key_1 = __nccwpck_require__(86361);
 // A container class representing the public portion of a Key.
 class Key {
     keyID;
@@ -7308,7 +7308,7 @@ exports.Key = Key;
 
 /***/ }),
 
-/***/ 6555:
+/***/ 86555:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -7317,16 +7317,16 @@ var __importDefault = (this && this.__importDefault) || function (mod) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Metadata = void 0;
-const canonical_json_1 = __nccwpck_require__(5178);
-const util_1 = __importDefault(__nccwpck_require__(9023));
-const base_1 = __nccwpck_require__(8883);
+const canonical_json_1 = __nccwpck_require__(65178);
+const util_1 = __importDefault(__nccwpck_require__(39023));
+const base_1 = __nccwpck_require__(28883);
 const error_1 = __nccwpck_require__(5494);
 const root_1 = __nccwpck_require__(8946);
-const signature_1 = __nccwpck_require__(874);
-const snapshot_1 = __nccwpck_require__(9386);
-const targets_1 = __nccwpck_require__(6150);
-const timestamp_1 = __nccwpck_require__(1796);
-const utils_1 = __nccwpck_require__(846);
+const signature_1 = __nccwpck_require__(50874);
+const snapshot_1 = __nccwpck_require__(59386);
+const targets_1 = __nccwpck_require__(46150);
+const timestamp_1 = __nccwpck_require__(81796);
+const utils_1 = __nccwpck_require__(20846);
 /***
  * A container for signed TUF metadata.
  *
@@ -7480,7 +7480,7 @@ exports.Metadata = Metadata;
 
 /***/ }),
 
-/***/ 5934:
+/***/ 55934:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -7489,11 +7489,11 @@ var __importDefault = (this && this.__importDefault) || function (mod) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SuccinctRoles = exports.DelegatedRole = exports.Role = exports.TOP_LEVEL_ROLE_NAMES = void 0;
-const crypto_1 = __importDefault(__nccwpck_require__(6982));
-const minimatch_1 = __nccwpck_require__(6507);
-const util_1 = __importDefault(__nccwpck_require__(9023));
+const crypto_1 = __importDefault(__nccwpck_require__(76982));
+const minimatch_1 = __nccwpck_require__(46507);
+const util_1 = __importDefault(__nccwpck_require__(39023));
 const error_1 = __nccwpck_require__(5494);
-const utils_1 = __nccwpck_require__(846);
+const utils_1 = __nccwpck_require__(20846);
 exports.TOP_LEVEL_ROLE_NAMES = [
     'root',
     'targets',
@@ -7806,12 +7806,12 @@ var __importDefault = (this && this.__importDefault) || function (mod) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Root = void 0;
-const util_1 = __importDefault(__nccwpck_require__(9023));
-const base_1 = __nccwpck_require__(8883);
+const util_1 = __importDefault(__nccwpck_require__(39023));
+const base_1 = __nccwpck_require__(28883);
 const error_1 = __nccwpck_require__(5494);
-const key_1 = __nccwpck_require__(3343);
-const role_1 = __nccwpck_require__(5934);
-const utils_1 = __nccwpck_require__(846);
+const key_1 = __nccwpck_require__(53343);
+const role_1 = __nccwpck_require__(55934);
+const utils_1 = __nccwpck_require__(20846);
 /**
  * A container for the signed part of root metadata.
  *
@@ -7923,7 +7923,7 @@ function rolesFromJSON(data) {
 
 /***/ }),
 
-/***/ 874:
+/***/ 50874:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -7970,7 +7970,7 @@ exports.Signature = Signature;
 
 /***/ }),
 
-/***/ 9386:
+/***/ 59386:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -7979,10 +7979,10 @@ var __importDefault = (this && this.__importDefault) || function (mod) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Snapshot = void 0;
-const util_1 = __importDefault(__nccwpck_require__(9023));
-const base_1 = __nccwpck_require__(8883);
-const file_1 = __nccwpck_require__(6708);
-const utils_1 = __nccwpck_require__(846);
+const util_1 = __importDefault(__nccwpck_require__(39023));
+const base_1 = __nccwpck_require__(28883);
+const file_1 = __nccwpck_require__(76708);
+const utils_1 = __nccwpck_require__(20846);
 /**
  * A container for the signed part of snapshot metadata.
  *
@@ -8049,7 +8049,7 @@ function metaFromJSON(data) {
 
 /***/ }),
 
-/***/ 6150:
+/***/ 46150:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -8058,11 +8058,11 @@ var __importDefault = (this && this.__importDefault) || function (mod) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Targets = void 0;
-const util_1 = __importDefault(__nccwpck_require__(9023));
-const base_1 = __nccwpck_require__(8883);
-const delegations_1 = __nccwpck_require__(4727);
-const file_1 = __nccwpck_require__(6708);
-const utils_1 = __nccwpck_require__(846);
+const util_1 = __importDefault(__nccwpck_require__(39023));
+const base_1 = __nccwpck_require__(28883);
+const delegations_1 = __nccwpck_require__(84727);
+const file_1 = __nccwpck_require__(76708);
+const utils_1 = __nccwpck_require__(20846);
 // Container for the signed part of targets metadata.
 //
 // Targets contains verifying information about target files and also delegates
@@ -8150,15 +8150,15 @@ function delegationsFromJSON(data) {
 
 /***/ }),
 
-/***/ 1796:
+/***/ 81796:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Timestamp = void 0;
-const base_1 = __nccwpck_require__(8883);
-const file_1 = __nccwpck_require__(6708);
-const utils_1 = __nccwpck_require__(846);
+const base_1 = __nccwpck_require__(28883);
+const file_1 = __nccwpck_require__(76708);
+const utils_1 = __nccwpck_require__(20846);
 /**
  * A container for the signed part of timestamp metadata.
  *
@@ -8216,7 +8216,7 @@ function snapshotMetaFromJSON(data) {
 
 /***/ }),
 
-/***/ 7915:
+/***/ 37915:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -8255,7 +8255,7 @@ function isObjectRecord(value) {
 
 /***/ }),
 
-/***/ 846:
+/***/ 20846:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -8294,13 +8294,13 @@ var __importStar = (this && this.__importStar) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.crypto = exports.guard = void 0;
-exports.guard = __importStar(__nccwpck_require__(7915));
-exports.crypto = __importStar(__nccwpck_require__(4405));
+exports.guard = __importStar(__nccwpck_require__(37915));
+exports.crypto = __importStar(__nccwpck_require__(64405));
 
 
 /***/ }),
 
-/***/ 6361:
+/***/ 86361:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -8309,9 +8309,9 @@ var __importDefault = (this && this.__importDefault) || function (mod) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getPublicKey = getPublicKey;
-const crypto_1 = __importDefault(__nccwpck_require__(6982));
+const crypto_1 = __importDefault(__nccwpck_require__(76982));
 const error_1 = __nccwpck_require__(5494);
-const oid_1 = __nccwpck_require__(7953);
+const oid_1 = __nccwpck_require__(10334);
 const ASN1_TAG_SEQUENCE = 0x30;
 const ANS1_TAG_BIT_STRING = 0x03;
 const NULL_BYTE = 0x00;
@@ -8477,7 +8477,7 @@ const isHex = (key) => /^[0-9a-fA-F]+$/.test(key);
 
 /***/ }),
 
-/***/ 7953:
+/***/ 10334:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -8510,7 +8510,7 @@ function encodeVariableLengthInteger(value) {
 
 /***/ }),
 
-/***/ 4405:
+/***/ 64405:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -8519,8 +8519,8 @@ var __importDefault = (this && this.__importDefault) || function (mod) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.verifySignature = void 0;
-const canonical_json_1 = __nccwpck_require__(5178);
-const crypto_1 = __importDefault(__nccwpck_require__(6982));
+const canonical_json_1 = __nccwpck_require__(65178);
+const crypto_1 = __importDefault(__nccwpck_require__(76982));
 const verifySignature = (metaDataSignedData, key, signature) => {
     const canonicalData = Buffer.from((0, canonical_json_1.canonicalize)(metaDataSignedData));
     return crypto_1.default.verify(key.hashAlgorithm, canonicalData, key, Buffer.from(signature, 'hex'));
@@ -8530,7 +8530,7 @@ exports.verifySignature = verifySignature;
 
 /***/ }),
 
-/***/ 6214:
+/***/ 36214:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -8560,14 +8560,14 @@ ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
 
 /***/ }),
 
-/***/ 8832:
+/***/ 88832:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var aws4 = exports,
-    url = __nccwpck_require__(7016),
-    querystring = __nccwpck_require__(3480),
-    crypto = __nccwpck_require__(6982),
-    lru = __nccwpck_require__(2638),
+    url = __nccwpck_require__(87016),
+    querystring = __nccwpck_require__(83480),
+    crypto = __nccwpck_require__(76982),
+    lru = __nccwpck_require__(22638),
     credentialsCache = lru(1000)
 
 // http://docs.amazonwebservices.com/general/latest/gr/signature-version-4.html
@@ -8950,7 +8950,7 @@ aws4.sign = function(request, credentials) {
 
 /***/ }),
 
-/***/ 2638:
+/***/ 22638:
 /***/ ((module) => {
 
 module.exports = function(size) {
@@ -9313,7 +9313,7 @@ function localstorage() {
 	}
 }
 
-module.exports = __nccwpck_require__(897)(exports);
+module.exports = __nccwpck_require__(40897)(exports);
 
 const {formatters} = module.exports;
 
@@ -9332,7 +9332,7 @@ formatters.j = function (v) {
 
 /***/ }),
 
-/***/ 897:
+/***/ 40897:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -9348,7 +9348,7 @@ function setup(env) {
 	createDebug.disable = disable;
 	createDebug.enable = enable;
 	createDebug.enabled = enabled;
-	createDebug.humanize = __nccwpck_require__(744);
+	createDebug.humanize = __nccwpck_require__(70744);
 	createDebug.destroy = destroy;
 
 	Object.keys(env).forEach(key => {
@@ -9642,21 +9642,21 @@ module.exports = setup;
 if (typeof process === 'undefined' || process.type === 'renderer' || process.browser === true || process.__nwjs) {
 	module.exports = __nccwpck_require__(6110);
 } else {
-	module.exports = __nccwpck_require__(5108);
+	module.exports = __nccwpck_require__(95108);
 }
 
 
 /***/ }),
 
-/***/ 5108:
+/***/ 95108:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 /**
  * Module dependencies.
  */
 
-const tty = __nccwpck_require__(2018);
-const util = __nccwpck_require__(9023);
+const tty = __nccwpck_require__(52018);
+const util = __nccwpck_require__(39023);
 
 /**
  * This is the Node.js implementation of `debug()`.
@@ -9682,7 +9682,7 @@ exports.colors = [6, 2, 3, 4, 5, 1];
 try {
 	// Optional dependency (as in, doesn't need to be installed, NOT like optionalDependencies in package.json)
 	// eslint-disable-next-line import/no-extraneous-dependencies
-	const supportsColor = __nccwpck_require__(75);
+	const supportsColor = __nccwpck_require__(60075);
 
 	if (supportsColor && (supportsColor.stderr || supportsColor).level >= 2) {
 		exports.colors = [
@@ -9890,7 +9890,7 @@ function init(debug) {
 	}
 }
 
-module.exports = __nccwpck_require__(897)(exports);
+module.exports = __nccwpck_require__(40897)(exports);
 
 const {formatters} = module.exports;
 
@@ -9918,7 +9918,7 @@ formatters.O = function (v) {
 
 /***/ }),
 
-/***/ 744:
+/***/ 70744:
 /***/ ((module) => {
 
 /**
@@ -10087,13 +10087,13 @@ function plural(ms, msAbs, n, name) {
 
 /***/ }),
 
-/***/ 4006:
+/***/ 14006:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const pico = __nccwpck_require__(8016);
-const utils = __nccwpck_require__(4059);
+const pico = __nccwpck_require__(98016);
+const utils = __nccwpck_require__(64059);
 
 function picomatch(glob, options, returnState = false) {
   // default to os.platform()
@@ -10302,13 +10302,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8265:
+/***/ 78265:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const constants = __nccwpck_require__(5595);
-const utils = __nccwpck_require__(4059);
+const utils = __nccwpck_require__(64059);
 
 /**
  * Constants
@@ -11734,14 +11734,14 @@ module.exports = parse;
 
 /***/ }),
 
-/***/ 8016:
+/***/ 98016:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const scan = __nccwpck_require__(1781);
-const parse = __nccwpck_require__(8265);
-const utils = __nccwpck_require__(4059);
+const scan = __nccwpck_require__(31781);
+const parse = __nccwpck_require__(78265);
+const utils = __nccwpck_require__(64059);
 const constants = __nccwpck_require__(5595);
 const isObject = val => val && typeof val === 'object' && !Array.isArray(val);
 
@@ -12102,12 +12102,12 @@ module.exports = picomatch;
 
 /***/ }),
 
-/***/ 1781:
+/***/ 31781:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const utils = __nccwpck_require__(4059);
+const utils = __nccwpck_require__(64059);
 const {
   CHAR_ASTERISK,             /* * */
   CHAR_AT,                   /* @ */
@@ -12512,7 +12512,7 @@ module.exports = scan;
 
 /***/ }),
 
-/***/ 4059:
+/***/ 64059:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 /*global navigator*/
@@ -12591,7 +12591,7 @@ exports.basename = (path, { windows } = {}) => {
 
 /***/ }),
 
-/***/ 9379:
+/***/ 89379:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -12731,17 +12731,17 @@ class Comparator {
 
 module.exports = Comparator
 
-const parseOptions = __nccwpck_require__(356)
-const { safeRe: re, t } = __nccwpck_require__(5471)
-const cmp = __nccwpck_require__(8646)
+const parseOptions = __nccwpck_require__(70356)
+const { safeRe: re, t } = __nccwpck_require__(95471)
+const cmp = __nccwpck_require__(28646)
 const debug = __nccwpck_require__(1159)
 const SemVer = __nccwpck_require__(7163)
-const Range = __nccwpck_require__(6782)
+const Range = __nccwpck_require__(96782)
 
 
 /***/ }),
 
-/***/ 6782:
+/***/ 96782:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -12963,22 +12963,22 @@ class Range {
 
 module.exports = Range
 
-const LRU = __nccwpck_require__(1383)
+const LRU = __nccwpck_require__(61383)
 const cache = new LRU()
 
-const parseOptions = __nccwpck_require__(356)
-const Comparator = __nccwpck_require__(9379)
+const parseOptions = __nccwpck_require__(70356)
+const Comparator = __nccwpck_require__(89379)
 const debug = __nccwpck_require__(1159)
 const SemVer = __nccwpck_require__(7163)
-const trimComparatorWhitespace = __nccwpck_require__(9737)
+const trimComparatorWhitespace = __nccwpck_require__(69737)
 const {
   safeRe: re,
   src,
   t,
   tildeTrimReplace,
   caretTrimReplace,
-} = __nccwpck_require__(5471)
-const { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = __nccwpck_require__(5101)
+} = __nccwpck_require__(95471)
+const { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = __nccwpck_require__(45101)
 
 // unbounded global build-metadata stripper used by parseRange
 const BUILDSTRIPRE = new RegExp(src[t.BUILD], 'g')
@@ -13331,11 +13331,11 @@ const testSet = (set, version, options) => {
 
 
 const debug = __nccwpck_require__(1159)
-const { MAX_LENGTH, MAX_SAFE_INTEGER } = __nccwpck_require__(5101)
-const { safeRe: re, t } = __nccwpck_require__(5471)
+const { MAX_LENGTH, MAX_SAFE_INTEGER } = __nccwpck_require__(45101)
+const { safeRe: re, t } = __nccwpck_require__(95471)
 
-const parseOptions = __nccwpck_require__(356)
-const { compareIdentifiers } = __nccwpck_require__(3348)
+const parseOptions = __nccwpck_require__(70356)
+const { compareIdentifiers } = __nccwpck_require__(73348)
 
 const isPrereleaseIdentifier = (prerelease, identifier) => {
   const identifiers = identifier.split('.')
@@ -13687,7 +13687,7 @@ module.exports = SemVer
 
 
 
-const parse = __nccwpck_require__(6353)
+const parse = __nccwpck_require__(16353)
 const clean = (version, options) => {
   const s = parse(version.trim().replace(/^[=v]+/, ''), options)
   return s ? s.version : null
@@ -13697,17 +13697,17 @@ module.exports = clean
 
 /***/ }),
 
-/***/ 8646:
+/***/ 28646:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const eq = __nccwpck_require__(5082)
+const eq = __nccwpck_require__(55082)
 const neq = __nccwpck_require__(4974)
-const gt = __nccwpck_require__(6599)
-const gte = __nccwpck_require__(1236)
+const gt = __nccwpck_require__(16599)
+const gte = __nccwpck_require__(41236)
 const lt = __nccwpck_require__(3872)
-const lte = __nccwpck_require__(6717)
+const lte = __nccwpck_require__(56717)
 
 const cmp = (a, op, b, loose) => {
   switch (op) {
@@ -13758,14 +13758,14 @@ module.exports = cmp
 
 /***/ }),
 
-/***/ 5385:
+/***/ 35385:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const SemVer = __nccwpck_require__(7163)
-const parse = __nccwpck_require__(6353)
-const { safeRe: re, t } = __nccwpck_require__(5471)
+const parse = __nccwpck_require__(16353)
+const { safeRe: re, t } = __nccwpck_require__(95471)
 
 const coerce = (version, options) => {
   if (version instanceof SemVer) {
@@ -13827,7 +13827,7 @@ module.exports = coerce
 
 /***/ }),
 
-/***/ 7648:
+/***/ 37648:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -13843,19 +13843,19 @@ module.exports = compareBuild
 
 /***/ }),
 
-/***/ 6874:
+/***/ 56874:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(8469)
+const compare = __nccwpck_require__(78469)
 const compareLoose = (a, b) => compare(a, b, true)
 module.exports = compareLoose
 
 
 /***/ }),
 
-/***/ 8469:
+/***/ 78469:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -13869,12 +13869,12 @@ module.exports = compare
 
 /***/ }),
 
-/***/ 711:
+/***/ 70711:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const parse = __nccwpck_require__(6353)
+const parse = __nccwpck_require__(16353)
 
 const diff = (version1, version2) => {
   const v1 = parse(version1, null, true)
@@ -13936,43 +13936,43 @@ module.exports = diff
 
 /***/ }),
 
-/***/ 5082:
+/***/ 55082:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(8469)
+const compare = __nccwpck_require__(78469)
 const eq = (a, b, loose) => compare(a, b, loose) === 0
 module.exports = eq
 
 
 /***/ }),
 
-/***/ 6599:
+/***/ 16599:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(8469)
+const compare = __nccwpck_require__(78469)
 const gt = (a, b, loose) => compare(a, b, loose) > 0
 module.exports = gt
 
 
 /***/ }),
 
-/***/ 1236:
+/***/ 41236:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(8469)
+const compare = __nccwpck_require__(78469)
 const gte = (a, b, loose) => compare(a, b, loose) >= 0
 module.exports = gte
 
 
 /***/ }),
 
-/***/ 2338:
+/***/ 62338:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -14005,26 +14005,26 @@ module.exports = inc
 
 
 
-const compare = __nccwpck_require__(8469)
+const compare = __nccwpck_require__(78469)
 const lt = (a, b, loose) => compare(a, b, loose) < 0
 module.exports = lt
 
 
 /***/ }),
 
-/***/ 6717:
+/***/ 56717:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(8469)
+const compare = __nccwpck_require__(78469)
 const lte = (a, b, loose) => compare(a, b, loose) <= 0
 module.exports = lte
 
 
 /***/ }),
 
-/***/ 8511:
+/***/ 68511:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -14036,7 +14036,7 @@ module.exports = major
 
 /***/ }),
 
-/***/ 2603:
+/***/ 32603:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -14053,14 +14053,14 @@ module.exports = minor
 
 
 
-const compare = __nccwpck_require__(8469)
+const compare = __nccwpck_require__(78469)
 const neq = (a, b, loose) => compare(a, b, loose) !== 0
 module.exports = neq
 
 
 /***/ }),
 
-/***/ 6353:
+/***/ 16353:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -14085,7 +14085,7 @@ module.exports = parse
 
 /***/ }),
 
-/***/ 8756:
+/***/ 48756:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -14097,12 +14097,12 @@ module.exports = patch
 
 /***/ }),
 
-/***/ 5714:
+/***/ 15714:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const parse = __nccwpck_require__(6353)
+const parse = __nccwpck_require__(16353)
 const prerelease = (version, options) => {
   const parsed = parse(version, options)
   return (parsed && parsed.prerelease.length) ? parsed.prerelease : null
@@ -14112,36 +14112,36 @@ module.exports = prerelease
 
 /***/ }),
 
-/***/ 2173:
+/***/ 32173:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(8469)
+const compare = __nccwpck_require__(78469)
 const rcompare = (a, b, loose) => compare(b, a, loose)
 module.exports = rcompare
 
 
 /***/ }),
 
-/***/ 7192:
+/***/ 87192:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compareBuild = __nccwpck_require__(7648)
+const compareBuild = __nccwpck_require__(37648)
 const rsort = (list, loose) => list.sort((a, b) => compareBuild(b, a, loose))
 module.exports = rsort
 
 
 /***/ }),
 
-/***/ 8011:
+/***/ 68011:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Range = __nccwpck_require__(6782)
+const Range = __nccwpck_require__(96782)
 const satisfies = (version, range, options) => {
   try {
     range = new Range(range, options)
@@ -14155,25 +14155,25 @@ module.exports = satisfies
 
 /***/ }),
 
-/***/ 9872:
+/***/ 29872:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compareBuild = __nccwpck_require__(7648)
+const compareBuild = __nccwpck_require__(37648)
 const sort = (list, loose) => list.sort((a, b) => compareBuild(a, b, loose))
 module.exports = sort
 
 
 /***/ }),
 
-/***/ 6114:
+/***/ 16114:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const parse = __nccwpck_require__(6353)
-const constants = __nccwpck_require__(5101)
+const parse = __nccwpck_require__(16353)
+const constants = __nccwpck_require__(45101)
 const SemVer = __nccwpck_require__(7163)
 
 const truncate = (version, truncation, options) => {
@@ -14222,12 +14222,12 @@ module.exports = truncate
 
 /***/ }),
 
-/***/ 8780:
+/***/ 58780:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const parse = __nccwpck_require__(6353)
+const parse = __nccwpck_require__(16353)
 const valid = (version, options) => {
   const v = parse(version, options)
   return v ? v.version : null
@@ -14237,54 +14237,54 @@ module.exports = valid
 
 /***/ }),
 
-/***/ 2088:
+/***/ 62088:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 // just pre-load all the stuff that index.js lazily exports
-const internalRe = __nccwpck_require__(5471)
-const constants = __nccwpck_require__(5101)
+const internalRe = __nccwpck_require__(95471)
+const constants = __nccwpck_require__(45101)
 const SemVer = __nccwpck_require__(7163)
-const identifiers = __nccwpck_require__(3348)
-const parse = __nccwpck_require__(6353)
-const valid = __nccwpck_require__(8780)
+const identifiers = __nccwpck_require__(73348)
+const parse = __nccwpck_require__(16353)
+const valid = __nccwpck_require__(58780)
 const clean = __nccwpck_require__(1799)
-const inc = __nccwpck_require__(2338)
-const diff = __nccwpck_require__(711)
-const major = __nccwpck_require__(8511)
-const minor = __nccwpck_require__(2603)
-const patch = __nccwpck_require__(8756)
-const prerelease = __nccwpck_require__(5714)
-const compare = __nccwpck_require__(8469)
-const rcompare = __nccwpck_require__(2173)
-const compareLoose = __nccwpck_require__(6874)
-const compareBuild = __nccwpck_require__(7648)
-const sort = __nccwpck_require__(9872)
-const rsort = __nccwpck_require__(7192)
-const gt = __nccwpck_require__(6599)
+const inc = __nccwpck_require__(62338)
+const diff = __nccwpck_require__(70711)
+const major = __nccwpck_require__(68511)
+const minor = __nccwpck_require__(32603)
+const patch = __nccwpck_require__(48756)
+const prerelease = __nccwpck_require__(15714)
+const compare = __nccwpck_require__(78469)
+const rcompare = __nccwpck_require__(32173)
+const compareLoose = __nccwpck_require__(56874)
+const compareBuild = __nccwpck_require__(37648)
+const sort = __nccwpck_require__(29872)
+const rsort = __nccwpck_require__(87192)
+const gt = __nccwpck_require__(16599)
 const lt = __nccwpck_require__(3872)
-const eq = __nccwpck_require__(5082)
+const eq = __nccwpck_require__(55082)
 const neq = __nccwpck_require__(4974)
-const gte = __nccwpck_require__(1236)
-const lte = __nccwpck_require__(6717)
-const cmp = __nccwpck_require__(8646)
-const coerce = __nccwpck_require__(5385)
-const truncate = __nccwpck_require__(6114)
-const Comparator = __nccwpck_require__(9379)
-const Range = __nccwpck_require__(6782)
-const satisfies = __nccwpck_require__(8011)
-const toComparators = __nccwpck_require__(4750)
-const maxSatisfying = __nccwpck_require__(3193)
-const minSatisfying = __nccwpck_require__(8595)
-const minVersion = __nccwpck_require__(1866)
-const validRange = __nccwpck_require__(4737)
-const outside = __nccwpck_require__(280)
-const gtr = __nccwpck_require__(2276)
-const ltr = __nccwpck_require__(5213)
-const intersects = __nccwpck_require__(3465)
-const simplifyRange = __nccwpck_require__(2028)
-const subset = __nccwpck_require__(1489)
+const gte = __nccwpck_require__(41236)
+const lte = __nccwpck_require__(56717)
+const cmp = __nccwpck_require__(28646)
+const coerce = __nccwpck_require__(35385)
+const truncate = __nccwpck_require__(16114)
+const Comparator = __nccwpck_require__(89379)
+const Range = __nccwpck_require__(96782)
+const satisfies = __nccwpck_require__(68011)
+const toComparators = __nccwpck_require__(54750)
+const maxSatisfying = __nccwpck_require__(73193)
+const minSatisfying = __nccwpck_require__(68595)
+const minVersion = __nccwpck_require__(51866)
+const validRange = __nccwpck_require__(64737)
+const outside = __nccwpck_require__(10280)
+const gtr = __nccwpck_require__(12276)
+const ltr = __nccwpck_require__(15213)
+const intersects = __nccwpck_require__(23465)
+const simplifyRange = __nccwpck_require__(82028)
+const subset = __nccwpck_require__(61489)
 module.exports = {
   parse,
   valid,
@@ -14337,7 +14337,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5101:
+/***/ 45101:
 /***/ ((module) => {
 
 
@@ -14429,7 +14429,7 @@ module.exports = debug
 
 /***/ }),
 
-/***/ 3348:
+/***/ 73348:
 /***/ ((module) => {
 
 
@@ -14465,7 +14465,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1383:
+/***/ 61383:
 /***/ ((module) => {
 
 
@@ -14514,7 +14514,7 @@ module.exports = LRUCache
 
 /***/ }),
 
-/***/ 356:
+/***/ 70356:
 /***/ ((module) => {
 
 
@@ -14538,7 +14538,7 @@ module.exports = parseOptions
 
 /***/ }),
 
-/***/ 5471:
+/***/ 95471:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 
@@ -14547,7 +14547,7 @@ const {
   MAX_SAFE_COMPONENT_LENGTH,
   MAX_SAFE_BUILD_LENGTH,
   MAX_LENGTH,
-} = __nccwpck_require__(5101)
+} = __nccwpck_require__(45101)
 const debug = __nccwpck_require__(1159)
 exports = module.exports = {}
 
@@ -14768,7 +14768,7 @@ createToken('GTE0PRE', '^\\s*>=\\s*0\\.0\\.0-0\\s*$')
 
 /***/ }),
 
-/***/ 9737:
+/***/ 69737:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // @ts-check
@@ -14783,7 +14783,7 @@ const {
   MAX_LENGTH,
   MAX_SAFE_BUILD_LENGTH,
   WHITESPACE_CHARACTERS,
-} = __nccwpck_require__(5101)
+} = __nccwpck_require__(45101)
 
 /**
  * Remembers the last two rows of digits so their characters need not be reread.
@@ -15213,25 +15213,25 @@ module.exports = trimComparatorWhitespace
 
 /***/ }),
 
-/***/ 2276:
+/***/ 12276:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 // Determine if version is greater than all the versions possible in the range.
-const outside = __nccwpck_require__(280)
+const outside = __nccwpck_require__(10280)
 const gtr = (version, range, options) => outside(version, range, '>', options)
 module.exports = gtr
 
 
 /***/ }),
 
-/***/ 3465:
+/***/ 23465:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Range = __nccwpck_require__(6782)
+const Range = __nccwpck_require__(96782)
 const intersects = (r1, r2, options) => {
   r1 = new Range(r1, options)
   r2 = new Range(r2, options)
@@ -15242,12 +15242,12 @@ module.exports = intersects
 
 /***/ }),
 
-/***/ 5213:
+/***/ 15213:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const outside = __nccwpck_require__(280)
+const outside = __nccwpck_require__(10280)
 // Determine if version is less than all the versions possible in the range
 const ltr = (version, range, options) => outside(version, range, '<', options)
 module.exports = ltr
@@ -15255,13 +15255,13 @@ module.exports = ltr
 
 /***/ }),
 
-/***/ 3193:
+/***/ 73193:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const SemVer = __nccwpck_require__(7163)
-const Range = __nccwpck_require__(6782)
+const Range = __nccwpck_require__(96782)
 
 const maxSatisfying = (versions, range, options) => {
   let max = null
@@ -15289,13 +15289,13 @@ module.exports = maxSatisfying
 
 /***/ }),
 
-/***/ 8595:
+/***/ 68595:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const SemVer = __nccwpck_require__(7163)
-const Range = __nccwpck_require__(6782)
+const Range = __nccwpck_require__(96782)
 const minSatisfying = (versions, range, options) => {
   let min = null
   let minSV = null
@@ -15322,14 +15322,14 @@ module.exports = minSatisfying
 
 /***/ }),
 
-/***/ 1866:
+/***/ 51866:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const SemVer = __nccwpck_require__(7163)
-const Range = __nccwpck_require__(6782)
-const gt = __nccwpck_require__(6599)
+const Range = __nccwpck_require__(96782)
+const gt = __nccwpck_require__(16599)
 
 const minVersion = (range, loose) => {
   range = new Range(range, loose)
@@ -15392,20 +15392,20 @@ module.exports = minVersion
 
 /***/ }),
 
-/***/ 280:
+/***/ 10280:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const SemVer = __nccwpck_require__(7163)
-const Comparator = __nccwpck_require__(9379)
+const Comparator = __nccwpck_require__(89379)
 const { ANY } = Comparator
-const Range = __nccwpck_require__(6782)
-const satisfies = __nccwpck_require__(8011)
-const gt = __nccwpck_require__(6599)
+const Range = __nccwpck_require__(96782)
+const satisfies = __nccwpck_require__(68011)
+const gt = __nccwpck_require__(16599)
 const lt = __nccwpck_require__(3872)
-const lte = __nccwpck_require__(6717)
-const gte = __nccwpck_require__(1236)
+const lte = __nccwpck_require__(56717)
+const gte = __nccwpck_require__(41236)
 
 const outside = (version, range, hilo, options) => {
   version = new SemVer(version, options)
@@ -15481,7 +15481,7 @@ module.exports = outside
 
 /***/ }),
 
-/***/ 2028:
+/***/ 82028:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -15489,8 +15489,8 @@ module.exports = outside
 // given a set of versions and a range, create a "simplified" range
 // that includes the same versions that the original range does
 // If the original range is shorter than the simplified one, return that.
-const satisfies = __nccwpck_require__(8011)
-const compare = __nccwpck_require__(8469)
+const satisfies = __nccwpck_require__(68011)
+const compare = __nccwpck_require__(78469)
 module.exports = (versions, range, options) => {
   const set = []
   let first = null
@@ -15537,16 +15537,16 @@ module.exports = (versions, range, options) => {
 
 /***/ }),
 
-/***/ 1489:
+/***/ 61489:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Range = __nccwpck_require__(6782)
-const Comparator = __nccwpck_require__(9379)
+const Range = __nccwpck_require__(96782)
+const Comparator = __nccwpck_require__(89379)
 const { ANY } = Comparator
-const satisfies = __nccwpck_require__(8011)
-const compare = __nccwpck_require__(8469)
+const satisfies = __nccwpck_require__(68011)
+const compare = __nccwpck_require__(78469)
 
 // Complex range `r1 || r2 || ...` is a subset of `R1 || R2 || ...` iff:
 // - Every simple range `r1, r2, ...` is a null set, OR
@@ -15793,12 +15793,12 @@ module.exports = subset
 
 /***/ }),
 
-/***/ 4750:
+/***/ 54750:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Range = __nccwpck_require__(6782)
+const Range = __nccwpck_require__(96782)
 
 // Mostly just for testing and legacy API reasons
 const toComparators = (range, options) =>
@@ -15810,12 +15810,12 @@ module.exports = toComparators
 
 /***/ }),
 
-/***/ 4737:
+/***/ 64737:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Range = __nccwpck_require__(6782)
+const Range = __nccwpck_require__(96782)
 const validRange = (range, options) => {
   try {
     // Return '*' instead of '' so that truthiness works.
@@ -15853,7 +15853,7 @@ exports.defaultConfig = {
 
 /***/ }),
 
-/***/ 6376:
+/***/ 86376:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -15909,7 +15909,7 @@ exports.DownloadHTTPError = DownloadHTTPError;
 
 /***/ }),
 
-/***/ 6337:
+/***/ 16337:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -15919,11 +15919,11 @@ var __importDefault = (this && this.__importDefault) || function (mod) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.DefaultFetcher = exports.BaseFetcher = void 0;
 const debug_1 = __importDefault(__nccwpck_require__(2830));
-const fs_1 = __importDefault(__nccwpck_require__(9896));
-const util_1 = __importDefault(__nccwpck_require__(9023));
-const error_1 = __nccwpck_require__(6376);
-const tmpfile_1 = __nccwpck_require__(4611);
-const promise_retry_1 = __nccwpck_require__(9498);
+const fs_1 = __importDefault(__nccwpck_require__(79896));
+const util_1 = __importDefault(__nccwpck_require__(39023));
+const error_1 = __nccwpck_require__(86376);
+const tmpfile_1 = __nccwpck_require__(24611);
+const promise_retry_1 = __nccwpck_require__(49498);
 const log = (0, debug_1.default)('tuf:fetch');
 const USER_AGENT_HEADER = 'User-Agent';
 class BaseFetcher {
@@ -16047,30 +16047,30 @@ const writeBufferToStream = async (stream, buffer) => {
 
 /***/ }),
 
-/***/ 4706:
+/***/ 84706:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Updater = exports.BaseFetcher = exports.TargetFile = void 0;
-var models_1 = __nccwpck_require__(8908);
+var models_1 = __nccwpck_require__(68908);
 Object.defineProperty(exports, "TargetFile", ({ enumerable: true, get: function () { return models_1.TargetFile; } }));
-var fetcher_1 = __nccwpck_require__(6337);
+var fetcher_1 = __nccwpck_require__(16337);
 Object.defineProperty(exports, "BaseFetcher", ({ enumerable: true, get: function () { return fetcher_1.BaseFetcher; } }));
-var updater_1 = __nccwpck_require__(6903);
+var updater_1 = __nccwpck_require__(46903);
 Object.defineProperty(exports, "Updater", ({ enumerable: true, get: function () { return updater_1.Updater; } }));
 
 
 /***/ }),
 
-/***/ 5683:
+/***/ 95683:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.TrustedMetadataStore = void 0;
-const models_1 = __nccwpck_require__(8908);
-const error_1 = __nccwpck_require__(6376);
+const models_1 = __nccwpck_require__(68908);
+const error_1 = __nccwpck_require__(86376);
 class TrustedMetadataStore {
     trustedSet = {};
     referenceTime;
@@ -16289,7 +16289,7 @@ exports.TrustedMetadataStore = TrustedMetadataStore;
 
 /***/ }),
 
-/***/ 6903:
+/***/ 46903:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -16331,16 +16331,16 @@ var __importDefault = (this && this.__importDefault) || function (mod) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Updater = void 0;
-const models_1 = __nccwpck_require__(8908);
+const models_1 = __nccwpck_require__(68908);
 const debug_1 = __importDefault(__nccwpck_require__(2830));
-const fs = __importStar(__nccwpck_require__(9896));
-const path = __importStar(__nccwpck_require__(6928));
-const package_json_1 = __nccwpck_require__(7523);
+const fs = __importStar(__nccwpck_require__(79896));
+const path = __importStar(__nccwpck_require__(16928));
+const package_json_1 = __nccwpck_require__(37523);
 const config_1 = __nccwpck_require__(2730);
-const error_1 = __nccwpck_require__(6376);
-const fetcher_1 = __nccwpck_require__(6337);
-const store_1 = __nccwpck_require__(5683);
-const url = __importStar(__nccwpck_require__(6469));
+const error_1 = __nccwpck_require__(86376);
+const fetcher_1 = __nccwpck_require__(16337);
+const store_1 = __nccwpck_require__(95683);
+const url = __importStar(__nccwpck_require__(56469));
 const log = (0, debug_1.default)('tuf:cache');
 class Updater {
     dir;
@@ -16675,7 +16675,7 @@ exports.Updater = Updater;
 
 /***/ }),
 
-/***/ 4611:
+/***/ 24611:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -16684,9 +16684,9 @@ var __importDefault = (this && this.__importDefault) || function (mod) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.withTempFile = void 0;
-const promises_1 = __importDefault(__nccwpck_require__(1943));
-const os_1 = __importDefault(__nccwpck_require__(857));
-const path_1 = __importDefault(__nccwpck_require__(6928));
+const promises_1 = __importDefault(__nccwpck_require__(91943));
+const os_1 = __importDefault(__nccwpck_require__(70857));
+const path_1 = __importDefault(__nccwpck_require__(16928));
 // Invokes the given handler with the path to a temporary file. The file
 // is deleted after the handler returns.
 const withTempFile = async (handler) => withTempDir(async (dir) => handler(path_1.default.join(dir, 'tempfile')));
@@ -16707,13 +16707,13 @@ const withTempDir = async (handler) => {
 
 /***/ }),
 
-/***/ 6469:
+/***/ 56469:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.join = join;
-const url_1 = __nccwpck_require__(7016);
+const url_1 = __nccwpck_require__(87016);
 function join(base, path) {
     return new url_1.URL(ensureTrailingSlash(base) + removeLeadingSlash(path)).toString();
 }
@@ -16727,38 +16727,38 @@ function removeLeadingSlash(path) {
 
 /***/ }),
 
-/***/ 4371:
+/***/ 24371:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
 
 
-const Client = __nccwpck_require__(3701)
-const Dispatcher = __nccwpck_require__(883)
-const Pool = __nccwpck_require__(628)
+const Client = __nccwpck_require__(23701)
+const Dispatcher = __nccwpck_require__(30883)
+const Pool = __nccwpck_require__(30628)
 const BalancedPool = __nccwpck_require__(837)
-const RoundRobinPool = __nccwpck_require__(5520)
-const Agent = __nccwpck_require__(7405)
+const RoundRobinPool = __nccwpck_require__(45520)
+const Agent = __nccwpck_require__(57405)
 const Dispatcher1Wrapper = __nccwpck_require__(3650)
-const ProxyAgent = __nccwpck_require__(6672)
-const Socks5ProxyAgent = __nccwpck_require__(7223)
-const EnvHttpProxyAgent = __nccwpck_require__(3137)
-const RetryAgent = __nccwpck_require__(50)
-const H2CClient = __nccwpck_require__(6815)
-const errors = __nccwpck_require__(8707)
+const ProxyAgent = __nccwpck_require__(76672)
+const Socks5ProxyAgent = __nccwpck_require__(87223)
+const EnvHttpProxyAgent = __nccwpck_require__(53137)
+const RetryAgent = __nccwpck_require__(30050)
+const H2CClient = __nccwpck_require__(36815)
+const errors = __nccwpck_require__(68707)
 const util = __nccwpck_require__(3440)
 const { InvalidArgumentError } = errors
-const api = __nccwpck_require__(6615)
-const buildConnector = __nccwpck_require__(9136)
-const MockClient = __nccwpck_require__(7365)
-const { MockCallHistory, MockCallHistoryLog } = __nccwpck_require__(431)
-const MockAgent = __nccwpck_require__(7501)
-const MockPool = __nccwpck_require__(4004)
-const SnapshotAgent = __nccwpck_require__(5095)
-const mockErrors = __nccwpck_require__(2429)
-const RetryHandler = __nccwpck_require__(7816)
-const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(2581)
-const DecoratorHandler = __nccwpck_require__(8155)
+const api = __nccwpck_require__(56615)
+const buildConnector = __nccwpck_require__(59136)
+const MockClient = __nccwpck_require__(47365)
+const { MockCallHistory, MockCallHistoryLog } = __nccwpck_require__(30431)
+const MockAgent = __nccwpck_require__(47501)
+const MockPool = __nccwpck_require__(94004)
+const SnapshotAgent = __nccwpck_require__(55095)
+const mockErrors = __nccwpck_require__(52429)
+const RetryHandler = __nccwpck_require__(17816)
+const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(32581)
+const DecoratorHandler = __nccwpck_require__(58155)
 const RedirectHandler = __nccwpck_require__(8754)
 
 Object.assign(Dispatcher.prototype, api)
@@ -16780,21 +16780,21 @@ __webpack_unused_export__ = RetryHandler
 __webpack_unused_export__ = DecoratorHandler
 __webpack_unused_export__ = RedirectHandler
 __webpack_unused_export__ = {
-  redirect: __nccwpck_require__(1514),
+  redirect: __nccwpck_require__(21514),
   responseError: __nccwpck_require__(8918),
-  retry: __nccwpck_require__(2026),
-  dump: __nccwpck_require__(8060),
-  dns: __nccwpck_require__(379),
-  cache: __nccwpck_require__(5542),
-  decompress: __nccwpck_require__(557),
-  deduplicate: __nccwpck_require__(7240)
+  retry: __nccwpck_require__(92026),
+  dump: __nccwpck_require__(88060),
+  dns: __nccwpck_require__(70379),
+  cache: __nccwpck_require__(75542),
+  decompress: __nccwpck_require__(40557),
+  deduplicate: __nccwpck_require__(67240)
 }
 
 __webpack_unused_export__ = {
-  MemoryCacheStore: __nccwpck_require__(4889)
+  MemoryCacheStore: __nccwpck_require__(74889)
 }
 
-const SqliteCacheStore = __nccwpck_require__(1522)
+const SqliteCacheStore = __nccwpck_require__(71522)
 __webpack_unused_export__ = SqliteCacheStore
 
 __webpack_unused_export__ = buildConnector
@@ -16856,7 +16856,7 @@ function makeDispatcher (fn) {
 __webpack_unused_export__ = setGlobalDispatcher
 __webpack_unused_export__ = getGlobalDispatcher
 
-const fetchImpl = (__nccwpck_require__(4398).fetch)
+const fetchImpl = (__nccwpck_require__(54398).fetch)
 
 // Capture __filename at module load time for stack trace augmentation.
 // This may be undefined when bundled in environments like Node.js internals.
@@ -16896,22 +16896,22 @@ module.exports.hd = function fetch (init, options = undefined) {
     throw err
   })
 }
-module.exports.Headers = __nccwpck_require__(660).Headers
-module.exports.Response = __nccwpck_require__(9051).Response
+module.exports.Headers = __nccwpck_require__(60660).Headers
+module.exports.Response = __nccwpck_require__(99051).Response
 module.exports.Request = __nccwpck_require__(9967).Request
-module.exports.FormData = __nccwpck_require__(5910).FormData
+module.exports.FormData = __nccwpck_require__(35910).FormData
 
-const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(1059)
+const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(51059)
 
 __webpack_unused_export__ = setGlobalOrigin
 __webpack_unused_export__ = getGlobalOrigin
 
 const { CacheStorage } = __nccwpck_require__(3245)
-const { kConstruct } = __nccwpck_require__(6443)
+const { kConstruct } = __nccwpck_require__(36443)
 
 __webpack_unused_export__ = new CacheStorage(kConstruct)
 
-const { deleteCookie, getCookies, getSetCookies, setCookie, parseCookie } = __nccwpck_require__(9061)
+const { deleteCookie, getCookies, getSetCookies, setCookie, parseCookie } = __nccwpck_require__(79061)
 
 __webpack_unused_export__ = deleteCookie
 __webpack_unused_export__ = getCookies
@@ -16919,21 +16919,21 @@ __webpack_unused_export__ = getSetCookies
 __webpack_unused_export__ = setCookie
 __webpack_unused_export__ = parseCookie
 
-const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(1900)
+const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(51900)
 
 __webpack_unused_export__ = parseMIMEType
 __webpack_unused_export__ = serializeAMimeType
 
-const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5188)
-const { WebSocket, ping } = __nccwpck_require__(3726)
+const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(15188)
+const { WebSocket, ping } = __nccwpck_require__(13726)
 module.exports.kb = WebSocket
 module.exports.rd = CloseEvent
 module.exports.NN = ErrorEvent
 module.exports.aM = MessageEvent
 __webpack_unused_export__ = ping
 
-/* unused reexport */ __nccwpck_require__(2873).WebSocketStream
-/* unused reexport */ __nccwpck_require__(6919).WebSocketError
+/* unused reexport */ __nccwpck_require__(12873).WebSocketStream
+/* unused reexport */ __nccwpck_require__(56919).WebSocketError
 
 __webpack_unused_export__ = makeDispatcher(api.request)
 __webpack_unused_export__ = makeDispatcher(api.stream)
@@ -16949,7 +16949,7 @@ __webpack_unused_export__ = MockAgent
 __webpack_unused_export__ = SnapshotAgent
 __webpack_unused_export__ = mockErrors
 
-const { EventSource } = __nccwpck_require__(1238)
+const { EventSource } = __nccwpck_require__(21238)
 
 module.exports.GD = EventSource
 
@@ -16971,13 +16971,13 @@ __webpack_unused_export__ = install
 
 /***/ }),
 
-/***/ 158:
+/***/ 80158:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { addAbortListener } = __nccwpck_require__(3440)
-const { RequestAbortedError } = __nccwpck_require__(8707)
+const { RequestAbortedError } = __nccwpck_require__(68707)
 
 const kListener = Symbol('kListener')
 const kSignal = Symbol('kSignal')
@@ -17037,16 +17037,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2279:
+/***/ 34660:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const assert = __nccwpck_require__(4589)
-const { AsyncResource } = __nccwpck_require__(6698)
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(8707)
+const assert = __nccwpck_require__(34589)
+const { AsyncResource } = __nccwpck_require__(16698)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(68707)
 const util = __nccwpck_require__(3440)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const { addSignal, removeSignal } = __nccwpck_require__(80158)
 
 class ConnectHandler extends AsyncResource {
   constructor (opts, callback) {
@@ -17156,7 +17156,7 @@ module.exports = connect
 
 /***/ }),
 
-/***/ 6862:
+/***/ 76862:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -17165,17 +17165,17 @@ const {
   Readable,
   Duplex,
   PassThrough
-} = __nccwpck_require__(7075)
-const assert = __nccwpck_require__(4589)
-const { AsyncResource } = __nccwpck_require__(6698)
+} = __nccwpck_require__(57075)
+const assert = __nccwpck_require__(34589)
+const { AsyncResource } = __nccwpck_require__(16698)
 const {
   InvalidArgumentError,
   InvalidReturnValueError,
   RequestAbortedError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(68707)
 const util = __nccwpck_require__(3440)
-const { kBodyUsed } = __nccwpck_require__(6443)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const { kBodyUsed } = __nccwpck_require__(36443)
+const { addSignal, removeSignal } = __nccwpck_require__(80158)
 
 function noop () {}
 
@@ -17428,15 +17428,15 @@ module.exports = pipeline
 
 /***/ }),
 
-/***/ 6424:
+/***/ 14043:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const assert = __nccwpck_require__(4589)
-const { AsyncResource } = __nccwpck_require__(6698)
-const { Readable } = __nccwpck_require__(9927)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(8707)
+const assert = __nccwpck_require__(34589)
+const { AsyncResource } = __nccwpck_require__(16698)
+const { Readable } = __nccwpck_require__(49927)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(68707)
 const util = __nccwpck_require__(3440)
 
 function noop () {}
@@ -17684,11 +17684,11 @@ module.exports.RequestHandler = RequestHandler
 
 
 
-const assert = __nccwpck_require__(4589)
-const { AsyncResource } = __nccwpck_require__(6698)
-const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(8707)
+const assert = __nccwpck_require__(34589)
+const { AsyncResource } = __nccwpck_require__(16698)
+const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(68707)
 const util = __nccwpck_require__(3440)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const { addSignal, removeSignal } = __nccwpck_require__(80158)
 
 function noop () {}
 
@@ -17956,17 +17956,17 @@ module.exports = stream
 
 /***/ }),
 
-/***/ 1882:
+/***/ 61882:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(8707)
-const { AsyncResource } = __nccwpck_require__(6698)
-const assert = __nccwpck_require__(4589)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(68707)
+const { AsyncResource } = __nccwpck_require__(16698)
+const assert = __nccwpck_require__(34589)
 const util = __nccwpck_require__(3440)
-const { kHTTP2Stream } = __nccwpck_require__(6443)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const { kHTTP2Stream } = __nccwpck_require__(36443)
+const { addSignal, removeSignal } = __nccwpck_require__(80158)
 
 class UpgradeHandler extends AsyncResource {
   constructor (opts, callback) {
@@ -18084,29 +18084,29 @@ module.exports = upgrade
 
 /***/ }),
 
-/***/ 6615:
+/***/ 56615:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-module.exports.request = __nccwpck_require__(6424)
+module.exports.request = __nccwpck_require__(14043)
 module.exports.stream = __nccwpck_require__(3560)
-module.exports.pipeline = __nccwpck_require__(6862)
-module.exports.upgrade = __nccwpck_require__(1882)
-module.exports.connect = __nccwpck_require__(2279)
+module.exports.pipeline = __nccwpck_require__(76862)
+module.exports.upgrade = __nccwpck_require__(61882)
+module.exports.connect = __nccwpck_require__(34660)
 
 
 /***/ }),
 
-/***/ 9927:
+/***/ 49927:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const assert = __nccwpck_require__(4589)
-const { addAbortListener } = __nccwpck_require__(8474)
-const { Readable } = __nccwpck_require__(7075)
-const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(8707)
+const assert = __nccwpck_require__(34589)
+const { addAbortListener } = __nccwpck_require__(78474)
+const { Readable } = __nccwpck_require__(57075)
+const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(68707)
 const util = __nccwpck_require__(3440)
 
 const kConsume = Symbol('kConsume')
@@ -18720,14 +18720,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4889:
+/***/ 74889:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { Writable } = __nccwpck_require__(7075)
-const { EventEmitter } = __nccwpck_require__(8474)
-const { assertCacheKey, assertCacheValue } = __nccwpck_require__(7659)
+const { Writable } = __nccwpck_require__(57075)
+const { EventEmitter } = __nccwpck_require__(78474)
+const { assertCacheKey, assertCacheValue } = __nccwpck_require__(47659)
 
 /**
  * @typedef {import('../../types/cache-interceptor.d.ts').default.CacheKey} CacheKey
@@ -19041,14 +19041,14 @@ module.exports = MemoryCacheStore
 
 /***/ }),
 
-/***/ 1522:
+/***/ 71522:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { Writable } = __nccwpck_require__(7075)
-const { assertCacheKey, assertCacheValue } = __nccwpck_require__(7659)
-const { zstdCompressSync, zstdDecompressSync } = __nccwpck_require__(8522)
+const { Writable } = __nccwpck_require__(57075)
+const { assertCacheKey, assertCacheValue } = __nccwpck_require__(47659)
+const { zstdCompressSync, zstdDecompressSync } = __nccwpck_require__(38522)
 
 let DatabaseSync
 
@@ -19193,7 +19193,7 @@ module.exports = class SqliteCacheStore {
     }
 
     if (!DatabaseSync) {
-      DatabaseSync = (__nccwpck_require__(99).DatabaseSync)
+      DatabaseSync = (__nccwpck_require__(80099).DatabaseSync)
     }
     this.#db = new DatabaseSync(opts?.location ?? ':memory:')
 
@@ -19641,15 +19641,15 @@ function isCompressibleContentType (contentType) {
 
 /***/ }),
 
-/***/ 9136:
+/***/ 59136:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const net = __nccwpck_require__(7030)
-const assert = __nccwpck_require__(4589)
+const net = __nccwpck_require__(77030)
+const assert = __nccwpck_require__(34589)
 const util = __nccwpck_require__(3440)
-const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(8707)
+const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(68707)
 
 let tls // include tls conditionally since it is not always available
 
@@ -19724,7 +19724,7 @@ function buildConnector ({ allowH2, preferH2, useH2c, maxCachedSessions, socketP
     let socket
     if (protocol === 'https:') {
       if (!tls) {
-        tls = __nccwpck_require__(1692)
+        tls = __nccwpck_require__(41692)
       }
       servername = servername || options.servername || util.getServerName(host) || null
 
@@ -19846,7 +19846,7 @@ module.exports = buildConnector
 
 /***/ }),
 
-/***/ 735:
+/***/ 10735:
 /***/ ((module) => {
 
 
@@ -19984,13 +19984,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2414:
+/***/ 42414:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const diagnosticsChannel = __nccwpck_require__(3053)
-const util = __nccwpck_require__(7975)
+const diagnosticsChannel = __nccwpck_require__(53053)
+const util = __nccwpck_require__(57975)
 
 const undiciDebugLog = util.debuglog('undici')
 const fetchDebuglog = util.debuglog('fetch')
@@ -20218,7 +20218,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8707:
+/***/ 68707:
 /***/ ((module) => {
 
 
@@ -20759,7 +20759,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4655:
+/***/ 44655:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -20767,8 +20767,8 @@ module.exports = {
 const {
   InvalidArgumentError,
   NotSupportedError
-} = __nccwpck_require__(8707)
-const assert = __nccwpck_require__(4589)
+} = __nccwpck_require__(68707)
+const assert = __nccwpck_require__(34589)
 const {
   isValidHTTPToken,
   isValidHeaderValue,
@@ -20786,8 +20786,8 @@ const {
   normalizedMethodRecords,
   getProtocolFromUrlString
 } = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(735)
+const { channels } = __nccwpck_require__(42414)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(10735)
 
 // Verifies that a given path is valid does not contain control chars \x00 to \x20
 const invalidPathRegex = /[^\u0021-\u00ff]/
@@ -21337,8 +21337,8 @@ let isFormData
 
 function isUndiciFormData (body) {
   if (isFormData === undefined) {
-    __nccwpck_require__(5910)
-    isFormData = (__nccwpck_require__(7879).webidl).is.FormData
+    __nccwpck_require__(35910)
+    isFormData = (__nccwpck_require__(47879).webidl).is.FormData
   }
   return isFormData(body)
 }
@@ -21348,16 +21348,16 @@ module.exports = Request
 
 /***/ }),
 
-/***/ 8082:
+/***/ 18082:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { EventEmitter } = __nccwpck_require__(8474)
+const { EventEmitter } = __nccwpck_require__(78474)
 const { Buffer } = __nccwpck_require__(4573)
-const { InvalidArgumentError, Socks5ProxyError } = __nccwpck_require__(8707)
-const { debuglog } = __nccwpck_require__(7975)
-const { parseAddress } = __nccwpck_require__(1732)
+const { InvalidArgumentError, Socks5ProxyError } = __nccwpck_require__(68707)
+const { debuglog } = __nccwpck_require__(57975)
+const { parseAddress } = __nccwpck_require__(51732)
 
 const debug = debuglog('undici:socks5')
 const EMPTY_BUFFER = Buffer.alloc(0)
@@ -21777,14 +21777,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1732:
+/***/ 51732:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Buffer } = __nccwpck_require__(4573)
-const net = __nccwpck_require__(7030)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+const net = __nccwpck_require__(77030)
+const { InvalidArgumentError } = __nccwpck_require__(68707)
 
 /**
  * Parse an address and determine its type
@@ -21996,7 +21996,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6443:
+/***/ 36443:
 /***/ ((module) => {
 
 
@@ -22084,7 +22084,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7752:
+/***/ 67752:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -22092,7 +22092,7 @@ module.exports = {
 const {
   wellknownHeaderNames,
   headerNameLowerCasedRecord
-} = __nccwpck_require__(735)
+} = __nccwpck_require__(10735)
 
 class TstNode {
   /** @type {any} */
@@ -22256,17 +22256,17 @@ module.exports = {
 
 
 
-const assert = __nccwpck_require__(4589)
-const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(6443)
-const { IncomingMessage } = __nccwpck_require__(7067)
-const stream = __nccwpck_require__(7075)
-const net = __nccwpck_require__(7030)
-const { stringify } = __nccwpck_require__(1792)
-const { EventEmitter: EE, addAbortListener: addAbortListenerNative } = __nccwpck_require__(8474)
-const timers = __nccwpck_require__(6603)
-const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(8707)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(735)
-const { tree } = __nccwpck_require__(7752)
+const assert = __nccwpck_require__(34589)
+const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(36443)
+const { IncomingMessage } = __nccwpck_require__(37067)
+const stream = __nccwpck_require__(57075)
+const net = __nccwpck_require__(77030)
+const { stringify } = __nccwpck_require__(41792)
+const { EventEmitter: EE, addAbortListener: addAbortListenerNative } = __nccwpck_require__(78474)
+const timers = __nccwpck_require__(96603)
+const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(68707)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(10735)
+const { tree } = __nccwpck_require__(67752)
 
 class BodyAsyncIterable {
   constructor (body) {
@@ -23293,16 +23293,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7405:
+/***/ 57405:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError, MaxOriginsReachedError } = __nccwpck_require__(8707)
-const { kBusy, kClients, kConnected, kRunning, kPending, kClose, kDestroy, kDispatch, kUrl } = __nccwpck_require__(6443)
-const DispatcherBase = __nccwpck_require__(1841)
-const Pool = __nccwpck_require__(628)
-const Client = __nccwpck_require__(3701)
+const { InvalidArgumentError, MaxOriginsReachedError } = __nccwpck_require__(68707)
+const { kBusy, kClients, kConnected, kRunning, kPending, kClose, kDestroy, kDispatch, kUrl } = __nccwpck_require__(36443)
+const DispatcherBase = __nccwpck_require__(21841)
+const Pool = __nccwpck_require__(30628)
+const Client = __nccwpck_require__(23701)
 const util = __nccwpck_require__(3440)
 
 const kOnConnect = Symbol('onConnect')
@@ -23489,7 +23489,7 @@ module.exports = Agent
 const {
   BalancedPoolMissingUpstreamError,
   InvalidArgumentError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(68707)
 const {
   PoolBase,
   kClients,
@@ -23497,9 +23497,9 @@ const {
   kAddClient,
   kRemoveClient,
   kGetDispatcher
-} = __nccwpck_require__(2128)
-const Pool = __nccwpck_require__(628)
-const { kOriginless, kUrl } = __nccwpck_require__(6443)
+} = __nccwpck_require__(42128)
+const Pool = __nccwpck_require__(30628)
+const { kOriginless, kUrl } = __nccwpck_require__(36443)
 const util = __nccwpck_require__(3440)
 const kFactory = Symbol('factory')
 
@@ -23712,10 +23712,10 @@ module.exports = BalancedPool
 
 /* global WebAssembly */
 
-const assert = __nccwpck_require__(4589)
+const assert = __nccwpck_require__(34589)
 const util = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
-const timers = __nccwpck_require__(6603)
+const { channels } = __nccwpck_require__(42414)
+const timers = __nccwpck_require__(96603)
 const {
   RequestContentLengthMismatchError,
   ResponseContentLengthMismatchError,
@@ -23729,7 +23729,7 @@ const {
   HTTPParserError,
   WebAssemblyNotSupportedError,
   ResponseExceededMaxSizeError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(68707)
 const {
   kUrl,
   kReset,
@@ -23764,12 +23764,12 @@ const {
   kHTTPContext,
   kClosed,
   kUseMilo
-} = __nccwpck_require__(6443)
+} = __nccwpck_require__(36443)
 
-const constants = __nccwpck_require__(2824)
+const constants = __nccwpck_require__(52824)
 // Node.js core bundles only llhttp; experimental Milo remains available in npm builds.
 const { H1Parser, getMiloEnabled } = typeof esbuildDetection === 'undefined'
-  ? __nccwpck_require__(1969)
+  ? __nccwpck_require__(81969)
   : {}
 const EMPTY_BUF = Buffer.alloc(0)
 const FastBuffer = Buffer[Symbol.species]
@@ -23787,7 +23787,7 @@ function lazyllhttp () {
     throw new WebAssemblyNotSupportedError()
   }
 
-  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(3870) : undefined
+  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(63870) : undefined
 
   let mod
 
@@ -23810,7 +23810,7 @@ function lazyllhttp () {
 
   if (useWasmSIMD) {
     try {
-      mod = new WebAssembly.Module(__nccwpck_require__(3434))
+      mod = new WebAssembly.Module(__nccwpck_require__(53434))
     } catch {}
   }
 
@@ -23819,7 +23819,7 @@ function lazyllhttp () {
     // being enabled, but the occurring of this other error
     // * https://github.com/emscripten-core/emscripten/issues/11495
     // got me to remove that check to avoid breaking Node 12.
-    mod = new WebAssembly.Module(llhttpWasmData || __nccwpck_require__(3870))
+    mod = new WebAssembly.Module(llhttpWasmData || __nccwpck_require__(63870))
   }
 
   return new WebAssembly.Instance(mod, {
@@ -24934,7 +24934,7 @@ function writeH1 (client, request) {
 
   if (util.isFormDataLike(body)) {
     if (!extractBody) {
-      extractBody = (__nccwpck_require__(4492).extractBody)
+      extractBody = (__nccwpck_require__(84492).extractBody)
     }
 
     const [bodyStream, contentType] = extractBody(body)
@@ -25558,13 +25558,13 @@ module.exports = connectH1
 
 /***/ }),
 
-/***/ 8788:
+/***/ 88788:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const assert = __nccwpck_require__(4589)
-const { pipeline } = __nccwpck_require__(7075)
+const assert = __nccwpck_require__(34589)
+const { pipeline } = __nccwpck_require__(57075)
 const util = __nccwpck_require__(3440)
 const {
   RequestContentLengthMismatchError,
@@ -25576,7 +25576,7 @@ const {
   HeadersTimeoutError,
   BodyTimeoutError,
   ResponseExceededMaxSizeError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(68707)
 const {
   kUrl,
   kReset,
@@ -25606,8 +25606,8 @@ const {
   kHTTP2SessionState,
   kHTTP2Options,
   kMaxResponseSize
-} = __nccwpck_require__(6443)
-const { channels } = __nccwpck_require__(2414)
+} = __nccwpck_require__(36443)
+const { channels } = __nccwpck_require__(42414)
 
 const kOpenStreams = Symbol('open streams')
 const kRequestStream = Symbol('request stream')
@@ -25637,7 +25637,7 @@ let extractBody
 /** @type {import('http2')} */
 let http2
 try {
-  http2 = __nccwpck_require__(2467)
+  http2 = __nccwpck_require__(32467)
 } catch {
   // @ts-ignore
   http2 = { constants: {} }
@@ -26852,7 +26852,7 @@ function writeH2 (client, request) {
   let contentLength = util.bodyLength(body)
 
   if (util.isFormDataLike(body)) {
-    extractBody ??= (__nccwpck_require__(4492).extractBody)
+    extractBody ??= (__nccwpck_require__(84492).extractBody)
 
     const [bodyStream, contentType] = extractBody(body)
     headers['content-type'] = contentType
@@ -27554,25 +27554,25 @@ module.exports = connectH2
 
 /***/ }),
 
-/***/ 3701:
+/***/ 23701:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const assert = __nccwpck_require__(4589)
-const net = __nccwpck_require__(7030)
-const http = __nccwpck_require__(7067)
+const assert = __nccwpck_require__(34589)
+const net = __nccwpck_require__(77030)
+const http = __nccwpck_require__(37067)
 const util = __nccwpck_require__(3440)
-const { ClientStats } = __nccwpck_require__(6854)
-const { channels } = __nccwpck_require__(2414)
-const Request = __nccwpck_require__(4655)
-const DispatcherBase = __nccwpck_require__(1841)
+const { ClientStats } = __nccwpck_require__(46854)
+const { channels } = __nccwpck_require__(42414)
+const Request = __nccwpck_require__(44655)
+const DispatcherBase = __nccwpck_require__(21841)
 const {
   InvalidArgumentError,
   InformationalError,
   ClientDestroyedError
-} = __nccwpck_require__(8707)
-const buildConnector = __nccwpck_require__(9136)
+} = __nccwpck_require__(68707)
+const buildConnector = __nccwpck_require__(59136)
 const {
   kUrl,
   kServerName,
@@ -27615,9 +27615,9 @@ const {
   kResume,
   kHTTP2Options,
   kUseMilo
-} = __nccwpck_require__(6443)
+} = __nccwpck_require__(36443)
 const connectH1 = __nccwpck_require__(637)
-const connectH2 = __nccwpck_require__(8788)
+const connectH2 = __nccwpck_require__(88788)
 
 const kClosedResolve = Symbol('kClosedResolve')
 
@@ -28310,20 +28310,20 @@ module.exports = Client
 
 /***/ }),
 
-/***/ 1841:
+/***/ 21841:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const buffer = __nccwpck_require__(4573)
-const Dispatcher = __nccwpck_require__(883)
+const Dispatcher = __nccwpck_require__(30883)
 const {
   ClientDestroyedError,
   ClientClosedError,
   InvalidArgumentError
-} = __nccwpck_require__(8707)
-const { kDestroy, kClose, kClosed, kDestroyed, kDispatch } = __nccwpck_require__(6443)
-const { defaultWebSocketMaxFragments, defaultWebSocketMaxPayloadSize } = __nccwpck_require__(735)
+} = __nccwpck_require__(68707)
+const { kDestroy, kClose, kClosed, kDestroyed, kDispatch } = __nccwpck_require__(36443)
+const { defaultWebSocketMaxFragments, defaultWebSocketMaxPayloadSize } = __nccwpck_require__(10735)
 
 const kOnDestroyed = Symbol('onDestroyed')
 const kOnClosed = Symbol('onClosed')
@@ -28515,12 +28515,12 @@ module.exports = DispatcherBase
 
 /***/ }),
 
-/***/ 883:
+/***/ 30883:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const EventEmitter = __nccwpck_require__(8474)
-const { kOriginless, kUrl } = __nccwpck_require__(6443)
+const EventEmitter = __nccwpck_require__(78474)
+const { kOriginless, kUrl } = __nccwpck_require__(36443)
 
 class Dispatcher extends EventEmitter {
   dispatch () {
@@ -28585,10 +28585,10 @@ module.exports = Dispatcher
 
 
 
-const Dispatcher = __nccwpck_require__(883)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+const Dispatcher = __nccwpck_require__(30883)
+const { InvalidArgumentError } = __nccwpck_require__(68707)
 const { toRawHeaders } = __nccwpck_require__(3440)
-const { kOriginless, kUrl } = __nccwpck_require__(6443)
+const { kOriginless, kUrl } = __nccwpck_require__(36443)
 
 class LegacyHandlerWrapper {
   #handler
@@ -28714,15 +28714,15 @@ module.exports = Dispatcher1Wrapper
 
 /***/ }),
 
-/***/ 3137:
+/***/ 53137:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(1841)
-const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(6443)
-const ProxyAgent = __nccwpck_require__(6672)
-const Agent = __nccwpck_require__(7405)
+const DispatcherBase = __nccwpck_require__(21841)
+const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(36443)
+const ProxyAgent = __nccwpck_require__(76672)
+const Agent = __nccwpck_require__(57405)
 
 const DEFAULT_PORTS = {
   'http:': 80,
@@ -28911,7 +28911,7 @@ module.exports = EnvHttpProxyAgent
 
 /***/ }),
 
-/***/ 4660:
+/***/ 64660:
 /***/ ((module) => {
 
 
@@ -29053,13 +29053,13 @@ module.exports = class FixedQueue {
 
 /***/ }),
 
-/***/ 6815:
+/***/ 36815:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const Client = __nccwpck_require__(3701)
+const { InvalidArgumentError } = __nccwpck_require__(68707)
+const Client = __nccwpck_require__(23701)
 
 class H2CClient extends Client {
   constructor (origin, clientOpts) {
@@ -29111,14 +29111,14 @@ module.exports = H2CClient
 
 /***/ }),
 
-/***/ 1969:
+/***/ 81969:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const assert = __nccwpck_require__(4589)
+const assert = __nccwpck_require__(34589)
 const util = __nccwpck_require__(3440)
-const timers = __nccwpck_require__(6603)
+const timers = __nccwpck_require__(96603)
 const {
   HeadersTimeoutError,
   HeadersOverflowError,
@@ -29128,7 +29128,7 @@ const {
   HTTPParserError,
   ResponseContentLengthMismatchError,
   ResponseExceededMaxSizeError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(68707)
 const {
   kUrl,
   kReset,
@@ -29151,7 +29151,7 @@ const {
   kResume,
   kHTTPContext,
   kMaxHeadersSize
-} = __nccwpck_require__(6443)
+} = __nccwpck_require__(36443)
 
 const FastBuffer = Buffer[Symbol.species]
 const removeAllListeners = util.removeAllListeners
@@ -29222,11 +29222,11 @@ function getMilo () {
   // Milo modules compile WASM on load; defer loading until the parser is needed.
   if (useWasmSIMD) {
     try {
-      miloPackage = __nccwpck_require__(9545)
+      miloPackage = __nccwpck_require__(79545)
     } catch {}
   }
 
-  miloPackage = miloPackage || __nccwpck_require__(5997)
+  miloPackage = miloPackage || __nccwpck_require__(25997)
   miloInstance = miloPackage.setup()
   return miloInstance
 }
@@ -30183,16 +30183,16 @@ module.exports = { H1Parser, getMiloEnabled, setMiloEnabled }
 
 /***/ }),
 
-/***/ 2128:
+/***/ 42128:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { AsyncResource } = __nccwpck_require__(6698)
-const { PoolStats } = __nccwpck_require__(6854)
-const DispatcherBase = __nccwpck_require__(1841)
-const FixedQueue = __nccwpck_require__(4660)
-const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(6443)
+const { AsyncResource } = __nccwpck_require__(16698)
+const { PoolStats } = __nccwpck_require__(46854)
+const DispatcherBase = __nccwpck_require__(21841)
+const FixedQueue = __nccwpck_require__(64660)
+const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(36443)
 
 const kClients = Symbol('clients')
 const kNeedDrain = Symbol('needDrain')
@@ -30537,7 +30537,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 628:
+/***/ 30628:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -30554,14 +30554,14 @@ const {
   kHasDispatcher,
   kRemoveClient,
   kRetireClient
-} = __nccwpck_require__(2128)
-const Client = __nccwpck_require__(3701)
+} = __nccwpck_require__(42128)
+const Client = __nccwpck_require__(23701)
 const {
   InvalidArgumentError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(68707)
 const util = __nccwpck_require__(3440)
-const { kConnecting, kHTTPContext, kUrl, kQueued } = __nccwpck_require__(6443)
-const buildConnector = __nccwpck_require__(9136)
+const { kConnecting, kHTTPContext, kUrl, kQueued } = __nccwpck_require__(36443)
+const buildConnector = __nccwpck_require__(59136)
 
 const kOptions = Symbol('options')
 const kConnections = Symbol('connections')
@@ -30773,20 +30773,20 @@ module.exports = Pool
 
 /***/ }),
 
-/***/ 6672:
+/***/ 76672:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kProxy, kClose, kDestroy, kDispatch } = __nccwpck_require__(6443)
-const Agent = __nccwpck_require__(7405)
-const Pool = __nccwpck_require__(628)
-const DispatcherBase = __nccwpck_require__(1841)
-const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError, ProxyConnectionError } = __nccwpck_require__(8707)
-const buildConnector = __nccwpck_require__(9136)
-const Client = __nccwpck_require__(3701)
-const { channels } = __nccwpck_require__(2414)
-const Socks5ProxyAgent = __nccwpck_require__(7223)
+const { kProxy, kClose, kDestroy, kDispatch } = __nccwpck_require__(36443)
+const Agent = __nccwpck_require__(57405)
+const Pool = __nccwpck_require__(30628)
+const DispatcherBase = __nccwpck_require__(21841)
+const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError, ProxyConnectionError } = __nccwpck_require__(68707)
+const buildConnector = __nccwpck_require__(59136)
+const Client = __nccwpck_require__(23701)
+const { channels } = __nccwpck_require__(42414)
+const Socks5ProxyAgent = __nccwpck_require__(87223)
 const { hasSafeIterator } = __nccwpck_require__(3440)
 
 const kAgent = Symbol('proxy agent')
@@ -31198,14 +31198,14 @@ module.exports = ProxyAgent
 
 /***/ }),
 
-/***/ 50:
+/***/ 30050:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Dispatcher = __nccwpck_require__(883)
-const RetryHandler = __nccwpck_require__(7816)
-const { kOriginless, kUrl } = __nccwpck_require__(6443)
+const Dispatcher = __nccwpck_require__(30883)
+const RetryHandler = __nccwpck_require__(17816)
+const { kOriginless, kUrl } = __nccwpck_require__(36443)
 
 class RetryAgent extends Dispatcher {
   #agent = null
@@ -31253,7 +31253,7 @@ module.exports = RetryAgent
 
 /***/ }),
 
-/***/ 5520:
+/***/ 45520:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -31268,14 +31268,14 @@ const {
   kRemoveClient,
   kRetireClient,
   kDrainQueue
-} = __nccwpck_require__(2128)
-const Client = __nccwpck_require__(3701)
+} = __nccwpck_require__(42128)
+const Client = __nccwpck_require__(23701)
 const {
   InvalidArgumentError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(68707)
 const util = __nccwpck_require__(3440)
-const { kUrl, kQueued } = __nccwpck_require__(6443)
-const buildConnector = __nccwpck_require__(9136)
+const { kUrl, kQueued } = __nccwpck_require__(36443)
+const buildConnector = __nccwpck_require__(59136)
 
 const kOptions = Symbol('options')
 const kConnections = Symbol('connections')
@@ -31429,22 +31429,22 @@ module.exports = RoundRobinPool
 
 /***/ }),
 
-/***/ 7223:
+/***/ 87223:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { URL } = __nccwpck_require__(3136)
+const { URL } = __nccwpck_require__(73136)
 
 let tls // include tls conditionally since it is not always available
-const DispatcherBase = __nccwpck_require__(1841)
-const { ConnectTimeoutError, InvalidArgumentError } = __nccwpck_require__(8707)
-const { Socks5Client, STATES } = __nccwpck_require__(8082)
-const { kBusy, kConnected, kDispatch, kClose, kDestroy } = __nccwpck_require__(6443)
-const Pool = __nccwpck_require__(628)
-const buildConnector = __nccwpck_require__(9136)
+const DispatcherBase = __nccwpck_require__(21841)
+const { ConnectTimeoutError, InvalidArgumentError } = __nccwpck_require__(68707)
+const { Socks5Client, STATES } = __nccwpck_require__(18082)
+const { kBusy, kConnected, kDispatch, kClose, kDestroy } = __nccwpck_require__(36443)
+const Pool = __nccwpck_require__(30628)
+const buildConnector = __nccwpck_require__(59136)
 const { setupConnectTimeout } = __nccwpck_require__(3440)
-const { debuglog } = __nccwpck_require__(7975)
+const { debuglog } = __nccwpck_require__(57975)
 
 const debug = debuglog('undici:socks5-proxy')
 
@@ -31684,7 +31684,7 @@ class Socks5ProxyAgent extends DispatcherBase {
               let finalSocket = socket
               if (url.protocol === 'https:') {
                 if (!tls) {
-                  tls = __nccwpck_require__(1692)
+                  tls = __nccwpck_require__(41692)
                 }
                 debug('upgrading to TLS')
                 finalSocket = tls.connect({
@@ -31826,7 +31826,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2581:
+/***/ 32581:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -31835,8 +31835,8 @@ module.exports = {
 // this version number must be increased to avoid conflicts.
 const globalDispatcher = Symbol.for('undici.globalDispatcher.2')
 const legacyGlobalDispatcher = Symbol.for('undici.globalDispatcher.1')
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const Agent = __nccwpck_require__(7405)
+const { InvalidArgumentError } = __nccwpck_require__(68707)
+const Agent = __nccwpck_require__(57405)
 const Dispatcher1Wrapper = __nccwpck_require__(3650)
 
 // Fallback storage for when globalThis is not extensible (e.g. frozen)
@@ -31915,13 +31915,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9976:
+/***/ 39976:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const util = __nccwpck_require__(3440)
-const { kRedirectCacheControl } = __nccwpck_require__(6443)
+const { kRedirectCacheControl } = __nccwpck_require__(36443)
 const {
   parseCacheControlHeader,
   hasInvalidCacheControlDirective,
@@ -31929,7 +31929,7 @@ const {
   hasVaryStar,
   isInvalidOrWildcardVaryHeader,
   isEtagUsable
-} = __nccwpck_require__(7659)
+} = __nccwpck_require__(47659)
 
 /**
  * A suppressed redirect hop recorded by the redirect handler. Carried on
@@ -31941,7 +31941,7 @@ const {
  * @property {import('../../types/header.d.ts').IncomingHttpHeaders} headers The hop's response headers.
  * @property {number} receivedAt The time the hop's response headers were received.
  */
-const { parseHttpDate } = __nccwpck_require__(5453)
+const { parseHttpDate } = __nccwpck_require__(25453)
 
 function noop () {}
 
@@ -33144,12 +33144,12 @@ module.exports = CacheHandler
 
 /***/ }),
 
-/***/ 7133:
+/***/ 17133:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const assert = __nccwpck_require__(4589)
+const assert = __nccwpck_require__(34589)
 
 /**
  * This takes care of revalidation requests we send to the origin. If we get
@@ -33285,12 +33285,12 @@ module.exports = CacheRevalidationHandler
 
 /***/ }),
 
-/***/ 8155:
+/***/ 58155:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const assert = __nccwpck_require__(4589)
+const assert = __nccwpck_require__(34589)
 
 /**
  * @deprecated
@@ -33368,12 +33368,12 @@ module.exports = class DecoratorHandler {
 
 /***/ }),
 
-/***/ 3599:
+/***/ 53599:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { RequestAbortedError } = __nccwpck_require__(8707)
+const { RequestAbortedError } = __nccwpck_require__(68707)
 
 /**
  * @typedef {import('../../types/dispatcher.d.ts').default.DispatchHandler} DispatchHandler
@@ -33921,9 +33921,9 @@ module.exports = DeduplicationHandler
 
 
 const util = __nccwpck_require__(3440)
-const assert = __nccwpck_require__(4589)
-const { InvalidArgumentError, MaxRedirectsError } = __nccwpck_require__(8707)
-const { kRequestOrigin, kRedirectCacheControl } = __nccwpck_require__(6443)
+const assert = __nccwpck_require__(34589)
+const { InvalidArgumentError, MaxRedirectsError } = __nccwpck_require__(68707)
+const { kRequestOrigin, kRedirectCacheControl } = __nccwpck_require__(36443)
 
 const redirectableStatusCodes = [300, 301, 302, 303, 307, 308]
 
@@ -34206,14 +34206,14 @@ module.exports = RedirectHandler
 
 /***/ }),
 
-/***/ 7816:
+/***/ 17816:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const assert = __nccwpck_require__(4589)
+const assert = __nccwpck_require__(34589)
 
-const { kRetryHandlerDefaultRetry } = __nccwpck_require__(6443)
-const { RequestRetryError, RequestAbortedError } = __nccwpck_require__(8707)
+const { kRetryHandlerDefaultRetry } = __nccwpck_require__(36443)
+const { RequestRetryError, RequestAbortedError } = __nccwpck_require__(68707)
 const {
   hasSafeIterator,
   isDisturbed,
@@ -34899,17 +34899,17 @@ module.exports = RetryHandler
 
 /***/ }),
 
-/***/ 5542:
+/***/ 75542:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const assert = __nccwpck_require__(4589)
-const { Readable } = __nccwpck_require__(7075)
+const assert = __nccwpck_require__(34589)
+const { Readable } = __nccwpck_require__(57075)
 const util = __nccwpck_require__(3440)
-const CacheHandler = __nccwpck_require__(9976)
-const MemoryCacheStore = __nccwpck_require__(4889)
-const CacheRevalidationHandler = __nccwpck_require__(7133)
+const CacheHandler = __nccwpck_require__(39976)
+const MemoryCacheStore = __nccwpck_require__(74889)
+const CacheRevalidationHandler = __nccwpck_require__(17133)
 const {
   assertCacheStore,
   assertCacheMethods,
@@ -34920,9 +34920,9 @@ const {
   isInvalidOrWildcardVaryHeader,
   parseVaryHeader,
   isEtagUsable
-} = __nccwpck_require__(7659)
-const { AbortError } = __nccwpck_require__(8707)
-const { parseHttpDate } = __nccwpck_require__(5453)
+} = __nccwpck_require__(47659)
+const { AbortError } = __nccwpck_require__(68707)
+const { parseHttpDate } = __nccwpck_require__(25453)
 
 /**
  * @param {(string | RegExp)[] | undefined} origins
@@ -35677,15 +35677,15 @@ module.exports = (opts = {}) => {
 
 /***/ }),
 
-/***/ 557:
+/***/ 40557:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { createInflate, createGunzip, createBrotliDecompress, createZstdDecompress, constants } = __nccwpck_require__(8522)
-const { pipeline, Transform: TransformStream } = __nccwpck_require__(7075)
-const { InvalidArgumentError, ResponseExceededMaxSizeError } = __nccwpck_require__(8707)
-const DecoratorHandler = __nccwpck_require__(8155)
+const { createInflate, createGunzip, createBrotliDecompress, createZstdDecompress, constants } = __nccwpck_require__(38522)
+const { pipeline, Transform: TransformStream } = __nccwpck_require__(57075)
+const { InvalidArgumentError, ResponseExceededMaxSizeError } = __nccwpck_require__(68707)
+const DecoratorHandler = __nccwpck_require__(58155)
 
 /** @typedef {import('node:stream').Transform} Transform */
 /** @typedef {import('node:stream').Transform} Controller */
@@ -36258,15 +36258,15 @@ module.exports = createDecompressInterceptor
 
 /***/ }),
 
-/***/ 7240:
+/***/ 67240:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const diagnosticsChannel = __nccwpck_require__(3053)
+const diagnosticsChannel = __nccwpck_require__(53053)
 const util = __nccwpck_require__(3440)
-const DeduplicationHandler = __nccwpck_require__(3599)
-const { getInterceptorOrigin, normalizeHeaders, makeCacheKey, makeDeduplicationKey } = __nccwpck_require__(7659)
+const DeduplicationHandler = __nccwpck_require__(53599)
+const { getInterceptorOrigin, normalizeHeaders, makeCacheKey, makeDeduplicationKey } = __nccwpck_require__(47659)
 
 const pendingRequestsChannel = diagnosticsChannel.channel('undici:request:pending-requests')
 
@@ -36383,15 +36383,15 @@ module.exports = (opts = {}) => {
 
 /***/ }),
 
-/***/ 379:
+/***/ 70379:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const { isIP } = __nccwpck_require__(7030)
-const { lookup } = __nccwpck_require__(610)
-const DecoratorHandler = __nccwpck_require__(8155)
-const { InvalidArgumentError, InformationalError } = __nccwpck_require__(8707)
-const { kRequestOrigin } = __nccwpck_require__(6443)
+const { isIP } = __nccwpck_require__(77030)
+const { lookup } = __nccwpck_require__(40610)
+const DecoratorHandler = __nccwpck_require__(58155)
+const { InvalidArgumentError, InformationalError } = __nccwpck_require__(68707)
+const { kRequestOrigin } = __nccwpck_require__(36443)
 const maxInt = Math.pow(2, 31) - 1
 
 function hasSafeIterator (headers) {
@@ -36983,13 +36983,13 @@ module.exports = interceptorOpts => {
 
 /***/ }),
 
-/***/ 8060:
+/***/ 88060:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(8707)
-const DecoratorHandler = __nccwpck_require__(8155)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(68707)
+const DecoratorHandler = __nccwpck_require__(58155)
 
 class DumpHandler extends DecoratorHandler {
   #maxSize = 1024 * 1024
@@ -37089,7 +37089,7 @@ module.exports = createDumpInterceptor
 
 /***/ }),
 
-/***/ 1514:
+/***/ 21514:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -37123,8 +37123,8 @@ module.exports = createRedirectInterceptor
 
 
 // const { parseHeaders } = require('../core/util')
-const DecoratorHandler = __nccwpck_require__(8155)
-const { InvalidArgumentError, ResponseError } = __nccwpck_require__(8707)
+const DecoratorHandler = __nccwpck_require__(58155)
+const { InvalidArgumentError, ResponseError } = __nccwpck_require__(68707)
 
 const defaultMaxSize = 1024 * 1024
 
@@ -37263,11 +37263,11 @@ module.exports = (opts = {}) => {
 
 /***/ }),
 
-/***/ 2026:
+/***/ 92026:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RetryHandler = __nccwpck_require__(7816)
+const RetryHandler = __nccwpck_require__(17816)
 
 module.exports = globalOpts => {
   return dispatch => {
@@ -37289,13 +37289,13 @@ module.exports = globalOpts => {
 
 /***/ }),
 
-/***/ 2824:
+/***/ 52824:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SPECIAL_HEADERS = exports.MINOR = exports.MAJOR = exports.HTAB_SP_VCHAR_OBS_TEXT = exports.QUOTED_STRING = exports.CONNECTION_TOKEN_CHARS = exports.HEADER_CHARS = exports.TOKEN = exports.HEX = exports.URL_CHAR = exports.USERINFO_CHARS = exports.MARK = exports.ALPHANUM = exports.NUM = exports.HEX_MAP = exports.NUM_MAP = exports.ALPHA = exports.STATUSES_HTTP = exports.H_METHOD_MAP = exports.METHOD_MAP = exports.METHODS_RTSP = exports.METHODS_ICE = exports.METHODS_HTTP = exports.HEADER_STATE = exports.FINISH = exports.STATUSES = exports.METHODS = exports.LENIENT_FLAGS = exports.FLAGS = exports.TYPE = exports.ERROR = void 0;
-const utils_1 = __nccwpck_require__(172);
+const utils_1 = __nccwpck_require__(50172);
 // Emums
 exports.ERROR = {
     OK: 0,
@@ -37827,7 +37827,7 @@ exports["default"] = {
 
 /***/ }),
 
-/***/ 3870:
+/***/ 63870:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /* module decorator */ module = __nccwpck_require__.nmd(module);
@@ -37850,7 +37850,7 @@ Object.defineProperty(module, 'exports', {
 
 /***/ }),
 
-/***/ 3434:
+/***/ 53434:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /* module decorator */ module = __nccwpck_require__.nmd(module);
@@ -37873,7 +37873,7 @@ Object.defineProperty(module, 'exports', {
 
 /***/ }),
 
-/***/ 172:
+/***/ 50172:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -37892,7 +37892,7 @@ function enumToMap(obj, filter = [], exceptions = []) {
 
 /***/ }),
 
-/***/ 5997:
+/***/ 25997:
 /***/ ((module) => {
 
 const wasmModule = new WebAssembly.Module(
@@ -38901,7 +38901,7 @@ module.exports = { wasmModule, noop, setup, simple }
 
 /***/ }),
 
-/***/ 9545:
+/***/ 79545:
 /***/ ((module) => {
 
 const wasmModule = new WebAssembly.Module(
@@ -39910,13 +39910,13 @@ module.exports = { wasmModule, noop, setup, simple }
 
 /***/ }),
 
-/***/ 7501:
+/***/ 47501:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kClients } = __nccwpck_require__(6443)
-const Agent = __nccwpck_require__(7405)
+const { kClients } = __nccwpck_require__(36443)
+const Agent = __nccwpck_require__(57405)
 const {
   kAgent,
   kMockAgentSet,
@@ -39934,14 +39934,14 @@ const {
   kMockAgentAcceptsNonStandardSearchParameters,
   kMockCallHistoryAddLog,
   kIgnoreTrailingSlash
-} = __nccwpck_require__(1117)
-const MockClient = __nccwpck_require__(7365)
-const MockPool = __nccwpck_require__(4004)
-const { matchValue, normalizeSearchParams, buildAndValidateMockOptions, normalizeOrigin } = __nccwpck_require__(3397)
-const { InvalidArgumentError, UndiciError } = __nccwpck_require__(8707)
-const Dispatcher = __nccwpck_require__(883)
-const PendingInterceptorsFormatter = __nccwpck_require__(6142)
-const { MockCallHistory } = __nccwpck_require__(431)
+} = __nccwpck_require__(91117)
+const MockClient = __nccwpck_require__(47365)
+const MockPool = __nccwpck_require__(94004)
+const { matchValue, normalizeSearchParams, buildAndValidateMockOptions, normalizeOrigin } = __nccwpck_require__(53397)
+const { InvalidArgumentError, UndiciError } = __nccwpck_require__(68707)
+const Dispatcher = __nccwpck_require__(30883)
+const PendingInterceptorsFormatter = __nccwpck_require__(56142)
+const { MockCallHistory } = __nccwpck_require__(30431)
 
 class MockAgent extends Dispatcher {
   constructor (opts = {}) {
@@ -40172,13 +40172,13 @@ module.exports = MockAgent
 
 /***/ }),
 
-/***/ 431:
+/***/ 30431:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kMockCallHistoryAddLog } = __nccwpck_require__(1117)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+const { kMockCallHistoryAddLog } = __nccwpck_require__(91117)
+const { InvalidArgumentError } = __nccwpck_require__(68707)
 
 function handleFilterCallsWithOptions (criteria, options, handler, store, allLogs) {
   switch (options.operator) {
@@ -40427,14 +40427,14 @@ module.exports.MockCallHistoryLog = MockCallHistoryLog
 
 /***/ }),
 
-/***/ 7365:
+/***/ 47365:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { promisify } = __nccwpck_require__(7975)
-const Client = __nccwpck_require__(3701)
-const { buildMockDispatch } = __nccwpck_require__(3397)
+const { promisify } = __nccwpck_require__(57975)
+const Client = __nccwpck_require__(23701)
+const { buildMockDispatch } = __nccwpck_require__(53397)
 const {
   kDispatches,
   kMockAgent,
@@ -40444,10 +40444,10 @@ const {
   kOriginalDispatch,
   kConnected,
   kIgnoreTrailingSlash
-} = __nccwpck_require__(1117)
-const { MockInterceptor } = __nccwpck_require__(1511)
-const Symbols = __nccwpck_require__(6443)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+} = __nccwpck_require__(91117)
+const { MockInterceptor } = __nccwpck_require__(31511)
+const Symbols = __nccwpck_require__(36443)
+const { InvalidArgumentError } = __nccwpck_require__(68707)
 
 /**
  * MockClient provides an API that extends the Client to influence the mockDispatches.
@@ -40502,12 +40502,12 @@ module.exports = MockClient
 
 /***/ }),
 
-/***/ 2429:
+/***/ 52429:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { UndiciError } = __nccwpck_require__(8707)
+const { UndiciError } = __nccwpck_require__(68707)
 
 const kMockNotMatchedError = Symbol.for('undici.error.UND_MOCK_ERR_MOCK_NOT_MATCHED')
 
@@ -40538,12 +40538,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1511:
+/***/ 31511:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(3397)
+const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(53397)
 const {
   kDispatches,
   kDispatchKey,
@@ -40552,14 +40552,14 @@ const {
   kContentLength,
   kMockDispatch,
   kIgnoreTrailingSlash
-} = __nccwpck_require__(1117)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+} = __nccwpck_require__(91117)
+const { InvalidArgumentError } = __nccwpck_require__(68707)
 const { serializePathWithQuery } = __nccwpck_require__(3440)
 const {
   types: {
     isPromise
   }
-} = __nccwpck_require__(7975)
+} = __nccwpck_require__(57975)
 
 /**
  * Defines the scope API for an interceptor reply
@@ -40772,14 +40772,14 @@ module.exports.MockScope = MockScope
 
 /***/ }),
 
-/***/ 4004:
+/***/ 94004:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { promisify } = __nccwpck_require__(7975)
-const Pool = __nccwpck_require__(628)
-const { buildMockDispatch } = __nccwpck_require__(3397)
+const { promisify } = __nccwpck_require__(57975)
+const Pool = __nccwpck_require__(30628)
+const { buildMockDispatch } = __nccwpck_require__(53397)
 const {
   kDispatches,
   kMockAgent,
@@ -40789,10 +40789,10 @@ const {
   kOriginalDispatch,
   kConnected,
   kIgnoreTrailingSlash
-} = __nccwpck_require__(1117)
-const { MockInterceptor } = __nccwpck_require__(1511)
-const Symbols = __nccwpck_require__(6443)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+} = __nccwpck_require__(91117)
+const { MockInterceptor } = __nccwpck_require__(31511)
+const Symbols = __nccwpck_require__(36443)
+const { InvalidArgumentError } = __nccwpck_require__(68707)
 
 /**
  * MockPool provides an API that extends the Pool to influence the mockDispatches.
@@ -40847,7 +40847,7 @@ module.exports = MockPool
 
 /***/ }),
 
-/***/ 1117:
+/***/ 91117:
 /***/ ((module) => {
 
 
@@ -40886,12 +40886,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3397:
+/***/ 53397:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { MockNotMatchedError } = __nccwpck_require__(2429)
+const { MockNotMatchedError } = __nccwpck_require__(52429)
 const {
   kDispatches,
   kMockAgent,
@@ -40899,15 +40899,15 @@ const {
   kOrigin,
   kGetNetConnect,
   kTotalDispatchCount
-} = __nccwpck_require__(1117)
+} = __nccwpck_require__(91117)
 const { serializePathWithQuery, parseHeaders } = __nccwpck_require__(3440)
-const { STATUS_CODES } = __nccwpck_require__(7067)
+const { STATUS_CODES } = __nccwpck_require__(37067)
 const {
   types: {
     isPromise
   }
-} = __nccwpck_require__(7975)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+} = __nccwpck_require__(57975)
+const { InvalidArgumentError } = __nccwpck_require__(68707)
 const requestAborted = Symbol('request aborted')
 
 function matchValue (match, value) {
@@ -41623,13 +41623,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6142:
+/***/ 56142:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { Transform } = __nccwpck_require__(7075)
-const { Console } = __nccwpck_require__(7540)
+const { Transform } = __nccwpck_require__(57075)
+const { Console } = __nccwpck_require__(37540)
 
 const PERSISTENT = process.versions.icu ? '✅' : 'Y '
 const NOT_PERSISTENT = process.versions.icu ? '❌' : 'N '
@@ -41673,15 +41673,15 @@ module.exports = class PendingInterceptorsFormatter {
 
 /***/ }),
 
-/***/ 5095:
+/***/ 55095:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Agent = __nccwpck_require__(7405)
-const MockAgent = __nccwpck_require__(7501)
-const { SnapshotRecorder } = __nccwpck_require__(3766)
-const { InvalidArgumentError, UndiciError } = __nccwpck_require__(8707)
+const Agent = __nccwpck_require__(57405)
+const MockAgent = __nccwpck_require__(47501)
+const { SnapshotRecorder } = __nccwpck_require__(13766)
+const { InvalidArgumentError, UndiciError } = __nccwpck_require__(68707)
 const util = __nccwpck_require__(3440)
 const { validateSnapshotMode } = __nccwpck_require__(9683)
 
@@ -42051,15 +42051,15 @@ module.exports = SnapshotAgent
 
 /***/ }),
 
-/***/ 3766:
+/***/ 13766:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { writeFile, readFile, mkdir } = __nccwpck_require__(1455)
-const { dirname, resolve } = __nccwpck_require__(6760)
-const { setTimeout, clearTimeout } = __nccwpck_require__(7997)
-const { InvalidArgumentError, UndiciError } = __nccwpck_require__(8707)
+const { writeFile, readFile, mkdir } = __nccwpck_require__(51455)
+const { dirname, resolve } = __nccwpck_require__(76760)
+const { setTimeout, clearTimeout } = __nccwpck_require__(87997)
+const { InvalidArgumentError, UndiciError } = __nccwpck_require__(68707)
 const { setHeader } = __nccwpck_require__(3440)
 const { hashId, isUrlExcludedFactory, normalizeHeaders, createHeaderFilters } = __nccwpck_require__(9683)
 
@@ -42687,7 +42687,7 @@ module.exports = { SnapshotRecorder, formatRequestKey, createRequestHash, filter
 
 
 
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+const { InvalidArgumentError } = __nccwpck_require__(68707)
 const { setHeader } = __nccwpck_require__(3440)
 const { runtimeFeatures } = __nccwpck_require__(313)
 
@@ -42715,7 +42715,7 @@ function createHeaderFilters (matchOptions = {}) {
 }
 
 const crypto = runtimeFeatures.has('crypto')
-  ? __nccwpck_require__(7598)
+  ? __nccwpck_require__(77598)
   : null
 
 /**
@@ -42848,7 +42848,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7659:
+/***/ 47659:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -42862,7 +42862,7 @@ const {
 } = __nccwpck_require__(3440)
 
 const { serializePathWithQuery } = __nccwpck_require__(3440)
-const { kRequestOrigin } = __nccwpck_require__(6443)
+const { kRequestOrigin } = __nccwpck_require__(36443)
 
 const MAX_DELTA_SECONDS = 2147483647
 const RESTRICTIVE_DIRECTIVE_NAMES = ['no-store', 'private', 'no-cache']
@@ -43619,7 +43619,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5453:
+/***/ 25453:
 /***/ ((module) => {
 
 
@@ -44306,8 +44306,8 @@ module.exports = {
 /** @type {Record<NodeModuleName, () => any>} */
 const lazyLoaders = {
   __proto__: null,
-  'node:crypto': () => __nccwpck_require__(7598),
-  'node:sqlite': () => __nccwpck_require__(99)
+  'node:crypto': () => __nccwpck_require__(77598),
+  'node:sqlite': () => __nccwpck_require__(80099)
 }
 
 /**
@@ -44396,7 +44396,7 @@ module.exports["default"] = instance
 
 /***/ }),
 
-/***/ 6854:
+/***/ 46854:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -44408,7 +44408,7 @@ const {
   kSize,
   kFree,
   kQueued
-} = __nccwpck_require__(6443)
+} = __nccwpck_require__(36443)
 
 class ClientStats {
   constructor (client) {
@@ -44435,7 +44435,7 @@ module.exports = { ClientStats, PoolStats }
 
 /***/ }),
 
-/***/ 6603:
+/***/ 96603:
 /***/ ((module) => {
 
 
@@ -44867,21 +44867,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9634:
+/***/ 89634:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const assert = __nccwpck_require__(4589)
+const assert = __nccwpck_require__(34589)
 
-const { kConstruct } = __nccwpck_require__(6443)
-const { urlEquals, getFieldValues } = __nccwpck_require__(6798)
+const { kConstruct } = __nccwpck_require__(36443)
+const { urlEquals, getFieldValues } = __nccwpck_require__(76798)
 const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(3440)
-const { webidl } = __nccwpck_require__(7879)
-const { cloneResponse, fromInnerResponse, getResponseState } = __nccwpck_require__(9051)
+const { webidl } = __nccwpck_require__(47879)
+const { cloneResponse, fromInnerResponse, getResponseState } = __nccwpck_require__(99051)
 const { Request, fromInnerRequest, getRequestState } = __nccwpck_require__(9967)
-const { fetching } = __nccwpck_require__(4398)
-const { urlIsHttpHttpsScheme, readAllBytes } = __nccwpck_require__(3168)
+const { fetching } = __nccwpck_require__(54398)
+const { urlIsHttpHttpsScheme, readAllBytes } = __nccwpck_require__(73168)
 /**
  * @see https://w3c.github.io/ServiceWorker/#dfn-cache-batch-operation
  * @typedef {Object} CacheBatchOperation
@@ -45750,10 +45750,10 @@ module.exports = {
 
 
 
-const { Cache } = __nccwpck_require__(9634)
-const { webidl } = __nccwpck_require__(7879)
+const { Cache } = __nccwpck_require__(89634)
+const { webidl } = __nccwpck_require__(47879)
 const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { kConstruct } = __nccwpck_require__(6443)
+const { kConstruct } = __nccwpck_require__(36443)
 
 class CacheStorage {
   /**
@@ -45910,14 +45910,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6798:
+/***/ 76798:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const assert = __nccwpck_require__(4589)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { isValidHeaderName } = __nccwpck_require__(3168)
+const assert = __nccwpck_require__(34589)
+const { URLSerializer } = __nccwpck_require__(51900)
+const { isValidHeaderName } = __nccwpck_require__(73168)
 
 /**
  * @see https://url.spec.whatwg.org/#concept-url-equals
@@ -45962,7 +45962,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1276:
+/***/ 71276:
 /***/ ((module) => {
 
 
@@ -45981,14 +45981,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9061:
+/***/ 79061:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { parseSetCookie } = __nccwpck_require__(1978)
-const { stringify } = __nccwpck_require__(7797)
-const { webidl } = __nccwpck_require__(7879)
+const { parseSetCookie } = __nccwpck_require__(11978)
+const { stringify } = __nccwpck_require__(57797)
+const { webidl } = __nccwpck_require__(47879)
 
 const globalHeadersBrandCheck = (arg) => webidl.brandCheck(arg, webidl.util.MakeTypeAssertion(globalThis.Headers))
 const undiciHeadersBrandCheck = (arg) => webidl.brandCheck(arg, webidl.is.Headers)
@@ -46199,15 +46199,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1978:
+/***/ 11978:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { collectASequenceOfCodePointsFast } = __nccwpck_require__(8116)
-const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(1276)
-const { isCTLExcludingHtab } = __nccwpck_require__(7797)
-const assert = __nccwpck_require__(4589)
+const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(71276)
+const { isCTLExcludingHtab } = __nccwpck_require__(57797)
+const assert = __nccwpck_require__(34589)
 
 /**
  * @description Parses the field-value attributes of a set-cookie header string.
@@ -46524,7 +46524,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7797:
+/***/ 57797:
 /***/ ((module) => {
 
 
@@ -46902,13 +46902,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4031:
+/***/ 24031:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const buffer = __nccwpck_require__(4573)
-const { Transform } = __nccwpck_require__(7075)
-const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(4811)
+const { Transform } = __nccwpck_require__(57075)
+const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(94811)
 
 /**
  * @type {number[]} BOM
@@ -47484,23 +47484,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1238:
+/***/ 21238:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { pipeline } = __nccwpck_require__(7075)
-const { fetching } = __nccwpck_require__(4398)
-const { webidl } = __nccwpck_require__(7879)
-const { EventSourceStream } = __nccwpck_require__(4031)
-const { parseMIMEType } = __nccwpck_require__(1900)
-const { createFastMessageEvent } = __nccwpck_require__(5188)
-const { isNetworkError } = __nccwpck_require__(9051)
+const { pipeline } = __nccwpck_require__(57075)
+const { fetching } = __nccwpck_require__(54398)
+const { webidl } = __nccwpck_require__(47879)
+const { EventSourceStream } = __nccwpck_require__(24031)
+const { parseMIMEType } = __nccwpck_require__(51900)
+const { createFastMessageEvent } = __nccwpck_require__(15188)
+const { isNetworkError } = __nccwpck_require__(99051)
 const { cloneRequest } = __nccwpck_require__(9967)
 const { isValidHeaderValue, kEnumerableProperty } = __nccwpck_require__(3440)
-const { environmentSettingsObject } = __nccwpck_require__(3168)
-const { createPotentialCORSRequest } = __nccwpck_require__(4811)
-const { getGlobalDispatcher } = __nccwpck_require__(2581)
+const { environmentSettingsObject } = __nccwpck_require__(73168)
+const { createPotentialCORSRequest } = __nccwpck_require__(94811)
+const { getGlobalDispatcher } = __nccwpck_require__(32581)
 const { isomorphicDecode } = __nccwpck_require__(8116)
 
 const textEncoder = new TextEncoder()
@@ -48038,7 +48038,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4811:
+/***/ 94811:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -48105,7 +48105,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4492:
+/***/ 84492:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -48115,17 +48115,17 @@ const {
   readableStreamClose,
   fullyReadBody,
   extractMimeType
-} = __nccwpck_require__(3168)
-const { FormData, setFormDataState, getFormDataBoundary } = __nccwpck_require__(5910)
-const { webidl } = __nccwpck_require__(7879)
-const assert = __nccwpck_require__(4589)
-const { isErrored, isDisturbed } = __nccwpck_require__(7075)
-const { isUint8Array } = __nccwpck_require__(3429)
-const { serializeAMimeType } = __nccwpck_require__(1900)
-const { multipartFormDataParser } = __nccwpck_require__(116)
+} = __nccwpck_require__(73168)
+const { FormData, setFormDataState, getFormDataBoundary } = __nccwpck_require__(35910)
+const { webidl } = __nccwpck_require__(47879)
+const assert = __nccwpck_require__(34589)
+const { isErrored, isDisturbed } = __nccwpck_require__(57075)
+const { isUint8Array } = __nccwpck_require__(73429)
+const { serializeAMimeType } = __nccwpck_require__(51900)
+const { multipartFormDataParser } = __nccwpck_require__(50116)
 const { parseJSONFromBytes } = __nccwpck_require__(8116)
 const { utf8DecodeBytes } = __nccwpck_require__(276)
-const { ReadableStreamTee } = __nccwpck_require__(7830)
+const { ReadableStreamTee } = __nccwpck_require__(37830)
 
 const textEncoder = new TextEncoder()
 function noop () {}
@@ -48833,12 +48833,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1900:
+/***/ 51900:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const assert = __nccwpck_require__(4589)
+const assert = __nccwpck_require__(34589)
 const { asciiLowercase, forgivingBase64, collectASequenceOfCodePoints, collectASequenceOfCodePointsFast, isomorphicDecode, removeASCIIWhitespace, removeChars } = __nccwpck_require__(8116)
 
 const encoder = new TextEncoder()
@@ -49436,16 +49436,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 116:
+/***/ 50116:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { bufferToLowerCasedHeaderName } = __nccwpck_require__(3440)
-const { HTTP_TOKEN_CODEPOINTS } = __nccwpck_require__(1900)
-const { makeEntry } = __nccwpck_require__(5910)
-const { webidl } = __nccwpck_require__(7879)
-const assert = __nccwpck_require__(4589)
+const { HTTP_TOKEN_CODEPOINTS } = __nccwpck_require__(51900)
+const { makeEntry } = __nccwpck_require__(35910)
+const { webidl } = __nccwpck_require__(47879)
+const assert = __nccwpck_require__(34589)
 const { isomorphicDecode } = __nccwpck_require__(8116)
 
 const dd = Buffer.from('--')
@@ -50037,19 +50037,19 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5910:
+/***/ 35910:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { iteratorMixin } = __nccwpck_require__(3168)
+const { iteratorMixin } = __nccwpck_require__(73168)
 const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { webidl } = __nccwpck_require__(7879)
-const nodeUtil = __nccwpck_require__(7975)
+const { webidl } = __nccwpck_require__(47879)
+const nodeUtil = __nccwpck_require__(57975)
 const { runtimeFeatures } = __nccwpck_require__(313)
 
 const random = runtimeFeatures.has('crypto')
-  ? (__nccwpck_require__(7598).randomInt)
+  ? (__nccwpck_require__(77598).randomInt)
   : (max) => Math.floor(Math.random() * max)
 
 let getFormDataState, setFormDataState, getFormDataBoundary
@@ -50316,7 +50316,7 @@ module.exports = { FormData, makeEntry, setFormDataState, getFormDataBoundary }
 
 /***/ }),
 
-/***/ 1059:
+/***/ 51059:
 /***/ ((module) => {
 
 
@@ -50363,23 +50363,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 660:
+/***/ 60660:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
 
 
 
-const { kConstruct } = __nccwpck_require__(6443)
+const { kConstruct } = __nccwpck_require__(36443)
 const { kEnumerableProperty, setHeader } = __nccwpck_require__(3440)
 const {
   iteratorMixin,
   isValidHeaderName,
   isValidHeaderValue
-} = __nccwpck_require__(3168)
-const { webidl } = __nccwpck_require__(7879)
-const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(7975)
+} = __nccwpck_require__(73168)
+const { webidl } = __nccwpck_require__(47879)
+const assert = __nccwpck_require__(34589)
+const util = __nccwpck_require__(57975)
 
 /**
  * @param {number} code
@@ -51092,7 +51092,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4398:
+/***/ 54398:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
@@ -51106,10 +51106,10 @@ const {
   makeResponse,
   fromInnerResponse,
   getResponseState
-} = __nccwpck_require__(9051)
-const { HeadersList } = __nccwpck_require__(660)
+} = __nccwpck_require__(99051)
+const { HeadersList } = __nccwpck_require__(60660)
 const { Request, cloneRequest, getRequestDispatcher, getRequestState, removeRequestAbortListener } = __nccwpck_require__(9967)
-const zlib = __nccwpck_require__(8522)
+const zlib = __nccwpck_require__(38522)
 const {
   makePolicyContainer,
   clonePolicyContainer,
@@ -51143,9 +51143,9 @@ const {
   hasAuthenticationEntry,
   includesCredentials,
   isTraversableNavigable
-} = __nccwpck_require__(3168)
-const assert = __nccwpck_require__(4589)
-const { safelyExtractBody, extractBody } = __nccwpck_require__(4492)
+} = __nccwpck_require__(73168)
+const assert = __nccwpck_require__(34589)
+const { safelyExtractBody, extractBody } = __nccwpck_require__(84492)
 const {
   redirectStatusSet,
   nullBodyStatus,
@@ -51153,15 +51153,15 @@ const {
   requestBodyHeader,
   subresourceSet
 } = __nccwpck_require__(4495)
-const EE = __nccwpck_require__(8474)
-const { Readable, pipeline, finished, isErrored, isReadable } = __nccwpck_require__(7075)
+const EE = __nccwpck_require__(78474)
+const { Readable, pipeline, finished, isErrored, isReadable } = __nccwpck_require__(57075)
 const { addAbortListener, bufferToLowerCasedHeaderName } = __nccwpck_require__(3440)
-const { SocketError } = __nccwpck_require__(8707)
-const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(1900)
-const { getGlobalDispatcher } = __nccwpck_require__(2581)
-const { webidl } = __nccwpck_require__(7879)
-const { STATUS_CODES } = __nccwpck_require__(7067)
-const { bytesMatch } = __nccwpck_require__(2701)
+const { SocketError } = __nccwpck_require__(68707)
+const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(51900)
+const { getGlobalDispatcher } = __nccwpck_require__(32581)
+const { webidl } = __nccwpck_require__(47879)
+const { STATUS_CODES } = __nccwpck_require__(37067)
+const { bytesMatch } = __nccwpck_require__(45082)
 const { isomorphicEncode } = __nccwpck_require__(8116)
 
 const GET_OR_HEAD = ['GET', 'HEAD']
@@ -53557,15 +53557,15 @@ module.exports = {
 
 
 
-const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(4492)
-const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(660)
+const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(84492)
+const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(60660)
 const util = __nccwpck_require__(3440)
-const nodeUtil = __nccwpck_require__(7975)
+const nodeUtil = __nccwpck_require__(57975)
 const {
   isValidHTTPToken,
   sameOrigin,
   environmentSettingsObject
-} = __nccwpck_require__(3168)
+} = __nccwpck_require__(73168)
 const {
   forbiddenMethodsSet,
   corsSafeListedMethodsSet,
@@ -53577,10 +53577,10 @@ const {
   requestDuplex
 } = __nccwpck_require__(4495)
 const { kEnumerableProperty, normalizedMethodRecordsBase, normalizedMethodRecords } = util
-const { webidl } = __nccwpck_require__(7879)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { kConstruct } = __nccwpck_require__(6443)
-const assert = __nccwpck_require__(4589)
+const { webidl } = __nccwpck_require__(47879)
+const { URLSerializer } = __nccwpck_require__(51900)
+const { kConstruct } = __nccwpck_require__(36443)
+const assert = __nccwpck_require__(34589)
 
 const requestFinalizer = new FinalizationRegistry(({ signal, reference }) => {
   removeSignalFollower(signal, reference)
@@ -54674,15 +54674,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9051:
+/***/ 99051:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(660)
-const { extractBody, cloneBody, mixinBody, streamRegistry, bodyUnusable } = __nccwpck_require__(4492)
+const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(60660)
+const { extractBody, cloneBody, mixinBody, streamRegistry, bodyUnusable } = __nccwpck_require__(84492)
 const util = __nccwpck_require__(3440)
-const nodeUtil = __nccwpck_require__(7975)
+const nodeUtil = __nccwpck_require__(57975)
 const { kEnumerableProperty } = util
 const {
   isValidReasonPhrase,
@@ -54690,15 +54690,15 @@ const {
   isAborted,
   isErrorLike,
   environmentSettingsObject: relevantRealm
-} = __nccwpck_require__(3168)
+} = __nccwpck_require__(73168)
 const {
   redirectStatusSet,
   nullBodyStatus
 } = __nccwpck_require__(4495)
-const { webidl } = __nccwpck_require__(7879)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { kConstruct } = __nccwpck_require__(6443)
-const assert = __nccwpck_require__(4589)
+const { webidl } = __nccwpck_require__(47879)
+const { URLSerializer } = __nccwpck_require__(51900)
+const { kConstruct } = __nccwpck_require__(36443)
+const assert = __nccwpck_require__(34589)
 const { isomorphicEncode, serializeJavascriptValueToJSONString } = __nccwpck_require__(8116)
 
 const textEncoder = new TextEncoder('utf-8')
@@ -55319,21 +55319,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3168:
+/***/ 73168:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { Transform } = __nccwpck_require__(7075)
-const zlib = __nccwpck_require__(8522)
+const { Transform } = __nccwpck_require__(57075)
+const zlib = __nccwpck_require__(38522)
 const { redirectStatusSet, referrerPolicyTokens, badPortsSet } = __nccwpck_require__(4495)
-const { getGlobalOrigin } = __nccwpck_require__(1059)
-const { collectAnHTTPQuotedString, parseMIMEType } = __nccwpck_require__(1900)
+const { getGlobalOrigin } = __nccwpck_require__(51059)
+const { collectAnHTTPQuotedString, parseMIMEType } = __nccwpck_require__(51900)
 const { performance } = __nccwpck_require__(643)
 const { isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(3440)
-const assert = __nccwpck_require__(4589)
-const { isUint8Array } = __nccwpck_require__(3429)
-const { webidl } = __nccwpck_require__(7879)
+const assert = __nccwpck_require__(34589)
+const { isUint8Array } = __nccwpck_require__(73429)
+const { webidl } = __nccwpck_require__(47879)
 const { isomorphicEncode, collectASequenceOfCodePoints, removeChars } = __nccwpck_require__(8116)
 
 function responseURL (response) {
@@ -56861,7 +56861,7 @@ module.exports = {
 
 
 
-const assert = __nccwpck_require__(4589)
+const assert = __nccwpck_require__(34589)
 const { utf8DecodeBytes } = __nccwpck_require__(276)
 
 /**
@@ -57107,12 +57107,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2701:
+/***/ 45082:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const assert = __nccwpck_require__(4589)
+const assert = __nccwpck_require__(34589)
 const { runtimeFeatures } = __nccwpck_require__(313)
 const { asciiLowercase } = __nccwpck_require__(8116)
 
@@ -57147,7 +57147,7 @@ const validSRIHashAlgorithmTokenSet = new Map([['sha256', 0], ['sha384', 1], ['s
 let crypto
 
 if (runtimeFeatures.has('crypto')) {
-  crypto = __nccwpck_require__(7598)
+  crypto = __nccwpck_require__(77598)
   const cryptoHashes = crypto.getHashes()
 
   // If no hashes are available, we cannot support SRI.
@@ -57421,14 +57421,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7879:
+/***/ 47879:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const assert = __nccwpck_require__(4589)
-const { types, inspect } = __nccwpck_require__(7975)
-const { markAsUncloneable } = __nccwpck_require__(5919)
+const assert = __nccwpck_require__(34589)
+const { types, inspect } = __nccwpck_require__(57975)
+const { markAsUncloneable } = __nccwpck_require__(75919)
 
 const UNDEFINED = 1
 const BOOLEAN = 2
@@ -58420,23 +58420,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6897:
+/***/ 86897:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(736)
-const { parseExtensions, isClosed, isClosing, isEstablished, isConnecting, validateCloseCodeAndReason } = __nccwpck_require__(8625)
+const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(20736)
+const { parseExtensions, isClosed, isClosing, isEstablished, isConnecting, validateCloseCodeAndReason } = __nccwpck_require__(98625)
 const { makeRequest } = __nccwpck_require__(9967)
-const { fetching } = __nccwpck_require__(4398)
-const { Headers, getHeadersList } = __nccwpck_require__(660)
-const { getDecodeSplit } = __nccwpck_require__(3168)
+const { fetching } = __nccwpck_require__(54398)
+const { Headers, getHeadersList } = __nccwpck_require__(60660)
+const { getDecodeSplit } = __nccwpck_require__(73168)
 const { WebsocketFrameSend } = __nccwpck_require__(3264)
-const assert = __nccwpck_require__(4589)
+const assert = __nccwpck_require__(34589)
 const { runtimeFeatures } = __nccwpck_require__(313)
 
 const crypto = runtimeFeatures.has('crypto')
-  ? __nccwpck_require__(7598)
+  ? __nccwpck_require__(77598)
   : null
 
 let warningEmitted = false
@@ -58777,7 +58777,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 736:
+/***/ 20736:
 /***/ ((module) => {
 
 
@@ -58910,14 +58910,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5188:
+/***/ 15188:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(7879)
+const { webidl } = __nccwpck_require__(47879)
 const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { kConstruct } = __nccwpck_require__(6443)
+const { kConstruct } = __nccwpck_require__(36443)
 
 let createFastMessageEvent
 
@@ -59271,7 +59271,7 @@ module.exports = {
 
 
 const { runtimeFeatures } = __nccwpck_require__(313)
-const { maxUnsigned16Bit, opcodes } = __nccwpck_require__(736)
+const { maxUnsigned16Bit, opcodes } = __nccwpck_require__(20736)
 
 const BUFFER_SIZE = 8 * 1024
 
@@ -59279,7 +59279,7 @@ let buffer = null
 let bufIdx = BUFFER_SIZE
 
 const randomFillSync = runtimeFeatures.has('crypto')
-  ? (__nccwpck_require__(7598).randomFillSync)
+  ? (__nccwpck_require__(77598).randomFillSync)
   : null
 
 function generateMask () {
@@ -59399,14 +59399,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9469:
+/***/ 19469:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __nccwpck_require__(8522)
-const { isValidClientWindowBits } = __nccwpck_require__(8625)
-const { MessageSizeExceededError } = __nccwpck_require__(8707)
+const { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __nccwpck_require__(38522)
+const { isValidClientWindowBits } = __nccwpck_require__(98625)
+const { MessageSizeExceededError } = __nccwpck_require__(68707)
 
 const tail = Buffer.from([0x00, 0x00, 0xff, 0xff])
 const kBuffer = Symbol('kBuffer')
@@ -59511,14 +59511,14 @@ module.exports = { PerMessageDeflate }
 
 /***/ }),
 
-/***/ 1652:
+/***/ 81652:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { Writable } = __nccwpck_require__(7075)
-const assert = __nccwpck_require__(4589)
-const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(736)
+const { Writable } = __nccwpck_require__(57075)
+const assert = __nccwpck_require__(34589)
+const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(20736)
 const {
   isValidStatusCode,
   isValidOpcode,
@@ -59527,12 +59527,12 @@ const {
   isControlFrame,
   isTextBinaryFrame,
   isContinuationFrame
-} = __nccwpck_require__(8625)
-const { failWebsocketConnection } = __nccwpck_require__(6897)
+} = __nccwpck_require__(98625)
+const { failWebsocketConnection } = __nccwpck_require__(86897)
 const { WebsocketFrameSend } = __nccwpck_require__(3264)
-const { PerMessageDeflate } = __nccwpck_require__(9469)
-const { MessageSizeExceededError } = __nccwpck_require__(8707)
-const { defaultWebSocketMaxFragments, defaultWebSocketMaxPayloadSize } = __nccwpck_require__(735)
+const { PerMessageDeflate } = __nccwpck_require__(19469)
+const { MessageSizeExceededError } = __nccwpck_require__(68707)
+const { defaultWebSocketMaxFragments, defaultWebSocketMaxPayloadSize } = __nccwpck_require__(10735)
 
 // This code was influenced by ws released under the MIT license.
 // Copyright (c) 2011 Einar Otto Stangvik <einaros@gmail.com>
@@ -60048,14 +60048,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3900:
+/***/ 13900:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { WebsocketFrameSend } = __nccwpck_require__(3264)
-const { opcodes, sendHints } = __nccwpck_require__(736)
-const FixedQueue = __nccwpck_require__(4660)
+const { opcodes, sendHints } = __nccwpck_require__(20736)
+const FixedQueue = __nccwpck_require__(64660)
 
 /**
  * @typedef {object} SendQueueNode
@@ -60164,14 +60164,14 @@ module.exports = { SendQueue }
 
 /***/ }),
 
-/***/ 6919:
+/***/ 56919:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(7879)
-const { validateCloseCodeAndReason } = __nccwpck_require__(8625)
-const { kConstruct } = __nccwpck_require__(6443)
+const { webidl } = __nccwpck_require__(47879)
+const { validateCloseCodeAndReason } = __nccwpck_require__(98625)
+const { kConstruct } = __nccwpck_require__(36443)
 const { kEnumerableProperty } = __nccwpck_require__(3440)
 
 function createInheritableDOMException () {
@@ -60278,21 +60278,21 @@ module.exports = { WebSocketError, createUnvalidatedWebSocketError }
 
 /***/ }),
 
-/***/ 2873:
+/***/ 12873:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { addAbortListener } = __nccwpck_require__(8474)
-const { environmentSettingsObject, readableStreamClose } = __nccwpck_require__(3168)
-const { states, opcodes, sentCloseFrameState } = __nccwpck_require__(736)
-const { webidl } = __nccwpck_require__(7879)
-const { getURLRecord, isValidSubprotocol, isEstablished, utf8Decode } = __nccwpck_require__(8625)
-const { establishWebSocketConnection, failWebsocketConnection, closeWebSocketConnection } = __nccwpck_require__(6897)
-const { channels } = __nccwpck_require__(2414)
+const { addAbortListener } = __nccwpck_require__(78474)
+const { environmentSettingsObject, readableStreamClose } = __nccwpck_require__(73168)
+const { states, opcodes, sentCloseFrameState } = __nccwpck_require__(20736)
+const { webidl } = __nccwpck_require__(47879)
+const { getURLRecord, isValidSubprotocol, isEstablished, utf8Decode } = __nccwpck_require__(98625)
+const { establishWebSocketConnection, failWebsocketConnection, closeWebSocketConnection } = __nccwpck_require__(86897)
+const { channels } = __nccwpck_require__(42414)
 const { WebsocketFrameSend } = __nccwpck_require__(3264)
-const { ByteParser } = __nccwpck_require__(1652)
-const { WebSocketError, createUnvalidatedWebSocketError } = __nccwpck_require__(6919)
+const { ByteParser } = __nccwpck_require__(81652)
+const { WebSocketError, createUnvalidatedWebSocketError } = __nccwpck_require__(56919)
 const { kEnumerableProperty } = __nccwpck_require__(3440)
 const { utf8DecodeBytes } = __nccwpck_require__(276)
 
@@ -60796,14 +60796,14 @@ module.exports = { WebSocketStream }
 
 /***/ }),
 
-/***/ 8625:
+/***/ 98625:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { states, opcodes } = __nccwpck_require__(736)
+const { states, opcodes } = __nccwpck_require__(20736)
 const { isUtf8 } = __nccwpck_require__(4573)
-const { removeHTTPWhitespace } = __nccwpck_require__(1900)
+const { removeHTTPWhitespace } = __nccwpck_require__(51900)
 const { collectASequenceOfCodePointsFast } = __nccwpck_require__(8116)
 
 /**
@@ -61150,16 +61150,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3726:
+/***/ 13726:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isArrayBuffer } = __nccwpck_require__(3429)
-const { webidl } = __nccwpck_require__(7879)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { environmentSettingsObject } = __nccwpck_require__(3168)
-const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints, opcodes } = __nccwpck_require__(736)
+const { isArrayBuffer } = __nccwpck_require__(73429)
+const { webidl } = __nccwpck_require__(47879)
+const { URLSerializer } = __nccwpck_require__(51900)
+const { environmentSettingsObject } = __nccwpck_require__(73168)
+const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints, opcodes } = __nccwpck_require__(20736)
 const {
   isConnecting,
   isEstablished,
@@ -61170,15 +61170,15 @@ const {
   utf8Decode,
   toArrayBuffer,
   getURLRecord
-} = __nccwpck_require__(8625)
-const { establishWebSocketConnection, closeWebSocketConnection, failWebsocketConnection } = __nccwpck_require__(6897)
-const { ByteParser } = __nccwpck_require__(1652)
+} = __nccwpck_require__(98625)
+const { establishWebSocketConnection, closeWebSocketConnection, failWebsocketConnection } = __nccwpck_require__(86897)
+const { ByteParser } = __nccwpck_require__(81652)
 const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { getGlobalDispatcher } = __nccwpck_require__(2581)
-const { ErrorEvent, CloseEvent, createFastMessageEvent } = __nccwpck_require__(5188)
-const { SendQueue } = __nccwpck_require__(3900)
+const { getGlobalDispatcher } = __nccwpck_require__(32581)
+const { ErrorEvent, CloseEvent, createFastMessageEvent } = __nccwpck_require__(15188)
+const { SendQueue } = __nccwpck_require__(13900)
 const { WebsocketFrameSend } = __nccwpck_require__(3264)
-const { channels } = __nccwpck_require__(2414)
+const { channels } = __nccwpck_require__(42414)
 
 const kRef = Symbol.for('nodejs.ref')
 const kUnref = Symbol.for('nodejs.unref')
@@ -61940,7 +61940,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 75:
+/***/ 60075:
 /***/ ((module) => {
 
 module.exports = eval("require")("supports-color");
@@ -61948,42 +61948,98 @@ module.exports = eval("require")("supports-color");
 
 /***/ }),
 
-/***/ 181:
+/***/ 42613:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
+/***/ 20181:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 
 /***/ }),
 
-/***/ 6982:
+/***/ 35317:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+
+/***/ }),
+
+/***/ 76982:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
 
 /***/ }),
 
-/***/ 9896:
+/***/ 72250:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("dns");
+
+/***/ }),
+
+/***/ 24434:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 79896:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
-/***/ 1943:
+/***/ 91943:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs/promises");
 
 /***/ }),
 
-/***/ 4589:
+/***/ 58611:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+
+/***/ }),
+
+/***/ 85675:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http2");
+
+/***/ }),
+
+/***/ 65692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+
+/***/ }),
+
+/***/ 69278:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
+
+/***/ }),
+
+/***/ 34589:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
 
 /***/ }),
 
-/***/ 6698:
+/***/ 16698:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
@@ -61997,70 +62053,98 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer"
 
 /***/ }),
 
-/***/ 7540:
+/***/ 31421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+
+/***/ }),
+
+/***/ 37540:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
 
 /***/ }),
 
-/***/ 7598:
+/***/ 77598:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 
 /***/ }),
 
-/***/ 3053:
+/***/ 53053:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
 
 /***/ }),
 
-/***/ 610:
+/***/ 40610:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
 
 /***/ }),
 
-/***/ 8474:
+/***/ 78474:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
 
 /***/ }),
 
-/***/ 1455:
+/***/ 73024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 51455:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 
 /***/ }),
 
-/***/ 7067:
+/***/ 37067:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 
 /***/ }),
 
-/***/ 2467:
+/***/ 32467:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
 
 /***/ }),
 
-/***/ 7030:
+/***/ 44708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+
+/***/ }),
+
+/***/ 77030:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 
 /***/ }),
 
-/***/ 6760:
+/***/ 48161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+
+/***/ }),
+
+/***/ 76760:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
@@ -62074,91 +62158,98 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_ho
 
 /***/ }),
 
-/***/ 1792:
+/***/ 1708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process");
+
+/***/ }),
+
+/***/ 41792:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
 
 /***/ }),
 
-/***/ 99:
+/***/ 80099:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:sqlite");
 
 /***/ }),
 
-/***/ 7075:
+/***/ 57075:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
 
 /***/ }),
 
-/***/ 7830:
+/***/ 37830:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/web");
 
 /***/ }),
 
-/***/ 7997:
+/***/ 87997:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers");
 
 /***/ }),
 
-/***/ 1692:
+/***/ 41692:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
 
 /***/ }),
 
-/***/ 3136:
+/***/ 73136:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 
 /***/ }),
 
-/***/ 7975:
+/***/ 57975:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 
 /***/ }),
 
-/***/ 3429:
+/***/ 73429:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
 
 /***/ }),
 
-/***/ 5919:
+/***/ 75919:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
 
 /***/ }),
 
-/***/ 8522:
+/***/ 38522:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
-/***/ 857:
+/***/ 70857:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 
 /***/ }),
 
-/***/ 6928:
+/***/ 16928:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
@@ -62172,38 +62263,66 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 
 /***/ }),
 
-/***/ 3480:
+/***/ 83480:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("querystring");
 
 /***/ }),
 
-/***/ 2018:
+/***/ 2203:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
+
+/***/ }),
+
+/***/ 64756:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 52018:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tty");
 
 /***/ }),
 
-/***/ 7016:
+/***/ 87016:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
 
 /***/ }),
 
-/***/ 9023:
+/***/ 39023:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 9498:
+/***/ 28167:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("worker_threads");
+
+/***/ }),
+
+/***/ 43106:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
+
+/***/ }),
+
+/***/ 49498:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { RetryOperation } = __nccwpck_require__(4544)
+const { RetryOperation } = __nccwpck_require__(74544)
 
 const createTimeout = (attempt, opts) => Math.min(Math.round((1 + (opts.randomize ? Math.random() : 0)) * Math.max(opts.minTimeout, 1) * Math.pow(opts.factor, attempt)), opts.maxTimeout)
 const isRetryError = err => err?.code === 'EPROMISERETRY' && Object.hasOwn(err, 'retried')
@@ -62269,7 +62388,7 @@ module.exports = { promiseRetry }
 
 /***/ }),
 
-/***/ 4544:
+/***/ 74544:
 /***/ ((module) => {
 
 class RetryOperation {
@@ -62385,7 +62504,7 @@ module.exports = { RetryOperation }
 
 /***/ }),
 
-/***/ 2649:
+/***/ 62649:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -62450,14 +62569,14 @@ exports.range = range;
 
 /***/ }),
 
-/***/ 8968:
+/***/ 38968:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.EXPANSION_MAX_STEPS = exports.EXPANSION_MAX_REWRITES = exports.EXPANSION_MAX_DEPTH = exports.EXPANSION_MAX_LENGTH = exports.EXPANSION_MAX = void 0;
 exports.expand = expand;
-const balanced_match_1 = __nccwpck_require__(2649);
+const balanced_match_1 = __nccwpck_require__(62649);
 const escSlash = '\0SLASH' + Math.random().toFixed(16) + '\0';
 const escOpen = '\0OPEN' + Math.random().toFixed(16) + '\0';
 const escClose = '\0CLOSE' + Math.random().toFixed(16) + '\0';
@@ -62975,7 +63094,7 @@ function expand_(str, max, maxLength, maxDepth, depth, maxRewrites, budget, isTo
 
 /***/ }),
 
-/***/ 7305:
+/***/ 57305:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -62995,7 +63114,7 @@ exports.assertValidPattern = assertValidPattern;
 
 /***/ }),
 
-/***/ 1803:
+/***/ 31803:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -63003,8 +63122,8 @@ exports.assertValidPattern = assertValidPattern;
 var _a;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.AST = void 0;
-const brace_expressions_js_1 = __nccwpck_require__(1090);
-const unescape_js_1 = __nccwpck_require__(851);
+const brace_expressions_js_1 = __nccwpck_require__(11090);
+const unescape_js_1 = __nccwpck_require__(70851);
 const types = new Set(['!', '?', '+', '*', '@']);
 const isExtglobType = (c) => types.has(c);
 const isExtglobAST = (c) => isExtglobType(c.type);
@@ -63846,7 +63965,7 @@ _a = AST;
 
 /***/ }),
 
-/***/ 1090:
+/***/ 11090:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -64002,7 +64121,7 @@ exports.parseClass = parseClass;
 
 /***/ }),
 
-/***/ 800:
+/***/ 10800:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -64038,17 +64157,17 @@ exports.escape = escape;
 
 /***/ }),
 
-/***/ 6507:
+/***/ 46507:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.unescape = exports.escape = exports.AST = exports.Minimatch = exports.match = exports.makeRe = exports.braceExpand = exports.defaults = exports.filter = exports.GLOBSTAR = exports.sep = exports.minimatch = void 0;
-const brace_expansion_1 = __nccwpck_require__(8968);
-const assert_valid_pattern_js_1 = __nccwpck_require__(7305);
-const ast_js_1 = __nccwpck_require__(1803);
-const escape_js_1 = __nccwpck_require__(800);
-const unescape_js_1 = __nccwpck_require__(851);
+const brace_expansion_1 = __nccwpck_require__(38968);
+const assert_valid_pattern_js_1 = __nccwpck_require__(57305);
+const ast_js_1 = __nccwpck_require__(31803);
+const escape_js_1 = __nccwpck_require__(10800);
+const unescape_js_1 = __nccwpck_require__(70851);
 const minimatch = (p, pattern, options = {}) => {
     (0, assert_valid_pattern_js_1.assertValidPattern)(pattern);
     // shortcut: comments match nothing.
@@ -65156,11 +65275,11 @@ class Minimatch {
 }
 exports.Minimatch = Minimatch;
 /* c8 ignore start */
-var ast_js_2 = __nccwpck_require__(1803);
+var ast_js_2 = __nccwpck_require__(31803);
 Object.defineProperty(exports, "AST", ({ enumerable: true, get: function () { return ast_js_2.AST; } }));
-var escape_js_2 = __nccwpck_require__(800);
+var escape_js_2 = __nccwpck_require__(10800);
 Object.defineProperty(exports, "escape", ({ enumerable: true, get: function () { return escape_js_2.escape; } }));
-var unescape_js_2 = __nccwpck_require__(851);
+var unescape_js_2 = __nccwpck_require__(70851);
 Object.defineProperty(exports, "unescape", ({ enumerable: true, get: function () { return unescape_js_2.unescape; } }));
 /* c8 ignore stop */
 exports.minimatch.AST = ast_js_1.AST;
@@ -65171,7 +65290,7 @@ exports.minimatch.unescape = unescape_js_1.unescape;
 
 /***/ }),
 
-/***/ 851:
+/***/ 70851:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -65215,18 +65334,18 @@ exports.unescape = unescape;
 
 /***/ }),
 
-/***/ 7349:
+/***/ 57349:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveBlockMap = __nccwpck_require__(7103);
-var resolveBlockSeq = __nccwpck_require__(334);
-var resolveFlowCollection = __nccwpck_require__(3142);
+var identity = __nccwpck_require__(41127);
+var Scalar = __nccwpck_require__(63301);
+var YAMLMap = __nccwpck_require__(84454);
+var YAMLSeq = __nccwpck_require__(92223);
+var resolveBlockMap = __nccwpck_require__(87103);
+var resolveBlockSeq = __nccwpck_require__(90334);
+var resolveFlowCollection = __nccwpck_require__(13142);
 
 function resolveCollection(CN, ctx, token, onError, tagName, tag) {
     const coll = token.type === 'block-map'
@@ -65312,15 +65431,15 @@ exports.composeCollection = composeCollection;
 
 /***/ }),
 
-/***/ 3683:
+/***/ 23683:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var Document = __nccwpck_require__(3021);
-var composeNode = __nccwpck_require__(5937);
-var resolveEnd = __nccwpck_require__(7788);
-var resolveProps = __nccwpck_require__(4631);
+var composeNode = __nccwpck_require__(45937);
+var resolveEnd = __nccwpck_require__(17788);
+var resolveProps = __nccwpck_require__(34631);
 
 function composeDoc(options, directives, { offset, start, value, end }, onError) {
     const opts = Object.assign({ _directives: directives }, options);
@@ -65364,17 +65483,17 @@ exports.composeDoc = composeDoc;
 
 /***/ }),
 
-/***/ 5937:
+/***/ 45937:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var composeCollection = __nccwpck_require__(7349);
+var identity = __nccwpck_require__(41127);
+var composeCollection = __nccwpck_require__(57349);
 var composeScalar = __nccwpck_require__(5413);
-var resolveEnd = __nccwpck_require__(7788);
-var utilEmptyScalarPosition = __nccwpck_require__(2599);
+var resolveEnd = __nccwpck_require__(17788);
+var utilEmptyScalarPosition = __nccwpck_require__(22599);
 
 const CN = { composeNode, composeEmptyNode };
 function composeNode(ctx, token, props, onError) {
@@ -65488,10 +65607,10 @@ exports.composeNode = composeNode;
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var resolveBlockScalar = __nccwpck_require__(8913);
-var resolveFlowScalar = __nccwpck_require__(6842);
+var identity = __nccwpck_require__(41127);
+var Scalar = __nccwpck_require__(63301);
+var resolveBlockScalar = __nccwpck_require__(48913);
+var resolveFlowScalar = __nccwpck_require__(76842);
 
 function composeScalar(ctx, token, tagToken, onError) {
     const { value, type, comment, range } = token.type === 'block-scalar'
@@ -65578,18 +65697,18 @@ exports.composeScalar = composeScalar;
 
 /***/ }),
 
-/***/ 9984:
+/***/ 89984:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var directives = __nccwpck_require__(1342);
+var directives = __nccwpck_require__(61342);
 var Document = __nccwpck_require__(3021);
-var errors = __nccwpck_require__(1464);
-var identity = __nccwpck_require__(1127);
-var composeDoc = __nccwpck_require__(3683);
-var resolveEnd = __nccwpck_require__(7788);
+var errors = __nccwpck_require__(91464);
+var identity = __nccwpck_require__(41127);
+var composeDoc = __nccwpck_require__(23683);
+var resolveEnd = __nccwpck_require__(17788);
 
 function getErrorPos(src) {
     if (typeof src === 'number')
@@ -65809,17 +65928,17 @@ exports.Composer = Composer;
 
 /***/ }),
 
-/***/ 7103:
+/***/ 87103:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
-var resolveProps = __nccwpck_require__(4631);
+var Pair = __nccwpck_require__(57165);
+var YAMLMap = __nccwpck_require__(84454);
+var resolveProps = __nccwpck_require__(34631);
 var utilContainsNewline = __nccwpck_require__(9499);
-var utilFlowIndentCheck = __nccwpck_require__(4051);
-var utilMapIncludes = __nccwpck_require__(1187);
+var utilFlowIndentCheck = __nccwpck_require__(74051);
+var utilMapIncludes = __nccwpck_require__(81187);
 
 const startColMsg = 'All mapping items must start at the same column';
 function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
@@ -65933,12 +66052,12 @@ exports.resolveBlockMap = resolveBlockMap;
 
 /***/ }),
 
-/***/ 8913:
+/***/ 48913:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(63301);
 
 function resolveBlockScalar(ctx, scalar, onError) {
     const start = scalar.offset;
@@ -66140,14 +66259,14 @@ exports.resolveBlockScalar = resolveBlockScalar;
 
 /***/ }),
 
-/***/ 334:
+/***/ 90334:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveProps = __nccwpck_require__(4631);
-var utilFlowIndentCheck = __nccwpck_require__(4051);
+var YAMLSeq = __nccwpck_require__(92223);
+var resolveProps = __nccwpck_require__(34631);
+var utilFlowIndentCheck = __nccwpck_require__(74051);
 
 function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
     const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
@@ -66198,7 +66317,7 @@ exports.resolveBlockSeq = resolveBlockSeq;
 
 /***/ }),
 
-/***/ 7788:
+/***/ 17788:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -66244,19 +66363,19 @@ exports.resolveEnd = resolveEnd;
 
 /***/ }),
 
-/***/ 3142:
+/***/ 13142:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveEnd = __nccwpck_require__(7788);
-var resolveProps = __nccwpck_require__(4631);
+var identity = __nccwpck_require__(41127);
+var Pair = __nccwpck_require__(57165);
+var YAMLMap = __nccwpck_require__(84454);
+var YAMLSeq = __nccwpck_require__(92223);
+var resolveEnd = __nccwpck_require__(17788);
+var resolveProps = __nccwpck_require__(34631);
 var utilContainsNewline = __nccwpck_require__(9499);
-var utilMapIncludes = __nccwpck_require__(1187);
+var utilMapIncludes = __nccwpck_require__(81187);
 
 const blockMsg = 'Block collections are not allowed within flow collections';
 const isBlock = (token) => token && (token.type === 'block-map' || token.type === 'block-seq');
@@ -66460,13 +66579,13 @@ exports.resolveFlowCollection = resolveFlowCollection;
 
 /***/ }),
 
-/***/ 6842:
+/***/ 76842:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var resolveEnd = __nccwpck_require__(7788);
+var Scalar = __nccwpck_require__(63301);
+var resolveEnd = __nccwpck_require__(17788);
 
 function resolveFlowScalar(scalar, strict, onError) {
     const { offset, type, source, end } = scalar;
@@ -66695,7 +66814,7 @@ exports.resolveFlowScalar = resolveFlowScalar;
 
 /***/ }),
 
-/***/ 4631:
+/***/ 34631:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -66893,7 +67012,7 @@ exports.containsNewline = containsNewline;
 
 /***/ }),
 
-/***/ 2599:
+/***/ 22599:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -66928,7 +67047,7 @@ exports.emptyScalarPosition = emptyScalarPosition;
 
 /***/ }),
 
-/***/ 4051:
+/***/ 74051:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -66952,12 +67071,12 @@ exports.flowIndentCheck = flowIndentCheck;
 
 /***/ }),
 
-/***/ 1187:
+/***/ 81187:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(41127);
 
 function mapIncludes(ctx, items, search) {
     const { uniqueKeys } = ctx.options;
@@ -66980,16 +67099,16 @@ exports.mapIncludes = mapIncludes;
 
 
 var Alias = __nccwpck_require__(4065);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var toJS = __nccwpck_require__(4043);
-var Schema = __nccwpck_require__(5840);
+var Collection = __nccwpck_require__(40101);
+var identity = __nccwpck_require__(41127);
+var Pair = __nccwpck_require__(57165);
+var toJS = __nccwpck_require__(74043);
+var Schema = __nccwpck_require__(45840);
 var stringifyDocument = __nccwpck_require__(6829);
-var anchors = __nccwpck_require__(1596);
-var applyReviver = __nccwpck_require__(3661);
-var createNode = __nccwpck_require__(2404);
-var directives = __nccwpck_require__(1342);
+var anchors = __nccwpck_require__(71596);
+var applyReviver = __nccwpck_require__(83661);
+var createNode = __nccwpck_require__(42404);
+var directives = __nccwpck_require__(61342);
 
 class Document {
     constructor(value, replacer, options) {
@@ -67318,13 +67437,13 @@ exports.Document = Document;
 
 /***/ }),
 
-/***/ 1596:
+/***/ 71596:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var visit = __nccwpck_require__(204);
+var identity = __nccwpck_require__(41127);
+var visit = __nccwpck_require__(10204);
 
 /**
  * Verify that the input string is a valid anchor.
@@ -67401,7 +67520,7 @@ exports.findNewAnchor = findNewAnchor;
 
 /***/ }),
 
-/***/ 3661:
+/***/ 83661:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -67465,14 +67584,14 @@ exports.applyReviver = applyReviver;
 
 /***/ }),
 
-/***/ 2404:
+/***/ 42404:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
+var identity = __nccwpck_require__(41127);
+var Scalar = __nccwpck_require__(63301);
 
 const defaultTagPrefix = 'tag:yaml.org,2002:';
 function findTagObject(value, tagName, tags) {
@@ -67562,13 +67681,13 @@ exports.createNode = createNode;
 
 /***/ }),
 
-/***/ 1342:
+/***/ 61342:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var visit = __nccwpck_require__(204);
+var identity = __nccwpck_require__(41127);
+var visit = __nccwpck_require__(10204);
 
 const escapeChars = {
     '!': '%21',
@@ -67747,7 +67866,7 @@ exports.Directives = Directives;
 
 /***/ }),
 
-/***/ 1464:
+/***/ 91464:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -67816,28 +67935,28 @@ exports.prettifyError = prettifyError;
 
 /***/ }),
 
-/***/ 8815:
+/***/ 38815:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
 
 
-var composer = __nccwpck_require__(9984);
+var composer = __nccwpck_require__(89984);
 var Document = __nccwpck_require__(3021);
-var Schema = __nccwpck_require__(5840);
-var errors = __nccwpck_require__(1464);
+var Schema = __nccwpck_require__(45840);
+var errors = __nccwpck_require__(91464);
 var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
+var identity = __nccwpck_require__(41127);
+var Pair = __nccwpck_require__(57165);
+var Scalar = __nccwpck_require__(63301);
+var YAMLMap = __nccwpck_require__(84454);
+var YAMLSeq = __nccwpck_require__(92223);
 var cst = __nccwpck_require__(3461);
-var lexer = __nccwpck_require__(361);
-var lineCounter = __nccwpck_require__(6628);
+var lexer = __nccwpck_require__(40361);
+var lineCounter = __nccwpck_require__(66628);
 var parser = __nccwpck_require__(3456);
-var publicApi = __nccwpck_require__(4047);
-var visit = __nccwpck_require__(204);
+var publicApi = __nccwpck_require__(84047);
+var visit = __nccwpck_require__(10204);
 
 
 
@@ -67874,7 +67993,7 @@ __webpack_unused_export__ = visit.visitAsync;
 
 /***/ }),
 
-/***/ 7249:
+/***/ 57249:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -67905,11 +68024,11 @@ exports.warn = warn;
 
 
 
-var anchors = __nccwpck_require__(1596);
-var visit = __nccwpck_require__(204);
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
-var toJS = __nccwpck_require__(4043);
+var anchors = __nccwpck_require__(71596);
+var visit = __nccwpck_require__(10204);
+var identity = __nccwpck_require__(41127);
+var Node = __nccwpck_require__(66673);
+var toJS = __nccwpck_require__(74043);
 
 class Alias extends Node.NodeBase {
     constructor(source) {
@@ -68027,14 +68146,14 @@ exports.Alias = Alias;
 
 /***/ }),
 
-/***/ 101:
+/***/ 40101:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2404);
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
+var createNode = __nccwpck_require__(42404);
+var identity = __nccwpck_require__(41127);
+var Node = __nccwpck_require__(66673);
 
 function collectionFromPath(schema, path, value) {
     let v = value;
@@ -68185,14 +68304,14 @@ exports.isEmptyPath = isEmptyPath;
 
 /***/ }),
 
-/***/ 6673:
+/***/ 66673:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var applyReviver = __nccwpck_require__(3661);
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(4043);
+var applyReviver = __nccwpck_require__(83661);
+var identity = __nccwpck_require__(41127);
+var toJS = __nccwpck_require__(74043);
 
 class NodeBase {
     constructor(type) {
@@ -68232,15 +68351,15 @@ exports.NodeBase = NodeBase;
 
 /***/ }),
 
-/***/ 7165:
+/***/ 57165:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2404);
-var stringifyPair = __nccwpck_require__(9748);
-var addPairToJSMap = __nccwpck_require__(7104);
-var identity = __nccwpck_require__(1127);
+var createNode = __nccwpck_require__(42404);
+var stringifyPair = __nccwpck_require__(59748);
+var addPairToJSMap = __nccwpck_require__(97104);
+var identity = __nccwpck_require__(41127);
 
 function createPair(key, value, ctx) {
     const k = createNode.createNode(key, undefined, ctx);
@@ -68278,14 +68397,14 @@ exports.createPair = createPair;
 
 /***/ }),
 
-/***/ 3301:
+/***/ 63301:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
-var toJS = __nccwpck_require__(4043);
+var identity = __nccwpck_require__(41127);
+var Node = __nccwpck_require__(66673);
+var toJS = __nccwpck_require__(74043);
 
 const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
 class Scalar extends Node.NodeBase {
@@ -68312,17 +68431,17 @@ exports.isScalarValue = isScalarValue;
 
 /***/ }),
 
-/***/ 4454:
+/***/ 84454:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyCollection = __nccwpck_require__(1212);
-var addPairToJSMap = __nccwpck_require__(7104);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
+var stringifyCollection = __nccwpck_require__(61212);
+var addPairToJSMap = __nccwpck_require__(97104);
+var Collection = __nccwpck_require__(40101);
+var identity = __nccwpck_require__(41127);
+var Pair = __nccwpck_require__(57165);
+var Scalar = __nccwpck_require__(63301);
 
 function findPair(items, key) {
     const k = identity.isScalar(key) ? key.value : key;
@@ -68466,17 +68585,17 @@ exports.findPair = findPair;
 
 /***/ }),
 
-/***/ 2223:
+/***/ 92223:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2404);
-var stringifyCollection = __nccwpck_require__(1212);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var toJS = __nccwpck_require__(4043);
+var createNode = __nccwpck_require__(42404);
+var stringifyCollection = __nccwpck_require__(61212);
+var Collection = __nccwpck_require__(40101);
+var identity = __nccwpck_require__(41127);
+var Scalar = __nccwpck_require__(63301);
+var toJS = __nccwpck_require__(74043);
 
 class YAMLSeq extends Collection.Collection {
     static get tagName() {
@@ -68588,16 +68707,16 @@ exports.YAMLSeq = YAMLSeq;
 
 /***/ }),
 
-/***/ 7104:
+/***/ 97104:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var log = __nccwpck_require__(7249);
-var merge = __nccwpck_require__(452);
+var log = __nccwpck_require__(57249);
+var merge = __nccwpck_require__(90452);
 var stringify = __nccwpck_require__(2148);
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(4043);
+var identity = __nccwpck_require__(41127);
+var toJS = __nccwpck_require__(74043);
 
 function addPairToJSMap(ctx, map, { key, value }) {
     if (identity.isNode(key) && key.addToJSMap)
@@ -68660,7 +68779,7 @@ exports.addPairToJSMap = addPairToJSMap;
 
 /***/ }),
 
-/***/ 1127:
+/***/ 41127:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -68720,12 +68839,12 @@ exports.isSeq = isSeq;
 
 /***/ }),
 
-/***/ 4043:
+/***/ 74043:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(41127);
 
 /**
  * Recursively convert any node or its contents to native JavaScript
@@ -68766,15 +68885,15 @@ exports.toJS = toJS;
 
 /***/ }),
 
-/***/ 110:
+/***/ 60110:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var resolveBlockScalar = __nccwpck_require__(8913);
-var resolveFlowScalar = __nccwpck_require__(6842);
-var errors = __nccwpck_require__(1464);
-var stringifyString = __nccwpck_require__(3069);
+var resolveBlockScalar = __nccwpck_require__(48913);
+var resolveFlowScalar = __nccwpck_require__(76842);
+var errors = __nccwpck_require__(91464);
+var stringifyString = __nccwpck_require__(83069);
 
 function resolveAsScalar(token, strict = true, onError) {
     if (token) {
@@ -68991,7 +69110,7 @@ exports.setScalarValue = setScalarValue;
 
 /***/ }),
 
-/***/ 1733:
+/***/ 91733:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -69061,7 +69180,7 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 7715:
+/***/ 97715:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -69172,9 +69291,9 @@ exports.visit = visit;
 
 
 
-var cstScalar = __nccwpck_require__(110);
-var cstStringify = __nccwpck_require__(1733);
-var cstVisit = __nccwpck_require__(7715);
+var cstScalar = __nccwpck_require__(60110);
+var cstStringify = __nccwpck_require__(91733);
+var cstVisit = __nccwpck_require__(97715);
 
 /** The byte order mark */
 const BOM = '\u{FEFF}';
@@ -69286,7 +69405,7 @@ exports.tokenType = tokenType;
 
 /***/ }),
 
-/***/ 361:
+/***/ 40361:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -70016,7 +70135,7 @@ exports.Lexer = Lexer;
 
 /***/ }),
 
-/***/ 6628:
+/***/ 66628:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -70071,7 +70190,7 @@ exports.LineCounter = LineCounter;
 
 var node_process = __nccwpck_require__(932);
 var cst = __nccwpck_require__(3461);
-var lexer = __nccwpck_require__(361);
+var lexer = __nccwpck_require__(40361);
 
 function includesToken(list, type) {
     for (let i = 0; i < list.length; ++i)
@@ -71051,17 +71170,17 @@ exports.Parser = Parser;
 
 /***/ }),
 
-/***/ 4047:
+/***/ 84047:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var composer = __nccwpck_require__(9984);
+var composer = __nccwpck_require__(89984);
 var Document = __nccwpck_require__(3021);
-var errors = __nccwpck_require__(1464);
-var log = __nccwpck_require__(7249);
-var identity = __nccwpck_require__(1127);
-var lineCounter = __nccwpck_require__(6628);
+var errors = __nccwpck_require__(91464);
+var log = __nccwpck_require__(57249);
+var identity = __nccwpck_require__(41127);
+var lineCounter = __nccwpck_require__(66628);
 var parser = __nccwpck_require__(3456);
 
 function parseOptions(options) {
@@ -71165,16 +71284,16 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 5840:
+/***/ 45840:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var map = __nccwpck_require__(7451);
+var identity = __nccwpck_require__(41127);
+var map = __nccwpck_require__(47451);
 var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var tags = __nccwpck_require__(18);
+var string = __nccwpck_require__(66464);
+var tags = __nccwpck_require__(90018);
 
 const sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 class Schema {
@@ -71211,13 +71330,13 @@ exports.Schema = Schema;
 
 /***/ }),
 
-/***/ 7451:
+/***/ 47451:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var YAMLMap = __nccwpck_require__(4454);
+var identity = __nccwpck_require__(41127);
+var YAMLMap = __nccwpck_require__(84454);
 
 const map = {
     collection: 'map',
@@ -71237,12 +71356,12 @@ exports.map = map;
 
 /***/ }),
 
-/***/ 3632:
+/***/ 73632:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(63301);
 
 const nullTag = {
     identify: value => value == null,
@@ -71266,8 +71385,8 @@ exports.nullTag = nullTag;
 
 
 
-var identity = __nccwpck_require__(1127);
-var YAMLSeq = __nccwpck_require__(2223);
+var identity = __nccwpck_require__(41127);
+var YAMLSeq = __nccwpck_require__(92223);
 
 const seq = {
     collection: 'seq',
@@ -71287,12 +71406,12 @@ exports.seq = seq;
 
 /***/ }),
 
-/***/ 6464:
+/***/ 66464:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyString = __nccwpck_require__(3069);
+var stringifyString = __nccwpck_require__(83069);
 
 const string = {
     identify: value => typeof value === 'string',
@@ -71310,12 +71429,12 @@ exports.string = string;
 
 /***/ }),
 
-/***/ 3959:
+/***/ 73959:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(63301);
 
 const boolTag = {
     identify: value => typeof value === 'boolean',
@@ -71338,13 +71457,13 @@ exports.boolTag = boolTag;
 
 /***/ }),
 
-/***/ 8405:
+/***/ 38405:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var stringifyNumber = __nccwpck_require__(8689);
+var Scalar = __nccwpck_require__(63301);
+var stringifyNumber = __nccwpck_require__(28689);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -71392,12 +71511,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 9874:
+/***/ 59874:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(28689);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 const intResolve = (str, offset, radix, { intAsBigInt }) => (intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix));
@@ -71441,18 +71560,18 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 896:
+/***/ 70896:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
+var map = __nccwpck_require__(47451);
+var _null = __nccwpck_require__(73632);
 var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var bool = __nccwpck_require__(3959);
-var float = __nccwpck_require__(8405);
-var int = __nccwpck_require__(9874);
+var string = __nccwpck_require__(66464);
+var bool = __nccwpck_require__(73959);
+var float = __nccwpck_require__(38405);
+var int = __nccwpck_require__(59874);
 
 const schema = [
     map.map,
@@ -71473,13 +71592,13 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 3559:
+/***/ 33559:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var map = __nccwpck_require__(7451);
+var Scalar = __nccwpck_require__(63301);
+var map = __nccwpck_require__(47451);
 var seq = __nccwpck_require__(1706);
 
 function intIdentify(value) {
@@ -71544,27 +71663,27 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 18:
+/***/ 90018:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
+var map = __nccwpck_require__(47451);
+var _null = __nccwpck_require__(73632);
 var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var bool = __nccwpck_require__(3959);
-var float = __nccwpck_require__(8405);
-var int = __nccwpck_require__(9874);
-var schema = __nccwpck_require__(896);
-var schema$1 = __nccwpck_require__(3559);
-var binary = __nccwpck_require__(6083);
-var merge = __nccwpck_require__(452);
-var omap = __nccwpck_require__(303);
-var pairs = __nccwpck_require__(8385);
-var schema$2 = __nccwpck_require__(5913);
-var set = __nccwpck_require__(1528);
-var timestamp = __nccwpck_require__(6752);
+var string = __nccwpck_require__(66464);
+var bool = __nccwpck_require__(73959);
+var float = __nccwpck_require__(38405);
+var int = __nccwpck_require__(59874);
+var schema = __nccwpck_require__(70896);
+var schema$1 = __nccwpck_require__(33559);
+var binary = __nccwpck_require__(56083);
+var merge = __nccwpck_require__(90452);
+var omap = __nccwpck_require__(50303);
+var pairs = __nccwpck_require__(18385);
+var schema$2 = __nccwpck_require__(35913);
+var set = __nccwpck_require__(81528);
+var timestamp = __nccwpck_require__(46752);
 
 const schemas = new Map([
     ['core', schema.schema],
@@ -71650,14 +71769,14 @@ exports.getTags = getTags;
 
 /***/ }),
 
-/***/ 6083:
+/***/ 56083:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var node_buffer = __nccwpck_require__(181);
-var Scalar = __nccwpck_require__(3301);
-var stringifyString = __nccwpck_require__(3069);
+var node_buffer = __nccwpck_require__(20181);
+var Scalar = __nccwpck_require__(63301);
+var stringifyString = __nccwpck_require__(83069);
 
 const binary = {
     identify: value => value instanceof Uint8Array, // Buffer inherits from Uint8Array
@@ -71727,12 +71846,12 @@ exports.binary = binary;
 
 /***/ }),
 
-/***/ 8398:
+/***/ 88398:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(63301);
 
 function boolStringify({ value, source }, ctx) {
     const boolObj = value ? trueTag : falseTag;
@@ -71763,13 +71882,13 @@ exports.trueTag = trueTag;
 
 /***/ }),
 
-/***/ 5782:
+/***/ 35782:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var stringifyNumber = __nccwpck_require__(8689);
+var Scalar = __nccwpck_require__(63301);
+var stringifyNumber = __nccwpck_require__(28689);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -71820,12 +71939,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 873:
+/***/ 10873:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(28689);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 function intResolve(str, offset, radix, { intAsBigInt }) {
@@ -71903,13 +72022,13 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 452:
+/***/ 90452:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
+var identity = __nccwpck_require__(41127);
+var Scalar = __nccwpck_require__(63301);
 
 // If the value associated with a merge key is a single mapping node, each of
 // its key/value pairs is inserted into the current mapping, unless the key
@@ -71981,16 +72100,16 @@ exports.merge = merge;
 
 /***/ }),
 
-/***/ 303:
+/***/ 50303:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(4043);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var pairs = __nccwpck_require__(8385);
+var identity = __nccwpck_require__(41127);
+var toJS = __nccwpck_require__(74043);
+var YAMLMap = __nccwpck_require__(84454);
+var YAMLSeq = __nccwpck_require__(92223);
+var pairs = __nccwpck_require__(18385);
 
 class YAMLOMap extends YAMLSeq.YAMLSeq {
     constructor() {
@@ -72065,15 +72184,15 @@ exports.omap = omap;
 
 /***/ }),
 
-/***/ 8385:
+/***/ 18385:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
-var YAMLSeq = __nccwpck_require__(2223);
+var identity = __nccwpck_require__(41127);
+var Pair = __nccwpck_require__(57165);
+var Scalar = __nccwpck_require__(63301);
+var YAMLSeq = __nccwpck_require__(92223);
 
 function resolvePairs(seq, onError) {
     if (identity.isSeq(seq)) {
@@ -72154,24 +72273,24 @@ exports.resolvePairs = resolvePairs;
 
 /***/ }),
 
-/***/ 5913:
+/***/ 35913:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
+var map = __nccwpck_require__(47451);
+var _null = __nccwpck_require__(73632);
 var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var binary = __nccwpck_require__(6083);
-var bool = __nccwpck_require__(8398);
-var float = __nccwpck_require__(5782);
-var int = __nccwpck_require__(873);
-var merge = __nccwpck_require__(452);
-var omap = __nccwpck_require__(303);
-var pairs = __nccwpck_require__(8385);
-var set = __nccwpck_require__(1528);
-var timestamp = __nccwpck_require__(6752);
+var string = __nccwpck_require__(66464);
+var binary = __nccwpck_require__(56083);
+var bool = __nccwpck_require__(88398);
+var float = __nccwpck_require__(35782);
+var int = __nccwpck_require__(10873);
+var merge = __nccwpck_require__(90452);
+var omap = __nccwpck_require__(50303);
+var pairs = __nccwpck_require__(18385);
+var set = __nccwpck_require__(81528);
+var timestamp = __nccwpck_require__(46752);
 
 const schema = [
     map.map,
@@ -72202,14 +72321,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 1528:
+/***/ 81528:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
+var identity = __nccwpck_require__(41127);
+var Pair = __nccwpck_require__(57165);
+var YAMLMap = __nccwpck_require__(84454);
 
 class YAMLSet extends YAMLMap.YAMLMap {
     constructor(schema) {
@@ -72305,12 +72424,12 @@ exports.set = set;
 
 /***/ }),
 
-/***/ 6752:
+/***/ 46752:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(28689);
 
 /** Internal types handle bigint as number, because TS can't figure it out. */
 function parseSexagesimal(str, asBigInt) {
@@ -72417,7 +72536,7 @@ exports.timestamp = timestamp;
 
 /***/ }),
 
-/***/ 4475:
+/***/ 34475:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -72580,10 +72699,10 @@ exports.foldFlowLines = foldFlowLines;
 
 
 
-var anchors = __nccwpck_require__(1596);
-var identity = __nccwpck_require__(1127);
-var stringifyComment = __nccwpck_require__(9799);
-var stringifyString = __nccwpck_require__(3069);
+var anchors = __nccwpck_require__(71596);
+var identity = __nccwpck_require__(41127);
+var stringifyComment = __nccwpck_require__(59799);
+var stringifyString = __nccwpck_require__(83069);
 
 function createStringifyContext(doc, options) {
     const opt = Object.assign({
@@ -72714,14 +72833,14 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 1212:
+/***/ 61212:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(41127);
 var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var stringifyComment = __nccwpck_require__(59799);
 
 function stringifyCollection(collection, ctx, options) {
     const flow = ctx.inFlow ?? collection.flow;
@@ -72876,7 +72995,7 @@ exports.stringifyCollection = stringifyCollection;
 
 /***/ }),
 
-/***/ 9799:
+/***/ 59799:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -72912,9 +73031,9 @@ exports.stringifyComment = stringifyComment;
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(41127);
 var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var stringifyComment = __nccwpck_require__(59799);
 
 function stringifyDocument(doc, options) {
     const lines = [];
@@ -73001,7 +73120,7 @@ exports.stringifyDocument = stringifyDocument;
 
 /***/ }),
 
-/***/ 8689:
+/***/ 28689:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -73035,15 +73154,15 @@ exports.stringifyNumber = stringifyNumber;
 
 /***/ }),
 
-/***/ 9748:
+/***/ 59748:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
+var identity = __nccwpck_require__(41127);
+var Scalar = __nccwpck_require__(63301);
 var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var stringifyComment = __nccwpck_require__(59799);
 
 function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
     const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -73194,13 +73313,13 @@ exports.stringifyPair = stringifyPair;
 
 /***/ }),
 
-/***/ 3069:
+/***/ 83069:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var foldFlowLines = __nccwpck_require__(4475);
+var Scalar = __nccwpck_require__(63301);
+var foldFlowLines = __nccwpck_require__(34475);
 
 const getFoldOptions = (ctx, isBlock) => ({
     indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -73539,12 +73658,12 @@ exports.stringifyString = stringifyString;
 
 /***/ }),
 
-/***/ 204:
+/***/ 10204:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(41127);
 
 const BREAK = Symbol('break visit');
 const SKIP = Symbol('skip children');
@@ -73782,7 +73901,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 9446:
+/***/ 69446:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"name":"@sigstore/tuf","version":"5.0.1","description":"Client for the Sigstore TUF repository","main":"dist/index.js","types":"dist/index.d.ts","scripts":{"clean":"shx rm -rf dist *.tsbuildinfo","build":"tsc --build","test":"jest"},"files":["dist","seeds.json"],"author":"bdehamer@github.com","license":"Apache-2.0","repository":{"type":"git","url":"git+https://github.com/sigstore/sigstore-js.git"},"bugs":{"url":"https://github.com/sigstore/sigstore-js/issues"},"homepage":"https://github.com/sigstore/sigstore-js/tree/main/packages/tuf#readme","publishConfig":{"provenance":true},"devDependencies":{"@sigstore/jest":"^0.0.0","@tufjs/repo-mock":"^5.0.2","@types/make-fetch-happen":"^10.0.4"},"dependencies":{"@sigstore/protobuf-specs":"^0.5.2","tuf-js":"^6.0.2"},"engines":{"node":"^22.22.2 || ^24.15.0 || >=26.0.0"}}');
@@ -73796,7 +73915,7 @@ module.exports = /*#__PURE__*/JSON.parse('{"https://tuf-repo-cdn.sigstore.dev":{
 
 /***/ }),
 
-/***/ 7523:
+/***/ 37523:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"name":"tuf-js","version":"6.0.2","description":"JavaScript implementation of The Update Framework (TUF)","main":"dist/index.js","types":"dist/index.d.ts","scripts":{"build":"tsc --build tsconfig.build.json","clean":"rm -rf dist && rm tsconfig.build.tsbuildinfo","test":"jest"},"repository":{"type":"git","url":"git+https://github.com/theupdateframework/tuf-js.git"},"files":["dist"],"keywords":["tuf","security","update"],"author":"bdehamer@github.com","license":"MIT","bugs":{"url":"https://github.com/theupdateframework/tuf-js/issues"},"homepage":"https://github.com/theupdateframework/tuf-js/tree/main/packages/client#readme","devDependencies":{"@tufjs/repo-mock":"5.0.2","@types/debug":"^4.1.13","@types/retry":"^0.12.5"},"dependencies":{"@gar/promise-retry":"^1.0.3","@tufjs/models":"5.0.2","debug":"^4.4.3"},"engines":{"node":"^22.22.2 || ^24.15.0 || >=26.0.0"}}');
@@ -73837,6 +73956,9 @@ module.exports = /*#__PURE__*/JSON.parse('{"name":"tuf-js","version":"6.0.2","de
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
 /******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
 /******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
@@ -73896,6 +74018,28 @@ module.exports = /*#__PURE__*/JSON.parse('{"name":"tuf-js","version":"6.0.2","de
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".cli-main.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
@@ -73919,6 +74063,69 @@ module.exports = /*#__PURE__*/JSON.parse('{"name":"tuf-js","version":"6.0.2","de
 /******/ 		if (!module.children) module.children = [];
 /******/ 		return module;
 /******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/
@@ -73977,9 +74184,9 @@ function clearSecretsForTesting() {
 }
 
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
+var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_ = __nccwpck_require__(76760);
 ;// CONCATENATED MODULE: ./src/config/errors.ts
 /**
  * Config errors. Every problem names the file, the 1-based line and column of the offending YAML
@@ -74514,7 +74721,7 @@ class TooFewTagsError extends Error {
 }
 
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __nccwpck_require__(4006);
+var picomatch = __nccwpck_require__(14006);
 var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
 ;// CONCATENATED MODULE: ./src/select/patterns.ts
 /**
@@ -74569,7 +74776,7 @@ function compileExclude(pattern) {
 }
 
 // EXTERNAL MODULE: ./node_modules/semver/index.js
-var semver = __nccwpck_require__(2088);
+var semver = __nccwpck_require__(62088);
 var semver_default = /*#__PURE__*/__nccwpck_require__.n(semver);
 ;// CONCATENATED MODULE: ./src/select/version.ts
 /**
@@ -75076,8 +75283,8 @@ function pointerTagsDroppedBySort(selector) {
     return r.unparseable?.examples ?? [];
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
 ;// CONCATENATED MODULE: ./src/config/checks.ts
 /**
  * Value checks used by the semantic pass: references, regexes, semver ranges, Go durations and
@@ -75164,7 +75371,7 @@ function escapes(rel) {
 }
 function realOrSelf(p) {
     try {
-        return (0,external_node_fs_namespaceObject.realpathSync)(p);
+        return (0,external_node_fs_.realpathSync)(p);
     }
     catch {
         return (0,external_node_path_.resolve)(p);
@@ -75176,7 +75383,7 @@ function realOfExistingPrefix(abs) {
     const tail = [];
     for (;;) {
         try {
-            return (0,external_node_path_.resolve)((0,external_node_fs_namespaceObject.realpathSync)(cur), ...tail.reverse());
+            return (0,external_node_path_.resolve)((0,external_node_fs_.realpathSync)(cur), ...tail.reverse());
         }
         catch {
             const parent = (0,external_node_path_.dirname)(cur);
@@ -75885,6 +76092,7 @@ function fluxTls(t, at, h) {
         if (v !== undefined)
             sa.caValue = v;
         if (spiffeOn) {
+            h.err([...at, 'serverAuth', spiffe !== undefined ? 'spiffe' : 'provider'], 'SPIFFE server verification (X.509-SVID bundles from the Workload API) is not supported by this version', { hint: 'verify the registry with a CA bundle: `serverAuth.fromPath` or `serverAuth.value`' });
             sa.provider = 'spiffe';
             const s = spiffe ?? {};
             const picks = ['serverID', 'trustDomain', 'authorizeAny'].filter((k) => s[k] !== undefined && s[k] !== false);
@@ -75914,6 +76122,7 @@ function fluxTls(t, at, h) {
         const cert = obj(client, 'certificate');
         const key = obj(client, 'key');
         if (provider !== undefined) {
+            h.err([...at, 'clientAuth', 'provider'], `\`${provider}\` client certificates (X.509-SVIDs from the SPIFFE Workload API) are not supported by this version`, { hint: 'use a static client certificate: `clientAuth.certificate` and `clientAuth.key`' });
             ca.provider = 'spiffe';
             if (cert || key)
                 h.err([...at, 'clientAuth'], '`provider` and `certificate`/`key` are mutually exclusive');
@@ -76707,6 +76916,14 @@ function oursHostExtras(raw, at, entry, h) {
     }
     if (raw.audience !== undefined && !cloud)
         h.err([...at, 'audience'], '`audience` only applies with a cloud `provider`', { key: true });
+    const create = bool(raw, 'createRepositories');
+    if (create !== undefined) {
+        entry.createRepositories = create;
+        if (provider !== 'ecr')
+            h.err([...at, 'createRepositories'], '`createRepositories` only applies with `provider: ecr`', {
+                key: true,
+            });
+    }
     const insecure = bool(raw, 'insecure');
     if (insecure !== undefined)
         entry.insecure = insecure;
@@ -76793,7 +77010,7 @@ const validate = (/* unused pure expression or super */ null && (validate20));/*
 const flux_v1beta2_validate = (/* unused pure expression or super */ null && (flux_v1beta2_validate20));/* harmony default export */ const flux_v1beta2 = (flux_v1beta2_validate20);const flux_v1beta2_schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://oci-mirror.dev/schema/flux-v1beta2.schema.json","title":"flux mirror Config (mirror.plugin.fluxcd.io/v1beta2)","description":"A flux mirror Config file, as accepted by oci-mirror. Equivalent to flux mirror's published docs/config-v1beta2.json.","type":"object","additionalProperties":false,"required":["apiVersion","kind"],"properties":{"apiVersion":{"type":"string","const":"mirror.plugin.fluxcd.io/v1beta2"},"kind":{"type":"string","const":"Config"},"artifacts":{"description":"OCI artifacts to mirror between OCI registries.","type":"array","items":{"$ref":"#/$defs/artifact"}},"charts":{"description":"Helm charts to mirror from an HTTP/S repository into an OCI registry.","type":"array","items":{"$ref":"#/$defs/chart"}},"hosts":{"description":"Per-host authentication and transport settings for OCI registries.","type":"array","items":{"$ref":"#/$defs/host"}}},"$defs":{"artifact":{"type":"object","additionalProperties":false,"required":["source","destination","selector"],"properties":{"source":{"type":"string","description":"Source OCI repository, without scheme or tag."},"destination":{"type":"string","description":"Destination OCI repository, without scheme or tag."},"selector":{"$ref":"#/$defs/selector"},"overwrite":{"type":"boolean","description":"Replace destination tags whose digest differs."},"includeReferrers":{"type":"boolean","description":"Also mirror referrers (signatures, SBOMs)."},"verify":{"$ref":"#/$defs/verify"}}},"selector":{"type":"object","additionalProperties":false,"description":"Tag selection: regex prefilter, semver range, sort, limit.","properties":{"regex":{"type":"object","additionalProperties":false,"required":["pattern"],"properties":{"pattern":{"type":"string","description":"Go regular expression tags must match."},"extract":{"type":"string","description":"Replacement template of named groups, e.g. $version."}}},"semver":{"type":"string","description":"Semver range applied after the regex."},"sortBy":{"type":"string","enum":["semver","alphabetical","numerical"]},"limit":{"type":"integer","minimum":0,"description":"How many tags; 0 = all. Default 1."}}},"verify":{"type":"object","additionalProperties":false,"required":["provider"],"properties":{"provider":{"type":"string","enum":["cosign"]},"matchOIDCIdentity":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["issuer","subject"],"properties":{"issuer":{"type":"string"},"subject":{"type":"string"}}}},"minAge":{"type":"string","description":"Go duration, e.g. 48h."}}},"chart":{"type":"object","additionalProperties":false,"required":["name","source","destination"],"properties":{"name":{"type":"string"},"source":{"type":"string","description":"HTTP/S Helm repository URL."},"destination":{"type":"string","description":"oci:// base URL; the chart name is appended."},"version":{"type":"string","description":"Semver range, default *."},"limit":{"type":"integer","minimum":0},"overwrite":{"type":"boolean"}}},"host":{"type":"object","additionalProperties":false,"required":["host"],"properties":{"host":{"type":"string","description":"Registry host and optional port."},"credential":{"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"type":"string","enum":["jwt"]},"provider":{"type":"string","enum":["github","forgejo","gcp","azure","aws","spiffe"]},"value":{"type":"string"},"fromPath":{"type":"string"},"jwkPath":{"type":"string"},"jwkValue":{"type":"string"},"issuer":{"type":"string"},"subject":{"type":"string"},"audiences":{"type":"array","items":{"type":"string"}},"expiration":{"type":"string"},"username":{"type":"string"},"envelope":{"type":"string"}}},"provider":{"type":"string","enum":["generic","ecr","acr","gar"]},"tls":{"type":"object","additionalProperties":false,"properties":{"serverAuth":{"type":"object","additionalProperties":false,"properties":{"provider":{"type":"string","enum":["spiffe"]},"fromPath":{"type":"string"},"value":{"type":"string"},"spiffe":{"$ref":"#/$defs/spiffe"}}},"clientAuth":{"type":"object","additionalProperties":false,"properties":{"provider":{"type":"string","enum":["spiffe"]},"certificate":{"$ref":"#/$defs/pem"},"key":{"$ref":"#/$defs/pem"}}}}},"maxChunkSize":{"type":"integer","minimum":0,"description":"KiB per upload PATCH; 0 = monolithic."}}},"spiffe":{"type":"object","additionalProperties":false,"properties":{"serverID":{"type":"string"},"trustDomain":{"type":"string"},"authorizeAny":{"type":"boolean"}}},"pem":{"type":"object","additionalProperties":false,"properties":{"fromPath":{"type":"string"},"value":{"type":"string"}}}}};const flux_v1beta2_schema35 = {"type":"object","additionalProperties":false,"required":["name","source","destination"],"properties":{"name":{"type":"string"},"source":{"type":"string","description":"HTTP/S Helm repository URL."},"destination":{"type":"string","description":"oci:// base URL; the chart name is appended."},"version":{"type":"string","description":"Semver range, default *."},"limit":{"type":"integer","minimum":0},"overwrite":{"type":"boolean"}}};const flux_v1beta2_schema32 = {"type":"object","additionalProperties":false,"required":["source","destination","selector"],"properties":{"source":{"type":"string","description":"Source OCI repository, without scheme or tag."},"destination":{"type":"string","description":"Destination OCI repository, without scheme or tag."},"selector":{"$ref":"#/$defs/selector"},"overwrite":{"type":"boolean","description":"Replace destination tags whose digest differs."},"includeReferrers":{"type":"boolean","description":"Also mirror referrers (signatures, SBOMs)."},"verify":{"$ref":"#/$defs/verify"}}};const flux_v1beta2_schema33 = {"type":"object","additionalProperties":false,"description":"Tag selection: regex prefilter, semver range, sort, limit.","properties":{"regex":{"type":"object","additionalProperties":false,"required":["pattern"],"properties":{"pattern":{"type":"string","description":"Go regular expression tags must match."},"extract":{"type":"string","description":"Replacement template of named groups, e.g. $version."}}},"semver":{"type":"string","description":"Semver range applied after the regex."},"sortBy":{"type":"string","enum":["semver","alphabetical","numerical"]},"limit":{"type":"integer","minimum":0,"description":"How many tags; 0 = all. Default 1."}}};const flux_v1beta2_schema34 = {"type":"object","additionalProperties":false,"required":["provider"],"properties":{"provider":{"type":"string","enum":["cosign"]},"matchOIDCIdentity":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["issuer","subject"],"properties":{"issuer":{"type":"string"},"subject":{"type":"string"}}}},"minAge":{"type":"string","description":"Go duration, e.g. 48h."}}};function flux_v1beta2_validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){let vErrors = null;let errors = 0;const evaluated0 = flux_v1beta2_validate21.evaluated;if(evaluated0.dynamicProps){evaluated0.props = undefined;}if(evaluated0.dynamicItems){evaluated0.items = undefined;}if(data && typeof data == "object" && !Array.isArray(data)){if(data.source === undefined){const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:flux_v1beta2_schema32.required,parentSchema:flux_v1beta2_schema32,data};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(data.destination === undefined){const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "destination"},message:"must have required property '"+"destination"+"'",schema:flux_v1beta2_schema32.required,parentSchema:flux_v1beta2_schema32,data};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}if(data.selector === undefined){const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "selector"},message:"must have required property '"+"selector"+"'",schema:flux_v1beta2_schema32.required,parentSchema:flux_v1beta2_schema32,data};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}for(const key0 in data){if(!((((((key0 === "source") || (key0 === "destination")) || (key0 === "selector")) || (key0 === "overwrite")) || (key0 === "includeReferrers")) || (key0 === "verify"))){const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:flux_v1beta2_schema32,data};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}}if(data.source !== undefined){let data0 = data.source;if(typeof data0 !== "string"){const err4 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:flux_v1beta2_schema32.properties.source.type,parentSchema:flux_v1beta2_schema32.properties.source,data:data0};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}}if(data.destination !== undefined){let data1 = data.destination;if(typeof data1 !== "string"){const err5 = {instancePath:instancePath+"/destination",schemaPath:"#/properties/destination/type",keyword:"type",params:{type: "string"},message:"must be string",schema:flux_v1beta2_schema32.properties.destination.type,parentSchema:flux_v1beta2_schema32.properties.destination,data:data1};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}}if(data.selector !== undefined){let data2 = data.selector;if(data2 && typeof data2 == "object" && !Array.isArray(data2)){for(const key1 in data2){if(!((((key1 === "regex") || (key1 === "semver")) || (key1 === "sortBy")) || (key1 === "limit"))){const err6 = {instancePath:instancePath+"/selector",schemaPath:"#/$defs/selector/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:flux_v1beta2_schema33,data:data2};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}}if(data2.regex !== undefined){let data3 = data2.regex;if(data3 && typeof data3 == "object" && !Array.isArray(data3)){if(data3.pattern === undefined){const err7 = {instancePath:instancePath+"/selector/regex",schemaPath:"#/$defs/selector/properties/regex/required",keyword:"required",params:{missingProperty: "pattern"},message:"must have required property '"+"pattern"+"'",schema:flux_v1beta2_schema33.properties.regex.required,parentSchema:flux_v1beta2_schema33.properties.regex,data:data3};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}for(const key2 in data3){if(!((key2 === "pattern") || (key2 === "extract"))){const err8 = {instancePath:instancePath+"/selector/regex",schemaPath:"#/$defs/selector/properties/regex/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:flux_v1beta2_schema33.properties.regex,data:data3};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}}if(data3.pattern !== undefined){let data4 = data3.pattern;if(typeof data4 !== "string"){const err9 = {instancePath:instancePath+"/selector/regex/pattern",schemaPath:"#/$defs/selector/properties/regex/properties/pattern/type",keyword:"type",params:{type: "string"},message:"must be string",schema:flux_v1beta2_schema33.properties.regex.properties.pattern.type,parentSchema:flux_v1beta2_schema33.properties.regex.properties.pattern,data:data4};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}}if(data3.extract !== undefined){let data5 = data3.extract;if(typeof data5 !== "string"){const err10 = {instancePath:instancePath+"/selector/regex/extract",schemaPath:"#/$defs/selector/properties/regex/properties/extract/type",keyword:"type",params:{type: "string"},message:"must be string",schema:flux_v1beta2_schema33.properties.regex.properties.extract.type,parentSchema:flux_v1beta2_schema33.properties.regex.properties.extract,data:data5};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}}}else {const err11 = {instancePath:instancePath+"/selector/regex",schemaPath:"#/$defs/selector/properties/regex/type",keyword:"type",params:{type: "object"},message:"must be object",schema:flux_v1beta2_schema33.properties.regex.type,parentSchema:flux_v1beta2_schema33.properties.regex,data:data3};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}}if(data2.semver !== undefined){let data6 = data2.semver;if(typeof data6 !== "string"){const err12 = {instancePath:instancePath+"/selector/semver",schemaPath:"#/$defs/selector/properties/semver/type",keyword:"type",params:{type: "string"},message:"must be string",schema:flux_v1beta2_schema33.properties.semver.type,parentSchema:flux_v1beta2_schema33.properties.semver,data:data6};if(vErrors === null){vErrors = [err12];}else {vErrors.push(err12);}errors++;}}if(data2.sortBy !== undefined){let data7 = data2.sortBy;if(typeof data7 !== "string"){const err13 = {instancePath:instancePath+"/selector/sortBy",schemaPath:"#/$defs/selector/properties/sortBy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:flux_v1beta2_schema33.properties.sortBy.type,parentSchema:flux_v1beta2_schema33.properties.sortBy,data:data7};if(vErrors === null){vErrors = [err13];}else {vErrors.push(err13);}errors++;}if(!(((data7 === "semver") || (data7 === "alphabetical")) || (data7 === "numerical"))){const err14 = {instancePath:instancePath+"/selector/sortBy",schemaPath:"#/$defs/selector/properties/sortBy/enum",keyword:"enum",params:{allowedValues: flux_v1beta2_schema33.properties.sortBy.enum},message:"must be equal to one of the allowed values",schema:flux_v1beta2_schema33.properties.sortBy.enum,parentSchema:flux_v1beta2_schema33.properties.sortBy,data:data7};if(vErrors === null){vErrors = [err14];}else {vErrors.push(err14);}errors++;}}if(data2.limit !== undefined){let data8 = data2.limit;if(!((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8)))){const err15 = {instancePath:instancePath+"/selector/limit",schemaPath:"#/$defs/selector/properties/limit/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:flux_v1beta2_schema33.properties.limit.type,parentSchema:flux_v1beta2_schema33.properties.limit,data:data8};if(vErrors === null){vErrors = [err15];}else {vErrors.push(err15);}errors++;}if(typeof data8 == "number"){if(data8 < 0 || isNaN(data8)){const err16 = {instancePath:instancePath+"/selector/limit",schemaPath:"#/$defs/selector/properties/limit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:flux_v1beta2_schema33.properties.limit,data:data8};if(vErrors === null){vErrors = [err16];}else {vErrors.push(err16);}errors++;}}}}else {const err17 = {instancePath:instancePath+"/selector",schemaPath:"#/$defs/selector/type",keyword:"type",params:{type: "object"},message:"must be object",schema:flux_v1beta2_schema33.type,parentSchema:flux_v1beta2_schema33,data:data2};if(vErrors === null){vErrors = [err17];}else {vErrors.push(err17);}errors++;}}if(data.overwrite !== undefined){let data9 = data.overwrite;if(typeof data9 !== "boolean"){const err18 = {instancePath:instancePath+"/overwrite",schemaPath:"#/properties/overwrite/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:flux_v1beta2_schema32.properties.overwrite.type,parentSchema:flux_v1beta2_schema32.properties.overwrite,data:data9};if(vErrors === null){vErrors = [err18];}else {vErrors.push(err18);}errors++;}}if(data.includeReferrers !== undefined){let data10 = data.includeReferrers;if(typeof data10 !== "boolean"){const err19 = {instancePath:instancePath+"/includeReferrers",schemaPath:"#/properties/includeReferrers/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:flux_v1beta2_schema32.properties.includeReferrers.type,parentSchema:flux_v1beta2_schema32.properties.includeReferrers,data:data10};if(vErrors === null){vErrors = [err19];}else {vErrors.push(err19);}errors++;}}if(data.verify !== undefined){let data11 = data.verify;if(data11 && typeof data11 == "object" && !Array.isArray(data11)){if(data11.provider === undefined){const err20 = {instancePath:instancePath+"/verify",schemaPath:"#/$defs/verify/required",keyword:"required",params:{missingProperty: "provider"},message:"must have required property '"+"provider"+"'",schema:flux_v1beta2_schema34.required,parentSchema:flux_v1beta2_schema34,data:data11};if(vErrors === null){vErrors = [err20];}else {vErrors.push(err20);}errors++;}for(const key3 in data11){if(!(((key3 === "provider") || (key3 === "matchOIDCIdentity")) || (key3 === "minAge"))){const err21 = {instancePath:instancePath+"/verify",schemaPath:"#/$defs/verify/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:flux_v1beta2_schema34,data:data11};if(vErrors === null){vErrors = [err21];}else {vErrors.push(err21);}errors++;}}if(data11.provider !== undefined){let data12 = data11.provider;if(typeof data12 !== "string"){const err22 = {instancePath:instancePath+"/verify/provider",schemaPath:"#/$defs/verify/properties/provider/type",keyword:"type",params:{type: "string"},message:"must be string",schema:flux_v1beta2_schema34.properties.provider.type,parentSchema:flux_v1beta2_schema34.properties.provider,data:data12};if(vErrors === null){vErrors = [err22];}else {vErrors.push(err22);}errors++;}if(!(data12 === "cosign")){const err23 = {instancePath:instancePath+"/verify/provider",schemaPath:"#/$defs/verify/properties/provider/enum",keyword:"enum",params:{allowedValues: flux_v1beta2_schema34.properties.provider.enum},message:"must be equal to one of the allowed values",schema:flux_v1beta2_schema34.properties.provider.enum,parentSchema:flux_v1beta2_schema34.properties.provider,data:data12};if(vErrors === null){vErrors = [err23];}else {vErrors.push(err23);}errors++;}}if(data11.matchOIDCIdentity !== undefined){let data13 = data11.matchOIDCIdentity;if(Array.isArray(data13)){const len0 = data13.length;for(let i0=0; i0<len0; i0++){let data14 = data13[i0];if(data14 && typeof data14 == "object" && !Array.isArray(data14)){if(data14.issuer === undefined){const err24 = {instancePath:instancePath+"/verify/matchOIDCIdentity/" + i0,schemaPath:"#/$defs/verify/properties/matchOIDCIdentity/items/required",keyword:"required",params:{missingProperty: "issuer"},message:"must have required property '"+"issuer"+"'",schema:flux_v1beta2_schema34.properties.matchOIDCIdentity.items.required,parentSchema:flux_v1beta2_schema34.properties.matchOIDCIdentity.items,data:data14};if(vErrors === null){vErrors = [err24];}else {vErrors.push(err24);}errors++;}if(data14.subject === undefined){const err25 = {instancePath:instancePath+"/verify/matchOIDCIdentity/" + i0,schemaPath:"#/$defs/verify/properties/matchOIDCIdentity/items/required",keyword:"required",params:{missingProperty: "subject"},message:"must have required property '"+"subject"+"'",schema:flux_v1beta2_schema34.properties.matchOIDCIdentity.items.required,parentSchema:flux_v1beta2_schema34.properties.matchOIDCIdentity.items,data:data14};if(vErrors === null){vErrors = [err25];}else {vErrors.push(err25);}errors++;}for(const key4 in data14){if(!((key4 === "issuer") || (key4 === "subject"))){const err26 = {instancePath:instancePath+"/verify/matchOIDCIdentity/" + i0,schemaPath:"#/$defs/verify/properties/matchOIDCIdentity/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:flux_v1beta2_schema34.properties.matchOIDCIdentity.items,data:data14};if(vErrors === null){vErrors = [err26];}else {vErrors.push(err26);}errors++;}}if(data14.issuer !== undefined){let data15 = data14.issuer;if(typeof data15 !== "string"){const err27 = {instancePath:instancePath+"/verify/matchOIDCIdentity/" + i0+"/issuer",schemaPath:"#/$defs/verify/properties/matchOIDCIdentity/items/properties/issuer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:flux_v1beta2_schema34.properties.matchOIDCIdentity.items.properties.issuer.type,parentSchema:flux_v1beta2_schema34.properties.matchOIDCIdentity.items.properties.issuer,data:data15};if(vErrors === null){vErrors = [err27];}else {vErrors.push(err27);}errors++;}}if(data14.subject !== undefined){let data16 = data14.subject;if(typeof data16 !== "string"){const err28 = {instancePath:instancePath+"/verify/matchOIDCIdentity/" + i0+"/subject",schemaPath:"#/$defs/verify/properties/matchOIDCIdentity/items/properties/subject/type",keyword:"type",params:{type: "string"},message:"must be string",schema:flux_v1beta2_schema34.properties.matchOIDCIdentity.items.properties.subject.type,parentSchema:flux_v1beta2_schema34.properties.matchOIDCIdentity.items.properties.subject,data:data16};if(vErrors === null){vErrors = [err28];}else {vErrors.push(err28);}errors++;}}}else {const err29 = {instancePath:instancePath+"/verify/matchOIDCIdentity/" + i0,schemaPath:"#/$defs/verify/properties/matchOIDCIdentity/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:flux_v1beta2_schema34.properties.matchOIDCIdentity.items.type,parentSchema:flux_v1beta2_schema34.properties.matchOIDCIdentity.items,data:data14};if(vErrors === null){vErrors = [err29];}else {vErrors.push(err29);}errors++;}}}else {const err30 = {instancePath:instancePath+"/verify/matchOIDCIdentity",schemaPath:"#/$defs/verify/properties/matchOIDCIdentity/type",keyword:"type",params:{type: "array"},message:"must be array",schema:flux_v1beta2_schema34.properties.matchOIDCIdentity.type,parentSchema:flux_v1beta2_schema34.properties.matchOIDCIdentity,data:data13};if(vErrors === null){vErrors = [err30];}else {vErrors.push(err30);}errors++;}}if(data11.minAge !== undefined){let data17 = data11.minAge;if(typeof data17 !== "string"){const err31 = {instancePath:instancePath+"/verify/minAge",schemaPath:"#/$defs/verify/properties/minAge/type",keyword:"type",params:{type: "string"},message:"must be string",schema:flux_v1beta2_schema34.properties.minAge.type,parentSchema:flux_v1beta2_schema34.properties.minAge,data:data17};if(vErrors === null){vErrors = [err31];}else {vErrors.push(err31);}errors++;}}}else {const err32 = {instancePath:instancePath+"/verify",schemaPath:"#/$defs/verify/type",keyword:"type",params:{type: "object"},message:"must be object",schema:flux_v1beta2_schema34.type,parentSchema:flux_v1beta2_schema34,data:data11};if(vErrors === null){vErrors = [err32];}else {vErrors.push(err32);}errors++;}}}else {const err33 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:flux_v1beta2_schema32.type,parentSchema:flux_v1beta2_schema32,data};if(vErrors === null){vErrors = [err33];}else {vErrors.push(err33);}errors++;}flux_v1beta2_validate21.errors = vErrors;return errors === 0;}flux_v1beta2_validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};const flux_v1beta2_schema36 = {"type":"object","additionalProperties":false,"required":["host"],"properties":{"host":{"type":"string","description":"Registry host and optional port."},"credential":{"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"type":"string","enum":["jwt"]},"provider":{"type":"string","enum":["github","forgejo","gcp","azure","aws","spiffe"]},"value":{"type":"string"},"fromPath":{"type":"string"},"jwkPath":{"type":"string"},"jwkValue":{"type":"string"},"issuer":{"type":"string"},"subject":{"type":"string"},"audiences":{"type":"array","items":{"type":"string"}},"expiration":{"type":"string"},"username":{"type":"string"},"envelope":{"type":"string"}}},"provider":{"type":"string","enum":["generic","ecr","acr","gar"]},"tls":{"type":"object","additionalProperties":false,"properties":{"serverAuth":{"type":"object","additionalProperties":false,"properties":{"provider":{"type":"string","enum":["spiffe"]},"fromPath":{"type":"string"},"value":{"type":"string"},"spiffe":{"$ref":"#/$defs/spiffe"}}},"clientAuth":{"type":"object","additionalProperties":false,"properties":{"provider":{"type":"string","enum":["spiffe"]},"certificate":{"$ref":"#/$defs/pem"},"key":{"$ref":"#/$defs/pem"}}}}},"maxChunkSize":{"type":"integer","minimum":0,"description":"KiB per upload PATCH; 0 = monolithic."}}};const flux_v1beta2_schema37 = {"type":"object","additionalProperties":false,"properties":{"serverID":{"type":"string"},"trustDomain":{"type":"string"},"authorizeAny":{"type":"boolean"}}};const flux_v1beta2_schema38 = {"type":"object","additionalProperties":false,"properties":{"fromPath":{"type":"string"},"value":{"type":"string"}}};const flux_v1beta2_func1 = Object.prototype.hasOwnProperty;function flux_v1beta2_validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){let vErrors = null;let errors = 0;const evaluated0 = flux_v1beta2_validate23.evaluated;if(evaluated0.dynamicProps){evaluated0.props = undefined;}if(evaluated0.dynamicItems){evaluated0.items = undefined;}if(data && typeof data == "object" && !Array.isArray(data)){if(data.host === undefined){const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'",schema:flux_v1beta2_schema36.required,parentSchema:flux_v1beta2_schema36,data};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}for(const key0 in data){if(!(((((key0 === "host") || (key0 === "credential")) || (key0 === "provider")) || (key0 === "tls")) || (key0 === "maxChunkSize"))){const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:flux_v1beta2_schema36,data};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}}if(data.host !== undefined){let data0 = data.host;if(typeof data0 !== "string"){const err2 = {instancePath:instancePath+"/host",schemaPath:"#/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string",schema:flux_v1beta2_schema36.properties.host.type,parentSchema:flux_v1beta2_schema36.properties.host,data:data0};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}}if(data.credential !== undefined){let data1 = data.credential;if(data1 && typeof data1 == "object" && !Array.isArray(data1)){if(data1.type === undefined){const err3 = {instancePath:instancePath+"/credential",schemaPath:"#/properties/credential/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:flux_v1beta2_schema36.properties.credential.required,parentSchema:flux_v1beta2_schema36.properties.credential,data:data1};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}for(const key1 in data1){if(!(flux_v1beta2_func1.call(flux_v1beta2_schema36.properties.credential.properties, key1))){const err4 = {instancePath:instancePath+"/credential",schemaPath:"#/properties/credential/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:flux_v1beta2_schema36.properties.credential,data:data1};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}}if(data1.type !== undefined){let data2 = data1.type;if(typeof data2 !== "string"){const err5 = {instancePath:instancePath+"/credential/type",schemaPath:"#/properties/credential/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:flux_v1beta2_schema36.properties.credential.properties.type.type,parentSchema:flux_v1beta2_schema36.properties.credential.properties.type,data:data2};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}if(!(data2 === "jwt")){const err6 = {instancePath:instancePath+"/credential/type",schemaPath:"#/properties/credential/properties/type/enum",keyword:"enum",params:{allowedValues: flux_v1beta2_schema36.properties.credential.properties.type.enum},message:"must be equal to one of the allowed values",schema:flux_v1beta2_schema36.properties.credential.properties.type.enum,parentSchema:flux_v1beta2_schema36.properties.credential.properties.type,data:data2};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}}if(data1.provider !== undefined){let data3 = data1.provider;if(typeof data3 !== "string"){const err7 = {instancePath:instancePath+"/credential/provider",schemaPath:"#/properties/credential/properties/provider/type",keyword:"type",params:{type: "string"},message:"must be string",schema:flux_v1beta2_schema36.properties.credential.properties.provider.type,parentSchema:flux_v1beta2_schema36.properties.credential.properties.provider,data:data3};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}if(!((((((data3 === "github") || (data3 === "forgejo")) || (data3 === "gcp")) || (data3 === "azure")) || (data3 === "aws")) || (data3 === "spiffe"))){const err8 = {instancePath:instancePath+"/credential/provider",schemaPath:"#/properties/credential/properties/provider/enum",keyword:"enum",params:{allowedValues: flux_v1beta2_schema36.properties.credential.properties.provider.enum},message:"must be equal to one of the allowed values",schema:flux_v1beta2_schema36.properties.credential.properties.provider.enum,parentSchema:flux_v1beta2_schema36.properties.credential.properties.provider,data:data3};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}}if(data1.value !== undefined){let data4 = data1.value;if(typeof data4 !== "string"){const err9 = {instancePath:instancePath+"/credential/value",schemaPath:"#/properties/credential/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string",schema:flux_v1beta2_schema36.properties.credential.properties.value.type,parentSchema:flux_v1beta2_schema36.properties.credential.properties.value,data:data4};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}}if(data1.fromPath !== undefined){let data5 = data1.fromPath;if(typeof data5 !== "string"){const err10 = {instancePath:instancePath+"/credential/fromPath",schemaPath:"#/properties/credential/properties/fromPath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:flux_v1beta2_schema36.properties.credential.properties.fromPath.type,parentSchema:flux_v1beta2_schema36.properties.credential.properties.fromPath,data:data5};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}}if(data1.jwkPath !== undefined){let data6 = data1.jwkPath;if(typeof data6 !== "string"){const err11 = {instancePath:instancePath+"/credential/jwkPath",schemaPath:"#/properties/credential/properties/jwkPath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:flux_v1beta2_schema36.properties.credential.properties.jwkPath.type,parentSchema:flux_v1beta2_schema36.properties.credential.properties.jwkPath,data:data6};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}}if(data1.jwkValue !== undefined){let data7 = data1.jwkValue;if(typeof data7 !== "string"){const err12 = {instancePath:instancePath+"/credential/jwkValue",schemaPath:"#/properties/credential/properties/jwkValue/type",keyword:"type",params:{type: "string"},message:"must be string",schema:flux_v1beta2_schema36.properties.credential.properties.jwkValue.type,parentSchema:flux_v1beta2_schema36.properties.credential.properties.jwkValue,data:data7};if(vErrors === null){vErrors = [err12];}else {vErrors.push(err12);}errors++;}}if(data1.issuer !== undefined){let data8 = data1.issuer;if(typeof data8 !== "string"){const err13 = {instancePath:instancePath+"/credential/issuer",schemaPath:"#/properties/credential/properties/issuer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:flux_v1beta2_schema36.properties.credential.properties.issuer.type,parentSchema:flux_v1beta2_schema36.properties.credential.properties.issuer,data:data8};if(vErrors === null){vErrors = [err13];}else {vErrors.push(err13);}errors++;}}if(data1.subject !== undefined){let data9 = data1.subject;if(typeof data9 !== "string"){const err14 = {instancePath:instancePath+"/credential/subject",schemaPath:"#/properties/credential/properties/subject/type",keyword:"type",params:{type: "string"},message:"must be string",schema:flux_v1beta2_schema36.properties.credential.properties.subject.type,parentSchema:flux_v1beta2_schema36.properties.credential.properties.subject,data:data9};if(vErrors === null){vErrors = [err14];}else {vErrors.push(err14);}errors++;}}if(data1.audiences !== undefined){let data10 = data1.audiences;if(Array.isArray(data10)){const len0 = data10.length;for(let i0=0; i0<len0; i0++){let data11 = data10[i0];if(typeof data11 !== "string"){const err15 = {instancePath:instancePath+"/credential/audiences/" + i0,schemaPath:"#/properties/credential/properties/audiences/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:flux_v1beta2_schema36.properties.credential.properties.audiences.items.type,parentSchema:flux_v1beta2_schema36.properties.credential.properties.audiences.items,data:data11};if(vErrors === null){vErrors = [err15];}else {vErrors.push(err15);}errors++;}}}else {const err16 = {instancePath:instancePath+"/credential/audiences",schemaPath:"#/properties/credential/properties/audiences/type",keyword:"type",params:{type: "array"},message:"must be array",schema:flux_v1beta2_schema36.properties.credential.properties.audiences.type,parentSchema:flux_v1beta2_schema36.properties.credential.properties.audiences,data:data10};if(vErrors === null){vErrors = [err16];}else {vErrors.push(err16);}errors++;}}if(data1.expiration !== undefined){let data12 = data1.expiration;if(typeof data12 !== "string"){const err17 = {instancePath:instancePath+"/credential/expiration",schemaPath:"#/properties/credential/properties/expiration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:flux_v1beta2_schema36.properties.credential.properties.expiration.type,parentSchema:flux_v1beta2_schema36.properties.credential.properties.expiration,data:data12};if(vErrors === null){vErrors = [err17];}else {vErrors.push(err17);}errors++;}}if(data1.username !== undefined){let data13 = data1.username;if(typeof data13 !== "string"){const err18 = {instancePath:instancePath+"/credential/username",schemaPath:"#/properties/credential/properties/username/type",keyword:"type",params:{type: "string"},message:"must be string",schema:flux_v1beta2_schema36.properties.credential.properties.username.type,parentSchema:flux_v1beta2_schema36.properties.credential.properties.username,data:data13};if(vErrors === null){vErrors = [err18];}else {vErrors.push(err18);}errors++;}}if(data1.envelope !== undefined){let data14 = data1.envelope;if(typeof data14 !== "string"){const err19 = {instancePath:instancePath+"/credential/envelope",schemaPath:"#/properties/credential/properties/envelope/type",keyword:"type",params:{type: "string"},message:"must be string",schema:flux_v1beta2_schema36.properties.credential.properties.envelope.type,parentSchema:flux_v1beta2_schema36.properties.credential.properties.envelope,data:data14};if(vErrors === null){vErrors = [err19];}else {vErrors.push(err19);}errors++;}}}else {const err20 = {instancePath:instancePath+"/credential",schemaPath:"#/properties/credential/type",keyword:"type",params:{type: "object"},message:"must be object",schema:flux_v1beta2_schema36.properties.credential.type,parentSchema:flux_v1beta2_schema36.properties.credential,data:data1};if(vErrors === null){vErrors = [err20];}else {vErrors.push(err20);}errors++;}}if(data.provider !== undefined){let data15 = data.provider;if(typeof data15 !== "string"){const err21 = {instancePath:instancePath+"/provider",schemaPath:"#/properties/provider/type",keyword:"type",params:{type: "string"},message:"must be string",schema:flux_v1beta2_schema36.properties.provider.type,parentSchema:flux_v1beta2_schema36.properties.provider,data:data15};if(vErrors === null){vErrors = [err21];}else {vErrors.push(err21);}errors++;}if(!((((data15 === "generic") || (data15 === "ecr")) || (data15 === "acr")) || (data15 === "gar"))){const err22 = {instancePath:instancePath+"/provider",schemaPath:"#/properties/provider/enum",keyword:"enum",params:{allowedValues: flux_v1beta2_schema36.properties.provider.enum},message:"must be equal to one of the allowed values",schema:flux_v1beta2_schema36.properties.provider.enum,parentSchema:flux_v1beta2_schema36.properties.provider,data:data15};if(vErrors === null){vErrors = [err22];}else {vErrors.push(err22);}errors++;}}if(data.tls !== undefined){let data16 = data.tls;if(data16 && typeof data16 == "object" && !Array.isArray(data16)){for(const key2 in data16){if(!((key2 === "serverAuth") || (key2 === "clientAuth"))){const err23 = {instancePath:instancePath+"/tls",schemaPath:"#/properties/tls/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:flux_v1beta2_schema36.properties.tls,data:data16};if(vErrors === null){vErrors = [err23];}else {vErrors.push(err23);}errors++;}}if(data16.serverAuth !== undefined){let data17 = data16.serverAuth;if(data17 && typeof data17 == "object" && !Array.isArray(data17)){for(const key3 in data17){if(!((((key3 === "provider") || (key3 === "fromPath")) || (key3 === "value")) || (key3 === "spiffe"))){const err24 = {instancePath:instancePath+"/tls/serverAuth",schemaPath:"#/properties/tls/properties/serverAuth/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:flux_v1beta2_schema36.properties.tls.properties.serverAuth,data:data17};if(vErrors === null){vErrors = [err24];}else {vErrors.push(err24);}errors++;}}if(data17.provider !== undefined){let data18 = data17.provider;if(typeof data18 !== "string"){const err25 = {instancePath:instancePath+"/tls/serverAuth/provider",schemaPath:"#/properties/tls/properties/serverAuth/properties/provider/type",keyword:"type",params:{type: "string"},message:"must be string",schema:flux_v1beta2_schema36.properties.tls.properties.serverAuth.properties.provider.type,parentSchema:flux_v1beta2_schema36.properties.tls.properties.serverAuth.properties.provider,data:data18};if(vErrors === null){vErrors = [err25];}else {vErrors.push(err25);}errors++;}if(!(data18 === "spiffe")){const err26 = {instancePath:instancePath+"/tls/serverAuth/provider",schemaPath:"#/properties/tls/properties/serverAuth/properties/provider/enum",keyword:"enum",params:{allowedValues: flux_v1beta2_schema36.properties.tls.properties.serverAuth.properties.provider.enum},message:"must be equal to one of the allowed values",schema:flux_v1beta2_schema36.properties.tls.properties.serverAuth.properties.provider.enum,parentSchema:flux_v1beta2_schema36.properties.tls.properties.serverAuth.properties.provider,data:data18};if(vErrors === null){vErrors = [err26];}else {vErrors.push(err26);}errors++;}}if(data17.fromPath !== undefined){let data19 = data17.fromPath;if(typeof data19 !== "string"){const err27 = {instancePath:instancePath+"/tls/serverAuth/fromPath",schemaPath:"#/properties/tls/properties/serverAuth/properties/fromPath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:flux_v1beta2_schema36.properties.tls.properties.serverAuth.properties.fromPath.type,parentSchema:flux_v1beta2_schema36.properties.tls.properties.serverAuth.properties.fromPath,data:data19};if(vErrors === null){vErrors = [err27];}else {vErrors.push(err27);}errors++;}}if(data17.value !== undefined){let data20 = data17.value;if(typeof data20 !== "string"){const err28 = {instancePath:instancePath+"/tls/serverAuth/value",schemaPath:"#/properties/tls/properties/serverAuth/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string",schema:flux_v1beta2_schema36.properties.tls.properties.serverAuth.properties.value.type,parentSchema:flux_v1beta2_schema36.properties.tls.properties.serverAuth.properties.value,data:data20};if(vErrors === null){vErrors = [err28];}else {vErrors.push(err28);}errors++;}}if(data17.spiffe !== undefined){let data21 = data17.spiffe;if(data21 && typeof data21 == "object" && !Array.isArray(data21)){for(const key4 in data21){if(!(((key4 === "serverID") || (key4 === "trustDomain")) || (key4 === "authorizeAny"))){const err29 = {instancePath:instancePath+"/tls/serverAuth/spiffe",schemaPath:"#/$defs/spiffe/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:flux_v1beta2_schema37,data:data21};if(vErrors === null){vErrors = [err29];}else {vErrors.push(err29);}errors++;}}if(data21.serverID !== undefined){let data22 = data21.serverID;if(typeof data22 !== "string"){const err30 = {instancePath:instancePath+"/tls/serverAuth/spiffe/serverID",schemaPath:"#/$defs/spiffe/properties/serverID/type",keyword:"type",params:{type: "string"},message:"must be string",schema:flux_v1beta2_schema37.properties.serverID.type,parentSchema:flux_v1beta2_schema37.properties.serverID,data:data22};if(vErrors === null){vErrors = [err30];}else {vErrors.push(err30);}errors++;}}if(data21.trustDomain !== undefined){let data23 = data21.trustDomain;if(typeof data23 !== "string"){const err31 = {instancePath:instancePath+"/tls/serverAuth/spiffe/trustDomain",schemaPath:"#/$defs/spiffe/properties/trustDomain/type",keyword:"type",params:{type: "string"},message:"must be string",schema:flux_v1beta2_schema37.properties.trustDomain.type,parentSchema:flux_v1beta2_schema37.properties.trustDomain,data:data23};if(vErrors === null){vErrors = [err31];}else {vErrors.push(err31);}errors++;}}if(data21.authorizeAny !== undefined){let data24 = data21.authorizeAny;if(typeof data24 !== "boolean"){const err32 = {instancePath:instancePath+"/tls/serverAuth/spiffe/authorizeAny",schemaPath:"#/$defs/spiffe/properties/authorizeAny/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:flux_v1beta2_schema37.properties.authorizeAny.type,parentSchema:flux_v1beta2_schema37.properties.authorizeAny,data:data24};if(vErrors === null){vErrors = [err32];}else {vErrors.push(err32);}errors++;}}}else {const err33 = {instancePath:instancePath+"/tls/serverAuth/spiffe",schemaPath:"#/$defs/spiffe/type",keyword:"type",params:{type: "object"},message:"must be object",schema:flux_v1beta2_schema37.type,parentSchema:flux_v1beta2_schema37,data:data21};if(vErrors === null){vErrors = [err33];}else {vErrors.push(err33);}errors++;}}}else {const err34 = {instancePath:instancePath+"/tls/serverAuth",schemaPath:"#/properties/tls/properties/serverAuth/type",keyword:"type",params:{type: "object"},message:"must be object",schema:flux_v1beta2_schema36.properties.tls.properties.serverAuth.type,parentSchema:flux_v1beta2_schema36.properties.tls.properties.serverAuth,data:data17};if(vErrors === null){vErrors = [err34];}else {vErrors.push(err34);}errors++;}}if(data16.clientAuth !== undefined){let data25 = data16.clientAuth;if(data25 && typeof data25 == "object" && !Array.isArray(data25)){for(const key5 in data25){if(!(((key5 === "provider") || (key5 === "certificate")) || (key5 === "key"))){const err35 = {instancePath:instancePath+"/tls/clientAuth",schemaPath:"#/properties/tls/properties/clientAuth/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:flux_v1beta2_schema36.properties.tls.properties.clientAuth,data:data25};if(vErrors === null){vErrors = [err35];}else {vErrors.push(err35);}errors++;}}if(data25.provider !== undefined){let data26 = data25.provider;if(typeof data26 !== "string"){const err36 = {instancePath:instancePath+"/tls/clientAuth/provider",schemaPath:"#/properties/tls/properties/clientAuth/properties/provider/type",keyword:"type",params:{type: "string"},message:"must be string",schema:flux_v1beta2_schema36.properties.tls.properties.clientAuth.properties.provider.type,parentSchema:flux_v1beta2_schema36.properties.tls.properties.clientAuth.properties.provider,data:data26};if(vErrors === null){vErrors = [err36];}else {vErrors.push(err36);}errors++;}if(!(data26 === "spiffe")){const err37 = {instancePath:instancePath+"/tls/clientAuth/provider",schemaPath:"#/properties/tls/properties/clientAuth/properties/provider/enum",keyword:"enum",params:{allowedValues: flux_v1beta2_schema36.properties.tls.properties.clientAuth.properties.provider.enum},message:"must be equal to one of the allowed values",schema:flux_v1beta2_schema36.properties.tls.properties.clientAuth.properties.provider.enum,parentSchema:flux_v1beta2_schema36.properties.tls.properties.clientAuth.properties.provider,data:data26};if(vErrors === null){vErrors = [err37];}else {vErrors.push(err37);}errors++;}}if(data25.certificate !== undefined){let data27 = data25.certificate;if(data27 && typeof data27 == "object" && !Array.isArray(data27)){for(const key6 in data27){if(!((key6 === "fromPath") || (key6 === "value"))){const err38 = {instancePath:instancePath+"/tls/clientAuth/certificate",schemaPath:"#/$defs/pem/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:flux_v1beta2_schema38,data:data27};if(vErrors === null){vErrors = [err38];}else {vErrors.push(err38);}errors++;}}if(data27.fromPath !== undefined){let data28 = data27.fromPath;if(typeof data28 !== "string"){const err39 = {instancePath:instancePath+"/tls/clientAuth/certificate/fromPath",schemaPath:"#/$defs/pem/properties/fromPath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:flux_v1beta2_schema38.properties.fromPath.type,parentSchema:flux_v1beta2_schema38.properties.fromPath,data:data28};if(vErrors === null){vErrors = [err39];}else {vErrors.push(err39);}errors++;}}if(data27.value !== undefined){let data29 = data27.value;if(typeof data29 !== "string"){const err40 = {instancePath:instancePath+"/tls/clientAuth/certificate/value",schemaPath:"#/$defs/pem/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string",schema:flux_v1beta2_schema38.properties.value.type,parentSchema:flux_v1beta2_schema38.properties.value,data:data29};if(vErrors === null){vErrors = [err40];}else {vErrors.push(err40);}errors++;}}}else {const err41 = {instancePath:instancePath+"/tls/clientAuth/certificate",schemaPath:"#/$defs/pem/type",keyword:"type",params:{type: "object"},message:"must be object",schema:flux_v1beta2_schema38.type,parentSchema:flux_v1beta2_schema38,data:data27};if(vErrors === null){vErrors = [err41];}else {vErrors.push(err41);}errors++;}}if(data25.key !== undefined){let data30 = data25.key;if(data30 && typeof data30 == "object" && !Array.isArray(data30)){for(const key7 in data30){if(!((key7 === "fromPath") || (key7 === "value"))){const err42 = {instancePath:instancePath+"/tls/clientAuth/key",schemaPath:"#/$defs/pem/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:flux_v1beta2_schema38,data:data30};if(vErrors === null){vErrors = [err42];}else {vErrors.push(err42);}errors++;}}if(data30.fromPath !== undefined){let data31 = data30.fromPath;if(typeof data31 !== "string"){const err43 = {instancePath:instancePath+"/tls/clientAuth/key/fromPath",schemaPath:"#/$defs/pem/properties/fromPath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:flux_v1beta2_schema38.properties.fromPath.type,parentSchema:flux_v1beta2_schema38.properties.fromPath,data:data31};if(vErrors === null){vErrors = [err43];}else {vErrors.push(err43);}errors++;}}if(data30.value !== undefined){let data32 = data30.value;if(typeof data32 !== "string"){const err44 = {instancePath:instancePath+"/tls/clientAuth/key/value",schemaPath:"#/$defs/pem/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string",schema:flux_v1beta2_schema38.properties.value.type,parentSchema:flux_v1beta2_schema38.properties.value,data:data32};if(vErrors === null){vErrors = [err44];}else {vErrors.push(err44);}errors++;}}}else {const err45 = {instancePath:instancePath+"/tls/clientAuth/key",schemaPath:"#/$defs/pem/type",keyword:"type",params:{type: "object"},message:"must be object",schema:flux_v1beta2_schema38.type,parentSchema:flux_v1beta2_schema38,data:data30};if(vErrors === null){vErrors = [err45];}else {vErrors.push(err45);}errors++;}}}else {const err46 = {instancePath:instancePath+"/tls/clientAuth",schemaPath:"#/properties/tls/properties/clientAuth/type",keyword:"type",params:{type: "object"},message:"must be object",schema:flux_v1beta2_schema36.properties.tls.properties.clientAuth.type,parentSchema:flux_v1beta2_schema36.properties.tls.properties.clientAuth,data:data25};if(vErrors === null){vErrors = [err46];}else {vErrors.push(err46);}errors++;}}}else {const err47 = {instancePath:instancePath+"/tls",schemaPath:"#/properties/tls/type",keyword:"type",params:{type: "object"},message:"must be object",schema:flux_v1beta2_schema36.properties.tls.type,parentSchema:flux_v1beta2_schema36.properties.tls,data:data16};if(vErrors === null){vErrors = [err47];}else {vErrors.push(err47);}errors++;}}if(data.maxChunkSize !== undefined){let data33 = data.maxChunkSize;if(!((typeof data33 == "number") && (!(data33 % 1) && !isNaN(data33)))){const err48 = {instancePath:instancePath+"/maxChunkSize",schemaPath:"#/properties/maxChunkSize/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:flux_v1beta2_schema36.properties.maxChunkSize.type,parentSchema:flux_v1beta2_schema36.properties.maxChunkSize,data:data33};if(vErrors === null){vErrors = [err48];}else {vErrors.push(err48);}errors++;}if(typeof data33 == "number"){if(data33 < 0 || isNaN(data33)){const err49 = {instancePath:instancePath+"/maxChunkSize",schemaPath:"#/properties/maxChunkSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:flux_v1beta2_schema36.properties.maxChunkSize,data:data33};if(vErrors === null){vErrors = [err49];}else {vErrors.push(err49);}errors++;}}}}else {const err50 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:flux_v1beta2_schema36.type,parentSchema:flux_v1beta2_schema36,data};if(vErrors === null){vErrors = [err50];}else {vErrors.push(err50);}errors++;}flux_v1beta2_validate23.errors = vErrors;return errors === 0;}flux_v1beta2_validate23.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};function flux_v1beta2_validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){/*# sourceURL="https://oci-mirror.dev/schema/flux-v1beta2.schema.json" */;let vErrors = null;let errors = 0;const evaluated0 = flux_v1beta2_validate20.evaluated;if(evaluated0.dynamicProps){evaluated0.props = undefined;}if(evaluated0.dynamicItems){evaluated0.items = undefined;}if(data && typeof data == "object" && !Array.isArray(data)){if(data.apiVersion === undefined){const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "apiVersion"},message:"must have required property '"+"apiVersion"+"'",schema:flux_v1beta2_schema31.required,parentSchema:flux_v1beta2_schema31,data};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(data.kind === undefined){const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:flux_v1beta2_schema31.required,parentSchema:flux_v1beta2_schema31,data};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}for(const key0 in data){if(!(((((key0 === "apiVersion") || (key0 === "kind")) || (key0 === "artifacts")) || (key0 === "charts")) || (key0 === "hosts"))){const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:flux_v1beta2_schema31,data};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}}if(data.apiVersion !== undefined){let data0 = data.apiVersion;if(typeof data0 !== "string"){const err3 = {instancePath:instancePath+"/apiVersion",schemaPath:"#/properties/apiVersion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:flux_v1beta2_schema31.properties.apiVersion.type,parentSchema:flux_v1beta2_schema31.properties.apiVersion,data:data0};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}if("mirror.plugin.fluxcd.io/v1beta2" !== data0){const err4 = {instancePath:instancePath+"/apiVersion",schemaPath:"#/properties/apiVersion/const",keyword:"const",params:{allowedValue: "mirror.plugin.fluxcd.io/v1beta2"},message:"must be equal to constant",schema:"mirror.plugin.fluxcd.io/v1beta2",parentSchema:flux_v1beta2_schema31.properties.apiVersion,data:data0};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}}if(data.kind !== undefined){let data1 = data.kind;if(typeof data1 !== "string"){const err5 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:flux_v1beta2_schema31.properties.kind.type,parentSchema:flux_v1beta2_schema31.properties.kind,data:data1};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}if("Config" !== data1){const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "Config"},message:"must be equal to constant",schema:"Config",parentSchema:flux_v1beta2_schema31.properties.kind,data:data1};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}}if(data.artifacts !== undefined){let data2 = data.artifacts;if(Array.isArray(data2)){const len0 = data2.length;for(let i0=0; i0<len0; i0++){if(!(flux_v1beta2_validate21(data2[i0], {instancePath:instancePath+"/artifacts/" + i0,parentData:data2,parentDataProperty:i0,rootData,dynamicAnchors}))){vErrors = vErrors === null ? flux_v1beta2_validate21.errors : vErrors.concat(flux_v1beta2_validate21.errors);errors = vErrors.length;}}}else {const err7 = {instancePath:instancePath+"/artifacts",schemaPath:"#/properties/artifacts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:flux_v1beta2_schema31.properties.artifacts.type,parentSchema:flux_v1beta2_schema31.properties.artifacts,data:data2};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}}if(data.charts !== undefined){let data4 = data.charts;if(Array.isArray(data4)){const len1 = data4.length;for(let i1=0; i1<len1; i1++){let data5 = data4[i1];if(data5 && typeof data5 == "object" && !Array.isArray(data5)){if(data5.name === undefined){const err8 = {instancePath:instancePath+"/charts/" + i1,schemaPath:"#/$defs/chart/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:flux_v1beta2_schema35.required,parentSchema:flux_v1beta2_schema35,data:data5};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}if(data5.source === undefined){const err9 = {instancePath:instancePath+"/charts/" + i1,schemaPath:"#/$defs/chart/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:flux_v1beta2_schema35.required,parentSchema:flux_v1beta2_schema35,data:data5};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}if(data5.destination === undefined){const err10 = {instancePath:instancePath+"/charts/" + i1,schemaPath:"#/$defs/chart/required",keyword:"required",params:{missingProperty: "destination"},message:"must have required property '"+"destination"+"'",schema:flux_v1beta2_schema35.required,parentSchema:flux_v1beta2_schema35,data:data5};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}for(const key1 in data5){if(!((((((key1 === "name") || (key1 === "source")) || (key1 === "destination")) || (key1 === "version")) || (key1 === "limit")) || (key1 === "overwrite"))){const err11 = {instancePath:instancePath+"/charts/" + i1,schemaPath:"#/$defs/chart/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:flux_v1beta2_schema35,data:data5};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}}if(data5.name !== undefined){let data6 = data5.name;if(typeof data6 !== "string"){const err12 = {instancePath:instancePath+"/charts/" + i1+"/name",schemaPath:"#/$defs/chart/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:flux_v1beta2_schema35.properties.name.type,parentSchema:flux_v1beta2_schema35.properties.name,data:data6};if(vErrors === null){vErrors = [err12];}else {vErrors.push(err12);}errors++;}}if(data5.source !== undefined){let data7 = data5.source;if(typeof data7 !== "string"){const err13 = {instancePath:instancePath+"/charts/" + i1+"/source",schemaPath:"#/$defs/chart/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:flux_v1beta2_schema35.properties.source.type,parentSchema:flux_v1beta2_schema35.properties.source,data:data7};if(vErrors === null){vErrors = [err13];}else {vErrors.push(err13);}errors++;}}if(data5.destination !== undefined){let data8 = data5.destination;if(typeof data8 !== "string"){const err14 = {instancePath:instancePath+"/charts/" + i1+"/destination",schemaPath:"#/$defs/chart/properties/destination/type",keyword:"type",params:{type: "string"},message:"must be string",schema:flux_v1beta2_schema35.properties.destination.type,parentSchema:flux_v1beta2_schema35.properties.destination,data:data8};if(vErrors === null){vErrors = [err14];}else {vErrors.push(err14);}errors++;}}if(data5.version !== undefined){let data9 = data5.version;if(typeof data9 !== "string"){const err15 = {instancePath:instancePath+"/charts/" + i1+"/version",schemaPath:"#/$defs/chart/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:flux_v1beta2_schema35.properties.version.type,parentSchema:flux_v1beta2_schema35.properties.version,data:data9};if(vErrors === null){vErrors = [err15];}else {vErrors.push(err15);}errors++;}}if(data5.limit !== undefined){let data10 = data5.limit;if(!((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10)))){const err16 = {instancePath:instancePath+"/charts/" + i1+"/limit",schemaPath:"#/$defs/chart/properties/limit/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:flux_v1beta2_schema35.properties.limit.type,parentSchema:flux_v1beta2_schema35.properties.limit,data:data10};if(vErrors === null){vErrors = [err16];}else {vErrors.push(err16);}errors++;}if(typeof data10 == "number"){if(data10 < 0 || isNaN(data10)){const err17 = {instancePath:instancePath+"/charts/" + i1+"/limit",schemaPath:"#/$defs/chart/properties/limit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:flux_v1beta2_schema35.properties.limit,data:data10};if(vErrors === null){vErrors = [err17];}else {vErrors.push(err17);}errors++;}}}if(data5.overwrite !== undefined){let data11 = data5.overwrite;if(typeof data11 !== "boolean"){const err18 = {instancePath:instancePath+"/charts/" + i1+"/overwrite",schemaPath:"#/$defs/chart/properties/overwrite/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:flux_v1beta2_schema35.properties.overwrite.type,parentSchema:flux_v1beta2_schema35.properties.overwrite,data:data11};if(vErrors === null){vErrors = [err18];}else {vErrors.push(err18);}errors++;}}}else {const err19 = {instancePath:instancePath+"/charts/" + i1,schemaPath:"#/$defs/chart/type",keyword:"type",params:{type: "object"},message:"must be object",schema:flux_v1beta2_schema35.type,parentSchema:flux_v1beta2_schema35,data:data5};if(vErrors === null){vErrors = [err19];}else {vErrors.push(err19);}errors++;}}}else {const err20 = {instancePath:instancePath+"/charts",schemaPath:"#/properties/charts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:flux_v1beta2_schema31.properties.charts.type,parentSchema:flux_v1beta2_schema31.properties.charts,data:data4};if(vErrors === null){vErrors = [err20];}else {vErrors.push(err20);}errors++;}}if(data.hosts !== undefined){let data12 = data.hosts;if(Array.isArray(data12)){const len2 = data12.length;for(let i2=0; i2<len2; i2++){if(!(flux_v1beta2_validate23(data12[i2], {instancePath:instancePath+"/hosts/" + i2,parentData:data12,parentDataProperty:i2,rootData,dynamicAnchors}))){vErrors = vErrors === null ? flux_v1beta2_validate23.errors : vErrors.concat(flux_v1beta2_validate23.errors);errors = vErrors.length;}}}else {const err21 = {instancePath:instancePath+"/hosts",schemaPath:"#/properties/hosts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:flux_v1beta2_schema31.properties.hosts.type,parentSchema:flux_v1beta2_schema31.properties.hosts,data:data12};if(vErrors === null){vErrors = [err21];}else {vErrors.push(err21);}errors++;}}}else {const err22 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:flux_v1beta2_schema31.type,parentSchema:flux_v1beta2_schema31,data};if(vErrors === null){vErrors = [err22];}else {vErrors.push(err22);}errors++;}flux_v1beta2_validate20.errors = vErrors;return errors === 0;}flux_v1beta2_validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 // EXTERNAL MODULE: ./node_modules/ajv/dist/runtime/ucs2length.js
-var ucs2length = __nccwpck_require__(6214);
+var ucs2length = __nccwpck_require__(36214);
 ;// CONCATENATED MODULE: ./src/config/generated/lazyoci-mirror.js
 // Generated by scripts/gen-validators.mjs from schema/lazyoci-mirror.schema.json; do not edit.
 
@@ -76802,7 +77019,7 @@ var ucs2length = __nccwpck_require__(6214);
 ;// CONCATENATED MODULE: ./src/config/generated/oci-mirror-v1.js
 // Generated by scripts/gen-validators.mjs from schema/config.schema.json; do not edit.
 
-"use strict";const oci_mirror_v1_validate = (/* unused pure expression or super */ null && (oci_mirror_v1_validate20));/* harmony default export */ const oci_mirror_v1 = (oci_mirror_v1_validate20);const oci_mirror_v1_schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://oci-mirror.dev/schema/config.schema.json","title":"oci-mirror Config (oci-mirror/v1)","description":"Declares what oci-mirror copies into a private registry: OCI artifacts (images, charts, anything), Helm charts from HTTP/S repositories, and how to reach each registry. flux mirror Config files (mirror.plugin.fluxcd.io/v1beta1, v1beta2) are accepted as well. Strings may use ${VAR} and ${VAR:-default} environment substitution; $$ is a literal $.","type":"object","additionalProperties":false,"required":["apiVersion","kind"],"properties":{"$schema":{"type":"string","description":"Optional schema URL for editors; ignored."},"apiVersion":{"type":"string","const":"oci-mirror/v1","description":"Config format version. Use oci-mirror/v1 (flux mirror files keep their own apiVersion)."},"kind":{"type":"string","const":"Config","description":"Always Config."},"defaults":{"type":"object","additionalProperties":false,"description":"Settings applied to every entry that does not set its own.","properties":{"destination":{"type":"string","minLength":1,"description":"Registry prefix (host[:port]/path) for artifacts without a destination; the source repository path is appended: ghcr.io/org/app -> <prefix>/org/app. Charts without a destination go to oci://<prefix>."},"concurrency":{"type":"integer","minimum":1,"description":"How many copy jobs run at once."},"overwrite":{"type":"boolean","description":"Replace destination tags whose digest differs from the source (default false: report them as drifted)."},"includeReferrers":{"type":"boolean","description":"Also mirror referrers (signatures, SBOMs, attestations) of every selected tag (default false)."},"trustedRoot":{"type":"string","minLength":1,"description":"Sigstore trusted_root.json (path relative to the config) for every `verify:` entry without its own; default: the Sigstore public-good root through TUF."}}},"artifacts":{"type":"array","description":"OCI -> OCI entries: container images, OCI Helm charts, any OCI artifact.","items":{"$ref":"#/$defs/artifact"}},"charts":{"type":"array","description":"Helm charts from an HTTP/S repository, oci:// registry or local directory, published as OCI charts.","items":{"$ref":"#/$defs/chart"}},"hosts":{"type":"array","description":"Per-registry credentials and transport settings. Hosts not listed use the Docker config and its credential helpers.","items":{"$ref":"#/$defs/host"}}},"$defs":{"stringList":{"type":"array","items":{"type":"string","minLength":1}},"artifact":{"type":"object","additionalProperties":false,"required":["source"],"properties":{"name":{"type":"string","minLength":1,"description":"Entry name for reports and annotations (default: the source repository). Unique."},"source":{"type":"string","minLength":1,"description":"Source reference host/repository[:tag][@sha256:digest]. A tag or digest here selects exactly that tag or digest."},"destination":{"type":"string","minLength":1,"description":"Destination repository host/repository (no tag); tags keep their names."},"destinations":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"Several destination repositories (fan-out). Use either destination or destinations."},"selector":{"$ref":"#/$defs/selector"},"overwrite":{"type":"boolean","description":"Replace destination tags whose digest differs (default: defaults.overwrite)."},"includeReferrers":{"type":"boolean","description":"Also mirror referrers (default: defaults.includeReferrers)."},"platforms":{"type":"array","minItems":1,"items":{"type":"string","pattern":"^[a-z0-9]+/[a-z0-9_]+(?:/[a-z0-9]+)?$"},"description":"Copy only these platforms of multi-platform images (os/arch[/variant]); the copy is then no longer bit-for-bit."},"verify":{"$ref":"#/$defs/verify"}}},"selector":{"type":"object","additionalProperties":false,"description":"Which tags to mirror: regex (+extract) -> semver range -> glob/tags/exclude -> sort -> limit. Default: the highest semver tag.","properties":{"regex":{"type":"object","additionalProperties":false,"required":["pattern"],"properties":{"pattern":{"type":"string","minLength":1,"description":"Regular expression tags must match (Go (?P<name>...) groups accepted)."},"extract":{"type":"string","minLength":1,"description":"Template of named groups used as the sort/semver key, e.g. $version."}}},"semver":{"type":"string","minLength":1,"description":"Semver range, e.g. \">=6.0.0 <7\" or 6.x."},"prerelease":{"type":"boolean","description":"Let the semver range match prerelease versions."},"glob":{"description":"Glob pattern(s) tags must match, e.g. v1.*.","oneOf":[{"type":"string","minLength":1},{"$ref":"#/$defs/stringList"}]},"tags":{"$ref":"#/$defs/stringList","description":"Exact tags to mirror."},"digests":{"$ref":"#/$defs/stringList","description":"Exact digests (sha256:...) to mirror."},"exclude":{"$ref":"#/$defs/stringList","description":"Tags (or globs) never mirrored."},"sortBy":{"type":"string","enum":["semver","alphabetical","numerical"],"description":"Order before the limit, highest first (default semver)."},"limit":{"type":"integer","minimum":0,"description":"How many tags from the top; 0 = all (default 1, or all listed tags/digests)."}}},"verify":{"type":"object","additionalProperties":false,"required":["provider"],"anyOf":[{"required":["matchOIDCIdentity"]},{"required":["publicKey"]}],"description":"Verify cosign signatures (keyless: matchOIDCIdentity; key-based: publicKey) of every selected tag before copying.","properties":{"provider":{"type":"string","enum":["cosign"]},"matchOIDCIdentity":{"type":"array","minItems":1,"description":"Accepted signing identities (any one matches).","items":{"type":"object","additionalProperties":false,"required":["issuer","subject"],"properties":{"issuer":{"type":"string","minLength":1,"description":"OIDC issuer URL."},"subject":{"type":"string","minLength":1,"description":"Go regular expression for the certificate subject (SAN), matched unanchored as flux mirror does: anchor it with ^...$."}}}},"minAge":{"type":"string","description":"Signature must be at least this old (Go duration, e.g. 48h), measured from its verified transparency-log time; younger tags are skipped (signature-too-new)."},"publicKey":{"type":"object","additionalProperties":false,"description":"Key-based verification: the cosign public key (PEM).","properties":{"fromPath":{"type":"string","minLength":1,"description":"PEM file, relative to the config."},"value":{"type":"string","minLength":1,"description":"PEM text."}}},"trustedRoot":{"type":"string","minLength":1,"description":"Sigstore trusted_root.json (path relative to the config) for air-gapped runs and private Sigstore instances; default defaults.trustedRoot, else the public-good root through TUF."}}},"chart":{"type":"object","additionalProperties":false,"required":["name","source"],"properties":{"name":{"type":"string","minLength":1,"description":"Chart name in the source repository."},"source":{"type":"string","minLength":1,"description":"https:// or http:// repository, oci:// registry path, or ./local/chart/dir."},"destination":{"type":"string","description":"oci:// base URL; the chart name is appended (default oci://<defaults.destination>)."},"version":{"type":"string","minLength":1,"description":"Semver range (default *)."},"limit":{"type":"integer","minimum":0,"description":"How many of the highest versions; 0 = all (default 1)."},"overwrite":{"type":"boolean","description":"Replace destination versions whose digest differs."},"images":{"type":"object","additionalProperties":false,"description":"Mirror the container images the chart references.","properties":{"discover":{"type":"boolean","description":"Render the chart and mirror every image found (default true when images is set)."},"includeReferrers":{"type":"boolean","description":"Also copy each discovered image's referrers (signatures, SBOMs, attestations) and cosign tags (default: defaults.includeReferrers)."},"values":{"type":"object","description":"Values for rendering."},"valuesFiles":{"type":"array","items":{"type":"string","minLength":1},"description":"Values files for rendering (relative to the config file), applied before `values`."},"set":{"type":"object","additionalProperties":{"type":["string","number","boolean"]},"description":"`helm template --set` overrides, applied last."},"kubeVersion":{"type":"string","minLength":1,"description":"`helm template --kube-version`."},"apiVersions":{"type":"array","items":{"type":"string","minLength":1},"description":"`helm template --api-versions` (capabilities the chart may test for)."},"prefix":{"type":"string","description":"Extra path between `destination` and each image's repository path."},"destination":{"type":"string","minLength":1,"description":"Registry prefix for the images (default: defaults.destination)."}}}}},"host":{"type":"object","additionalProperties":false,"required":["host"],"properties":{"host":{"type":"string","minLength":1,"description":"Registry host, e.g. registry.example.com or localhost:5000."},"username":{"type":"string","description":"With a username the credential is sent as its password (Basic); without, as a bearer token."},"credential":{"type":"object","additionalProperties":false,"description":"Exactly one of value, fromPath, jwkPath, jwkValue, provider.","properties":{"value":{"type":"string","description":"Token or password; use ${VAR}."},"fromPath":{"type":"string","description":"File holding the token (inside the config directory)."},"jwkPath":{"type":"string","description":"Private JWK file to sign a fresh JWT with."},"jwkValue":{"type":"string","description":"Private JWK to sign a fresh JWT with; use ${VAR}."},"provider":{"type":"string","enum":["github","forgejo","gcp","azure","aws","spiffe"],"description":"Mint a per-request token from the ambient identity (github = Actions OIDC)."},"audience":{"type":"string","description":"Token audience (default: the host)."},"audiences":{"$ref":"#/$defs/stringList","description":"Several audiences."},"issuer":{"type":"string","description":"iss claim for jwkPath/jwkValue."},"subject":{"type":"string","description":"sub claim for jwkPath/jwkValue."},"expiration":{"type":"string","description":"JWT lifetime for jwkPath/jwkValue (Go duration, default 60s)."},"envelope":{"type":"string","description":"Go template wrapping the token, e.g. token-{{ hex .Token }}."}}},"provider":{"type":"string","enum":["generic","ecr","acr","gar","jfrog","quay","dockerhub","ghcr"],"description":"Cloud registry login through OIDC (exchanged for registry credentials)."},"audience":{"type":"string","description":"OIDC audience requested for the provider's exchange (default: sts.amazonaws.com for ecr, https://iam.googleapis.com/<workloadIdentityProvider> for gar, api://AzureADTokenExchange for acr, https://identity.docker.com for dockerhub, the host for quay, GitHub's default for jfrog)."},"providerName":{"type":"string","description":"JFrog OIDC integration name (jfrog)."},"connectionId":{"type":"string","description":"Docker Hub OIDC connection id (dockerhub)."},"roleArn":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$","description":"AWS role assumed with the OIDC token (ecr)."},"region":{"type":"string","description":"AWS region (ecr; default: from the host)."},"workloadIdentityProvider":{"type":"string","description":"GCP workload identity provider (gar)."},"serviceAccount":{"type":"string","description":"GCP service account (gar)."},"tenantId":{"type":"string","description":"Azure tenant id (acr)."},"clientId":{"type":"string","description":"Azure client id (acr)."},"insecure":{"type":"boolean","description":"Skip TLS certificate verification."},"plainHTTP":{"type":"boolean","description":"Use http:// instead of https://."},"tls":{"type":"object","additionalProperties":false,"properties":{"serverAuth":{"type":"object","additionalProperties":false,"description":"Custom CA bundle for the registry's certificate.","properties":{"caFromPath":{"type":"string","description":"PEM CA bundle file (inside the config directory)."},"caValue":{"type":"string","description":"Inline PEM CA bundle."}}},"clientAuth":{"type":"object","additionalProperties":false,"description":"Client certificate (mTLS).","properties":{"certFromPath":{"type":"string"},"certValue":{"type":"string"},"keyFromPath":{"type":"string"},"keyValue":{"type":"string"}}}}},"maxChunkSize":{"type":"integer","minimum":0,"description":"KiB per blob upload PATCH; 0 = one request per blob."}}}}};const schema39 = {"type":"object","additionalProperties":false,"required":["name","source"],"properties":{"name":{"type":"string","minLength":1,"description":"Chart name in the source repository."},"source":{"type":"string","minLength":1,"description":"https:// or http:// repository, oci:// registry path, or ./local/chart/dir."},"destination":{"type":"string","description":"oci:// base URL; the chart name is appended (default oci://<defaults.destination>)."},"version":{"type":"string","minLength":1,"description":"Semver range (default *)."},"limit":{"type":"integer","minimum":0,"description":"How many of the highest versions; 0 = all (default 1)."},"overwrite":{"type":"boolean","description":"Replace destination versions whose digest differs."},"images":{"type":"object","additionalProperties":false,"description":"Mirror the container images the chart references.","properties":{"discover":{"type":"boolean","description":"Render the chart and mirror every image found (default true when images is set)."},"includeReferrers":{"type":"boolean","description":"Also copy each discovered image's referrers (signatures, SBOMs, attestations) and cosign tags (default: defaults.includeReferrers)."},"values":{"type":"object","description":"Values for rendering."},"valuesFiles":{"type":"array","items":{"type":"string","minLength":1},"description":"Values files for rendering (relative to the config file), applied before `values`."},"set":{"type":"object","additionalProperties":{"type":["string","number","boolean"]},"description":"`helm template --set` overrides, applied last."},"kubeVersion":{"type":"string","minLength":1,"description":"`helm template --kube-version`."},"apiVersions":{"type":"array","items":{"type":"string","minLength":1},"description":"`helm template --api-versions` (capabilities the chart may test for)."},"prefix":{"type":"string","description":"Extra path between `destination` and each image's repository path."},"destination":{"type":"string","minLength":1,"description":"Registry prefix for the images (default: defaults.destination)."}}}}};const oci_mirror_v1_func1 = ucs2length["default"] ?? ucs2length;const func3 = Object.prototype.hasOwnProperty;const oci_mirror_v1_schema32 = {"type":"object","additionalProperties":false,"required":["source"],"properties":{"name":{"type":"string","minLength":1,"description":"Entry name for reports and annotations (default: the source repository). Unique."},"source":{"type":"string","minLength":1,"description":"Source reference host/repository[:tag][@sha256:digest]. A tag or digest here selects exactly that tag or digest."},"destination":{"type":"string","minLength":1,"description":"Destination repository host/repository (no tag); tags keep their names."},"destinations":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"Several destination repositories (fan-out). Use either destination or destinations."},"selector":{"$ref":"#/$defs/selector"},"overwrite":{"type":"boolean","description":"Replace destination tags whose digest differs (default: defaults.overwrite)."},"includeReferrers":{"type":"boolean","description":"Also mirror referrers (default: defaults.includeReferrers)."},"platforms":{"type":"array","minItems":1,"items":{"type":"string","pattern":"^[a-z0-9]+/[a-z0-9_]+(?:/[a-z0-9]+)?$"},"description":"Copy only these platforms of multi-platform images (os/arch[/variant]); the copy is then no longer bit-for-bit."},"verify":{"$ref":"#/$defs/verify"}}};const oci_mirror_v1_schema38 = {"type":"object","additionalProperties":false,"required":["provider"],"anyOf":[{"required":["matchOIDCIdentity"]},{"required":["publicKey"]}],"description":"Verify cosign signatures (keyless: matchOIDCIdentity; key-based: publicKey) of every selected tag before copying.","properties":{"provider":{"type":"string","enum":["cosign"]},"matchOIDCIdentity":{"type":"array","minItems":1,"description":"Accepted signing identities (any one matches).","items":{"type":"object","additionalProperties":false,"required":["issuer","subject"],"properties":{"issuer":{"type":"string","minLength":1,"description":"OIDC issuer URL."},"subject":{"type":"string","minLength":1,"description":"Go regular expression for the certificate subject (SAN), matched unanchored as flux mirror does: anchor it with ^...$."}}}},"minAge":{"type":"string","description":"Signature must be at least this old (Go duration, e.g. 48h), measured from its verified transparency-log time; younger tags are skipped (signature-too-new)."},"publicKey":{"type":"object","additionalProperties":false,"description":"Key-based verification: the cosign public key (PEM).","properties":{"fromPath":{"type":"string","minLength":1,"description":"PEM file, relative to the config."},"value":{"type":"string","minLength":1,"description":"PEM text."}}},"trustedRoot":{"type":"string","minLength":1,"description":"Sigstore trusted_root.json (path relative to the config) for air-gapped runs and private Sigstore instances; default defaults.trustedRoot, else the public-good root through TUF."}}};const oci_mirror_v1_schema33 = {"type":"object","additionalProperties":false,"description":"Which tags to mirror: regex (+extract) -> semver range -> glob/tags/exclude -> sort -> limit. Default: the highest semver tag.","properties":{"regex":{"type":"object","additionalProperties":false,"required":["pattern"],"properties":{"pattern":{"type":"string","minLength":1,"description":"Regular expression tags must match (Go (?P<name>...) groups accepted)."},"extract":{"type":"string","minLength":1,"description":"Template of named groups used as the sort/semver key, e.g. $version."}}},"semver":{"type":"string","minLength":1,"description":"Semver range, e.g. \">=6.0.0 <7\" or 6.x."},"prerelease":{"type":"boolean","description":"Let the semver range match prerelease versions."},"glob":{"description":"Glob pattern(s) tags must match, e.g. v1.*.","oneOf":[{"type":"string","minLength":1},{"$ref":"#/$defs/stringList"}]},"tags":{"$ref":"#/$defs/stringList","description":"Exact tags to mirror."},"digests":{"$ref":"#/$defs/stringList","description":"Exact digests (sha256:...) to mirror."},"exclude":{"$ref":"#/$defs/stringList","description":"Tags (or globs) never mirrored."},"sortBy":{"type":"string","enum":["semver","alphabetical","numerical"],"description":"Order before the limit, highest first (default semver)."},"limit":{"type":"integer","minimum":0,"description":"How many tags from the top; 0 = all (default 1, or all listed tags/digests)."}}};const oci_mirror_v1_schema34 = {"type":"array","items":{"type":"string","minLength":1}};function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){let vErrors = null;let errors = 0;const evaluated0 = validate22.evaluated;if(evaluated0.dynamicProps){evaluated0.props = undefined;}if(evaluated0.dynamicItems){evaluated0.items = undefined;}if(data && typeof data == "object" && !Array.isArray(data)){for(const key0 in data){if(!(func3.call(oci_mirror_v1_schema33.properties, key0))){const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:oci_mirror_v1_schema33,data};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}}if(data.regex !== undefined){let data0 = data.regex;if(data0 && typeof data0 == "object" && !Array.isArray(data0)){if(data0.pattern === undefined){const err1 = {instancePath:instancePath+"/regex",schemaPath:"#/properties/regex/required",keyword:"required",params:{missingProperty: "pattern"},message:"must have required property '"+"pattern"+"'",schema:oci_mirror_v1_schema33.properties.regex.required,parentSchema:oci_mirror_v1_schema33.properties.regex,data:data0};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}for(const key1 in data0){if(!((key1 === "pattern") || (key1 === "extract"))){const err2 = {instancePath:instancePath+"/regex",schemaPath:"#/properties/regex/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:oci_mirror_v1_schema33.properties.regex,data:data0};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}}if(data0.pattern !== undefined){let data1 = data0.pattern;if(typeof data1 === "string"){if(oci_mirror_v1_func1(data1) < 1){const err3 = {instancePath:instancePath+"/regex/pattern",schemaPath:"#/properties/regex/properties/pattern/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:oci_mirror_v1_schema33.properties.regex.properties.pattern,data:data1};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}}else {const err4 = {instancePath:instancePath+"/regex/pattern",schemaPath:"#/properties/regex/properties/pattern/type",keyword:"type",params:{type: "string"},message:"must be string",schema:oci_mirror_v1_schema33.properties.regex.properties.pattern.type,parentSchema:oci_mirror_v1_schema33.properties.regex.properties.pattern,data:data1};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}}if(data0.extract !== undefined){let data2 = data0.extract;if(typeof data2 === "string"){if(oci_mirror_v1_func1(data2) < 1){const err5 = {instancePath:instancePath+"/regex/extract",schemaPath:"#/properties/regex/properties/extract/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:oci_mirror_v1_schema33.properties.regex.properties.extract,data:data2};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}}else {const err6 = {instancePath:instancePath+"/regex/extract",schemaPath:"#/properties/regex/properties/extract/type",keyword:"type",params:{type: "string"},message:"must be string",schema:oci_mirror_v1_schema33.properties.regex.properties.extract.type,parentSchema:oci_mirror_v1_schema33.properties.regex.properties.extract,data:data2};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}}}else {const err7 = {instancePath:instancePath+"/regex",schemaPath:"#/properties/regex/type",keyword:"type",params:{type: "object"},message:"must be object",schema:oci_mirror_v1_schema33.properties.regex.type,parentSchema:oci_mirror_v1_schema33.properties.regex,data:data0};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}}if(data.semver !== undefined){let data3 = data.semver;if(typeof data3 === "string"){if(oci_mirror_v1_func1(data3) < 1){const err8 = {instancePath:instancePath+"/semver",schemaPath:"#/properties/semver/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:oci_mirror_v1_schema33.properties.semver,data:data3};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}}else {const err9 = {instancePath:instancePath+"/semver",schemaPath:"#/properties/semver/type",keyword:"type",params:{type: "string"},message:"must be string",schema:oci_mirror_v1_schema33.properties.semver.type,parentSchema:oci_mirror_v1_schema33.properties.semver,data:data3};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}}if(data.prerelease !== undefined){let data4 = data.prerelease;if(typeof data4 !== "boolean"){const err10 = {instancePath:instancePath+"/prerelease",schemaPath:"#/properties/prerelease/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:oci_mirror_v1_schema33.properties.prerelease.type,parentSchema:oci_mirror_v1_schema33.properties.prerelease,data:data4};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}}if(data.glob !== undefined){let data5 = data.glob;const _errs14 = errors;let valid2 = false;let passing0 = null;const _errs15 = errors;if(typeof data5 === "string"){if(oci_mirror_v1_func1(data5) < 1){const err11 = {instancePath:instancePath+"/glob",schemaPath:"#/properties/glob/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:oci_mirror_v1_schema33.properties.glob.oneOf[0],data:data5};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}}else {const err12 = {instancePath:instancePath+"/glob",schemaPath:"#/properties/glob/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:oci_mirror_v1_schema33.properties.glob.oneOf[0].type,parentSchema:oci_mirror_v1_schema33.properties.glob.oneOf[0],data:data5};if(vErrors === null){vErrors = [err12];}else {vErrors.push(err12);}errors++;}var _valid0 = _errs15 === errors;if(_valid0){valid2 = true;passing0 = 0;}const _errs17 = errors;if(Array.isArray(data5)){const len0 = data5.length;for(let i0=0; i0<len0; i0++){let data6 = data5[i0];if(typeof data6 === "string"){if(oci_mirror_v1_func1(data6) < 1){const err13 = {instancePath:instancePath+"/glob/" + i0,schemaPath:"#/$defs/stringList/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:oci_mirror_v1_schema34.items,data:data6};if(vErrors === null){vErrors = [err13];}else {vErrors.push(err13);}errors++;}}else {const err14 = {instancePath:instancePath+"/glob/" + i0,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:oci_mirror_v1_schema34.items.type,parentSchema:oci_mirror_v1_schema34.items,data:data6};if(vErrors === null){vErrors = [err14];}else {vErrors.push(err14);}errors++;}}}else {const err15 = {instancePath:instancePath+"/glob",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array",schema:oci_mirror_v1_schema34.type,parentSchema:oci_mirror_v1_schema34,data:data5};if(vErrors === null){vErrors = [err15];}else {vErrors.push(err15);}errors++;}var _valid0 = _errs17 === errors;if(_valid0 && valid2){valid2 = false;passing0 = [passing0, 1];}else {if(_valid0){valid2 = true;passing0 = 1;}}if(!valid2){const err16 = {instancePath:instancePath+"/glob",schemaPath:"#/properties/glob/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:oci_mirror_v1_schema33.properties.glob.oneOf,parentSchema:oci_mirror_v1_schema33.properties.glob,data:data5};if(vErrors === null){vErrors = [err16];}else {vErrors.push(err16);}errors++;}else {errors = _errs14;if(vErrors !== null){if(_errs14){vErrors.length = _errs14;}else {vErrors = null;}}}}if(data.tags !== undefined){let data7 = data.tags;if(Array.isArray(data7)){const len1 = data7.length;for(let i1=0; i1<len1; i1++){let data8 = data7[i1];if(typeof data8 === "string"){if(oci_mirror_v1_func1(data8) < 1){const err17 = {instancePath:instancePath+"/tags/" + i1,schemaPath:"#/$defs/stringList/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:oci_mirror_v1_schema34.items,data:data8};if(vErrors === null){vErrors = [err17];}else {vErrors.push(err17);}errors++;}}else {const err18 = {instancePath:instancePath+"/tags/" + i1,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:oci_mirror_v1_schema34.items.type,parentSchema:oci_mirror_v1_schema34.items,data:data8};if(vErrors === null){vErrors = [err18];}else {vErrors.push(err18);}errors++;}}}else {const err19 = {instancePath:instancePath+"/tags",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array",schema:oci_mirror_v1_schema34.type,parentSchema:oci_mirror_v1_schema34,data:data7};if(vErrors === null){vErrors = [err19];}else {vErrors.push(err19);}errors++;}}if(data.digests !== undefined){let data9 = data.digests;if(Array.isArray(data9)){const len2 = data9.length;for(let i2=0; i2<len2; i2++){let data10 = data9[i2];if(typeof data10 === "string"){if(oci_mirror_v1_func1(data10) < 1){const err20 = {instancePath:instancePath+"/digests/" + i2,schemaPath:"#/$defs/stringList/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:oci_mirror_v1_schema34.items,data:data10};if(vErrors === null){vErrors = [err20];}else {vErrors.push(err20);}errors++;}}else {const err21 = {instancePath:instancePath+"/digests/" + i2,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:oci_mirror_v1_schema34.items.type,parentSchema:oci_mirror_v1_schema34.items,data:data10};if(vErrors === null){vErrors = [err21];}else {vErrors.push(err21);}errors++;}}}else {const err22 = {instancePath:instancePath+"/digests",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array",schema:oci_mirror_v1_schema34.type,parentSchema:oci_mirror_v1_schema34,data:data9};if(vErrors === null){vErrors = [err22];}else {vErrors.push(err22);}errors++;}}if(data.exclude !== undefined){let data11 = data.exclude;if(Array.isArray(data11)){const len3 = data11.length;for(let i3=0; i3<len3; i3++){let data12 = data11[i3];if(typeof data12 === "string"){if(oci_mirror_v1_func1(data12) < 1){const err23 = {instancePath:instancePath+"/exclude/" + i3,schemaPath:"#/$defs/stringList/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:oci_mirror_v1_schema34.items,data:data12};if(vErrors === null){vErrors = [err23];}else {vErrors.push(err23);}errors++;}}else {const err24 = {instancePath:instancePath+"/exclude/" + i3,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:oci_mirror_v1_schema34.items.type,parentSchema:oci_mirror_v1_schema34.items,data:data12};if(vErrors === null){vErrors = [err24];}else {vErrors.push(err24);}errors++;}}}else {const err25 = {instancePath:instancePath+"/exclude",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array",schema:oci_mirror_v1_schema34.type,parentSchema:oci_mirror_v1_schema34,data:data11};if(vErrors === null){vErrors = [err25];}else {vErrors.push(err25);}errors++;}}if(data.sortBy !== undefined){let data13 = data.sortBy;if(typeof data13 !== "string"){const err26 = {instancePath:instancePath+"/sortBy",schemaPath:"#/properties/sortBy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:oci_mirror_v1_schema33.properties.sortBy.type,parentSchema:oci_mirror_v1_schema33.properties.sortBy,data:data13};if(vErrors === null){vErrors = [err26];}else {vErrors.push(err26);}errors++;}if(!(((data13 === "semver") || (data13 === "alphabetical")) || (data13 === "numerical"))){const err27 = {instancePath:instancePath+"/sortBy",schemaPath:"#/properties/sortBy/enum",keyword:"enum",params:{allowedValues: oci_mirror_v1_schema33.properties.sortBy.enum},message:"must be equal to one of the allowed values",schema:oci_mirror_v1_schema33.properties.sortBy.enum,parentSchema:oci_mirror_v1_schema33.properties.sortBy,data:data13};if(vErrors === null){vErrors = [err27];}else {vErrors.push(err27);}errors++;}}if(data.limit !== undefined){let data14 = data.limit;if(!((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14)))){const err28 = {instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:oci_mirror_v1_schema33.properties.limit.type,parentSchema:oci_mirror_v1_schema33.properties.limit,data:data14};if(vErrors === null){vErrors = [err28];}else {vErrors.push(err28);}errors++;}if(typeof data14 == "number"){if(data14 < 0 || isNaN(data14)){const err29 = {instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:oci_mirror_v1_schema33.properties.limit,data:data14};if(vErrors === null){vErrors = [err29];}else {vErrors.push(err29);}errors++;}}}}else {const err30 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:oci_mirror_v1_schema33.type,parentSchema:oci_mirror_v1_schema33,data};if(vErrors === null){vErrors = [err30];}else {vErrors.push(err30);}errors++;}validate22.errors = vErrors;return errors === 0;}validate22.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};const pattern4 = new RegExp("^[a-z0-9]+/[a-z0-9_]+(?:/[a-z0-9]+)?$", "u");function oci_mirror_v1_validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){let vErrors = null;let errors = 0;const evaluated0 = oci_mirror_v1_validate21.evaluated;if(evaluated0.dynamicProps){evaluated0.props = undefined;}if(evaluated0.dynamicItems){evaluated0.items = undefined;}if(data && typeof data == "object" && !Array.isArray(data)){if(data.source === undefined){const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:oci_mirror_v1_schema32.required,parentSchema:oci_mirror_v1_schema32,data};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}for(const key0 in data){if(!(func3.call(oci_mirror_v1_schema32.properties, key0))){const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:oci_mirror_v1_schema32,data};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}}if(data.name !== undefined){let data0 = data.name;if(typeof data0 === "string"){if(oci_mirror_v1_func1(data0) < 1){const err2 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:oci_mirror_v1_schema32.properties.name,data:data0};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}}else {const err3 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:oci_mirror_v1_schema32.properties.name.type,parentSchema:oci_mirror_v1_schema32.properties.name,data:data0};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}}if(data.source !== undefined){let data1 = data.source;if(typeof data1 === "string"){if(oci_mirror_v1_func1(data1) < 1){const err4 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:oci_mirror_v1_schema32.properties.source,data:data1};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}}else {const err5 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:oci_mirror_v1_schema32.properties.source.type,parentSchema:oci_mirror_v1_schema32.properties.source,data:data1};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}}if(data.destination !== undefined){let data2 = data.destination;if(typeof data2 === "string"){if(oci_mirror_v1_func1(data2) < 1){const err6 = {instancePath:instancePath+"/destination",schemaPath:"#/properties/destination/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:oci_mirror_v1_schema32.properties.destination,data:data2};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}}else {const err7 = {instancePath:instancePath+"/destination",schemaPath:"#/properties/destination/type",keyword:"type",params:{type: "string"},message:"must be string",schema:oci_mirror_v1_schema32.properties.destination.type,parentSchema:oci_mirror_v1_schema32.properties.destination,data:data2};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}}if(data.destinations !== undefined){let data3 = data.destinations;if(Array.isArray(data3)){if(data3.length < 1){const err8 = {instancePath:instancePath+"/destinations",schemaPath:"#/properties/destinations/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:oci_mirror_v1_schema32.properties.destinations,data:data3};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}const len0 = data3.length;for(let i0=0; i0<len0; i0++){let data4 = data3[i0];if(typeof data4 === "string"){if(oci_mirror_v1_func1(data4) < 1){const err9 = {instancePath:instancePath+"/destinations/" + i0,schemaPath:"#/properties/destinations/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:oci_mirror_v1_schema32.properties.destinations.items,data:data4};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}}else {const err10 = {instancePath:instancePath+"/destinations/" + i0,schemaPath:"#/properties/destinations/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:oci_mirror_v1_schema32.properties.destinations.items.type,parentSchema:oci_mirror_v1_schema32.properties.destinations.items,data:data4};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}}}else {const err11 = {instancePath:instancePath+"/destinations",schemaPath:"#/properties/destinations/type",keyword:"type",params:{type: "array"},message:"must be array",schema:oci_mirror_v1_schema32.properties.destinations.type,parentSchema:oci_mirror_v1_schema32.properties.destinations,data:data3};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}}if(data.selector !== undefined){if(!(validate22(data.selector, {instancePath:instancePath+"/selector",parentData:data,parentDataProperty:"selector",rootData,dynamicAnchors}))){vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);errors = vErrors.length;}}if(data.overwrite !== undefined){let data6 = data.overwrite;if(typeof data6 !== "boolean"){const err12 = {instancePath:instancePath+"/overwrite",schemaPath:"#/properties/overwrite/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:oci_mirror_v1_schema32.properties.overwrite.type,parentSchema:oci_mirror_v1_schema32.properties.overwrite,data:data6};if(vErrors === null){vErrors = [err12];}else {vErrors.push(err12);}errors++;}}if(data.includeReferrers !== undefined){let data7 = data.includeReferrers;if(typeof data7 !== "boolean"){const err13 = {instancePath:instancePath+"/includeReferrers",schemaPath:"#/properties/includeReferrers/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:oci_mirror_v1_schema32.properties.includeReferrers.type,parentSchema:oci_mirror_v1_schema32.properties.includeReferrers,data:data7};if(vErrors === null){vErrors = [err13];}else {vErrors.push(err13);}errors++;}}if(data.platforms !== undefined){let data8 = data.platforms;if(Array.isArray(data8)){if(data8.length < 1){const err14 = {instancePath:instancePath+"/platforms",schemaPath:"#/properties/platforms/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:oci_mirror_v1_schema32.properties.platforms,data:data8};if(vErrors === null){vErrors = [err14];}else {vErrors.push(err14);}errors++;}const len1 = data8.length;for(let i1=0; i1<len1; i1++){let data9 = data8[i1];if(typeof data9 === "string"){if(!pattern4.test(data9)){const err15 = {instancePath:instancePath+"/platforms/" + i1,schemaPath:"#/properties/platforms/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+/[a-z0-9_]+(?:/[a-z0-9]+)?$"},message:"must match pattern \""+"^[a-z0-9]+/[a-z0-9_]+(?:/[a-z0-9]+)?$"+"\"",schema:"^[a-z0-9]+/[a-z0-9_]+(?:/[a-z0-9]+)?$",parentSchema:oci_mirror_v1_schema32.properties.platforms.items,data:data9};if(vErrors === null){vErrors = [err15];}else {vErrors.push(err15);}errors++;}}else {const err16 = {instancePath:instancePath+"/platforms/" + i1,schemaPath:"#/properties/platforms/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:oci_mirror_v1_schema32.properties.platforms.items.type,parentSchema:oci_mirror_v1_schema32.properties.platforms.items,data:data9};if(vErrors === null){vErrors = [err16];}else {vErrors.push(err16);}errors++;}}}else {const err17 = {instancePath:instancePath+"/platforms",schemaPath:"#/properties/platforms/type",keyword:"type",params:{type: "array"},message:"must be array",schema:oci_mirror_v1_schema32.properties.platforms.type,parentSchema:oci_mirror_v1_schema32.properties.platforms,data:data8};if(vErrors === null){vErrors = [err17];}else {vErrors.push(err17);}errors++;}}if(data.verify !== undefined){let data10 = data.verify;const _errs24 = errors;let valid6 = false;const _errs25 = errors;if(data10 && typeof data10 == "object" && !Array.isArray(data10)){if(data10.matchOIDCIdentity === undefined){const err18 = {instancePath:instancePath+"/verify",schemaPath:"#/$defs/verify/anyOf/0/required",keyword:"required",params:{missingProperty: "matchOIDCIdentity"},message:"must have required property '"+"matchOIDCIdentity"+"'",schema:oci_mirror_v1_schema38.anyOf[0].required,parentSchema:oci_mirror_v1_schema38.anyOf[0],data:data10};if(vErrors === null){vErrors = [err18];}else {vErrors.push(err18);}errors++;}}var _valid0 = _errs25 === errors;valid6 = valid6 || _valid0;const _errs26 = errors;if(data10 && typeof data10 == "object" && !Array.isArray(data10)){if(data10.publicKey === undefined){const err19 = {instancePath:instancePath+"/verify",schemaPath:"#/$defs/verify/anyOf/1/required",keyword:"required",params:{missingProperty: "publicKey"},message:"must have required property '"+"publicKey"+"'",schema:oci_mirror_v1_schema38.anyOf[1].required,parentSchema:oci_mirror_v1_schema38.anyOf[1],data:data10};if(vErrors === null){vErrors = [err19];}else {vErrors.push(err19);}errors++;}}var _valid0 = _errs26 === errors;valid6 = valid6 || _valid0;if(!valid6){const err20 = {instancePath:instancePath+"/verify",schemaPath:"#/$defs/verify/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:oci_mirror_v1_schema38.anyOf,parentSchema:oci_mirror_v1_schema38,data:data10};if(vErrors === null){vErrors = [err20];}else {vErrors.push(err20);}errors++;}else {errors = _errs24;if(vErrors !== null){if(_errs24){vErrors.length = _errs24;}else {vErrors = null;}}}if(data10 && typeof data10 == "object" && !Array.isArray(data10)){if(data10.provider === undefined){const err21 = {instancePath:instancePath+"/verify",schemaPath:"#/$defs/verify/required",keyword:"required",params:{missingProperty: "provider"},message:"must have required property '"+"provider"+"'",schema:oci_mirror_v1_schema38.required,parentSchema:oci_mirror_v1_schema38,data:data10};if(vErrors === null){vErrors = [err21];}else {vErrors.push(err21);}errors++;}for(const key1 in data10){if(!(((((key1 === "provider") || (key1 === "matchOIDCIdentity")) || (key1 === "minAge")) || (key1 === "publicKey")) || (key1 === "trustedRoot"))){const err22 = {instancePath:instancePath+"/verify",schemaPath:"#/$defs/verify/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:oci_mirror_v1_schema38,data:data10};if(vErrors === null){vErrors = [err22];}else {vErrors.push(err22);}errors++;}}if(data10.provider !== undefined){let data11 = data10.provider;if(typeof data11 !== "string"){const err23 = {instancePath:instancePath+"/verify/provider",schemaPath:"#/$defs/verify/properties/provider/type",keyword:"type",params:{type: "string"},message:"must be string",schema:oci_mirror_v1_schema38.properties.provider.type,parentSchema:oci_mirror_v1_schema38.properties.provider,data:data11};if(vErrors === null){vErrors = [err23];}else {vErrors.push(err23);}errors++;}if(!(data11 === "cosign")){const err24 = {instancePath:instancePath+"/verify/provider",schemaPath:"#/$defs/verify/properties/provider/enum",keyword:"enum",params:{allowedValues: oci_mirror_v1_schema38.properties.provider.enum},message:"must be equal to one of the allowed values",schema:oci_mirror_v1_schema38.properties.provider.enum,parentSchema:oci_mirror_v1_schema38.properties.provider,data:data11};if(vErrors === null){vErrors = [err24];}else {vErrors.push(err24);}errors++;}}if(data10.matchOIDCIdentity !== undefined){let data12 = data10.matchOIDCIdentity;if(Array.isArray(data12)){if(data12.length < 1){const err25 = {instancePath:instancePath+"/verify/matchOIDCIdentity",schemaPath:"#/$defs/verify/properties/matchOIDCIdentity/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:oci_mirror_v1_schema38.properties.matchOIDCIdentity,data:data12};if(vErrors === null){vErrors = [err25];}else {vErrors.push(err25);}errors++;}const len2 = data12.length;for(let i2=0; i2<len2; i2++){let data13 = data12[i2];if(data13 && typeof data13 == "object" && !Array.isArray(data13)){if(data13.issuer === undefined){const err26 = {instancePath:instancePath+"/verify/matchOIDCIdentity/" + i2,schemaPath:"#/$defs/verify/properties/matchOIDCIdentity/items/required",keyword:"required",params:{missingProperty: "issuer"},message:"must have required property '"+"issuer"+"'",schema:oci_mirror_v1_schema38.properties.matchOIDCIdentity.items.required,parentSchema:oci_mirror_v1_schema38.properties.matchOIDCIdentity.items,data:data13};if(vErrors === null){vErrors = [err26];}else {vErrors.push(err26);}errors++;}if(data13.subject === undefined){const err27 = {instancePath:instancePath+"/verify/matchOIDCIdentity/" + i2,schemaPath:"#/$defs/verify/properties/matchOIDCIdentity/items/required",keyword:"required",params:{missingProperty: "subject"},message:"must have required property '"+"subject"+"'",schema:oci_mirror_v1_schema38.properties.matchOIDCIdentity.items.required,parentSchema:oci_mirror_v1_schema38.properties.matchOIDCIdentity.items,data:data13};if(vErrors === null){vErrors = [err27];}else {vErrors.push(err27);}errors++;}for(const key2 in data13){if(!((key2 === "issuer") || (key2 === "subject"))){const err28 = {instancePath:instancePath+"/verify/matchOIDCIdentity/" + i2,schemaPath:"#/$defs/verify/properties/matchOIDCIdentity/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:oci_mirror_v1_schema38.properties.matchOIDCIdentity.items,data:data13};if(vErrors === null){vErrors = [err28];}else {vErrors.push(err28);}errors++;}}if(data13.issuer !== undefined){let data14 = data13.issuer;if(typeof data14 === "string"){if(oci_mirror_v1_func1(data14) < 1){const err29 = {instancePath:instancePath+"/verify/matchOIDCIdentity/" + i2+"/issuer",schemaPath:"#/$defs/verify/properties/matchOIDCIdentity/items/properties/issuer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:oci_mirror_v1_schema38.properties.matchOIDCIdentity.items.properties.issuer,data:data14};if(vErrors === null){vErrors = [err29];}else {vErrors.push(err29);}errors++;}}else {const err30 = {instancePath:instancePath+"/verify/matchOIDCIdentity/" + i2+"/issuer",schemaPath:"#/$defs/verify/properties/matchOIDCIdentity/items/properties/issuer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:oci_mirror_v1_schema38.properties.matchOIDCIdentity.items.properties.issuer.type,parentSchema:oci_mirror_v1_schema38.properties.matchOIDCIdentity.items.properties.issuer,data:data14};if(vErrors === null){vErrors = [err30];}else {vErrors.push(err30);}errors++;}}if(data13.subject !== undefined){let data15 = data13.subject;if(typeof data15 === "string"){if(oci_mirror_v1_func1(data15) < 1){const err31 = {instancePath:instancePath+"/verify/matchOIDCIdentity/" + i2+"/subject",schemaPath:"#/$defs/verify/properties/matchOIDCIdentity/items/properties/subject/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:oci_mirror_v1_schema38.properties.matchOIDCIdentity.items.properties.subject,data:data15};if(vErrors === null){vErrors = [err31];}else {vErrors.push(err31);}errors++;}}else {const err32 = {instancePath:instancePath+"/verify/matchOIDCIdentity/" + i2+"/subject",schemaPath:"#/$defs/verify/properties/matchOIDCIdentity/items/properties/subject/type",keyword:"type",params:{type: "string"},message:"must be string",schema:oci_mirror_v1_schema38.properties.matchOIDCIdentity.items.properties.subject.type,parentSchema:oci_mirror_v1_schema38.properties.matchOIDCIdentity.items.properties.subject,data:data15};if(vErrors === null){vErrors = [err32];}else {vErrors.push(err32);}errors++;}}}else {const err33 = {instancePath:instancePath+"/verify/matchOIDCIdentity/" + i2,schemaPath:"#/$defs/verify/properties/matchOIDCIdentity/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:oci_mirror_v1_schema38.properties.matchOIDCIdentity.items.type,parentSchema:oci_mirror_v1_schema38.properties.matchOIDCIdentity.items,data:data13};if(vErrors === null){vErrors = [err33];}else {vErrors.push(err33);}errors++;}}}else {const err34 = {instancePath:instancePath+"/verify/matchOIDCIdentity",schemaPath:"#/$defs/verify/properties/matchOIDCIdentity/type",keyword:"type",params:{type: "array"},message:"must be array",schema:oci_mirror_v1_schema38.properties.matchOIDCIdentity.type,parentSchema:oci_mirror_v1_schema38.properties.matchOIDCIdentity,data:data12};if(vErrors === null){vErrors = [err34];}else {vErrors.push(err34);}errors++;}}if(data10.minAge !== undefined){let data16 = data10.minAge;if(typeof data16 !== "string"){const err35 = {instancePath:instancePath+"/verify/minAge",schemaPath:"#/$defs/verify/properties/minAge/type",keyword:"type",params:{type: "string"},message:"must be string",schema:oci_mirror_v1_schema38.properties.minAge.type,parentSchema:oci_mirror_v1_schema38.properties.minAge,data:data16};if(vErrors === null){vErrors = [err35];}else {vErrors.push(err35);}errors++;}}if(data10.publicKey !== undefined){let data17 = data10.publicKey;if(data17 && typeof data17 == "object" && !Array.isArray(data17)){for(const key3 in data17){if(!((key3 === "fromPath") || (key3 === "value"))){const err36 = {instancePath:instancePath+"/verify/publicKey",schemaPath:"#/$defs/verify/properties/publicKey/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:oci_mirror_v1_schema38.properties.publicKey,data:data17};if(vErrors === null){vErrors = [err36];}else {vErrors.push(err36);}errors++;}}if(data17.fromPath !== undefined){let data18 = data17.fromPath;if(typeof data18 === "string"){if(oci_mirror_v1_func1(data18) < 1){const err37 = {instancePath:instancePath+"/verify/publicKey/fromPath",schemaPath:"#/$defs/verify/properties/publicKey/properties/fromPath/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:oci_mirror_v1_schema38.properties.publicKey.properties.fromPath,data:data18};if(vErrors === null){vErrors = [err37];}else {vErrors.push(err37);}errors++;}}else {const err38 = {instancePath:instancePath+"/verify/publicKey/fromPath",schemaPath:"#/$defs/verify/properties/publicKey/properties/fromPath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:oci_mirror_v1_schema38.properties.publicKey.properties.fromPath.type,parentSchema:oci_mirror_v1_schema38.properties.publicKey.properties.fromPath,data:data18};if(vErrors === null){vErrors = [err38];}else {vErrors.push(err38);}errors++;}}if(data17.value !== undefined){let data19 = data17.value;if(typeof data19 === "string"){if(oci_mirror_v1_func1(data19) < 1){const err39 = {instancePath:instancePath+"/verify/publicKey/value",schemaPath:"#/$defs/verify/properties/publicKey/properties/value/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:oci_mirror_v1_schema38.properties.publicKey.properties.value,data:data19};if(vErrors === null){vErrors = [err39];}else {vErrors.push(err39);}errors++;}}else {const err40 = {instancePath:instancePath+"/verify/publicKey/value",schemaPath:"#/$defs/verify/properties/publicKey/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string",schema:oci_mirror_v1_schema38.properties.publicKey.properties.value.type,parentSchema:oci_mirror_v1_schema38.properties.publicKey.properties.value,data:data19};if(vErrors === null){vErrors = [err40];}else {vErrors.push(err40);}errors++;}}}else {const err41 = {instancePath:instancePath+"/verify/publicKey",schemaPath:"#/$defs/verify/properties/publicKey/type",keyword:"type",params:{type: "object"},message:"must be object",schema:oci_mirror_v1_schema38.properties.publicKey.type,parentSchema:oci_mirror_v1_schema38.properties.publicKey,data:data17};if(vErrors === null){vErrors = [err41];}else {vErrors.push(err41);}errors++;}}if(data10.trustedRoot !== undefined){let data20 = data10.trustedRoot;if(typeof data20 === "string"){if(oci_mirror_v1_func1(data20) < 1){const err42 = {instancePath:instancePath+"/verify/trustedRoot",schemaPath:"#/$defs/verify/properties/trustedRoot/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:oci_mirror_v1_schema38.properties.trustedRoot,data:data20};if(vErrors === null){vErrors = [err42];}else {vErrors.push(err42);}errors++;}}else {const err43 = {instancePath:instancePath+"/verify/trustedRoot",schemaPath:"#/$defs/verify/properties/trustedRoot/type",keyword:"type",params:{type: "string"},message:"must be string",schema:oci_mirror_v1_schema38.properties.trustedRoot.type,parentSchema:oci_mirror_v1_schema38.properties.trustedRoot,data:data20};if(vErrors === null){vErrors = [err43];}else {vErrors.push(err43);}errors++;}}}else {const err44 = {instancePath:instancePath+"/verify",schemaPath:"#/$defs/verify/type",keyword:"type",params:{type: "object"},message:"must be object",schema:oci_mirror_v1_schema38.type,parentSchema:oci_mirror_v1_schema38,data:data10};if(vErrors === null){vErrors = [err44];}else {vErrors.push(err44);}errors++;}}}else {const err45 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:oci_mirror_v1_schema32.type,parentSchema:oci_mirror_v1_schema32,data};if(vErrors === null){vErrors = [err45];}else {vErrors.push(err45);}errors++;}oci_mirror_v1_validate21.errors = vErrors;return errors === 0;}oci_mirror_v1_validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};const schema40 = {"type":"object","additionalProperties":false,"required":["host"],"properties":{"host":{"type":"string","minLength":1,"description":"Registry host, e.g. registry.example.com or localhost:5000."},"username":{"type":"string","description":"With a username the credential is sent as its password (Basic); without, as a bearer token."},"credential":{"type":"object","additionalProperties":false,"description":"Exactly one of value, fromPath, jwkPath, jwkValue, provider.","properties":{"value":{"type":"string","description":"Token or password; use ${VAR}."},"fromPath":{"type":"string","description":"File holding the token (inside the config directory)."},"jwkPath":{"type":"string","description":"Private JWK file to sign a fresh JWT with."},"jwkValue":{"type":"string","description":"Private JWK to sign a fresh JWT with; use ${VAR}."},"provider":{"type":"string","enum":["github","forgejo","gcp","azure","aws","spiffe"],"description":"Mint a per-request token from the ambient identity (github = Actions OIDC)."},"audience":{"type":"string","description":"Token audience (default: the host)."},"audiences":{"$ref":"#/$defs/stringList","description":"Several audiences."},"issuer":{"type":"string","description":"iss claim for jwkPath/jwkValue."},"subject":{"type":"string","description":"sub claim for jwkPath/jwkValue."},"expiration":{"type":"string","description":"JWT lifetime for jwkPath/jwkValue (Go duration, default 60s)."},"envelope":{"type":"string","description":"Go template wrapping the token, e.g. token-{{ hex .Token }}."}}},"provider":{"type":"string","enum":["generic","ecr","acr","gar","jfrog","quay","dockerhub","ghcr"],"description":"Cloud registry login through OIDC (exchanged for registry credentials)."},"audience":{"type":"string","description":"OIDC audience requested for the provider's exchange (default: sts.amazonaws.com for ecr, https://iam.googleapis.com/<workloadIdentityProvider> for gar, api://AzureADTokenExchange for acr, https://identity.docker.com for dockerhub, the host for quay, GitHub's default for jfrog)."},"providerName":{"type":"string","description":"JFrog OIDC integration name (jfrog)."},"connectionId":{"type":"string","description":"Docker Hub OIDC connection id (dockerhub)."},"roleArn":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$","description":"AWS role assumed with the OIDC token (ecr)."},"region":{"type":"string","description":"AWS region (ecr; default: from the host)."},"workloadIdentityProvider":{"type":"string","description":"GCP workload identity provider (gar)."},"serviceAccount":{"type":"string","description":"GCP service account (gar)."},"tenantId":{"type":"string","description":"Azure tenant id (acr)."},"clientId":{"type":"string","description":"Azure client id (acr)."},"insecure":{"type":"boolean","description":"Skip TLS certificate verification."},"plainHTTP":{"type":"boolean","description":"Use http:// instead of https://."},"tls":{"type":"object","additionalProperties":false,"properties":{"serverAuth":{"type":"object","additionalProperties":false,"description":"Custom CA bundle for the registry's certificate.","properties":{"caFromPath":{"type":"string","description":"PEM CA bundle file (inside the config directory)."},"caValue":{"type":"string","description":"Inline PEM CA bundle."}}},"clientAuth":{"type":"object","additionalProperties":false,"description":"Client certificate (mTLS).","properties":{"certFromPath":{"type":"string"},"certValue":{"type":"string"},"keyFromPath":{"type":"string"},"keyValue":{"type":"string"}}}}},"maxChunkSize":{"type":"integer","minimum":0,"description":"KiB per blob upload PATCH; 0 = one request per blob."}}};const pattern5 = new RegExp("^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", "u");function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){let vErrors = null;let errors = 0;const evaluated0 = validate25.evaluated;if(evaluated0.dynamicProps){evaluated0.props = undefined;}if(evaluated0.dynamicItems){evaluated0.items = undefined;}if(data && typeof data == "object" && !Array.isArray(data)){if(data.host === undefined){const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'",schema:schema40.required,parentSchema:schema40,data};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}for(const key0 in data){if(!(func3.call(schema40.properties, key0))){const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema40,data};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}}if(data.host !== undefined){let data0 = data.host;if(typeof data0 === "string"){if(oci_mirror_v1_func1(data0) < 1){const err2 = {instancePath:instancePath+"/host",schemaPath:"#/properties/host/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema40.properties.host,data:data0};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}}else {const err3 = {instancePath:instancePath+"/host",schemaPath:"#/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.host.type,parentSchema:schema40.properties.host,data:data0};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}}if(data.username !== undefined){let data1 = data.username;if(typeof data1 !== "string"){const err4 = {instancePath:instancePath+"/username",schemaPath:"#/properties/username/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.username.type,parentSchema:schema40.properties.username,data:data1};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}}if(data.credential !== undefined){let data2 = data.credential;if(data2 && typeof data2 == "object" && !Array.isArray(data2)){for(const key1 in data2){if(!(func3.call(schema40.properties.credential.properties, key1))){const err5 = {instancePath:instancePath+"/credential",schemaPath:"#/properties/credential/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema40.properties.credential,data:data2};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}}if(data2.value !== undefined){let data3 = data2.value;if(typeof data3 !== "string"){const err6 = {instancePath:instancePath+"/credential/value",schemaPath:"#/properties/credential/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.credential.properties.value.type,parentSchema:schema40.properties.credential.properties.value,data:data3};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}}if(data2.fromPath !== undefined){let data4 = data2.fromPath;if(typeof data4 !== "string"){const err7 = {instancePath:instancePath+"/credential/fromPath",schemaPath:"#/properties/credential/properties/fromPath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.credential.properties.fromPath.type,parentSchema:schema40.properties.credential.properties.fromPath,data:data4};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}}if(data2.jwkPath !== undefined){let data5 = data2.jwkPath;if(typeof data5 !== "string"){const err8 = {instancePath:instancePath+"/credential/jwkPath",schemaPath:"#/properties/credential/properties/jwkPath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.credential.properties.jwkPath.type,parentSchema:schema40.properties.credential.properties.jwkPath,data:data5};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}}if(data2.jwkValue !== undefined){let data6 = data2.jwkValue;if(typeof data6 !== "string"){const err9 = {instancePath:instancePath+"/credential/jwkValue",schemaPath:"#/properties/credential/properties/jwkValue/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.credential.properties.jwkValue.type,parentSchema:schema40.properties.credential.properties.jwkValue,data:data6};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}}if(data2.provider !== undefined){let data7 = data2.provider;if(typeof data7 !== "string"){const err10 = {instancePath:instancePath+"/credential/provider",schemaPath:"#/properties/credential/properties/provider/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.credential.properties.provider.type,parentSchema:schema40.properties.credential.properties.provider,data:data7};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}if(!((((((data7 === "github") || (data7 === "forgejo")) || (data7 === "gcp")) || (data7 === "azure")) || (data7 === "aws")) || (data7 === "spiffe"))){const err11 = {instancePath:instancePath+"/credential/provider",schemaPath:"#/properties/credential/properties/provider/enum",keyword:"enum",params:{allowedValues: schema40.properties.credential.properties.provider.enum},message:"must be equal to one of the allowed values",schema:schema40.properties.credential.properties.provider.enum,parentSchema:schema40.properties.credential.properties.provider,data:data7};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}}if(data2.audience !== undefined){let data8 = data2.audience;if(typeof data8 !== "string"){const err12 = {instancePath:instancePath+"/credential/audience",schemaPath:"#/properties/credential/properties/audience/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.credential.properties.audience.type,parentSchema:schema40.properties.credential.properties.audience,data:data8};if(vErrors === null){vErrors = [err12];}else {vErrors.push(err12);}errors++;}}if(data2.audiences !== undefined){let data9 = data2.audiences;if(Array.isArray(data9)){const len0 = data9.length;for(let i0=0; i0<len0; i0++){let data10 = data9[i0];if(typeof data10 === "string"){if(oci_mirror_v1_func1(data10) < 1){const err13 = {instancePath:instancePath+"/credential/audiences/" + i0,schemaPath:"#/$defs/stringList/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:oci_mirror_v1_schema34.items,data:data10};if(vErrors === null){vErrors = [err13];}else {vErrors.push(err13);}errors++;}}else {const err14 = {instancePath:instancePath+"/credential/audiences/" + i0,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:oci_mirror_v1_schema34.items.type,parentSchema:oci_mirror_v1_schema34.items,data:data10};if(vErrors === null){vErrors = [err14];}else {vErrors.push(err14);}errors++;}}}else {const err15 = {instancePath:instancePath+"/credential/audiences",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array",schema:oci_mirror_v1_schema34.type,parentSchema:oci_mirror_v1_schema34,data:data9};if(vErrors === null){vErrors = [err15];}else {vErrors.push(err15);}errors++;}}if(data2.issuer !== undefined){let data11 = data2.issuer;if(typeof data11 !== "string"){const err16 = {instancePath:instancePath+"/credential/issuer",schemaPath:"#/properties/credential/properties/issuer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.credential.properties.issuer.type,parentSchema:schema40.properties.credential.properties.issuer,data:data11};if(vErrors === null){vErrors = [err16];}else {vErrors.push(err16);}errors++;}}if(data2.subject !== undefined){let data12 = data2.subject;if(typeof data12 !== "string"){const err17 = {instancePath:instancePath+"/credential/subject",schemaPath:"#/properties/credential/properties/subject/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.credential.properties.subject.type,parentSchema:schema40.properties.credential.properties.subject,data:data12};if(vErrors === null){vErrors = [err17];}else {vErrors.push(err17);}errors++;}}if(data2.expiration !== undefined){let data13 = data2.expiration;if(typeof data13 !== "string"){const err18 = {instancePath:instancePath+"/credential/expiration",schemaPath:"#/properties/credential/properties/expiration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.credential.properties.expiration.type,parentSchema:schema40.properties.credential.properties.expiration,data:data13};if(vErrors === null){vErrors = [err18];}else {vErrors.push(err18);}errors++;}}if(data2.envelope !== undefined){let data14 = data2.envelope;if(typeof data14 !== "string"){const err19 = {instancePath:instancePath+"/credential/envelope",schemaPath:"#/properties/credential/properties/envelope/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.credential.properties.envelope.type,parentSchema:schema40.properties.credential.properties.envelope,data:data14};if(vErrors === null){vErrors = [err19];}else {vErrors.push(err19);}errors++;}}}else {const err20 = {instancePath:instancePath+"/credential",schemaPath:"#/properties/credential/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.properties.credential.type,parentSchema:schema40.properties.credential,data:data2};if(vErrors === null){vErrors = [err20];}else {vErrors.push(err20);}errors++;}}if(data.provider !== undefined){let data15 = data.provider;if(typeof data15 !== "string"){const err21 = {instancePath:instancePath+"/provider",schemaPath:"#/properties/provider/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.provider.type,parentSchema:schema40.properties.provider,data:data15};if(vErrors === null){vErrors = [err21];}else {vErrors.push(err21);}errors++;}if(!((((((((data15 === "generic") || (data15 === "ecr")) || (data15 === "acr")) || (data15 === "gar")) || (data15 === "jfrog")) || (data15 === "quay")) || (data15 === "dockerhub")) || (data15 === "ghcr"))){const err22 = {instancePath:instancePath+"/provider",schemaPath:"#/properties/provider/enum",keyword:"enum",params:{allowedValues: schema40.properties.provider.enum},message:"must be equal to one of the allowed values",schema:schema40.properties.provider.enum,parentSchema:schema40.properties.provider,data:data15};if(vErrors === null){vErrors = [err22];}else {vErrors.push(err22);}errors++;}}if(data.audience !== undefined){let data16 = data.audience;if(typeof data16 !== "string"){const err23 = {instancePath:instancePath+"/audience",schemaPath:"#/properties/audience/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.audience.type,parentSchema:schema40.properties.audience,data:data16};if(vErrors === null){vErrors = [err23];}else {vErrors.push(err23);}errors++;}}if(data.providerName !== undefined){let data17 = data.providerName;if(typeof data17 !== "string"){const err24 = {instancePath:instancePath+"/providerName",schemaPath:"#/properties/providerName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.providerName.type,parentSchema:schema40.properties.providerName,data:data17};if(vErrors === null){vErrors = [err24];}else {vErrors.push(err24);}errors++;}}if(data.connectionId !== undefined){let data18 = data.connectionId;if(typeof data18 !== "string"){const err25 = {instancePath:instancePath+"/connectionId",schemaPath:"#/properties/connectionId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.connectionId.type,parentSchema:schema40.properties.connectionId,data:data18};if(vErrors === null){vErrors = [err25];}else {vErrors.push(err25);}errors++;}}if(data.roleArn !== undefined){let data19 = data.roleArn;if(typeof data19 === "string"){if(!pattern5.test(data19)){const err26 = {instancePath:instancePath+"/roleArn",schemaPath:"#/properties/roleArn/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$"+"\"",schema:"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$",parentSchema:schema40.properties.roleArn,data:data19};if(vErrors === null){vErrors = [err26];}else {vErrors.push(err26);}errors++;}}else {const err27 = {instancePath:instancePath+"/roleArn",schemaPath:"#/properties/roleArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.roleArn.type,parentSchema:schema40.properties.roleArn,data:data19};if(vErrors === null){vErrors = [err27];}else {vErrors.push(err27);}errors++;}}if(data.region !== undefined){let data20 = data.region;if(typeof data20 !== "string"){const err28 = {instancePath:instancePath+"/region",schemaPath:"#/properties/region/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.region.type,parentSchema:schema40.properties.region,data:data20};if(vErrors === null){vErrors = [err28];}else {vErrors.push(err28);}errors++;}}if(data.workloadIdentityProvider !== undefined){let data21 = data.workloadIdentityProvider;if(typeof data21 !== "string"){const err29 = {instancePath:instancePath+"/workloadIdentityProvider",schemaPath:"#/properties/workloadIdentityProvider/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.workloadIdentityProvider.type,parentSchema:schema40.properties.workloadIdentityProvider,data:data21};if(vErrors === null){vErrors = [err29];}else {vErrors.push(err29);}errors++;}}if(data.serviceAccount !== undefined){let data22 = data.serviceAccount;if(typeof data22 !== "string"){const err30 = {instancePath:instancePath+"/serviceAccount",schemaPath:"#/properties/serviceAccount/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.serviceAccount.type,parentSchema:schema40.properties.serviceAccount,data:data22};if(vErrors === null){vErrors = [err30];}else {vErrors.push(err30);}errors++;}}if(data.tenantId !== undefined){let data23 = data.tenantId;if(typeof data23 !== "string"){const err31 = {instancePath:instancePath+"/tenantId",schemaPath:"#/properties/tenantId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.tenantId.type,parentSchema:schema40.properties.tenantId,data:data23};if(vErrors === null){vErrors = [err31];}else {vErrors.push(err31);}errors++;}}if(data.clientId !== undefined){let data24 = data.clientId;if(typeof data24 !== "string"){const err32 = {instancePath:instancePath+"/clientId",schemaPath:"#/properties/clientId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.clientId.type,parentSchema:schema40.properties.clientId,data:data24};if(vErrors === null){vErrors = [err32];}else {vErrors.push(err32);}errors++;}}if(data.insecure !== undefined){let data25 = data.insecure;if(typeof data25 !== "boolean"){const err33 = {instancePath:instancePath+"/insecure",schemaPath:"#/properties/insecure/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema40.properties.insecure.type,parentSchema:schema40.properties.insecure,data:data25};if(vErrors === null){vErrors = [err33];}else {vErrors.push(err33);}errors++;}}if(data.plainHTTP !== undefined){let data26 = data.plainHTTP;if(typeof data26 !== "boolean"){const err34 = {instancePath:instancePath+"/plainHTTP",schemaPath:"#/properties/plainHTTP/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema40.properties.plainHTTP.type,parentSchema:schema40.properties.plainHTTP,data:data26};if(vErrors === null){vErrors = [err34];}else {vErrors.push(err34);}errors++;}}if(data.tls !== undefined){let data27 = data.tls;if(data27 && typeof data27 == "object" && !Array.isArray(data27)){for(const key2 in data27){if(!((key2 === "serverAuth") || (key2 === "clientAuth"))){const err35 = {instancePath:instancePath+"/tls",schemaPath:"#/properties/tls/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema40.properties.tls,data:data27};if(vErrors === null){vErrors = [err35];}else {vErrors.push(err35);}errors++;}}if(data27.serverAuth !== undefined){let data28 = data27.serverAuth;if(data28 && typeof data28 == "object" && !Array.isArray(data28)){for(const key3 in data28){if(!((key3 === "caFromPath") || (key3 === "caValue"))){const err36 = {instancePath:instancePath+"/tls/serverAuth",schemaPath:"#/properties/tls/properties/serverAuth/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema40.properties.tls.properties.serverAuth,data:data28};if(vErrors === null){vErrors = [err36];}else {vErrors.push(err36);}errors++;}}if(data28.caFromPath !== undefined){let data29 = data28.caFromPath;if(typeof data29 !== "string"){const err37 = {instancePath:instancePath+"/tls/serverAuth/caFromPath",schemaPath:"#/properties/tls/properties/serverAuth/properties/caFromPath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.tls.properties.serverAuth.properties.caFromPath.type,parentSchema:schema40.properties.tls.properties.serverAuth.properties.caFromPath,data:data29};if(vErrors === null){vErrors = [err37];}else {vErrors.push(err37);}errors++;}}if(data28.caValue !== undefined){let data30 = data28.caValue;if(typeof data30 !== "string"){const err38 = {instancePath:instancePath+"/tls/serverAuth/caValue",schemaPath:"#/properties/tls/properties/serverAuth/properties/caValue/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.tls.properties.serverAuth.properties.caValue.type,parentSchema:schema40.properties.tls.properties.serverAuth.properties.caValue,data:data30};if(vErrors === null){vErrors = [err38];}else {vErrors.push(err38);}errors++;}}}else {const err39 = {instancePath:instancePath+"/tls/serverAuth",schemaPath:"#/properties/tls/properties/serverAuth/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.properties.tls.properties.serverAuth.type,parentSchema:schema40.properties.tls.properties.serverAuth,data:data28};if(vErrors === null){vErrors = [err39];}else {vErrors.push(err39);}errors++;}}if(data27.clientAuth !== undefined){let data31 = data27.clientAuth;if(data31 && typeof data31 == "object" && !Array.isArray(data31)){for(const key4 in data31){if(!((((key4 === "certFromPath") || (key4 === "certValue")) || (key4 === "keyFromPath")) || (key4 === "keyValue"))){const err40 = {instancePath:instancePath+"/tls/clientAuth",schemaPath:"#/properties/tls/properties/clientAuth/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema40.properties.tls.properties.clientAuth,data:data31};if(vErrors === null){vErrors = [err40];}else {vErrors.push(err40);}errors++;}}if(data31.certFromPath !== undefined){let data32 = data31.certFromPath;if(typeof data32 !== "string"){const err41 = {instancePath:instancePath+"/tls/clientAuth/certFromPath",schemaPath:"#/properties/tls/properties/clientAuth/properties/certFromPath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.tls.properties.clientAuth.properties.certFromPath.type,parentSchema:schema40.properties.tls.properties.clientAuth.properties.certFromPath,data:data32};if(vErrors === null){vErrors = [err41];}else {vErrors.push(err41);}errors++;}}if(data31.certValue !== undefined){let data33 = data31.certValue;if(typeof data33 !== "string"){const err42 = {instancePath:instancePath+"/tls/clientAuth/certValue",schemaPath:"#/properties/tls/properties/clientAuth/properties/certValue/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.tls.properties.clientAuth.properties.certValue.type,parentSchema:schema40.properties.tls.properties.clientAuth.properties.certValue,data:data33};if(vErrors === null){vErrors = [err42];}else {vErrors.push(err42);}errors++;}}if(data31.keyFromPath !== undefined){let data34 = data31.keyFromPath;if(typeof data34 !== "string"){const err43 = {instancePath:instancePath+"/tls/clientAuth/keyFromPath",schemaPath:"#/properties/tls/properties/clientAuth/properties/keyFromPath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.tls.properties.clientAuth.properties.keyFromPath.type,parentSchema:schema40.properties.tls.properties.clientAuth.properties.keyFromPath,data:data34};if(vErrors === null){vErrors = [err43];}else {vErrors.push(err43);}errors++;}}if(data31.keyValue !== undefined){let data35 = data31.keyValue;if(typeof data35 !== "string"){const err44 = {instancePath:instancePath+"/tls/clientAuth/keyValue",schemaPath:"#/properties/tls/properties/clientAuth/properties/keyValue/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.tls.properties.clientAuth.properties.keyValue.type,parentSchema:schema40.properties.tls.properties.clientAuth.properties.keyValue,data:data35};if(vErrors === null){vErrors = [err44];}else {vErrors.push(err44);}errors++;}}}else {const err45 = {instancePath:instancePath+"/tls/clientAuth",schemaPath:"#/properties/tls/properties/clientAuth/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.properties.tls.properties.clientAuth.type,parentSchema:schema40.properties.tls.properties.clientAuth,data:data31};if(vErrors === null){vErrors = [err45];}else {vErrors.push(err45);}errors++;}}}else {const err46 = {instancePath:instancePath+"/tls",schemaPath:"#/properties/tls/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.properties.tls.type,parentSchema:schema40.properties.tls,data:data27};if(vErrors === null){vErrors = [err46];}else {vErrors.push(err46);}errors++;}}if(data.maxChunkSize !== undefined){let data36 = data.maxChunkSize;if(!((typeof data36 == "number") && (!(data36 % 1) && !isNaN(data36)))){const err47 = {instancePath:instancePath+"/maxChunkSize",schemaPath:"#/properties/maxChunkSize/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema40.properties.maxChunkSize.type,parentSchema:schema40.properties.maxChunkSize,data:data36};if(vErrors === null){vErrors = [err47];}else {vErrors.push(err47);}errors++;}if(typeof data36 == "number"){if(data36 < 0 || isNaN(data36)){const err48 = {instancePath:instancePath+"/maxChunkSize",schemaPath:"#/properties/maxChunkSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema40.properties.maxChunkSize,data:data36};if(vErrors === null){vErrors = [err48];}else {vErrors.push(err48);}errors++;}}}}else {const err49 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.type,parentSchema:schema40,data};if(vErrors === null){vErrors = [err49];}else {vErrors.push(err49);}errors++;}validate25.errors = vErrors;return errors === 0;}validate25.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};function oci_mirror_v1_validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){/*# sourceURL="https://oci-mirror.dev/schema/config.schema.json" */;let vErrors = null;let errors = 0;const evaluated0 = oci_mirror_v1_validate20.evaluated;if(evaluated0.dynamicProps){evaluated0.props = undefined;}if(evaluated0.dynamicItems){evaluated0.items = undefined;}if(data && typeof data == "object" && !Array.isArray(data)){if(data.apiVersion === undefined){const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "apiVersion"},message:"must have required property '"+"apiVersion"+"'",schema:oci_mirror_v1_schema31.required,parentSchema:oci_mirror_v1_schema31,data};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(data.kind === undefined){const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:oci_mirror_v1_schema31.required,parentSchema:oci_mirror_v1_schema31,data};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}for(const key0 in data){if(!(((((((key0 === "$schema") || (key0 === "apiVersion")) || (key0 === "kind")) || (key0 === "defaults")) || (key0 === "artifacts")) || (key0 === "charts")) || (key0 === "hosts"))){const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:oci_mirror_v1_schema31,data};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}}if(data.$schema !== undefined){let data0 = data.$schema;if(typeof data0 !== "string"){const err3 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:oci_mirror_v1_schema31.properties.$schema.type,parentSchema:oci_mirror_v1_schema31.properties.$schema,data:data0};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}}if(data.apiVersion !== undefined){let data1 = data.apiVersion;if(typeof data1 !== "string"){const err4 = {instancePath:instancePath+"/apiVersion",schemaPath:"#/properties/apiVersion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:oci_mirror_v1_schema31.properties.apiVersion.type,parentSchema:oci_mirror_v1_schema31.properties.apiVersion,data:data1};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}if("oci-mirror/v1" !== data1){const err5 = {instancePath:instancePath+"/apiVersion",schemaPath:"#/properties/apiVersion/const",keyword:"const",params:{allowedValue: "oci-mirror/v1"},message:"must be equal to constant",schema:"oci-mirror/v1",parentSchema:oci_mirror_v1_schema31.properties.apiVersion,data:data1};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}}if(data.kind !== undefined){let data2 = data.kind;if(typeof data2 !== "string"){const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:oci_mirror_v1_schema31.properties.kind.type,parentSchema:oci_mirror_v1_schema31.properties.kind,data:data2};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}if("Config" !== data2){const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "Config"},message:"must be equal to constant",schema:"Config",parentSchema:oci_mirror_v1_schema31.properties.kind,data:data2};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}}if(data.defaults !== undefined){let data3 = data.defaults;if(data3 && typeof data3 == "object" && !Array.isArray(data3)){for(const key1 in data3){if(!(((((key1 === "destination") || (key1 === "concurrency")) || (key1 === "overwrite")) || (key1 === "includeReferrers")) || (key1 === "trustedRoot"))){const err8 = {instancePath:instancePath+"/defaults",schemaPath:"#/properties/defaults/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:oci_mirror_v1_schema31.properties.defaults,data:data3};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}}if(data3.destination !== undefined){let data4 = data3.destination;if(typeof data4 === "string"){if(oci_mirror_v1_func1(data4) < 1){const err9 = {instancePath:instancePath+"/defaults/destination",schemaPath:"#/properties/defaults/properties/destination/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:oci_mirror_v1_schema31.properties.defaults.properties.destination,data:data4};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}}else {const err10 = {instancePath:instancePath+"/defaults/destination",schemaPath:"#/properties/defaults/properties/destination/type",keyword:"type",params:{type: "string"},message:"must be string",schema:oci_mirror_v1_schema31.properties.defaults.properties.destination.type,parentSchema:oci_mirror_v1_schema31.properties.defaults.properties.destination,data:data4};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}}if(data3.concurrency !== undefined){let data5 = data3.concurrency;if(!((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5)))){const err11 = {instancePath:instancePath+"/defaults/concurrency",schemaPath:"#/properties/defaults/properties/concurrency/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:oci_mirror_v1_schema31.properties.defaults.properties.concurrency.type,parentSchema:oci_mirror_v1_schema31.properties.defaults.properties.concurrency,data:data5};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}if(typeof data5 == "number"){if(data5 < 1 || isNaN(data5)){const err12 = {instancePath:instancePath+"/defaults/concurrency",schemaPath:"#/properties/defaults/properties/concurrency/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:oci_mirror_v1_schema31.properties.defaults.properties.concurrency,data:data5};if(vErrors === null){vErrors = [err12];}else {vErrors.push(err12);}errors++;}}}if(data3.overwrite !== undefined){let data6 = data3.overwrite;if(typeof data6 !== "boolean"){const err13 = {instancePath:instancePath+"/defaults/overwrite",schemaPath:"#/properties/defaults/properties/overwrite/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:oci_mirror_v1_schema31.properties.defaults.properties.overwrite.type,parentSchema:oci_mirror_v1_schema31.properties.defaults.properties.overwrite,data:data6};if(vErrors === null){vErrors = [err13];}else {vErrors.push(err13);}errors++;}}if(data3.includeReferrers !== undefined){let data7 = data3.includeReferrers;if(typeof data7 !== "boolean"){const err14 = {instancePath:instancePath+"/defaults/includeReferrers",schemaPath:"#/properties/defaults/properties/includeReferrers/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:oci_mirror_v1_schema31.properties.defaults.properties.includeReferrers.type,parentSchema:oci_mirror_v1_schema31.properties.defaults.properties.includeReferrers,data:data7};if(vErrors === null){vErrors = [err14];}else {vErrors.push(err14);}errors++;}}if(data3.trustedRoot !== undefined){let data8 = data3.trustedRoot;if(typeof data8 === "string"){if(oci_mirror_v1_func1(data8) < 1){const err15 = {instancePath:instancePath+"/defaults/trustedRoot",schemaPath:"#/properties/defaults/properties/trustedRoot/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:oci_mirror_v1_schema31.properties.defaults.properties.trustedRoot,data:data8};if(vErrors === null){vErrors = [err15];}else {vErrors.push(err15);}errors++;}}else {const err16 = {instancePath:instancePath+"/defaults/trustedRoot",schemaPath:"#/properties/defaults/properties/trustedRoot/type",keyword:"type",params:{type: "string"},message:"must be string",schema:oci_mirror_v1_schema31.properties.defaults.properties.trustedRoot.type,parentSchema:oci_mirror_v1_schema31.properties.defaults.properties.trustedRoot,data:data8};if(vErrors === null){vErrors = [err16];}else {vErrors.push(err16);}errors++;}}}else {const err17 = {instancePath:instancePath+"/defaults",schemaPath:"#/properties/defaults/type",keyword:"type",params:{type: "object"},message:"must be object",schema:oci_mirror_v1_schema31.properties.defaults.type,parentSchema:oci_mirror_v1_schema31.properties.defaults,data:data3};if(vErrors === null){vErrors = [err17];}else {vErrors.push(err17);}errors++;}}if(data.artifacts !== undefined){let data9 = data.artifacts;if(Array.isArray(data9)){const len0 = data9.length;for(let i0=0; i0<len0; i0++){if(!(oci_mirror_v1_validate21(data9[i0], {instancePath:instancePath+"/artifacts/" + i0,parentData:data9,parentDataProperty:i0,rootData,dynamicAnchors}))){vErrors = vErrors === null ? oci_mirror_v1_validate21.errors : vErrors.concat(oci_mirror_v1_validate21.errors);errors = vErrors.length;}}}else {const err18 = {instancePath:instancePath+"/artifacts",schemaPath:"#/properties/artifacts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:oci_mirror_v1_schema31.properties.artifacts.type,parentSchema:oci_mirror_v1_schema31.properties.artifacts,data:data9};if(vErrors === null){vErrors = [err18];}else {vErrors.push(err18);}errors++;}}if(data.charts !== undefined){let data11 = data.charts;if(Array.isArray(data11)){const len1 = data11.length;for(let i1=0; i1<len1; i1++){let data12 = data11[i1];if(data12 && typeof data12 == "object" && !Array.isArray(data12)){if(data12.name === undefined){const err19 = {instancePath:instancePath+"/charts/" + i1,schemaPath:"#/$defs/chart/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema39.required,parentSchema:schema39,data:data12};if(vErrors === null){vErrors = [err19];}else {vErrors.push(err19);}errors++;}if(data12.source === undefined){const err20 = {instancePath:instancePath+"/charts/" + i1,schemaPath:"#/$defs/chart/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema39.required,parentSchema:schema39,data:data12};if(vErrors === null){vErrors = [err20];}else {vErrors.push(err20);}errors++;}for(const key2 in data12){if(!(((((((key2 === "name") || (key2 === "source")) || (key2 === "destination")) || (key2 === "version")) || (key2 === "limit")) || (key2 === "overwrite")) || (key2 === "images"))){const err21 = {instancePath:instancePath+"/charts/" + i1,schemaPath:"#/$defs/chart/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema39,data:data12};if(vErrors === null){vErrors = [err21];}else {vErrors.push(err21);}errors++;}}if(data12.name !== undefined){let data13 = data12.name;if(typeof data13 === "string"){if(oci_mirror_v1_func1(data13) < 1){const err22 = {instancePath:instancePath+"/charts/" + i1+"/name",schemaPath:"#/$defs/chart/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.properties.name,data:data13};if(vErrors === null){vErrors = [err22];}else {vErrors.push(err22);}errors++;}}else {const err23 = {instancePath:instancePath+"/charts/" + i1+"/name",schemaPath:"#/$defs/chart/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.name.type,parentSchema:schema39.properties.name,data:data13};if(vErrors === null){vErrors = [err23];}else {vErrors.push(err23);}errors++;}}if(data12.source !== undefined){let data14 = data12.source;if(typeof data14 === "string"){if(oci_mirror_v1_func1(data14) < 1){const err24 = {instancePath:instancePath+"/charts/" + i1+"/source",schemaPath:"#/$defs/chart/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.properties.source,data:data14};if(vErrors === null){vErrors = [err24];}else {vErrors.push(err24);}errors++;}}else {const err25 = {instancePath:instancePath+"/charts/" + i1+"/source",schemaPath:"#/$defs/chart/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.source.type,parentSchema:schema39.properties.source,data:data14};if(vErrors === null){vErrors = [err25];}else {vErrors.push(err25);}errors++;}}if(data12.destination !== undefined){let data15 = data12.destination;if(typeof data15 !== "string"){const err26 = {instancePath:instancePath+"/charts/" + i1+"/destination",schemaPath:"#/$defs/chart/properties/destination/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.destination.type,parentSchema:schema39.properties.destination,data:data15};if(vErrors === null){vErrors = [err26];}else {vErrors.push(err26);}errors++;}}if(data12.version !== undefined){let data16 = data12.version;if(typeof data16 === "string"){if(oci_mirror_v1_func1(data16) < 1){const err27 = {instancePath:instancePath+"/charts/" + i1+"/version",schemaPath:"#/$defs/chart/properties/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.properties.version,data:data16};if(vErrors === null){vErrors = [err27];}else {vErrors.push(err27);}errors++;}}else {const err28 = {instancePath:instancePath+"/charts/" + i1+"/version",schemaPath:"#/$defs/chart/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.version.type,parentSchema:schema39.properties.version,data:data16};if(vErrors === null){vErrors = [err28];}else {vErrors.push(err28);}errors++;}}if(data12.limit !== undefined){let data17 = data12.limit;if(!((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17)))){const err29 = {instancePath:instancePath+"/charts/" + i1+"/limit",schemaPath:"#/$defs/chart/properties/limit/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema39.properties.limit.type,parentSchema:schema39.properties.limit,data:data17};if(vErrors === null){vErrors = [err29];}else {vErrors.push(err29);}errors++;}if(typeof data17 == "number"){if(data17 < 0 || isNaN(data17)){const err30 = {instancePath:instancePath+"/charts/" + i1+"/limit",schemaPath:"#/$defs/chart/properties/limit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema39.properties.limit,data:data17};if(vErrors === null){vErrors = [err30];}else {vErrors.push(err30);}errors++;}}}if(data12.overwrite !== undefined){let data18 = data12.overwrite;if(typeof data18 !== "boolean"){const err31 = {instancePath:instancePath+"/charts/" + i1+"/overwrite",schemaPath:"#/$defs/chart/properties/overwrite/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema39.properties.overwrite.type,parentSchema:schema39.properties.overwrite,data:data18};if(vErrors === null){vErrors = [err31];}else {vErrors.push(err31);}errors++;}}if(data12.images !== undefined){let data19 = data12.images;if(data19 && typeof data19 == "object" && !Array.isArray(data19)){for(const key3 in data19){if(!(func3.call(schema39.properties.images.properties, key3))){const err32 = {instancePath:instancePath+"/charts/" + i1+"/images",schemaPath:"#/$defs/chart/properties/images/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema39.properties.images,data:data19};if(vErrors === null){vErrors = [err32];}else {vErrors.push(err32);}errors++;}}if(data19.discover !== undefined){let data20 = data19.discover;if(typeof data20 !== "boolean"){const err33 = {instancePath:instancePath+"/charts/" + i1+"/images/discover",schemaPath:"#/$defs/chart/properties/images/properties/discover/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema39.properties.images.properties.discover.type,parentSchema:schema39.properties.images.properties.discover,data:data20};if(vErrors === null){vErrors = [err33];}else {vErrors.push(err33);}errors++;}}if(data19.includeReferrers !== undefined){let data21 = data19.includeReferrers;if(typeof data21 !== "boolean"){const err34 = {instancePath:instancePath+"/charts/" + i1+"/images/includeReferrers",schemaPath:"#/$defs/chart/properties/images/properties/includeReferrers/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema39.properties.images.properties.includeReferrers.type,parentSchema:schema39.properties.images.properties.includeReferrers,data:data21};if(vErrors === null){vErrors = [err34];}else {vErrors.push(err34);}errors++;}}if(data19.values !== undefined){let data22 = data19.values;if(!(data22 && typeof data22 == "object" && !Array.isArray(data22))){const err35 = {instancePath:instancePath+"/charts/" + i1+"/images/values",schemaPath:"#/$defs/chart/properties/images/properties/values/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.properties.images.properties.values.type,parentSchema:schema39.properties.images.properties.values,data:data22};if(vErrors === null){vErrors = [err35];}else {vErrors.push(err35);}errors++;}}if(data19.valuesFiles !== undefined){let data23 = data19.valuesFiles;if(Array.isArray(data23)){const len2 = data23.length;for(let i2=0; i2<len2; i2++){let data24 = data23[i2];if(typeof data24 === "string"){if(oci_mirror_v1_func1(data24) < 1){const err36 = {instancePath:instancePath+"/charts/" + i1+"/images/valuesFiles/" + i2,schemaPath:"#/$defs/chart/properties/images/properties/valuesFiles/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.properties.images.properties.valuesFiles.items,data:data24};if(vErrors === null){vErrors = [err36];}else {vErrors.push(err36);}errors++;}}else {const err37 = {instancePath:instancePath+"/charts/" + i1+"/images/valuesFiles/" + i2,schemaPath:"#/$defs/chart/properties/images/properties/valuesFiles/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.images.properties.valuesFiles.items.type,parentSchema:schema39.properties.images.properties.valuesFiles.items,data:data24};if(vErrors === null){vErrors = [err37];}else {vErrors.push(err37);}errors++;}}}else {const err38 = {instancePath:instancePath+"/charts/" + i1+"/images/valuesFiles",schemaPath:"#/$defs/chart/properties/images/properties/valuesFiles/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema39.properties.images.properties.valuesFiles.type,parentSchema:schema39.properties.images.properties.valuesFiles,data:data23};if(vErrors === null){vErrors = [err38];}else {vErrors.push(err38);}errors++;}}if(data19.set !== undefined){let data25 = data19.set;if(data25 && typeof data25 == "object" && !Array.isArray(data25)){for(const key4 in data25){let data26 = data25[key4];if(((typeof data26 !== "string") && (!(typeof data26 == "number"))) && (typeof data26 !== "boolean")){const err39 = {instancePath:instancePath+"/charts/" + i1+"/images/set/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/chart/properties/images/properties/set/additionalProperties/type",keyword:"type",params:{type: schema39.properties.images.properties.set.additionalProperties.type},message:"must be string,number,boolean",schema:schema39.properties.images.properties.set.additionalProperties.type,parentSchema:schema39.properties.images.properties.set.additionalProperties,data:data26};if(vErrors === null){vErrors = [err39];}else {vErrors.push(err39);}errors++;}}}else {const err40 = {instancePath:instancePath+"/charts/" + i1+"/images/set",schemaPath:"#/$defs/chart/properties/images/properties/set/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.properties.images.properties.set.type,parentSchema:schema39.properties.images.properties.set,data:data25};if(vErrors === null){vErrors = [err40];}else {vErrors.push(err40);}errors++;}}if(data19.kubeVersion !== undefined){let data27 = data19.kubeVersion;if(typeof data27 === "string"){if(oci_mirror_v1_func1(data27) < 1){const err41 = {instancePath:instancePath+"/charts/" + i1+"/images/kubeVersion",schemaPath:"#/$defs/chart/properties/images/properties/kubeVersion/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.properties.images.properties.kubeVersion,data:data27};if(vErrors === null){vErrors = [err41];}else {vErrors.push(err41);}errors++;}}else {const err42 = {instancePath:instancePath+"/charts/" + i1+"/images/kubeVersion",schemaPath:"#/$defs/chart/properties/images/properties/kubeVersion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.images.properties.kubeVersion.type,parentSchema:schema39.properties.images.properties.kubeVersion,data:data27};if(vErrors === null){vErrors = [err42];}else {vErrors.push(err42);}errors++;}}if(data19.apiVersions !== undefined){let data28 = data19.apiVersions;if(Array.isArray(data28)){const len3 = data28.length;for(let i3=0; i3<len3; i3++){let data29 = data28[i3];if(typeof data29 === "string"){if(oci_mirror_v1_func1(data29) < 1){const err43 = {instancePath:instancePath+"/charts/" + i1+"/images/apiVersions/" + i3,schemaPath:"#/$defs/chart/properties/images/properties/apiVersions/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.properties.images.properties.apiVersions.items,data:data29};if(vErrors === null){vErrors = [err43];}else {vErrors.push(err43);}errors++;}}else {const err44 = {instancePath:instancePath+"/charts/" + i1+"/images/apiVersions/" + i3,schemaPath:"#/$defs/chart/properties/images/properties/apiVersions/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.images.properties.apiVersions.items.type,parentSchema:schema39.properties.images.properties.apiVersions.items,data:data29};if(vErrors === null){vErrors = [err44];}else {vErrors.push(err44);}errors++;}}}else {const err45 = {instancePath:instancePath+"/charts/" + i1+"/images/apiVersions",schemaPath:"#/$defs/chart/properties/images/properties/apiVersions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema39.properties.images.properties.apiVersions.type,parentSchema:schema39.properties.images.properties.apiVersions,data:data28};if(vErrors === null){vErrors = [err45];}else {vErrors.push(err45);}errors++;}}if(data19.prefix !== undefined){let data30 = data19.prefix;if(typeof data30 !== "string"){const err46 = {instancePath:instancePath+"/charts/" + i1+"/images/prefix",schemaPath:"#/$defs/chart/properties/images/properties/prefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.images.properties.prefix.type,parentSchema:schema39.properties.images.properties.prefix,data:data30};if(vErrors === null){vErrors = [err46];}else {vErrors.push(err46);}errors++;}}if(data19.destination !== undefined){let data31 = data19.destination;if(typeof data31 === "string"){if(oci_mirror_v1_func1(data31) < 1){const err47 = {instancePath:instancePath+"/charts/" + i1+"/images/destination",schemaPath:"#/$defs/chart/properties/images/properties/destination/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.properties.images.properties.destination,data:data31};if(vErrors === null){vErrors = [err47];}else {vErrors.push(err47);}errors++;}}else {const err48 = {instancePath:instancePath+"/charts/" + i1+"/images/destination",schemaPath:"#/$defs/chart/properties/images/properties/destination/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.images.properties.destination.type,parentSchema:schema39.properties.images.properties.destination,data:data31};if(vErrors === null){vErrors = [err48];}else {vErrors.push(err48);}errors++;}}}else {const err49 = {instancePath:instancePath+"/charts/" + i1+"/images",schemaPath:"#/$defs/chart/properties/images/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.properties.images.type,parentSchema:schema39.properties.images,data:data19};if(vErrors === null){vErrors = [err49];}else {vErrors.push(err49);}errors++;}}}else {const err50 = {instancePath:instancePath+"/charts/" + i1,schemaPath:"#/$defs/chart/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.type,parentSchema:schema39,data:data12};if(vErrors === null){vErrors = [err50];}else {vErrors.push(err50);}errors++;}}}else {const err51 = {instancePath:instancePath+"/charts",schemaPath:"#/properties/charts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:oci_mirror_v1_schema31.properties.charts.type,parentSchema:oci_mirror_v1_schema31.properties.charts,data:data11};if(vErrors === null){vErrors = [err51];}else {vErrors.push(err51);}errors++;}}if(data.hosts !== undefined){let data32 = data.hosts;if(Array.isArray(data32)){const len4 = data32.length;for(let i4=0; i4<len4; i4++){if(!(validate25(data32[i4], {instancePath:instancePath+"/hosts/" + i4,parentData:data32,parentDataProperty:i4,rootData,dynamicAnchors}))){vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);errors = vErrors.length;}}}else {const err52 = {instancePath:instancePath+"/hosts",schemaPath:"#/properties/hosts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:oci_mirror_v1_schema31.properties.hosts.type,parentSchema:oci_mirror_v1_schema31.properties.hosts,data:data32};if(vErrors === null){vErrors = [err52];}else {vErrors.push(err52);}errors++;}}}else {const err53 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:oci_mirror_v1_schema31.type,parentSchema:oci_mirror_v1_schema31,data};if(vErrors === null){vErrors = [err53];}else {vErrors.push(err53);}errors++;}oci_mirror_v1_validate20.errors = vErrors;return errors === 0;}oci_mirror_v1_validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+"use strict";const oci_mirror_v1_validate = (/* unused pure expression or super */ null && (oci_mirror_v1_validate20));/* harmony default export */ const oci_mirror_v1 = (oci_mirror_v1_validate20);const oci_mirror_v1_schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://oci-mirror.dev/schema/config.schema.json","title":"oci-mirror Config (oci-mirror/v1)","description":"Declares what oci-mirror copies into a private registry: OCI artifacts (images, charts, anything), Helm charts from HTTP/S repositories, and how to reach each registry. flux mirror Config files (mirror.plugin.fluxcd.io/v1beta1, v1beta2) are accepted as well. Strings may use ${VAR} and ${VAR:-default} environment substitution; $$ is a literal $.","type":"object","additionalProperties":false,"required":["apiVersion","kind"],"properties":{"$schema":{"type":"string","description":"Optional schema URL for editors; ignored."},"apiVersion":{"type":"string","const":"oci-mirror/v1","description":"Config format version. Use oci-mirror/v1 (flux mirror files keep their own apiVersion)."},"kind":{"type":"string","const":"Config","description":"Always Config."},"defaults":{"type":"object","additionalProperties":false,"description":"Settings applied to every entry that does not set its own.","properties":{"destination":{"type":"string","minLength":1,"description":"Registry prefix (host[:port]/path) for artifacts without a destination; the source repository path is appended: ghcr.io/org/app -> <prefix>/org/app. Charts without a destination go to oci://<prefix>."},"concurrency":{"type":"integer","minimum":1,"description":"How many copy jobs run at once."},"overwrite":{"type":"boolean","description":"Replace destination tags whose digest differs from the source (default false: report them as drifted)."},"includeReferrers":{"type":"boolean","description":"Also mirror referrers (signatures, SBOMs, attestations) of every selected tag (default false)."},"trustedRoot":{"type":"string","minLength":1,"description":"Sigstore trusted_root.json (path relative to the config) for every `verify:` entry without its own; default: the Sigstore public-good root through TUF."}}},"artifacts":{"type":"array","description":"OCI -> OCI entries: container images, OCI Helm charts, any OCI artifact.","items":{"$ref":"#/$defs/artifact"}},"charts":{"type":"array","description":"Helm charts from an HTTP/S repository, oci:// registry or local directory, published as OCI charts.","items":{"$ref":"#/$defs/chart"}},"hosts":{"type":"array","description":"Per-registry credentials and transport settings. Hosts not listed use the Docker config and its credential helpers.","items":{"$ref":"#/$defs/host"}}},"$defs":{"stringList":{"type":"array","items":{"type":"string","minLength":1}},"artifact":{"type":"object","additionalProperties":false,"required":["source"],"properties":{"name":{"type":"string","minLength":1,"description":"Entry name for reports and annotations (default: the source repository). Unique."},"source":{"type":"string","minLength":1,"description":"Source reference host/repository[:tag][@sha256:digest]. A tag or digest here selects exactly that tag or digest."},"destination":{"type":"string","minLength":1,"description":"Destination repository host/repository (no tag); tags keep their names."},"destinations":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"Several destination repositories (fan-out). Use either destination or destinations."},"selector":{"$ref":"#/$defs/selector"},"overwrite":{"type":"boolean","description":"Replace destination tags whose digest differs (default: defaults.overwrite)."},"includeReferrers":{"type":"boolean","description":"Also mirror referrers (default: defaults.includeReferrers)."},"platforms":{"type":"array","minItems":1,"items":{"type":"string","pattern":"^[a-z0-9]+/[a-z0-9_]+(?:/[a-z0-9]+)?$"},"description":"Copy only these platforms of multi-platform images (os/arch[/variant]); the copy is then no longer bit-for-bit."},"verify":{"$ref":"#/$defs/verify"}}},"selector":{"type":"object","additionalProperties":false,"description":"Which tags to mirror: regex (+extract) -> semver range -> glob/tags/exclude -> sort -> limit. Default: the highest semver tag.","properties":{"regex":{"type":"object","additionalProperties":false,"required":["pattern"],"properties":{"pattern":{"type":"string","minLength":1,"description":"Regular expression tags must match (Go (?P<name>...) groups accepted)."},"extract":{"type":"string","minLength":1,"description":"Template of named groups used as the sort/semver key, e.g. $version."}}},"semver":{"type":"string","minLength":1,"description":"Semver range, e.g. \">=6.0.0 <7\" or 6.x."},"prerelease":{"type":"boolean","description":"Let the semver range match prerelease versions."},"glob":{"description":"Glob pattern(s) tags must match, e.g. v1.*.","oneOf":[{"type":"string","minLength":1},{"$ref":"#/$defs/stringList"}]},"tags":{"$ref":"#/$defs/stringList","description":"Exact tags to mirror."},"digests":{"$ref":"#/$defs/stringList","description":"Exact digests (sha256:...) to mirror."},"exclude":{"$ref":"#/$defs/stringList","description":"Tags (or globs) never mirrored."},"sortBy":{"type":"string","enum":["semver","alphabetical","numerical"],"description":"Order before the limit, highest first (default semver)."},"limit":{"type":"integer","minimum":0,"description":"How many tags from the top; 0 = all (default 1, or all listed tags/digests)."}}},"verify":{"type":"object","additionalProperties":false,"required":["provider"],"anyOf":[{"required":["matchOIDCIdentity"]},{"required":["publicKey"]}],"description":"Verify cosign signatures (keyless: matchOIDCIdentity; key-based: publicKey) of every selected tag before copying.","properties":{"provider":{"type":"string","enum":["cosign"]},"matchOIDCIdentity":{"type":"array","minItems":1,"description":"Accepted signing identities (any one matches).","items":{"type":"object","additionalProperties":false,"required":["issuer","subject"],"properties":{"issuer":{"type":"string","minLength":1,"description":"OIDC issuer URL."},"subject":{"type":"string","minLength":1,"description":"Go regular expression for the certificate subject (SAN), matched unanchored as flux mirror does: anchor it with ^...$."}}}},"minAge":{"type":"string","description":"Signature must be at least this old (Go duration, e.g. 48h), measured from its verified transparency-log time; younger tags are skipped (signature-too-new)."},"publicKey":{"type":"object","additionalProperties":false,"description":"Key-based verification: the cosign public key (PEM).","properties":{"fromPath":{"type":"string","minLength":1,"description":"PEM file, relative to the config."},"value":{"type":"string","minLength":1,"description":"PEM text."}}},"trustedRoot":{"type":"string","minLength":1,"description":"Sigstore trusted_root.json (path relative to the config) for air-gapped runs and private Sigstore instances; default defaults.trustedRoot, else the public-good root through TUF."}}},"chart":{"type":"object","additionalProperties":false,"required":["name","source"],"properties":{"name":{"type":"string","minLength":1,"description":"Chart name in the source repository."},"source":{"type":"string","minLength":1,"description":"https:// or http:// repository, oci:// registry path, or ./local/chart/dir."},"destination":{"type":"string","description":"oci:// base URL; the chart name is appended (default oci://<defaults.destination>)."},"version":{"type":"string","minLength":1,"description":"Semver range (default *)."},"limit":{"type":"integer","minimum":0,"description":"How many of the highest versions; 0 = all (default 1)."},"overwrite":{"type":"boolean","description":"Replace destination versions whose digest differs."},"images":{"type":"object","additionalProperties":false,"description":"Mirror the container images the chart references.","properties":{"discover":{"type":"boolean","description":"Render the chart and mirror every image found (default true when images is set)."},"includeReferrers":{"type":"boolean","description":"Also copy each discovered image's referrers (signatures, SBOMs, attestations) and cosign tags (default: defaults.includeReferrers)."},"values":{"type":"object","description":"Values for rendering."},"valuesFiles":{"type":"array","items":{"type":"string","minLength":1},"description":"Values files for rendering (relative to the config file), applied before `values`."},"set":{"type":"object","additionalProperties":{"type":["string","number","boolean"]},"description":"`helm template --set` overrides, applied last."},"kubeVersion":{"type":"string","minLength":1,"description":"`helm template --kube-version`."},"apiVersions":{"type":"array","items":{"type":"string","minLength":1},"description":"`helm template --api-versions` (capabilities the chart may test for)."},"prefix":{"type":"string","description":"Extra path between `destination` and each image's repository path."},"destination":{"type":"string","minLength":1,"description":"Registry prefix for the images (default: defaults.destination)."}}}}},"host":{"type":"object","additionalProperties":false,"required":["host"],"properties":{"host":{"type":"string","minLength":1,"description":"Registry host, e.g. registry.example.com or localhost:5000."},"username":{"type":"string","description":"With a username the credential is sent as its password (Basic); without, as a bearer token."},"credential":{"type":"object","additionalProperties":false,"description":"Exactly one of value, fromPath, jwkPath, jwkValue, provider.","properties":{"value":{"type":"string","description":"Token or password; use ${VAR}."},"fromPath":{"type":"string","description":"File holding the token (inside the config directory)."},"jwkPath":{"type":"string","description":"Private JWK file to sign a fresh JWT with."},"jwkValue":{"type":"string","description":"Private JWK to sign a fresh JWT with; use ${VAR}."},"provider":{"type":"string","enum":["github","forgejo","gcp","azure","aws","spiffe"],"description":"Mint a per-request token from the ambient identity (github = Actions OIDC)."},"audience":{"type":"string","description":"Token audience (default: the host)."},"audiences":{"$ref":"#/$defs/stringList","description":"Several audiences."},"issuer":{"type":"string","description":"iss claim for jwkPath/jwkValue."},"subject":{"type":"string","description":"sub claim for jwkPath/jwkValue."},"expiration":{"type":"string","description":"JWT lifetime for jwkPath/jwkValue (Go duration, default 60s)."},"envelope":{"type":"string","description":"Go template wrapping the token, e.g. token-{{ hex .Token }}."}}},"provider":{"type":"string","enum":["generic","ecr","acr","gar","jfrog","quay","dockerhub","ghcr"],"description":"Cloud registry login through OIDC (exchanged for registry credentials)."},"audience":{"type":"string","description":"OIDC audience requested for the provider's exchange (default: sts.amazonaws.com for ecr, https://iam.googleapis.com/<workloadIdentityProvider> for gar, api://AzureADTokenExchange for acr, https://identity.docker.com for dockerhub, the host for quay, GitHub's default for jfrog)."},"providerName":{"type":"string","description":"JFrog OIDC integration name (jfrog)."},"connectionId":{"type":"string","description":"Docker Hub OIDC connection id (dockerhub)."},"roleArn":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$","description":"AWS role assumed with the OIDC token (ecr)."},"region":{"type":"string","description":"AWS region (ecr; default: from the host)."},"workloadIdentityProvider":{"type":"string","description":"GCP workload identity provider (gar)."},"serviceAccount":{"type":"string","description":"GCP service account (gar)."},"tenantId":{"type":"string","description":"Azure tenant id (acr)."},"clientId":{"type":"string","description":"Azure client id (acr)."},"createRepositories":{"type":"boolean","description":"Create missing destination repositories with the ECR (or ECR Public) CreateRepository API before pushing (ecr; needs ecr:CreateRepository)."},"insecure":{"type":"boolean","description":"Skip TLS certificate verification."},"plainHTTP":{"type":"boolean","description":"Use http:// instead of https://."},"tls":{"type":"object","additionalProperties":false,"properties":{"serverAuth":{"type":"object","additionalProperties":false,"description":"Custom CA bundle for the registry's certificate.","properties":{"caFromPath":{"type":"string","description":"PEM CA bundle file (inside the config directory)."},"caValue":{"type":"string","description":"Inline PEM CA bundle."}}},"clientAuth":{"type":"object","additionalProperties":false,"description":"Client certificate (mTLS).","properties":{"certFromPath":{"type":"string"},"certValue":{"type":"string"},"keyFromPath":{"type":"string"},"keyValue":{"type":"string"}}}}},"maxChunkSize":{"type":"integer","minimum":0,"description":"KiB per blob upload PATCH; 0 = one request per blob."}}}}};const schema39 = {"type":"object","additionalProperties":false,"required":["name","source"],"properties":{"name":{"type":"string","minLength":1,"description":"Chart name in the source repository."},"source":{"type":"string","minLength":1,"description":"https:// or http:// repository, oci:// registry path, or ./local/chart/dir."},"destination":{"type":"string","description":"oci:// base URL; the chart name is appended (default oci://<defaults.destination>)."},"version":{"type":"string","minLength":1,"description":"Semver range (default *)."},"limit":{"type":"integer","minimum":0,"description":"How many of the highest versions; 0 = all (default 1)."},"overwrite":{"type":"boolean","description":"Replace destination versions whose digest differs."},"images":{"type":"object","additionalProperties":false,"description":"Mirror the container images the chart references.","properties":{"discover":{"type":"boolean","description":"Render the chart and mirror every image found (default true when images is set)."},"includeReferrers":{"type":"boolean","description":"Also copy each discovered image's referrers (signatures, SBOMs, attestations) and cosign tags (default: defaults.includeReferrers)."},"values":{"type":"object","description":"Values for rendering."},"valuesFiles":{"type":"array","items":{"type":"string","minLength":1},"description":"Values files for rendering (relative to the config file), applied before `values`."},"set":{"type":"object","additionalProperties":{"type":["string","number","boolean"]},"description":"`helm template --set` overrides, applied last."},"kubeVersion":{"type":"string","minLength":1,"description":"`helm template --kube-version`."},"apiVersions":{"type":"array","items":{"type":"string","minLength":1},"description":"`helm template --api-versions` (capabilities the chart may test for)."},"prefix":{"type":"string","description":"Extra path between `destination` and each image's repository path."},"destination":{"type":"string","minLength":1,"description":"Registry prefix for the images (default: defaults.destination)."}}}}};const oci_mirror_v1_func1 = ucs2length["default"] ?? ucs2length;const func3 = Object.prototype.hasOwnProperty;const oci_mirror_v1_schema32 = {"type":"object","additionalProperties":false,"required":["source"],"properties":{"name":{"type":"string","minLength":1,"description":"Entry name for reports and annotations (default: the source repository). Unique."},"source":{"type":"string","minLength":1,"description":"Source reference host/repository[:tag][@sha256:digest]. A tag or digest here selects exactly that tag or digest."},"destination":{"type":"string","minLength":1,"description":"Destination repository host/repository (no tag); tags keep their names."},"destinations":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"Several destination repositories (fan-out). Use either destination or destinations."},"selector":{"$ref":"#/$defs/selector"},"overwrite":{"type":"boolean","description":"Replace destination tags whose digest differs (default: defaults.overwrite)."},"includeReferrers":{"type":"boolean","description":"Also mirror referrers (default: defaults.includeReferrers)."},"platforms":{"type":"array","minItems":1,"items":{"type":"string","pattern":"^[a-z0-9]+/[a-z0-9_]+(?:/[a-z0-9]+)?$"},"description":"Copy only these platforms of multi-platform images (os/arch[/variant]); the copy is then no longer bit-for-bit."},"verify":{"$ref":"#/$defs/verify"}}};const oci_mirror_v1_schema38 = {"type":"object","additionalProperties":false,"required":["provider"],"anyOf":[{"required":["matchOIDCIdentity"]},{"required":["publicKey"]}],"description":"Verify cosign signatures (keyless: matchOIDCIdentity; key-based: publicKey) of every selected tag before copying.","properties":{"provider":{"type":"string","enum":["cosign"]},"matchOIDCIdentity":{"type":"array","minItems":1,"description":"Accepted signing identities (any one matches).","items":{"type":"object","additionalProperties":false,"required":["issuer","subject"],"properties":{"issuer":{"type":"string","minLength":1,"description":"OIDC issuer URL."},"subject":{"type":"string","minLength":1,"description":"Go regular expression for the certificate subject (SAN), matched unanchored as flux mirror does: anchor it with ^...$."}}}},"minAge":{"type":"string","description":"Signature must be at least this old (Go duration, e.g. 48h), measured from its verified transparency-log time; younger tags are skipped (signature-too-new)."},"publicKey":{"type":"object","additionalProperties":false,"description":"Key-based verification: the cosign public key (PEM).","properties":{"fromPath":{"type":"string","minLength":1,"description":"PEM file, relative to the config."},"value":{"type":"string","minLength":1,"description":"PEM text."}}},"trustedRoot":{"type":"string","minLength":1,"description":"Sigstore trusted_root.json (path relative to the config) for air-gapped runs and private Sigstore instances; default defaults.trustedRoot, else the public-good root through TUF."}}};const oci_mirror_v1_schema33 = {"type":"object","additionalProperties":false,"description":"Which tags to mirror: regex (+extract) -> semver range -> glob/tags/exclude -> sort -> limit. Default: the highest semver tag.","properties":{"regex":{"type":"object","additionalProperties":false,"required":["pattern"],"properties":{"pattern":{"type":"string","minLength":1,"description":"Regular expression tags must match (Go (?P<name>...) groups accepted)."},"extract":{"type":"string","minLength":1,"description":"Template of named groups used as the sort/semver key, e.g. $version."}}},"semver":{"type":"string","minLength":1,"description":"Semver range, e.g. \">=6.0.0 <7\" or 6.x."},"prerelease":{"type":"boolean","description":"Let the semver range match prerelease versions."},"glob":{"description":"Glob pattern(s) tags must match, e.g. v1.*.","oneOf":[{"type":"string","minLength":1},{"$ref":"#/$defs/stringList"}]},"tags":{"$ref":"#/$defs/stringList","description":"Exact tags to mirror."},"digests":{"$ref":"#/$defs/stringList","description":"Exact digests (sha256:...) to mirror."},"exclude":{"$ref":"#/$defs/stringList","description":"Tags (or globs) never mirrored."},"sortBy":{"type":"string","enum":["semver","alphabetical","numerical"],"description":"Order before the limit, highest first (default semver)."},"limit":{"type":"integer","minimum":0,"description":"How many tags from the top; 0 = all (default 1, or all listed tags/digests)."}}};const oci_mirror_v1_schema34 = {"type":"array","items":{"type":"string","minLength":1}};function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){let vErrors = null;let errors = 0;const evaluated0 = validate22.evaluated;if(evaluated0.dynamicProps){evaluated0.props = undefined;}if(evaluated0.dynamicItems){evaluated0.items = undefined;}if(data && typeof data == "object" && !Array.isArray(data)){for(const key0 in data){if(!(func3.call(oci_mirror_v1_schema33.properties, key0))){const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:oci_mirror_v1_schema33,data};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}}if(data.regex !== undefined){let data0 = data.regex;if(data0 && typeof data0 == "object" && !Array.isArray(data0)){if(data0.pattern === undefined){const err1 = {instancePath:instancePath+"/regex",schemaPath:"#/properties/regex/required",keyword:"required",params:{missingProperty: "pattern"},message:"must have required property '"+"pattern"+"'",schema:oci_mirror_v1_schema33.properties.regex.required,parentSchema:oci_mirror_v1_schema33.properties.regex,data:data0};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}for(const key1 in data0){if(!((key1 === "pattern") || (key1 === "extract"))){const err2 = {instancePath:instancePath+"/regex",schemaPath:"#/properties/regex/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:oci_mirror_v1_schema33.properties.regex,data:data0};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}}if(data0.pattern !== undefined){let data1 = data0.pattern;if(typeof data1 === "string"){if(oci_mirror_v1_func1(data1) < 1){const err3 = {instancePath:instancePath+"/regex/pattern",schemaPath:"#/properties/regex/properties/pattern/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:oci_mirror_v1_schema33.properties.regex.properties.pattern,data:data1};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}}else {const err4 = {instancePath:instancePath+"/regex/pattern",schemaPath:"#/properties/regex/properties/pattern/type",keyword:"type",params:{type: "string"},message:"must be string",schema:oci_mirror_v1_schema33.properties.regex.properties.pattern.type,parentSchema:oci_mirror_v1_schema33.properties.regex.properties.pattern,data:data1};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}}if(data0.extract !== undefined){let data2 = data0.extract;if(typeof data2 === "string"){if(oci_mirror_v1_func1(data2) < 1){const err5 = {instancePath:instancePath+"/regex/extract",schemaPath:"#/properties/regex/properties/extract/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:oci_mirror_v1_schema33.properties.regex.properties.extract,data:data2};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}}else {const err6 = {instancePath:instancePath+"/regex/extract",schemaPath:"#/properties/regex/properties/extract/type",keyword:"type",params:{type: "string"},message:"must be string",schema:oci_mirror_v1_schema33.properties.regex.properties.extract.type,parentSchema:oci_mirror_v1_schema33.properties.regex.properties.extract,data:data2};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}}}else {const err7 = {instancePath:instancePath+"/regex",schemaPath:"#/properties/regex/type",keyword:"type",params:{type: "object"},message:"must be object",schema:oci_mirror_v1_schema33.properties.regex.type,parentSchema:oci_mirror_v1_schema33.properties.regex,data:data0};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}}if(data.semver !== undefined){let data3 = data.semver;if(typeof data3 === "string"){if(oci_mirror_v1_func1(data3) < 1){const err8 = {instancePath:instancePath+"/semver",schemaPath:"#/properties/semver/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:oci_mirror_v1_schema33.properties.semver,data:data3};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}}else {const err9 = {instancePath:instancePath+"/semver",schemaPath:"#/properties/semver/type",keyword:"type",params:{type: "string"},message:"must be string",schema:oci_mirror_v1_schema33.properties.semver.type,parentSchema:oci_mirror_v1_schema33.properties.semver,data:data3};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}}if(data.prerelease !== undefined){let data4 = data.prerelease;if(typeof data4 !== "boolean"){const err10 = {instancePath:instancePath+"/prerelease",schemaPath:"#/properties/prerelease/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:oci_mirror_v1_schema33.properties.prerelease.type,parentSchema:oci_mirror_v1_schema33.properties.prerelease,data:data4};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}}if(data.glob !== undefined){let data5 = data.glob;const _errs14 = errors;let valid2 = false;let passing0 = null;const _errs15 = errors;if(typeof data5 === "string"){if(oci_mirror_v1_func1(data5) < 1){const err11 = {instancePath:instancePath+"/glob",schemaPath:"#/properties/glob/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:oci_mirror_v1_schema33.properties.glob.oneOf[0],data:data5};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}}else {const err12 = {instancePath:instancePath+"/glob",schemaPath:"#/properties/glob/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:oci_mirror_v1_schema33.properties.glob.oneOf[0].type,parentSchema:oci_mirror_v1_schema33.properties.glob.oneOf[0],data:data5};if(vErrors === null){vErrors = [err12];}else {vErrors.push(err12);}errors++;}var _valid0 = _errs15 === errors;if(_valid0){valid2 = true;passing0 = 0;}const _errs17 = errors;if(Array.isArray(data5)){const len0 = data5.length;for(let i0=0; i0<len0; i0++){let data6 = data5[i0];if(typeof data6 === "string"){if(oci_mirror_v1_func1(data6) < 1){const err13 = {instancePath:instancePath+"/glob/" + i0,schemaPath:"#/$defs/stringList/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:oci_mirror_v1_schema34.items,data:data6};if(vErrors === null){vErrors = [err13];}else {vErrors.push(err13);}errors++;}}else {const err14 = {instancePath:instancePath+"/glob/" + i0,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:oci_mirror_v1_schema34.items.type,parentSchema:oci_mirror_v1_schema34.items,data:data6};if(vErrors === null){vErrors = [err14];}else {vErrors.push(err14);}errors++;}}}else {const err15 = {instancePath:instancePath+"/glob",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array",schema:oci_mirror_v1_schema34.type,parentSchema:oci_mirror_v1_schema34,data:data5};if(vErrors === null){vErrors = [err15];}else {vErrors.push(err15);}errors++;}var _valid0 = _errs17 === errors;if(_valid0 && valid2){valid2 = false;passing0 = [passing0, 1];}else {if(_valid0){valid2 = true;passing0 = 1;}}if(!valid2){const err16 = {instancePath:instancePath+"/glob",schemaPath:"#/properties/glob/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:oci_mirror_v1_schema33.properties.glob.oneOf,parentSchema:oci_mirror_v1_schema33.properties.glob,data:data5};if(vErrors === null){vErrors = [err16];}else {vErrors.push(err16);}errors++;}else {errors = _errs14;if(vErrors !== null){if(_errs14){vErrors.length = _errs14;}else {vErrors = null;}}}}if(data.tags !== undefined){let data7 = data.tags;if(Array.isArray(data7)){const len1 = data7.length;for(let i1=0; i1<len1; i1++){let data8 = data7[i1];if(typeof data8 === "string"){if(oci_mirror_v1_func1(data8) < 1){const err17 = {instancePath:instancePath+"/tags/" + i1,schemaPath:"#/$defs/stringList/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:oci_mirror_v1_schema34.items,data:data8};if(vErrors === null){vErrors = [err17];}else {vErrors.push(err17);}errors++;}}else {const err18 = {instancePath:instancePath+"/tags/" + i1,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:oci_mirror_v1_schema34.items.type,parentSchema:oci_mirror_v1_schema34.items,data:data8};if(vErrors === null){vErrors = [err18];}else {vErrors.push(err18);}errors++;}}}else {const err19 = {instancePath:instancePath+"/tags",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array",schema:oci_mirror_v1_schema34.type,parentSchema:oci_mirror_v1_schema34,data:data7};if(vErrors === null){vErrors = [err19];}else {vErrors.push(err19);}errors++;}}if(data.digests !== undefined){let data9 = data.digests;if(Array.isArray(data9)){const len2 = data9.length;for(let i2=0; i2<len2; i2++){let data10 = data9[i2];if(typeof data10 === "string"){if(oci_mirror_v1_func1(data10) < 1){const err20 = {instancePath:instancePath+"/digests/" + i2,schemaPath:"#/$defs/stringList/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:oci_mirror_v1_schema34.items,data:data10};if(vErrors === null){vErrors = [err20];}else {vErrors.push(err20);}errors++;}}else {const err21 = {instancePath:instancePath+"/digests/" + i2,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:oci_mirror_v1_schema34.items.type,parentSchema:oci_mirror_v1_schema34.items,data:data10};if(vErrors === null){vErrors = [err21];}else {vErrors.push(err21);}errors++;}}}else {const err22 = {instancePath:instancePath+"/digests",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array",schema:oci_mirror_v1_schema34.type,parentSchema:oci_mirror_v1_schema34,data:data9};if(vErrors === null){vErrors = [err22];}else {vErrors.push(err22);}errors++;}}if(data.exclude !== undefined){let data11 = data.exclude;if(Array.isArray(data11)){const len3 = data11.length;for(let i3=0; i3<len3; i3++){let data12 = data11[i3];if(typeof data12 === "string"){if(oci_mirror_v1_func1(data12) < 1){const err23 = {instancePath:instancePath+"/exclude/" + i3,schemaPath:"#/$defs/stringList/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:oci_mirror_v1_schema34.items,data:data12};if(vErrors === null){vErrors = [err23];}else {vErrors.push(err23);}errors++;}}else {const err24 = {instancePath:instancePath+"/exclude/" + i3,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:oci_mirror_v1_schema34.items.type,parentSchema:oci_mirror_v1_schema34.items,data:data12};if(vErrors === null){vErrors = [err24];}else {vErrors.push(err24);}errors++;}}}else {const err25 = {instancePath:instancePath+"/exclude",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array",schema:oci_mirror_v1_schema34.type,parentSchema:oci_mirror_v1_schema34,data:data11};if(vErrors === null){vErrors = [err25];}else {vErrors.push(err25);}errors++;}}if(data.sortBy !== undefined){let data13 = data.sortBy;if(typeof data13 !== "string"){const err26 = {instancePath:instancePath+"/sortBy",schemaPath:"#/properties/sortBy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:oci_mirror_v1_schema33.properties.sortBy.type,parentSchema:oci_mirror_v1_schema33.properties.sortBy,data:data13};if(vErrors === null){vErrors = [err26];}else {vErrors.push(err26);}errors++;}if(!(((data13 === "semver") || (data13 === "alphabetical")) || (data13 === "numerical"))){const err27 = {instancePath:instancePath+"/sortBy",schemaPath:"#/properties/sortBy/enum",keyword:"enum",params:{allowedValues: oci_mirror_v1_schema33.properties.sortBy.enum},message:"must be equal to one of the allowed values",schema:oci_mirror_v1_schema33.properties.sortBy.enum,parentSchema:oci_mirror_v1_schema33.properties.sortBy,data:data13};if(vErrors === null){vErrors = [err27];}else {vErrors.push(err27);}errors++;}}if(data.limit !== undefined){let data14 = data.limit;if(!((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14)))){const err28 = {instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:oci_mirror_v1_schema33.properties.limit.type,parentSchema:oci_mirror_v1_schema33.properties.limit,data:data14};if(vErrors === null){vErrors = [err28];}else {vErrors.push(err28);}errors++;}if(typeof data14 == "number"){if(data14 < 0 || isNaN(data14)){const err29 = {instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:oci_mirror_v1_schema33.properties.limit,data:data14};if(vErrors === null){vErrors = [err29];}else {vErrors.push(err29);}errors++;}}}}else {const err30 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:oci_mirror_v1_schema33.type,parentSchema:oci_mirror_v1_schema33,data};if(vErrors === null){vErrors = [err30];}else {vErrors.push(err30);}errors++;}validate22.errors = vErrors;return errors === 0;}validate22.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};const pattern4 = new RegExp("^[a-z0-9]+/[a-z0-9_]+(?:/[a-z0-9]+)?$", "u");function oci_mirror_v1_validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){let vErrors = null;let errors = 0;const evaluated0 = oci_mirror_v1_validate21.evaluated;if(evaluated0.dynamicProps){evaluated0.props = undefined;}if(evaluated0.dynamicItems){evaluated0.items = undefined;}if(data && typeof data == "object" && !Array.isArray(data)){if(data.source === undefined){const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:oci_mirror_v1_schema32.required,parentSchema:oci_mirror_v1_schema32,data};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}for(const key0 in data){if(!(func3.call(oci_mirror_v1_schema32.properties, key0))){const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:oci_mirror_v1_schema32,data};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}}if(data.name !== undefined){let data0 = data.name;if(typeof data0 === "string"){if(oci_mirror_v1_func1(data0) < 1){const err2 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:oci_mirror_v1_schema32.properties.name,data:data0};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}}else {const err3 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:oci_mirror_v1_schema32.properties.name.type,parentSchema:oci_mirror_v1_schema32.properties.name,data:data0};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}}if(data.source !== undefined){let data1 = data.source;if(typeof data1 === "string"){if(oci_mirror_v1_func1(data1) < 1){const err4 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:oci_mirror_v1_schema32.properties.source,data:data1};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}}else {const err5 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:oci_mirror_v1_schema32.properties.source.type,parentSchema:oci_mirror_v1_schema32.properties.source,data:data1};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}}if(data.destination !== undefined){let data2 = data.destination;if(typeof data2 === "string"){if(oci_mirror_v1_func1(data2) < 1){const err6 = {instancePath:instancePath+"/destination",schemaPath:"#/properties/destination/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:oci_mirror_v1_schema32.properties.destination,data:data2};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}}else {const err7 = {instancePath:instancePath+"/destination",schemaPath:"#/properties/destination/type",keyword:"type",params:{type: "string"},message:"must be string",schema:oci_mirror_v1_schema32.properties.destination.type,parentSchema:oci_mirror_v1_schema32.properties.destination,data:data2};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}}if(data.destinations !== undefined){let data3 = data.destinations;if(Array.isArray(data3)){if(data3.length < 1){const err8 = {instancePath:instancePath+"/destinations",schemaPath:"#/properties/destinations/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:oci_mirror_v1_schema32.properties.destinations,data:data3};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}const len0 = data3.length;for(let i0=0; i0<len0; i0++){let data4 = data3[i0];if(typeof data4 === "string"){if(oci_mirror_v1_func1(data4) < 1){const err9 = {instancePath:instancePath+"/destinations/" + i0,schemaPath:"#/properties/destinations/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:oci_mirror_v1_schema32.properties.destinations.items,data:data4};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}}else {const err10 = {instancePath:instancePath+"/destinations/" + i0,schemaPath:"#/properties/destinations/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:oci_mirror_v1_schema32.properties.destinations.items.type,parentSchema:oci_mirror_v1_schema32.properties.destinations.items,data:data4};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}}}else {const err11 = {instancePath:instancePath+"/destinations",schemaPath:"#/properties/destinations/type",keyword:"type",params:{type: "array"},message:"must be array",schema:oci_mirror_v1_schema32.properties.destinations.type,parentSchema:oci_mirror_v1_schema32.properties.destinations,data:data3};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}}if(data.selector !== undefined){if(!(validate22(data.selector, {instancePath:instancePath+"/selector",parentData:data,parentDataProperty:"selector",rootData,dynamicAnchors}))){vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);errors = vErrors.length;}}if(data.overwrite !== undefined){let data6 = data.overwrite;if(typeof data6 !== "boolean"){const err12 = {instancePath:instancePath+"/overwrite",schemaPath:"#/properties/overwrite/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:oci_mirror_v1_schema32.properties.overwrite.type,parentSchema:oci_mirror_v1_schema32.properties.overwrite,data:data6};if(vErrors === null){vErrors = [err12];}else {vErrors.push(err12);}errors++;}}if(data.includeReferrers !== undefined){let data7 = data.includeReferrers;if(typeof data7 !== "boolean"){const err13 = {instancePath:instancePath+"/includeReferrers",schemaPath:"#/properties/includeReferrers/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:oci_mirror_v1_schema32.properties.includeReferrers.type,parentSchema:oci_mirror_v1_schema32.properties.includeReferrers,data:data7};if(vErrors === null){vErrors = [err13];}else {vErrors.push(err13);}errors++;}}if(data.platforms !== undefined){let data8 = data.platforms;if(Array.isArray(data8)){if(data8.length < 1){const err14 = {instancePath:instancePath+"/platforms",schemaPath:"#/properties/platforms/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:oci_mirror_v1_schema32.properties.platforms,data:data8};if(vErrors === null){vErrors = [err14];}else {vErrors.push(err14);}errors++;}const len1 = data8.length;for(let i1=0; i1<len1; i1++){let data9 = data8[i1];if(typeof data9 === "string"){if(!pattern4.test(data9)){const err15 = {instancePath:instancePath+"/platforms/" + i1,schemaPath:"#/properties/platforms/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+/[a-z0-9_]+(?:/[a-z0-9]+)?$"},message:"must match pattern \""+"^[a-z0-9]+/[a-z0-9_]+(?:/[a-z0-9]+)?$"+"\"",schema:"^[a-z0-9]+/[a-z0-9_]+(?:/[a-z0-9]+)?$",parentSchema:oci_mirror_v1_schema32.properties.platforms.items,data:data9};if(vErrors === null){vErrors = [err15];}else {vErrors.push(err15);}errors++;}}else {const err16 = {instancePath:instancePath+"/platforms/" + i1,schemaPath:"#/properties/platforms/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:oci_mirror_v1_schema32.properties.platforms.items.type,parentSchema:oci_mirror_v1_schema32.properties.platforms.items,data:data9};if(vErrors === null){vErrors = [err16];}else {vErrors.push(err16);}errors++;}}}else {const err17 = {instancePath:instancePath+"/platforms",schemaPath:"#/properties/platforms/type",keyword:"type",params:{type: "array"},message:"must be array",schema:oci_mirror_v1_schema32.properties.platforms.type,parentSchema:oci_mirror_v1_schema32.properties.platforms,data:data8};if(vErrors === null){vErrors = [err17];}else {vErrors.push(err17);}errors++;}}if(data.verify !== undefined){let data10 = data.verify;const _errs24 = errors;let valid6 = false;const _errs25 = errors;if(data10 && typeof data10 == "object" && !Array.isArray(data10)){if(data10.matchOIDCIdentity === undefined){const err18 = {instancePath:instancePath+"/verify",schemaPath:"#/$defs/verify/anyOf/0/required",keyword:"required",params:{missingProperty: "matchOIDCIdentity"},message:"must have required property '"+"matchOIDCIdentity"+"'",schema:oci_mirror_v1_schema38.anyOf[0].required,parentSchema:oci_mirror_v1_schema38.anyOf[0],data:data10};if(vErrors === null){vErrors = [err18];}else {vErrors.push(err18);}errors++;}}var _valid0 = _errs25 === errors;valid6 = valid6 || _valid0;const _errs26 = errors;if(data10 && typeof data10 == "object" && !Array.isArray(data10)){if(data10.publicKey === undefined){const err19 = {instancePath:instancePath+"/verify",schemaPath:"#/$defs/verify/anyOf/1/required",keyword:"required",params:{missingProperty: "publicKey"},message:"must have required property '"+"publicKey"+"'",schema:oci_mirror_v1_schema38.anyOf[1].required,parentSchema:oci_mirror_v1_schema38.anyOf[1],data:data10};if(vErrors === null){vErrors = [err19];}else {vErrors.push(err19);}errors++;}}var _valid0 = _errs26 === errors;valid6 = valid6 || _valid0;if(!valid6){const err20 = {instancePath:instancePath+"/verify",schemaPath:"#/$defs/verify/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:oci_mirror_v1_schema38.anyOf,parentSchema:oci_mirror_v1_schema38,data:data10};if(vErrors === null){vErrors = [err20];}else {vErrors.push(err20);}errors++;}else {errors = _errs24;if(vErrors !== null){if(_errs24){vErrors.length = _errs24;}else {vErrors = null;}}}if(data10 && typeof data10 == "object" && !Array.isArray(data10)){if(data10.provider === undefined){const err21 = {instancePath:instancePath+"/verify",schemaPath:"#/$defs/verify/required",keyword:"required",params:{missingProperty: "provider"},message:"must have required property '"+"provider"+"'",schema:oci_mirror_v1_schema38.required,parentSchema:oci_mirror_v1_schema38,data:data10};if(vErrors === null){vErrors = [err21];}else {vErrors.push(err21);}errors++;}for(const key1 in data10){if(!(((((key1 === "provider") || (key1 === "matchOIDCIdentity")) || (key1 === "minAge")) || (key1 === "publicKey")) || (key1 === "trustedRoot"))){const err22 = {instancePath:instancePath+"/verify",schemaPath:"#/$defs/verify/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:oci_mirror_v1_schema38,data:data10};if(vErrors === null){vErrors = [err22];}else {vErrors.push(err22);}errors++;}}if(data10.provider !== undefined){let data11 = data10.provider;if(typeof data11 !== "string"){const err23 = {instancePath:instancePath+"/verify/provider",schemaPath:"#/$defs/verify/properties/provider/type",keyword:"type",params:{type: "string"},message:"must be string",schema:oci_mirror_v1_schema38.properties.provider.type,parentSchema:oci_mirror_v1_schema38.properties.provider,data:data11};if(vErrors === null){vErrors = [err23];}else {vErrors.push(err23);}errors++;}if(!(data11 === "cosign")){const err24 = {instancePath:instancePath+"/verify/provider",schemaPath:"#/$defs/verify/properties/provider/enum",keyword:"enum",params:{allowedValues: oci_mirror_v1_schema38.properties.provider.enum},message:"must be equal to one of the allowed values",schema:oci_mirror_v1_schema38.properties.provider.enum,parentSchema:oci_mirror_v1_schema38.properties.provider,data:data11};if(vErrors === null){vErrors = [err24];}else {vErrors.push(err24);}errors++;}}if(data10.matchOIDCIdentity !== undefined){let data12 = data10.matchOIDCIdentity;if(Array.isArray(data12)){if(data12.length < 1){const err25 = {instancePath:instancePath+"/verify/matchOIDCIdentity",schemaPath:"#/$defs/verify/properties/matchOIDCIdentity/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:oci_mirror_v1_schema38.properties.matchOIDCIdentity,data:data12};if(vErrors === null){vErrors = [err25];}else {vErrors.push(err25);}errors++;}const len2 = data12.length;for(let i2=0; i2<len2; i2++){let data13 = data12[i2];if(data13 && typeof data13 == "object" && !Array.isArray(data13)){if(data13.issuer === undefined){const err26 = {instancePath:instancePath+"/verify/matchOIDCIdentity/" + i2,schemaPath:"#/$defs/verify/properties/matchOIDCIdentity/items/required",keyword:"required",params:{missingProperty: "issuer"},message:"must have required property '"+"issuer"+"'",schema:oci_mirror_v1_schema38.properties.matchOIDCIdentity.items.required,parentSchema:oci_mirror_v1_schema38.properties.matchOIDCIdentity.items,data:data13};if(vErrors === null){vErrors = [err26];}else {vErrors.push(err26);}errors++;}if(data13.subject === undefined){const err27 = {instancePath:instancePath+"/verify/matchOIDCIdentity/" + i2,schemaPath:"#/$defs/verify/properties/matchOIDCIdentity/items/required",keyword:"required",params:{missingProperty: "subject"},message:"must have required property '"+"subject"+"'",schema:oci_mirror_v1_schema38.properties.matchOIDCIdentity.items.required,parentSchema:oci_mirror_v1_schema38.properties.matchOIDCIdentity.items,data:data13};if(vErrors === null){vErrors = [err27];}else {vErrors.push(err27);}errors++;}for(const key2 in data13){if(!((key2 === "issuer") || (key2 === "subject"))){const err28 = {instancePath:instancePath+"/verify/matchOIDCIdentity/" + i2,schemaPath:"#/$defs/verify/properties/matchOIDCIdentity/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:oci_mirror_v1_schema38.properties.matchOIDCIdentity.items,data:data13};if(vErrors === null){vErrors = [err28];}else {vErrors.push(err28);}errors++;}}if(data13.issuer !== undefined){let data14 = data13.issuer;if(typeof data14 === "string"){if(oci_mirror_v1_func1(data14) < 1){const err29 = {instancePath:instancePath+"/verify/matchOIDCIdentity/" + i2+"/issuer",schemaPath:"#/$defs/verify/properties/matchOIDCIdentity/items/properties/issuer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:oci_mirror_v1_schema38.properties.matchOIDCIdentity.items.properties.issuer,data:data14};if(vErrors === null){vErrors = [err29];}else {vErrors.push(err29);}errors++;}}else {const err30 = {instancePath:instancePath+"/verify/matchOIDCIdentity/" + i2+"/issuer",schemaPath:"#/$defs/verify/properties/matchOIDCIdentity/items/properties/issuer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:oci_mirror_v1_schema38.properties.matchOIDCIdentity.items.properties.issuer.type,parentSchema:oci_mirror_v1_schema38.properties.matchOIDCIdentity.items.properties.issuer,data:data14};if(vErrors === null){vErrors = [err30];}else {vErrors.push(err30);}errors++;}}if(data13.subject !== undefined){let data15 = data13.subject;if(typeof data15 === "string"){if(oci_mirror_v1_func1(data15) < 1){const err31 = {instancePath:instancePath+"/verify/matchOIDCIdentity/" + i2+"/subject",schemaPath:"#/$defs/verify/properties/matchOIDCIdentity/items/properties/subject/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:oci_mirror_v1_schema38.properties.matchOIDCIdentity.items.properties.subject,data:data15};if(vErrors === null){vErrors = [err31];}else {vErrors.push(err31);}errors++;}}else {const err32 = {instancePath:instancePath+"/verify/matchOIDCIdentity/" + i2+"/subject",schemaPath:"#/$defs/verify/properties/matchOIDCIdentity/items/properties/subject/type",keyword:"type",params:{type: "string"},message:"must be string",schema:oci_mirror_v1_schema38.properties.matchOIDCIdentity.items.properties.subject.type,parentSchema:oci_mirror_v1_schema38.properties.matchOIDCIdentity.items.properties.subject,data:data15};if(vErrors === null){vErrors = [err32];}else {vErrors.push(err32);}errors++;}}}else {const err33 = {instancePath:instancePath+"/verify/matchOIDCIdentity/" + i2,schemaPath:"#/$defs/verify/properties/matchOIDCIdentity/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:oci_mirror_v1_schema38.properties.matchOIDCIdentity.items.type,parentSchema:oci_mirror_v1_schema38.properties.matchOIDCIdentity.items,data:data13};if(vErrors === null){vErrors = [err33];}else {vErrors.push(err33);}errors++;}}}else {const err34 = {instancePath:instancePath+"/verify/matchOIDCIdentity",schemaPath:"#/$defs/verify/properties/matchOIDCIdentity/type",keyword:"type",params:{type: "array"},message:"must be array",schema:oci_mirror_v1_schema38.properties.matchOIDCIdentity.type,parentSchema:oci_mirror_v1_schema38.properties.matchOIDCIdentity,data:data12};if(vErrors === null){vErrors = [err34];}else {vErrors.push(err34);}errors++;}}if(data10.minAge !== undefined){let data16 = data10.minAge;if(typeof data16 !== "string"){const err35 = {instancePath:instancePath+"/verify/minAge",schemaPath:"#/$defs/verify/properties/minAge/type",keyword:"type",params:{type: "string"},message:"must be string",schema:oci_mirror_v1_schema38.properties.minAge.type,parentSchema:oci_mirror_v1_schema38.properties.minAge,data:data16};if(vErrors === null){vErrors = [err35];}else {vErrors.push(err35);}errors++;}}if(data10.publicKey !== undefined){let data17 = data10.publicKey;if(data17 && typeof data17 == "object" && !Array.isArray(data17)){for(const key3 in data17){if(!((key3 === "fromPath") || (key3 === "value"))){const err36 = {instancePath:instancePath+"/verify/publicKey",schemaPath:"#/$defs/verify/properties/publicKey/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:oci_mirror_v1_schema38.properties.publicKey,data:data17};if(vErrors === null){vErrors = [err36];}else {vErrors.push(err36);}errors++;}}if(data17.fromPath !== undefined){let data18 = data17.fromPath;if(typeof data18 === "string"){if(oci_mirror_v1_func1(data18) < 1){const err37 = {instancePath:instancePath+"/verify/publicKey/fromPath",schemaPath:"#/$defs/verify/properties/publicKey/properties/fromPath/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:oci_mirror_v1_schema38.properties.publicKey.properties.fromPath,data:data18};if(vErrors === null){vErrors = [err37];}else {vErrors.push(err37);}errors++;}}else {const err38 = {instancePath:instancePath+"/verify/publicKey/fromPath",schemaPath:"#/$defs/verify/properties/publicKey/properties/fromPath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:oci_mirror_v1_schema38.properties.publicKey.properties.fromPath.type,parentSchema:oci_mirror_v1_schema38.properties.publicKey.properties.fromPath,data:data18};if(vErrors === null){vErrors = [err38];}else {vErrors.push(err38);}errors++;}}if(data17.value !== undefined){let data19 = data17.value;if(typeof data19 === "string"){if(oci_mirror_v1_func1(data19) < 1){const err39 = {instancePath:instancePath+"/verify/publicKey/value",schemaPath:"#/$defs/verify/properties/publicKey/properties/value/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:oci_mirror_v1_schema38.properties.publicKey.properties.value,data:data19};if(vErrors === null){vErrors = [err39];}else {vErrors.push(err39);}errors++;}}else {const err40 = {instancePath:instancePath+"/verify/publicKey/value",schemaPath:"#/$defs/verify/properties/publicKey/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string",schema:oci_mirror_v1_schema38.properties.publicKey.properties.value.type,parentSchema:oci_mirror_v1_schema38.properties.publicKey.properties.value,data:data19};if(vErrors === null){vErrors = [err40];}else {vErrors.push(err40);}errors++;}}}else {const err41 = {instancePath:instancePath+"/verify/publicKey",schemaPath:"#/$defs/verify/properties/publicKey/type",keyword:"type",params:{type: "object"},message:"must be object",schema:oci_mirror_v1_schema38.properties.publicKey.type,parentSchema:oci_mirror_v1_schema38.properties.publicKey,data:data17};if(vErrors === null){vErrors = [err41];}else {vErrors.push(err41);}errors++;}}if(data10.trustedRoot !== undefined){let data20 = data10.trustedRoot;if(typeof data20 === "string"){if(oci_mirror_v1_func1(data20) < 1){const err42 = {instancePath:instancePath+"/verify/trustedRoot",schemaPath:"#/$defs/verify/properties/trustedRoot/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:oci_mirror_v1_schema38.properties.trustedRoot,data:data20};if(vErrors === null){vErrors = [err42];}else {vErrors.push(err42);}errors++;}}else {const err43 = {instancePath:instancePath+"/verify/trustedRoot",schemaPath:"#/$defs/verify/properties/trustedRoot/type",keyword:"type",params:{type: "string"},message:"must be string",schema:oci_mirror_v1_schema38.properties.trustedRoot.type,parentSchema:oci_mirror_v1_schema38.properties.trustedRoot,data:data20};if(vErrors === null){vErrors = [err43];}else {vErrors.push(err43);}errors++;}}}else {const err44 = {instancePath:instancePath+"/verify",schemaPath:"#/$defs/verify/type",keyword:"type",params:{type: "object"},message:"must be object",schema:oci_mirror_v1_schema38.type,parentSchema:oci_mirror_v1_schema38,data:data10};if(vErrors === null){vErrors = [err44];}else {vErrors.push(err44);}errors++;}}}else {const err45 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:oci_mirror_v1_schema32.type,parentSchema:oci_mirror_v1_schema32,data};if(vErrors === null){vErrors = [err45];}else {vErrors.push(err45);}errors++;}oci_mirror_v1_validate21.errors = vErrors;return errors === 0;}oci_mirror_v1_validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};const schema40 = {"type":"object","additionalProperties":false,"required":["host"],"properties":{"host":{"type":"string","minLength":1,"description":"Registry host, e.g. registry.example.com or localhost:5000."},"username":{"type":"string","description":"With a username the credential is sent as its password (Basic); without, as a bearer token."},"credential":{"type":"object","additionalProperties":false,"description":"Exactly one of value, fromPath, jwkPath, jwkValue, provider.","properties":{"value":{"type":"string","description":"Token or password; use ${VAR}."},"fromPath":{"type":"string","description":"File holding the token (inside the config directory)."},"jwkPath":{"type":"string","description":"Private JWK file to sign a fresh JWT with."},"jwkValue":{"type":"string","description":"Private JWK to sign a fresh JWT with; use ${VAR}."},"provider":{"type":"string","enum":["github","forgejo","gcp","azure","aws","spiffe"],"description":"Mint a per-request token from the ambient identity (github = Actions OIDC)."},"audience":{"type":"string","description":"Token audience (default: the host)."},"audiences":{"$ref":"#/$defs/stringList","description":"Several audiences."},"issuer":{"type":"string","description":"iss claim for jwkPath/jwkValue."},"subject":{"type":"string","description":"sub claim for jwkPath/jwkValue."},"expiration":{"type":"string","description":"JWT lifetime for jwkPath/jwkValue (Go duration, default 60s)."},"envelope":{"type":"string","description":"Go template wrapping the token, e.g. token-{{ hex .Token }}."}}},"provider":{"type":"string","enum":["generic","ecr","acr","gar","jfrog","quay","dockerhub","ghcr"],"description":"Cloud registry login through OIDC (exchanged for registry credentials)."},"audience":{"type":"string","description":"OIDC audience requested for the provider's exchange (default: sts.amazonaws.com for ecr, https://iam.googleapis.com/<workloadIdentityProvider> for gar, api://AzureADTokenExchange for acr, https://identity.docker.com for dockerhub, the host for quay, GitHub's default for jfrog)."},"providerName":{"type":"string","description":"JFrog OIDC integration name (jfrog)."},"connectionId":{"type":"string","description":"Docker Hub OIDC connection id (dockerhub)."},"roleArn":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$","description":"AWS role assumed with the OIDC token (ecr)."},"region":{"type":"string","description":"AWS region (ecr; default: from the host)."},"workloadIdentityProvider":{"type":"string","description":"GCP workload identity provider (gar)."},"serviceAccount":{"type":"string","description":"GCP service account (gar)."},"tenantId":{"type":"string","description":"Azure tenant id (acr)."},"clientId":{"type":"string","description":"Azure client id (acr)."},"createRepositories":{"type":"boolean","description":"Create missing destination repositories with the ECR (or ECR Public) CreateRepository API before pushing (ecr; needs ecr:CreateRepository)."},"insecure":{"type":"boolean","description":"Skip TLS certificate verification."},"plainHTTP":{"type":"boolean","description":"Use http:// instead of https://."},"tls":{"type":"object","additionalProperties":false,"properties":{"serverAuth":{"type":"object","additionalProperties":false,"description":"Custom CA bundle for the registry's certificate.","properties":{"caFromPath":{"type":"string","description":"PEM CA bundle file (inside the config directory)."},"caValue":{"type":"string","description":"Inline PEM CA bundle."}}},"clientAuth":{"type":"object","additionalProperties":false,"description":"Client certificate (mTLS).","properties":{"certFromPath":{"type":"string"},"certValue":{"type":"string"},"keyFromPath":{"type":"string"},"keyValue":{"type":"string"}}}}},"maxChunkSize":{"type":"integer","minimum":0,"description":"KiB per blob upload PATCH; 0 = one request per blob."}}};const pattern5 = new RegExp("^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", "u");function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){let vErrors = null;let errors = 0;const evaluated0 = validate25.evaluated;if(evaluated0.dynamicProps){evaluated0.props = undefined;}if(evaluated0.dynamicItems){evaluated0.items = undefined;}if(data && typeof data == "object" && !Array.isArray(data)){if(data.host === undefined){const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'",schema:schema40.required,parentSchema:schema40,data};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}for(const key0 in data){if(!(func3.call(schema40.properties, key0))){const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema40,data};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}}if(data.host !== undefined){let data0 = data.host;if(typeof data0 === "string"){if(oci_mirror_v1_func1(data0) < 1){const err2 = {instancePath:instancePath+"/host",schemaPath:"#/properties/host/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema40.properties.host,data:data0};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}}else {const err3 = {instancePath:instancePath+"/host",schemaPath:"#/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.host.type,parentSchema:schema40.properties.host,data:data0};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}}if(data.username !== undefined){let data1 = data.username;if(typeof data1 !== "string"){const err4 = {instancePath:instancePath+"/username",schemaPath:"#/properties/username/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.username.type,parentSchema:schema40.properties.username,data:data1};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}}if(data.credential !== undefined){let data2 = data.credential;if(data2 && typeof data2 == "object" && !Array.isArray(data2)){for(const key1 in data2){if(!(func3.call(schema40.properties.credential.properties, key1))){const err5 = {instancePath:instancePath+"/credential",schemaPath:"#/properties/credential/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema40.properties.credential,data:data2};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}}if(data2.value !== undefined){let data3 = data2.value;if(typeof data3 !== "string"){const err6 = {instancePath:instancePath+"/credential/value",schemaPath:"#/properties/credential/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.credential.properties.value.type,parentSchema:schema40.properties.credential.properties.value,data:data3};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}}if(data2.fromPath !== undefined){let data4 = data2.fromPath;if(typeof data4 !== "string"){const err7 = {instancePath:instancePath+"/credential/fromPath",schemaPath:"#/properties/credential/properties/fromPath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.credential.properties.fromPath.type,parentSchema:schema40.properties.credential.properties.fromPath,data:data4};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}}if(data2.jwkPath !== undefined){let data5 = data2.jwkPath;if(typeof data5 !== "string"){const err8 = {instancePath:instancePath+"/credential/jwkPath",schemaPath:"#/properties/credential/properties/jwkPath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.credential.properties.jwkPath.type,parentSchema:schema40.properties.credential.properties.jwkPath,data:data5};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}}if(data2.jwkValue !== undefined){let data6 = data2.jwkValue;if(typeof data6 !== "string"){const err9 = {instancePath:instancePath+"/credential/jwkValue",schemaPath:"#/properties/credential/properties/jwkValue/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.credential.properties.jwkValue.type,parentSchema:schema40.properties.credential.properties.jwkValue,data:data6};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}}if(data2.provider !== undefined){let data7 = data2.provider;if(typeof data7 !== "string"){const err10 = {instancePath:instancePath+"/credential/provider",schemaPath:"#/properties/credential/properties/provider/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.credential.properties.provider.type,parentSchema:schema40.properties.credential.properties.provider,data:data7};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}if(!((((((data7 === "github") || (data7 === "forgejo")) || (data7 === "gcp")) || (data7 === "azure")) || (data7 === "aws")) || (data7 === "spiffe"))){const err11 = {instancePath:instancePath+"/credential/provider",schemaPath:"#/properties/credential/properties/provider/enum",keyword:"enum",params:{allowedValues: schema40.properties.credential.properties.provider.enum},message:"must be equal to one of the allowed values",schema:schema40.properties.credential.properties.provider.enum,parentSchema:schema40.properties.credential.properties.provider,data:data7};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}}if(data2.audience !== undefined){let data8 = data2.audience;if(typeof data8 !== "string"){const err12 = {instancePath:instancePath+"/credential/audience",schemaPath:"#/properties/credential/properties/audience/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.credential.properties.audience.type,parentSchema:schema40.properties.credential.properties.audience,data:data8};if(vErrors === null){vErrors = [err12];}else {vErrors.push(err12);}errors++;}}if(data2.audiences !== undefined){let data9 = data2.audiences;if(Array.isArray(data9)){const len0 = data9.length;for(let i0=0; i0<len0; i0++){let data10 = data9[i0];if(typeof data10 === "string"){if(oci_mirror_v1_func1(data10) < 1){const err13 = {instancePath:instancePath+"/credential/audiences/" + i0,schemaPath:"#/$defs/stringList/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:oci_mirror_v1_schema34.items,data:data10};if(vErrors === null){vErrors = [err13];}else {vErrors.push(err13);}errors++;}}else {const err14 = {instancePath:instancePath+"/credential/audiences/" + i0,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:oci_mirror_v1_schema34.items.type,parentSchema:oci_mirror_v1_schema34.items,data:data10};if(vErrors === null){vErrors = [err14];}else {vErrors.push(err14);}errors++;}}}else {const err15 = {instancePath:instancePath+"/credential/audiences",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array",schema:oci_mirror_v1_schema34.type,parentSchema:oci_mirror_v1_schema34,data:data9};if(vErrors === null){vErrors = [err15];}else {vErrors.push(err15);}errors++;}}if(data2.issuer !== undefined){let data11 = data2.issuer;if(typeof data11 !== "string"){const err16 = {instancePath:instancePath+"/credential/issuer",schemaPath:"#/properties/credential/properties/issuer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.credential.properties.issuer.type,parentSchema:schema40.properties.credential.properties.issuer,data:data11};if(vErrors === null){vErrors = [err16];}else {vErrors.push(err16);}errors++;}}if(data2.subject !== undefined){let data12 = data2.subject;if(typeof data12 !== "string"){const err17 = {instancePath:instancePath+"/credential/subject",schemaPath:"#/properties/credential/properties/subject/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.credential.properties.subject.type,parentSchema:schema40.properties.credential.properties.subject,data:data12};if(vErrors === null){vErrors = [err17];}else {vErrors.push(err17);}errors++;}}if(data2.expiration !== undefined){let data13 = data2.expiration;if(typeof data13 !== "string"){const err18 = {instancePath:instancePath+"/credential/expiration",schemaPath:"#/properties/credential/properties/expiration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.credential.properties.expiration.type,parentSchema:schema40.properties.credential.properties.expiration,data:data13};if(vErrors === null){vErrors = [err18];}else {vErrors.push(err18);}errors++;}}if(data2.envelope !== undefined){let data14 = data2.envelope;if(typeof data14 !== "string"){const err19 = {instancePath:instancePath+"/credential/envelope",schemaPath:"#/properties/credential/properties/envelope/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.credential.properties.envelope.type,parentSchema:schema40.properties.credential.properties.envelope,data:data14};if(vErrors === null){vErrors = [err19];}else {vErrors.push(err19);}errors++;}}}else {const err20 = {instancePath:instancePath+"/credential",schemaPath:"#/properties/credential/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.properties.credential.type,parentSchema:schema40.properties.credential,data:data2};if(vErrors === null){vErrors = [err20];}else {vErrors.push(err20);}errors++;}}if(data.provider !== undefined){let data15 = data.provider;if(typeof data15 !== "string"){const err21 = {instancePath:instancePath+"/provider",schemaPath:"#/properties/provider/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.provider.type,parentSchema:schema40.properties.provider,data:data15};if(vErrors === null){vErrors = [err21];}else {vErrors.push(err21);}errors++;}if(!((((((((data15 === "generic") || (data15 === "ecr")) || (data15 === "acr")) || (data15 === "gar")) || (data15 === "jfrog")) || (data15 === "quay")) || (data15 === "dockerhub")) || (data15 === "ghcr"))){const err22 = {instancePath:instancePath+"/provider",schemaPath:"#/properties/provider/enum",keyword:"enum",params:{allowedValues: schema40.properties.provider.enum},message:"must be equal to one of the allowed values",schema:schema40.properties.provider.enum,parentSchema:schema40.properties.provider,data:data15};if(vErrors === null){vErrors = [err22];}else {vErrors.push(err22);}errors++;}}if(data.audience !== undefined){let data16 = data.audience;if(typeof data16 !== "string"){const err23 = {instancePath:instancePath+"/audience",schemaPath:"#/properties/audience/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.audience.type,parentSchema:schema40.properties.audience,data:data16};if(vErrors === null){vErrors = [err23];}else {vErrors.push(err23);}errors++;}}if(data.providerName !== undefined){let data17 = data.providerName;if(typeof data17 !== "string"){const err24 = {instancePath:instancePath+"/providerName",schemaPath:"#/properties/providerName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.providerName.type,parentSchema:schema40.properties.providerName,data:data17};if(vErrors === null){vErrors = [err24];}else {vErrors.push(err24);}errors++;}}if(data.connectionId !== undefined){let data18 = data.connectionId;if(typeof data18 !== "string"){const err25 = {instancePath:instancePath+"/connectionId",schemaPath:"#/properties/connectionId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.connectionId.type,parentSchema:schema40.properties.connectionId,data:data18};if(vErrors === null){vErrors = [err25];}else {vErrors.push(err25);}errors++;}}if(data.roleArn !== undefined){let data19 = data.roleArn;if(typeof data19 === "string"){if(!pattern5.test(data19)){const err26 = {instancePath:instancePath+"/roleArn",schemaPath:"#/properties/roleArn/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$"+"\"",schema:"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$",parentSchema:schema40.properties.roleArn,data:data19};if(vErrors === null){vErrors = [err26];}else {vErrors.push(err26);}errors++;}}else {const err27 = {instancePath:instancePath+"/roleArn",schemaPath:"#/properties/roleArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.roleArn.type,parentSchema:schema40.properties.roleArn,data:data19};if(vErrors === null){vErrors = [err27];}else {vErrors.push(err27);}errors++;}}if(data.region !== undefined){let data20 = data.region;if(typeof data20 !== "string"){const err28 = {instancePath:instancePath+"/region",schemaPath:"#/properties/region/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.region.type,parentSchema:schema40.properties.region,data:data20};if(vErrors === null){vErrors = [err28];}else {vErrors.push(err28);}errors++;}}if(data.workloadIdentityProvider !== undefined){let data21 = data.workloadIdentityProvider;if(typeof data21 !== "string"){const err29 = {instancePath:instancePath+"/workloadIdentityProvider",schemaPath:"#/properties/workloadIdentityProvider/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.workloadIdentityProvider.type,parentSchema:schema40.properties.workloadIdentityProvider,data:data21};if(vErrors === null){vErrors = [err29];}else {vErrors.push(err29);}errors++;}}if(data.serviceAccount !== undefined){let data22 = data.serviceAccount;if(typeof data22 !== "string"){const err30 = {instancePath:instancePath+"/serviceAccount",schemaPath:"#/properties/serviceAccount/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.serviceAccount.type,parentSchema:schema40.properties.serviceAccount,data:data22};if(vErrors === null){vErrors = [err30];}else {vErrors.push(err30);}errors++;}}if(data.tenantId !== undefined){let data23 = data.tenantId;if(typeof data23 !== "string"){const err31 = {instancePath:instancePath+"/tenantId",schemaPath:"#/properties/tenantId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.tenantId.type,parentSchema:schema40.properties.tenantId,data:data23};if(vErrors === null){vErrors = [err31];}else {vErrors.push(err31);}errors++;}}if(data.clientId !== undefined){let data24 = data.clientId;if(typeof data24 !== "string"){const err32 = {instancePath:instancePath+"/clientId",schemaPath:"#/properties/clientId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.clientId.type,parentSchema:schema40.properties.clientId,data:data24};if(vErrors === null){vErrors = [err32];}else {vErrors.push(err32);}errors++;}}if(data.createRepositories !== undefined){let data25 = data.createRepositories;if(typeof data25 !== "boolean"){const err33 = {instancePath:instancePath+"/createRepositories",schemaPath:"#/properties/createRepositories/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema40.properties.createRepositories.type,parentSchema:schema40.properties.createRepositories,data:data25};if(vErrors === null){vErrors = [err33];}else {vErrors.push(err33);}errors++;}}if(data.insecure !== undefined){let data26 = data.insecure;if(typeof data26 !== "boolean"){const err34 = {instancePath:instancePath+"/insecure",schemaPath:"#/properties/insecure/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema40.properties.insecure.type,parentSchema:schema40.properties.insecure,data:data26};if(vErrors === null){vErrors = [err34];}else {vErrors.push(err34);}errors++;}}if(data.plainHTTP !== undefined){let data27 = data.plainHTTP;if(typeof data27 !== "boolean"){const err35 = {instancePath:instancePath+"/plainHTTP",schemaPath:"#/properties/plainHTTP/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema40.properties.plainHTTP.type,parentSchema:schema40.properties.plainHTTP,data:data27};if(vErrors === null){vErrors = [err35];}else {vErrors.push(err35);}errors++;}}if(data.tls !== undefined){let data28 = data.tls;if(data28 && typeof data28 == "object" && !Array.isArray(data28)){for(const key2 in data28){if(!((key2 === "serverAuth") || (key2 === "clientAuth"))){const err36 = {instancePath:instancePath+"/tls",schemaPath:"#/properties/tls/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema40.properties.tls,data:data28};if(vErrors === null){vErrors = [err36];}else {vErrors.push(err36);}errors++;}}if(data28.serverAuth !== undefined){let data29 = data28.serverAuth;if(data29 && typeof data29 == "object" && !Array.isArray(data29)){for(const key3 in data29){if(!((key3 === "caFromPath") || (key3 === "caValue"))){const err37 = {instancePath:instancePath+"/tls/serverAuth",schemaPath:"#/properties/tls/properties/serverAuth/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema40.properties.tls.properties.serverAuth,data:data29};if(vErrors === null){vErrors = [err37];}else {vErrors.push(err37);}errors++;}}if(data29.caFromPath !== undefined){let data30 = data29.caFromPath;if(typeof data30 !== "string"){const err38 = {instancePath:instancePath+"/tls/serverAuth/caFromPath",schemaPath:"#/properties/tls/properties/serverAuth/properties/caFromPath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.tls.properties.serverAuth.properties.caFromPath.type,parentSchema:schema40.properties.tls.properties.serverAuth.properties.caFromPath,data:data30};if(vErrors === null){vErrors = [err38];}else {vErrors.push(err38);}errors++;}}if(data29.caValue !== undefined){let data31 = data29.caValue;if(typeof data31 !== "string"){const err39 = {instancePath:instancePath+"/tls/serverAuth/caValue",schemaPath:"#/properties/tls/properties/serverAuth/properties/caValue/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.tls.properties.serverAuth.properties.caValue.type,parentSchema:schema40.properties.tls.properties.serverAuth.properties.caValue,data:data31};if(vErrors === null){vErrors = [err39];}else {vErrors.push(err39);}errors++;}}}else {const err40 = {instancePath:instancePath+"/tls/serverAuth",schemaPath:"#/properties/tls/properties/serverAuth/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.properties.tls.properties.serverAuth.type,parentSchema:schema40.properties.tls.properties.serverAuth,data:data29};if(vErrors === null){vErrors = [err40];}else {vErrors.push(err40);}errors++;}}if(data28.clientAuth !== undefined){let data32 = data28.clientAuth;if(data32 && typeof data32 == "object" && !Array.isArray(data32)){for(const key4 in data32){if(!((((key4 === "certFromPath") || (key4 === "certValue")) || (key4 === "keyFromPath")) || (key4 === "keyValue"))){const err41 = {instancePath:instancePath+"/tls/clientAuth",schemaPath:"#/properties/tls/properties/clientAuth/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema40.properties.tls.properties.clientAuth,data:data32};if(vErrors === null){vErrors = [err41];}else {vErrors.push(err41);}errors++;}}if(data32.certFromPath !== undefined){let data33 = data32.certFromPath;if(typeof data33 !== "string"){const err42 = {instancePath:instancePath+"/tls/clientAuth/certFromPath",schemaPath:"#/properties/tls/properties/clientAuth/properties/certFromPath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.tls.properties.clientAuth.properties.certFromPath.type,parentSchema:schema40.properties.tls.properties.clientAuth.properties.certFromPath,data:data33};if(vErrors === null){vErrors = [err42];}else {vErrors.push(err42);}errors++;}}if(data32.certValue !== undefined){let data34 = data32.certValue;if(typeof data34 !== "string"){const err43 = {instancePath:instancePath+"/tls/clientAuth/certValue",schemaPath:"#/properties/tls/properties/clientAuth/properties/certValue/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.tls.properties.clientAuth.properties.certValue.type,parentSchema:schema40.properties.tls.properties.clientAuth.properties.certValue,data:data34};if(vErrors === null){vErrors = [err43];}else {vErrors.push(err43);}errors++;}}if(data32.keyFromPath !== undefined){let data35 = data32.keyFromPath;if(typeof data35 !== "string"){const err44 = {instancePath:instancePath+"/tls/clientAuth/keyFromPath",schemaPath:"#/properties/tls/properties/clientAuth/properties/keyFromPath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.tls.properties.clientAuth.properties.keyFromPath.type,parentSchema:schema40.properties.tls.properties.clientAuth.properties.keyFromPath,data:data35};if(vErrors === null){vErrors = [err44];}else {vErrors.push(err44);}errors++;}}if(data32.keyValue !== undefined){let data36 = data32.keyValue;if(typeof data36 !== "string"){const err45 = {instancePath:instancePath+"/tls/clientAuth/keyValue",schemaPath:"#/properties/tls/properties/clientAuth/properties/keyValue/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.tls.properties.clientAuth.properties.keyValue.type,parentSchema:schema40.properties.tls.properties.clientAuth.properties.keyValue,data:data36};if(vErrors === null){vErrors = [err45];}else {vErrors.push(err45);}errors++;}}}else {const err46 = {instancePath:instancePath+"/tls/clientAuth",schemaPath:"#/properties/tls/properties/clientAuth/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.properties.tls.properties.clientAuth.type,parentSchema:schema40.properties.tls.properties.clientAuth,data:data32};if(vErrors === null){vErrors = [err46];}else {vErrors.push(err46);}errors++;}}}else {const err47 = {instancePath:instancePath+"/tls",schemaPath:"#/properties/tls/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.properties.tls.type,parentSchema:schema40.properties.tls,data:data28};if(vErrors === null){vErrors = [err47];}else {vErrors.push(err47);}errors++;}}if(data.maxChunkSize !== undefined){let data37 = data.maxChunkSize;if(!((typeof data37 == "number") && (!(data37 % 1) && !isNaN(data37)))){const err48 = {instancePath:instancePath+"/maxChunkSize",schemaPath:"#/properties/maxChunkSize/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema40.properties.maxChunkSize.type,parentSchema:schema40.properties.maxChunkSize,data:data37};if(vErrors === null){vErrors = [err48];}else {vErrors.push(err48);}errors++;}if(typeof data37 == "number"){if(data37 < 0 || isNaN(data37)){const err49 = {instancePath:instancePath+"/maxChunkSize",schemaPath:"#/properties/maxChunkSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema40.properties.maxChunkSize,data:data37};if(vErrors === null){vErrors = [err49];}else {vErrors.push(err49);}errors++;}}}}else {const err50 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.type,parentSchema:schema40,data};if(vErrors === null){vErrors = [err50];}else {vErrors.push(err50);}errors++;}validate25.errors = vErrors;return errors === 0;}validate25.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};function oci_mirror_v1_validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){/*# sourceURL="https://oci-mirror.dev/schema/config.schema.json" */;let vErrors = null;let errors = 0;const evaluated0 = oci_mirror_v1_validate20.evaluated;if(evaluated0.dynamicProps){evaluated0.props = undefined;}if(evaluated0.dynamicItems){evaluated0.items = undefined;}if(data && typeof data == "object" && !Array.isArray(data)){if(data.apiVersion === undefined){const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "apiVersion"},message:"must have required property '"+"apiVersion"+"'",schema:oci_mirror_v1_schema31.required,parentSchema:oci_mirror_v1_schema31,data};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(data.kind === undefined){const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:oci_mirror_v1_schema31.required,parentSchema:oci_mirror_v1_schema31,data};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}for(const key0 in data){if(!(((((((key0 === "$schema") || (key0 === "apiVersion")) || (key0 === "kind")) || (key0 === "defaults")) || (key0 === "artifacts")) || (key0 === "charts")) || (key0 === "hosts"))){const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:oci_mirror_v1_schema31,data};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}}if(data.$schema !== undefined){let data0 = data.$schema;if(typeof data0 !== "string"){const err3 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:oci_mirror_v1_schema31.properties.$schema.type,parentSchema:oci_mirror_v1_schema31.properties.$schema,data:data0};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}}if(data.apiVersion !== undefined){let data1 = data.apiVersion;if(typeof data1 !== "string"){const err4 = {instancePath:instancePath+"/apiVersion",schemaPath:"#/properties/apiVersion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:oci_mirror_v1_schema31.properties.apiVersion.type,parentSchema:oci_mirror_v1_schema31.properties.apiVersion,data:data1};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}if("oci-mirror/v1" !== data1){const err5 = {instancePath:instancePath+"/apiVersion",schemaPath:"#/properties/apiVersion/const",keyword:"const",params:{allowedValue: "oci-mirror/v1"},message:"must be equal to constant",schema:"oci-mirror/v1",parentSchema:oci_mirror_v1_schema31.properties.apiVersion,data:data1};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}}if(data.kind !== undefined){let data2 = data.kind;if(typeof data2 !== "string"){const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:oci_mirror_v1_schema31.properties.kind.type,parentSchema:oci_mirror_v1_schema31.properties.kind,data:data2};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}if("Config" !== data2){const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "Config"},message:"must be equal to constant",schema:"Config",parentSchema:oci_mirror_v1_schema31.properties.kind,data:data2};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}}if(data.defaults !== undefined){let data3 = data.defaults;if(data3 && typeof data3 == "object" && !Array.isArray(data3)){for(const key1 in data3){if(!(((((key1 === "destination") || (key1 === "concurrency")) || (key1 === "overwrite")) || (key1 === "includeReferrers")) || (key1 === "trustedRoot"))){const err8 = {instancePath:instancePath+"/defaults",schemaPath:"#/properties/defaults/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:oci_mirror_v1_schema31.properties.defaults,data:data3};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}}if(data3.destination !== undefined){let data4 = data3.destination;if(typeof data4 === "string"){if(oci_mirror_v1_func1(data4) < 1){const err9 = {instancePath:instancePath+"/defaults/destination",schemaPath:"#/properties/defaults/properties/destination/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:oci_mirror_v1_schema31.properties.defaults.properties.destination,data:data4};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}}else {const err10 = {instancePath:instancePath+"/defaults/destination",schemaPath:"#/properties/defaults/properties/destination/type",keyword:"type",params:{type: "string"},message:"must be string",schema:oci_mirror_v1_schema31.properties.defaults.properties.destination.type,parentSchema:oci_mirror_v1_schema31.properties.defaults.properties.destination,data:data4};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}}if(data3.concurrency !== undefined){let data5 = data3.concurrency;if(!((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5)))){const err11 = {instancePath:instancePath+"/defaults/concurrency",schemaPath:"#/properties/defaults/properties/concurrency/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:oci_mirror_v1_schema31.properties.defaults.properties.concurrency.type,parentSchema:oci_mirror_v1_schema31.properties.defaults.properties.concurrency,data:data5};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}if(typeof data5 == "number"){if(data5 < 1 || isNaN(data5)){const err12 = {instancePath:instancePath+"/defaults/concurrency",schemaPath:"#/properties/defaults/properties/concurrency/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:oci_mirror_v1_schema31.properties.defaults.properties.concurrency,data:data5};if(vErrors === null){vErrors = [err12];}else {vErrors.push(err12);}errors++;}}}if(data3.overwrite !== undefined){let data6 = data3.overwrite;if(typeof data6 !== "boolean"){const err13 = {instancePath:instancePath+"/defaults/overwrite",schemaPath:"#/properties/defaults/properties/overwrite/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:oci_mirror_v1_schema31.properties.defaults.properties.overwrite.type,parentSchema:oci_mirror_v1_schema31.properties.defaults.properties.overwrite,data:data6};if(vErrors === null){vErrors = [err13];}else {vErrors.push(err13);}errors++;}}if(data3.includeReferrers !== undefined){let data7 = data3.includeReferrers;if(typeof data7 !== "boolean"){const err14 = {instancePath:instancePath+"/defaults/includeReferrers",schemaPath:"#/properties/defaults/properties/includeReferrers/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:oci_mirror_v1_schema31.properties.defaults.properties.includeReferrers.type,parentSchema:oci_mirror_v1_schema31.properties.defaults.properties.includeReferrers,data:data7};if(vErrors === null){vErrors = [err14];}else {vErrors.push(err14);}errors++;}}if(data3.trustedRoot !== undefined){let data8 = data3.trustedRoot;if(typeof data8 === "string"){if(oci_mirror_v1_func1(data8) < 1){const err15 = {instancePath:instancePath+"/defaults/trustedRoot",schemaPath:"#/properties/defaults/properties/trustedRoot/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:oci_mirror_v1_schema31.properties.defaults.properties.trustedRoot,data:data8};if(vErrors === null){vErrors = [err15];}else {vErrors.push(err15);}errors++;}}else {const err16 = {instancePath:instancePath+"/defaults/trustedRoot",schemaPath:"#/properties/defaults/properties/trustedRoot/type",keyword:"type",params:{type: "string"},message:"must be string",schema:oci_mirror_v1_schema31.properties.defaults.properties.trustedRoot.type,parentSchema:oci_mirror_v1_schema31.properties.defaults.properties.trustedRoot,data:data8};if(vErrors === null){vErrors = [err16];}else {vErrors.push(err16);}errors++;}}}else {const err17 = {instancePath:instancePath+"/defaults",schemaPath:"#/properties/defaults/type",keyword:"type",params:{type: "object"},message:"must be object",schema:oci_mirror_v1_schema31.properties.defaults.type,parentSchema:oci_mirror_v1_schema31.properties.defaults,data:data3};if(vErrors === null){vErrors = [err17];}else {vErrors.push(err17);}errors++;}}if(data.artifacts !== undefined){let data9 = data.artifacts;if(Array.isArray(data9)){const len0 = data9.length;for(let i0=0; i0<len0; i0++){if(!(oci_mirror_v1_validate21(data9[i0], {instancePath:instancePath+"/artifacts/" + i0,parentData:data9,parentDataProperty:i0,rootData,dynamicAnchors}))){vErrors = vErrors === null ? oci_mirror_v1_validate21.errors : vErrors.concat(oci_mirror_v1_validate21.errors);errors = vErrors.length;}}}else {const err18 = {instancePath:instancePath+"/artifacts",schemaPath:"#/properties/artifacts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:oci_mirror_v1_schema31.properties.artifacts.type,parentSchema:oci_mirror_v1_schema31.properties.artifacts,data:data9};if(vErrors === null){vErrors = [err18];}else {vErrors.push(err18);}errors++;}}if(data.charts !== undefined){let data11 = data.charts;if(Array.isArray(data11)){const len1 = data11.length;for(let i1=0; i1<len1; i1++){let data12 = data11[i1];if(data12 && typeof data12 == "object" && !Array.isArray(data12)){if(data12.name === undefined){const err19 = {instancePath:instancePath+"/charts/" + i1,schemaPath:"#/$defs/chart/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema39.required,parentSchema:schema39,data:data12};if(vErrors === null){vErrors = [err19];}else {vErrors.push(err19);}errors++;}if(data12.source === undefined){const err20 = {instancePath:instancePath+"/charts/" + i1,schemaPath:"#/$defs/chart/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema39.required,parentSchema:schema39,data:data12};if(vErrors === null){vErrors = [err20];}else {vErrors.push(err20);}errors++;}for(const key2 in data12){if(!(((((((key2 === "name") || (key2 === "source")) || (key2 === "destination")) || (key2 === "version")) || (key2 === "limit")) || (key2 === "overwrite")) || (key2 === "images"))){const err21 = {instancePath:instancePath+"/charts/" + i1,schemaPath:"#/$defs/chart/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema39,data:data12};if(vErrors === null){vErrors = [err21];}else {vErrors.push(err21);}errors++;}}if(data12.name !== undefined){let data13 = data12.name;if(typeof data13 === "string"){if(oci_mirror_v1_func1(data13) < 1){const err22 = {instancePath:instancePath+"/charts/" + i1+"/name",schemaPath:"#/$defs/chart/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.properties.name,data:data13};if(vErrors === null){vErrors = [err22];}else {vErrors.push(err22);}errors++;}}else {const err23 = {instancePath:instancePath+"/charts/" + i1+"/name",schemaPath:"#/$defs/chart/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.name.type,parentSchema:schema39.properties.name,data:data13};if(vErrors === null){vErrors = [err23];}else {vErrors.push(err23);}errors++;}}if(data12.source !== undefined){let data14 = data12.source;if(typeof data14 === "string"){if(oci_mirror_v1_func1(data14) < 1){const err24 = {instancePath:instancePath+"/charts/" + i1+"/source",schemaPath:"#/$defs/chart/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.properties.source,data:data14};if(vErrors === null){vErrors = [err24];}else {vErrors.push(err24);}errors++;}}else {const err25 = {instancePath:instancePath+"/charts/" + i1+"/source",schemaPath:"#/$defs/chart/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.source.type,parentSchema:schema39.properties.source,data:data14};if(vErrors === null){vErrors = [err25];}else {vErrors.push(err25);}errors++;}}if(data12.destination !== undefined){let data15 = data12.destination;if(typeof data15 !== "string"){const err26 = {instancePath:instancePath+"/charts/" + i1+"/destination",schemaPath:"#/$defs/chart/properties/destination/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.destination.type,parentSchema:schema39.properties.destination,data:data15};if(vErrors === null){vErrors = [err26];}else {vErrors.push(err26);}errors++;}}if(data12.version !== undefined){let data16 = data12.version;if(typeof data16 === "string"){if(oci_mirror_v1_func1(data16) < 1){const err27 = {instancePath:instancePath+"/charts/" + i1+"/version",schemaPath:"#/$defs/chart/properties/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.properties.version,data:data16};if(vErrors === null){vErrors = [err27];}else {vErrors.push(err27);}errors++;}}else {const err28 = {instancePath:instancePath+"/charts/" + i1+"/version",schemaPath:"#/$defs/chart/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.version.type,parentSchema:schema39.properties.version,data:data16};if(vErrors === null){vErrors = [err28];}else {vErrors.push(err28);}errors++;}}if(data12.limit !== undefined){let data17 = data12.limit;if(!((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17)))){const err29 = {instancePath:instancePath+"/charts/" + i1+"/limit",schemaPath:"#/$defs/chart/properties/limit/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema39.properties.limit.type,parentSchema:schema39.properties.limit,data:data17};if(vErrors === null){vErrors = [err29];}else {vErrors.push(err29);}errors++;}if(typeof data17 == "number"){if(data17 < 0 || isNaN(data17)){const err30 = {instancePath:instancePath+"/charts/" + i1+"/limit",schemaPath:"#/$defs/chart/properties/limit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema39.properties.limit,data:data17};if(vErrors === null){vErrors = [err30];}else {vErrors.push(err30);}errors++;}}}if(data12.overwrite !== undefined){let data18 = data12.overwrite;if(typeof data18 !== "boolean"){const err31 = {instancePath:instancePath+"/charts/" + i1+"/overwrite",schemaPath:"#/$defs/chart/properties/overwrite/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema39.properties.overwrite.type,parentSchema:schema39.properties.overwrite,data:data18};if(vErrors === null){vErrors = [err31];}else {vErrors.push(err31);}errors++;}}if(data12.images !== undefined){let data19 = data12.images;if(data19 && typeof data19 == "object" && !Array.isArray(data19)){for(const key3 in data19){if(!(func3.call(schema39.properties.images.properties, key3))){const err32 = {instancePath:instancePath+"/charts/" + i1+"/images",schemaPath:"#/$defs/chart/properties/images/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema39.properties.images,data:data19};if(vErrors === null){vErrors = [err32];}else {vErrors.push(err32);}errors++;}}if(data19.discover !== undefined){let data20 = data19.discover;if(typeof data20 !== "boolean"){const err33 = {instancePath:instancePath+"/charts/" + i1+"/images/discover",schemaPath:"#/$defs/chart/properties/images/properties/discover/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema39.properties.images.properties.discover.type,parentSchema:schema39.properties.images.properties.discover,data:data20};if(vErrors === null){vErrors = [err33];}else {vErrors.push(err33);}errors++;}}if(data19.includeReferrers !== undefined){let data21 = data19.includeReferrers;if(typeof data21 !== "boolean"){const err34 = {instancePath:instancePath+"/charts/" + i1+"/images/includeReferrers",schemaPath:"#/$defs/chart/properties/images/properties/includeReferrers/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema39.properties.images.properties.includeReferrers.type,parentSchema:schema39.properties.images.properties.includeReferrers,data:data21};if(vErrors === null){vErrors = [err34];}else {vErrors.push(err34);}errors++;}}if(data19.values !== undefined){let data22 = data19.values;if(!(data22 && typeof data22 == "object" && !Array.isArray(data22))){const err35 = {instancePath:instancePath+"/charts/" + i1+"/images/values",schemaPath:"#/$defs/chart/properties/images/properties/values/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.properties.images.properties.values.type,parentSchema:schema39.properties.images.properties.values,data:data22};if(vErrors === null){vErrors = [err35];}else {vErrors.push(err35);}errors++;}}if(data19.valuesFiles !== undefined){let data23 = data19.valuesFiles;if(Array.isArray(data23)){const len2 = data23.length;for(let i2=0; i2<len2; i2++){let data24 = data23[i2];if(typeof data24 === "string"){if(oci_mirror_v1_func1(data24) < 1){const err36 = {instancePath:instancePath+"/charts/" + i1+"/images/valuesFiles/" + i2,schemaPath:"#/$defs/chart/properties/images/properties/valuesFiles/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.properties.images.properties.valuesFiles.items,data:data24};if(vErrors === null){vErrors = [err36];}else {vErrors.push(err36);}errors++;}}else {const err37 = {instancePath:instancePath+"/charts/" + i1+"/images/valuesFiles/" + i2,schemaPath:"#/$defs/chart/properties/images/properties/valuesFiles/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.images.properties.valuesFiles.items.type,parentSchema:schema39.properties.images.properties.valuesFiles.items,data:data24};if(vErrors === null){vErrors = [err37];}else {vErrors.push(err37);}errors++;}}}else {const err38 = {instancePath:instancePath+"/charts/" + i1+"/images/valuesFiles",schemaPath:"#/$defs/chart/properties/images/properties/valuesFiles/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema39.properties.images.properties.valuesFiles.type,parentSchema:schema39.properties.images.properties.valuesFiles,data:data23};if(vErrors === null){vErrors = [err38];}else {vErrors.push(err38);}errors++;}}if(data19.set !== undefined){let data25 = data19.set;if(data25 && typeof data25 == "object" && !Array.isArray(data25)){for(const key4 in data25){let data26 = data25[key4];if(((typeof data26 !== "string") && (!(typeof data26 == "number"))) && (typeof data26 !== "boolean")){const err39 = {instancePath:instancePath+"/charts/" + i1+"/images/set/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/chart/properties/images/properties/set/additionalProperties/type",keyword:"type",params:{type: schema39.properties.images.properties.set.additionalProperties.type},message:"must be string,number,boolean",schema:schema39.properties.images.properties.set.additionalProperties.type,parentSchema:schema39.properties.images.properties.set.additionalProperties,data:data26};if(vErrors === null){vErrors = [err39];}else {vErrors.push(err39);}errors++;}}}else {const err40 = {instancePath:instancePath+"/charts/" + i1+"/images/set",schemaPath:"#/$defs/chart/properties/images/properties/set/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.properties.images.properties.set.type,parentSchema:schema39.properties.images.properties.set,data:data25};if(vErrors === null){vErrors = [err40];}else {vErrors.push(err40);}errors++;}}if(data19.kubeVersion !== undefined){let data27 = data19.kubeVersion;if(typeof data27 === "string"){if(oci_mirror_v1_func1(data27) < 1){const err41 = {instancePath:instancePath+"/charts/" + i1+"/images/kubeVersion",schemaPath:"#/$defs/chart/properties/images/properties/kubeVersion/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.properties.images.properties.kubeVersion,data:data27};if(vErrors === null){vErrors = [err41];}else {vErrors.push(err41);}errors++;}}else {const err42 = {instancePath:instancePath+"/charts/" + i1+"/images/kubeVersion",schemaPath:"#/$defs/chart/properties/images/properties/kubeVersion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.images.properties.kubeVersion.type,parentSchema:schema39.properties.images.properties.kubeVersion,data:data27};if(vErrors === null){vErrors = [err42];}else {vErrors.push(err42);}errors++;}}if(data19.apiVersions !== undefined){let data28 = data19.apiVersions;if(Array.isArray(data28)){const len3 = data28.length;for(let i3=0; i3<len3; i3++){let data29 = data28[i3];if(typeof data29 === "string"){if(oci_mirror_v1_func1(data29) < 1){const err43 = {instancePath:instancePath+"/charts/" + i1+"/images/apiVersions/" + i3,schemaPath:"#/$defs/chart/properties/images/properties/apiVersions/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.properties.images.properties.apiVersions.items,data:data29};if(vErrors === null){vErrors = [err43];}else {vErrors.push(err43);}errors++;}}else {const err44 = {instancePath:instancePath+"/charts/" + i1+"/images/apiVersions/" + i3,schemaPath:"#/$defs/chart/properties/images/properties/apiVersions/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.images.properties.apiVersions.items.type,parentSchema:schema39.properties.images.properties.apiVersions.items,data:data29};if(vErrors === null){vErrors = [err44];}else {vErrors.push(err44);}errors++;}}}else {const err45 = {instancePath:instancePath+"/charts/" + i1+"/images/apiVersions",schemaPath:"#/$defs/chart/properties/images/properties/apiVersions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema39.properties.images.properties.apiVersions.type,parentSchema:schema39.properties.images.properties.apiVersions,data:data28};if(vErrors === null){vErrors = [err45];}else {vErrors.push(err45);}errors++;}}if(data19.prefix !== undefined){let data30 = data19.prefix;if(typeof data30 !== "string"){const err46 = {instancePath:instancePath+"/charts/" + i1+"/images/prefix",schemaPath:"#/$defs/chart/properties/images/properties/prefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.images.properties.prefix.type,parentSchema:schema39.properties.images.properties.prefix,data:data30};if(vErrors === null){vErrors = [err46];}else {vErrors.push(err46);}errors++;}}if(data19.destination !== undefined){let data31 = data19.destination;if(typeof data31 === "string"){if(oci_mirror_v1_func1(data31) < 1){const err47 = {instancePath:instancePath+"/charts/" + i1+"/images/destination",schemaPath:"#/$defs/chart/properties/images/properties/destination/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.properties.images.properties.destination,data:data31};if(vErrors === null){vErrors = [err47];}else {vErrors.push(err47);}errors++;}}else {const err48 = {instancePath:instancePath+"/charts/" + i1+"/images/destination",schemaPath:"#/$defs/chart/properties/images/properties/destination/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.images.properties.destination.type,parentSchema:schema39.properties.images.properties.destination,data:data31};if(vErrors === null){vErrors = [err48];}else {vErrors.push(err48);}errors++;}}}else {const err49 = {instancePath:instancePath+"/charts/" + i1+"/images",schemaPath:"#/$defs/chart/properties/images/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.properties.images.type,parentSchema:schema39.properties.images,data:data19};if(vErrors === null){vErrors = [err49];}else {vErrors.push(err49);}errors++;}}}else {const err50 = {instancePath:instancePath+"/charts/" + i1,schemaPath:"#/$defs/chart/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.type,parentSchema:schema39,data:data12};if(vErrors === null){vErrors = [err50];}else {vErrors.push(err50);}errors++;}}}else {const err51 = {instancePath:instancePath+"/charts",schemaPath:"#/properties/charts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:oci_mirror_v1_schema31.properties.charts.type,parentSchema:oci_mirror_v1_schema31.properties.charts,data:data11};if(vErrors === null){vErrors = [err51];}else {vErrors.push(err51);}errors++;}}if(data.hosts !== undefined){let data32 = data.hosts;if(Array.isArray(data32)){const len4 = data32.length;for(let i4=0; i4<len4; i4++){if(!(validate25(data32[i4], {instancePath:instancePath+"/hosts/" + i4,parentData:data32,parentDataProperty:i4,rootData,dynamicAnchors}))){vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);errors = vErrors.length;}}}else {const err52 = {instancePath:instancePath+"/hosts",schemaPath:"#/properties/hosts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:oci_mirror_v1_schema31.properties.hosts.type,parentSchema:oci_mirror_v1_schema31.properties.hosts,data:data32};if(vErrors === null){vErrors = [err52];}else {vErrors.push(err52);}errors++;}}}else {const err53 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:oci_mirror_v1_schema31.type,parentSchema:oci_mirror_v1_schema31,data};if(vErrors === null){vErrors = [err53];}else {vErrors.push(err53);}errors++;}oci_mirror_v1_validate20.errors = vErrors;return errors === 0;}oci_mirror_v1_validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 ;// CONCATENATED MODULE: ./src/config/generated/ocync.js
 // Generated by scripts/gen-validators.mjs from schema/ocync.schema.json; do not edit.
@@ -76960,7 +77177,7 @@ function describePattern(path) {
 }
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
+var dist = __nccwpck_require__(38815);
 ;// CONCATENATED MODULE: ./src/config/yaml.ts
 /**
  * YAML parsing with positions, and `${VAR}` substitution on parsed scalars (so every node keeps
@@ -78216,8 +78433,8 @@ function renderText(result, opts) {
     return redact(`${lines.join('\n')}\n`);
 }
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(31421);
 ;// CONCATENATED MODULE: ./src/helm/errors.ts
 /** Error classes of the Helm module. Each message names the chart (and version) it concerns. */
 /** Base class of every error this module throws on purpose. */
@@ -78258,7 +78475,7 @@ class errors_HelmNotFoundError extends HelmError {
 
 function executable(path) {
     try {
-        (0,external_node_fs_namespaceObject.accessSync)(path, external_node_fs_namespaceObject.constants.X_OK);
+        (0,external_node_fs_.accessSync)(path, external_node_fs_.constants.X_OK);
         return true;
     }
     catch {
@@ -78296,9 +78513,9 @@ function helmVersion(bin) {
 }
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
+var external_node_crypto_ = __nccwpck_require__(77598);
 // EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __nccwpck_require__(7075);
+var external_node_stream_ = __nccwpck_require__(57075);
 ;// CONCATENATED MODULE: ./src/oci/digest.ts
 /** Digests: computing them, and a stream stage that verifies content against its digest. */
 
@@ -78372,30 +78589,30 @@ class DigestVerifier extends external_node_stream_.Transform {
 }
 
 // EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __nccwpck_require__(8522);
-;// CONCATENATED MODULE: external "events"
-const external_events_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+var external_node_zlib_ = __nccwpck_require__(38522);
+// EXTERNAL MODULE: external "events"
+var external_events_ = __nccwpck_require__(24434);
 // EXTERNAL MODULE: external "fs"
-var external_fs_ = __nccwpck_require__(9896);
+var external_fs_ = __nccwpck_require__(79896);
 // EXTERNAL MODULE: external "node:events"
-var external_node_events_ = __nccwpck_require__(8474);
+var external_node_events_ = __nccwpck_require__(78474);
 ;// CONCATENATED MODULE: external "node:string_decoder"
 const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
 // EXTERNAL MODULE: external "path"
-var external_path_ = __nccwpck_require__(6928);
-;// CONCATENATED MODULE: external "assert"
-const external_assert_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+var external_path_ = __nccwpck_require__(16928);
+// EXTERNAL MODULE: external "assert"
+var external_assert_ = __nccwpck_require__(42613);
 // EXTERNAL MODULE: external "buffer"
-var external_buffer_ = __nccwpck_require__(181);
-;// CONCATENATED MODULE: external "zlib"
-const external_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
-var external_zlib_namespaceObject_0 = /*#__PURE__*/__nccwpck_require__.t(external_zlib_namespaceObject, 2);
+var external_buffer_ = __nccwpck_require__(20181);
+// EXTERNAL MODULE: external "zlib"
+var external_zlib_ = __nccwpck_require__(43106);
+var external_zlib_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_zlib_, 2);
 // EXTERNAL MODULE: external "node:assert"
-var external_node_assert_ = __nccwpck_require__(4589);
+var external_node_assert_ = __nccwpck_require__(34589);
 ;// CONCATENATED MODULE: ./node_modules/tar/dist/esm/index.min.js
-var zr=Object.defineProperty;var Ur=(s,t)=>{for(var e in t)zr(s,e,{get:t[e],enumerable:!0})};var Ds=typeof process=="object"&&process?process:{stdout:null,stderr:null},Wr=s=>!!s&&typeof s=="object"&&(s instanceof A||s instanceof external_node_stream_||Gr(s)||Zr(s)),Gr=s=>!!s&&typeof s=="object"&&s instanceof external_node_events_.EventEmitter&&typeof s.pipe=="function"&&s.pipe!==external_node_stream_.Writable.prototype.pipe,Zr=s=>!!s&&typeof s=="object"&&s instanceof external_node_events_.EventEmitter&&typeof s.write=="function"&&typeof s.end=="function",Q=Symbol("EOF"),J=Symbol("maybeEmitEnd"),nt=Symbol("emittedEnd"),De=Symbol("emittingEnd"),qt=Symbol("emittedError"),Ne=Symbol("closed"),Ns=Symbol("read"),Ae=Symbol("flush"),As=Symbol("flushChunk"),z=Symbol("encoding"),Mt=Symbol("decoder"),g=Symbol("flowing"),Qt=Symbol("paused"),Bt=Symbol("resume"),b=Symbol("buffer"),N=Symbol("pipes"),_=Symbol("bufferLength"),bi=Symbol("bufferPush"),Ie=Symbol("bufferShift"),L=Symbol("objectMode"),S=Symbol("destroyed"),_i=Symbol("error"),Oi=Symbol("emitData"),Is=Symbol("emitEnd"),Ti=Symbol("emitEnd2"),Z=Symbol("async"),xi=Symbol("abort"),Ce=Symbol("aborted"),Jt=Symbol("signal"),Rt=Symbol("dataListeners"),C=Symbol("discarded"),jt=s=>Promise.resolve().then(s),Yr=s=>s(),Kr=s=>s==="end"||s==="finish"||s==="prefinish",Vr=s=>s instanceof ArrayBuffer||!!s&&typeof s=="object"&&s.constructor&&s.constructor.name==="ArrayBuffer"&&s.byteLength>=0,$r=s=>!Buffer.isBuffer(s)&&ArrayBuffer.isView(s),Fe=class{src;dest;opts;ondrain;constructor(t,e,i){this.src=t,this.dest=e,this.opts=i,this.ondrain=()=>t[Bt](),this.dest.on("drain",this.ondrain)}unpipe(){this.dest.removeListener("drain",this.ondrain)}proxyErrors(t){}end(){this.unpipe(),this.opts.end&&this.dest.end()}},Li=class extends Fe{unpipe(){this.src.removeListener("error",this.proxyErrors),super.unpipe()}constructor(t,e,i){super(t,e,i),this.proxyErrors=r=>this.dest.emit("error",r),t.on("error",this.proxyErrors)}},Xr=s=>!!s.objectMode,qr=s=>!s.objectMode&&!!s.encoding&&s.encoding!=="buffer",A=class extends external_node_events_.EventEmitter{[g]=!1;[Qt]=!1;[N]=[];[b]=[];[L];[z];[Z];[Mt];[Q]=!1;[nt]=!1;[De]=!1;[Ne]=!1;[qt]=null;[_]=0;[S]=!1;[Jt];[Ce]=!1;[Rt]=0;[C]=!1;writable=!0;readable=!0;constructor(...t){let e=t[0]||{};if(super(),e.objectMode&&typeof e.encoding=="string")throw new TypeError("Encoding and objectMode may not be used together");Xr(e)?(this[L]=!0,this[z]=null):qr(e)?(this[z]=e.encoding,this[L]=!1):(this[L]=!1,this[z]=null),this[Z]=!!e.async,this[Mt]=this[z]?new external_node_string_decoder_namespaceObject.StringDecoder(this[z]):null,e&&e.debugExposeBuffer===!0&&Object.defineProperty(this,"buffer",{get:()=>this[b]}),e&&e.debugExposePipes===!0&&Object.defineProperty(this,"pipes",{get:()=>this[N]});let{signal:i}=e;i&&(this[Jt]=i,i.aborted?this[xi]():i.addEventListener("abort",()=>this[xi]()))}get bufferLength(){return this[_]}get encoding(){return this[z]}set encoding(t){throw new Error("Encoding must be set at instantiation time")}setEncoding(t){throw new Error("Encoding must be set at instantiation time")}get objectMode(){return this[L]}set objectMode(t){throw new Error("objectMode must be set at instantiation time")}get async(){return this[Z]}set async(t){this[Z]=this[Z]||!!t}[xi](){this[Ce]=!0,this.emit("abort",this[Jt]?.reason),this.destroy(this[Jt]?.reason)}get aborted(){return this[Ce]}set aborted(t){}write(t,e,i){if(this[Ce])return!1;if(this[Q])throw new Error("write after end");if(this[S])return this.emit("error",Object.assign(new Error("Cannot call write after a stream was destroyed"),{code:"ERR_STREAM_DESTROYED"})),!0;typeof e=="function"&&(i=e,e="utf8"),e||(e="utf8");let r=this[Z]?jt:Yr;if(!this[L]&&!Buffer.isBuffer(t)){if($r(t))t=Buffer.from(t.buffer,t.byteOffset,t.byteLength);else if(Vr(t))t=Buffer.from(t);else if(typeof t!="string")throw new Error("Non-contiguous data written to non-objectMode stream")}return this[L]?(this[g]&&this[_]!==0&&this[Ae](!0),this[g]?this.emit("data",t):this[bi](t),this[_]!==0&&this.emit("readable"),i&&r(i),this[g]):t.length?(typeof t=="string"&&!(e===this[z]&&!this[Mt]?.lastNeed)&&(t=Buffer.from(t,e)),Buffer.isBuffer(t)&&this[z]&&(t=this[Mt].write(t)),this[g]&&this[_]!==0&&this[Ae](!0),this[g]?this.emit("data",t):this[bi](t),this[_]!==0&&this.emit("readable"),i&&r(i),this[g]):(this[_]!==0&&this.emit("readable"),i&&r(i),this[g])}read(t){if(this[S])return null;if(this[C]=!1,this[_]===0||t===0||t&&t>this[_])return this[J](),null;this[L]&&(t=null),this[b].length>1&&!this[L]&&(this[b]=[this[z]?this[b].join(""):Buffer.concat(this[b],this[_])]);let e=this[Ns](t||null,this[b][0]);return this[J](),e}[Ns](t,e){if(this[L])this[Ie]();else{let i=e;t===i.length||t===null?this[Ie]():typeof i=="string"?(this[b][0]=i.slice(t),e=i.slice(0,t),this[_]-=t):(this[b][0]=i.subarray(t),e=i.subarray(0,t),this[_]-=t)}return this.emit("data",e),!this[b].length&&!this[Q]&&this.emit("drain"),e}end(t,e,i){return typeof t=="function"&&(i=t,t=void 0),typeof e=="function"&&(i=e,e="utf8"),t!==void 0&&this.write(t,e),i&&this.once("end",i),this[Q]=!0,this.writable=!1,(this[g]||!this[Qt])&&this[J](),this}[Bt](){this[S]||(!this[Rt]&&!this[N].length&&(this[C]=!0),this[Qt]=!1,this[g]=!0,this.emit("resume"),this[b].length?this[Ae]():this[Q]?this[J]():this.emit("drain"))}resume(){return this[Bt]()}pause(){this[g]=!1,this[Qt]=!0,this[C]=!1}get destroyed(){return this[S]}get flowing(){return this[g]}get paused(){return this[Qt]}[bi](t){this[L]?this[_]+=1:this[_]+=t.length,this[b].push(t)}[Ie](){return this[L]?this[_]-=1:this[_]-=this[b][0].length,this[b].shift()}[Ae](t=!1){do;while(this[As](this[Ie]())&&this[b].length);!t&&!this[b].length&&!this[Q]&&this.emit("drain")}[As](t){return this.emit("data",t),this[g]}pipe(t,e){if(this[S])return t;this[C]=!1;let i=this[nt];return e=e||{},t===Ds.stdout||t===Ds.stderr?e.end=!1:e.end=e.end!==!1,e.proxyErrors=!!e.proxyErrors,i?e.end&&t.end():(this[N].push(e.proxyErrors?new Li(this,t,e):new Fe(this,t,e)),this[Z]?jt(()=>this[Bt]()):this[Bt]()),t}unpipe(t){let e=this[N].find(i=>i.dest===t);e&&(this[N].length===1?(this[g]&&this[Rt]===0&&(this[g]=!1),this[N]=[]):this[N].splice(this[N].indexOf(e),1),e.unpipe())}addListener(t,e){return this.on(t,e)}on(t,e){let i=super.on(t,e);if(t==="data")this[C]=!1,this[Rt]++,!this[N].length&&!this[g]&&this[Bt]();else if(t==="readable"&&this[_]!==0)super.emit("readable");else if(Kr(t)&&this[nt])super.emit(t),this.removeAllListeners(t);else if(t==="error"&&this[qt]){let r=e;this[Z]?jt(()=>r.call(this,this[qt])):r.call(this,this[qt])}return i}removeListener(t,e){return this.off(t,e)}off(t,e){let i=super.off(t,e);return t==="data"&&(this[Rt]=this.listeners("data").length,this[Rt]===0&&!this[C]&&!this[N].length&&(this[g]=!1)),i}removeAllListeners(t){let e=super.removeAllListeners(t);return(t==="data"||t===void 0)&&(this[Rt]=0,!this[C]&&!this[N].length&&(this[g]=!1)),e}get emittedEnd(){return this[nt]}[J](){!this[De]&&!this[nt]&&!this[S]&&this[b].length===0&&this[Q]&&(this[De]=!0,this.emit("end"),this.emit("prefinish"),this.emit("finish"),this[Ne]&&this.emit("close"),this[De]=!1)}emit(t,...e){let i=e[0];if(t!=="error"&&t!=="close"&&t!==S&&this[S])return!1;if(t==="data")return!this[L]&&!i?!1:this[Z]?(jt(()=>this[Oi](i)),!0):this[Oi](i);if(t==="end")return this[Is]();if(t==="close"){if(this[Ne]=!0,!this[nt]&&!this[S])return!1;let n=super.emit("close");return this.removeAllListeners("close"),n}else if(t==="error"){this[qt]=i,super.emit(_i,i);let n=!this[Jt]||this.listeners("error").length?super.emit("error",i):!1;return this[J](),n}else if(t==="resume"){let n=super.emit("resume");return this[J](),n}else if(t==="finish"||t==="prefinish"){let n=super.emit(t);return this.removeAllListeners(t),n}let r=super.emit(t,...e);return this[J](),r}[Oi](t){for(let i of this[N])i.dest.write(t)===!1&&this.pause();let e=this[C]?!1:super.emit("data",t);return this[J](),e}[Is](){return this[nt]?!1:(this[nt]=!0,this.readable=!1,this[Z]?(jt(()=>this[Ti]()),!0):this[Ti]())}[Ti](){if(this[Mt]){let e=this[Mt].end();if(e){for(let i of this[N])i.dest.write(e);this[C]||super.emit("data",e)}}for(let e of this[N])e.end();let t=super.emit("end");return this.removeAllListeners("end"),t}async collect(){let t=Object.assign([],{dataLength:0});this[L]||(t.dataLength=0);let e=this.promise();return this.on("data",i=>{t.push(i),this[L]||(t.dataLength+=i.length)}),await e,t}async concat(){if(this[L])throw new Error("cannot concat in objectMode");let t=await this.collect();return this[z]?t.join(""):Buffer.concat(t,t.dataLength)}async promise(){return new Promise((t,e)=>{this.on(S,()=>e(new Error("stream destroyed"))),this.on("error",i=>e(i)),this.on("end",()=>t())})}[Symbol.asyncIterator](){this[C]=!1;let t=!1,e=async()=>(this.pause(),t=!0,{value:void 0,done:!0});return{next:()=>{if(t)return e();let r=this.read();if(r!==null)return Promise.resolve({done:!1,value:r});if(this[Q])return e();let n,o,h=d=>{this.off("data",a),this.off("end",l),this.off(S,c),e(),o(d)},a=d=>{this.off("error",h),this.off("end",l),this.off(S,c),this.pause(),n({value:d,done:!!this[Q]})},l=()=>{this.off("error",h),this.off("data",a),this.off(S,c),e(),n({done:!0,value:void 0})},c=()=>h(new Error("stream destroyed"));return new Promise((d,y)=>{o=y,n=d,this.once(S,c),this.once("error",h),this.once("end",l),this.once("data",a)})},throw:e,return:e,[Symbol.asyncIterator](){return this},[Symbol.asyncDispose]:async()=>{}}}[Symbol.iterator](){this[C]=!1;let t=!1,e=()=>(this.pause(),this.off(_i,e),this.off(S,e),this.off("end",e),t=!0,{done:!0,value:void 0}),i=()=>{if(t)return e();let r=this.read();return r===null?e():{done:!1,value:r}};return this.once("end",e),this.once(_i,e),this.once(S,e),{next:i,throw:e,return:e,[Symbol.iterator](){return this},[Symbol.dispose]:()=>{}}}destroy(t){if(this[S])return t?this.emit("error",t):this.emit(S),this;this[S]=!0,this[C]=!0,this[b].length=0,this[_]=0;let e=this;return typeof e.close=="function"&&!this[Ne]&&e.close(),t?this.emit("error",t):this.emit(S),this}static get isStream(){return Wr}};var Jr=external_fs_.writev,ht=Symbol("_autoClose"),H=Symbol("_close"),te=Symbol("_ended"),m=Symbol("_fd"),Ni=Symbol("_finished"),tt=Symbol("_flags"),Ai=Symbol("_flush"),ki=Symbol("_handleChunk"),vi=Symbol("_makeBuf"),ie=Symbol("_mode"),ke=Symbol("_needDrain"),Ut=Symbol("_onerror"),Ht=Symbol("_onopen"),Ii=Symbol("_onread"),Pt=Symbol("_onwrite"),at=Symbol("_open"),U=Symbol("_path"),ot=Symbol("_pos"),Y=Symbol("_queue"),zt=Symbol("_read"),Ci=Symbol("_readSize"),j=Symbol("_reading"),ee=Symbol("_remain"),Fi=Symbol("_size"),ve=Symbol("_write"),gt=Symbol("_writing"),Me=Symbol("_defaultFlag"),bt=Symbol("_errored"),_t=class extends A{[bt]=!1;[m];[U];[Ci];[j]=!1;[Fi];[ee];[ht];constructor(t,e){if(e=e||{},super(e),this.readable=!0,this.writable=!1,typeof t!="string")throw new TypeError("path must be a string");this[bt]=!1,this[m]=typeof e.fd=="number"?e.fd:void 0,this[U]=t,this[Ci]=e.readSize||16*1024*1024,this[j]=!1,this[Fi]=typeof e.size=="number"?e.size:1/0,this[ee]=this[Fi],this[ht]=typeof e.autoClose=="boolean"?e.autoClose:!0,typeof this[m]=="number"?this[zt]():this[at]()}get fd(){return this[m]}get path(){return this[U]}write(){throw new TypeError("this is a readable stream")}end(){throw new TypeError("this is a readable stream")}[at](){external_fs_.open(this[U],"r",(t,e)=>this[Ht](t,e))}[Ht](t,e){t?this[Ut](t):(this[m]=e,this.emit("open",e),this[zt]())}[vi](){return Buffer.allocUnsafe(Math.min(this[Ci],this[ee]))}[zt](){if(!this[j]){this[j]=!0;let t=this[vi]();if(t.length===0)return process.nextTick(()=>this[Ii](null,0,t));external_fs_.read(this[m],t,0,t.length,null,(e,i,r)=>this[Ii](e,i,r))}}[Ii](t,e,i){this[j]=!1,t?this[Ut](t):this[ki](e,i)&&this[zt]()}[H](){if(this[ht]&&typeof this[m]=="number"){let t=this[m];this[m]=void 0,external_fs_.close(t,e=>e?this.emit("error",e):this.emit("close"))}}[Ut](t){this[j]=!0,this[H](),this.emit("error",t)}[ki](t,e){let i=!1;return this[ee]-=t,t>0&&(i=super.write(t<e.length?e.subarray(0,t):e)),(t===0||this[ee]<=0)&&(i=!1,this[H](),super.end()),i}emit(t,...e){switch(t){case"prefinish":case"finish":return!1;case"drain":return typeof this[m]=="number"&&this[zt](),!1;case"error":return this[bt]?!1:(this[bt]=!0,super.emit(t,...e));default:return super.emit(t,...e)}}},Be=class extends _t{[at](){let t=!0;try{this[Ht](null,external_fs_.openSync(this[U],"r")),t=!1}finally{t&&this[H]()}}[zt](){let t=!0;try{if(!this[j]){this[j]=!0;do{let e=this[vi](),i=e.length===0?0:external_fs_.readSync(this[m],e,0,e.length,null);if(!this[ki](i,e))break}while(!0);this[j]=!1}t=!1}finally{t&&this[H]()}}[H](){if(this[ht]&&typeof this[m]=="number"){let t=this[m];this[m]=void 0,external_fs_.closeSync(t),this.emit("close")}}},et=class extends external_events_namespaceObject{readable=!1;writable=!0;[bt]=!1;[gt]=!1;[te]=!1;[Y]=[];[ke]=!1;[U];[ie];[ht];[m];[Me];[tt];[Ni]=!1;[ot];constructor(t,e){e=e||{},super(e),this[U]=t,this[m]=typeof e.fd=="number"?e.fd:void 0,this[ie]=e.mode===void 0?438:e.mode,this[ot]=typeof e.start=="number"?e.start:void 0,this[ht]=typeof e.autoClose=="boolean"?e.autoClose:!0;let i=this[ot]!==void 0?"r+":"w";this[Me]=e.flags===void 0,this[tt]=e.flags===void 0?i:e.flags,this[m]===void 0&&this[at]()}emit(t,...e){if(t==="error"){if(this[bt])return!1;this[bt]=!0}return super.emit(t,...e)}get fd(){return this[m]}get path(){return this[U]}[Ut](t){this[H](),this[gt]=!0,this.emit("error",t)}[at](){external_fs_.open(this[U],this[tt],this[ie],(t,e)=>this[Ht](t,e))}[Ht](t,e){this[Me]&&this[tt]==="r+"&&t&&t.code==="ENOENT"?(this[tt]="w",this[at]()):t?this[Ut](t):(this[m]=e,this.emit("open",e),this[gt]||this[Ai]())}end(t,e){return t&&this.write(t,e),this[te]=!0,!this[gt]&&!this[Y].length&&typeof this[m]=="number"&&this[Pt](null,0),this}write(t,e){return typeof t=="string"&&(t=Buffer.from(t,e)),this[te]?(this.emit("error",new Error("write() after end()")),!1):this[m]===void 0||this[gt]||this[Y].length?(this[Y].push(t),this[ke]=!0,!1):(this[gt]=!0,this[ve](t),!0)}[ve](t){external_fs_.write(this[m],t,0,t.length,this[ot],(e,i)=>this[Pt](e,i))}[Pt](t,e){t?this[Ut](t):(this[ot]!==void 0&&typeof e=="number"&&(this[ot]+=e),this[Y].length?this[Ai]():(this[gt]=!1,this[te]&&!this[Ni]?(this[Ni]=!0,this[H](),this.emit("finish")):this[ke]&&(this[ke]=!1,this.emit("drain"))))}[Ai](){if(this[Y].length===0)this[te]&&this[Pt](null,0);else if(this[Y].length===1)this[ve](this[Y].pop());else{let t=this[Y];this[Y]=[],Jr(this[m],t,this[ot],(e,i)=>this[Pt](e,i))}}[H](){if(this[ht]&&typeof this[m]=="number"){let t=this[m];this[m]=void 0,external_fs_.close(t,e=>e?this.emit("error",e):this.emit("close"))}}},Wt=class extends et{[at](){let t;if(this[Me]&&this[tt]==="r+")try{t=external_fs_.openSync(this[U],this[tt],this[ie])}catch(e){if(e?.code==="ENOENT")return this[tt]="w",this[at]();throw e}else t=external_fs_.openSync(this[U],this[tt],this[ie]);this[Ht](null,t)}[H](){if(this[ht]&&typeof this[m]=="number"){let t=this[m];this[m]=void 0,external_fs_.closeSync(t),this.emit("close")}}[ve](t){let e=!0;try{this[Pt](null,external_fs_.writeSync(this[m],t,0,t.length,this[ot])),e=!1}finally{if(e)try{this[H]()}catch{}}}};var jr=new Map([["C","cwd"],["f","file"],["z","gzip"],["P","preservePaths"],["U","unlink"],["strip-components","strip"],["stripComponents","strip"],["keep-newer","newer"],["keepNewer","newer"],["keep-newer-files","newer"],["keepNewerFiles","newer"],["k","keep"],["keep-existing","keep"],["keepExisting","keep"],["m","noMtime"],["no-mtime","noMtime"],["p","preserveOwner"],["L","follow"],["h","follow"],["onentry","onReadEntry"]]),Fs=s=>!!s.sync&&!!s.file,ks=s=>!s.sync&&!!s.file,vs=s=>!!s.sync&&!s.file,Ms=s=>!s.sync&&!s.file;var Bs=s=>!!s.file;var tn=s=>{let t=jr.get(s);return t||s},se=(s={})=>{if(!s)return{};let t={};for(let[e,i]of Object.entries(s)){let r=tn(e);t[r]=i}return t.chmod===void 0&&t.noChmod===!1&&(t.chmod=!0),delete t.noChmod,t};var K=(s,t,e,i,r)=>Object.assign((n=[],o,h)=>{Array.isArray(n)&&(o=n,n={}),typeof o=="function"&&(h=o,o=void 0),o=o?Array.from(o):[];let a=se(n);if(r?.(a,o),Fs(a)){if(typeof h=="function")throw new TypeError("callback not supported for sync tar functions");return s(a,o)}else if(ks(a)){let l=t(a,o);return h?l.then(()=>h(),h):l}else if(vs(a)){if(typeof h=="function")throw new TypeError("callback not supported for sync tar functions");return e(a,o)}else if(Ms(a)){if(typeof h=="function")throw new TypeError("callback only supported with file option");return i(a,o)}throw new Error("impossible options??")},{syncFile:s,asyncFile:t,syncNoFile:e,asyncNoFile:i,validate:r});var sn=external_zlib_namespaceObject.constants||{ZLIB_VERNUM:4736},M=Object.freeze(Object.assign(Object.create(null),{Z_NO_FLUSH:0,Z_PARTIAL_FLUSH:1,Z_SYNC_FLUSH:2,Z_FULL_FLUSH:3,Z_FINISH:4,Z_BLOCK:5,Z_OK:0,Z_STREAM_END:1,Z_NEED_DICT:2,Z_ERRNO:-1,Z_STREAM_ERROR:-2,Z_DATA_ERROR:-3,Z_MEM_ERROR:-4,Z_BUF_ERROR:-5,Z_VERSION_ERROR:-6,Z_NO_COMPRESSION:0,Z_BEST_SPEED:1,Z_BEST_COMPRESSION:9,Z_DEFAULT_COMPRESSION:-1,Z_FILTERED:1,Z_HUFFMAN_ONLY:2,Z_RLE:3,Z_FIXED:4,Z_DEFAULT_STRATEGY:0,DEFLATE:1,INFLATE:2,GZIP:3,GUNZIP:4,DEFLATERAW:5,INFLATERAW:6,UNZIP:7,BROTLI_DECODE:8,BROTLI_ENCODE:9,Z_MIN_WINDOWBITS:8,Z_MAX_WINDOWBITS:15,Z_DEFAULT_WINDOWBITS:15,Z_MIN_CHUNK:64,Z_MAX_CHUNK:1/0,Z_DEFAULT_CHUNK:16384,Z_MIN_MEMLEVEL:1,Z_MAX_MEMLEVEL:9,Z_DEFAULT_MEMLEVEL:8,Z_MIN_LEVEL:-1,Z_MAX_LEVEL:9,Z_DEFAULT_LEVEL:-1,BROTLI_OPERATION_PROCESS:0,BROTLI_OPERATION_FLUSH:1,BROTLI_OPERATION_FINISH:2,BROTLI_OPERATION_EMIT_METADATA:3,BROTLI_MODE_GENERIC:0,BROTLI_MODE_TEXT:1,BROTLI_MODE_FONT:2,BROTLI_DEFAULT_MODE:0,BROTLI_MIN_QUALITY:0,BROTLI_MAX_QUALITY:11,BROTLI_DEFAULT_QUALITY:11,BROTLI_MIN_WINDOW_BITS:10,BROTLI_MAX_WINDOW_BITS:24,BROTLI_LARGE_MAX_WINDOW_BITS:30,BROTLI_DEFAULT_WINDOW:22,BROTLI_MIN_INPUT_BLOCK_BITS:16,BROTLI_MAX_INPUT_BLOCK_BITS:24,BROTLI_PARAM_MODE:0,BROTLI_PARAM_QUALITY:1,BROTLI_PARAM_LGWIN:2,BROTLI_PARAM_LGBLOCK:3,BROTLI_PARAM_DISABLE_LITERAL_CONTEXT_MODELING:4,BROTLI_PARAM_SIZE_HINT:5,BROTLI_PARAM_LARGE_WINDOW:6,BROTLI_PARAM_NPOSTFIX:7,BROTLI_PARAM_NDIRECT:8,BROTLI_DECODER_RESULT_ERROR:0,BROTLI_DECODER_RESULT_SUCCESS:1,BROTLI_DECODER_RESULT_NEEDS_MORE_INPUT:2,BROTLI_DECODER_RESULT_NEEDS_MORE_OUTPUT:3,BROTLI_DECODER_PARAM_DISABLE_RING_BUFFER_REALLOCATION:0,BROTLI_DECODER_PARAM_LARGE_WINDOW:1,BROTLI_DECODER_NO_ERROR:0,BROTLI_DECODER_SUCCESS:1,BROTLI_DECODER_NEEDS_MORE_INPUT:2,BROTLI_DECODER_NEEDS_MORE_OUTPUT:3,BROTLI_DECODER_ERROR_FORMAT_EXUBERANT_NIBBLE:-1,BROTLI_DECODER_ERROR_FORMAT_RESERVED:-2,BROTLI_DECODER_ERROR_FORMAT_EXUBERANT_META_NIBBLE:-3,BROTLI_DECODER_ERROR_FORMAT_SIMPLE_HUFFMAN_ALPHABET:-4,BROTLI_DECODER_ERROR_FORMAT_SIMPLE_HUFFMAN_SAME:-5,BROTLI_DECODER_ERROR_FORMAT_CL_SPACE:-6,BROTLI_DECODER_ERROR_FORMAT_HUFFMAN_SPACE:-7,BROTLI_DECODER_ERROR_FORMAT_CONTEXT_MAP_REPEAT:-8,BROTLI_DECODER_ERROR_FORMAT_BLOCK_LENGTH_1:-9,BROTLI_DECODER_ERROR_FORMAT_BLOCK_LENGTH_2:-10,BROTLI_DECODER_ERROR_FORMAT_TRANSFORM:-11,BROTLI_DECODER_ERROR_FORMAT_DICTIONARY:-12,BROTLI_DECODER_ERROR_FORMAT_WINDOW_BITS:-13,BROTLI_DECODER_ERROR_FORMAT_PADDING_1:-14,BROTLI_DECODER_ERROR_FORMAT_PADDING_2:-15,BROTLI_DECODER_ERROR_FORMAT_DISTANCE:-16,BROTLI_DECODER_ERROR_DICTIONARY_NOT_SET:-19,BROTLI_DECODER_ERROR_INVALID_ARGUMENTS:-20,BROTLI_DECODER_ERROR_ALLOC_CONTEXT_MODES:-21,BROTLI_DECODER_ERROR_ALLOC_TREE_GROUPS:-22,BROTLI_DECODER_ERROR_ALLOC_CONTEXT_MAP:-25,BROTLI_DECODER_ERROR_ALLOC_RING_BUFFER_1:-26,BROTLI_DECODER_ERROR_ALLOC_RING_BUFFER_2:-27,BROTLI_DECODER_ERROR_ALLOC_BLOCK_TYPE_TREES:-30,BROTLI_DECODER_ERROR_UNREACHABLE:-31},sn));var rn=external_buffer_.Buffer.concat,zs=Object.getOwnPropertyDescriptor(external_buffer_.Buffer,"concat"),nn=s=>s,Bi=zs?.writable===!0||zs?.set!==void 0?s=>{external_buffer_.Buffer.concat=s?nn:rn}:s=>{},Tt=Symbol("_superWrite"),Gt=class extends Error{code;errno;constructor(t,e){super("zlib: "+t.message,{cause:t}),this.code=t.code,this.errno=t.errno,this.code||(this.code="ZLIB_ERROR"),this.message="zlib: "+t.message,Error.captureStackTrace(this,e??this.constructor)}get name(){return"ZlibError"}},Pi=Symbol("flushFlag"),re=class extends A{#t=!1;#i=!1;#s;#n;#r;#e;#o;get sawError(){return this.#t}get handle(){return this.#e}get flushFlag(){return this.#s}constructor(t,e){if(!t||typeof t!="object")throw new TypeError("invalid options for ZlibBase constructor");if(super(t),this.#s=t.flush??0,this.#n=t.finishFlush??0,this.#r=t.fullFlushFlag??0,typeof external_zlib_namespaceObject_0[e]!="function")throw new TypeError("Compression method not supported: "+e);try{this.#e=new external_zlib_namespaceObject_0[e](t)}catch(i){throw new Gt(i,this.constructor)}this.#o=i=>{this.#t||(this.#t=!0,this.close(),this.emit("error",i))},this.#e?.on("error",i=>this.#o(new Gt(i))),this.once("end",()=>this.close)}close(){this.#e&&(this.#e.close(),this.#e=void 0,this.emit("close"))}reset(){if(!this.#t)return external_assert_namespaceObject(this.#e,"zlib binding closed"),this.#e.reset?.()}flush(t){this.ended||(typeof t!="number"&&(t=this.#r),this.write(Object.assign(external_buffer_.Buffer.alloc(0),{[Pi]:t})))}end(t,e,i){return typeof t=="function"&&(i=t,e=void 0,t=void 0),typeof e=="function"&&(i=e,e=void 0),t&&(e?this.write(t,e):this.write(t)),this.flush(this.#n),this.#i=!0,super.end(i)}get ended(){return this.#i}[Tt](t){return super.write(t)}write(t,e,i){if(typeof e=="function"&&(i=e,e="utf8"),typeof t=="string"&&(t=external_buffer_.Buffer.from(t,e)),this.#t)return;external_assert_namespaceObject(this.#e,"zlib binding closed");let r=this.#e._handle,n=r.close;r.close=()=>{};let o=this.#e.close;this.#e.close=()=>{},Bi(!0);let h;try{let l=typeof t[Pi]=="number"?t[Pi]:this.#s;h=this.#e._processChunk(t,l),Bi(!1)}catch(l){Bi(!1),this.#o(new Gt(l,this.write))}finally{this.#e&&(this.#e._handle=r,r.close=n,this.#e.close=o,this.#e.removeAllListeners("error"))}this.#e&&this.#e.on("error",l=>this.#o(new Gt(l,this.write)));let a;if(h)if(Array.isArray(h)&&h.length>0){let l=h[0];a=this[Tt](external_buffer_.Buffer.from(l));for(let c=1;c<h.length;c++)a=this[Tt](h[c])}else a=this[Tt](external_buffer_.Buffer.from(h));return i&&i(),a}},Pe=class extends re{#t;#i;constructor(t,e){t=t||{},t.flush=t.flush||M.Z_NO_FLUSH,t.finishFlush=t.finishFlush||M.Z_FINISH,t.fullFlushFlag=M.Z_FULL_FLUSH,super(t,e),this.#t=t.level,this.#i=t.strategy}params(t,e){if(!this.sawError){if(!this.handle)throw new Error("cannot switch params when binding is closed");if(!this.handle.params)throw new Error("not supported in this implementation");if(this.#t!==t||this.#i!==e){this.flush(M.Z_SYNC_FLUSH),external_assert_namespaceObject(this.handle,"zlib binding closed");let i=this.handle.flush;this.handle.flush=(r,n)=>{typeof r=="function"&&(n=r,r=this.flushFlag),this.flush(r),n?.()};try{this.handle.params(t,e)}finally{this.handle.flush=i}this.handle&&(this.#t=t,this.#i=e)}}}};var ze=class extends Pe{#t;constructor(t){super(t,"Gzip"),this.#t=t&&!!t.portable}[Tt](t){return this.#t?(this.#t=!1,t[9]=255,super[Tt](t)):super[Tt](t)}};var Ue=class extends Pe{constructor(t){super(t,"Unzip")}},He=class extends re{constructor(t,e){t=t||{},t.flush=t.flush||M.BROTLI_OPERATION_PROCESS,t.finishFlush=t.finishFlush||M.BROTLI_OPERATION_FINISH,t.fullFlushFlag=M.BROTLI_OPERATION_FLUSH,super(t,e)}},We=class extends He{constructor(t){super(t,"BrotliCompress")}},Ge=class extends He{constructor(t){super(t,"BrotliDecompress")}},Ze=class extends re{constructor(t,e){t=t||{},t.flush=t.flush||M.ZSTD_e_continue,t.finishFlush=t.finishFlush||M.ZSTD_e_end,t.fullFlushFlag=M.ZSTD_e_flush,super(t,e)}},Ye=class extends Ze{constructor(t){super(t,"ZstdCompress")}},Ke=class extends Ze{constructor(t){super(t,"ZstdDecompress")}};var Us=(s,t)=>{if(Number.isSafeInteger(s))s<0?an(s,t):hn(s,t);else throw Error("cannot encode number outside of javascript safe integer range");return t},hn=(s,t)=>{t[0]=128;for(var e=t.length;e>1;e--)t[e-1]=s&255,s=Math.floor(s/256)},an=(s,t)=>{t[0]=255;var e=!1;s=s*-1;for(var i=t.length;i>1;i--){var r=s&255;s=Math.floor(s/256),e?t[i-1]=Ws(r):r===0?t[i-1]=0:(e=!0,t[i-1]=Gs(r))}},Hs=s=>{let t=s[0],e=t===128?cn(s.subarray(1,s.length)):t===255?ln(s):null;if(e===null)throw Error("invalid base256 encoding");if(!Number.isSafeInteger(e))throw Error("parsed number outside of javascript safe integer range");return e},ln=s=>{for(var t=s.length,e=0,i=!1,r=t-1;r>-1;r--){var n=Number(s[r]),o;i?o=Ws(n):n===0?o=n:(i=!0,o=Gs(n)),o!==0&&(e-=o*Math.pow(256,t-r-1))}return e},cn=s=>{for(var t=s.length,e=0,i=t-1;i>-1;i--){var r=Number(s[i]);r!==0&&(e+=r*Math.pow(256,t-i-1))}return e},Ws=s=>(255^s)&255,Gs=s=>(255^s)+1&255;var Hi={};Ur(Hi,{code:()=>Ve,isCode:()=>ne,isName:()=>dn,name:()=>oe,normalFsTypes:()=>Ui});var ne=s=>oe.has(s),dn=s=>Ve.has(s),Ui=new Set(["0","","1","2","3","4","5","6","7","D"]),oe=new Map([["0","File"],["","OldFile"],["1","Link"],["2","SymbolicLink"],["3","CharacterDevice"],["4","BlockDevice"],["5","Directory"],["6","FIFO"],["7","ContiguousFile"],["g","GlobalExtendedHeader"],["x","ExtendedHeader"],["A","SolarisACL"],["D","GNUDumpDir"],["I","Inode"],["K","NextFileHasLongLinkpath"],["L","NextFileHasLongPath"],["M","ContinuationFile"],["N","OldGnuLongPath"],["S","SparseFile"],["V","TapeVolumeHeader"],["X","OldExtendedHeader"]]),Ve=new Map(Array.from(oe).map(s=>[s[1],s[0]]));var un=s=>s===void 0||s<0?void 0:s,F=class{cksumValid=!1;needPax=!1;nullBlock=!1;block;path;mode;uid;gid;size;cksum;#t="Unsupported";linkpath;uname;gname;devmaj=0;devmin=0;atime;ctime;mtime;charset;comment;constructor(t,e=0,i,r){Buffer.isBuffer(t)?this.decode(t,e||0,i,r):t&&this.#i(t)}decode(t,e,i,r){if(e||(e=0),!t||!(t.length>=e+512))throw new Error("need 512 bytes for header");let n=xt(t,e+156,1),o=Ui.has(n),h=o?i:void 0,a=o?r:void 0;if(this.path=h?.path??xt(t,e,100),this.mode=h?.mode??a?.mode??lt(t,e+100,8),this.uid=h?.uid??a?.uid??lt(t,e+108,8),this.gid=h?.gid??a?.gid??lt(t,e+116,8),this.size=un(h?.size??a?.size??lt(t,e+124,12)),this.mtime=h?.mtime??a?.mtime??Wi(t,e+136,12),this.cksum=lt(t,e+148,12),a&&this.#i(a,!0),h&&this.#i(h),ne(n)&&(this.#t=n||"0"),this.#t==="0"&&this.path.slice(-1)==="/"&&(this.#t="5"),this.#t==="5"&&(this.size=0),this.linkpath=xt(t,e+157,100),t.subarray(e+257,e+265).toString()==="ustar\x0000")if(this.uname=h?.uname??a?.uname??xt(t,e+265,32),this.gname=h?.gname??a?.gname??xt(t,e+297,32),this.devmaj=h?.devmaj??a?.devmaj??lt(t,e+329,8)??0,this.devmin=h?.devmin??a?.devmin??lt(t,e+337,8)??0,t[e+475]!==0){let c=xt(t,e+345,155);this.path=c+"/"+this.path}else{let c=xt(t,e+345,130);c&&(this.path=c+"/"+this.path),this.atime=i?.atime??r?.atime??Wi(t,e+476,12),this.ctime=i?.ctime??r?.ctime??Wi(t,e+488,12)}let l=256;for(let c=e;c<e+148;c++)l+=t[c];for(let c=e+156;c<e+512;c++)l+=t[c];this.cksumValid=l===this.cksum,this.cksum===void 0&&l===256&&(this.nullBlock=!0)}#i(t,e=!1){Object.assign(this,Object.fromEntries(Object.entries(t).filter(([i,r])=>!(r==null||i==="size"&&Number(r)<0||i==="path"&&e||i==="linkpath"&&e||i==="global"))))}encode(t,e=0){if(t||(t=this.block=Buffer.alloc(512)),this.#t==="Unsupported"&&(this.#t="0"),!(t.length>=e+512))throw new Error("need 512 bytes for header");let i=this.ctime||this.atime?130:155,r=mn(this.path||"",i),n=r[0],o=r[1];this.needPax=!!r[2],this.needPax=Lt(t,e,100,n)||this.needPax,this.needPax=ct(t,e+100,8,this.mode)||this.needPax,this.needPax=ct(t,e+108,8,this.uid)||this.needPax,this.needPax=ct(t,e+116,8,this.gid)||this.needPax,this.needPax=ct(t,e+124,12,this.size)||this.needPax,this.needPax=Gi(t,e+136,12,this.mtime)||this.needPax,t[e+156]=Number(this.#t.codePointAt(0)),this.needPax=Lt(t,e+157,100,this.linkpath)||this.needPax,t.write("ustar\x0000",e+257,8),this.needPax=Lt(t,e+265,32,this.uname)||this.needPax,this.needPax=Lt(t,e+297,32,this.gname)||this.needPax,this.needPax=ct(t,e+329,8,this.devmaj)||this.needPax,this.needPax=ct(t,e+337,8,this.devmin)||this.needPax,this.needPax=Lt(t,e+345,i,o)||this.needPax,t[e+475]!==0?this.needPax=Lt(t,e+345,155,o)||this.needPax:(this.needPax=Lt(t,e+345,130,o)||this.needPax,this.needPax=Gi(t,e+476,12,this.atime)||this.needPax,this.needPax=Gi(t,e+488,12,this.ctime)||this.needPax);let h=256;for(let a=e;a<e+148;a++)h+=t[a];for(let a=e+156;a<e+512;a++)h+=t[a];return this.cksum=h,ct(t,e+148,8,this.cksum),this.cksumValid=!0,this.needPax}get type(){return this.#t==="Unsupported"?this.#t:oe.get(this.#t)}get typeKey(){return this.#t}set type(t){let e=String(Ve.get(t));if(ne(e)||e==="Unsupported")this.#t=e;else if(ne(t))this.#t=t;else throw new TypeError("invalid entry type: "+t)}},mn=(s,t)=>{let i=s,r="",n,o=external_node_path_.posix.parse(s).root||".";if(Buffer.byteLength(i)<100)n=[i,r,!1];else{r=external_node_path_.posix.dirname(i),i=external_node_path_.posix.basename(i);do Buffer.byteLength(i)<=100&&Buffer.byteLength(r)<=t?n=[i,r,!1]:Buffer.byteLength(i)>100&&Buffer.byteLength(r)<=t?n=[i.slice(0,99),r,!0]:(i=external_node_path_.posix.join(external_node_path_.posix.basename(r),i),r=external_node_path_.posix.dirname(r));while(r!==o&&n===void 0);n||(n=[s.slice(0,99),"",!0])}return n},xt=(s,t,e)=>s.subarray(t,t+e).toString("utf8").replace(/\0.*/,""),Wi=(s,t,e)=>pn(lt(s,t,e)),pn=s=>s===void 0?void 0:new Date(s*1e3),lt=(s,t,e)=>Number(s[t])&128?Hs(s.subarray(t,t+e)):wn(s,t,e),En=s=>isNaN(s)?void 0:s,wn=(s,t,e)=>En(parseInt(s.subarray(t,t+e).toString("utf8").replace(/\0.*$/,"").trim(),8)),Sn={12:8589934591,8:2097151},ct=(s,t,e,i)=>i===void 0?!1:i>Sn[e]||i<0?(Us(i,s.subarray(t,t+e)),!0):(yn(s,t,e,i),!1),yn=(s,t,e,i)=>s.write(Rn(i,e),t,e,"ascii"),Rn=(s,t)=>gn(Math.floor(s).toString(8),t),gn=(s,t)=>(s.length===t-1?s:new Array(t-s.length-1).join("0")+s+" ")+"\0",Gi=(s,t,e,i)=>i===void 0?!1:ct(s,t,e,i.getTime()/1e3),bn=new Array(156).join("\0"),Lt=(s,t,e,i)=>i===void 0?!1:(s.write(i+bn,t,e,"utf8"),i.length!==Buffer.byteLength(i)||i.length>e);var ft=class s{atime;mtime;ctime;charset;comment;gid;uid;gname;uname;linkpath;dev;ino;nlink;path;size;mode;global;constructor(t,e=!1){this.atime=t.atime,this.charset=t.charset,this.comment=t.comment,this.ctime=t.ctime,this.dev=t.dev,this.gid=t.gid,this.global=e,this.gname=t.gname,this.ino=t.ino,this.linkpath=t.linkpath,this.mtime=t.mtime,this.nlink=t.nlink,this.path=t.path,this.size=t.size,this.uid=t.uid,this.uname=t.uname}encode(){let t=this.encodeBody();if(t==="")return Buffer.allocUnsafe(0);let e=Buffer.byteLength(t),i=512*Math.ceil(1+e/512),r=Buffer.allocUnsafe(i);for(let n=0;n<512;n++)r[n]=0;new F({path:("PaxHeader/"+(0,external_node_path_.basename)(this.path??"")).slice(0,99),mode:this.mode||420,uid:this.uid,gid:this.gid,size:e,mtime:this.mtime,type:this.global?"GlobalExtendedHeader":"ExtendedHeader",linkpath:"",uname:this.uname||"",gname:this.gname||"",devmaj:0,devmin:0,atime:this.atime,ctime:this.ctime}).encode(r),r.write(t,512,e,"utf8");for(let n=e+512;n<r.length;n++)r[n]=0;return r}encodeBody(){return this.encodeField("path")+this.encodeField("ctime")+this.encodeField("atime")+this.encodeField("dev")+this.encodeField("ino")+this.encodeField("nlink")+this.encodeField("charset")+this.encodeField("comment")+this.encodeField("gid")+this.encodeField("gname")+this.encodeField("linkpath")+this.encodeField("mtime")+this.encodeField("size")+this.encodeField("uid")+this.encodeField("uname")}encodeField(t){if(this[t]===void 0)return"";let e=this[t],i=e instanceof Date?e.getTime()/1e3:e,r=" "+(t==="dev"||t==="ino"||t==="nlink"?"SCHILY.":"")+t+"="+i+`
+var zr=Object.defineProperty;var Ur=(s,t)=>{for(var e in t)zr(s,e,{get:t[e],enumerable:!0})};var Ds=typeof process=="object"&&process?process:{stdout:null,stderr:null},Wr=s=>!!s&&typeof s=="object"&&(s instanceof A||s instanceof external_node_stream_||Gr(s)||Zr(s)),Gr=s=>!!s&&typeof s=="object"&&s instanceof external_node_events_.EventEmitter&&typeof s.pipe=="function"&&s.pipe!==external_node_stream_.Writable.prototype.pipe,Zr=s=>!!s&&typeof s=="object"&&s instanceof external_node_events_.EventEmitter&&typeof s.write=="function"&&typeof s.end=="function",Q=Symbol("EOF"),J=Symbol("maybeEmitEnd"),nt=Symbol("emittedEnd"),De=Symbol("emittingEnd"),qt=Symbol("emittedError"),Ne=Symbol("closed"),Ns=Symbol("read"),Ae=Symbol("flush"),As=Symbol("flushChunk"),z=Symbol("encoding"),Mt=Symbol("decoder"),g=Symbol("flowing"),Qt=Symbol("paused"),Bt=Symbol("resume"),b=Symbol("buffer"),N=Symbol("pipes"),_=Symbol("bufferLength"),bi=Symbol("bufferPush"),Ie=Symbol("bufferShift"),L=Symbol("objectMode"),S=Symbol("destroyed"),_i=Symbol("error"),Oi=Symbol("emitData"),Is=Symbol("emitEnd"),Ti=Symbol("emitEnd2"),Z=Symbol("async"),xi=Symbol("abort"),Ce=Symbol("aborted"),Jt=Symbol("signal"),Rt=Symbol("dataListeners"),C=Symbol("discarded"),jt=s=>Promise.resolve().then(s),Yr=s=>s(),Kr=s=>s==="end"||s==="finish"||s==="prefinish",Vr=s=>s instanceof ArrayBuffer||!!s&&typeof s=="object"&&s.constructor&&s.constructor.name==="ArrayBuffer"&&s.byteLength>=0,$r=s=>!Buffer.isBuffer(s)&&ArrayBuffer.isView(s),Fe=class{src;dest;opts;ondrain;constructor(t,e,i){this.src=t,this.dest=e,this.opts=i,this.ondrain=()=>t[Bt](),this.dest.on("drain",this.ondrain)}unpipe(){this.dest.removeListener("drain",this.ondrain)}proxyErrors(t){}end(){this.unpipe(),this.opts.end&&this.dest.end()}},Li=class extends Fe{unpipe(){this.src.removeListener("error",this.proxyErrors),super.unpipe()}constructor(t,e,i){super(t,e,i),this.proxyErrors=r=>this.dest.emit("error",r),t.on("error",this.proxyErrors)}},Xr=s=>!!s.objectMode,qr=s=>!s.objectMode&&!!s.encoding&&s.encoding!=="buffer",A=class extends external_node_events_.EventEmitter{[g]=!1;[Qt]=!1;[N]=[];[b]=[];[L];[z];[Z];[Mt];[Q]=!1;[nt]=!1;[De]=!1;[Ne]=!1;[qt]=null;[_]=0;[S]=!1;[Jt];[Ce]=!1;[Rt]=0;[C]=!1;writable=!0;readable=!0;constructor(...t){let e=t[0]||{};if(super(),e.objectMode&&typeof e.encoding=="string")throw new TypeError("Encoding and objectMode may not be used together");Xr(e)?(this[L]=!0,this[z]=null):qr(e)?(this[z]=e.encoding,this[L]=!1):(this[L]=!1,this[z]=null),this[Z]=!!e.async,this[Mt]=this[z]?new external_node_string_decoder_namespaceObject.StringDecoder(this[z]):null,e&&e.debugExposeBuffer===!0&&Object.defineProperty(this,"buffer",{get:()=>this[b]}),e&&e.debugExposePipes===!0&&Object.defineProperty(this,"pipes",{get:()=>this[N]});let{signal:i}=e;i&&(this[Jt]=i,i.aborted?this[xi]():i.addEventListener("abort",()=>this[xi]()))}get bufferLength(){return this[_]}get encoding(){return this[z]}set encoding(t){throw new Error("Encoding must be set at instantiation time")}setEncoding(t){throw new Error("Encoding must be set at instantiation time")}get objectMode(){return this[L]}set objectMode(t){throw new Error("objectMode must be set at instantiation time")}get async(){return this[Z]}set async(t){this[Z]=this[Z]||!!t}[xi](){this[Ce]=!0,this.emit("abort",this[Jt]?.reason),this.destroy(this[Jt]?.reason)}get aborted(){return this[Ce]}set aborted(t){}write(t,e,i){if(this[Ce])return!1;if(this[Q])throw new Error("write after end");if(this[S])return this.emit("error",Object.assign(new Error("Cannot call write after a stream was destroyed"),{code:"ERR_STREAM_DESTROYED"})),!0;typeof e=="function"&&(i=e,e="utf8"),e||(e="utf8");let r=this[Z]?jt:Yr;if(!this[L]&&!Buffer.isBuffer(t)){if($r(t))t=Buffer.from(t.buffer,t.byteOffset,t.byteLength);else if(Vr(t))t=Buffer.from(t);else if(typeof t!="string")throw new Error("Non-contiguous data written to non-objectMode stream")}return this[L]?(this[g]&&this[_]!==0&&this[Ae](!0),this[g]?this.emit("data",t):this[bi](t),this[_]!==0&&this.emit("readable"),i&&r(i),this[g]):t.length?(typeof t=="string"&&!(e===this[z]&&!this[Mt]?.lastNeed)&&(t=Buffer.from(t,e)),Buffer.isBuffer(t)&&this[z]&&(t=this[Mt].write(t)),this[g]&&this[_]!==0&&this[Ae](!0),this[g]?this.emit("data",t):this[bi](t),this[_]!==0&&this.emit("readable"),i&&r(i),this[g]):(this[_]!==0&&this.emit("readable"),i&&r(i),this[g])}read(t){if(this[S])return null;if(this[C]=!1,this[_]===0||t===0||t&&t>this[_])return this[J](),null;this[L]&&(t=null),this[b].length>1&&!this[L]&&(this[b]=[this[z]?this[b].join(""):Buffer.concat(this[b],this[_])]);let e=this[Ns](t||null,this[b][0]);return this[J](),e}[Ns](t,e){if(this[L])this[Ie]();else{let i=e;t===i.length||t===null?this[Ie]():typeof i=="string"?(this[b][0]=i.slice(t),e=i.slice(0,t),this[_]-=t):(this[b][0]=i.subarray(t),e=i.subarray(0,t),this[_]-=t)}return this.emit("data",e),!this[b].length&&!this[Q]&&this.emit("drain"),e}end(t,e,i){return typeof t=="function"&&(i=t,t=void 0),typeof e=="function"&&(i=e,e="utf8"),t!==void 0&&this.write(t,e),i&&this.once("end",i),this[Q]=!0,this.writable=!1,(this[g]||!this[Qt])&&this[J](),this}[Bt](){this[S]||(!this[Rt]&&!this[N].length&&(this[C]=!0),this[Qt]=!1,this[g]=!0,this.emit("resume"),this[b].length?this[Ae]():this[Q]?this[J]():this.emit("drain"))}resume(){return this[Bt]()}pause(){this[g]=!1,this[Qt]=!0,this[C]=!1}get destroyed(){return this[S]}get flowing(){return this[g]}get paused(){return this[Qt]}[bi](t){this[L]?this[_]+=1:this[_]+=t.length,this[b].push(t)}[Ie](){return this[L]?this[_]-=1:this[_]-=this[b][0].length,this[b].shift()}[Ae](t=!1){do;while(this[As](this[Ie]())&&this[b].length);!t&&!this[b].length&&!this[Q]&&this.emit("drain")}[As](t){return this.emit("data",t),this[g]}pipe(t,e){if(this[S])return t;this[C]=!1;let i=this[nt];return e=e||{},t===Ds.stdout||t===Ds.stderr?e.end=!1:e.end=e.end!==!1,e.proxyErrors=!!e.proxyErrors,i?e.end&&t.end():(this[N].push(e.proxyErrors?new Li(this,t,e):new Fe(this,t,e)),this[Z]?jt(()=>this[Bt]()):this[Bt]()),t}unpipe(t){let e=this[N].find(i=>i.dest===t);e&&(this[N].length===1?(this[g]&&this[Rt]===0&&(this[g]=!1),this[N]=[]):this[N].splice(this[N].indexOf(e),1),e.unpipe())}addListener(t,e){return this.on(t,e)}on(t,e){let i=super.on(t,e);if(t==="data")this[C]=!1,this[Rt]++,!this[N].length&&!this[g]&&this[Bt]();else if(t==="readable"&&this[_]!==0)super.emit("readable");else if(Kr(t)&&this[nt])super.emit(t),this.removeAllListeners(t);else if(t==="error"&&this[qt]){let r=e;this[Z]?jt(()=>r.call(this,this[qt])):r.call(this,this[qt])}return i}removeListener(t,e){return this.off(t,e)}off(t,e){let i=super.off(t,e);return t==="data"&&(this[Rt]=this.listeners("data").length,this[Rt]===0&&!this[C]&&!this[N].length&&(this[g]=!1)),i}removeAllListeners(t){let e=super.removeAllListeners(t);return(t==="data"||t===void 0)&&(this[Rt]=0,!this[C]&&!this[N].length&&(this[g]=!1)),e}get emittedEnd(){return this[nt]}[J](){!this[De]&&!this[nt]&&!this[S]&&this[b].length===0&&this[Q]&&(this[De]=!0,this.emit("end"),this.emit("prefinish"),this.emit("finish"),this[Ne]&&this.emit("close"),this[De]=!1)}emit(t,...e){let i=e[0];if(t!=="error"&&t!=="close"&&t!==S&&this[S])return!1;if(t==="data")return!this[L]&&!i?!1:this[Z]?(jt(()=>this[Oi](i)),!0):this[Oi](i);if(t==="end")return this[Is]();if(t==="close"){if(this[Ne]=!0,!this[nt]&&!this[S])return!1;let n=super.emit("close");return this.removeAllListeners("close"),n}else if(t==="error"){this[qt]=i,super.emit(_i,i);let n=!this[Jt]||this.listeners("error").length?super.emit("error",i):!1;return this[J](),n}else if(t==="resume"){let n=super.emit("resume");return this[J](),n}else if(t==="finish"||t==="prefinish"){let n=super.emit(t);return this.removeAllListeners(t),n}let r=super.emit(t,...e);return this[J](),r}[Oi](t){for(let i of this[N])i.dest.write(t)===!1&&this.pause();let e=this[C]?!1:super.emit("data",t);return this[J](),e}[Is](){return this[nt]?!1:(this[nt]=!0,this.readable=!1,this[Z]?(jt(()=>this[Ti]()),!0):this[Ti]())}[Ti](){if(this[Mt]){let e=this[Mt].end();if(e){for(let i of this[N])i.dest.write(e);this[C]||super.emit("data",e)}}for(let e of this[N])e.end();let t=super.emit("end");return this.removeAllListeners("end"),t}async collect(){let t=Object.assign([],{dataLength:0});this[L]||(t.dataLength=0);let e=this.promise();return this.on("data",i=>{t.push(i),this[L]||(t.dataLength+=i.length)}),await e,t}async concat(){if(this[L])throw new Error("cannot concat in objectMode");let t=await this.collect();return this[z]?t.join(""):Buffer.concat(t,t.dataLength)}async promise(){return new Promise((t,e)=>{this.on(S,()=>e(new Error("stream destroyed"))),this.on("error",i=>e(i)),this.on("end",()=>t())})}[Symbol.asyncIterator](){this[C]=!1;let t=!1,e=async()=>(this.pause(),t=!0,{value:void 0,done:!0});return{next:()=>{if(t)return e();let r=this.read();if(r!==null)return Promise.resolve({done:!1,value:r});if(this[Q])return e();let n,o,h=d=>{this.off("data",a),this.off("end",l),this.off(S,c),e(),o(d)},a=d=>{this.off("error",h),this.off("end",l),this.off(S,c),this.pause(),n({value:d,done:!!this[Q]})},l=()=>{this.off("error",h),this.off("data",a),this.off(S,c),e(),n({done:!0,value:void 0})},c=()=>h(new Error("stream destroyed"));return new Promise((d,y)=>{o=y,n=d,this.once(S,c),this.once("error",h),this.once("end",l),this.once("data",a)})},throw:e,return:e,[Symbol.asyncIterator](){return this},[Symbol.asyncDispose]:async()=>{}}}[Symbol.iterator](){this[C]=!1;let t=!1,e=()=>(this.pause(),this.off(_i,e),this.off(S,e),this.off("end",e),t=!0,{done:!0,value:void 0}),i=()=>{if(t)return e();let r=this.read();return r===null?e():{done:!1,value:r}};return this.once("end",e),this.once(_i,e),this.once(S,e),{next:i,throw:e,return:e,[Symbol.iterator](){return this},[Symbol.dispose]:()=>{}}}destroy(t){if(this[S])return t?this.emit("error",t):this.emit(S),this;this[S]=!0,this[C]=!0,this[b].length=0,this[_]=0;let e=this;return typeof e.close=="function"&&!this[Ne]&&e.close(),t?this.emit("error",t):this.emit(S),this}static get isStream(){return Wr}};var Jr=external_fs_.writev,ht=Symbol("_autoClose"),H=Symbol("_close"),te=Symbol("_ended"),m=Symbol("_fd"),Ni=Symbol("_finished"),tt=Symbol("_flags"),Ai=Symbol("_flush"),ki=Symbol("_handleChunk"),vi=Symbol("_makeBuf"),ie=Symbol("_mode"),ke=Symbol("_needDrain"),Ut=Symbol("_onerror"),Ht=Symbol("_onopen"),Ii=Symbol("_onread"),Pt=Symbol("_onwrite"),at=Symbol("_open"),U=Symbol("_path"),ot=Symbol("_pos"),Y=Symbol("_queue"),zt=Symbol("_read"),Ci=Symbol("_readSize"),j=Symbol("_reading"),ee=Symbol("_remain"),Fi=Symbol("_size"),ve=Symbol("_write"),gt=Symbol("_writing"),Me=Symbol("_defaultFlag"),bt=Symbol("_errored"),_t=class extends A{[bt]=!1;[m];[U];[Ci];[j]=!1;[Fi];[ee];[ht];constructor(t,e){if(e=e||{},super(e),this.readable=!0,this.writable=!1,typeof t!="string")throw new TypeError("path must be a string");this[bt]=!1,this[m]=typeof e.fd=="number"?e.fd:void 0,this[U]=t,this[Ci]=e.readSize||16*1024*1024,this[j]=!1,this[Fi]=typeof e.size=="number"?e.size:1/0,this[ee]=this[Fi],this[ht]=typeof e.autoClose=="boolean"?e.autoClose:!0,typeof this[m]=="number"?this[zt]():this[at]()}get fd(){return this[m]}get path(){return this[U]}write(){throw new TypeError("this is a readable stream")}end(){throw new TypeError("this is a readable stream")}[at](){external_fs_.open(this[U],"r",(t,e)=>this[Ht](t,e))}[Ht](t,e){t?this[Ut](t):(this[m]=e,this.emit("open",e),this[zt]())}[vi](){return Buffer.allocUnsafe(Math.min(this[Ci],this[ee]))}[zt](){if(!this[j]){this[j]=!0;let t=this[vi]();if(t.length===0)return process.nextTick(()=>this[Ii](null,0,t));external_fs_.read(this[m],t,0,t.length,null,(e,i,r)=>this[Ii](e,i,r))}}[Ii](t,e,i){this[j]=!1,t?this[Ut](t):this[ki](e,i)&&this[zt]()}[H](){if(this[ht]&&typeof this[m]=="number"){let t=this[m];this[m]=void 0,external_fs_.close(t,e=>e?this.emit("error",e):this.emit("close"))}}[Ut](t){this[j]=!0,this[H](),this.emit("error",t)}[ki](t,e){let i=!1;return this[ee]-=t,t>0&&(i=super.write(t<e.length?e.subarray(0,t):e)),(t===0||this[ee]<=0)&&(i=!1,this[H](),super.end()),i}emit(t,...e){switch(t){case"prefinish":case"finish":return!1;case"drain":return typeof this[m]=="number"&&this[zt](),!1;case"error":return this[bt]?!1:(this[bt]=!0,super.emit(t,...e));default:return super.emit(t,...e)}}},Be=class extends _t{[at](){let t=!0;try{this[Ht](null,external_fs_.openSync(this[U],"r")),t=!1}finally{t&&this[H]()}}[zt](){let t=!0;try{if(!this[j]){this[j]=!0;do{let e=this[vi](),i=e.length===0?0:external_fs_.readSync(this[m],e,0,e.length,null);if(!this[ki](i,e))break}while(!0);this[j]=!1}t=!1}finally{t&&this[H]()}}[H](){if(this[ht]&&typeof this[m]=="number"){let t=this[m];this[m]=void 0,external_fs_.closeSync(t),this.emit("close")}}},et=class extends external_events_{readable=!1;writable=!0;[bt]=!1;[gt]=!1;[te]=!1;[Y]=[];[ke]=!1;[U];[ie];[ht];[m];[Me];[tt];[Ni]=!1;[ot];constructor(t,e){e=e||{},super(e),this[U]=t,this[m]=typeof e.fd=="number"?e.fd:void 0,this[ie]=e.mode===void 0?438:e.mode,this[ot]=typeof e.start=="number"?e.start:void 0,this[ht]=typeof e.autoClose=="boolean"?e.autoClose:!0;let i=this[ot]!==void 0?"r+":"w";this[Me]=e.flags===void 0,this[tt]=e.flags===void 0?i:e.flags,this[m]===void 0&&this[at]()}emit(t,...e){if(t==="error"){if(this[bt])return!1;this[bt]=!0}return super.emit(t,...e)}get fd(){return this[m]}get path(){return this[U]}[Ut](t){this[H](),this[gt]=!0,this.emit("error",t)}[at](){external_fs_.open(this[U],this[tt],this[ie],(t,e)=>this[Ht](t,e))}[Ht](t,e){this[Me]&&this[tt]==="r+"&&t&&t.code==="ENOENT"?(this[tt]="w",this[at]()):t?this[Ut](t):(this[m]=e,this.emit("open",e),this[gt]||this[Ai]())}end(t,e){return t&&this.write(t,e),this[te]=!0,!this[gt]&&!this[Y].length&&typeof this[m]=="number"&&this[Pt](null,0),this}write(t,e){return typeof t=="string"&&(t=Buffer.from(t,e)),this[te]?(this.emit("error",new Error("write() after end()")),!1):this[m]===void 0||this[gt]||this[Y].length?(this[Y].push(t),this[ke]=!0,!1):(this[gt]=!0,this[ve](t),!0)}[ve](t){external_fs_.write(this[m],t,0,t.length,this[ot],(e,i)=>this[Pt](e,i))}[Pt](t,e){t?this[Ut](t):(this[ot]!==void 0&&typeof e=="number"&&(this[ot]+=e),this[Y].length?this[Ai]():(this[gt]=!1,this[te]&&!this[Ni]?(this[Ni]=!0,this[H](),this.emit("finish")):this[ke]&&(this[ke]=!1,this.emit("drain"))))}[Ai](){if(this[Y].length===0)this[te]&&this[Pt](null,0);else if(this[Y].length===1)this[ve](this[Y].pop());else{let t=this[Y];this[Y]=[],Jr(this[m],t,this[ot],(e,i)=>this[Pt](e,i))}}[H](){if(this[ht]&&typeof this[m]=="number"){let t=this[m];this[m]=void 0,external_fs_.close(t,e=>e?this.emit("error",e):this.emit("close"))}}},Wt=class extends et{[at](){let t;if(this[Me]&&this[tt]==="r+")try{t=external_fs_.openSync(this[U],this[tt],this[ie])}catch(e){if(e?.code==="ENOENT")return this[tt]="w",this[at]();throw e}else t=external_fs_.openSync(this[U],this[tt],this[ie]);this[Ht](null,t)}[H](){if(this[ht]&&typeof this[m]=="number"){let t=this[m];this[m]=void 0,external_fs_.closeSync(t),this.emit("close")}}[ve](t){let e=!0;try{this[Pt](null,external_fs_.writeSync(this[m],t,0,t.length,this[ot])),e=!1}finally{if(e)try{this[H]()}catch{}}}};var jr=new Map([["C","cwd"],["f","file"],["z","gzip"],["P","preservePaths"],["U","unlink"],["strip-components","strip"],["stripComponents","strip"],["keep-newer","newer"],["keepNewer","newer"],["keep-newer-files","newer"],["keepNewerFiles","newer"],["k","keep"],["keep-existing","keep"],["keepExisting","keep"],["m","noMtime"],["no-mtime","noMtime"],["p","preserveOwner"],["L","follow"],["h","follow"],["onentry","onReadEntry"]]),Fs=s=>!!s.sync&&!!s.file,ks=s=>!s.sync&&!!s.file,vs=s=>!!s.sync&&!s.file,Ms=s=>!s.sync&&!s.file;var Bs=s=>!!s.file;var tn=s=>{let t=jr.get(s);return t||s},se=(s={})=>{if(!s)return{};let t={};for(let[e,i]of Object.entries(s)){let r=tn(e);t[r]=i}return t.chmod===void 0&&t.noChmod===!1&&(t.chmod=!0),delete t.noChmod,t};var K=(s,t,e,i,r)=>Object.assign((n=[],o,h)=>{Array.isArray(n)&&(o=n,n={}),typeof o=="function"&&(h=o,o=void 0),o=o?Array.from(o):[];let a=se(n);if(r?.(a,o),Fs(a)){if(typeof h=="function")throw new TypeError("callback not supported for sync tar functions");return s(a,o)}else if(ks(a)){let l=t(a,o);return h?l.then(()=>h(),h):l}else if(vs(a)){if(typeof h=="function")throw new TypeError("callback not supported for sync tar functions");return e(a,o)}else if(Ms(a)){if(typeof h=="function")throw new TypeError("callback only supported with file option");return i(a,o)}throw new Error("impossible options??")},{syncFile:s,asyncFile:t,syncNoFile:e,asyncNoFile:i,validate:r});var sn=external_zlib_.constants||{ZLIB_VERNUM:4736},M=Object.freeze(Object.assign(Object.create(null),{Z_NO_FLUSH:0,Z_PARTIAL_FLUSH:1,Z_SYNC_FLUSH:2,Z_FULL_FLUSH:3,Z_FINISH:4,Z_BLOCK:5,Z_OK:0,Z_STREAM_END:1,Z_NEED_DICT:2,Z_ERRNO:-1,Z_STREAM_ERROR:-2,Z_DATA_ERROR:-3,Z_MEM_ERROR:-4,Z_BUF_ERROR:-5,Z_VERSION_ERROR:-6,Z_NO_COMPRESSION:0,Z_BEST_SPEED:1,Z_BEST_COMPRESSION:9,Z_DEFAULT_COMPRESSION:-1,Z_FILTERED:1,Z_HUFFMAN_ONLY:2,Z_RLE:3,Z_FIXED:4,Z_DEFAULT_STRATEGY:0,DEFLATE:1,INFLATE:2,GZIP:3,GUNZIP:4,DEFLATERAW:5,INFLATERAW:6,UNZIP:7,BROTLI_DECODE:8,BROTLI_ENCODE:9,Z_MIN_WINDOWBITS:8,Z_MAX_WINDOWBITS:15,Z_DEFAULT_WINDOWBITS:15,Z_MIN_CHUNK:64,Z_MAX_CHUNK:1/0,Z_DEFAULT_CHUNK:16384,Z_MIN_MEMLEVEL:1,Z_MAX_MEMLEVEL:9,Z_DEFAULT_MEMLEVEL:8,Z_MIN_LEVEL:-1,Z_MAX_LEVEL:9,Z_DEFAULT_LEVEL:-1,BROTLI_OPERATION_PROCESS:0,BROTLI_OPERATION_FLUSH:1,BROTLI_OPERATION_FINISH:2,BROTLI_OPERATION_EMIT_METADATA:3,BROTLI_MODE_GENERIC:0,BROTLI_MODE_TEXT:1,BROTLI_MODE_FONT:2,BROTLI_DEFAULT_MODE:0,BROTLI_MIN_QUALITY:0,BROTLI_MAX_QUALITY:11,BROTLI_DEFAULT_QUALITY:11,BROTLI_MIN_WINDOW_BITS:10,BROTLI_MAX_WINDOW_BITS:24,BROTLI_LARGE_MAX_WINDOW_BITS:30,BROTLI_DEFAULT_WINDOW:22,BROTLI_MIN_INPUT_BLOCK_BITS:16,BROTLI_MAX_INPUT_BLOCK_BITS:24,BROTLI_PARAM_MODE:0,BROTLI_PARAM_QUALITY:1,BROTLI_PARAM_LGWIN:2,BROTLI_PARAM_LGBLOCK:3,BROTLI_PARAM_DISABLE_LITERAL_CONTEXT_MODELING:4,BROTLI_PARAM_SIZE_HINT:5,BROTLI_PARAM_LARGE_WINDOW:6,BROTLI_PARAM_NPOSTFIX:7,BROTLI_PARAM_NDIRECT:8,BROTLI_DECODER_RESULT_ERROR:0,BROTLI_DECODER_RESULT_SUCCESS:1,BROTLI_DECODER_RESULT_NEEDS_MORE_INPUT:2,BROTLI_DECODER_RESULT_NEEDS_MORE_OUTPUT:3,BROTLI_DECODER_PARAM_DISABLE_RING_BUFFER_REALLOCATION:0,BROTLI_DECODER_PARAM_LARGE_WINDOW:1,BROTLI_DECODER_NO_ERROR:0,BROTLI_DECODER_SUCCESS:1,BROTLI_DECODER_NEEDS_MORE_INPUT:2,BROTLI_DECODER_NEEDS_MORE_OUTPUT:3,BROTLI_DECODER_ERROR_FORMAT_EXUBERANT_NIBBLE:-1,BROTLI_DECODER_ERROR_FORMAT_RESERVED:-2,BROTLI_DECODER_ERROR_FORMAT_EXUBERANT_META_NIBBLE:-3,BROTLI_DECODER_ERROR_FORMAT_SIMPLE_HUFFMAN_ALPHABET:-4,BROTLI_DECODER_ERROR_FORMAT_SIMPLE_HUFFMAN_SAME:-5,BROTLI_DECODER_ERROR_FORMAT_CL_SPACE:-6,BROTLI_DECODER_ERROR_FORMAT_HUFFMAN_SPACE:-7,BROTLI_DECODER_ERROR_FORMAT_CONTEXT_MAP_REPEAT:-8,BROTLI_DECODER_ERROR_FORMAT_BLOCK_LENGTH_1:-9,BROTLI_DECODER_ERROR_FORMAT_BLOCK_LENGTH_2:-10,BROTLI_DECODER_ERROR_FORMAT_TRANSFORM:-11,BROTLI_DECODER_ERROR_FORMAT_DICTIONARY:-12,BROTLI_DECODER_ERROR_FORMAT_WINDOW_BITS:-13,BROTLI_DECODER_ERROR_FORMAT_PADDING_1:-14,BROTLI_DECODER_ERROR_FORMAT_PADDING_2:-15,BROTLI_DECODER_ERROR_FORMAT_DISTANCE:-16,BROTLI_DECODER_ERROR_DICTIONARY_NOT_SET:-19,BROTLI_DECODER_ERROR_INVALID_ARGUMENTS:-20,BROTLI_DECODER_ERROR_ALLOC_CONTEXT_MODES:-21,BROTLI_DECODER_ERROR_ALLOC_TREE_GROUPS:-22,BROTLI_DECODER_ERROR_ALLOC_CONTEXT_MAP:-25,BROTLI_DECODER_ERROR_ALLOC_RING_BUFFER_1:-26,BROTLI_DECODER_ERROR_ALLOC_RING_BUFFER_2:-27,BROTLI_DECODER_ERROR_ALLOC_BLOCK_TYPE_TREES:-30,BROTLI_DECODER_ERROR_UNREACHABLE:-31},sn));var rn=external_buffer_.Buffer.concat,zs=Object.getOwnPropertyDescriptor(external_buffer_.Buffer,"concat"),nn=s=>s,Bi=zs?.writable===!0||zs?.set!==void 0?s=>{external_buffer_.Buffer.concat=s?nn:rn}:s=>{},Tt=Symbol("_superWrite"),Gt=class extends Error{code;errno;constructor(t,e){super("zlib: "+t.message,{cause:t}),this.code=t.code,this.errno=t.errno,this.code||(this.code="ZLIB_ERROR"),this.message="zlib: "+t.message,Error.captureStackTrace(this,e??this.constructor)}get name(){return"ZlibError"}},Pi=Symbol("flushFlag"),re=class extends A{#t=!1;#i=!1;#s;#n;#r;#e;#o;get sawError(){return this.#t}get handle(){return this.#e}get flushFlag(){return this.#s}constructor(t,e){if(!t||typeof t!="object")throw new TypeError("invalid options for ZlibBase constructor");if(super(t),this.#s=t.flush??0,this.#n=t.finishFlush??0,this.#r=t.fullFlushFlag??0,typeof external_zlib_namespaceObject[e]!="function")throw new TypeError("Compression method not supported: "+e);try{this.#e=new external_zlib_namespaceObject[e](t)}catch(i){throw new Gt(i,this.constructor)}this.#o=i=>{this.#t||(this.#t=!0,this.close(),this.emit("error",i))},this.#e?.on("error",i=>this.#o(new Gt(i))),this.once("end",()=>this.close)}close(){this.#e&&(this.#e.close(),this.#e=void 0,this.emit("close"))}reset(){if(!this.#t)return external_assert_(this.#e,"zlib binding closed"),this.#e.reset?.()}flush(t){this.ended||(typeof t!="number"&&(t=this.#r),this.write(Object.assign(external_buffer_.Buffer.alloc(0),{[Pi]:t})))}end(t,e,i){return typeof t=="function"&&(i=t,e=void 0,t=void 0),typeof e=="function"&&(i=e,e=void 0),t&&(e?this.write(t,e):this.write(t)),this.flush(this.#n),this.#i=!0,super.end(i)}get ended(){return this.#i}[Tt](t){return super.write(t)}write(t,e,i){if(typeof e=="function"&&(i=e,e="utf8"),typeof t=="string"&&(t=external_buffer_.Buffer.from(t,e)),this.#t)return;external_assert_(this.#e,"zlib binding closed");let r=this.#e._handle,n=r.close;r.close=()=>{};let o=this.#e.close;this.#e.close=()=>{},Bi(!0);let h;try{let l=typeof t[Pi]=="number"?t[Pi]:this.#s;h=this.#e._processChunk(t,l),Bi(!1)}catch(l){Bi(!1),this.#o(new Gt(l,this.write))}finally{this.#e&&(this.#e._handle=r,r.close=n,this.#e.close=o,this.#e.removeAllListeners("error"))}this.#e&&this.#e.on("error",l=>this.#o(new Gt(l,this.write)));let a;if(h)if(Array.isArray(h)&&h.length>0){let l=h[0];a=this[Tt](external_buffer_.Buffer.from(l));for(let c=1;c<h.length;c++)a=this[Tt](h[c])}else a=this[Tt](external_buffer_.Buffer.from(h));return i&&i(),a}},Pe=class extends re{#t;#i;constructor(t,e){t=t||{},t.flush=t.flush||M.Z_NO_FLUSH,t.finishFlush=t.finishFlush||M.Z_FINISH,t.fullFlushFlag=M.Z_FULL_FLUSH,super(t,e),this.#t=t.level,this.#i=t.strategy}params(t,e){if(!this.sawError){if(!this.handle)throw new Error("cannot switch params when binding is closed");if(!this.handle.params)throw new Error("not supported in this implementation");if(this.#t!==t||this.#i!==e){this.flush(M.Z_SYNC_FLUSH),external_assert_(this.handle,"zlib binding closed");let i=this.handle.flush;this.handle.flush=(r,n)=>{typeof r=="function"&&(n=r,r=this.flushFlag),this.flush(r),n?.()};try{this.handle.params(t,e)}finally{this.handle.flush=i}this.handle&&(this.#t=t,this.#i=e)}}}};var ze=class extends Pe{#t;constructor(t){super(t,"Gzip"),this.#t=t&&!!t.portable}[Tt](t){return this.#t?(this.#t=!1,t[9]=255,super[Tt](t)):super[Tt](t)}};var Ue=class extends Pe{constructor(t){super(t,"Unzip")}},He=class extends re{constructor(t,e){t=t||{},t.flush=t.flush||M.BROTLI_OPERATION_PROCESS,t.finishFlush=t.finishFlush||M.BROTLI_OPERATION_FINISH,t.fullFlushFlag=M.BROTLI_OPERATION_FLUSH,super(t,e)}},We=class extends He{constructor(t){super(t,"BrotliCompress")}},Ge=class extends He{constructor(t){super(t,"BrotliDecompress")}},Ze=class extends re{constructor(t,e){t=t||{},t.flush=t.flush||M.ZSTD_e_continue,t.finishFlush=t.finishFlush||M.ZSTD_e_end,t.fullFlushFlag=M.ZSTD_e_flush,super(t,e)}},Ye=class extends Ze{constructor(t){super(t,"ZstdCompress")}},Ke=class extends Ze{constructor(t){super(t,"ZstdDecompress")}};var Us=(s,t)=>{if(Number.isSafeInteger(s))s<0?an(s,t):hn(s,t);else throw Error("cannot encode number outside of javascript safe integer range");return t},hn=(s,t)=>{t[0]=128;for(var e=t.length;e>1;e--)t[e-1]=s&255,s=Math.floor(s/256)},an=(s,t)=>{t[0]=255;var e=!1;s=s*-1;for(var i=t.length;i>1;i--){var r=s&255;s=Math.floor(s/256),e?t[i-1]=Ws(r):r===0?t[i-1]=0:(e=!0,t[i-1]=Gs(r))}},Hs=s=>{let t=s[0],e=t===128?cn(s.subarray(1,s.length)):t===255?ln(s):null;if(e===null)throw Error("invalid base256 encoding");if(!Number.isSafeInteger(e))throw Error("parsed number outside of javascript safe integer range");return e},ln=s=>{for(var t=s.length,e=0,i=!1,r=t-1;r>-1;r--){var n=Number(s[r]),o;i?o=Ws(n):n===0?o=n:(i=!0,o=Gs(n)),o!==0&&(e-=o*Math.pow(256,t-r-1))}return e},cn=s=>{for(var t=s.length,e=0,i=t-1;i>-1;i--){var r=Number(s[i]);r!==0&&(e+=r*Math.pow(256,t-i-1))}return e},Ws=s=>(255^s)&255,Gs=s=>(255^s)+1&255;var Hi={};Ur(Hi,{code:()=>Ve,isCode:()=>ne,isName:()=>dn,name:()=>oe,normalFsTypes:()=>Ui});var ne=s=>oe.has(s),dn=s=>Ve.has(s),Ui=new Set(["0","","1","2","3","4","5","6","7","D"]),oe=new Map([["0","File"],["","OldFile"],["1","Link"],["2","SymbolicLink"],["3","CharacterDevice"],["4","BlockDevice"],["5","Directory"],["6","FIFO"],["7","ContiguousFile"],["g","GlobalExtendedHeader"],["x","ExtendedHeader"],["A","SolarisACL"],["D","GNUDumpDir"],["I","Inode"],["K","NextFileHasLongLinkpath"],["L","NextFileHasLongPath"],["M","ContinuationFile"],["N","OldGnuLongPath"],["S","SparseFile"],["V","TapeVolumeHeader"],["X","OldExtendedHeader"]]),Ve=new Map(Array.from(oe).map(s=>[s[1],s[0]]));var un=s=>s===void 0||s<0?void 0:s,F=class{cksumValid=!1;needPax=!1;nullBlock=!1;block;path;mode;uid;gid;size;cksum;#t="Unsupported";linkpath;uname;gname;devmaj=0;devmin=0;atime;ctime;mtime;charset;comment;constructor(t,e=0,i,r){Buffer.isBuffer(t)?this.decode(t,e||0,i,r):t&&this.#i(t)}decode(t,e,i,r){if(e||(e=0),!t||!(t.length>=e+512))throw new Error("need 512 bytes for header");let n=xt(t,e+156,1),o=Ui.has(n),h=o?i:void 0,a=o?r:void 0;if(this.path=h?.path??xt(t,e,100),this.mode=h?.mode??a?.mode??lt(t,e+100,8),this.uid=h?.uid??a?.uid??lt(t,e+108,8),this.gid=h?.gid??a?.gid??lt(t,e+116,8),this.size=un(h?.size??a?.size??lt(t,e+124,12)),this.mtime=h?.mtime??a?.mtime??Wi(t,e+136,12),this.cksum=lt(t,e+148,12),a&&this.#i(a,!0),h&&this.#i(h),ne(n)&&(this.#t=n||"0"),this.#t==="0"&&this.path.slice(-1)==="/"&&(this.#t="5"),this.#t==="5"&&(this.size=0),this.linkpath=xt(t,e+157,100),t.subarray(e+257,e+265).toString()==="ustar\x0000")if(this.uname=h?.uname??a?.uname??xt(t,e+265,32),this.gname=h?.gname??a?.gname??xt(t,e+297,32),this.devmaj=h?.devmaj??a?.devmaj??lt(t,e+329,8)??0,this.devmin=h?.devmin??a?.devmin??lt(t,e+337,8)??0,t[e+475]!==0){let c=xt(t,e+345,155);this.path=c+"/"+this.path}else{let c=xt(t,e+345,130);c&&(this.path=c+"/"+this.path),this.atime=i?.atime??r?.atime??Wi(t,e+476,12),this.ctime=i?.ctime??r?.ctime??Wi(t,e+488,12)}let l=256;for(let c=e;c<e+148;c++)l+=t[c];for(let c=e+156;c<e+512;c++)l+=t[c];this.cksumValid=l===this.cksum,this.cksum===void 0&&l===256&&(this.nullBlock=!0)}#i(t,e=!1){Object.assign(this,Object.fromEntries(Object.entries(t).filter(([i,r])=>!(r==null||i==="size"&&Number(r)<0||i==="path"&&e||i==="linkpath"&&e||i==="global"))))}encode(t,e=0){if(t||(t=this.block=Buffer.alloc(512)),this.#t==="Unsupported"&&(this.#t="0"),!(t.length>=e+512))throw new Error("need 512 bytes for header");let i=this.ctime||this.atime?130:155,r=mn(this.path||"",i),n=r[0],o=r[1];this.needPax=!!r[2],this.needPax=Lt(t,e,100,n)||this.needPax,this.needPax=ct(t,e+100,8,this.mode)||this.needPax,this.needPax=ct(t,e+108,8,this.uid)||this.needPax,this.needPax=ct(t,e+116,8,this.gid)||this.needPax,this.needPax=ct(t,e+124,12,this.size)||this.needPax,this.needPax=Gi(t,e+136,12,this.mtime)||this.needPax,t[e+156]=Number(this.#t.codePointAt(0)),this.needPax=Lt(t,e+157,100,this.linkpath)||this.needPax,t.write("ustar\x0000",e+257,8),this.needPax=Lt(t,e+265,32,this.uname)||this.needPax,this.needPax=Lt(t,e+297,32,this.gname)||this.needPax,this.needPax=ct(t,e+329,8,this.devmaj)||this.needPax,this.needPax=ct(t,e+337,8,this.devmin)||this.needPax,this.needPax=Lt(t,e+345,i,o)||this.needPax,t[e+475]!==0?this.needPax=Lt(t,e+345,155,o)||this.needPax:(this.needPax=Lt(t,e+345,130,o)||this.needPax,this.needPax=Gi(t,e+476,12,this.atime)||this.needPax,this.needPax=Gi(t,e+488,12,this.ctime)||this.needPax);let h=256;for(let a=e;a<e+148;a++)h+=t[a];for(let a=e+156;a<e+512;a++)h+=t[a];return this.cksum=h,ct(t,e+148,8,this.cksum),this.cksumValid=!0,this.needPax}get type(){return this.#t==="Unsupported"?this.#t:oe.get(this.#t)}get typeKey(){return this.#t}set type(t){let e=String(Ve.get(t));if(ne(e)||e==="Unsupported")this.#t=e;else if(ne(t))this.#t=t;else throw new TypeError("invalid entry type: "+t)}},mn=(s,t)=>{let i=s,r="",n,o=external_node_path_.posix.parse(s).root||".";if(Buffer.byteLength(i)<100)n=[i,r,!1];else{r=external_node_path_.posix.dirname(i),i=external_node_path_.posix.basename(i);do Buffer.byteLength(i)<=100&&Buffer.byteLength(r)<=t?n=[i,r,!1]:Buffer.byteLength(i)>100&&Buffer.byteLength(r)<=t?n=[i.slice(0,99),r,!0]:(i=external_node_path_.posix.join(external_node_path_.posix.basename(r),i),r=external_node_path_.posix.dirname(r));while(r!==o&&n===void 0);n||(n=[s.slice(0,99),"",!0])}return n},xt=(s,t,e)=>s.subarray(t,t+e).toString("utf8").replace(/\0.*/,""),Wi=(s,t,e)=>pn(lt(s,t,e)),pn=s=>s===void 0?void 0:new Date(s*1e3),lt=(s,t,e)=>Number(s[t])&128?Hs(s.subarray(t,t+e)):wn(s,t,e),En=s=>isNaN(s)?void 0:s,wn=(s,t,e)=>En(parseInt(s.subarray(t,t+e).toString("utf8").replace(/\0.*$/,"").trim(),8)),Sn={12:8589934591,8:2097151},ct=(s,t,e,i)=>i===void 0?!1:i>Sn[e]||i<0?(Us(i,s.subarray(t,t+e)),!0):(yn(s,t,e,i),!1),yn=(s,t,e,i)=>s.write(Rn(i,e),t,e,"ascii"),Rn=(s,t)=>gn(Math.floor(s).toString(8),t),gn=(s,t)=>(s.length===t-1?s:new Array(t-s.length-1).join("0")+s+" ")+"\0",Gi=(s,t,e,i)=>i===void 0?!1:ct(s,t,e,i.getTime()/1e3),bn=new Array(156).join("\0"),Lt=(s,t,e,i)=>i===void 0?!1:(s.write(i+bn,t,e,"utf8"),i.length!==Buffer.byteLength(i)||i.length>e);var ft=class s{atime;mtime;ctime;charset;comment;gid;uid;gname;uname;linkpath;dev;ino;nlink;path;size;mode;global;constructor(t,e=!1){this.atime=t.atime,this.charset=t.charset,this.comment=t.comment,this.ctime=t.ctime,this.dev=t.dev,this.gid=t.gid,this.global=e,this.gname=t.gname,this.ino=t.ino,this.linkpath=t.linkpath,this.mtime=t.mtime,this.nlink=t.nlink,this.path=t.path,this.size=t.size,this.uid=t.uid,this.uname=t.uname}encode(){let t=this.encodeBody();if(t==="")return Buffer.allocUnsafe(0);let e=Buffer.byteLength(t),i=512*Math.ceil(1+e/512),r=Buffer.allocUnsafe(i);for(let n=0;n<512;n++)r[n]=0;new F({path:("PaxHeader/"+(0,external_node_path_.basename)(this.path??"")).slice(0,99),mode:this.mode||420,uid:this.uid,gid:this.gid,size:e,mtime:this.mtime,type:this.global?"GlobalExtendedHeader":"ExtendedHeader",linkpath:"",uname:this.uname||"",gname:this.gname||"",devmaj:0,devmin:0,atime:this.atime,ctime:this.ctime}).encode(r),r.write(t,512,e,"utf8");for(let n=e+512;n<r.length;n++)r[n]=0;return r}encodeBody(){return this.encodeField("path")+this.encodeField("ctime")+this.encodeField("atime")+this.encodeField("dev")+this.encodeField("ino")+this.encodeField("nlink")+this.encodeField("charset")+this.encodeField("comment")+this.encodeField("gid")+this.encodeField("gname")+this.encodeField("linkpath")+this.encodeField("mtime")+this.encodeField("size")+this.encodeField("uid")+this.encodeField("uname")}encodeField(t){if(this[t]===void 0)return"";let e=this[t],i=e instanceof Date?e.getTime()/1e3:e,r=" "+(t==="dev"||t==="ino"||t==="nlink"?"SCHILY.":"")+t+"="+i+`
 `,n=Buffer.byteLength(r),o=Math.floor(Math.log(n)/Math.log(10))+1;return n+o>=Math.pow(10,o)&&(o+=1),o+n+r}static parse(t,e,i=!1){return new s(On(Tn(t),e),i)}},On=(s,t)=>t?Object.assign({},t,s):s,Tn=s=>s.replace(/\n$/,"").split(`
-`).reduce(xn,Object.create(null)),xn=(s,t)=>{let e=parseInt(t,10);if(e!==Buffer.byteLength(t)+1)return s;t=t.slice((e+" ").length);let i=t.split("="),r=i.shift();if(!r)return s;let n=r.replace(/^SCHILY\.(dev|ino|nlink)/,"$1"),o=i.join("=").replace(/\0.*/,"");switch(n){case"path":case"linkpath":case"type":case"charset":case"comment":case"gname":case"uname":s[n]=o;break;case"ctime":case"atime":case"mtime":s[n]=new Date(Number(o)*1e3);break;case"size":let h=+o;h>=0&&(s[n]=h);break;case"gid":case"uid":case"dev":case"ino":case"nlink":case"mode":s[n]=+o;break}return s};var Ln=process.env.TESTING_TAR_FAKE_PLATFORM||process.platform,f=Ln!=="win32"?s=>String(s):s=>String(s).replaceAll(/\\/g,"/");var $e=class extends A{extended;globalExtended;header;startBlockSize;blockRemain;remain;type;meta=!1;ignore=!1;path;mode;uid;gid;uname;gname;size=0;mtime;atime;ctime;linkpath;dev;ino;nlink;invalid=!1;absolute;unsupported=!1;constructor(t,e,i){switch(super({}),this.pause(),this.extended=e,this.globalExtended=i,this.header=t,this.remain=t.size??0,this.startBlockSize=512*Math.ceil(this.remain/512),this.blockRemain=this.startBlockSize,this.type=t.type,this.type){case"File":case"OldFile":case"Link":case"SymbolicLink":case"CharacterDevice":case"BlockDevice":case"Directory":case"FIFO":case"ContiguousFile":case"GNUDumpDir":break;case"NextFileHasLongLinkpath":case"NextFileHasLongPath":case"OldGnuLongPath":case"GlobalExtendedHeader":case"ExtendedHeader":case"OldExtendedHeader":this.meta=!0;break;default:this.ignore=!0}if(!t.path)throw new Error("no path provided for tar.ReadEntry");this.path=f(t.path),this.mode=t.mode,this.mode&&(this.mode=this.mode&4095),this.uid=t.uid,this.gid=t.gid,this.uname=t.uname,this.gname=t.gname,this.size=this.remain,this.mtime=t.mtime,this.atime=t.atime,this.ctime=t.ctime,this.linkpath=t.linkpath?f(t.linkpath):void 0,this.uname=t.uname,this.gname=t.gname,e&&this.#t(e),i&&this.#t(i,!0)}write(t){let e=t.length;if(e>this.blockRemain)throw new Error("writing more to entry than is appropriate");let i=this.remain,r=this.blockRemain;return this.remain=Math.max(0,i-e),this.blockRemain=Math.max(0,r-e),this.ignore?!0:i>=e?super.write(t):super.write(t.subarray(0,i))}#t(t,e=!1){t.path&&(t.path=f(t.path)),t.linkpath&&(t.linkpath=f(t.linkpath)),Object.assign(this,Object.fromEntries(Object.entries(t).filter(([i,r])=>!(r==null||i==="path"&&e))))}};var Dt=(s,t,e,i={})=>{s.file&&(i.file=s.file),s.cwd&&(i.cwd=s.cwd),i.code=e instanceof Error&&e.code||t,i.tarCode=t,!s.strict&&i.recoverable!==!1?(e instanceof Error&&(i=Object.assign(e,i),e=e.message),s.emit("warn",t,e,i)):e instanceof Error?s.emit("error",Object.assign(e,i)):s.emit("error",Object.assign(new Error(`${t}: ${e}`),i))};var Nn=1024*1024,Xi=Buffer.from([31,139]),qi=Buffer.from([40,181,47,253]),An=Math.max(Xi.length,qi.length),B=Symbol("state"),Nt=Symbol("writeEntry"),it=Symbol("readEntry"),Zi=Symbol("nextEntry"),Zs=Symbol("processEntry"),V=Symbol("extendedHeader"),he=Symbol("globalExtendedHeader"),dt=Symbol("meta"),Ys=Symbol("emitMeta"),p=Symbol("buffer"),st=Symbol("queue"),ut=Symbol("ended"),Yi=Symbol("emittedEnd"),At=Symbol("emit"),w=Symbol("unzip"),Xe=Symbol("consumeChunk"),qe=Symbol("consumeChunkSub"),Ki=Symbol("consumeBody"),Ks=Symbol("consumeMeta"),Vs=Symbol("consumeHeader"),ae=Symbol("consuming"),Vi=Symbol("bufferConcat"),Qe=Symbol("maybeEnd"),Yt=Symbol("writing"),$=Symbol("aborted"),Je=Symbol("onDone"),It=Symbol("sawValidEntry"),je=Symbol("sawNullBlock"),ti=Symbol("sawEOF"),$s=Symbol("closeStream"),In=1e3,le=Symbol("compressedBytesRead"),$i=Symbol("decompressedBytesRead"),Xs=Symbol("checkDecompressionRatio"),Cn=()=>!0,rt=class extends external_events_namespaceObject.EventEmitter{file;strict;maxMetaEntrySize;filter;brotli;zstd;maxDecompressionRatio;writable=!0;readable=!1;[st]=[];[p];[it];[Nt];[B]="begin";[dt]="";[V];[he];[ut]=!1;[w];[$]=!1;[It];[je]=!1;[ti]=!1;[Yt]=!1;[ae]=!1;[Yi]=!1;[le]=0;[$i]=0;constructor(t={}){super(),this.file=t.file||"",this.on(Je,()=>{(this[B]==="begin"||this[It]===!1)&&this.warn("TAR_BAD_ARCHIVE","Unrecognized archive format")}),t.ondone?this.on(Je,t.ondone):this.on(Je,()=>{this.emit("prefinish"),this.emit("finish"),this.emit("end")}),this.strict=!!t.strict,this.maxDecompressionRatio=typeof t.maxDecompressionRatio=="number"?t.maxDecompressionRatio:In,this.maxMetaEntrySize=t.maxMetaEntrySize||Nn,this.filter=typeof t.filter=="function"?t.filter:Cn;let e=t.file&&(t.file.endsWith(".tar.br")||t.file.endsWith(".tbr"));this.brotli=!(t.gzip||t.zstd)&&t.brotli!==void 0?t.brotli:e?void 0:!1;let i=t.file&&(t.file.endsWith(".tar.zst")||t.file.endsWith(".tzst"));this.zstd=!(t.gzip||t.brotli)&&t.zstd!==void 0?t.zstd:i?!0:void 0,this.on("end",()=>this[$s]()),typeof t.onwarn=="function"&&this.on("warn",t.onwarn),typeof t.onReadEntry=="function"&&this.on("entry",t.onReadEntry)}warn(t,e,i={}){Dt(this,t,e,i)}[Vs](t,e){this[It]===void 0&&(this[It]=!1);let i;try{i=new F(t,e,this[V],this[he])}catch(r){return this.warn("TAR_ENTRY_INVALID",r)}if(i.nullBlock)this[je]?(this[ti]=!0,this[B]==="begin"&&(this[B]="header"),this[At]("eof")):(this[je]=!0,this[At]("nullBlock"));else if(this[je]=!1,!i.cksumValid)this.warn("TAR_ENTRY_INVALID","checksum failure",{header:i});else if(!i.path)this.warn("TAR_ENTRY_INVALID","path is required",{header:i});else{let r=i.type;if(/^(Symbolic)?Link$/.test(r)&&!i.linkpath)this.warn("TAR_ENTRY_INVALID","linkpath required",{header:i});else if(!/^(Symbolic)?Link$/.test(r)&&!/^(Global)?ExtendedHeader$/.test(r)&&i.linkpath)this.warn("TAR_ENTRY_INVALID","linkpath forbidden",{header:i});else{let n=this[Nt]=new $e(i,this[V],this[he]);if(!this[It])if(n.remain){let o=()=>{n.invalid||(this[It]=!0)};n.on("end",o)}else this[It]=!0;n.meta?n.size>this.maxMetaEntrySize?(n.ignore=!0,this[At]("ignoredEntry",n),this[B]="ignore",n.resume()):n.size>0&&(this[dt]="",n.on("data",o=>this[dt]+=o),this[B]="meta"):(this[V]=void 0,n.ignore=n.ignore||!this.filter(n.path,n),n.ignore?(this[At]("ignoredEntry",n),this[B]=n.remain?"ignore":"header",n.resume()):(n.remain?this[B]="body":(this[B]="header",n.end()),this[it]?this[st].push(n):(this[st].push(n),this[Zi]())))}}}[$s](){queueMicrotask(()=>this.emit("close"))}[Zs](t){let e=!0;if(!t)this[it]=void 0,e=!1;else if(Array.isArray(t)){let[i,...r]=t;this.emit(i,...r)}else this[it]=t,this.emit("entry",t),t.emittedEnd||(t.on("end",()=>this[Zi]()),e=!1);return e}[Zi](){do;while(this[Zs](this[st].shift()));if(this[st].length===0){let t=this[it];!t||t.flowing||t.size===t.remain?this[Yt]||this.emit("drain"):t.once("drain",()=>this.emit("drain"))}}[Ki](t,e){let i=this[Nt];if(!i)throw new Error("attempt to consume body without entry??");let r=i.blockRemain??0,n=r>=t.length&&e===0?t:t.subarray(e,e+r);return i.write(n),i.blockRemain||(this[B]="header",this[Nt]=void 0,i.end()),n.length}[Ks](t,e){let i=this[Nt],r=this[Ki](t,e);return!this[Nt]&&i&&this[Ys](i),r}[At](t,e,i){this[st].length===0&&!this[it]?this.emit(t,e,i):this[st].push([t,e,i])}[Ys](t){switch(this[At]("meta",this[dt]),t.type){case"ExtendedHeader":case"OldExtendedHeader":this[V]=ft.parse(this[dt],this[V],!1);break;case"GlobalExtendedHeader":this[he]=ft.parse(this[dt],this[he],!0);break;case"NextFileHasLongPath":case"OldGnuLongPath":{let e=this[V]??Object.create(null);this[V]=e,e.path=this[dt].replace(/\0.*/,"");break}case"NextFileHasLongLinkpath":{let e=this[V]||Object.create(null);this[V]=e,e.linkpath=this[dt].replace(/\0.*/,"");break}default:throw new Error("unknown meta: "+t.type)}}abort(t){if(!this[$]){if(this[w]){let e=this[w];e.write=()=>!0,e.end=()=>e,e.emit=()=>!1,e.destroy?.()}this[$]=!0,this.emit("abort",t),this.warn("TAR_ABORT",t,{recoverable:!1})}}[Xs](t){this[$i]+=t.length;let e=this[$i]/this[le];return e>this.maxDecompressionRatio?(this.abort(new Error(`max decompression ratio exceeded: ${e.toFixed(2)} > ${this.maxDecompressionRatio}`)),!1):!0}write(t,e,i){if(typeof e=="function"&&(i=e,e=void 0),typeof t=="string"&&(t=Buffer.from(t,typeof e=="string"?e:"utf8")),this[$])return i?.(),!1;if((this[w]===void 0||this.brotli===void 0&&this[w]===!1)&&t){if(this[p]&&(t=Buffer.concat([this[p],t]),this[p]=void 0),t.length<An)return this[p]=t,i?.(),!0;for(let a=0;this[w]===void 0&&a<Xi.length;a++)t[a]!==Xi[a]&&(this[w]=!1);let o=!1;if(this[w]===!1&&this.zstd!==!1){o=!0;for(let a=0;a<qi.length;a++)if(t[a]!==qi[a]){o=!1;break}}let h=this.brotli===void 0&&!o;if(this[w]===!1&&h)if(t.length<512)if(this[ut])this.brotli=!0;else return this[p]=t,i?.(),!0;else try{new F(t.subarray(0,512)),this.brotli=!1}catch{this.brotli=!0}if(this[w]===void 0||this[w]===!1&&(this.brotli||o)){let a=this[ut];this[ut]=!1,this[w]=this[w]===void 0?new Ue({}):o?new Ke({}):new Ge({}),this[w].on("data",c=>{this[Xs](c)&&this[Xe](c)}),this[w].on("error",c=>{this[$]||this.abort(c)}),this[w].on("end",()=>{this[ut]=!0,this[Xe]()}),this[Yt]=!0,this[le]+=t.length;let l=!!this[w][a?"end":"write"](t);return this[Yt]=!1,i?.(),l}}this[Yt]=!0,this[w]?(this[le]+=t.length,this[w].write(t)):this[Xe](t),this[Yt]=!1;let n=this[st].length>0?!1:this[it]?this[it].flowing:!0;return!n&&this[st].length===0&&this[it]?.once("drain",()=>this.emit("drain")),i?.(),n}[Vi](t){t&&!this[$]&&(this[p]=this[p]?Buffer.concat([this[p],t]):t)}[Qe](){if(this[ut]&&!this[Yi]&&!this[$]&&!this[ae]){this[Yi]=!0;let t=this[Nt];if(t?.blockRemain){let e=this[p]?this[p].length:0;this.warn("TAR_BAD_ARCHIVE",`Truncated input (needed ${t.blockRemain} more bytes, only ${e} available)`,{entry:t}),this[p]&&t.write(this[p]),t.end()}this[At](Je)}}[Xe](t){if(this[ae]&&t)this[Vi](t);else if(!t&&!this[p])this[Qe]();else if(t){if(this[ae]=!0,this[p]){this[Vi](t);let e=this[p];this[p]=void 0,this[qe](e)}else this[qe](t);for(;this[p]&&this[p]?.length>=512&&!this[$]&&!this[ti];){let e=this[p];this[p]=void 0,this[qe](e)}this[ae]=!1}(!this[p]||this[ut])&&this[Qe]()}[qe](t){let e=0,i=t.length;for(;e+512<=i&&!this[$]&&!this[ti];)switch(this[B]){case"begin":case"header":this[Vs](t,e),e+=512;break;case"ignore":case"body":e+=this[Ki](t,e);break;case"meta":e+=this[Ks](t,e);break;default:throw new Error("invalid state: "+this[B])}e<i&&(this[p]=this[p]?Buffer.concat([t.subarray(e),this[p]]):t.subarray(e))}end(t,e,i){return typeof t=="function"&&(i=t,e=void 0,t=void 0),typeof e=="function"&&(i=e,e=void 0),typeof t=="string"&&(t=Buffer.from(t,e)),i&&this.once("finish",i),this[$]||(this[w]?(t&&(this[le]+=t.length,this[w].write(t)),this[w].end()):(this[ut]=!0,(this.brotli===void 0||this.zstd===void 0)&&(t=t||Buffer.alloc(0)),t&&this.write(t),this[Qe]())),this}};var mt=s=>{let t=s.length-1,e=-1;for(;t>-1&&s.charAt(t)==="/";)e=t,t--;return e===-1?s:s.slice(0,e)};var vn=s=>{let t=s.onReadEntry;s.onReadEntry=t?e=>{t(e),e.resume()}:e=>e.resume()},Qi=(s,t)=>{let e=new Map(t.map(o=>[mt(o),!0])),i=s.filter,r=100,n=(o,h="",a=0)=>{if(a>=r)return e.set(o,!1),!1;let l=h||(0,external_path_.parse)(o).root||".",c;if(o===l)c=!1;else{let d=e.get(o);c=d!==void 0?d:n((0,external_path_.dirname)(o),l,a+1)}return e.set(o,c),c};s.filter=i?(o,h)=>i(o,h)&&n(mt(o)):o=>n(mt(o))},Mn=s=>{let t=new rt(s),e=s.file,i;try{i=external_node_fs_namespaceObject.openSync(e,"r");let r=external_node_fs_namespaceObject.fstatSync(i),n=s.maxReadSize||16*1024*1024;if(r.size<n){let o=Buffer.allocUnsafe(r.size),h=external_node_fs_namespaceObject.readSync(i,o,0,r.size,0);t.end(h===o.byteLength?o:o.subarray(0,h))}else{let o=0,h=Buffer.allocUnsafe(n);for(;o<r.size;){let a=external_node_fs_namespaceObject.readSync(i,h,0,n,o);if(a===0)break;o+=a,t.write(h.subarray(0,a))}t.end()}}finally{if(typeof i=="number")try{external_node_fs_namespaceObject.closeSync(i)}catch{}}},Bn=(s,t)=>{let e=new rt(s),i=s.maxReadSize||16*1024*1024,r=s.file;return new Promise((o,h)=>{e.on("error",h),e.on("end",o),external_node_fs_namespaceObject.stat(r,(a,l)=>{if(a)h(a);else{let c=new _t(r,{readSize:i,size:l.size});c.on("error",h),c.pipe(e)}})})},Ct=K(Mn,Bn,s=>new rt(s),s=>new rt(s),(s,t)=>{t?.length&&Qi(s,t),s.noResume||vn(s)});var Ji=(s,t,e)=>(s&=4095,e&&(s=(s|384)&-19),t&&(s&256&&(s|=64),s&32&&(s|=8),s&4&&(s|=1)),s);var{isAbsolute:zn,parse:qs}=external_node_path_.win32,ce=s=>{let t="",e=qs(s);for(;zn(s)||e.root;){let i=s.charAt(0)==="/"&&s.slice(0,4)!=="//?/"?"/":e.root;s=s.slice(i.length),t+=i,e=qs(s)}return[t,s]};var ei=["|","<",">","?",":"],ji=ei.map(s=>String.fromCodePoint(61440+Number(s.codePointAt(0)))),Un=new Map(ei.map((s,t)=>[s,ji[t]])),Hn=new Map(ji.map((s,t)=>[s,ei[t]])),ts=s=>ei.reduce((t,e)=>t.split(e).join(Un.get(e)),s),Qs=s=>ji.reduce((t,e)=>t.split(e).join(Hn.get(e)),s);var rr=(s,t)=>t?(s=f(s).replace(/^\.(\/|$)/,""),mt(t)+"/"+s):f(s),Wn=16*1024*1024,tr=Symbol("process"),er=Symbol("file"),ir=Symbol("directory"),is=Symbol("symlink"),sr=Symbol("hardlink"),fe=Symbol("header"),ii=Symbol("read"),ss=Symbol("lstat"),si=Symbol("onlstat"),rs=Symbol("onread"),ns=Symbol("onreadlink"),os=Symbol("openfile"),hs=Symbol("onopenfile"),pt=Symbol("close"),ri=Symbol("mode"),as=Symbol("awaitDrain"),es=Symbol("ondrain"),q=Symbol("prefix"),de=class extends A{path;portable;myuid=process.getuid&&process.getuid()||0;myuser=process.env.USER||"";maxReadSize;linkCache;statCache;preservePaths;cwd;strict;mtime;noPax;noMtime;prefix;fd;blockLen=0;blockRemain=0;buf;pos=0;remain=0;length=0;offset=0;win32;absolute;header;type;linkpath;stat;onWriteEntry;#t=!1;constructor(t,e={}){let i=se(e);super(),this.path=f(t),this.portable=!!i.portable,this.maxReadSize=i.maxReadSize||Wn,this.linkCache=i.linkCache||new Map,this.statCache=i.statCache||new Map,this.preservePaths=!!i.preservePaths,this.cwd=f(i.cwd||process.cwd()),this.strict=!!i.strict,this.noPax=!!i.noPax,this.noMtime=!!i.noMtime,this.mtime=i.mtime,this.prefix=i.prefix?f(i.prefix):void 0,this.onWriteEntry=i.onWriteEntry,typeof i.onwarn=="function"&&this.on("warn",i.onwarn);let r=!1;if(!this.preservePaths){let[o,h]=ce(this.path);o&&typeof h=="string"&&(this.path=h,r=o)}this.win32=!!i.win32||process.platform==="win32",this.win32&&(this.path=Qs(this.path.replaceAll(/\\/g,"/")),t=t.replaceAll(/\\/g,"/")),this.absolute=f(i.absolute||external_path_.resolve(this.cwd,t)),this.path===""&&(this.path="./"),r&&this.warn("TAR_ENTRY_INFO",`stripping ${r} from absolute path`,{entry:this,path:r+this.path});let n=this.statCache.get(this.absolute);n?this[si](n):this[ss]()}warn(t,e,i={}){return Dt(this,t,e,i)}emit(t,...e){return t==="error"&&(this.#t=!0),super.emit(t,...e)}[ss](){external_fs_.lstat(this.absolute,(t,e)=>{if(t)return this.emit("error",t);this[si](e)})}[si](t){this.statCache.set(this.absolute,t),this.stat=t,t.isFile()||(t.size=0),this.type=Gn(t),this.emit("stat",t),this[tr]()}[tr](){switch(this.type){case"File":return this[er]();case"Directory":return this[ir]();case"SymbolicLink":return this[is]();default:return this.end()}}[ri](t){return Ji(t,this.type==="Directory",this.portable)}[q](t){return rr(t,this.prefix)}[fe](){if(!this.stat)throw new Error("cannot write header before stat");this.type==="Directory"&&this.portable&&(this.noMtime=!0),this.onWriteEntry?.(this),this.header=new F({path:this[q](this.path),linkpath:this.type==="Link"&&this.linkpath!==void 0?this[q](this.linkpath):this.linkpath,mode:this[ri](this.stat.mode),uid:this.portable?void 0:this.stat.uid,gid:this.portable?void 0:this.stat.gid,size:this.stat.size,mtime:this.noMtime?void 0:this.mtime||this.stat.mtime,type:this.type==="Unsupported"?void 0:this.type,uname:this.portable?void 0:this.stat.uid===this.myuid?this.myuser:"",atime:this.portable?void 0:this.stat.atime,ctime:this.portable?void 0:this.stat.ctime}),this.header.encode()&&!this.noPax&&super.write(new ft({atime:this.portable?void 0:this.header.atime,ctime:this.portable?void 0:this.header.ctime,gid:this.portable?void 0:this.header.gid,mtime:this.noMtime?void 0:this.mtime||this.header.mtime,path:this[q](this.path),linkpath:this.type==="Link"&&this.linkpath!==void 0?this[q](this.linkpath):this.linkpath,size:this.header.size,uid:this.portable?void 0:this.header.uid,uname:this.portable?void 0:this.header.uname,dev:this.portable?void 0:this.stat.dev,ino:this.portable?void 0:this.stat.ino,nlink:this.portable?void 0:this.stat.nlink}).encode());let t=this.header?.block;if(!t)throw new Error("failed to encode header");super.write(t)}[ir](){if(!this.stat)throw new Error("cannot create directory entry without stat");this.path.slice(-1)!=="/"&&(this.path+="/"),this.stat.size=0,this[fe](),this.end()}[is](){external_fs_.readlink(this.absolute,(t,e)=>{if(t)return this.emit("error",t);this[ns](e)})}[ns](t){this.linkpath=f(t),this[fe](),this.end()}[sr](t){if(!this.stat)throw new Error("cannot create link entry without stat");this.type="Link",this.linkpath=f(external_path_.relative(this.cwd,t)),this.stat.size=0,this[fe](),this.end()}[er](){if(!this.stat)throw new Error("cannot create file entry without stat");if(this.stat.nlink>1){let t=`${this.stat.dev}:${this.stat.ino}`,e=this.linkCache.get(t);if(e?.indexOf(this.cwd)===0)return this[sr](e);this.linkCache.set(t,this.absolute)}if(this[fe](),this.stat.size===0)return this.end();this[os]()}[os](){external_fs_.open(this.absolute,"r",(t,e)=>{if(t)return this.emit("error",t);this[hs](e)})}[hs](t){if(this.fd=t,this.#t)return this[pt]();if(!this.stat)throw new Error("should stat before calling onopenfile");this.blockLen=512*Math.ceil(this.stat.size/512),this.blockRemain=this.blockLen;let e=Math.min(this.blockLen,this.maxReadSize);this.buf=Buffer.allocUnsafe(e),this.offset=0,this.pos=0,this.remain=this.stat.size,this.length=this.buf.length,this[ii]()}[ii](){let{fd:t,buf:e,offset:i,length:r,pos:n}=this;if(t===void 0||e===void 0)throw new Error("cannot read file without first opening");external_fs_.read(t,e,i,r,n,(o,h)=>{if(o)return this[pt](()=>this.emit("error",o));this[rs](h)})}[pt](t=()=>{}){this.fd!==void 0&&external_fs_.close(this.fd,t)}[rs](t){if(t<=0&&this.remain>0){let r=Object.assign(new Error("encountered unexpected EOF"),{path:this.absolute,syscall:"read",code:"EOF"});return this[pt](()=>this.emit("error",r))}if(t>this.remain){let r=Object.assign(new Error("did not encounter expected EOF"),{path:this.absolute,syscall:"read",code:"EOF"});return this[pt](()=>this.emit("error",r))}if(!this.buf)throw new Error("should have created buffer prior to reading");if(t===this.remain)for(let r=t;r<this.length&&t<this.blockRemain;r++)this.buf[r+this.offset]=0,t++,this.remain++;let e=this.offset===0&&t===this.buf.length?this.buf:this.buf.subarray(this.offset,this.offset+t);this.write(e)?this[es]():this[as](()=>this[es]())}[as](t){this.once("drain",t)}write(t,e,i){if(typeof e=="function"&&(i=e,e=void 0),typeof t=="string"&&(t=Buffer.from(t,typeof e=="string"?e:"utf8")),this.blockRemain<t.length){let r=Object.assign(new Error("writing more data than expected"),{path:this.absolute});return this.emit("error",r)}return this.remain-=t.length,this.blockRemain-=t.length,this.pos+=t.length,this.offset+=t.length,super.write(t,null,i)}[es](){if(!this.remain)return this.blockRemain&&super.write(Buffer.alloc(this.blockRemain)),this[pt](t=>t?this.emit("error",t):this.end());if(!this.buf)throw new Error("buffer lost somehow in ONDRAIN");this.offset>=this.length&&(this.buf=Buffer.allocUnsafe(Math.min(this.blockRemain,this.buf.length)),this.offset=0),this.length=this.buf.length-this.offset,this[ii]()}},ni=class extends de{sync=!0;[ss](){this[si](external_fs_.lstatSync(this.absolute))}[is](){this[ns](external_fs_.readlinkSync(this.absolute))}[os](){this[hs](external_fs_.openSync(this.absolute,"r"))}[ii](){let t=!0;try{let{fd:e,buf:i,offset:r,length:n,pos:o}=this;if(e===void 0||i===void 0)throw new Error("fd and buf must be set in READ method");let h=external_fs_.readSync(e,i,r,n,o);this[rs](h),t=!1}finally{if(t)try{this[pt](()=>{})}catch{}}}[as](t){t()}[pt](t=()=>{}){this.fd!==void 0&&external_fs_.closeSync(this.fd),t()}},oi=class extends A{blockLen=0;blockRemain=0;buf=0;pos=0;remain=0;length=0;preservePaths;portable;strict;noPax;noMtime;readEntry;type;prefix;path;mode;uid;gid;uname;gname;header;mtime;atime;ctime;linkpath;size;onWriteEntry;warn(t,e,i={}){return Dt(this,t,e,i)}constructor(t,e={}){let i=se(e);super(),this.preservePaths=!!i.preservePaths,this.portable=!!i.portable,this.strict=!!i.strict,this.noPax=!!i.noPax,this.noMtime=!!i.noMtime,this.onWriteEntry=i.onWriteEntry,this.readEntry=t;let{type:r}=t;if(r==="Unsupported")throw new Error("writing entry that should be ignored");this.type=r,this.type==="Directory"&&this.portable&&(this.noMtime=!0),this.prefix=i.prefix,this.path=f(t.path),this.mode=t.mode!==void 0?this[ri](t.mode):void 0,this.uid=this.portable?void 0:t.uid,this.gid=this.portable?void 0:t.gid,this.uname=this.portable?void 0:t.uname,this.gname=this.portable?void 0:t.gname,this.size=t.size,this.mtime=this.noMtime?void 0:i.mtime||t.mtime,this.atime=this.portable?void 0:t.atime,this.ctime=this.portable?void 0:t.ctime,this.linkpath=t.linkpath!==void 0?f(t.linkpath):void 0,typeof i.onwarn=="function"&&this.on("warn",i.onwarn);let n=!1;if(!this.preservePaths){let[h,a]=ce(this.path);h&&typeof a=="string"&&(this.path=a,n=h)}this.remain=t.size,this.blockRemain=t.startBlockSize,this.onWriteEntry?.(this),this.header=new F({path:this[q](this.path),linkpath:this.type==="Link"&&this.linkpath!==void 0?this[q](this.linkpath):this.linkpath,mode:this.mode,uid:this.portable?void 0:this.uid,gid:this.portable?void 0:this.gid,size:this.size,mtime:this.noMtime?void 0:this.mtime,type:this.type,uname:this.portable?void 0:this.uname,atime:this.portable?void 0:this.atime,ctime:this.portable?void 0:this.ctime}),n&&this.warn("TAR_ENTRY_INFO",`stripping ${n} from absolute path`,{entry:this,path:n+this.path}),this.header.encode()&&!this.noPax&&super.write(new ft({atime:this.portable?void 0:this.atime,ctime:this.portable?void 0:this.ctime,gid:this.portable?void 0:this.gid,mtime:this.noMtime?void 0:this.mtime,path:this[q](this.path),linkpath:this.type==="Link"&&this.linkpath!==void 0?this[q](this.linkpath):this.linkpath,size:this.size,uid:this.portable?void 0:this.uid,uname:this.portable?void 0:this.uname,dev:this.portable?void 0:this.readEntry.dev,ino:this.portable?void 0:this.readEntry.ino,nlink:this.portable?void 0:this.readEntry.nlink}).encode());let o=this.header?.block;if(!o)throw new Error("failed to encode header");super.write(o),t.pipe(this)}[q](t){return rr(t,this.prefix)}[ri](t){return Ji(t,this.type==="Directory",this.portable)}write(t,e,i){typeof e=="function"&&(i=e,e=void 0),typeof t=="string"&&(t=Buffer.from(t,typeof e=="string"?e:"utf8"));let r=t.length;if(r>this.blockRemain)throw new Error("writing more to entry than is appropriate");return this.blockRemain-=r,super.write(t,i)}end(t,e,i){return this.blockRemain&&super.write(Buffer.alloc(this.blockRemain)),typeof t=="function"&&(i=t,e=void 0,t=void 0),typeof e=="function"&&(i=e,e=void 0),typeof t=="string"&&(t=Buffer.from(t,e??"utf8")),i&&this.once("finish",i),t?super.end(t,i):super.end(i),this}},Gn=s=>s.isFile()?"File":s.isDirectory()?"Directory":s.isSymbolicLink()?"SymbolicLink":"Unsupported";var hi=class s{tail;head;length=0;static create(t=[]){return new s(t)}constructor(t=[]){for(let e of t)this.push(e)}*[Symbol.iterator](){for(let t=this.head;t;t=t.next)yield t.value}removeNode(t){if(t.list!==this)throw new Error("removing node which does not belong to this list");let e=t.next,i=t.prev;return e&&(e.prev=i),i&&(i.next=e),t===this.head&&(this.head=e),t===this.tail&&(this.tail=i),this.length--,t.next=void 0,t.prev=void 0,t.list=void 0,e}unshiftNode(t){if(t===this.head)return;t.list&&t.list.removeNode(t);let e=this.head;t.list=this,t.next=e,e&&(e.prev=t),this.head=t,this.tail||(this.tail=t),this.length++}pushNode(t){if(t===this.tail)return;t.list&&t.list.removeNode(t);let e=this.tail;t.list=this,t.prev=e,e&&(e.next=t),this.tail=t,this.head||(this.head=t),this.length++}push(...t){for(let e=0,i=t.length;e<i;e++)Yn(this,t[e]);return this.length}unshift(...t){for(var e=0,i=t.length;e<i;e++)Kn(this,t[e]);return this.length}pop(){if(!this.tail)return;let t=this.tail.value,e=this.tail;return this.tail=this.tail.prev,this.tail?this.tail.next=void 0:this.head=void 0,e.list=void 0,this.length--,t}shift(){if(!this.head)return;let t=this.head.value,e=this.head;return this.head=this.head.next,this.head?this.head.prev=void 0:this.tail=void 0,e.list=void 0,this.length--,t}forEach(t,e){e=e||this;for(let i=this.head,r=0;i;r++)t.call(e,i.value,r,this),i=i.next}forEachReverse(t,e){e=e||this;for(let i=this.tail,r=this.length-1;i;r--)t.call(e,i.value,r,this),i=i.prev}get(t){let e=0,i=this.head;for(;i&&e<t;e++)i=i.next;if(e===t&&i)return i.value}getReverse(t){let e=0,i=this.tail;for(;i&&e<t;e++)i=i.prev;if(e===t&&i)return i.value}map(t,e){e=e||this;let i=new s;for(let r=this.head;r;)i.push(t.call(e,r.value,this)),r=r.next;return i}mapReverse(t,e){e=e||this;var i=new s;for(let r=this.tail;r;)i.push(t.call(e,r.value,this)),r=r.prev;return i}reduce(t,e){let i,r=this.head;if(arguments.length>1)i=e;else if(this.head)r=this.head.next,i=this.head.value;else throw new TypeError("Reduce of empty list with no initial value");for(var n=0;r;n++)i=t(i,r.value,n),r=r.next;return i}reduceReverse(t,e){let i,r=this.tail;if(arguments.length>1)i=e;else if(this.tail)r=this.tail.prev,i=this.tail.value;else throw new TypeError("Reduce of empty list with no initial value");for(let n=this.length-1;r;n--)i=t(i,r.value,n),r=r.prev;return i}toArray(){let t=new Array(this.length);for(let e=0,i=this.head;i;e++)t[e]=i.value,i=i.next;return t}toArrayReverse(){let t=new Array(this.length);for(let e=0,i=this.tail;i;e++)t[e]=i.value,i=i.prev;return t}slice(t=0,e=this.length){e<0&&(e+=this.length),t<0&&(t+=this.length);let i=new s;if(e<t||e<0)return i;t<0&&(t=0),e>this.length&&(e=this.length);let r=this.head,n=0;for(n=0;r&&n<t;n++)r=r.next;for(;r&&n<e;n++,r=r.next)i.push(r.value);return i}sliceReverse(t=0,e=this.length){e<0&&(e+=this.length),t<0&&(t+=this.length);let i=new s;if(e<t||e<0)return i;t<0&&(t=0),e>this.length&&(e=this.length);let r=this.length,n=this.tail;for(;n&&r>e;r--)n=n.prev;for(;n&&r>t;r--,n=n.prev)i.push(n.value);return i}splice(t,e=0,...i){t>this.length&&(t=this.length-1),t<0&&(t=this.length+t);let r=this.head;for(let o=0;r&&o<t;o++)r=r.next;let n=[];for(let o=0;r&&o<e;o++)n.push(r.value),r=this.removeNode(r);r?r!==this.tail&&(r=r.prev):r=this.tail;for(let o of i)r=Zn(this,r,o);return n}reverse(){let t=this.head,e=this.tail;for(let i=t;i;i=i.prev){let r=i.prev;i.prev=i.next,i.next=r}return this.head=e,this.tail=t,this}};function Zn(s,t,e){let i=t,r=t?t.next:s.head,n=new ue(e,i,r,s);return n.next===void 0&&(s.tail=n),n.prev===void 0&&(s.head=n),s.length++,n}function Yn(s,t){s.tail=new ue(t,s.tail,void 0,s),s.head||(s.head=s.tail),s.length++}function Kn(s,t){s.head=new ue(t,void 0,s.head,s),s.tail||(s.tail=s.head),s.length++}var ue=class{list;next;prev;value;constructor(t,e,i,r){this.list=r,this.value=t,e?(e.next=this,this.prev=e):this.prev=void 0,i?(i.prev=this,this.next=i):this.next=void 0}};var pi=class{path;absolute;entry;stat;readdir;pending=!1;pendingLink=!1;ignore=!1;piped=!1;constructor(t,e){this.path=t||"./",this.absolute=e}},nr=Buffer.alloc(1024),li=Symbol("onStat"),me=Symbol("ended"),W=Symbol("queue"),pe=Symbol("pendingLinks"),Et=Symbol("current"),Ft=Symbol("process"),Ee=Symbol("processing"),ai=Symbol("processJob"),G=Symbol("jobs"),ls=Symbol("jobDone"),ci=Symbol("addFSEntry"),or=Symbol("addTarEntry"),ds=Symbol("stat"),us=Symbol("readdir"),fi=Symbol("onreaddir"),di=Symbol("pipe"),hr=Symbol("entry"),cs=Symbol("entryOpt"),ui=Symbol("writeEntryClass"),lr=Symbol("write"),fs=Symbol("ondrain"),wt=class extends A{sync=!1;opt;cwd;maxReadSize;preservePaths;strict;noPax;prefix;linkCache;statCache;file;portable;zip;readdirCache;noDirRecurse;follow;noMtime;mtime;filter;jobs;[ui];onWriteEntry;[W];[pe]=new Map;[G]=0;[Ee]=!1;[me]=!1;constructor(t={}){if(super(),this.opt=t,this.file=t.file||"",this.cwd=t.cwd||process.cwd(),this.maxReadSize=t.maxReadSize,this.preservePaths=!!t.preservePaths,this.strict=!!t.strict,this.noPax=!!t.noPax,this.prefix=f(t.prefix||""),this.linkCache=t.linkCache||new Map,this.statCache=t.statCache||new Map,this.readdirCache=t.readdirCache||new Map,this.onWriteEntry=t.onWriteEntry,this[ui]=de,typeof t.onwarn=="function"&&this.on("warn",t.onwarn),this.portable=!!t.portable,t.gzip||t.brotli||t.zstd){if((t.gzip?1:0)+(t.brotli?1:0)+(t.zstd?1:0)>1)throw new TypeError("gzip, brotli, zstd are mutually exclusive");if(t.gzip&&(typeof t.gzip!="object"&&(t.gzip={}),this.portable&&(t.gzip.portable=!0),this.zip=new ze(t.gzip)),t.brotli&&(typeof t.brotli!="object"&&(t.brotli={}),this.zip=new We(t.brotli)),t.zstd&&(typeof t.zstd!="object"&&(t.zstd={}),this.zip=new Ye(t.zstd)),!this.zip)throw new Error("impossible");let e=this.zip;e.on("data",i=>super.write(i)),e.on("end",()=>super.end()),e.on("drain",()=>this[fs]()),this.on("resume",()=>e.resume())}else this.on("drain",this[fs]);this.noDirRecurse=!!t.noDirRecurse,this.follow=!!t.follow,this.noMtime=!!t.noMtime,t.mtime&&(this.mtime=t.mtime),this.filter=typeof t.filter=="function"?t.filter:()=>!0,this[W]=new hi,this[G]=0,this.jobs=Number(t.jobs)||4,this[Ee]=!1,this[me]=!1}[lr](t){return super.write(t)}add(t){return this.write(t),this}end(t,e,i){return typeof t=="function"&&(i=t,t=void 0),typeof e=="function"&&(i=e,e=void 0),t&&this.add(t),this[me]=!0,this[Ft](),i&&i(),this}write(t){if(this[me])throw new Error("write after end");return typeof t=="string"?this[ci](t):this[or](t),this.flowing}[or](t){let e=f(external_path_.resolve(this.cwd,t.path));if(!this.filter(t.path,t))t.resume();else{let i=new pi(t.path,e);i.entry=new oi(t,this[cs](i)),i.entry.on("end",()=>this[ls](i)),this[G]+=1,this[W].push(i)}this[Ft]()}[ci](t){let e=f(external_path_.resolve(this.cwd,t));this[W].push(new pi(t,e)),this[Ft]()}[ds](t){t.pending=!0,this[G]+=1;let e=this.follow?"stat":"lstat";external_fs_[e](t.absolute,(i,r)=>{t.pending=!1,this[G]-=1,i?this.emit("error",i):this[li](t,r)})}[li](t,e){if(this.statCache.set(t.absolute,e),t.stat=e,!this.filter(t.path,e))t.ignore=!0;else if(e.isFile()&&e.nlink>1&&!this.linkCache.get(`${e.dev}:${e.ino}`)&&!this.sync)if(t===this[Et])this[ai](t);else{let i=`${e.dev}:${e.ino}`,r=this[pe].get(i);r?r.push(t):this[pe].set(i,[t]),t.pendingLink=!0,t.pending=!0}this[Ft]()}[us](t){t.pending=!0,this[G]+=1,external_fs_.readdir(t.absolute,(e,i)=>{if(t.pending=!1,this[G]-=1,e)return this.emit("error",e);this[fi](t,i)})}[fi](t,e){this.readdirCache.set(t.absolute,e),t.readdir=e,this[Ft]()}[Ft](){if(!this[Ee]){this[Ee]=!0;for(let t=this[W].head;t&&this[G]<this.jobs;t=t.next)if(this[ai](t.value),t.value.ignore){let e=t.next;this[W].removeNode(t),t.next=e}this[Ee]=!1,this[me]&&this[W].length===0&&this[G]===0&&(this.zip?this.zip.end(nr):(super.write(nr),super.end()))}}get[Et](){return this[W]&&this[W].head&&this[W].head.value}[ls](t){this[W].shift(),this[G]-=1;let{stat:e}=t;if(e&&e.isFile()&&e.nlink>1){let i=`${e.dev}:${e.ino}`,r=this[pe].get(i);if(r){this[pe].delete(i);for(let n of r)n.pending=!1,this[ai](n)}}this[Ft]()}[ai](t){if(t.pending&&t.pendingLink&&t===this[Et]&&(t.pending=!1,t.pendingLink=!1),!t.pending){if(t.entry){t===this[Et]&&!t.piped&&this[di](t);return}if(!t.stat){let e=this.statCache.get(t.absolute);e?this[li](t,e):this[ds](t)}if(t.stat&&!t.ignore){if(!this.noDirRecurse&&t.stat.isDirectory()&&!t.readdir){let e=this.readdirCache.get(t.absolute);if(e?this[fi](t,e):this[us](t),!t.readdir)return}if(t.entry=this[hr](t),!t.entry){t.ignore=!0;return}t===this[Et]&&!t.piped&&this[di](t)}}}[cs](t){return{onwarn:(e,i,r)=>this.warn(e,i,r),noPax:this.noPax,cwd:this.cwd,absolute:t.absolute,preservePaths:this.preservePaths,maxReadSize:this.maxReadSize,strict:this.strict,portable:this.portable,linkCache:this.linkCache,statCache:this.statCache,noMtime:this.noMtime,mtime:this.mtime,prefix:this.prefix,onWriteEntry:this.onWriteEntry}}[hr](t){this[G]+=1;try{return new this[ui](t.path,this[cs](t)).on("end",()=>this[ls](t)).on("error",i=>this.emit("error",i))}catch(e){this.emit("error",e)}}[fs](){this[Et]&&this[Et].entry&&this[Et].entry.resume()}[di](t){t.piped=!0,t.readdir&&t.readdir.forEach(r=>{let n=t.path,o=n==="./"?"":n.replace(/\/*$/,"/");this[ci](o+r)});let e=t.entry,i=this.zip;if(!e)throw new Error("cannot pipe without source");i?e.on("data",r=>{i.write(r)||e.pause()}):e.on("data",r=>{super.write(r)||e.pause()})}pause(){return this.zip&&this.zip.pause(),super.pause()}warn(t,e,i={}){Dt(this,t,e,i)}},kt=class extends wt{sync=!0;constructor(t){super(t),this[ui]=ni}pause(){}resume(){}[ds](t){let e=this.follow?"statSync":"lstatSync";this[li](t,external_fs_[e](t.absolute))}[us](t){this[fi](t,external_fs_.readdirSync(t.absolute))}[di](t){let e=t.entry,i=this.zip;if(t.readdir&&t.readdir.forEach(r=>{let n=t.path,o=n==="./"?"":n.replace(/\/*$/,"/");this[ci](o+r)}),!e)throw new Error("Cannot pipe without source");i?e.on("data",r=>{i.write(r)}):e.on("data",r=>{super[lr](r)})}};var Vn=(s,t)=>{let e=new kt(s),i=new Wt(s.file,{mode:s.mode||438});e.pipe(i),fr(e,t)},$n=(s,t)=>{let e=new wt(s),i=new et(s.file,{mode:s.mode||438});e.pipe(i);let r=new Promise((n,o)=>{i.on("error",o),i.on("close",n),e.on("error",o)});return dr(e,t).catch(n=>e.emit("error",n)),r},fr=(s,t)=>{t.forEach(e=>{e.charAt(0)==="@"?Ct({file:external_node_path_.resolve(s.cwd,e.slice(1)),sync:!0,noResume:!0,onReadEntry:i=>s.add(i)}):s.add(e)}),s.end()},dr=async(s,t)=>{for(let e of t)e.charAt(0)==="@"?await Ct({file:external_node_path_.resolve(String(s.cwd),e.slice(1)),noResume:!0,onReadEntry:i=>{s.add(i)}}):s.add(e);s.end()},Xn=(s,t)=>{let e=new kt(s);return fr(e,t),e},qn=(s,t)=>{let e=new wt(s);return dr(e,t).catch(i=>e.emit("error",i)),e},Qn=K(Vn,$n,Xn,qn,(s,t)=>{if(!t?.length)throw new TypeError("no paths specified to add to archive")});var Jn=process.env.__FAKE_PLATFORM__||process.platform,Er=Jn==="win32",{O_CREAT:wr,O_NOFOLLOW:ur,O_TRUNC:Sr,O_WRONLY:yr}=external_fs_.constants,Rr=Number(process.env.__FAKE_FS_O_FILENAME__)||external_fs_.constants.UV_FS_O_FILEMAP||0,jn=Er&&!!Rr,to=512*1024,eo=Rr|Sr|wr|yr,mr=!Er&&typeof ur=="number"?ur|Sr|wr|yr:null,ms=mr!==null?()=>mr:jn?s=>s<to?eo:"w":()=>"w";var ps=(s,t,e)=>{try{return external_node_fs_namespaceObject.lchownSync(s,t,e)}catch(i){if(i?.code!=="ENOENT")throw i}},Ei=(s,t,e,i)=>{external_node_fs_namespaceObject.lchown(s,t,e,r=>{i(r&&r?.code!=="ENOENT"?r:null)})},io=(s,t,e,i,r)=>{if(t.isDirectory())Es(external_node_path_.resolve(s,t.name),e,i,n=>{if(n)return r(n);let o=external_node_path_.resolve(s,t.name);Ei(o,e,i,r)});else{let n=external_node_path_.resolve(s,t.name);Ei(n,e,i,r)}},Es=(s,t,e,i)=>{external_node_fs_namespaceObject.readdir(s,{withFileTypes:!0},(r,n)=>{if(r){if(r.code==="ENOENT")return i();if(r.code!=="ENOTDIR"&&r.code!=="ENOTSUP")return i(r)}if(r||!n.length)return Ei(s,t,e,i);let o=n.length,h=null,a=l=>{if(!h){if(l)return i(h=l);if(--o===0)return Ei(s,t,e,i)}};for(let l of n)io(s,l,t,e,a)})},so=(s,t,e,i)=>{t.isDirectory()&&ws(external_node_path_.resolve(s,t.name),e,i),ps(external_node_path_.resolve(s,t.name),e,i)},ws=(s,t,e)=>{let i;try{i=external_node_fs_namespaceObject.readdirSync(s,{withFileTypes:!0})}catch(r){let n=r;if(n?.code==="ENOENT")return;if(n?.code==="ENOTDIR"||n?.code==="ENOTSUP")return ps(s,t,e);throw n}for(let r of i)so(s,r,t,e);return ps(s,t,e)};var Se=class extends Error{path;code;syscall="chdir";constructor(t,e){super(`${e}: Cannot cd into '${t}'`),this.path=t,this.code=e}get name(){return"CwdError"}};var St=class extends Error{path;symlink;syscall="symlink";code="TAR_SYMLINK_ERROR";constructor(t,e){super("TAR_SYMLINK_ERROR: Cannot extract through symbolic link"),this.symlink=t,this.path=e}get name(){return"SymlinkError"}};var no=(s,t)=>{external_node_fs_namespaceObject.stat(s,(e,i)=>{(e||!i.isDirectory())&&(e=new Se(s,e?.code||"ENOTDIR")),t(e)})},gr=(s,t,e)=>{s=f(s);let i=t.umask??18,r=t.mode|448,n=(r&i)!==0,o=t.uid,h=t.gid,a=typeof o=="number"&&typeof h=="number"&&(o!==t.processUid||h!==t.processGid),l=t.preserve,c=t.unlink,d=f(t.cwd),y=(E,x)=>{E?e(E):x&&a?Es(x,o,h,Le=>y(Le)):n?external_node_fs_namespaceObject.chmod(s,r,e):e()};if(s===d)return no(s,y);if(l)return promises_.mkdir(s,{mode:r,recursive:!0}).then(E=>y(null,E??void 0),y);let D=f(external_node_path_.relative(d,s)).split("/");Ss(d,D,r,c,d,void 0,y)},Ss=(s,t,e,i,r,n,o)=>{if(t.length===0)return o(null,n);let h=t.shift(),a=f(external_node_path_.resolve(s+"/"+h));external_node_fs_namespaceObject.mkdir(a,e,br(a,t,e,i,r,n,o))},br=(s,t,e,i,r,n,o)=>h=>{h?external_node_fs_namespaceObject.lstat(s,(a,l)=>{if(a)a.path=a.path&&f(a.path),o(a);else if(l.isDirectory())Ss(s,t,e,i,r,n,o);else if(i)external_node_fs_namespaceObject.unlink(s,c=>{if(c)return o(c);external_node_fs_namespaceObject.mkdir(s,e,br(s,t,e,i,r,n,o))});else{if(l.isSymbolicLink())return o(new St(s,s+"/"+t.join("/")));o(h)}}):(n=n||s,Ss(s,t,e,i,r,n,o))},oo=s=>{let t=!1,e;try{t=external_node_fs_namespaceObject.statSync(s).isDirectory()}catch(i){e=i?.code}finally{if(!t)throw new Se(s,e??"ENOTDIR")}},_r=(s,t)=>{s=f(s);let e=t.umask??18,i=t.mode|448,r=(i&e)!==0,n=t.uid,o=t.gid,h=typeof n=="number"&&typeof o=="number"&&(n!==t.processUid||o!==t.processGid),a=t.preserve,l=t.unlink,c=f(t.cwd),d=E=>{E&&h&&ws(E,n,o),r&&external_node_fs_namespaceObject.chmodSync(s,i)};if(s===c)return oo(c),d();if(a)return d(external_node_fs_namespaceObject.mkdirSync(s,{mode:i,recursive:!0})??void 0);let T=f(external_node_path_.relative(c,s)).split("/"),D;for(let E=T.shift(),x=c;E&&(x+="/"+E);E=T.shift()){x=f(external_node_path_.resolve(x));try{external_node_fs_namespaceObject.mkdirSync(x,i),D=D||x}catch{let Le=external_node_fs_namespaceObject.lstatSync(x);if(Le.isDirectory())continue;if(l){external_node_fs_namespaceObject.unlinkSync(x),external_node_fs_namespaceObject.mkdirSync(x,i),D=D||x;continue}else if(Le.isSymbolicLink())return new St(x,x+"/"+T.join("/"))}}return d(D)};var ys=Object.create(null),Or=1e4,Vt=new Set,Tr=s=>{Vt.has(s)?Vt.delete(s):ys[s]=s.normalize("NFD").toLocaleLowerCase("en").toLocaleUpperCase("en"),Vt.add(s);let t=ys[s],e=Vt.size-Or;if(e>Or/10){for(let i of Vt)if(Vt.delete(i),delete ys[i],--e<=0)break}return t};var ho=process.env.TESTING_TAR_FAKE_PLATFORM||process.platform,ao=ho==="win32",lo=s=>s.split("/").slice(0,-1).reduce((e,i)=>{let r=e.at(-1);return r!==void 0&&(i=(0,external_node_path_.join)(r,i)),e.push(i||"/"),e},[]),yi=class{#t=new Map;#i=new Map;#s=new Set;reserve(t,e){t=ao?["win32 parallelization disabled"]:t.map(r=>mt((0,external_node_path_.join)(Tr(r))));let i=new Set(t.map(r=>lo(r)).reduce((r,n)=>r.concat(n)));this.#i.set(e,{dirs:i,paths:t});for(let r of t){let n=this.#t.get(r);n?n.push(e):this.#t.set(r,[e])}for(let r of i){let n=this.#t.get(r);if(!n)this.#t.set(r,[new Set([e])]);else{let o=n.at(-1);o instanceof Set?o.add(e):n.push(new Set([e]))}}return this.#r(e)}#n(t){let e=this.#i.get(t);if(!e)throw new Error("function does not have any path reservations");return{paths:e.paths.map(i=>this.#t.get(i)),dirs:[...e.dirs].map(i=>this.#t.get(i))}}check(t){let{paths:e,dirs:i}=this.#n(t);return e.every(r=>r&&r[0]===t)&&i.every(r=>r&&r[0]instanceof Set&&r[0].has(t))}#r(t){return this.#s.has(t)||!this.check(t)?!1:(this.#s.add(t),t(()=>this.#e(t)),!0)}#e(t){if(!this.#s.has(t))return!1;let e=this.#i.get(t);if(!e)throw new Error("invalid reservation");let{paths:i,dirs:r}=e,n=new Set;for(let o of i){let h=this.#t.get(o);if(!h||h?.[0]!==t)continue;let a=h[1];if(!a){this.#t.delete(o);continue}if(h.shift(),typeof a=="function")n.add(a);else for(let l of a)n.add(l)}for(let o of r){let h=this.#t.get(o),a=h?.[0];if(!(!h||!(a instanceof Set)))if(a.size===1&&h.length===1){this.#t.delete(o);continue}else if(a.size===1){h.shift();let l=h[0];typeof l=="function"&&n.add(l)}else a.delete(t)}return this.#s.delete(t),n.forEach(o=>this.#r(o)),!0}};var Lr=()=>process.umask();var Dr=Symbol("onEntry"),_s=Symbol("checkFs"),Nr=Symbol("checkFs2"),Os=Symbol("isReusable"),P=Symbol("makeFs"),Ts=Symbol("file"),xs=Symbol("directory"),gi=Symbol("link"),Ar=Symbol("symlink"),Ir=Symbol("hardlink"),Re=Symbol("ensureNoSymlink"),Cr=Symbol("unsupported"),Fr=Symbol("checkPath"),Rs=Symbol("stripAbsolutePath"),yt=Symbol("mkdir"),O=Symbol("onError"),Ri=Symbol("pending"),kr=Symbol("pend"),$t=Symbol("unpend"),gs=Symbol("ended"),bs=Symbol("maybeClose"),Ls=Symbol("skip"),ge=Symbol("doChown"),be=Symbol("uid"),_e=Symbol("gid"),Oe=Symbol("checkedCwd"),fo=process.env.TESTING_TAR_FAKE_PLATFORM||process.platform,Te=fo==="win32",uo=1024,mo=(s,t)=>{if(!Te)return external_node_fs_namespaceObject.unlink(s,t);let e=s+".DELETE."+(0,external_node_crypto_.randomBytes)(16).toString("hex");external_node_fs_namespaceObject.rename(s,e,i=>{if(i)return t(i);external_node_fs_namespaceObject.unlink(e,t)})},po=s=>{if(!Te)return external_node_fs_namespaceObject.unlinkSync(s);let t=s+".DELETE."+(0,external_node_crypto_.randomBytes)(16).toString("hex");external_node_fs_namespaceObject.renameSync(s,t),external_node_fs_namespaceObject.unlinkSync(t)},vr=(s,t,e)=>s!==void 0&&s===s>>>0?s:t!==void 0&&t===t>>>0?t:e,Xt=class extends rt{[gs]=!1;[Oe]=!1;[Ri]=0;reservations=new yi;transform;writable=!0;readable=!1;uid;gid;setOwner;preserveOwner;processGid;processUid;maxDepth;forceChown;win32;newer;keep;noMtime;preservePaths;unlink;cwd;strip;processUmask;umask;dmode;fmode;chmod;constructor(t={}){if(t.ondone=()=>{this[gs]=!0,this[bs]()},super(t),this.transform=t.transform,this.chmod=!!t.chmod,typeof t.uid=="number"||typeof t.gid=="number"){if(typeof t.uid!="number"||typeof t.gid!="number")throw new TypeError("cannot set owner without number uid and gid");if(t.preserveOwner)throw new TypeError("cannot preserve owner in archive and also set owner explicitly");this.uid=t.uid,this.gid=t.gid,this.setOwner=!0}else this.uid=void 0,this.gid=void 0,this.setOwner=!1;this.preserveOwner=t.preserveOwner===void 0&&typeof t.uid!="number"?process.getuid?.()===0:!!t.preserveOwner,this.processUid=(this.preserveOwner||this.setOwner)&&process.getuid?process.getuid():void 0,this.processGid=(this.preserveOwner||this.setOwner)&&process.getgid?process.getgid():void 0,this.maxDepth=typeof t.maxDepth=="number"?t.maxDepth:uo,this.forceChown=t.forceChown===!0,this.win32=!!t.win32||Te,this.newer=!!t.newer,this.keep=!!t.keep,this.noMtime=!!t.noMtime,this.preservePaths=!!t.preservePaths,this.unlink=!!t.unlink,this.cwd=f(external_node_path_.resolve(t.cwd||process.cwd())),this.strip=Number(t.strip)||0,this.processUmask=this.chmod?typeof t.processUmask=="number"?t.processUmask:Lr():0,this.umask=typeof t.umask=="number"?t.umask:this.processUmask,this.dmode=t.dmode||511&~this.umask,this.fmode=t.fmode||438&~this.umask,this.on("entry",e=>this[Dr](e))}warn(t,e,i={}){return(t==="TAR_BAD_ARCHIVE"||t==="TAR_ABORT")&&(i.recoverable=!1),super.warn(t,e,i)}[bs](){this[gs]&&this[Ri]===0&&(this.emit("prefinish"),this.emit("finish"),this.emit("end"))}[Rs](t,e){let i=t[e],{type:r}=t;if(!i||this.preservePaths)return!0;let[n,o]=ce(i),h=o.replaceAll(/\\/g,"/").split("/");if(h.includes("..")||Te&&/^[a-z]:\.\.$/i.test(h[0]??"")){if(e==="path"||r==="Link")return this.warn("TAR_ENTRY_ERROR",`${e} contains '..'`,{entry:t,[e]:i}),!1;let a=external_node_path_.posix.dirname(t.path),l=external_node_path_.posix.normalize(external_node_path_.posix.join(a,h.join("/")));if(l.startsWith("../")||l==="..")return this.warn("TAR_ENTRY_ERROR",`${e} escapes extraction directory`,{entry:t,[e]:i}),!1}return n&&(t[e]=String(o),this.warn("TAR_ENTRY_INFO",`stripping ${n} from absolute ${e}`,{entry:t,[e]:i})),!0}[Fr](t){let e=f(t.path),i=e.split("/");if(this.strip){if(i.length<this.strip)return!1;if(t.type==="Link"){let r=f(String(t.linkpath)).split("/");if(r.length>=this.strip)t.linkpath=r.slice(this.strip).join("/");else return!1}i.splice(0,this.strip),t.path=i.join("/")}if(isFinite(this.maxDepth)&&i.length>this.maxDepth)return this.warn("TAR_ENTRY_ERROR","path excessively deep",{entry:t,path:e,depth:i.length,maxDepth:this.maxDepth}),!1;if(!this[Rs](t,"path")||!this[Rs](t,"linkpath"))return!1;if(t.absolute=external_node_path_.isAbsolute(t.path)?f(external_node_path_.resolve(t.path)):f(external_node_path_.resolve(this.cwd,t.path)),!this.preservePaths&&typeof t.absolute=="string"&&t.absolute.indexOf(this.cwd+"/")!==0&&t.absolute!==this.cwd)return this.warn("TAR_ENTRY_ERROR","path escaped extraction target",{entry:t,path:f(t.path),resolvedPath:t.absolute,cwd:this.cwd}),!1;if(t.absolute===this.cwd&&t.type!=="Directory"&&t.type!=="GNUDumpDir")return!1;if(this.win32){let{root:r}=external_node_path_.win32.parse(String(t.absolute));t.absolute=r+ts(String(t.absolute).slice(r.length));let{root:n}=external_node_path_.win32.parse(t.path);t.path=n+ts(t.path.slice(n.length))}return!0}[Dr](t){if(!this[Fr](t))return t.resume();switch(external_node_assert_.equal(typeof t.absolute,"string"),t.type){case"Directory":case"GNUDumpDir":t.mode&&(t.mode=t.mode|448);case"File":case"OldFile":case"ContiguousFile":case"Link":case"SymbolicLink":return this[_s](t);default:return this[Cr](t)}}[O](t,e){t.name==="CwdError"?this.emit("error",t):(this.warn("TAR_ENTRY_ERROR",t,{entry:e}),this[$t](),e.resume())}[yt](t,e,i){gr(f(t),{uid:this.uid,gid:this.gid,processUid:this.processUid,processGid:this.processGid,umask:this.processUmask,preserve:this.preservePaths,unlink:this.unlink,cwd:this.cwd,mode:e},i)}[ge](t){return this.forceChown||this.preserveOwner&&(typeof t.uid=="number"&&t.uid!==this.processUid||typeof t.gid=="number"&&t.gid!==this.processGid)||typeof this.uid=="number"&&this.uid!==this.processUid||typeof this.gid=="number"&&this.gid!==this.processGid}[be](t){return vr(this.uid,t.uid,this.processUid)}[_e](t){return vr(this.gid,t.gid,this.processGid)}[Ts](t,e){let i=typeof t.mode=="number"?t.mode&4095:this.fmode,r=new et(String(t.absolute),{flags:ms(t.size),mode:i,autoClose:!1});r.on("error",a=>{r.fd&&external_node_fs_namespaceObject.close(r.fd,()=>{}),r.write=()=>!0,this[O](a,t),e()});let n=1,o=a=>{if(a){r.fd&&external_node_fs_namespaceObject.close(r.fd,()=>{}),this[O](a,t),e();return}--n===0&&r.fd!==void 0&&external_node_fs_namespaceObject.close(r.fd,l=>{l?this[O](l,t):this[$t](),e()})};r.on("finish",()=>{let a=String(t.absolute),l=r.fd;if(typeof l=="number"&&t.mtime&&!this.noMtime){n++;let c=t.atime||new Date,d=t.mtime;external_node_fs_namespaceObject.futimes(l,c,d,y=>y?external_node_fs_namespaceObject.utimes(a,c,d,T=>o(T&&y)):o())}if(typeof l=="number"&&this[ge](t)){n++;let c=this[be](t),d=this[_e](t);typeof c=="number"&&typeof d=="number"&&external_node_fs_namespaceObject.fchown(l,c,d,y=>y?external_node_fs_namespaceObject.chown(a,c,d,T=>o(T&&y)):o())}o()});let h=this.transform&&this.transform(t)||t;h!==t&&(h.on("error",a=>{this[O](a,t),e()}),t.pipe(h)),h.pipe(r)}[xs](t,e){let i=typeof t.mode=="number"?t.mode&4095:this.dmode;this[yt](String(t.absolute),i,r=>{if(r){this[O](r,t),e();return}let n=1,o=()=>{--n===0&&(e(),this[$t](),t.resume())};t.mtime&&!this.noMtime&&(n++,external_node_fs_namespaceObject.utimes(String(t.absolute),t.atime||new Date,t.mtime,o)),this[ge](t)&&(n++,external_node_fs_namespaceObject.chown(String(t.absolute),Number(this[be](t)),Number(this[_e](t)),o)),o()})}[Cr](t){t.unsupported=!0,this.warn("TAR_ENTRY_UNSUPPORTED",`unsupported entry type: ${t.type}`,{entry:t}),t.resume()}[Ar](t,e){let i=f(external_node_path_.relative(this.cwd,external_node_path_.resolve(external_node_path_.dirname(String(t.absolute)),String(t.linkpath)))).split("/");this[Re](t,this.cwd,i,()=>this[gi](t,String(t.linkpath),"symlink",e),r=>{this[O](r,t),e()})}[Ir](t,e){let i=f(external_node_path_.resolve(this.cwd,String(t.linkpath))),r=f(String(t.linkpath)).split("/");this[Re](t,this.cwd,r,()=>this[gi](t,i,"link",e),n=>{this[O](n,t),e()})}[Re](t,e,i,r,n){let o=i.shift();if(this.preservePaths||o===void 0)return r();let h=external_node_path_.resolve(e,o);external_node_fs_namespaceObject.lstat(h,(a,l)=>{if(a)return r();if(l?.isSymbolicLink())return n(new St(h,external_node_path_.resolve(h,i.join("/"))));this[Re](t,h,i,r,n)})}[kr](){this[Ri]++}[$t](){this[Ri]--,this[bs]()}[Ls](t){this[$t](),t.resume()}[Os](t,e){return t.type==="File"&&!this.unlink&&e.isFile()&&e.nlink<=1&&!Te}[_s](t){this[kr]();let e=[t.path];t.linkpath&&e.push(t.linkpath),this.reservations.reserve(e,i=>this[Nr](t,i))}[Nr](t,e){let i=h=>{e(h)},r=()=>{this[yt](this.cwd,this.dmode,h=>{if(h){this[O](h,t),i();return}this[Oe]=!0,n()})},n=()=>{if(t.absolute!==this.cwd){let h=f(external_node_path_.dirname(String(t.absolute)));if(h!==this.cwd)return this[yt](h,this.dmode,a=>{if(a){this[O](a,t),i();return}o()})}o()},o=()=>{external_node_fs_namespaceObject.lstat(String(t.absolute),(h,a)=>{if(a&&(this.keep||this.newer&&a.mtime>(t.mtime??a.mtime))){this[Ls](t),i();return}if(h||this[Os](t,a))return this[P](null,t,i);if(a.isDirectory()){if(t.type==="Directory"){let l=this.chmod&&t.mode&&(a.mode&4095)!==t.mode,c=d=>this[P](d??null,t,i);return l?external_node_fs_namespaceObject.chmod(String(t.absolute),Number(t.mode),c):c()}if(t.absolute!==this.cwd)return external_node_fs_namespaceObject.rmdir(String(t.absolute),l=>this[P](l??null,t,i))}if(t.absolute===this.cwd)return this[P](null,t,i);mo(String(t.absolute),l=>this[P](l??null,t,i))})};this[Oe]?n():r()}[P](t,e,i){if(t){this[O](t,e),i();return}switch(e.type){case"File":case"OldFile":case"ContiguousFile":return this[Ts](e,i);case"Link":return this[Ir](e,i);case"SymbolicLink":return this[Ar](e,i);case"Directory":case"GNUDumpDir":return this[xs](e,i)}}[gi](t,e,i,r){external_node_fs_namespaceObject[i](e,String(t.absolute),n=>{n?this[O](n,t):(this[$t](),t.resume()),r()})}},ye=s=>{try{return[null,s()]}catch(t){return[t,null]}},xe=class extends Xt{sync=!0;[P](t,e){return super[P](t,e,()=>{})}[_s](t){if(!this[Oe]){let n=this[yt](this.cwd,this.dmode);if(n)return this[O](n,t);this[Oe]=!0}if(t.absolute!==this.cwd){let n=f(external_node_path_.dirname(String(t.absolute)));if(n!==this.cwd){let o=this[yt](n,this.dmode);if(o)return this[O](o,t)}}let[e,i]=ye(()=>external_node_fs_namespaceObject.lstatSync(String(t.absolute)));if(i&&(this.keep||this.newer&&i.mtime>(t.mtime??i.mtime)))return this[Ls](t);if(e||this[Os](t,i))return this[P](null,t);if(i.isDirectory()){if(t.type==="Directory"){let o=this.chmod&&t.mode&&(i.mode&4095)!==t.mode,[h]=o?ye(()=>{external_node_fs_namespaceObject.chmodSync(String(t.absolute),Number(t.mode))}):[];return this[P](h,t)}let[n]=ye(()=>external_node_fs_namespaceObject.rmdirSync(String(t.absolute)));this[P](n,t)}let[r]=t.absolute===this.cwd?[]:ye(()=>po(String(t.absolute)));this[P](r,t)}[Ts](t,e){let i=typeof t.mode=="number"?t.mode&4095:this.fmode,r=h=>{let a;try{external_node_fs_namespaceObject.closeSync(n)}catch(l){a=l}(h||a)&&this[O](h||a,t),e()},n;try{n=external_node_fs_namespaceObject.openSync(String(t.absolute),ms(t.size),i)}catch(h){return r(h)}let o=this.transform&&this.transform(t)||t;o!==t&&(o.on("error",h=>this[O](h,t)),t.pipe(o)),o.on("data",h=>{try{external_node_fs_namespaceObject.writeSync(n,h,0,h.length)}catch(a){r(a)}}),o.on("end",()=>{let h=null;if(t.mtime&&!this.noMtime){let a=t.atime||new Date,l=t.mtime;try{external_node_fs_namespaceObject.futimesSync(n,a,l)}catch(c){try{external_node_fs_namespaceObject.utimesSync(String(t.absolute),a,l)}catch{h=c}}}if(this[ge](t)){let a=this[be](t),l=this[_e](t);try{external_node_fs_namespaceObject.fchownSync(n,Number(a),Number(l))}catch(c){try{external_node_fs_namespaceObject.chownSync(String(t.absolute),Number(a),Number(l))}catch{h=h||c}}}r(h)})}[xs](t,e){let i=typeof t.mode=="number"?t.mode&4095:this.dmode,r=this[yt](String(t.absolute),i);if(r){this[O](r,t),e();return}if(t.mtime&&!this.noMtime)try{external_node_fs_namespaceObject.utimesSync(String(t.absolute),t.atime||new Date,t.mtime)}catch{}if(this[ge](t))try{external_node_fs_namespaceObject.chownSync(String(t.absolute),Number(this[be](t)),Number(this[_e](t)))}catch{}e(),t.resume()}[yt](t,e){try{return _r(f(t),{uid:this.uid,gid:this.gid,processUid:this.processUid,processGid:this.processGid,umask:this.processUmask,preserve:this.preservePaths,unlink:this.unlink,cwd:this.cwd,mode:e})}catch(i){return i}}[Re](t,e,i,r,n){if(this.preservePaths||i.length===0)return r();let o=e;for(let h of i){o=external_node_path_.resolve(o,h);let[a,l]=ye(()=>external_node_fs_namespaceObject.lstatSync(o));if(a)return r();if(l.isSymbolicLink())return n(new St(o,external_node_path_.resolve(e,i.join("/"))))}r()}[gi](t,e,i,r){let n=`${i}Sync`;try{external_node_fs_namespaceObject[n](e,String(t.absolute)),r(),t.resume()}catch(o){return this[O](o,t)}}};var Eo=s=>{let t=new xe(s),e=s.file,i=external_node_fs_namespaceObject.statSync(e),r=s.maxReadSize||16*1024*1024;new Be(e,{readSize:r,size:i.size}).pipe(t)},wo=(s,t)=>{let e=new Xt(s),i=s.maxReadSize||16*1024*1024,r=s.file;return new Promise((o,h)=>{e.on("error",h),e.on("close",o),external_node_fs_namespaceObject.stat(r,(a,l)=>{if(a)h(a);else{let c=new _t(r,{readSize:i,size:l.size});c.on("error",h),c.pipe(e)}})})},So=K(Eo,wo,s=>new xe(s),s=>new Xt(s),(s,t)=>{t?.length&&Qi(s,t)});var yo=(s,t)=>{let e=new kt(s),i=!0,r,n;try{try{r=external_node_fs_namespaceObject.openSync(s.file,"r+")}catch(a){if(a?.code==="ENOENT")r=external_node_fs_namespaceObject.openSync(s.file,"w+");else throw a}let o=external_node_fs_namespaceObject.fstatSync(r),h=Buffer.alloc(512);t:for(n=0;n<o.size;n+=512){for(let c=0,d=0;c<512;c+=d){if(d=external_node_fs_namespaceObject.readSync(r,h,c,h.length-c,n+c),n===0&&h[0]===31&&h[1]===139)throw new Error("cannot append to compressed archives");if(!d)break t}let a=new F(h);if(!a.cksumValid)break;let l=512*Math.ceil((a.size||0)/512);if(n+l+512>o.size)break;n+=l,s.mtimeCache&&a.mtime&&s.mtimeCache.set(String(a.path),a.mtime)}i=!1,Ro(s,e,n,r,t)}finally{if(i)try{external_node_fs_namespaceObject.closeSync(r)}catch{}}},Ro=(s,t,e,i,r)=>{let n=new Wt(s.file,{fd:i,start:e});t.pipe(n),bo(t,r)},go=(s,t)=>{t=Array.from(t);let e=new wt(s),i=(n,o,h)=>{let a=(T,D)=>{T?external_node_fs_namespaceObject.close(n,E=>h(T)):h(null,D)},l=0;if(o===0)return a(null,0);let c=0,d=Buffer.alloc(512),y=(T,D)=>{if(T||D===void 0)return a(T);if(c+=D,c<512&&D)return external_node_fs_namespaceObject.read(n,d,c,d.length-c,l+c,y);if(l===0&&d[0]===31&&d[1]===139)return a(new Error("cannot append to compressed archives"));if(c<512)return a(null,l);let E=new F(d);if(!E.cksumValid)return a(null,l);let x=512*Math.ceil((E.size??0)/512);if(l+x+512>o||(l+=x+512,l>=o))return a(null,l);s.mtimeCache&&E.mtime&&s.mtimeCache.set(String(E.path),E.mtime),c=0,external_node_fs_namespaceObject.read(n,d,0,512,l,y)};external_node_fs_namespaceObject.read(n,d,0,512,l,y)};return new Promise((n,o)=>{e.on("error",o);let h="r+",a=(l,c)=>{if(l&&l.code==="ENOENT"&&h==="r+")return h="w+",external_node_fs_namespaceObject.open(s.file,h,a);if(l||!c)return o(l);external_node_fs_namespaceObject.fstat(c,(d,y)=>{if(d)return external_node_fs_namespaceObject.close(c,()=>o(d));i(c,y.size,(T,D)=>{if(T)return o(T);let E=new et(s.file,{fd:c,start:D});e.pipe(E),E.on("error",o),E.on("close",n),_o(e,t)})})};external_node_fs_namespaceObject.open(s.file,h,a)})},bo=(s,t)=>{t.forEach(e=>{e.charAt(0)==="@"?Ct({file:external_node_path_.resolve(s.cwd,e.slice(1)),sync:!0,noResume:!0,onReadEntry:i=>s.add(i)}):s.add(e)}),s.end()},_o=async(s,t)=>{for(let e of t)e.charAt(0)==="@"?await Ct({file:external_node_path_.resolve(String(s.cwd),e.slice(1)),noResume:!0,onReadEntry:i=>s.add(i)}):s.add(e);s.end()},vt=K(yo,go,()=>{throw new TypeError("file is required")},()=>{throw new TypeError("file is required")},(s,t)=>{if(!Bs(s))throw new TypeError("file is required");if(s.gzip||s.brotli||s.zstd||s.file.endsWith(".br")||s.file.endsWith(".tbr"))throw new TypeError("cannot append to compressed archives");if(!t?.length)throw new TypeError("no paths specified to add/replace")});var Oo=K(vt.syncFile,vt.asyncFile,vt.syncNoFile,vt.asyncNoFile,(s,t=[])=>{vt.validate?.(s,t),To(s)}),To=s=>{let t=s.filter;s.mtimeCache||(s.mtimeCache=new Map),s.filter=t?(e,i)=>t(e,i)&&!((s.mtimeCache?.get(e)??i.mtime??0)>(i.mtime??0)):(e,i)=>!((s.mtimeCache?.get(e)??i.mtime??0)>(i.mtime??0))};
+`).reduce(xn,Object.create(null)),xn=(s,t)=>{let e=parseInt(t,10);if(e!==Buffer.byteLength(t)+1)return s;t=t.slice((e+" ").length);let i=t.split("="),r=i.shift();if(!r)return s;let n=r.replace(/^SCHILY\.(dev|ino|nlink)/,"$1"),o=i.join("=").replace(/\0.*/,"");switch(n){case"path":case"linkpath":case"type":case"charset":case"comment":case"gname":case"uname":s[n]=o;break;case"ctime":case"atime":case"mtime":s[n]=new Date(Number(o)*1e3);break;case"size":let h=+o;h>=0&&(s[n]=h);break;case"gid":case"uid":case"dev":case"ino":case"nlink":case"mode":s[n]=+o;break}return s};var Ln=process.env.TESTING_TAR_FAKE_PLATFORM||process.platform,f=Ln!=="win32"?s=>String(s):s=>String(s).replaceAll(/\\/g,"/");var $e=class extends A{extended;globalExtended;header;startBlockSize;blockRemain;remain;type;meta=!1;ignore=!1;path;mode;uid;gid;uname;gname;size=0;mtime;atime;ctime;linkpath;dev;ino;nlink;invalid=!1;absolute;unsupported=!1;constructor(t,e,i){switch(super({}),this.pause(),this.extended=e,this.globalExtended=i,this.header=t,this.remain=t.size??0,this.startBlockSize=512*Math.ceil(this.remain/512),this.blockRemain=this.startBlockSize,this.type=t.type,this.type){case"File":case"OldFile":case"Link":case"SymbolicLink":case"CharacterDevice":case"BlockDevice":case"Directory":case"FIFO":case"ContiguousFile":case"GNUDumpDir":break;case"NextFileHasLongLinkpath":case"NextFileHasLongPath":case"OldGnuLongPath":case"GlobalExtendedHeader":case"ExtendedHeader":case"OldExtendedHeader":this.meta=!0;break;default:this.ignore=!0}if(!t.path)throw new Error("no path provided for tar.ReadEntry");this.path=f(t.path),this.mode=t.mode,this.mode&&(this.mode=this.mode&4095),this.uid=t.uid,this.gid=t.gid,this.uname=t.uname,this.gname=t.gname,this.size=this.remain,this.mtime=t.mtime,this.atime=t.atime,this.ctime=t.ctime,this.linkpath=t.linkpath?f(t.linkpath):void 0,this.uname=t.uname,this.gname=t.gname,e&&this.#t(e),i&&this.#t(i,!0)}write(t){let e=t.length;if(e>this.blockRemain)throw new Error("writing more to entry than is appropriate");let i=this.remain,r=this.blockRemain;return this.remain=Math.max(0,i-e),this.blockRemain=Math.max(0,r-e),this.ignore?!0:i>=e?super.write(t):super.write(t.subarray(0,i))}#t(t,e=!1){t.path&&(t.path=f(t.path)),t.linkpath&&(t.linkpath=f(t.linkpath)),Object.assign(this,Object.fromEntries(Object.entries(t).filter(([i,r])=>!(r==null||i==="path"&&e))))}};var Dt=(s,t,e,i={})=>{s.file&&(i.file=s.file),s.cwd&&(i.cwd=s.cwd),i.code=e instanceof Error&&e.code||t,i.tarCode=t,!s.strict&&i.recoverable!==!1?(e instanceof Error&&(i=Object.assign(e,i),e=e.message),s.emit("warn",t,e,i)):e instanceof Error?s.emit("error",Object.assign(e,i)):s.emit("error",Object.assign(new Error(`${t}: ${e}`),i))};var Nn=1024*1024,Xi=Buffer.from([31,139]),qi=Buffer.from([40,181,47,253]),An=Math.max(Xi.length,qi.length),B=Symbol("state"),Nt=Symbol("writeEntry"),it=Symbol("readEntry"),Zi=Symbol("nextEntry"),Zs=Symbol("processEntry"),V=Symbol("extendedHeader"),he=Symbol("globalExtendedHeader"),dt=Symbol("meta"),Ys=Symbol("emitMeta"),p=Symbol("buffer"),st=Symbol("queue"),ut=Symbol("ended"),Yi=Symbol("emittedEnd"),At=Symbol("emit"),w=Symbol("unzip"),Xe=Symbol("consumeChunk"),qe=Symbol("consumeChunkSub"),Ki=Symbol("consumeBody"),Ks=Symbol("consumeMeta"),Vs=Symbol("consumeHeader"),ae=Symbol("consuming"),Vi=Symbol("bufferConcat"),Qe=Symbol("maybeEnd"),Yt=Symbol("writing"),$=Symbol("aborted"),Je=Symbol("onDone"),It=Symbol("sawValidEntry"),je=Symbol("sawNullBlock"),ti=Symbol("sawEOF"),$s=Symbol("closeStream"),In=1e3,le=Symbol("compressedBytesRead"),$i=Symbol("decompressedBytesRead"),Xs=Symbol("checkDecompressionRatio"),Cn=()=>!0,rt=class extends external_events_.EventEmitter{file;strict;maxMetaEntrySize;filter;brotli;zstd;maxDecompressionRatio;writable=!0;readable=!1;[st]=[];[p];[it];[Nt];[B]="begin";[dt]="";[V];[he];[ut]=!1;[w];[$]=!1;[It];[je]=!1;[ti]=!1;[Yt]=!1;[ae]=!1;[Yi]=!1;[le]=0;[$i]=0;constructor(t={}){super(),this.file=t.file||"",this.on(Je,()=>{(this[B]==="begin"||this[It]===!1)&&this.warn("TAR_BAD_ARCHIVE","Unrecognized archive format")}),t.ondone?this.on(Je,t.ondone):this.on(Je,()=>{this.emit("prefinish"),this.emit("finish"),this.emit("end")}),this.strict=!!t.strict,this.maxDecompressionRatio=typeof t.maxDecompressionRatio=="number"?t.maxDecompressionRatio:In,this.maxMetaEntrySize=t.maxMetaEntrySize||Nn,this.filter=typeof t.filter=="function"?t.filter:Cn;let e=t.file&&(t.file.endsWith(".tar.br")||t.file.endsWith(".tbr"));this.brotli=!(t.gzip||t.zstd)&&t.brotli!==void 0?t.brotli:e?void 0:!1;let i=t.file&&(t.file.endsWith(".tar.zst")||t.file.endsWith(".tzst"));this.zstd=!(t.gzip||t.brotli)&&t.zstd!==void 0?t.zstd:i?!0:void 0,this.on("end",()=>this[$s]()),typeof t.onwarn=="function"&&this.on("warn",t.onwarn),typeof t.onReadEntry=="function"&&this.on("entry",t.onReadEntry)}warn(t,e,i={}){Dt(this,t,e,i)}[Vs](t,e){this[It]===void 0&&(this[It]=!1);let i;try{i=new F(t,e,this[V],this[he])}catch(r){return this.warn("TAR_ENTRY_INVALID",r)}if(i.nullBlock)this[je]?(this[ti]=!0,this[B]==="begin"&&(this[B]="header"),this[At]("eof")):(this[je]=!0,this[At]("nullBlock"));else if(this[je]=!1,!i.cksumValid)this.warn("TAR_ENTRY_INVALID","checksum failure",{header:i});else if(!i.path)this.warn("TAR_ENTRY_INVALID","path is required",{header:i});else{let r=i.type;if(/^(Symbolic)?Link$/.test(r)&&!i.linkpath)this.warn("TAR_ENTRY_INVALID","linkpath required",{header:i});else if(!/^(Symbolic)?Link$/.test(r)&&!/^(Global)?ExtendedHeader$/.test(r)&&i.linkpath)this.warn("TAR_ENTRY_INVALID","linkpath forbidden",{header:i});else{let n=this[Nt]=new $e(i,this[V],this[he]);if(!this[It])if(n.remain){let o=()=>{n.invalid||(this[It]=!0)};n.on("end",o)}else this[It]=!0;n.meta?n.size>this.maxMetaEntrySize?(n.ignore=!0,this[At]("ignoredEntry",n),this[B]="ignore",n.resume()):n.size>0&&(this[dt]="",n.on("data",o=>this[dt]+=o),this[B]="meta"):(this[V]=void 0,n.ignore=n.ignore||!this.filter(n.path,n),n.ignore?(this[At]("ignoredEntry",n),this[B]=n.remain?"ignore":"header",n.resume()):(n.remain?this[B]="body":(this[B]="header",n.end()),this[it]?this[st].push(n):(this[st].push(n),this[Zi]())))}}}[$s](){queueMicrotask(()=>this.emit("close"))}[Zs](t){let e=!0;if(!t)this[it]=void 0,e=!1;else if(Array.isArray(t)){let[i,...r]=t;this.emit(i,...r)}else this[it]=t,this.emit("entry",t),t.emittedEnd||(t.on("end",()=>this[Zi]()),e=!1);return e}[Zi](){do;while(this[Zs](this[st].shift()));if(this[st].length===0){let t=this[it];!t||t.flowing||t.size===t.remain?this[Yt]||this.emit("drain"):t.once("drain",()=>this.emit("drain"))}}[Ki](t,e){let i=this[Nt];if(!i)throw new Error("attempt to consume body without entry??");let r=i.blockRemain??0,n=r>=t.length&&e===0?t:t.subarray(e,e+r);return i.write(n),i.blockRemain||(this[B]="header",this[Nt]=void 0,i.end()),n.length}[Ks](t,e){let i=this[Nt],r=this[Ki](t,e);return!this[Nt]&&i&&this[Ys](i),r}[At](t,e,i){this[st].length===0&&!this[it]?this.emit(t,e,i):this[st].push([t,e,i])}[Ys](t){switch(this[At]("meta",this[dt]),t.type){case"ExtendedHeader":case"OldExtendedHeader":this[V]=ft.parse(this[dt],this[V],!1);break;case"GlobalExtendedHeader":this[he]=ft.parse(this[dt],this[he],!0);break;case"NextFileHasLongPath":case"OldGnuLongPath":{let e=this[V]??Object.create(null);this[V]=e,e.path=this[dt].replace(/\0.*/,"");break}case"NextFileHasLongLinkpath":{let e=this[V]||Object.create(null);this[V]=e,e.linkpath=this[dt].replace(/\0.*/,"");break}default:throw new Error("unknown meta: "+t.type)}}abort(t){if(!this[$]){if(this[w]){let e=this[w];e.write=()=>!0,e.end=()=>e,e.emit=()=>!1,e.destroy?.()}this[$]=!0,this.emit("abort",t),this.warn("TAR_ABORT",t,{recoverable:!1})}}[Xs](t){this[$i]+=t.length;let e=this[$i]/this[le];return e>this.maxDecompressionRatio?(this.abort(new Error(`max decompression ratio exceeded: ${e.toFixed(2)} > ${this.maxDecompressionRatio}`)),!1):!0}write(t,e,i){if(typeof e=="function"&&(i=e,e=void 0),typeof t=="string"&&(t=Buffer.from(t,typeof e=="string"?e:"utf8")),this[$])return i?.(),!1;if((this[w]===void 0||this.brotli===void 0&&this[w]===!1)&&t){if(this[p]&&(t=Buffer.concat([this[p],t]),this[p]=void 0),t.length<An)return this[p]=t,i?.(),!0;for(let a=0;this[w]===void 0&&a<Xi.length;a++)t[a]!==Xi[a]&&(this[w]=!1);let o=!1;if(this[w]===!1&&this.zstd!==!1){o=!0;for(let a=0;a<qi.length;a++)if(t[a]!==qi[a]){o=!1;break}}let h=this.brotli===void 0&&!o;if(this[w]===!1&&h)if(t.length<512)if(this[ut])this.brotli=!0;else return this[p]=t,i?.(),!0;else try{new F(t.subarray(0,512)),this.brotli=!1}catch{this.brotli=!0}if(this[w]===void 0||this[w]===!1&&(this.brotli||o)){let a=this[ut];this[ut]=!1,this[w]=this[w]===void 0?new Ue({}):o?new Ke({}):new Ge({}),this[w].on("data",c=>{this[Xs](c)&&this[Xe](c)}),this[w].on("error",c=>{this[$]||this.abort(c)}),this[w].on("end",()=>{this[ut]=!0,this[Xe]()}),this[Yt]=!0,this[le]+=t.length;let l=!!this[w][a?"end":"write"](t);return this[Yt]=!1,i?.(),l}}this[Yt]=!0,this[w]?(this[le]+=t.length,this[w].write(t)):this[Xe](t),this[Yt]=!1;let n=this[st].length>0?!1:this[it]?this[it].flowing:!0;return!n&&this[st].length===0&&this[it]?.once("drain",()=>this.emit("drain")),i?.(),n}[Vi](t){t&&!this[$]&&(this[p]=this[p]?Buffer.concat([this[p],t]):t)}[Qe](){if(this[ut]&&!this[Yi]&&!this[$]&&!this[ae]){this[Yi]=!0;let t=this[Nt];if(t?.blockRemain){let e=this[p]?this[p].length:0;this.warn("TAR_BAD_ARCHIVE",`Truncated input (needed ${t.blockRemain} more bytes, only ${e} available)`,{entry:t}),this[p]&&t.write(this[p]),t.end()}this[At](Je)}}[Xe](t){if(this[ae]&&t)this[Vi](t);else if(!t&&!this[p])this[Qe]();else if(t){if(this[ae]=!0,this[p]){this[Vi](t);let e=this[p];this[p]=void 0,this[qe](e)}else this[qe](t);for(;this[p]&&this[p]?.length>=512&&!this[$]&&!this[ti];){let e=this[p];this[p]=void 0,this[qe](e)}this[ae]=!1}(!this[p]||this[ut])&&this[Qe]()}[qe](t){let e=0,i=t.length;for(;e+512<=i&&!this[$]&&!this[ti];)switch(this[B]){case"begin":case"header":this[Vs](t,e),e+=512;break;case"ignore":case"body":e+=this[Ki](t,e);break;case"meta":e+=this[Ks](t,e);break;default:throw new Error("invalid state: "+this[B])}e<i&&(this[p]=this[p]?Buffer.concat([t.subarray(e),this[p]]):t.subarray(e))}end(t,e,i){return typeof t=="function"&&(i=t,e=void 0,t=void 0),typeof e=="function"&&(i=e,e=void 0),typeof t=="string"&&(t=Buffer.from(t,e)),i&&this.once("finish",i),this[$]||(this[w]?(t&&(this[le]+=t.length,this[w].write(t)),this[w].end()):(this[ut]=!0,(this.brotli===void 0||this.zstd===void 0)&&(t=t||Buffer.alloc(0)),t&&this.write(t),this[Qe]())),this}};var mt=s=>{let t=s.length-1,e=-1;for(;t>-1&&s.charAt(t)==="/";)e=t,t--;return e===-1?s:s.slice(0,e)};var vn=s=>{let t=s.onReadEntry;s.onReadEntry=t?e=>{t(e),e.resume()}:e=>e.resume()},Qi=(s,t)=>{let e=new Map(t.map(o=>[mt(o),!0])),i=s.filter,r=100,n=(o,h="",a=0)=>{if(a>=r)return e.set(o,!1),!1;let l=h||(0,external_path_.parse)(o).root||".",c;if(o===l)c=!1;else{let d=e.get(o);c=d!==void 0?d:n((0,external_path_.dirname)(o),l,a+1)}return e.set(o,c),c};s.filter=i?(o,h)=>i(o,h)&&n(mt(o)):o=>n(mt(o))},Mn=s=>{let t=new rt(s),e=s.file,i;try{i=external_node_fs_.openSync(e,"r");let r=external_node_fs_.fstatSync(i),n=s.maxReadSize||16*1024*1024;if(r.size<n){let o=Buffer.allocUnsafe(r.size),h=external_node_fs_.readSync(i,o,0,r.size,0);t.end(h===o.byteLength?o:o.subarray(0,h))}else{let o=0,h=Buffer.allocUnsafe(n);for(;o<r.size;){let a=external_node_fs_.readSync(i,h,0,n,o);if(a===0)break;o+=a,t.write(h.subarray(0,a))}t.end()}}finally{if(typeof i=="number")try{external_node_fs_.closeSync(i)}catch{}}},Bn=(s,t)=>{let e=new rt(s),i=s.maxReadSize||16*1024*1024,r=s.file;return new Promise((o,h)=>{e.on("error",h),e.on("end",o),external_node_fs_.stat(r,(a,l)=>{if(a)h(a);else{let c=new _t(r,{readSize:i,size:l.size});c.on("error",h),c.pipe(e)}})})},Ct=K(Mn,Bn,s=>new rt(s),s=>new rt(s),(s,t)=>{t?.length&&Qi(s,t),s.noResume||vn(s)});var Ji=(s,t,e)=>(s&=4095,e&&(s=(s|384)&-19),t&&(s&256&&(s|=64),s&32&&(s|=8),s&4&&(s|=1)),s);var{isAbsolute:zn,parse:qs}=external_node_path_.win32,ce=s=>{let t="",e=qs(s);for(;zn(s)||e.root;){let i=s.charAt(0)==="/"&&s.slice(0,4)!=="//?/"?"/":e.root;s=s.slice(i.length),t+=i,e=qs(s)}return[t,s]};var ei=["|","<",">","?",":"],ji=ei.map(s=>String.fromCodePoint(61440+Number(s.codePointAt(0)))),Un=new Map(ei.map((s,t)=>[s,ji[t]])),Hn=new Map(ji.map((s,t)=>[s,ei[t]])),ts=s=>ei.reduce((t,e)=>t.split(e).join(Un.get(e)),s),Qs=s=>ji.reduce((t,e)=>t.split(e).join(Hn.get(e)),s);var rr=(s,t)=>t?(s=f(s).replace(/^\.(\/|$)/,""),mt(t)+"/"+s):f(s),Wn=16*1024*1024,tr=Symbol("process"),er=Symbol("file"),ir=Symbol("directory"),is=Symbol("symlink"),sr=Symbol("hardlink"),fe=Symbol("header"),ii=Symbol("read"),ss=Symbol("lstat"),si=Symbol("onlstat"),rs=Symbol("onread"),ns=Symbol("onreadlink"),os=Symbol("openfile"),hs=Symbol("onopenfile"),pt=Symbol("close"),ri=Symbol("mode"),as=Symbol("awaitDrain"),es=Symbol("ondrain"),q=Symbol("prefix"),de=class extends A{path;portable;myuid=process.getuid&&process.getuid()||0;myuser=process.env.USER||"";maxReadSize;linkCache;statCache;preservePaths;cwd;strict;mtime;noPax;noMtime;prefix;fd;blockLen=0;blockRemain=0;buf;pos=0;remain=0;length=0;offset=0;win32;absolute;header;type;linkpath;stat;onWriteEntry;#t=!1;constructor(t,e={}){let i=se(e);super(),this.path=f(t),this.portable=!!i.portable,this.maxReadSize=i.maxReadSize||Wn,this.linkCache=i.linkCache||new Map,this.statCache=i.statCache||new Map,this.preservePaths=!!i.preservePaths,this.cwd=f(i.cwd||process.cwd()),this.strict=!!i.strict,this.noPax=!!i.noPax,this.noMtime=!!i.noMtime,this.mtime=i.mtime,this.prefix=i.prefix?f(i.prefix):void 0,this.onWriteEntry=i.onWriteEntry,typeof i.onwarn=="function"&&this.on("warn",i.onwarn);let r=!1;if(!this.preservePaths){let[o,h]=ce(this.path);o&&typeof h=="string"&&(this.path=h,r=o)}this.win32=!!i.win32||process.platform==="win32",this.win32&&(this.path=Qs(this.path.replaceAll(/\\/g,"/")),t=t.replaceAll(/\\/g,"/")),this.absolute=f(i.absolute||external_path_.resolve(this.cwd,t)),this.path===""&&(this.path="./"),r&&this.warn("TAR_ENTRY_INFO",`stripping ${r} from absolute path`,{entry:this,path:r+this.path});let n=this.statCache.get(this.absolute);n?this[si](n):this[ss]()}warn(t,e,i={}){return Dt(this,t,e,i)}emit(t,...e){return t==="error"&&(this.#t=!0),super.emit(t,...e)}[ss](){external_fs_.lstat(this.absolute,(t,e)=>{if(t)return this.emit("error",t);this[si](e)})}[si](t){this.statCache.set(this.absolute,t),this.stat=t,t.isFile()||(t.size=0),this.type=Gn(t),this.emit("stat",t),this[tr]()}[tr](){switch(this.type){case"File":return this[er]();case"Directory":return this[ir]();case"SymbolicLink":return this[is]();default:return this.end()}}[ri](t){return Ji(t,this.type==="Directory",this.portable)}[q](t){return rr(t,this.prefix)}[fe](){if(!this.stat)throw new Error("cannot write header before stat");this.type==="Directory"&&this.portable&&(this.noMtime=!0),this.onWriteEntry?.(this),this.header=new F({path:this[q](this.path),linkpath:this.type==="Link"&&this.linkpath!==void 0?this[q](this.linkpath):this.linkpath,mode:this[ri](this.stat.mode),uid:this.portable?void 0:this.stat.uid,gid:this.portable?void 0:this.stat.gid,size:this.stat.size,mtime:this.noMtime?void 0:this.mtime||this.stat.mtime,type:this.type==="Unsupported"?void 0:this.type,uname:this.portable?void 0:this.stat.uid===this.myuid?this.myuser:"",atime:this.portable?void 0:this.stat.atime,ctime:this.portable?void 0:this.stat.ctime}),this.header.encode()&&!this.noPax&&super.write(new ft({atime:this.portable?void 0:this.header.atime,ctime:this.portable?void 0:this.header.ctime,gid:this.portable?void 0:this.header.gid,mtime:this.noMtime?void 0:this.mtime||this.header.mtime,path:this[q](this.path),linkpath:this.type==="Link"&&this.linkpath!==void 0?this[q](this.linkpath):this.linkpath,size:this.header.size,uid:this.portable?void 0:this.header.uid,uname:this.portable?void 0:this.header.uname,dev:this.portable?void 0:this.stat.dev,ino:this.portable?void 0:this.stat.ino,nlink:this.portable?void 0:this.stat.nlink}).encode());let t=this.header?.block;if(!t)throw new Error("failed to encode header");super.write(t)}[ir](){if(!this.stat)throw new Error("cannot create directory entry without stat");this.path.slice(-1)!=="/"&&(this.path+="/"),this.stat.size=0,this[fe](),this.end()}[is](){external_fs_.readlink(this.absolute,(t,e)=>{if(t)return this.emit("error",t);this[ns](e)})}[ns](t){this.linkpath=f(t),this[fe](),this.end()}[sr](t){if(!this.stat)throw new Error("cannot create link entry without stat");this.type="Link",this.linkpath=f(external_path_.relative(this.cwd,t)),this.stat.size=0,this[fe](),this.end()}[er](){if(!this.stat)throw new Error("cannot create file entry without stat");if(this.stat.nlink>1){let t=`${this.stat.dev}:${this.stat.ino}`,e=this.linkCache.get(t);if(e?.indexOf(this.cwd)===0)return this[sr](e);this.linkCache.set(t,this.absolute)}if(this[fe](),this.stat.size===0)return this.end();this[os]()}[os](){external_fs_.open(this.absolute,"r",(t,e)=>{if(t)return this.emit("error",t);this[hs](e)})}[hs](t){if(this.fd=t,this.#t)return this[pt]();if(!this.stat)throw new Error("should stat before calling onopenfile");this.blockLen=512*Math.ceil(this.stat.size/512),this.blockRemain=this.blockLen;let e=Math.min(this.blockLen,this.maxReadSize);this.buf=Buffer.allocUnsafe(e),this.offset=0,this.pos=0,this.remain=this.stat.size,this.length=this.buf.length,this[ii]()}[ii](){let{fd:t,buf:e,offset:i,length:r,pos:n}=this;if(t===void 0||e===void 0)throw new Error("cannot read file without first opening");external_fs_.read(t,e,i,r,n,(o,h)=>{if(o)return this[pt](()=>this.emit("error",o));this[rs](h)})}[pt](t=()=>{}){this.fd!==void 0&&external_fs_.close(this.fd,t)}[rs](t){if(t<=0&&this.remain>0){let r=Object.assign(new Error("encountered unexpected EOF"),{path:this.absolute,syscall:"read",code:"EOF"});return this[pt](()=>this.emit("error",r))}if(t>this.remain){let r=Object.assign(new Error("did not encounter expected EOF"),{path:this.absolute,syscall:"read",code:"EOF"});return this[pt](()=>this.emit("error",r))}if(!this.buf)throw new Error("should have created buffer prior to reading");if(t===this.remain)for(let r=t;r<this.length&&t<this.blockRemain;r++)this.buf[r+this.offset]=0,t++,this.remain++;let e=this.offset===0&&t===this.buf.length?this.buf:this.buf.subarray(this.offset,this.offset+t);this.write(e)?this[es]():this[as](()=>this[es]())}[as](t){this.once("drain",t)}write(t,e,i){if(typeof e=="function"&&(i=e,e=void 0),typeof t=="string"&&(t=Buffer.from(t,typeof e=="string"?e:"utf8")),this.blockRemain<t.length){let r=Object.assign(new Error("writing more data than expected"),{path:this.absolute});return this.emit("error",r)}return this.remain-=t.length,this.blockRemain-=t.length,this.pos+=t.length,this.offset+=t.length,super.write(t,null,i)}[es](){if(!this.remain)return this.blockRemain&&super.write(Buffer.alloc(this.blockRemain)),this[pt](t=>t?this.emit("error",t):this.end());if(!this.buf)throw new Error("buffer lost somehow in ONDRAIN");this.offset>=this.length&&(this.buf=Buffer.allocUnsafe(Math.min(this.blockRemain,this.buf.length)),this.offset=0),this.length=this.buf.length-this.offset,this[ii]()}},ni=class extends de{sync=!0;[ss](){this[si](external_fs_.lstatSync(this.absolute))}[is](){this[ns](external_fs_.readlinkSync(this.absolute))}[os](){this[hs](external_fs_.openSync(this.absolute,"r"))}[ii](){let t=!0;try{let{fd:e,buf:i,offset:r,length:n,pos:o}=this;if(e===void 0||i===void 0)throw new Error("fd and buf must be set in READ method");let h=external_fs_.readSync(e,i,r,n,o);this[rs](h),t=!1}finally{if(t)try{this[pt](()=>{})}catch{}}}[as](t){t()}[pt](t=()=>{}){this.fd!==void 0&&external_fs_.closeSync(this.fd),t()}},oi=class extends A{blockLen=0;blockRemain=0;buf=0;pos=0;remain=0;length=0;preservePaths;portable;strict;noPax;noMtime;readEntry;type;prefix;path;mode;uid;gid;uname;gname;header;mtime;atime;ctime;linkpath;size;onWriteEntry;warn(t,e,i={}){return Dt(this,t,e,i)}constructor(t,e={}){let i=se(e);super(),this.preservePaths=!!i.preservePaths,this.portable=!!i.portable,this.strict=!!i.strict,this.noPax=!!i.noPax,this.noMtime=!!i.noMtime,this.onWriteEntry=i.onWriteEntry,this.readEntry=t;let{type:r}=t;if(r==="Unsupported")throw new Error("writing entry that should be ignored");this.type=r,this.type==="Directory"&&this.portable&&(this.noMtime=!0),this.prefix=i.prefix,this.path=f(t.path),this.mode=t.mode!==void 0?this[ri](t.mode):void 0,this.uid=this.portable?void 0:t.uid,this.gid=this.portable?void 0:t.gid,this.uname=this.portable?void 0:t.uname,this.gname=this.portable?void 0:t.gname,this.size=t.size,this.mtime=this.noMtime?void 0:i.mtime||t.mtime,this.atime=this.portable?void 0:t.atime,this.ctime=this.portable?void 0:t.ctime,this.linkpath=t.linkpath!==void 0?f(t.linkpath):void 0,typeof i.onwarn=="function"&&this.on("warn",i.onwarn);let n=!1;if(!this.preservePaths){let[h,a]=ce(this.path);h&&typeof a=="string"&&(this.path=a,n=h)}this.remain=t.size,this.blockRemain=t.startBlockSize,this.onWriteEntry?.(this),this.header=new F({path:this[q](this.path),linkpath:this.type==="Link"&&this.linkpath!==void 0?this[q](this.linkpath):this.linkpath,mode:this.mode,uid:this.portable?void 0:this.uid,gid:this.portable?void 0:this.gid,size:this.size,mtime:this.noMtime?void 0:this.mtime,type:this.type,uname:this.portable?void 0:this.uname,atime:this.portable?void 0:this.atime,ctime:this.portable?void 0:this.ctime}),n&&this.warn("TAR_ENTRY_INFO",`stripping ${n} from absolute path`,{entry:this,path:n+this.path}),this.header.encode()&&!this.noPax&&super.write(new ft({atime:this.portable?void 0:this.atime,ctime:this.portable?void 0:this.ctime,gid:this.portable?void 0:this.gid,mtime:this.noMtime?void 0:this.mtime,path:this[q](this.path),linkpath:this.type==="Link"&&this.linkpath!==void 0?this[q](this.linkpath):this.linkpath,size:this.size,uid:this.portable?void 0:this.uid,uname:this.portable?void 0:this.uname,dev:this.portable?void 0:this.readEntry.dev,ino:this.portable?void 0:this.readEntry.ino,nlink:this.portable?void 0:this.readEntry.nlink}).encode());let o=this.header?.block;if(!o)throw new Error("failed to encode header");super.write(o),t.pipe(this)}[q](t){return rr(t,this.prefix)}[ri](t){return Ji(t,this.type==="Directory",this.portable)}write(t,e,i){typeof e=="function"&&(i=e,e=void 0),typeof t=="string"&&(t=Buffer.from(t,typeof e=="string"?e:"utf8"));let r=t.length;if(r>this.blockRemain)throw new Error("writing more to entry than is appropriate");return this.blockRemain-=r,super.write(t,i)}end(t,e,i){return this.blockRemain&&super.write(Buffer.alloc(this.blockRemain)),typeof t=="function"&&(i=t,e=void 0,t=void 0),typeof e=="function"&&(i=e,e=void 0),typeof t=="string"&&(t=Buffer.from(t,e??"utf8")),i&&this.once("finish",i),t?super.end(t,i):super.end(i),this}},Gn=s=>s.isFile()?"File":s.isDirectory()?"Directory":s.isSymbolicLink()?"SymbolicLink":"Unsupported";var hi=class s{tail;head;length=0;static create(t=[]){return new s(t)}constructor(t=[]){for(let e of t)this.push(e)}*[Symbol.iterator](){for(let t=this.head;t;t=t.next)yield t.value}removeNode(t){if(t.list!==this)throw new Error("removing node which does not belong to this list");let e=t.next,i=t.prev;return e&&(e.prev=i),i&&(i.next=e),t===this.head&&(this.head=e),t===this.tail&&(this.tail=i),this.length--,t.next=void 0,t.prev=void 0,t.list=void 0,e}unshiftNode(t){if(t===this.head)return;t.list&&t.list.removeNode(t);let e=this.head;t.list=this,t.next=e,e&&(e.prev=t),this.head=t,this.tail||(this.tail=t),this.length++}pushNode(t){if(t===this.tail)return;t.list&&t.list.removeNode(t);let e=this.tail;t.list=this,t.prev=e,e&&(e.next=t),this.tail=t,this.head||(this.head=t),this.length++}push(...t){for(let e=0,i=t.length;e<i;e++)Yn(this,t[e]);return this.length}unshift(...t){for(var e=0,i=t.length;e<i;e++)Kn(this,t[e]);return this.length}pop(){if(!this.tail)return;let t=this.tail.value,e=this.tail;return this.tail=this.tail.prev,this.tail?this.tail.next=void 0:this.head=void 0,e.list=void 0,this.length--,t}shift(){if(!this.head)return;let t=this.head.value,e=this.head;return this.head=this.head.next,this.head?this.head.prev=void 0:this.tail=void 0,e.list=void 0,this.length--,t}forEach(t,e){e=e||this;for(let i=this.head,r=0;i;r++)t.call(e,i.value,r,this),i=i.next}forEachReverse(t,e){e=e||this;for(let i=this.tail,r=this.length-1;i;r--)t.call(e,i.value,r,this),i=i.prev}get(t){let e=0,i=this.head;for(;i&&e<t;e++)i=i.next;if(e===t&&i)return i.value}getReverse(t){let e=0,i=this.tail;for(;i&&e<t;e++)i=i.prev;if(e===t&&i)return i.value}map(t,e){e=e||this;let i=new s;for(let r=this.head;r;)i.push(t.call(e,r.value,this)),r=r.next;return i}mapReverse(t,e){e=e||this;var i=new s;for(let r=this.tail;r;)i.push(t.call(e,r.value,this)),r=r.prev;return i}reduce(t,e){let i,r=this.head;if(arguments.length>1)i=e;else if(this.head)r=this.head.next,i=this.head.value;else throw new TypeError("Reduce of empty list with no initial value");for(var n=0;r;n++)i=t(i,r.value,n),r=r.next;return i}reduceReverse(t,e){let i,r=this.tail;if(arguments.length>1)i=e;else if(this.tail)r=this.tail.prev,i=this.tail.value;else throw new TypeError("Reduce of empty list with no initial value");for(let n=this.length-1;r;n--)i=t(i,r.value,n),r=r.prev;return i}toArray(){let t=new Array(this.length);for(let e=0,i=this.head;i;e++)t[e]=i.value,i=i.next;return t}toArrayReverse(){let t=new Array(this.length);for(let e=0,i=this.tail;i;e++)t[e]=i.value,i=i.prev;return t}slice(t=0,e=this.length){e<0&&(e+=this.length),t<0&&(t+=this.length);let i=new s;if(e<t||e<0)return i;t<0&&(t=0),e>this.length&&(e=this.length);let r=this.head,n=0;for(n=0;r&&n<t;n++)r=r.next;for(;r&&n<e;n++,r=r.next)i.push(r.value);return i}sliceReverse(t=0,e=this.length){e<0&&(e+=this.length),t<0&&(t+=this.length);let i=new s;if(e<t||e<0)return i;t<0&&(t=0),e>this.length&&(e=this.length);let r=this.length,n=this.tail;for(;n&&r>e;r--)n=n.prev;for(;n&&r>t;r--,n=n.prev)i.push(n.value);return i}splice(t,e=0,...i){t>this.length&&(t=this.length-1),t<0&&(t=this.length+t);let r=this.head;for(let o=0;r&&o<t;o++)r=r.next;let n=[];for(let o=0;r&&o<e;o++)n.push(r.value),r=this.removeNode(r);r?r!==this.tail&&(r=r.prev):r=this.tail;for(let o of i)r=Zn(this,r,o);return n}reverse(){let t=this.head,e=this.tail;for(let i=t;i;i=i.prev){let r=i.prev;i.prev=i.next,i.next=r}return this.head=e,this.tail=t,this}};function Zn(s,t,e){let i=t,r=t?t.next:s.head,n=new ue(e,i,r,s);return n.next===void 0&&(s.tail=n),n.prev===void 0&&(s.head=n),s.length++,n}function Yn(s,t){s.tail=new ue(t,s.tail,void 0,s),s.head||(s.head=s.tail),s.length++}function Kn(s,t){s.head=new ue(t,void 0,s.head,s),s.tail||(s.tail=s.head),s.length++}var ue=class{list;next;prev;value;constructor(t,e,i,r){this.list=r,this.value=t,e?(e.next=this,this.prev=e):this.prev=void 0,i?(i.prev=this,this.next=i):this.next=void 0}};var pi=class{path;absolute;entry;stat;readdir;pending=!1;pendingLink=!1;ignore=!1;piped=!1;constructor(t,e){this.path=t||"./",this.absolute=e}},nr=Buffer.alloc(1024),li=Symbol("onStat"),me=Symbol("ended"),W=Symbol("queue"),pe=Symbol("pendingLinks"),Et=Symbol("current"),Ft=Symbol("process"),Ee=Symbol("processing"),ai=Symbol("processJob"),G=Symbol("jobs"),ls=Symbol("jobDone"),ci=Symbol("addFSEntry"),or=Symbol("addTarEntry"),ds=Symbol("stat"),us=Symbol("readdir"),fi=Symbol("onreaddir"),di=Symbol("pipe"),hr=Symbol("entry"),cs=Symbol("entryOpt"),ui=Symbol("writeEntryClass"),lr=Symbol("write"),fs=Symbol("ondrain"),wt=class extends A{sync=!1;opt;cwd;maxReadSize;preservePaths;strict;noPax;prefix;linkCache;statCache;file;portable;zip;readdirCache;noDirRecurse;follow;noMtime;mtime;filter;jobs;[ui];onWriteEntry;[W];[pe]=new Map;[G]=0;[Ee]=!1;[me]=!1;constructor(t={}){if(super(),this.opt=t,this.file=t.file||"",this.cwd=t.cwd||process.cwd(),this.maxReadSize=t.maxReadSize,this.preservePaths=!!t.preservePaths,this.strict=!!t.strict,this.noPax=!!t.noPax,this.prefix=f(t.prefix||""),this.linkCache=t.linkCache||new Map,this.statCache=t.statCache||new Map,this.readdirCache=t.readdirCache||new Map,this.onWriteEntry=t.onWriteEntry,this[ui]=de,typeof t.onwarn=="function"&&this.on("warn",t.onwarn),this.portable=!!t.portable,t.gzip||t.brotli||t.zstd){if((t.gzip?1:0)+(t.brotli?1:0)+(t.zstd?1:0)>1)throw new TypeError("gzip, brotli, zstd are mutually exclusive");if(t.gzip&&(typeof t.gzip!="object"&&(t.gzip={}),this.portable&&(t.gzip.portable=!0),this.zip=new ze(t.gzip)),t.brotli&&(typeof t.brotli!="object"&&(t.brotli={}),this.zip=new We(t.brotli)),t.zstd&&(typeof t.zstd!="object"&&(t.zstd={}),this.zip=new Ye(t.zstd)),!this.zip)throw new Error("impossible");let e=this.zip;e.on("data",i=>super.write(i)),e.on("end",()=>super.end()),e.on("drain",()=>this[fs]()),this.on("resume",()=>e.resume())}else this.on("drain",this[fs]);this.noDirRecurse=!!t.noDirRecurse,this.follow=!!t.follow,this.noMtime=!!t.noMtime,t.mtime&&(this.mtime=t.mtime),this.filter=typeof t.filter=="function"?t.filter:()=>!0,this[W]=new hi,this[G]=0,this.jobs=Number(t.jobs)||4,this[Ee]=!1,this[me]=!1}[lr](t){return super.write(t)}add(t){return this.write(t),this}end(t,e,i){return typeof t=="function"&&(i=t,t=void 0),typeof e=="function"&&(i=e,e=void 0),t&&this.add(t),this[me]=!0,this[Ft](),i&&i(),this}write(t){if(this[me])throw new Error("write after end");return typeof t=="string"?this[ci](t):this[or](t),this.flowing}[or](t){let e=f(external_path_.resolve(this.cwd,t.path));if(!this.filter(t.path,t))t.resume();else{let i=new pi(t.path,e);i.entry=new oi(t,this[cs](i)),i.entry.on("end",()=>this[ls](i)),this[G]+=1,this[W].push(i)}this[Ft]()}[ci](t){let e=f(external_path_.resolve(this.cwd,t));this[W].push(new pi(t,e)),this[Ft]()}[ds](t){t.pending=!0,this[G]+=1;let e=this.follow?"stat":"lstat";external_fs_[e](t.absolute,(i,r)=>{t.pending=!1,this[G]-=1,i?this.emit("error",i):this[li](t,r)})}[li](t,e){if(this.statCache.set(t.absolute,e),t.stat=e,!this.filter(t.path,e))t.ignore=!0;else if(e.isFile()&&e.nlink>1&&!this.linkCache.get(`${e.dev}:${e.ino}`)&&!this.sync)if(t===this[Et])this[ai](t);else{let i=`${e.dev}:${e.ino}`,r=this[pe].get(i);r?r.push(t):this[pe].set(i,[t]),t.pendingLink=!0,t.pending=!0}this[Ft]()}[us](t){t.pending=!0,this[G]+=1,external_fs_.readdir(t.absolute,(e,i)=>{if(t.pending=!1,this[G]-=1,e)return this.emit("error",e);this[fi](t,i)})}[fi](t,e){this.readdirCache.set(t.absolute,e),t.readdir=e,this[Ft]()}[Ft](){if(!this[Ee]){this[Ee]=!0;for(let t=this[W].head;t&&this[G]<this.jobs;t=t.next)if(this[ai](t.value),t.value.ignore){let e=t.next;this[W].removeNode(t),t.next=e}this[Ee]=!1,this[me]&&this[W].length===0&&this[G]===0&&(this.zip?this.zip.end(nr):(super.write(nr),super.end()))}}get[Et](){return this[W]&&this[W].head&&this[W].head.value}[ls](t){this[W].shift(),this[G]-=1;let{stat:e}=t;if(e&&e.isFile()&&e.nlink>1){let i=`${e.dev}:${e.ino}`,r=this[pe].get(i);if(r){this[pe].delete(i);for(let n of r)n.pending=!1,this[ai](n)}}this[Ft]()}[ai](t){if(t.pending&&t.pendingLink&&t===this[Et]&&(t.pending=!1,t.pendingLink=!1),!t.pending){if(t.entry){t===this[Et]&&!t.piped&&this[di](t);return}if(!t.stat){let e=this.statCache.get(t.absolute);e?this[li](t,e):this[ds](t)}if(t.stat&&!t.ignore){if(!this.noDirRecurse&&t.stat.isDirectory()&&!t.readdir){let e=this.readdirCache.get(t.absolute);if(e?this[fi](t,e):this[us](t),!t.readdir)return}if(t.entry=this[hr](t),!t.entry){t.ignore=!0;return}t===this[Et]&&!t.piped&&this[di](t)}}}[cs](t){return{onwarn:(e,i,r)=>this.warn(e,i,r),noPax:this.noPax,cwd:this.cwd,absolute:t.absolute,preservePaths:this.preservePaths,maxReadSize:this.maxReadSize,strict:this.strict,portable:this.portable,linkCache:this.linkCache,statCache:this.statCache,noMtime:this.noMtime,mtime:this.mtime,prefix:this.prefix,onWriteEntry:this.onWriteEntry}}[hr](t){this[G]+=1;try{return new this[ui](t.path,this[cs](t)).on("end",()=>this[ls](t)).on("error",i=>this.emit("error",i))}catch(e){this.emit("error",e)}}[fs](){this[Et]&&this[Et].entry&&this[Et].entry.resume()}[di](t){t.piped=!0,t.readdir&&t.readdir.forEach(r=>{let n=t.path,o=n==="./"?"":n.replace(/\/*$/,"/");this[ci](o+r)});let e=t.entry,i=this.zip;if(!e)throw new Error("cannot pipe without source");i?e.on("data",r=>{i.write(r)||e.pause()}):e.on("data",r=>{super.write(r)||e.pause()})}pause(){return this.zip&&this.zip.pause(),super.pause()}warn(t,e,i={}){Dt(this,t,e,i)}},kt=class extends wt{sync=!0;constructor(t){super(t),this[ui]=ni}pause(){}resume(){}[ds](t){let e=this.follow?"statSync":"lstatSync";this[li](t,external_fs_[e](t.absolute))}[us](t){this[fi](t,external_fs_.readdirSync(t.absolute))}[di](t){let e=t.entry,i=this.zip;if(t.readdir&&t.readdir.forEach(r=>{let n=t.path,o=n==="./"?"":n.replace(/\/*$/,"/");this[ci](o+r)}),!e)throw new Error("Cannot pipe without source");i?e.on("data",r=>{i.write(r)}):e.on("data",r=>{super[lr](r)})}};var Vn=(s,t)=>{let e=new kt(s),i=new Wt(s.file,{mode:s.mode||438});e.pipe(i),fr(e,t)},$n=(s,t)=>{let e=new wt(s),i=new et(s.file,{mode:s.mode||438});e.pipe(i);let r=new Promise((n,o)=>{i.on("error",o),i.on("close",n),e.on("error",o)});return dr(e,t).catch(n=>e.emit("error",n)),r},fr=(s,t)=>{t.forEach(e=>{e.charAt(0)==="@"?Ct({file:external_node_path_.resolve(s.cwd,e.slice(1)),sync:!0,noResume:!0,onReadEntry:i=>s.add(i)}):s.add(e)}),s.end()},dr=async(s,t)=>{for(let e of t)e.charAt(0)==="@"?await Ct({file:external_node_path_.resolve(String(s.cwd),e.slice(1)),noResume:!0,onReadEntry:i=>{s.add(i)}}):s.add(e);s.end()},Xn=(s,t)=>{let e=new kt(s);return fr(e,t),e},qn=(s,t)=>{let e=new wt(s);return dr(e,t).catch(i=>e.emit("error",i)),e},Qn=K(Vn,$n,Xn,qn,(s,t)=>{if(!t?.length)throw new TypeError("no paths specified to add to archive")});var Jn=process.env.__FAKE_PLATFORM__||process.platform,Er=Jn==="win32",{O_CREAT:wr,O_NOFOLLOW:ur,O_TRUNC:Sr,O_WRONLY:yr}=external_fs_.constants,Rr=Number(process.env.__FAKE_FS_O_FILENAME__)||external_fs_.constants.UV_FS_O_FILEMAP||0,jn=Er&&!!Rr,to=512*1024,eo=Rr|Sr|wr|yr,mr=!Er&&typeof ur=="number"?ur|Sr|wr|yr:null,ms=mr!==null?()=>mr:jn?s=>s<to?eo:"w":()=>"w";var ps=(s,t,e)=>{try{return external_node_fs_.lchownSync(s,t,e)}catch(i){if(i?.code!=="ENOENT")throw i}},Ei=(s,t,e,i)=>{external_node_fs_.lchown(s,t,e,r=>{i(r&&r?.code!=="ENOENT"?r:null)})},io=(s,t,e,i,r)=>{if(t.isDirectory())Es(external_node_path_.resolve(s,t.name),e,i,n=>{if(n)return r(n);let o=external_node_path_.resolve(s,t.name);Ei(o,e,i,r)});else{let n=external_node_path_.resolve(s,t.name);Ei(n,e,i,r)}},Es=(s,t,e,i)=>{external_node_fs_.readdir(s,{withFileTypes:!0},(r,n)=>{if(r){if(r.code==="ENOENT")return i();if(r.code!=="ENOTDIR"&&r.code!=="ENOTSUP")return i(r)}if(r||!n.length)return Ei(s,t,e,i);let o=n.length,h=null,a=l=>{if(!h){if(l)return i(h=l);if(--o===0)return Ei(s,t,e,i)}};for(let l of n)io(s,l,t,e,a)})},so=(s,t,e,i)=>{t.isDirectory()&&ws(external_node_path_.resolve(s,t.name),e,i),ps(external_node_path_.resolve(s,t.name),e,i)},ws=(s,t,e)=>{let i;try{i=external_node_fs_.readdirSync(s,{withFileTypes:!0})}catch(r){let n=r;if(n?.code==="ENOENT")return;if(n?.code==="ENOTDIR"||n?.code==="ENOTSUP")return ps(s,t,e);throw n}for(let r of i)so(s,r,t,e);return ps(s,t,e)};var Se=class extends Error{path;code;syscall="chdir";constructor(t,e){super(`${e}: Cannot cd into '${t}'`),this.path=t,this.code=e}get name(){return"CwdError"}};var St=class extends Error{path;symlink;syscall="symlink";code="TAR_SYMLINK_ERROR";constructor(t,e){super("TAR_SYMLINK_ERROR: Cannot extract through symbolic link"),this.symlink=t,this.path=e}get name(){return"SymlinkError"}};var no=(s,t)=>{external_node_fs_.stat(s,(e,i)=>{(e||!i.isDirectory())&&(e=new Se(s,e?.code||"ENOTDIR")),t(e)})},gr=(s,t,e)=>{s=f(s);let i=t.umask??18,r=t.mode|448,n=(r&i)!==0,o=t.uid,h=t.gid,a=typeof o=="number"&&typeof h=="number"&&(o!==t.processUid||h!==t.processGid),l=t.preserve,c=t.unlink,d=f(t.cwd),y=(E,x)=>{E?e(E):x&&a?Es(x,o,h,Le=>y(Le)):n?external_node_fs_.chmod(s,r,e):e()};if(s===d)return no(s,y);if(l)return promises_.mkdir(s,{mode:r,recursive:!0}).then(E=>y(null,E??void 0),y);let D=f(external_node_path_.relative(d,s)).split("/");Ss(d,D,r,c,d,void 0,y)},Ss=(s,t,e,i,r,n,o)=>{if(t.length===0)return o(null,n);let h=t.shift(),a=f(external_node_path_.resolve(s+"/"+h));external_node_fs_.mkdir(a,e,br(a,t,e,i,r,n,o))},br=(s,t,e,i,r,n,o)=>h=>{h?external_node_fs_.lstat(s,(a,l)=>{if(a)a.path=a.path&&f(a.path),o(a);else if(l.isDirectory())Ss(s,t,e,i,r,n,o);else if(i)external_node_fs_.unlink(s,c=>{if(c)return o(c);external_node_fs_.mkdir(s,e,br(s,t,e,i,r,n,o))});else{if(l.isSymbolicLink())return o(new St(s,s+"/"+t.join("/")));o(h)}}):(n=n||s,Ss(s,t,e,i,r,n,o))},oo=s=>{let t=!1,e;try{t=external_node_fs_.statSync(s).isDirectory()}catch(i){e=i?.code}finally{if(!t)throw new Se(s,e??"ENOTDIR")}},_r=(s,t)=>{s=f(s);let e=t.umask??18,i=t.mode|448,r=(i&e)!==0,n=t.uid,o=t.gid,h=typeof n=="number"&&typeof o=="number"&&(n!==t.processUid||o!==t.processGid),a=t.preserve,l=t.unlink,c=f(t.cwd),d=E=>{E&&h&&ws(E,n,o),r&&external_node_fs_.chmodSync(s,i)};if(s===c)return oo(c),d();if(a)return d(external_node_fs_.mkdirSync(s,{mode:i,recursive:!0})??void 0);let T=f(external_node_path_.relative(c,s)).split("/"),D;for(let E=T.shift(),x=c;E&&(x+="/"+E);E=T.shift()){x=f(external_node_path_.resolve(x));try{external_node_fs_.mkdirSync(x,i),D=D||x}catch{let Le=external_node_fs_.lstatSync(x);if(Le.isDirectory())continue;if(l){external_node_fs_.unlinkSync(x),external_node_fs_.mkdirSync(x,i),D=D||x;continue}else if(Le.isSymbolicLink())return new St(x,x+"/"+T.join("/"))}}return d(D)};var ys=Object.create(null),Or=1e4,Vt=new Set,Tr=s=>{Vt.has(s)?Vt.delete(s):ys[s]=s.normalize("NFD").toLocaleLowerCase("en").toLocaleUpperCase("en"),Vt.add(s);let t=ys[s],e=Vt.size-Or;if(e>Or/10){for(let i of Vt)if(Vt.delete(i),delete ys[i],--e<=0)break}return t};var ho=process.env.TESTING_TAR_FAKE_PLATFORM||process.platform,ao=ho==="win32",lo=s=>s.split("/").slice(0,-1).reduce((e,i)=>{let r=e.at(-1);return r!==void 0&&(i=(0,external_node_path_.join)(r,i)),e.push(i||"/"),e},[]),yi=class{#t=new Map;#i=new Map;#s=new Set;reserve(t,e){t=ao?["win32 parallelization disabled"]:t.map(r=>mt((0,external_node_path_.join)(Tr(r))));let i=new Set(t.map(r=>lo(r)).reduce((r,n)=>r.concat(n)));this.#i.set(e,{dirs:i,paths:t});for(let r of t){let n=this.#t.get(r);n?n.push(e):this.#t.set(r,[e])}for(let r of i){let n=this.#t.get(r);if(!n)this.#t.set(r,[new Set([e])]);else{let o=n.at(-1);o instanceof Set?o.add(e):n.push(new Set([e]))}}return this.#r(e)}#n(t){let e=this.#i.get(t);if(!e)throw new Error("function does not have any path reservations");return{paths:e.paths.map(i=>this.#t.get(i)),dirs:[...e.dirs].map(i=>this.#t.get(i))}}check(t){let{paths:e,dirs:i}=this.#n(t);return e.every(r=>r&&r[0]===t)&&i.every(r=>r&&r[0]instanceof Set&&r[0].has(t))}#r(t){return this.#s.has(t)||!this.check(t)?!1:(this.#s.add(t),t(()=>this.#e(t)),!0)}#e(t){if(!this.#s.has(t))return!1;let e=this.#i.get(t);if(!e)throw new Error("invalid reservation");let{paths:i,dirs:r}=e,n=new Set;for(let o of i){let h=this.#t.get(o);if(!h||h?.[0]!==t)continue;let a=h[1];if(!a){this.#t.delete(o);continue}if(h.shift(),typeof a=="function")n.add(a);else for(let l of a)n.add(l)}for(let o of r){let h=this.#t.get(o),a=h?.[0];if(!(!h||!(a instanceof Set)))if(a.size===1&&h.length===1){this.#t.delete(o);continue}else if(a.size===1){h.shift();let l=h[0];typeof l=="function"&&n.add(l)}else a.delete(t)}return this.#s.delete(t),n.forEach(o=>this.#r(o)),!0}};var Lr=()=>process.umask();var Dr=Symbol("onEntry"),_s=Symbol("checkFs"),Nr=Symbol("checkFs2"),Os=Symbol("isReusable"),P=Symbol("makeFs"),Ts=Symbol("file"),xs=Symbol("directory"),gi=Symbol("link"),Ar=Symbol("symlink"),Ir=Symbol("hardlink"),Re=Symbol("ensureNoSymlink"),Cr=Symbol("unsupported"),Fr=Symbol("checkPath"),Rs=Symbol("stripAbsolutePath"),yt=Symbol("mkdir"),O=Symbol("onError"),Ri=Symbol("pending"),kr=Symbol("pend"),$t=Symbol("unpend"),gs=Symbol("ended"),bs=Symbol("maybeClose"),Ls=Symbol("skip"),ge=Symbol("doChown"),be=Symbol("uid"),_e=Symbol("gid"),Oe=Symbol("checkedCwd"),fo=process.env.TESTING_TAR_FAKE_PLATFORM||process.platform,Te=fo==="win32",uo=1024,mo=(s,t)=>{if(!Te)return external_node_fs_.unlink(s,t);let e=s+".DELETE."+(0,external_node_crypto_.randomBytes)(16).toString("hex");external_node_fs_.rename(s,e,i=>{if(i)return t(i);external_node_fs_.unlink(e,t)})},po=s=>{if(!Te)return external_node_fs_.unlinkSync(s);let t=s+".DELETE."+(0,external_node_crypto_.randomBytes)(16).toString("hex");external_node_fs_.renameSync(s,t),external_node_fs_.unlinkSync(t)},vr=(s,t,e)=>s!==void 0&&s===s>>>0?s:t!==void 0&&t===t>>>0?t:e,Xt=class extends rt{[gs]=!1;[Oe]=!1;[Ri]=0;reservations=new yi;transform;writable=!0;readable=!1;uid;gid;setOwner;preserveOwner;processGid;processUid;maxDepth;forceChown;win32;newer;keep;noMtime;preservePaths;unlink;cwd;strip;processUmask;umask;dmode;fmode;chmod;constructor(t={}){if(t.ondone=()=>{this[gs]=!0,this[bs]()},super(t),this.transform=t.transform,this.chmod=!!t.chmod,typeof t.uid=="number"||typeof t.gid=="number"){if(typeof t.uid!="number"||typeof t.gid!="number")throw new TypeError("cannot set owner without number uid and gid");if(t.preserveOwner)throw new TypeError("cannot preserve owner in archive and also set owner explicitly");this.uid=t.uid,this.gid=t.gid,this.setOwner=!0}else this.uid=void 0,this.gid=void 0,this.setOwner=!1;this.preserveOwner=t.preserveOwner===void 0&&typeof t.uid!="number"?process.getuid?.()===0:!!t.preserveOwner,this.processUid=(this.preserveOwner||this.setOwner)&&process.getuid?process.getuid():void 0,this.processGid=(this.preserveOwner||this.setOwner)&&process.getgid?process.getgid():void 0,this.maxDepth=typeof t.maxDepth=="number"?t.maxDepth:uo,this.forceChown=t.forceChown===!0,this.win32=!!t.win32||Te,this.newer=!!t.newer,this.keep=!!t.keep,this.noMtime=!!t.noMtime,this.preservePaths=!!t.preservePaths,this.unlink=!!t.unlink,this.cwd=f(external_node_path_.resolve(t.cwd||process.cwd())),this.strip=Number(t.strip)||0,this.processUmask=this.chmod?typeof t.processUmask=="number"?t.processUmask:Lr():0,this.umask=typeof t.umask=="number"?t.umask:this.processUmask,this.dmode=t.dmode||511&~this.umask,this.fmode=t.fmode||438&~this.umask,this.on("entry",e=>this[Dr](e))}warn(t,e,i={}){return(t==="TAR_BAD_ARCHIVE"||t==="TAR_ABORT")&&(i.recoverable=!1),super.warn(t,e,i)}[bs](){this[gs]&&this[Ri]===0&&(this.emit("prefinish"),this.emit("finish"),this.emit("end"))}[Rs](t,e){let i=t[e],{type:r}=t;if(!i||this.preservePaths)return!0;let[n,o]=ce(i),h=o.replaceAll(/\\/g,"/").split("/");if(h.includes("..")||Te&&/^[a-z]:\.\.$/i.test(h[0]??"")){if(e==="path"||r==="Link")return this.warn("TAR_ENTRY_ERROR",`${e} contains '..'`,{entry:t,[e]:i}),!1;let a=external_node_path_.posix.dirname(t.path),l=external_node_path_.posix.normalize(external_node_path_.posix.join(a,h.join("/")));if(l.startsWith("../")||l==="..")return this.warn("TAR_ENTRY_ERROR",`${e} escapes extraction directory`,{entry:t,[e]:i}),!1}return n&&(t[e]=String(o),this.warn("TAR_ENTRY_INFO",`stripping ${n} from absolute ${e}`,{entry:t,[e]:i})),!0}[Fr](t){let e=f(t.path),i=e.split("/");if(this.strip){if(i.length<this.strip)return!1;if(t.type==="Link"){let r=f(String(t.linkpath)).split("/");if(r.length>=this.strip)t.linkpath=r.slice(this.strip).join("/");else return!1}i.splice(0,this.strip),t.path=i.join("/")}if(isFinite(this.maxDepth)&&i.length>this.maxDepth)return this.warn("TAR_ENTRY_ERROR","path excessively deep",{entry:t,path:e,depth:i.length,maxDepth:this.maxDepth}),!1;if(!this[Rs](t,"path")||!this[Rs](t,"linkpath"))return!1;if(t.absolute=external_node_path_.isAbsolute(t.path)?f(external_node_path_.resolve(t.path)):f(external_node_path_.resolve(this.cwd,t.path)),!this.preservePaths&&typeof t.absolute=="string"&&t.absolute.indexOf(this.cwd+"/")!==0&&t.absolute!==this.cwd)return this.warn("TAR_ENTRY_ERROR","path escaped extraction target",{entry:t,path:f(t.path),resolvedPath:t.absolute,cwd:this.cwd}),!1;if(t.absolute===this.cwd&&t.type!=="Directory"&&t.type!=="GNUDumpDir")return!1;if(this.win32){let{root:r}=external_node_path_.win32.parse(String(t.absolute));t.absolute=r+ts(String(t.absolute).slice(r.length));let{root:n}=external_node_path_.win32.parse(t.path);t.path=n+ts(t.path.slice(n.length))}return!0}[Dr](t){if(!this[Fr](t))return t.resume();switch(external_node_assert_.equal(typeof t.absolute,"string"),t.type){case"Directory":case"GNUDumpDir":t.mode&&(t.mode=t.mode|448);case"File":case"OldFile":case"ContiguousFile":case"Link":case"SymbolicLink":return this[_s](t);default:return this[Cr](t)}}[O](t,e){t.name==="CwdError"?this.emit("error",t):(this.warn("TAR_ENTRY_ERROR",t,{entry:e}),this[$t](),e.resume())}[yt](t,e,i){gr(f(t),{uid:this.uid,gid:this.gid,processUid:this.processUid,processGid:this.processGid,umask:this.processUmask,preserve:this.preservePaths,unlink:this.unlink,cwd:this.cwd,mode:e},i)}[ge](t){return this.forceChown||this.preserveOwner&&(typeof t.uid=="number"&&t.uid!==this.processUid||typeof t.gid=="number"&&t.gid!==this.processGid)||typeof this.uid=="number"&&this.uid!==this.processUid||typeof this.gid=="number"&&this.gid!==this.processGid}[be](t){return vr(this.uid,t.uid,this.processUid)}[_e](t){return vr(this.gid,t.gid,this.processGid)}[Ts](t,e){let i=typeof t.mode=="number"?t.mode&4095:this.fmode,r=new et(String(t.absolute),{flags:ms(t.size),mode:i,autoClose:!1});r.on("error",a=>{r.fd&&external_node_fs_.close(r.fd,()=>{}),r.write=()=>!0,this[O](a,t),e()});let n=1,o=a=>{if(a){r.fd&&external_node_fs_.close(r.fd,()=>{}),this[O](a,t),e();return}--n===0&&r.fd!==void 0&&external_node_fs_.close(r.fd,l=>{l?this[O](l,t):this[$t](),e()})};r.on("finish",()=>{let a=String(t.absolute),l=r.fd;if(typeof l=="number"&&t.mtime&&!this.noMtime){n++;let c=t.atime||new Date,d=t.mtime;external_node_fs_.futimes(l,c,d,y=>y?external_node_fs_.utimes(a,c,d,T=>o(T&&y)):o())}if(typeof l=="number"&&this[ge](t)){n++;let c=this[be](t),d=this[_e](t);typeof c=="number"&&typeof d=="number"&&external_node_fs_.fchown(l,c,d,y=>y?external_node_fs_.chown(a,c,d,T=>o(T&&y)):o())}o()});let h=this.transform&&this.transform(t)||t;h!==t&&(h.on("error",a=>{this[O](a,t),e()}),t.pipe(h)),h.pipe(r)}[xs](t,e){let i=typeof t.mode=="number"?t.mode&4095:this.dmode;this[yt](String(t.absolute),i,r=>{if(r){this[O](r,t),e();return}let n=1,o=()=>{--n===0&&(e(),this[$t](),t.resume())};t.mtime&&!this.noMtime&&(n++,external_node_fs_.utimes(String(t.absolute),t.atime||new Date,t.mtime,o)),this[ge](t)&&(n++,external_node_fs_.chown(String(t.absolute),Number(this[be](t)),Number(this[_e](t)),o)),o()})}[Cr](t){t.unsupported=!0,this.warn("TAR_ENTRY_UNSUPPORTED",`unsupported entry type: ${t.type}`,{entry:t}),t.resume()}[Ar](t,e){let i=f(external_node_path_.relative(this.cwd,external_node_path_.resolve(external_node_path_.dirname(String(t.absolute)),String(t.linkpath)))).split("/");this[Re](t,this.cwd,i,()=>this[gi](t,String(t.linkpath),"symlink",e),r=>{this[O](r,t),e()})}[Ir](t,e){let i=f(external_node_path_.resolve(this.cwd,String(t.linkpath))),r=f(String(t.linkpath)).split("/");this[Re](t,this.cwd,r,()=>this[gi](t,i,"link",e),n=>{this[O](n,t),e()})}[Re](t,e,i,r,n){let o=i.shift();if(this.preservePaths||o===void 0)return r();let h=external_node_path_.resolve(e,o);external_node_fs_.lstat(h,(a,l)=>{if(a)return r();if(l?.isSymbolicLink())return n(new St(h,external_node_path_.resolve(h,i.join("/"))));this[Re](t,h,i,r,n)})}[kr](){this[Ri]++}[$t](){this[Ri]--,this[bs]()}[Ls](t){this[$t](),t.resume()}[Os](t,e){return t.type==="File"&&!this.unlink&&e.isFile()&&e.nlink<=1&&!Te}[_s](t){this[kr]();let e=[t.path];t.linkpath&&e.push(t.linkpath),this.reservations.reserve(e,i=>this[Nr](t,i))}[Nr](t,e){let i=h=>{e(h)},r=()=>{this[yt](this.cwd,this.dmode,h=>{if(h){this[O](h,t),i();return}this[Oe]=!0,n()})},n=()=>{if(t.absolute!==this.cwd){let h=f(external_node_path_.dirname(String(t.absolute)));if(h!==this.cwd)return this[yt](h,this.dmode,a=>{if(a){this[O](a,t),i();return}o()})}o()},o=()=>{external_node_fs_.lstat(String(t.absolute),(h,a)=>{if(a&&(this.keep||this.newer&&a.mtime>(t.mtime??a.mtime))){this[Ls](t),i();return}if(h||this[Os](t,a))return this[P](null,t,i);if(a.isDirectory()){if(t.type==="Directory"){let l=this.chmod&&t.mode&&(a.mode&4095)!==t.mode,c=d=>this[P](d??null,t,i);return l?external_node_fs_.chmod(String(t.absolute),Number(t.mode),c):c()}if(t.absolute!==this.cwd)return external_node_fs_.rmdir(String(t.absolute),l=>this[P](l??null,t,i))}if(t.absolute===this.cwd)return this[P](null,t,i);mo(String(t.absolute),l=>this[P](l??null,t,i))})};this[Oe]?n():r()}[P](t,e,i){if(t){this[O](t,e),i();return}switch(e.type){case"File":case"OldFile":case"ContiguousFile":return this[Ts](e,i);case"Link":return this[Ir](e,i);case"SymbolicLink":return this[Ar](e,i);case"Directory":case"GNUDumpDir":return this[xs](e,i)}}[gi](t,e,i,r){external_node_fs_[i](e,String(t.absolute),n=>{n?this[O](n,t):(this[$t](),t.resume()),r()})}},ye=s=>{try{return[null,s()]}catch(t){return[t,null]}},xe=class extends Xt{sync=!0;[P](t,e){return super[P](t,e,()=>{})}[_s](t){if(!this[Oe]){let n=this[yt](this.cwd,this.dmode);if(n)return this[O](n,t);this[Oe]=!0}if(t.absolute!==this.cwd){let n=f(external_node_path_.dirname(String(t.absolute)));if(n!==this.cwd){let o=this[yt](n,this.dmode);if(o)return this[O](o,t)}}let[e,i]=ye(()=>external_node_fs_.lstatSync(String(t.absolute)));if(i&&(this.keep||this.newer&&i.mtime>(t.mtime??i.mtime)))return this[Ls](t);if(e||this[Os](t,i))return this[P](null,t);if(i.isDirectory()){if(t.type==="Directory"){let o=this.chmod&&t.mode&&(i.mode&4095)!==t.mode,[h]=o?ye(()=>{external_node_fs_.chmodSync(String(t.absolute),Number(t.mode))}):[];return this[P](h,t)}let[n]=ye(()=>external_node_fs_.rmdirSync(String(t.absolute)));this[P](n,t)}let[r]=t.absolute===this.cwd?[]:ye(()=>po(String(t.absolute)));this[P](r,t)}[Ts](t,e){let i=typeof t.mode=="number"?t.mode&4095:this.fmode,r=h=>{let a;try{external_node_fs_.closeSync(n)}catch(l){a=l}(h||a)&&this[O](h||a,t),e()},n;try{n=external_node_fs_.openSync(String(t.absolute),ms(t.size),i)}catch(h){return r(h)}let o=this.transform&&this.transform(t)||t;o!==t&&(o.on("error",h=>this[O](h,t)),t.pipe(o)),o.on("data",h=>{try{external_node_fs_.writeSync(n,h,0,h.length)}catch(a){r(a)}}),o.on("end",()=>{let h=null;if(t.mtime&&!this.noMtime){let a=t.atime||new Date,l=t.mtime;try{external_node_fs_.futimesSync(n,a,l)}catch(c){try{external_node_fs_.utimesSync(String(t.absolute),a,l)}catch{h=c}}}if(this[ge](t)){let a=this[be](t),l=this[_e](t);try{external_node_fs_.fchownSync(n,Number(a),Number(l))}catch(c){try{external_node_fs_.chownSync(String(t.absolute),Number(a),Number(l))}catch{h=h||c}}}r(h)})}[xs](t,e){let i=typeof t.mode=="number"?t.mode&4095:this.dmode,r=this[yt](String(t.absolute),i);if(r){this[O](r,t),e();return}if(t.mtime&&!this.noMtime)try{external_node_fs_.utimesSync(String(t.absolute),t.atime||new Date,t.mtime)}catch{}if(this[ge](t))try{external_node_fs_.chownSync(String(t.absolute),Number(this[be](t)),Number(this[_e](t)))}catch{}e(),t.resume()}[yt](t,e){try{return _r(f(t),{uid:this.uid,gid:this.gid,processUid:this.processUid,processGid:this.processGid,umask:this.processUmask,preserve:this.preservePaths,unlink:this.unlink,cwd:this.cwd,mode:e})}catch(i){return i}}[Re](t,e,i,r,n){if(this.preservePaths||i.length===0)return r();let o=e;for(let h of i){o=external_node_path_.resolve(o,h);let[a,l]=ye(()=>external_node_fs_.lstatSync(o));if(a)return r();if(l.isSymbolicLink())return n(new St(o,external_node_path_.resolve(e,i.join("/"))))}r()}[gi](t,e,i,r){let n=`${i}Sync`;try{external_node_fs_[n](e,String(t.absolute)),r(),t.resume()}catch(o){return this[O](o,t)}}};var Eo=s=>{let t=new xe(s),e=s.file,i=external_node_fs_.statSync(e),r=s.maxReadSize||16*1024*1024;new Be(e,{readSize:r,size:i.size}).pipe(t)},wo=(s,t)=>{let e=new Xt(s),i=s.maxReadSize||16*1024*1024,r=s.file;return new Promise((o,h)=>{e.on("error",h),e.on("close",o),external_node_fs_.stat(r,(a,l)=>{if(a)h(a);else{let c=new _t(r,{readSize:i,size:l.size});c.on("error",h),c.pipe(e)}})})},So=K(Eo,wo,s=>new xe(s),s=>new Xt(s),(s,t)=>{t?.length&&Qi(s,t)});var yo=(s,t)=>{let e=new kt(s),i=!0,r,n;try{try{r=external_node_fs_.openSync(s.file,"r+")}catch(a){if(a?.code==="ENOENT")r=external_node_fs_.openSync(s.file,"w+");else throw a}let o=external_node_fs_.fstatSync(r),h=Buffer.alloc(512);t:for(n=0;n<o.size;n+=512){for(let c=0,d=0;c<512;c+=d){if(d=external_node_fs_.readSync(r,h,c,h.length-c,n+c),n===0&&h[0]===31&&h[1]===139)throw new Error("cannot append to compressed archives");if(!d)break t}let a=new F(h);if(!a.cksumValid)break;let l=512*Math.ceil((a.size||0)/512);if(n+l+512>o.size)break;n+=l,s.mtimeCache&&a.mtime&&s.mtimeCache.set(String(a.path),a.mtime)}i=!1,Ro(s,e,n,r,t)}finally{if(i)try{external_node_fs_.closeSync(r)}catch{}}},Ro=(s,t,e,i,r)=>{let n=new Wt(s.file,{fd:i,start:e});t.pipe(n),bo(t,r)},go=(s,t)=>{t=Array.from(t);let e=new wt(s),i=(n,o,h)=>{let a=(T,D)=>{T?external_node_fs_.close(n,E=>h(T)):h(null,D)},l=0;if(o===0)return a(null,0);let c=0,d=Buffer.alloc(512),y=(T,D)=>{if(T||D===void 0)return a(T);if(c+=D,c<512&&D)return external_node_fs_.read(n,d,c,d.length-c,l+c,y);if(l===0&&d[0]===31&&d[1]===139)return a(new Error("cannot append to compressed archives"));if(c<512)return a(null,l);let E=new F(d);if(!E.cksumValid)return a(null,l);let x=512*Math.ceil((E.size??0)/512);if(l+x+512>o||(l+=x+512,l>=o))return a(null,l);s.mtimeCache&&E.mtime&&s.mtimeCache.set(String(E.path),E.mtime),c=0,external_node_fs_.read(n,d,0,512,l,y)};external_node_fs_.read(n,d,0,512,l,y)};return new Promise((n,o)=>{e.on("error",o);let h="r+",a=(l,c)=>{if(l&&l.code==="ENOENT"&&h==="r+")return h="w+",external_node_fs_.open(s.file,h,a);if(l||!c)return o(l);external_node_fs_.fstat(c,(d,y)=>{if(d)return external_node_fs_.close(c,()=>o(d));i(c,y.size,(T,D)=>{if(T)return o(T);let E=new et(s.file,{fd:c,start:D});e.pipe(E),E.on("error",o),E.on("close",n),_o(e,t)})})};external_node_fs_.open(s.file,h,a)})},bo=(s,t)=>{t.forEach(e=>{e.charAt(0)==="@"?Ct({file:external_node_path_.resolve(s.cwd,e.slice(1)),sync:!0,noResume:!0,onReadEntry:i=>s.add(i)}):s.add(e)}),s.end()},_o=async(s,t)=>{for(let e of t)e.charAt(0)==="@"?await Ct({file:external_node_path_.resolve(String(s.cwd),e.slice(1)),noResume:!0,onReadEntry:i=>s.add(i)}):s.add(e);s.end()},vt=K(yo,go,()=>{throw new TypeError("file is required")},()=>{throw new TypeError("file is required")},(s,t)=>{if(!Bs(s))throw new TypeError("file is required");if(s.gzip||s.brotli||s.zstd||s.file.endsWith(".br")||s.file.endsWith(".tbr"))throw new TypeError("cannot append to compressed archives");if(!t?.length)throw new TypeError("no paths specified to add/replace")});var Oo=K(vt.syncFile,vt.asyncFile,vt.syncNoFile,vt.asyncNoFile,(s,t=[])=>{vt.validate?.(s,t),To(s)}),To=s=>{let t=s.filter;s.mtimeCache||(s.mtimeCache=new Map),s.filter=t?(e,i)=>t(e,i)&&!((s.mtimeCache?.get(e)??i.mtime??0)>(i.mtime??0)):(e,i)=>!((s.mtimeCache?.get(e)??i.mtime??0)>(i.mtime??0))};
 //# sourceMappingURL=index.min.js.map
 
 ;// CONCATENATED MODULE: ./src/helm/archive.ts
@@ -78901,8 +79118,8 @@ function remapImageText(image, target, prefix) {
     return formatReference(remapImage(image, target, prefix));
 }
 
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(48161);
 ;// CONCATENATED MODULE: ./src/helm/images.ts
 /**
  * Find the images a rendered chart references: `containers`, `initContainers` and
@@ -79068,7 +79285,7 @@ function mergeImages(manifest, annotation) {
 
 function run(bin, args, env, timeoutMs) {
     return new Promise((resolve, reject) => {
-        (0,external_node_child_process_namespaceObject.execFile)(bin, args, { env, timeout: timeoutMs, maxBuffer: 256 * 1024 * 1024 }, (err, stdout, stderr) => {
+        (0,external_node_child_process_.execFile)(bin, args, { env, timeout: timeoutMs, maxBuffer: 256 * 1024 * 1024 }, (err, stdout, stderr) => {
             if (!err)
                 return resolve(stdout);
             const detail = String(stderr).trim() || err.message;
@@ -79082,7 +79299,7 @@ function setArg(key, value) {
 }
 /** `helm template` of a chart archive: the rendered YAML. */
 async function renderChart(bin, tgz, metadata, options = {}) {
-    const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_namespaceObject.tmpdir)(), 'oci-mirror-render-'));
+    const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'oci-mirror-render-'));
     try {
         const chartPath = (0,external_node_path_.join)(dir, 'chart.tgz');
         await (0,promises_.writeFile)(chartPath, tgz);
@@ -79128,7 +79345,7 @@ async function discoverImages(bin, tgz, metadata, options = {}) {
 }
 
 // EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(4371);
+var undici = __nccwpck_require__(24371);
 ;// CONCATENATED MODULE: ./src/helm/repo.ts
 /**
  * An HTTP/S Helm repository: `index.yaml` (relative and absolute chart `urls`), version selection,
@@ -79147,7 +79364,7 @@ function readPem(path, what) {
     if (path === undefined)
         return undefined;
     try {
-        return (0,external_node_fs_namespaceObject.readFileSync)(path);
+        return (0,external_node_fs_.readFileSync)(path);
     }
     catch (cause) {
         throw new RepositoryError(`cannot read ${what} ${path}`, { cause });
@@ -79343,7 +79560,7 @@ function repositoryConfigPath(env = process.env) {
         return env.HELM_REPOSITORY_CONFIG;
     if (env.HELM_CONFIG_HOME)
         return (0,external_node_path_.join)(env.HELM_CONFIG_HOME, 'repositories.yaml');
-    const xdg = env.XDG_CONFIG_HOME || (0,external_node_path_.join)(env.HOME || (0,external_node_os_namespaceObject.homedir)(), '.config');
+    const xdg = env.XDG_CONFIG_HOME || (0,external_node_path_.join)(env.HOME || (0,external_node_os_.homedir)(), '.config');
     return (0,external_node_path_.join)(xdg, 'helm', 'repositories.yaml');
 }
 /** `https://host/path/` and `https://host/path` name the same repository. */
@@ -79782,13 +79999,6 @@ function backoffDelay(policy, attempt, retryAfterMs) {
 }
 
 ;// CONCATENATED MODULE: ./src/oci/transport.ts
-/**
- * HTTP transport on undici: keep-alive pools per host, per-host TLS (custom CA, client certificate,
- * skip-verify) or plain HTTP, redirects followed by us (dropping Authorization when the origin
- * changes), retries of transient failures, and request/byte counters per host.
- *
- * Knows nothing about registry auth or the distribution API; see `client.ts`.
- */
 
 
 
@@ -79814,6 +80024,8 @@ class Transport {
     #policy;
     #agents = new Map();
     #stats = new Map();
+    /** Scheme learnt per host in insecure mode: settled, or the probe in flight. */
+    #schemes = new Map();
     constructor(options = {}) {
         this.#options = options;
         this.#policy = retryPolicy(options.retry);
@@ -79826,11 +80038,64 @@ class Transport {
     settings(host) {
         return this.#options.hostSettings?.(host) ?? {};
     }
-    /** `https://host` or `http://host` for a registry host. */
+    /**
+     * `https://host` or `http://host` for a registry host. For an insecure host whose scheme is not
+     * learnt yet this is `https`; `origin()` learns it.
+     */
     baseUrl(host) {
         const s = this.settings(host);
-        const plain = s.plainHTTP ?? (isLoopbackHost(host) && s.tls === undefined);
+        const learnt = this.#schemes.get(host);
+        if (typeof learnt === 'string')
+            return `${learnt}://${host}`;
+        const plain = s.plainHTTP ?? (isLoopbackHost(host) && s.tls === undefined && !s.fallbackToHTTP);
         return `${plain ? 'http' : 'https'}://${host}`;
+    }
+    /** Like `baseUrl`, first learning the scheme of an insecure host (once per host per run). */
+    async origin(host) {
+        const s = this.settings(host);
+        if (!s.fallbackToHTTP || s.plainHTTP !== undefined)
+            return this.baseUrl(host);
+        let learnt = this.#schemes.get(host);
+        if (learnt === undefined) {
+            learnt = this.#probeScheme(host);
+            this.#schemes.set(host, learnt);
+        }
+        return `${await learnt}://${host}`;
+    }
+    /**
+     * What go-containerregistry does for insecure registries: `GET /v2/` over HTTPS without
+     * verification; when that fails and plain HTTP answers, the host speaks HTTP. When neither
+     * answers nothing is learnt (the real request reports the HTTPS error, and the next one probes again).
+     */
+    async #probeScheme(host) {
+        const probe = async (scheme) => {
+            const res = await this.#agent(host).request({
+                origin: `${scheme}://${host}`,
+                path: '/v2/',
+                method: 'GET',
+                headers: this.#options.userAgent ? { 'user-agent': this.#options.userAgent } : {},
+            });
+            this.#stat(host).requests++;
+            await res.body.dump();
+        };
+        try {
+            await probe('https');
+            this.#schemes.set(host, 'https');
+            this.#options.log?.(`${host}: https:// without certificate verification (insecure)`);
+            return 'https';
+        }
+        catch (tlsError) {
+            try {
+                await probe('http');
+            }
+            catch {
+                this.#schemes.delete(host);
+                return 'https';
+            }
+            this.#schemes.set(host, 'http');
+            this.#options.log?.(`${host}: plain http:// (insecure; HTTPS failed: ${tlsError.message.split('\n')[0]})`);
+            return 'http';
+        }
     }
     /** Counters per host, a snapshot. */
     stats() {
@@ -79868,6 +80133,8 @@ class Transport {
                 connect.key = tls.key;
             if (tls?.insecure)
                 connect.rejectUnauthorized = false;
+            if (this.#options.lookup)
+                connect.lookup = this.#options.lookup;
             agent = new undici/* Agent */.g6({
                 connect,
                 connections: this.#options.connections ?? 16,
@@ -80078,7 +80345,7 @@ class RegistryClient {
         if (this.#signal)
             req = { ...req, signal: this.#signal };
         const host = apiHost(registry);
-        const base = this.transport.baseUrl(host);
+        const base = await this.transport.origin(host);
         const url = req.path.startsWith('http') ? req.path : `${base}${req.path}`;
         // Absolute URLs from the registry (upload Location, Link) may point at another origin, e.g.
         // object storage with a pre-signed URL: never hand the registry's credentials to it.
@@ -80802,6 +81069,7 @@ async function runJob(ctx, plan, options) {
                 r.manifests = stats.manifests;
             }
             else {
+                await ctx.prepareDestination?.(dstRepo);
                 const stats = await withDeadline(options.timeoutMs, `copy ${r.source} → ${r.destination}`, ctx, (job) => copyImage(job, plan.src, plan.srcDigest, plan.dst, {
                     referrers: options.referrers,
                     sourceTags: options.sourceTags,
@@ -81969,7 +82237,7 @@ class RefreshingCredential {
 
 /** Path of the Docker config file for an environment. */
 function dockerConfigPath(env = process.env) {
-    return (0,external_node_path_.join)(env.DOCKER_CONFIG ?? (0,external_node_path_.join)((0,external_node_os_namespaceObject.homedir)(), '.docker'), 'config.json');
+    return (0,external_node_path_.join)(env.DOCKER_CONFIG ?? (0,external_node_path_.join)((0,external_node_os_.homedir)(), '.docker'), 'config.json');
 }
 /** `https://ghcr.io/v1/` → `ghcr.io`, as docker's ConvertToHostname does for legacy keys. */
 function keyToHost(key) {
@@ -81994,7 +82262,7 @@ function decodeAuth(auth, key) {
 async function runCredentialHelper(helper, serverUrl, env = process.env) {
     const program = `docker-credential-${helper}`;
     const { code, stdout, stderr } = await new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_namespaceObject.spawn)(program, ['get'], { env, stdio: ['pipe', 'pipe', 'pipe'], timeout: 30_000 });
+        const child = (0,external_node_child_process_.spawn)(program, ['get'], { env, stdio: ['pipe', 'pipe', 'pipe'], timeout: 30_000 });
         let out = '';
         let err = '';
         child.stdout.setEncoding('utf8').on('data', (d) => {
@@ -82255,7 +82523,7 @@ function isForkPullRequest(env) {
     if (!env.GITHUB_EVENT_NAME?.startsWith('pull_request') || !env.GITHUB_EVENT_PATH)
         return false;
     try {
-        const event = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(env.GITHUB_EVENT_PATH, 'utf8'));
+        const event = JSON.parse((0,external_node_fs_.readFileSync)(env.GITHUB_EVENT_PATH, 'utf8'));
         const head = event.pull_request?.head?.repo;
         return (head?.fork === true ||
             (head?.full_name !== undefined && head.full_name !== event.pull_request?.base?.repo?.full_name));
@@ -82331,6 +82599,105 @@ function describeIdToken(token) {
         return '';
     const aud = Array.isArray(claims.aud) ? claims.aud.join(',') : claims.aud;
     return ` (the OIDC token had sub "${String(claims.sub)}", aud "${String(aud)}", iss "${String(claims.iss)}")`;
+}
+
+;// CONCATENATED MODULE: ./src/auth/providers/ambient.ts
+/**
+ * Ambient cloud identity, the way the cloud SDKs find it: AWS's default credential chain, Google
+ * Application Default Credentials, Azure's DefaultAzureCredential. Each official library is loaded
+ * with a dynamic import only when a host needs it (they are large; start-up stays fast, and the
+ * bundler puts them in chunks of their own).
+ *
+ * The libraries read the process environment themselves (AWS_*, GOOGLE_APPLICATION_CREDENTIALS,
+ * AZURE_*), and their endpoints are theirs to choose; errors name the chain links tried.
+ */
+
+
+const AWS_CHAIN = 'environment (AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY), SSO, shared config and credentials files (AWS_PROFILE, credential_process), web identity (AWS_ROLE_ARN + AWS_WEB_IDENTITY_TOKEN_FILE, IRSA), ECS/EKS Pod Identity container credentials, EC2 instance metadata (IMDSv2)';
+const GOOGLE_CHAIN = 'GOOGLE_APPLICATION_CREDENTIALS (service_account, authorized_user, external_account), gcloud application-default credentials file, GCE metadata server';
+const AZURE_CHAIN = 'environment (AZURE_TENANT_ID/AZURE_CLIENT_ID with AZURE_CLIENT_SECRET or AZURE_CLIENT_CERTIFICATE_PATH), workload identity (AZURE_FEDERATED_TOKEN_FILE), managed identity, Azure CLI, Azure Developer CLI, Azure PowerShell';
+function reason(cause) {
+    return cause?.message?.split('\n').slice(0, 6).join(' ') ?? String(cause);
+}
+/** Credentials from AWS's default Node.js chain (`fromNodeProviderChain`). */
+async function awsDefaultChain(host, what) {
+    const { fromNodeProviderChain } = await __nccwpck_require__.e(/* import() */ 719).then(__nccwpck_require__.t.bind(__nccwpck_require__, 29719, 19));
+    try {
+        const c = await fromNodeProviderChain()();
+        registerSecret(c.secretAccessKey);
+        registerSecret(c.sessionToken);
+        const out = { accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey };
+        if (c.sessionToken)
+            out.sessionToken = c.sessionToken;
+        if (c.expiration)
+            out.expiresAt = c.expiration.getTime();
+        return out;
+    }
+    catch (cause) {
+        throw new CredentialError(host, `${what}: no AWS credentials from the default chain (tried ${AWS_CHAIN}): ${reason(cause)}`, { cause });
+    }
+}
+/**
+ * The AWS region the SDKs would use (`AWS_REGION`, `AWS_DEFAULT_REGION`; from the given environment,
+ * then the process's, which the SDK chain reads), else us-east-1 as flux mirror does.
+ */
+function awsRegion(env) {
+    for (const e of [env, process.env]) {
+        const region = e.AWS_REGION || e.AWS_DEFAULT_REGION;
+        if (region)
+            return region;
+    }
+    return 'us-east-1';
+}
+async function googleAuth(scopes) {
+    const { GoogleAuth } = await Promise.all(/* import() */[__nccwpck_require__.e(324), __nccwpck_require__.e(492)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 492, 23));
+    // A token needs no project; without one the library would look it up (for external_account
+    // credentials with Cloud Resource Manager, which the identity may not even be allowed to call).
+    const projectId = process.env.GOOGLE_CLOUD_PROJECT || process.env.GCLOUD_PROJECT || 'unused-by-oci-mirror';
+    return new GoogleAuth({ projectId, ...(scopes ? { scopes } : {}) });
+}
+/** An OAuth2 access token from Application Default Credentials. */
+async function googleAccessToken(host, what, scope) {
+    try {
+        const auth = await googleAuth([scope]);
+        const client = await auth.getClient();
+        const res = await client.getAccessToken();
+        if (!res.token)
+            throw new Error('the credential returned no access token');
+        registerSecret(res.token);
+        const expiry = client.credentials?.expiry_date;
+        return { token: res.token, ...(typeof expiry === 'number' ? { expiresAt: expiry } : {}) };
+    }
+    catch (cause) {
+        throw new CredentialError(host, `${what}: no Google access token from Application Default Credentials (tried ${GOOGLE_CHAIN}): ${reason(cause)}`, { cause });
+    }
+}
+/** A Google-signed ID token for `audience` from Application Default Credentials. */
+async function googleIdToken(host, what, audience) {
+    try {
+        const auth = await googleAuth();
+        const client = await auth.getIdTokenClient(audience);
+        const token = await client.idTokenProvider.fetchIdToken(audience);
+        registerSecret(token);
+        return token;
+    }
+    catch (cause) {
+        throw new CredentialError(host, `${what}: no Google ID token for audience "${audience}" from Application Default Credentials (tried ${GOOGLE_CHAIN}; ID tokens need a service account key, the metadata server or an impersonating credential): ${reason(cause)}`, { cause });
+    }
+}
+/** An Entra access token for `scope` from DefaultAzureCredential. */
+async function azureToken(host, what, scope) {
+    try {
+        const { DefaultAzureCredential } = await Promise.all(/* import() */[__nccwpck_require__.e(324), __nccwpck_require__.e(669), __nccwpck_require__.e(648)]).then(__nccwpck_require__.bind(__nccwpck_require__, 79648));
+        const authorityHost = process.env.AZURE_AUTHORITY_HOST;
+        const credential = new DefaultAzureCredential(authorityHost ? { authorityHost } : {});
+        const t = await credential.getToken(scope);
+        registerSecret(t.token);
+        return { token: t.token, expiresAt: t.expiresOnTimestamp };
+    }
+    catch (cause) {
+        throw new CredentialError(host, `${what}: no Entra token for ${scope} from DefaultAzureCredential (tried ${AZURE_CHAIN}): ${reason(cause)}`, { cause });
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/auth/providers/http.ts
@@ -82424,6 +82791,7 @@ async function exchangeIdToken(ctx, provider, audience, purpose = '') {
 
 
 
+
 /** The username that tells ACR the password is an ACR refresh token. */
 const ACR_NULL_GUID = '00000000-0000-0000-0000-000000000000';
 const ACR_SCOPE = 'https://containerregistry.azure.net/.default';
@@ -82446,12 +82814,20 @@ class AcrProvider {
     async fetch() {
         const ctx = this.#ctx;
         const { tenantId, clientId } = this.#options;
-        if (!tenantId || !clientId)
-            throw new CredentialError(ctx.host, 'provider acr: set `tenantId` and `clientId` (the app or managed identity with a federated credential for this workflow)');
-        const audience = this.#options.audience ?? 'api://AzureADTokenExchange';
-        const idToken = await exchangeIdToken(ctx, 'acr', audience);
-        const aad = await this.#entra(tenantId, clientId, idToken);
-        const refresh = await this.#exchange(tenantId, aad);
+        let refresh;
+        if (tenantId === undefined && clientId === undefined) {
+            // Ambient identity: DefaultAzureCredential (environment, workload identity, managed identity, CLI).
+            const aad = await azureToken(ctx.host, 'provider acr', ACR_SCOPE);
+            refresh = await this.#exchange(tenantFromToken(aad.token), aad.token);
+        }
+        else {
+            if (!tenantId || !clientId)
+                throw new CredentialError(ctx.host, 'provider acr: set both `tenantId` and `clientId` (the app or managed identity with a federated credential for this workflow), or neither to use the ambient Azure identity');
+            const audience = this.#options.audience ?? 'api://AzureADTokenExchange';
+            const idToken = await exchangeIdToken(ctx, 'acr', audience);
+            const aad = await this.#entra(tenantId, clientId, idToken);
+            refresh = await this.#exchange(tenantId, aad);
+        }
         return {
             credential: { username: ACR_NULL_GUID, password: refresh },
             expiresAt: jwtExpiry(refresh) ?? ctx.now() + DEFAULT_LIFETIME_MS,
@@ -82500,7 +82876,7 @@ class AcrProvider {
             body: new URLSearchParams({
                 grant_type: 'access_token',
                 service: ctx.host,
-                tenant: tenantId,
+                ...(tenantId ? { tenant: tenantId } : {}),
                 access_token: aadToken,
             }).toString(),
         });
@@ -82519,6 +82895,11 @@ class AcrProvider {
         registerSecret(token);
         return token;
     }
+}
+/** The `tid` claim of an Entra access token (ACR's exchange takes the tenant), if readable. */
+function tenantFromToken(token) {
+    const tid = decodeJwtClaims(token)?.tid;
+    return typeof tid === 'string' ? tid : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/auth/providers/dockerhub.ts
@@ -82578,7 +82959,7 @@ class DockerHubProvider {
 }
 
 // EXTERNAL MODULE: ./node_modules/aws4/aws4.js
-var aws4 = __nccwpck_require__(8832);
+var aws4 = __nccwpck_require__(88832);
 var aws4_default = /*#__PURE__*/__nccwpck_require__.n(aws4);
 ;// CONCATENATED MODULE: ./src/auth/providers/ecr.ts
 /**
@@ -82587,6 +82968,7 @@ var aws4_default = /*#__PURE__*/__nccwpck_require__.n(aws4);
  * GetAuthorizationToken (awsJson1_1, SigV4-signed with `aws4`) → `AWS` / password.
  * See registry-auth.md §2.
  */
+
 
 
 
@@ -82676,14 +83058,14 @@ async function assumeRoleWithWebIdentity(ctx, init) {
         out.expiresAt = exp;
     return out;
 }
-/** ECR / ECR Public GetAuthorizationToken → username and password (registry-auth.md §2.2, §2.3). */
-async function ecrAuthorizationToken(ctx, creds, init) {
+/** One SigV4-signed awsJson1_1 call to the ECR or ECR Public API; non-200 answers become a `CredentialError`. */
+async function ecrApi(ctx, creds, init, operation, payload, accept) {
     const endpoint = init.public
         ? (ctx.endpoints.ecrPublic ?? 'https://api.ecr-public.us-east-1.amazonaws.com/')
         : (ctx.endpoints.ecr ??
             `https://api.ecr.${init.region}.amazonaws.com${init.region.startsWith('cn-') ? '.cn' : ''}/`);
     const url = new URL(endpoint);
-    const body = '{}';
+    const body = JSON.stringify(payload);
     const signed = aws4_default().sign({
         host: url.host,
         path: `${url.pathname}${url.search}`,
@@ -82693,9 +83075,7 @@ async function ecrAuthorizationToken(ctx, creds, init) {
         body,
         headers: {
             'Content-Type': 'application/x-amz-json-1.1',
-            'X-Amz-Target': init.public
-                ? 'SpencerFrontendService.GetAuthorizationToken'
-                : 'AmazonEC2ContainerRegistry_V20150921.GetAuthorizationToken',
+            'X-Amz-Target': `${init.public ? 'SpencerFrontendService' : 'AmazonEC2ContainerRegistry_V20150921'}.${operation}`,
         },
     }, {
         accessKeyId: creds.accessKeyId,
@@ -82709,30 +83089,47 @@ async function ecrAuthorizationToken(ctx, creds, init) {
         if (name !== 'host' && name !== 'content-length' && v !== undefined)
             headers[name] = String(v);
     }
-    const what = `ECR${init.public ? ' Public' : ''} GetAuthorizationToken (${safeUrl(url)})`;
+    const what = `ECR${init.public ? ' Public' : ''} ${operation} (${safeUrl(url)})`;
     const res = await send(ctx, what, { method: 'POST', url, headers, body });
-    if (res.status !== 200) {
-        let code = res.header('x-amzn-errortype')?.split(':')[0];
-        let message;
-        try {
-            const j = JSON.parse(res.text);
-            code = j.__type ?? code;
-            message = j.message ?? j.Message;
-        }
-        catch {
-            // not JSON
-        }
-        code = code?.replace(/^.*#/, '');
-        const remedy = code === 'AccessDeniedException'
-            ? ` — the role needs ${init.public ? '`ecr-public:GetAuthorizationToken` and `sts:GetServiceBearerToken`' : '`ecr:GetAuthorizationToken` on resource "*"'}`
-            : code === 'UnrecognizedClientException' || code === 'InvalidSignatureException'
-                ? ' — the AWS credentials are invalid or expired'
-                : '';
-        throw new CredentialError(ctx.host, `${what} returned HTTP ${res.status}${code ? ` ${code}` : ''}${message ? `: ${message}` : ''}${remedy}`, {
-            status: res.status,
-            ...(code ? { code } : {}),
-        });
+    if (res.status === 200)
+        return { status: res.status, text: res.text };
+    let code = res.header('x-amzn-errortype')?.split(':')[0];
+    let message;
+    try {
+        const j = JSON.parse(res.text);
+        code = j.__type ?? code;
+        message = j.message ?? j.Message;
     }
+    catch {
+        // not JSON
+    }
+    code = code?.replace(/^.*#/, '');
+    if (accept?.(code))
+        return { status: res.status, text: res.text, ...(code ? { code } : {}) };
+    const permission = operation === 'GetAuthorizationToken'
+        ? init.public
+            ? '`ecr-public:GetAuthorizationToken` and `sts:GetServiceBearerToken`'
+            : '`ecr:GetAuthorizationToken` on resource "*"'
+        : `\`${init.public ? 'ecr-public' : 'ecr'}:${operation}\``;
+    const remedy = code === 'AccessDeniedException'
+        ? ` — the role needs ${permission}`
+        : code === 'UnrecognizedClientException' || code === 'InvalidSignatureException'
+            ? ' — the AWS credentials are invalid or expired'
+            : '';
+    throw new CredentialError(ctx.host, `${what} returned HTTP ${res.status}${code ? ` ${code}` : ''}${message ? `: ${message}` : ''}${remedy}`, { status: res.status, ...(code ? { code } : {}) });
+}
+/**
+ * ECR / ECR Public CreateRepository; false when it already exists. ECR has no create-on-push, so a
+ * first mirror into a new repository needs this (`createRepositories`).
+ */
+async function ecrCreateRepository(ctx, creds, init) {
+    const res = await ecrApi(ctx, creds, init, 'CreateRepository', { repositoryName: init.repositoryName }, (code) => code === 'RepositoryAlreadyExistsException');
+    return res.status === 200;
+}
+/** ECR / ECR Public GetAuthorizationToken → username and password (registry-auth.md §2.2, §2.3). */
+async function ecrAuthorizationToken(ctx, creds, init) {
+    const what = `ECR${init.public ? ' Public' : ''} GetAuthorizationToken`;
+    const res = await ecrApi(ctx, creds, init, 'GetAuthorizationToken', {});
     let data;
     try {
         const j = JSON.parse(res.text);
@@ -82769,7 +83166,8 @@ class EcrProvider {
         this.#options = options;
         this.#ctx = ctx;
     }
-    async fetch() {
+    /** The AWS credentials and region this host uses (role from the OIDC token, or the ambient chain). */
+    async #aws() {
         const ctx = this.#ctx;
         const pub = isEcrPublic(ctx.host);
         const region = this.#options.region ?? ecrRegion(ctx.host) ?? (pub ? 'us-east-1' : undefined);
@@ -82788,11 +83186,20 @@ class EcrProvider {
             });
         }
         else {
-            const ambient = ambientAwsCredentials(ctx.env);
-            if (!ambient)
-                throw new CredentialError(ctx.host, 'provider ecr: set `roleArn` to assume a role with the Actions OIDC token, or provide AWS credentials in the environment (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN — e.g. from aws-actions/configure-aws-credentials)');
-            creds = ambient;
+            // The environment keys first (also when the environment is given programmatically), then
+            // the SDK's whole default chain.
+            creds = ambientAwsCredentials(ctx.env) ?? (await awsDefaultChain(ctx.host, 'provider ecr'));
         }
+        return { creds, region, pub };
+    }
+    /** Create a repository on this host if missing (CreateRepository); true when it was created. */
+    async createRepository(repositoryName) {
+        const { creds, region, pub } = await this.#aws();
+        return ecrCreateRepository(this.#ctx, creds, { region, public: pub, repositoryName });
+    }
+    async fetch() {
+        const ctx = this.#ctx;
+        const { creds, region, pub } = await this.#aws();
         const token = await ecrAuthorizationToken(ctx, creds, { region, public: pub });
         // An ECR token cannot outlive the session credentials it was made with; take the earlier end.
         const ends = [token.expiresAt, creds.expiresAt].filter((t) => t !== undefined);
@@ -82877,9 +83284,11 @@ class FileTokenProvider {
 /**
  * Google Artifact Registry / GCR: the Actions OIDC token → Google STS (workload identity
  * federation) → optionally IAM Credentials generateAccessToken for a service account →
- * `oauth2accesstoken` / access token. See registry-auth.md §3. Outside Actions, an access token
- * from `GOOGLE_OAUTH_ACCESS_TOKEN` / `CLOUDSDK_AUTH_ACCESS_TOKEN` is used as is.
+ * `oauth2accesstoken` / access token. See registry-auth.md §3. Without `workloadIdentityProvider`,
+ * an access token from `GOOGLE_OAUTH_ACCESS_TOKEN` / `CLOUDSDK_AUTH_ACCESS_TOKEN` is used as is,
+ * else Application Default Credentials (google-auth-library, loaded on demand).
  */
+
 
 
 
@@ -82901,10 +83310,16 @@ class GarProvider {
         const wip = this.#options.workloadIdentityProvider;
         if (wip === undefined) {
             const ambient = ctx.env.GOOGLE_OAUTH_ACCESS_TOKEN || ctx.env.CLOUDSDK_AUTH_ACCESS_TOKEN;
-            if (!ambient)
-                throw new CredentialError(ctx.host, 'provider gar: set `workloadIdentityProvider` (projects/NUM/locations/global/workloadIdentityPools/POOL/providers/PROV) to federate the Actions OIDC token, or provide GOOGLE_OAUTH_ACCESS_TOKEN in the environment');
-            registerSecret(ambient);
-            return { credential: { username: USERNAME, password: ambient } };
+            if (ambient) {
+                registerSecret(ambient);
+                return { credential: { username: USERNAME, password: ambient } };
+            }
+            // Application Default Credentials, as gcloud and the Google SDKs find them.
+            const adc = await googleAccessToken(ctx.host, 'provider gar', SCOPE);
+            return {
+                credential: { username: USERNAME, password: adc.token },
+                ...(adc.expiresAt !== undefined ? { expiresAt: adc.expiresAt } : {}),
+            };
         }
         if (!WIP.test(wip))
             throw new CredentialError(ctx.host, `provider gar: workloadIdentityProvider "${wip}" must look like projects/NUM/locations/global/workloadIdentityPools/POOL/providers/PROV`);
@@ -83009,18 +83424,22 @@ class GhcrProvider {
 }
 
 ;// CONCATENATED MODULE: ./src/auth/providers/github.ts
-/** `credential.provider: github`: the Actions OIDC token itself, for the audience (default the host). */
+/**
+ * `credential.provider: github` (and `forgejo`, whose Actions serve the same ID-token protocol:
+ * ACTIONS_ID_TOKEN_REQUEST_URL/_TOKEN): the Actions OIDC token itself, for the audience (default the host).
+ */
 
 
 /** GitHub documents a 5 minute lifetime; used when the token carries no readable `exp`. */
 const github_DEFAULT_LIFETIME_MS = 5 * 60_000;
 class GithubOidcProvider {
-    name = 'github';
+    name;
     #options;
     #ctx;
     constructor(options, ctx) {
         this.#options = options;
         this.#ctx = ctx;
+        this.name = options.ci ?? 'github';
     }
     async fetch() {
         const audience = this.#options.audience ?? this.#ctx.host;
@@ -83029,7 +83448,7 @@ class GithubOidcProvider {
             token = await this.#ctx.idToken(audience);
         }
         catch (cause) {
-            throw new CredentialError(this.#ctx.host, `getting the GitHub Actions OIDC token for audience "${audience}": ${cause.message}`, {
+            throw new CredentialError(this.#ctx.host, `getting the ${this.name === 'forgejo' ? 'Forgejo' : 'GitHub'} Actions OIDC token for audience "${audience}": ${cause.message}`, {
                 cause,
             });
         }
@@ -83237,12 +83656,209 @@ class QuayProvider {
     }
 }
 
+;// CONCATENATED MODULE: ./src/auth/providers/spiffe.ts
+/**
+ * `credential.provider: jwt-svid`: a JWT-SVID for the audience from the SPIFFE Workload API (gRPC
+ * on the socket in `SPIFFE_ENDPOINT_SOCKET`), as go-spiffe's `FetchJWTSVID` does. @grpc/grpc-js is
+ * loaded only when such a host is used. The messages are those of the SPIFFE workload.proto
+ * (same names and field numbers; the service has no package: `/SpiffeWorkloadAPI/FetchJWTSVID`).
+ */
+
+
+
+/** The JWT-SVID part of workload.proto as a protobuf.js JSON descriptor. */
+const WORKLOAD_PROTO = {
+    nested: {
+        SpiffeWorkloadAPI: {
+            methods: { FetchJWTSVID: { requestType: 'JWTSVIDRequest', responseType: 'JWTSVIDResponse' } },
+        },
+        JWTSVIDRequest: {
+            fields: { audience: { rule: 'repeated', type: 'string', id: 1 }, spiffe_id: { type: 'string', id: 2 } },
+        },
+        JWTSVIDResponse: { fields: { svids: { rule: 'repeated', type: 'JWTSVID', id: 1 } } },
+        JWTSVID: {
+            fields: {
+                spiffe_id: { type: 'string', id: 1 },
+                svid: { type: 'string', id: 2 },
+                hint: { type: 'string', id: 3 },
+            },
+        },
+    },
+};
+const TIMEOUT_MS = 30_000;
+/** `unix:///run/spire/agent.sock`, `unix:/path` or `tcp://127.0.0.1:8081` → a gRPC target. */
+function grpcTarget(socket) {
+    if (socket.startsWith('tcp://'))
+        return socket.slice('tcp://'.length);
+    return socket;
+}
+class JwtSvidProvider {
+    options;
+    ctx;
+    name = 'jwt-svid';
+    constructor(options, ctx) {
+        this.options = options;
+        this.ctx = ctx;
+    }
+    async fetch() {
+        const ctx = this.ctx;
+        const audience = this.options.audience ?? ctx.host;
+        const socket = ctx.env.SPIFFE_ENDPOINT_SOCKET;
+        if (!socket)
+            throw new CredentialError(ctx.host, 'credential provider jwt-svid: SPIFFE_ENDPOINT_SOCKET is not set (the Workload API socket, e.g. unix:///run/spire/agent-sockets/api.sock)');
+        const grpc = await Promise.all(/* import() */[__nccwpck_require__.e(81), __nccwpck_require__.e(33)]).then(__nccwpck_require__.bind(__nccwpck_require__, 83033));
+        const loader = await __nccwpck_require__.e(/* import() */ 81).then(__nccwpck_require__.bind(__nccwpck_require__, 76081));
+        const definition = loader.fromJSON(WORKLOAD_PROTO, {
+            keepCase: true,
+            defaults: true,
+        });
+        const Api = grpc.loadPackageDefinition(definition).SpiffeWorkloadAPI;
+        const client = new Api(grpcTarget(socket), grpc.credentials.createInsecure());
+        const metadata = new grpc.Metadata();
+        // The Workload API refuses calls without this header (a guard against SSRF-style proxying).
+        metadata.set('workload.spiffe.io', 'true');
+        try {
+            const res = await new Promise((resolve, reject) => {
+                client.FetchJWTSVID({ audience: [audience] }, metadata, { deadline: Date.now() + TIMEOUT_MS }, (err, r) => err ? reject(err) : resolve(r));
+            });
+            const svid = res.svids?.[0]?.svid;
+            if (!svid)
+                throw new Error('the Workload API returned no JWT-SVID');
+            registerSecret(svid);
+            const username = this.options.username;
+            return {
+                credential: username !== undefined ? { username, password: svid } : { registryToken: svid },
+                expiresAt: jwtExpiry(svid) ?? ctx.now() + 5 * 60_000,
+            };
+        }
+        catch (cause) {
+            throw new CredentialError(ctx.host, `credential provider jwt-svid: FetchJWTSVID for audience "${audience}" on ${socket} failed: ${cause.message}`, { cause });
+        }
+        finally {
+            client.close();
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/auth/providers/workload.ts
+/**
+ * `credential.provider` values that present the workload's own cloud identity to a registry that
+ * federates it (flux mirror's dialect): `gcp` (a Google ID token for the audience, from ADC),
+ * `azure` (an Entra access token for `<audience>/.default`, from DefaultAzureCredential) and `aws`
+ * (a SigV4-signed `sts:GetCallerIdentity` request in a JWT-shaped envelope the registry replays to
+ * STS). `github` and `forgejo` (same Actions OIDC protocol) live in github.ts.
+ */
+
+
+
+
+
+function credentialOf(token, username) {
+    return username !== undefined ? { username, password: token } : { registryToken: token };
+}
+/** A provider whose token is the workload's own identity token for an audience (default the host). */
+class WorkloadTokenProvider {
+    options;
+    ctx;
+    constructor(options, ctx) {
+        this.options = options;
+        this.ctx = ctx;
+    }
+    async fetch() {
+        const t = await this.token(this.options.audience ?? this.ctx.host);
+        return {
+            credential: credentialOf(t.token, this.options.username),
+            expiresAt: t.expiresAt ?? jwtExpiry(t.token) ?? this.ctx.now() + 3_600_000,
+        };
+    }
+}
+/** `credential.provider: gcp`. */
+class GcpIdTokenProvider extends WorkloadTokenProvider {
+    name = 'gcp';
+    async token(audience) {
+        return { token: await googleIdToken(this.ctx.host, 'credential provider gcp', audience) };
+    }
+}
+/** `credential.provider: azure`. */
+class AzureAccessTokenProvider extends WorkloadTokenProvider {
+    name = 'azure';
+    token(audience) {
+        return azureToken(this.ctx.host, 'credential provider azure', `${audience}/.default`);
+    }
+}
+/** How long a signed GetCallerIdentity envelope is used (STS accepts a signature for minutes). */
+const AWS_ENVELOPE_TTL_MS = 2 * 60_000;
+/** The Go `http.Header` canonical form of a header name (`x-amz-date` → `X-Amz-Date`). */
+function canonicalHeader(name) {
+    return name.toLowerCase().replace(/(^|-)([a-z])/g, (_m, dash, c) => dash + c.toUpperCase());
+}
+/**
+ * `credential.provider: aws`: the envelope flux mirror documents — header
+ * `{"alg":"none","typ":"aws-sigv4-getcalleridentity"}`, claims `{exp, aud, sts}` where `sts` is the
+ * signed request `{method, url, headers, body}` (headers as Go's `http.Header`, the audience in the
+ * signed `X-Audience` header), and an empty signature segment.
+ */
+class AwsCallerIdentityProvider {
+    options;
+    ctx;
+    name = 'aws';
+    constructor(options, ctx) {
+        this.options = options;
+        this.ctx = ctx;
+    }
+    async fetch() {
+        const ctx = this.ctx;
+        const audience = this.options.audience ?? ctx.host;
+        const creds = ambientAwsCredentials(ctx.env) ?? (await awsDefaultChain(ctx.host, 'credential provider aws'));
+        const region = awsRegion(ctx.env);
+        const host = `sts.${region}.amazonaws.com${region.startsWith('cn-') ? '.cn' : ''}`;
+        const url = `https://${host}/`;
+        const body = 'Action=GetCallerIdentity&Version=2011-06-15';
+        const now = ctx.now();
+        const signed = aws4_default().sign({
+            host,
+            path: '/',
+            method: 'POST',
+            service: 'sts',
+            region,
+            body,
+            headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Audience': audience },
+        }, {
+            accessKeyId: creds.accessKeyId,
+            secretAccessKey: creds.secretAccessKey,
+            ...(creds.sessionToken !== undefined ? { sessionToken: creds.sessionToken } : {}),
+        });
+        const headers = {};
+        for (const [k, v] of Object.entries(signed.headers ?? {})) {
+            // Go's request carries Host and Content-Length outside http.Header.
+            if (v === undefined || /^(host|content-length)$/i.test(k))
+                continue;
+            headers[canonicalHeader(k)] = [String(v)];
+        }
+        const enc = (o) => Buffer.from(JSON.stringify(o)).toString('base64url');
+        const exp = Math.floor((now + AWS_ENVELOPE_TTL_MS) / 1000);
+        const token = `${enc({ alg: 'none', typ: 'aws-sigv4-getcalleridentity' })}.${enc({
+            exp,
+            aud: audience,
+            sts: { method: 'POST', url, headers, body },
+        })}.`;
+        registerSecret(token);
+        const expiresAt = exp * 1000;
+        return {
+            credential: credentialOf(token, this.options.username),
+            expiresAt: creds.expiresAt !== undefined ? Math.min(expiresAt, creds.expiresAt) : expiresAt,
+        };
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/auth/providers/index.ts
 /**
  * Builds the credential provider for a configured host (`hosts[]`): a credential source
  * (`value`, `fromPath`, `jwkPath`/`jwkValue`, `provider: github`) or a cloud exchange
  * (`provider: ecr | gar | acr | jfrog | quay | dockerhub | ghcr`).
  */
+
+
 
 
 
@@ -83294,13 +83910,6 @@ class EnvelopeProvider {
         return { ...x, credential: c };
     }
 }
-const UNSUPPORTED_CREDENTIAL_PROVIDERS = {
-    forgejo: 'Forgejo Actions tokens',
-    gcp: 'GCP metadata-server identity tokens',
-    azure: 'Azure managed-identity tokens',
-    aws: 'AWS identity tokens',
-    spiffe: 'SPIFFE JWT-SVIDs',
-};
 /**
  * The provider for a host, or undefined when the host has no credential. `confineTo` re-checks
  * file paths against the config directory at every read.
@@ -83358,11 +83967,28 @@ function providerFor(entry, ctx, confineTo) {
     const confine = confineTo !== undefined ? { confineTo } : {};
     let provider;
     if (cred.provider !== undefined) {
-        if (cred.provider !== 'github') {
-            const what = UNSUPPORTED_CREDENTIAL_PROVIDERS[cred.provider] ?? `credential provider "${cred.provider}"`;
-            throw new CredentialError(host, `hosts: ${host}: ${what} (credential provider "${cred.provider}") are not supported by this version; use provider github, a cloud \`provider\` on the host, or credential.value/fromPath`);
+        const options = { ...(cred.audience !== undefined ? { audience: cred.audience } : {}), ...user };
+        switch (cred.provider) {
+            case 'github':
+            case 'forgejo':
+                provider = new GithubOidcProvider({ ...options, ci: cred.provider }, ctx);
+                break;
+            case 'gcp':
+                provider = new GcpIdTokenProvider(options, ctx);
+                break;
+            case 'azure':
+                provider = new AzureAccessTokenProvider(options, ctx);
+                break;
+            case 'aws':
+                provider = new AwsCallerIdentityProvider(options, ctx);
+                break;
+            case 'spiffe':
+                provider = new JwtSvidProvider(options, ctx);
+                break;
+            default:
+                // Refused when the config is validated; kept as a guard for programmatic configs.
+                throw new CredentialError(host, `hosts: ${host}: credential provider "${cred.provider}" is not supported by this version`);
         }
-        provider = new GithubOidcProvider({ ...(cred.audience !== undefined ? { audience: cred.audience } : {}), ...user }, ctx);
     }
     else if (cred.jwkPath !== undefined || cred.jwkValue !== undefined) {
         let lifetimeMs;
@@ -83421,7 +84047,7 @@ function hostKey(host) {
 }
 function session_readPem(path, what) {
     try {
-        return (0,external_node_fs_namespaceObject.readFileSync)(path);
+        return (0,external_node_fs_.readFileSync)(path);
     }
     catch (cause) {
         throw new SessionError(`cannot read ${what} ${path}`, { cause });
@@ -83460,6 +84086,8 @@ function session_settingsFor(entry, insecure) {
     }
     if (insecure || entry?.insecure)
         tls.insecure = true;
+    if (insecure && entry?.plainHTTP === undefined)
+        s.fallbackToHTTP = true;
     if (Object.keys(tls).length > 0)
         s.tls = tls;
     return s;
@@ -83517,16 +84145,19 @@ function createSession(config, options = {}) {
         retry,
         userAgent: options.userAgent ?? 'oci-mirror',
         connections: options.connections ?? 16,
+        ...(options.lookup ? { lookup: options.lookup } : {}),
+        ...(options.log ? { log: options.log } : {}),
     });
     const env = options.env ?? process.env;
     const now = options.now ?? Date.now;
-    const fromConfig = configCredentials(hosts, {
+    const providerContext = {
         transport,
         env,
         now,
         endpoints: options.endpoints ?? {},
         idToken: options.idToken ?? githubIdTokenSource(transport, env),
-    }, config.dir);
+    };
+    const fromConfig = configCredentials(hosts, providerContext, config.dir);
     const sources = [fromConfig];
     if (options.dockerConfig !== false)
         sources.push(dockerConfigCredentials(options.env ? { env: options.env } : {}));
@@ -83536,7 +84167,21 @@ function createSession(config, options = {}) {
         if (!unsupported(h))
             hostSettings(h.host);
     const client = new RegistryClient({ transport, authorizer: authenticator });
-    return { client, transport, close: () => transport.close() };
+    const ensured = new Map();
+    const ensureRepository = (registry, path) => {
+        const entry = hosts.get(hostKey(registry));
+        if (entry?.provider !== 'ecr' || !(entry.createRepositories || options.createRepositories))
+            return Promise.resolve(false);
+        const key = `${entry.host}/${path}`;
+        let p = ensured.get(key);
+        if (!p) {
+            const provider = providerFor(entry, { ...providerContext, host: entry.host });
+            p = provider.createRepository(path);
+            ensured.set(key, p);
+        }
+        return p;
+    };
+    return { client, transport, ensureRepository, close: () => transport.close() };
 }
 
 ;// CONCATENATED MODULE: ./src/sync/state.ts
@@ -83730,9 +84375,9 @@ const SIMPLE_SIGNING_TYPE = 'cosign container image signature';
 // their code only runs when verification is first needed.
 async function importSigstore() {
     const [verify, bundle, specs] = await Promise.all([
-        Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 4187)),
-        Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 1040)),
-        Promise.resolve(/* import() eager */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 9654, 23)),
+        Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 54187)),
+        Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 61040)),
+        Promise.resolve(/* import() eager */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 19654, 23)),
     ]);
     return { verify, bundle, specs };
 }
@@ -83969,7 +84614,7 @@ function pemBlocks(pem) {
 
 /** Default TUF cache directory: `$XDG_CACHE_HOME/oci-mirror/sigstore-tuf` (or `~/.cache/…`). */
 function defaultTufCachePath(env = process.env) {
-    return (0,external_node_path_.join)(env.XDG_CACHE_HOME || (0,external_node_path_.join)((0,external_node_os_namespaceObject.homedir)(), '.cache'), 'oci-mirror', 'sigstore-tuf');
+    return (0,external_node_path_.join)(env.XDG_CACHE_HOME || (0,external_node_path_.join)((0,external_node_os_.homedir)(), '.cache'), 'oci-mirror', 'sigstore-tuf');
 }
 /** Read a trusted root file, or fetch (and cache) the public-good one through TUF. */
 async function loadTrustedRoot(sigstore, path, tufCachePath) {
@@ -83990,7 +84635,7 @@ async function loadTrustedRoot(sigstore, path, tufCachePath) {
             });
         }
     }
-    const { getTrustedRoot } = await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 4423));
+    const { getTrustedRoot } = await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 84423));
     try {
         return await getTrustedRoot({ cachePath: tufCachePath, retry: 2, timeout: 10_000 });
     }
@@ -84400,6 +85045,7 @@ async function sync(config, options = {}) {
         createSession(config, {
             ...options,
             connections: Math.max(8, concurrency * 2),
+            log,
             retry: {
                 ...options.retry,
                 onRetry: (i) => log(`retry ${i.attempt}/${i.attempts - 1} in ${i.delayMs}ms: ${i.reason}`),
@@ -84496,7 +85142,16 @@ async function sync(config, options = {}) {
         emit({ type: 'planned', entry: result, jobs: jobs.filter((j) => j.entry === result).length });
     }
     const blobs = new BlobCopier({ client, transfers: new Semaphore(Math.max(4, concurrency)), log });
-    const ctx = { client, blobs, parallelism: 4, log };
+    const ctx = {
+        client,
+        blobs,
+        parallelism: 4,
+        log,
+        prepareDestination: async (repo) => {
+            if (await session.ensureRepository(repo.registry, repo.repository))
+                log(`${repo.registry}/${repo.repository}: created the repository (ECR CreateRepository)`);
+        },
+    };
     const attempts = (options.jobRetries ?? 1) + 1;
     const timeoutMs = options.jobTimeoutMs ?? DEFAULT_JOB_TIMEOUT_MS;
     await mapPool(jobs, concurrency, async ({ entry, plan, referrers, referrersOnly, dryRun, sourceTags }) => {
@@ -84552,7 +85207,7 @@ async function sync(config, options = {}) {
 const VERSION = '0.1.0';
 
 // EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(7975);
+var external_node_util_ = __nccwpck_require__(57975);
 ;// CONCATENATED MODULE: ./src/cli/args.ts
 /** Command-line parsing for `oci-mirror`. Errors are `UsageError` (exit code 3). */
 
@@ -84600,7 +85255,9 @@ Options:
   --verbose                 a log stream on stderr instead of the tag lines (flux mirror's: sync
                             started, mirroring tag, blob and manifest pushes, tag done, sync complete)
   --no-progress             no live progress line on a terminal
-  --insecure                skip TLS verification for every registry
+  --insecure                skip TLS verification and allow plain HTTP for every registry
+                            (HTTPS first; HTTP when the server speaks it)
+  --create-repositories     create missing repositories on ECR hosts (provider: ecr) before pushing
   --images                  discover and mirror the images of every chart entry (runs helm template)
   --charts-only             publish charts without mirroring their images
   --images-only             mirror the images charts reference without publishing the charts
@@ -84657,6 +85314,7 @@ function parseCli(argv, env = process.env) {
                 verbose: { type: 'boolean', short: 'v' },
                 'no-progress': { type: 'boolean' },
                 insecure: { type: 'boolean' },
+                'create-repositories': { type: 'boolean' },
                 'no-envsubst': { type: 'boolean' },
                 images: { type: 'boolean' },
                 'charts-only': { type: 'boolean' },
@@ -84732,6 +85390,7 @@ function parseCli(argv, env = process.env) {
         verbose: v.verbose === true,
         progress: v['no-progress'] !== true && env.CI === undefined,
         insecure: v.insecure === true,
+        createRepositories: v['create-repositories'] === true,
         envsubst: v['no-envsubst'] !== true,
         images: v.images === true,
         chartsOnly: v['charts-only'] === true,
@@ -84986,6 +85645,7 @@ async function runCli(argv, io) {
             retries: args.retries,
             jobTimeoutMs: args.timeoutMs,
             insecure: args.insecure,
+            createRepositories: args.createRepositories,
             env: io.env,
             images: args.images,
             chartsOnly: args.chartsOnly,

@@ -65,10 +65,25 @@ for (const entry of entries) {
         if (!code.startsWith('#!')) writeFileSync(target, `#!/usr/bin/env node\n${code}`);
         chmodSync(target, 0o755);
       }
+    } else if (/^\d+\.index\.js$/.test(file)) {
+      // A lazily imported chunk (the cloud credential libraries): named after its entry so the
+      // action's and the CLI's chunks cannot collide in dist/.
+      renameSync(join(tmp, file), join(out, file.replace('.index.js', `.${entry.name}`)));
+    } else if (file !== 'package.json' && !/\.(c|m)?js$/.test(file)) {
+      // Assets of lazily loaded libraries, the same for both entries: @azure/identity's browser
+      // login helper `xdg-open` (never used here), and the .proto folders proto-loader ships.
+      rmSync(join(out, file), { recursive: true, force: true });
+      renameSync(join(tmp, file), join(out, file));
     } else if (file !== 'package.json') {
       throw new Error(`unexpected ncc output ${file} for ${entry.src}: keep the bundle to one file`);
     }
   }
+  // Point the chunk loader at the renamed chunks.
+  const bundle = join(out, entry.name);
+  const code = readFileSync(bundle, 'utf8');
+  const loader = 'return "" + chunkId + ".index.js";';
+  if (code.includes(loader))
+    writeFileSync(bundle, code.replace(loader, `return "" + chunkId + ".${entry.name}";`));
   rmSync(tmp, { recursive: true, force: true });
 }
 writeFileSync(join(out, 'cli.js'), CLI_LAUNCHER);

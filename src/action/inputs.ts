@@ -21,6 +21,7 @@ export interface ActionInputs {
   timeoutMs: number;
   driftExitCode: number;
   insecure: boolean;
+  createRepositories: boolean;
   envsubst: boolean;
   /** Write the job summary. */
   summary: boolean;
@@ -65,6 +66,7 @@ export const INPUT_DEFAULTS = {
   timeout: '5m',
   'drift-exit-code': '2',
   insecure: 'false',
+  'create-repositories': 'false',
   'no-envsubst': 'false',
   summary: 'true',
   comment: 'auto',
@@ -167,6 +169,7 @@ export function readInputs(): ActionInputs {
     timeoutMs: duration('timeout'),
     driftExitCode: int('drift-exit-code', 0),
     insecure: bool('insecure'),
+    createRepositories: bool('create-repositories'),
     envsubst: !bool('no-envsubst'),
     summary: bool('summary'),
     comment: choice('comment'),

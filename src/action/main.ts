@@ -181,6 +181,7 @@ async function run(): Promise<void> {
     retries: inputs.retries,
     jobTimeoutMs: inputs.timeoutMs,
     insecure: inputs.insecure,
+    createRepositories: inputs.createRepositories,
     images: inputs.images,
     chartsOnly: inputs.chartsOnly,
     imagesOnly: inputs.imagesOnly,

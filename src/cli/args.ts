@@ -20,6 +20,7 @@ export interface CliArgs {
   verbose: boolean;
   progress: boolean;
   insecure: boolean;
+  createRepositories: boolean;
   envsubst: boolean;
   /** Write the JSON report to this file as well. */
   reportFile?: string;
@@ -89,7 +90,9 @@ Options:
   --verbose                 a log stream on stderr instead of the tag lines (flux mirror's: sync
                             started, mirroring tag, blob and manifest pushes, tag done, sync complete)
   --no-progress             no live progress line on a terminal
-  --insecure                skip TLS verification for every registry
+  --insecure                skip TLS verification and allow plain HTTP for every registry
+                            (HTTPS first; HTTP when the server speaks it)
+  --create-repositories     create missing repositories on ECR hosts (provider: ecr) before pushing
   --images                  discover and mirror the images of every chart entry (runs helm template)
   --charts-only             publish charts without mirroring their images
   --images-only             mirror the images charts reference without publishing the charts
@@ -156,6 +159,7 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = proce
         verbose: { type: 'boolean', short: 'v' },
         'no-progress': { type: 'boolean' },
         insecure: { type: 'boolean' },
+        'create-repositories': { type: 'boolean' },
         'no-envsubst': { type: 'boolean' },
         images: { type: 'boolean' },
         'charts-only': { type: 'boolean' },
@@ -227,6 +231,7 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = proce
     verbose: v.verbose === true,
     progress: v['no-progress'] !== true && env.CI === undefined,
     insecure: v.insecure === true,
+    createRepositories: v['create-repositories'] === true,
     envsubst: v['no-envsubst'] !== true,
     images: v.images === true,
     chartsOnly: v['charts-only'] === true,

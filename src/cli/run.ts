@@ -171,6 +171,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       retries: args.retries,
       jobTimeoutMs: args.timeoutMs,
       insecure: args.insecure,
+      createRepositories: args.createRepositories,
       env: io.env,
       images: args.images,
       chartsOnly: args.chartsOnly,

@@ -209,6 +209,8 @@ export interface HostEntry {
   tenantId?: string;
   /** Azure client id (acr). */
   clientId?: string;
+  /** Create missing destination repositories before pushing (`provider: ecr` only). */
+  createRepositories?: boolean;
   /** Skip TLS verification. */
   insecure?: boolean;
   /** Talk plain HTTP. */

@@ -128,7 +128,7 @@ export class RegistryClient {
     this.#signal?.throwIfAborted();
     if (this.#signal) req = { ...req, signal: this.#signal };
     const host = apiHost(registry);
-    const base = this.transport.baseUrl(host);
+    const base = await this.transport.origin(host);
     const url = req.path.startsWith('http') ? req.path : `${base}${req.path}`;
     // Absolute URLs from the registry (upload Location, Link) may point at another origin, e.g.
     // object storage with a pre-signed URL: never hand the registry's credentials to it.

@@ -5,6 +5,7 @@
  *
  * Knows nothing about registry auth or the distribution API; see `client.ts`.
  */
+import type { LookupFunction } from 'node:net';
 import { Readable } from 'node:stream';
 import { Agent, type Dispatcher } from 'undici';
 import { NetworkError } from './errors.js';
@@ -33,6 +34,11 @@ export interface HostSettings {
   tls?: TlsOptions;
   /** Upload blobs in PATCH chunks of at most this many bytes (0/undefined: one streamed PUT). */
   maxChunkSize?: number;
+  /**
+   * go-containerregistry's insecure mode (flux `--insecure`): when `plainHTTP` is unset, try HTTPS
+   * first and use plain HTTP when the server does not speak TLS; the scheme is kept for the run.
+   */
+  fallbackToHTTP?: boolean;
 }
 
 export interface TransportOptions {
@@ -42,6 +48,10 @@ export interface TransportOptions {
   userAgent?: string;
   /** Maximum connections per origin. */
   connections?: number;
+  /** Name resolution for connections (tests map made-up host names to 127.0.0.1). */
+  lookup?: LookupFunction;
+  /** Diagnostics for `--verbose`, e.g. which scheme an insecure host answered on. */
+  log?: (message: string) => void;
 }
 
 export interface HttpRequest {
@@ -96,6 +106,8 @@ export class Transport {
   readonly #policy: RetryPolicy;
   readonly #agents = new Map<string, Agent>();
   readonly #stats = new Map<string, HostStats>();
+  /** Scheme learnt per host in insecure mode: settled, or the probe in flight. */
+  readonly #schemes = new Map<string, 'http' | 'https' | Promise<'http' | 'https'>>();
 
   constructor(options: TransportOptions = {}) {
     this.#options = options;
@@ -112,11 +124,64 @@ export class Transport {
     return this.#options.hostSettings?.(host) ?? {};
   }
 
-  /** `https://host` or `http://host` for a registry host. */
+  /**
+   * `https://host` or `http://host` for a registry host. For an insecure host whose scheme is not
+   * learnt yet this is `https`; `origin()` learns it.
+   */
   baseUrl(host: string): string {
     const s = this.settings(host);
-    const plain = s.plainHTTP ?? (isLoopbackHost(host) && s.tls === undefined);
+    const learnt = this.#schemes.get(host);
+    if (typeof learnt === 'string') return `${learnt}://${host}`;
+    const plain = s.plainHTTP ?? (isLoopbackHost(host) && s.tls === undefined && !s.fallbackToHTTP);
     return `${plain ? 'http' : 'https'}://${host}`;
+  }
+
+  /** Like `baseUrl`, first learning the scheme of an insecure host (once per host per run). */
+  async origin(host: string): Promise<string> {
+    const s = this.settings(host);
+    if (!s.fallbackToHTTP || s.plainHTTP !== undefined) return this.baseUrl(host);
+    let learnt = this.#schemes.get(host);
+    if (learnt === undefined) {
+      learnt = this.#probeScheme(host);
+      this.#schemes.set(host, learnt);
+    }
+    return `${await learnt}://${host}`;
+  }
+
+  /**
+   * What go-containerregistry does for insecure registries: `GET /v2/` over HTTPS without
+   * verification; when that fails and plain HTTP answers, the host speaks HTTP. When neither
+   * answers nothing is learnt (the real request reports the HTTPS error, and the next one probes again).
+   */
+  async #probeScheme(host: string): Promise<'http' | 'https'> {
+    const probe = async (scheme: 'http' | 'https'): Promise<void> => {
+      const res = await this.#agent(host).request({
+        origin: `${scheme}://${host}`,
+        path: '/v2/',
+        method: 'GET',
+        headers: this.#options.userAgent ? { 'user-agent': this.#options.userAgent } : {},
+      });
+      this.#stat(host).requests++;
+      await res.body.dump();
+    };
+    try {
+      await probe('https');
+      this.#schemes.set(host, 'https');
+      this.#options.log?.(`${host}: https:// without certificate verification (insecure)`);
+      return 'https';
+    } catch (tlsError) {
+      try {
+        await probe('http');
+      } catch {
+        this.#schemes.delete(host);
+        return 'https';
+      }
+      this.#schemes.set(host, 'http');
+      this.#options.log?.(
+        `${host}: plain http:// (insecure; HTTPS failed: ${(tlsError as Error).message.split('\n')[0]})`,
+      );
+      return 'http';
+    }
   }
 
   /** Counters per host, a snapshot. */
@@ -154,6 +219,7 @@ export class Transport {
       if (tls?.cert !== undefined) connect.cert = tls.cert;
       if (tls?.key !== undefined) connect.key = tls.key;
       if (tls?.insecure) connect.rejectUnauthorized = false;
+      if (this.#options.lookup) connect.lookup = this.#options.lookup;
       agent = new Agent({
         connect,
         connections: this.#options.connections ?? 16,

@@ -20,6 +20,8 @@ export interface CopyContext {
   /** Parallel blob/child operations within one manifest. */
   parallelism: number;
   log: (message: string) => void;
+  /** Before the first write to a destination repository: create it where the registry needs that (ECR). */
+  prepareDestination?: (repo: Repository) => Promise<void>;
 }
 
 /** Copy the content `manifest` refers to (recursively) from `src` to `dst`, without tagging it. */

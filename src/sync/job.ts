@@ -84,6 +84,7 @@ export async function runJob(ctx: CopyContext, plan: PlannedTag, options: JobOpt
         r.blobs = stats.blobs;
         r.manifests = stats.manifests;
       } else {
+        await ctx.prepareDestination?.(dstRepo);
         const stats = await withDeadline(
           options.timeoutMs,
           `copy ${r.source} → ${r.destination}`,

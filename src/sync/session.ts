@@ -3,11 +3,13 @@
  * size) and credentials (config `hosts`, then Docker's config for hosts not listed).
  */
 import { readFileSync } from 'node:fs';
+import type { LookupFunction } from 'node:net';
 import { Authenticator } from '../auth/authenticator.js';
 import { RefreshingCredential } from '../auth/cache.js';
 import { type CredentialSource, chainCredentials, maskCredential } from '../auth/credentials.js';
 import { dockerConfigCredentials } from '../auth/docker-config.js';
 import { githubIdTokenSource, type IdTokenSource } from '../auth/oidc.js';
+import type { EcrProvider } from '../auth/providers/ecr.js';
 import { type ProviderContext, type ProviderEndpoints, providerFor } from '../auth/providers/index.js';
 import type { HostEntry, MirrorConfig } from '../config/model.js';
 import { RegistryClient } from '../oci/client.js';
@@ -18,8 +20,17 @@ import { type HostSettings, Transport } from '../oci/transport.js';
 import { registerSecret } from '../secrets.js';
 
 export interface SessionOptions {
-  /** Skip TLS verification for every host (`--insecure`). */
+  /**
+   * flux's `--insecure`: for every host, skip TLS verification and use plain HTTP when the server
+   * speaks it (a host's explicit `plainHTTP` wins).
+   */
   insecure?: boolean;
+  /** Diagnostics (`--verbose`). */
+  log?: (message: string) => void;
+  /** Create missing repositories on every `provider: ecr` host (`--create-repositories`). */
+  createRepositories?: boolean;
+  /** Test-only: name resolution for registry connections. */
+  lookup?: LookupFunction;
   /** Retries per request (attempts = retries + 1). */
   retries?: number;
   /** Time budget per request including retries, in ms. */
@@ -45,6 +56,11 @@ export interface SessionOptions {
 export interface Session {
   client: RegistryClient;
   transport: Transport;
+  /**
+   * Make sure a destination repository exists where the registry has no create-on-push (ECR with
+   * `createRepositories`); resolves true when it was created now. Once per repository per session.
+   */
+  ensureRepository(registry: string, path: string): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -88,6 +104,7 @@ function settingsFor(entry: HostEntry | undefined, insecure: boolean): HostSetti
     tls.key = client.keyValue;
   }
   if (insecure || entry?.insecure) tls.insecure = true;
+  if (insecure && entry?.plainHTTP === undefined) s.fallbackToHTTP = true;
   if (Object.keys(tls).length > 0) s.tls = tls;
   return s;
 }
@@ -147,20 +164,19 @@ export function createSession(
     retry,
     userAgent: options.userAgent ?? 'oci-mirror',
     connections: options.connections ?? 16,
+    ...(options.lookup ? { lookup: options.lookup } : {}),
+    ...(options.log ? { log: options.log } : {}),
   });
   const env = options.env ?? process.env;
   const now = options.now ?? Date.now;
-  const fromConfig = configCredentials(
-    hosts,
-    {
-      transport,
-      env,
-      now,
-      endpoints: options.endpoints ?? {},
-      idToken: options.idToken ?? githubIdTokenSource(transport, env),
-    },
-    config.dir,
-  );
+  const providerContext: Omit<ProviderContext, 'host'> = {
+    transport,
+    env,
+    now,
+    endpoints: options.endpoints ?? {},
+    idToken: options.idToken ?? githubIdTokenSource(transport, env),
+  };
+  const fromConfig = configCredentials(hosts, providerContext, config.dir);
   const sources = [fromConfig];
   if (options.dockerConfig !== false)
     sources.push(dockerConfigCredentials(options.env ? { env: options.env } : {}));
@@ -168,5 +184,19 @@ export function createSession(
   // Validate host settings eagerly so a bad TLS path fails before any copy starts.
   for (const h of config.hosts) if (!unsupported(h)) hostSettings(h.host);
   const client = new RegistryClient({ transport, authorizer: authenticator });
-  return { client, transport, close: () => transport.close() };
+  const ensured = new Map<string, Promise<boolean>>();
+  const ensureRepository = (registry: string, path: string): Promise<boolean> => {
+    const entry = hosts.get(hostKey(registry));
+    if (entry?.provider !== 'ecr' || !(entry.createRepositories || options.createRepositories))
+      return Promise.resolve(false);
+    const key = `${entry.host}/${path}`;
+    let p = ensured.get(key);
+    if (!p) {
+      const provider = providerFor(entry, { ...providerContext, host: entry.host }) as EcrProvider;
+      p = provider.createRepository(path);
+      ensured.set(key, p);
+    }
+    return p;
+  };
+  return { client, transport, ensureRepository, close: () => transport.close() };
 }

@@ -76,6 +76,7 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
     createSession(config, {
       ...options,
       connections: Math.max(8, concurrency * 2),
+      log,
       retry: {
         ...options.retry,
         onRetry: (i) => log(`retry ${i.attempt}/${i.attempts - 1} in ${i.delayMs}ms: ${i.reason}`),
@@ -164,7 +165,16 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
     emit({ type: 'planned', entry: result, jobs: jobs.filter((j) => j.entry === result).length });
   }
   const blobs = new BlobCopier({ client, transfers: new Semaphore(Math.max(4, concurrency)), log });
-  const ctx: CopyContext = { client, blobs, parallelism: 4, log };
+  const ctx: CopyContext = {
+    client,
+    blobs,
+    parallelism: 4,
+    log,
+    prepareDestination: async (repo) => {
+      if (await session.ensureRepository(repo.registry, repo.repository))
+        log(`${repo.registry}/${repo.repository}: created the repository (ECR CreateRepository)`);
+    },
+  };
   const attempts = (options.jobRetries ?? 1) + 1;
   const timeoutMs = options.jobTimeoutMs ?? DEFAULT_JOB_TIMEOUT_MS;
   await mapPool(jobs, concurrency, async ({ entry, plan, referrers, referrersOnly, dryRun, sourceTags }) => {

@@ -28,6 +28,9 @@ export interface AwsFake extends FakeServer {
   sessions: Map<string, { secretAccessKey: string; sessionToken: string }>;
   /** Ambient long-term keys the ECR endpoint also accepts. */
   longTerm: { accessKeyId: string; secretAccessKey: string };
+  /** Repositories made by CreateRepository (name), in order; `denyCreate` makes it AccessDenied. */
+  repositories: string[];
+  denyCreate: boolean;
 }
 
 const xmlError = (status: number, code: string, message: string) => ({
@@ -44,6 +47,7 @@ const jsonError = (status: number, type: string, message: string) => ({
 export async function startAwsFake(opts: AwsFakeOptions): Promise<AwsFake> {
   const now = opts.now ?? Date.now;
   const sessions = new Map<string, { secretAccessKey: string; sessionToken: string }>();
+  const fake = { repositories: [] as string[], denyCreate: false } as AwsFake;
   const longTerm = {
     accessKeyId: 'AKIAFAKELONGTERM0001',
     secretAccessKey: `lt-${randomBytes(16).toString('hex')}`,
@@ -96,12 +100,11 @@ export async function startAwsFake(opts: AwsFakeOptions): Promise<AwsFake> {
     }
     const pub = req.url.pathname === '/ecr-public/';
     if (req.url.pathname !== '/ecr/' && !pub) return { status: 404, body: { message: 'not found' } };
-    const target = pub
-      ? 'SpencerFrontendService.GetAuthorizationToken'
-      : 'AmazonEC2ContainerRegistry_V20150921.GetAuthorizationToken';
+    const prefix = pub ? 'SpencerFrontendService.' : 'AmazonEC2ContainerRegistry_V20150921.';
     if (req.headers['content-type'] !== 'application/x-amz-json-1.1')
       return jsonError(400, 'SerializationException', 'content type must be application/x-amz-json-1.1');
-    if (req.headers['x-amz-target'] !== target)
+    const operation = String(req.headers['x-amz-target'] ?? '');
+    if (operation !== `${prefix}GetAuthorizationToken` && operation !== `${prefix}CreateRepository`)
       return jsonError(400, 'UnknownOperationException', 'unknown operation');
     const auth = req.headers.authorization ?? '';
     const m =
@@ -169,6 +172,39 @@ export async function startAwsFake(opts: AwsFakeOptions): Promise<AwsFake> {
     );
     if (!Number.isFinite(signedAt) || Math.abs(signedAt - Date.now()) > 5 * 60_000)
       return jsonError(403, 'InvalidSignatureException', 'Signature expired');
+    if (operation.endsWith('.CreateRepository')) {
+      if (fake.denyCreate)
+        return jsonError(
+          400,
+          'AccessDeniedException',
+          `User: arn:aws:sts::123456789012:assumed-role/mirror is not authorized to perform: ecr:CreateRepository`,
+        );
+      const name = (JSON.parse(req.body || '{}') as { repositoryName?: unknown }).repositoryName;
+      if (
+        typeof name !== 'string' ||
+        !/^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$/.test(name)
+      )
+        return jsonError(400, 'InvalidParameterException', `Invalid parameter at 'repositoryName'`);
+      if (fake.repositories.includes(name))
+        return jsonError(
+          400,
+          'RepositoryAlreadyExistsException',
+          `The repository with name '${name}' already exists in the registry with id '123456789012'`,
+        );
+      fake.repositories.push(name);
+      return {
+        status: 200,
+        headers: { 'content-type': 'application/x-amz-json-1.1' },
+        body: JSON.stringify({
+          repository: {
+            repositoryName: name,
+            repositoryArn: `arn:aws:ecr:${opts.region}:123456789012:repository/${name}`,
+            registryId: '123456789012',
+            repositoryUri: `123456789012.dkr.ecr.${opts.region}.amazonaws.com/${name}`,
+          },
+        }),
+      };
+    }
     const authorizationToken = Buffer.from(`AWS:${opts.password}`).toString('base64');
     const expiresAt = (now() + (opts.tokenLifetimeSeconds ?? 43_200) * 1000) / 1000;
     const data = pub
@@ -188,7 +224,7 @@ export async function startAwsFake(opts: AwsFakeOptions): Promise<AwsFake> {
       body: JSON.stringify(data),
     };
   });
-  return {
+  return Object.assign(fake, {
     ...server,
     sessions,
     longTerm,
@@ -197,5 +233,5 @@ export async function startAwsFake(opts: AwsFakeOptions): Promise<AwsFake> {
       ecr: `${server.url}/ecr/`,
       ecrPublic: `${server.url}/ecr-public/`,
     },
-  };
+  });
 }

@@ -26,7 +26,8 @@ import { cli } from './cli-run.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'config', 'flux');
 const TRUSTED_ROOT = join(import.meta.dirname, '..', 'fixtures', 'cosign', 'trusted_root.json');
-const files = readdirSync(FIXTURES).filter((f) => f.endsWith('.yaml'));
+// readme-hosts-spiffe.yaml holds what this version refuses (SPIFFE): `validate` must say so.
+const files = readdirSync(FIXTURES).filter((f) => f.endsWith('.yaml') && !f.includes('spiffe'));
 
 let src: TestRegistry;
 let dst: TestRegistry;
@@ -131,6 +132,16 @@ describe('flux mirror example configs', () => {
     });
     expect(v.stderr).toBe('');
     expect(v.code).toBe(0);
+  });
+
+  it('readme-hosts-spiffe.yaml: validate refuses each SPIFFE setting at its line (exit 3)', async () => {
+    const v = await cli(['validate', join(dir.path, 'readme-hosts-spiffe.yaml')], {
+      env: { SRC: 'localhost:5000', DST: 'localhost:5001' },
+    });
+    expect(v.code).toBe(3);
+    expect(v.stderr).toContain('readme-hosts-spiffe.yaml:16:19: hosts[0].tls.clientAuth.provider');
+    expect(v.stderr).not.toContain('hosts[2]'); // jwt-svid is supported
+    expect(v.stderr).toMatch(/not supported by this version/);
   });
 
   it('artifacts.yaml: charts by semver, latest by regex, verified image refused', async () => {

@@ -1,6 +1,8 @@
 /** Builds the project's client for harness registries. */
 import { Authenticator } from '../../src/auth/authenticator.js';
 import { type CredentialSource, chainCredentials, staticCredentials } from '../../src/auth/credentials.js';
+import { githubIdTokenSource } from '../../src/auth/oidc.js';
+import type { ProviderContext, ProviderEndpoints } from '../../src/auth/providers/index.js';
 import { RegistryClient } from '../../src/oci/client.js';
 import type { RetryPolicy } from '../../src/oci/retry.js';
 import { type HostSettings, Transport } from '../../src/oci/transport.js';
@@ -68,4 +70,20 @@ export function clientFor(
 /** `{registry, repository}` for a harness registry. */
 export function repoOf(reg: { host: string }, repository: string) {
   return { registry: reg.host, repository };
+}
+
+/** What a credential provider is given, for calling one directly: no CI token, no environment. */
+export function providerContext(
+  host: string,
+  options: { env?: NodeJS.ProcessEnv; endpoints?: ProviderEndpoints } = {},
+): ProviderContext {
+  const transport = new Transport();
+  return {
+    host,
+    transport,
+    env: options.env ?? {},
+    now: Date.now,
+    endpoints: options.endpoints ?? {},
+    idToken: githubIdTokenSource(transport, {}),
+  };
 }

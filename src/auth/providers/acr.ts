@@ -5,8 +5,9 @@
  */
 import { registerSecret } from '../../secrets.js';
 import { CredentialError } from '../errors.js';
-import { jwtExpiry } from '../jwt.js';
+import { decodeJwtClaims, jwtExpiry } from '../jwt.js';
 import { describeIdToken } from '../oidc.js';
+import { azureToken } from './ambient.js';
 import { field, json, oauthError, send } from './http.js';
 import { exchangeIdToken } from './id-token.js';
 import type { CredentialProvider, Exchanged, ProviderContext } from './types.js';
@@ -45,15 +46,22 @@ export class AcrProvider implements CredentialProvider {
   async fetch(): Promise<Exchanged> {
     const ctx = this.#ctx;
     const { tenantId, clientId } = this.#options;
-    if (!tenantId || !clientId)
-      throw new CredentialError(
-        ctx.host,
-        'provider acr: set `tenantId` and `clientId` (the app or managed identity with a federated credential for this workflow)',
-      );
-    const audience = this.#options.audience ?? 'api://AzureADTokenExchange';
-    const idToken = await exchangeIdToken(ctx, 'acr', audience);
-    const aad = await this.#entra(tenantId, clientId, idToken);
-    const refresh = await this.#exchange(tenantId, aad);
+    let refresh: string;
+    if (tenantId === undefined && clientId === undefined) {
+      // Ambient identity: DefaultAzureCredential (environment, workload identity, managed identity, CLI).
+      const aad = await azureToken(ctx.host, 'provider acr', ACR_SCOPE);
+      refresh = await this.#exchange(tenantFromToken(aad.token), aad.token);
+    } else {
+      if (!tenantId || !clientId)
+        throw new CredentialError(
+          ctx.host,
+          'provider acr: set both `tenantId` and `clientId` (the app or managed identity with a federated credential for this workflow), or neither to use the ambient Azure identity',
+        );
+      const audience = this.#options.audience ?? 'api://AzureADTokenExchange';
+      const idToken = await exchangeIdToken(ctx, 'acr', audience);
+      const aad = await this.#entra(tenantId, clientId, idToken);
+      refresh = await this.#exchange(tenantId, aad);
+    }
     return {
       credential: { username: ACR_NULL_GUID, password: refresh },
       expiresAt: jwtExpiry(refresh) ?? ctx.now() + DEFAULT_LIFETIME_MS,
@@ -99,7 +107,7 @@ export class AcrProvider implements CredentialProvider {
     return token;
   }
 
-  async #exchange(tenantId: string, aadToken: string): Promise<string> {
+  async #exchange(tenantId: string | undefined, aadToken: string): Promise<string> {
     const ctx = this.#ctx;
     const what = `ACR /oauth2/exchange on ${ctx.host}`;
     const res = await send(ctx, what, {
@@ -109,7 +117,7 @@ export class AcrProvider implements CredentialProvider {
       body: new URLSearchParams({
         grant_type: 'access_token',
         service: ctx.host,
-        tenant: tenantId,
+        ...(tenantId ? { tenant: tenantId } : {}),
         access_token: aadToken,
       }).toString(),
     });
@@ -133,4 +141,10 @@ export class AcrProvider implements CredentialProvider {
     registerSecret(token);
     return token;
   }
+}
+
+/** The `tid` claim of an Entra access token (ACR's exchange takes the tenant), if readable. */
+function tenantFromToken(token: string): string | undefined {
+  const tid = decodeJwtClaims(token)?.tid;
+  return typeof tid === 'string' ? tid : undefined;
 }

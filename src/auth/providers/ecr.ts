@@ -9,6 +9,7 @@ import { safeUrl } from '../../oci/transport.js';
 import { registerSecret } from '../../secrets.js';
 import { CredentialError } from '../errors.js';
 import { describeIdToken } from '../oidc.js';
+import { awsDefaultChain } from './ambient.js';
 import { send } from './http.js';
 import { exchangeIdToken } from './id-token.js';
 import type { CredentialProvider, Exchanged, ProviderContext } from './types.js';
@@ -135,18 +136,21 @@ export async function assumeRoleWithWebIdentity(
   return out;
 }
 
-/** ECR / ECR Public GetAuthorizationToken → username and password (registry-auth.md §2.2, §2.3). */
-export async function ecrAuthorizationToken(
+/** One SigV4-signed awsJson1_1 call to the ECR or ECR Public API; non-200 answers become a `CredentialError`. */
+async function ecrApi(
   ctx: ProviderContext,
   creds: AwsCredentials,
   init: { region: string; public: boolean },
-): Promise<{ username: string; password: string; expiresAt?: number }> {
+  operation: string,
+  payload: Record<string, unknown>,
+  accept?: (code: string | undefined) => boolean,
+): Promise<{ status: number; text: string; code?: string }> {
   const endpoint = init.public
     ? (ctx.endpoints.ecrPublic ?? 'https://api.ecr-public.us-east-1.amazonaws.com/')
     : (ctx.endpoints.ecr ??
       `https://api.ecr.${init.region}.amazonaws.com${init.region.startsWith('cn-') ? '.cn' : ''}/`);
   const url = new URL(endpoint);
-  const body = '{}';
+  const body = JSON.stringify(payload);
   const signed = aws4.sign(
     {
       host: url.host,
@@ -157,9 +161,7 @@ export async function ecrAuthorizationToken(
       body,
       headers: {
         'Content-Type': 'application/x-amz-json-1.1',
-        'X-Amz-Target': init.public
-          ? 'SpencerFrontendService.GetAuthorizationToken'
-          : 'AmazonEC2ContainerRegistry_V20150921.GetAuthorizationToken',
+        'X-Amz-Target': `${init.public ? 'SpencerFrontendService' : 'AmazonEC2ContainerRegistry_V20150921'}.${operation}`,
       },
     },
     {
@@ -174,34 +176,67 @@ export async function ecrAuthorizationToken(
     // undici sets Host and Content-Length itself, to the same values aws4 signed.
     if (name !== 'host' && name !== 'content-length' && v !== undefined) headers[name] = String(v);
   }
-  const what = `ECR${init.public ? ' Public' : ''} GetAuthorizationToken (${safeUrl(url)})`;
+  const what = `ECR${init.public ? ' Public' : ''} ${operation} (${safeUrl(url)})`;
   const res = await send(ctx, what, { method: 'POST', url, headers, body });
-  if (res.status !== 200) {
-    let code = res.header('x-amzn-errortype')?.split(':')[0];
-    let message: string | undefined;
-    try {
-      const j = JSON.parse(res.text) as { __type?: string; message?: string; Message?: string };
-      code = j.__type ?? code;
-      message = j.message ?? j.Message;
-    } catch {
-      // not JSON
-    }
-    code = code?.replace(/^.*#/, '');
-    const remedy =
-      code === 'AccessDeniedException'
-        ? ` — the role needs ${init.public ? '`ecr-public:GetAuthorizationToken` and `sts:GetServiceBearerToken`' : '`ecr:GetAuthorizationToken` on resource "*"'}`
-        : code === 'UnrecognizedClientException' || code === 'InvalidSignatureException'
-          ? ' — the AWS credentials are invalid or expired'
-          : '';
-    throw new CredentialError(
-      ctx.host,
-      `${what} returned HTTP ${res.status}${code ? ` ${code}` : ''}${message ? `: ${message}` : ''}${remedy}`,
-      {
-        status: res.status,
-        ...(code ? { code } : {}),
-      },
-    );
+  if (res.status === 200) return { status: res.status, text: res.text };
+  let code = res.header('x-amzn-errortype')?.split(':')[0];
+  let message: string | undefined;
+  try {
+    const j = JSON.parse(res.text) as { __type?: string; message?: string; Message?: string };
+    code = j.__type ?? code;
+    message = j.message ?? j.Message;
+  } catch {
+    // not JSON
   }
+  code = code?.replace(/^.*#/, '');
+  if (accept?.(code)) return { status: res.status, text: res.text, ...(code ? { code } : {}) };
+  const permission =
+    operation === 'GetAuthorizationToken'
+      ? init.public
+        ? '`ecr-public:GetAuthorizationToken` and `sts:GetServiceBearerToken`'
+        : '`ecr:GetAuthorizationToken` on resource "*"'
+      : `\`${init.public ? 'ecr-public' : 'ecr'}:${operation}\``;
+  const remedy =
+    code === 'AccessDeniedException'
+      ? ` — the role needs ${permission}`
+      : code === 'UnrecognizedClientException' || code === 'InvalidSignatureException'
+        ? ' — the AWS credentials are invalid or expired'
+        : '';
+  throw new CredentialError(
+    ctx.host,
+    `${what} returned HTTP ${res.status}${code ? ` ${code}` : ''}${message ? `: ${message}` : ''}${remedy}`,
+    { status: res.status, ...(code ? { code } : {}) },
+  );
+}
+
+/**
+ * ECR / ECR Public CreateRepository; false when it already exists. ECR has no create-on-push, so a
+ * first mirror into a new repository needs this (`createRepositories`).
+ */
+export async function ecrCreateRepository(
+  ctx: ProviderContext,
+  creds: AwsCredentials,
+  init: { region: string; public: boolean; repositoryName: string },
+): Promise<boolean> {
+  const res = await ecrApi(
+    ctx,
+    creds,
+    init,
+    'CreateRepository',
+    { repositoryName: init.repositoryName },
+    (code) => code === 'RepositoryAlreadyExistsException',
+  );
+  return res.status === 200;
+}
+
+/** ECR / ECR Public GetAuthorizationToken → username and password (registry-auth.md §2.2, §2.3). */
+export async function ecrAuthorizationToken(
+  ctx: ProviderContext,
+  creds: AwsCredentials,
+  init: { region: string; public: boolean },
+): Promise<{ username: string; password: string; expiresAt?: number }> {
+  const what = `ECR${init.public ? ' Public' : ''} GetAuthorizationToken`;
+  const res = await ecrApi(ctx, creds, init, 'GetAuthorizationToken', {});
   let data: { authorizationToken?: unknown; expiresAt?: unknown } | undefined;
   try {
     const j = JSON.parse(res.text) as { authorizationData?: unknown };
@@ -239,7 +274,8 @@ export class EcrProvider implements CredentialProvider {
     this.#ctx = ctx;
   }
 
-  async fetch(): Promise<Exchanged> {
+  /** The AWS credentials and region this host uses (role from the OIDC token, or the ambient chain). */
+  async #aws(): Promise<{ creds: AwsCredentials; region: string; pub: boolean }> {
     const ctx = this.#ctx;
     const pub = isEcrPublic(ctx.host);
     const region = this.#options.region ?? ecrRegion(ctx.host) ?? (pub ? 'us-east-1' : undefined);
@@ -260,14 +296,22 @@ export class EcrProvider implements CredentialProvider {
         durationSeconds: this.#options.durationSeconds ?? 3600,
       });
     } else {
-      const ambient = ambientAwsCredentials(ctx.env);
-      if (!ambient)
-        throw new CredentialError(
-          ctx.host,
-          'provider ecr: set `roleArn` to assume a role with the Actions OIDC token, or provide AWS credentials in the environment (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN — e.g. from aws-actions/configure-aws-credentials)',
-        );
-      creds = ambient;
+      // The environment keys first (also when the environment is given programmatically), then
+      // the SDK's whole default chain.
+      creds = ambientAwsCredentials(ctx.env) ?? (await awsDefaultChain(ctx.host, 'provider ecr'));
     }
+    return { creds, region, pub };
+  }
+
+  /** Create a repository on this host if missing (CreateRepository); true when it was created. */
+  async createRepository(repositoryName: string): Promise<boolean> {
+    const { creds, region, pub } = await this.#aws();
+    return ecrCreateRepository(this.#ctx, creds, { region, public: pub, repositoryName });
+  }
+
+  async fetch(): Promise<Exchanged> {
+    const ctx = this.#ctx;
+    const { creds, region, pub } = await this.#aws();
     const token = await ecrAuthorizationToken(ctx, creds, { region, public: pub });
     // An ECR token cannot outlive the session credentials it was made with; take the earlier end.
     const ends = [token.expiresAt, creds.expiresAt].filter((t): t is number => t !== undefined);

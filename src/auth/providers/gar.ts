@@ -1,12 +1,14 @@
 /**
  * Google Artifact Registry / GCR: the Actions OIDC token → Google STS (workload identity
  * federation) → optionally IAM Credentials generateAccessToken for a service account →
- * `oauth2accesstoken` / access token. See registry-auth.md §3. Outside Actions, an access token
- * from `GOOGLE_OAUTH_ACCESS_TOKEN` / `CLOUDSDK_AUTH_ACCESS_TOKEN` is used as is.
+ * `oauth2accesstoken` / access token. See registry-auth.md §3. Without `workloadIdentityProvider`,
+ * an access token from `GOOGLE_OAUTH_ACCESS_TOKEN` / `CLOUDSDK_AUTH_ACCESS_TOKEN` is used as is,
+ * else Application Default Credentials (google-auth-library, loaded on demand).
  */
 import { registerSecret } from '../../secrets.js';
 import { CredentialError } from '../errors.js';
 import { describeIdToken } from '../oidc.js';
+import { googleAccessToken } from './ambient.js';
 import { field, json, oauthError, send } from './http.js';
 import { exchangeIdToken } from './id-token.js';
 import type { CredentialProvider, Exchanged, ProviderContext } from './types.js';
@@ -41,13 +43,16 @@ export class GarProvider implements CredentialProvider {
     const wip = this.#options.workloadIdentityProvider;
     if (wip === undefined) {
       const ambient = ctx.env.GOOGLE_OAUTH_ACCESS_TOKEN || ctx.env.CLOUDSDK_AUTH_ACCESS_TOKEN;
-      if (!ambient)
-        throw new CredentialError(
-          ctx.host,
-          'provider gar: set `workloadIdentityProvider` (projects/NUM/locations/global/workloadIdentityPools/POOL/providers/PROV) to federate the Actions OIDC token, or provide GOOGLE_OAUTH_ACCESS_TOKEN in the environment',
-        );
-      registerSecret(ambient);
-      return { credential: { username: USERNAME, password: ambient } };
+      if (ambient) {
+        registerSecret(ambient);
+        return { credential: { username: USERNAME, password: ambient } };
+      }
+      // Application Default Credentials, as gcloud and the Google SDKs find them.
+      const adc = await googleAccessToken(ctx.host, 'provider gar', SCOPE);
+      return {
+        credential: { username: USERNAME, password: adc.token },
+        ...(adc.expiresAt !== undefined ? { expiresAt: adc.expiresAt } : {}),
+      };
     }
     if (!WIP.test(wip))
       throw new CredentialError(

@@ -1,4 +1,7 @@
-/** `credential.provider: github`: the Actions OIDC token itself, for the audience (default the host). */
+/**
+ * `credential.provider: github` (and `forgejo`, whose Actions serve the same ID-token protocol:
+ * ACTIONS_ID_TOKEN_REQUEST_URL/_TOKEN): the Actions OIDC token itself, for the audience (default the host).
+ */
 import { CredentialError } from '../errors.js';
 import { jwtExpiry } from '../jwt.js';
 import type { CredentialProvider, Exchanged, ProviderContext } from './types.js';
@@ -6,19 +9,22 @@ import type { CredentialProvider, Exchanged, ProviderContext } from './types.js'
 export interface GithubOidcOptions {
   audience?: string;
   username?: string;
+  /** Which CI serves the token (names it in messages); default github. */
+  ci?: 'github' | 'forgejo';
 }
 
 /** GitHub documents a 5 minute lifetime; used when the token carries no readable `exp`. */
 const DEFAULT_LIFETIME_MS = 5 * 60_000;
 
 export class GithubOidcProvider implements CredentialProvider {
-  readonly name = 'github';
+  readonly name: 'github' | 'forgejo';
   readonly #options: GithubOidcOptions;
   readonly #ctx: ProviderContext;
 
   constructor(options: GithubOidcOptions, ctx: ProviderContext) {
     this.#options = options;
     this.#ctx = ctx;
+    this.name = options.ci ?? 'github';
   }
 
   async fetch(): Promise<Exchanged> {
@@ -29,7 +35,7 @@ export class GithubOidcProvider implements CredentialProvider {
     } catch (cause) {
       throw new CredentialError(
         this.#ctx.host,
-        `getting the GitHub Actions OIDC token for audience "${audience}": ${(cause as Error).message}`,
+        `getting the ${this.name === 'forgejo' ? 'Forgejo' : 'GitHub'} Actions OIDC token for audience "${audience}": ${(cause as Error).message}`,
         {
           cause,
         },

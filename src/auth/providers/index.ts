@@ -17,7 +17,9 @@ import { GithubOidcProvider } from './github.js';
 import { JfrogProvider } from './jfrog.js';
 import { JwkSignedProvider } from './jwk.js';
 import { QuayProvider } from './quay.js';
+import { JwtSvidProvider } from './spiffe.js';
 import type { CredentialProvider, Exchanged, ProviderContext } from './types.js';
+import { AwsCallerIdentityProvider, AzureAccessTokenProvider, GcpIdTokenProvider } from './workload.js';
 
 export type { CredentialProvider, Exchanged, ProviderContext, ProviderEndpoints } from './types.js';
 
@@ -55,14 +57,6 @@ class EnvelopeProvider implements CredentialProvider {
     return { ...x, credential: c };
   }
 }
-
-const UNSUPPORTED_CREDENTIAL_PROVIDERS: Record<string, string> = {
-  forgejo: 'Forgejo Actions tokens',
-  gcp: 'GCP metadata-server identity tokens',
-  azure: 'Azure managed-identity tokens',
-  aws: 'AWS identity tokens',
-  spiffe: 'SPIFFE JWT-SVIDs',
-};
 
 /**
  * The provider for a host, or undefined when the host has no credential. `confineTo` re-checks
@@ -139,18 +133,31 @@ export function providerFor(
   const confine = confineTo !== undefined ? { confineTo } : {};
   let provider: CredentialProvider | undefined;
   if (cred.provider !== undefined) {
-    if (cred.provider !== 'github') {
-      const what =
-        UNSUPPORTED_CREDENTIAL_PROVIDERS[cred.provider] ?? `credential provider "${cred.provider}"`;
-      throw new CredentialError(
-        host,
-        `hosts: ${host}: ${what} (credential provider "${cred.provider}") are not supported by this version; use provider github, a cloud \`provider\` on the host, or credential.value/fromPath`,
-      );
+    const options = { ...(cred.audience !== undefined ? { audience: cred.audience } : {}), ...user };
+    switch (cred.provider) {
+      case 'github':
+      case 'forgejo':
+        provider = new GithubOidcProvider({ ...options, ci: cred.provider }, ctx);
+        break;
+      case 'gcp':
+        provider = new GcpIdTokenProvider(options, ctx);
+        break;
+      case 'azure':
+        provider = new AzureAccessTokenProvider(options, ctx);
+        break;
+      case 'aws':
+        provider = new AwsCallerIdentityProvider(options, ctx);
+        break;
+      case 'spiffe':
+        provider = new JwtSvidProvider(options, ctx);
+        break;
+      default:
+        // Refused when the config is validated; kept as a guard for programmatic configs.
+        throw new CredentialError(
+          host,
+          `hosts: ${host}: credential provider "${cred.provider}" is not supported by this version`,
+        );
     }
-    provider = new GithubOidcProvider(
-      { ...(cred.audience !== undefined ? { audience: cred.audience } : {}), ...user },
-      ctx,
-    );
   } else if (cred.jwkPath !== undefined || cred.jwkValue !== undefined) {
     let lifetimeMs: number | undefined;
     if (cred.expiration !== undefined) {

@@ -74,6 +74,14 @@ function oursHostExtras(raw: R, at: FieldPath, entry: HostEntry, h: NormalizeHel
   }
   if (raw.audience !== undefined && !cloud)
     h.err([...at, 'audience'], '`audience` only applies with a cloud `provider`', { key: true });
+  const create = bool(raw, 'createRepositories');
+  if (create !== undefined) {
+    entry.createRepositories = create;
+    if (provider !== 'ecr')
+      h.err([...at, 'createRepositories'], '`createRepositories` only applies with `provider: ecr`', {
+        key: true,
+      });
+  }
   const insecure = bool(raw, 'insecure');
   if (insecure !== undefined) entry.insecure = insecure;
   const plain = bool(raw, 'plainHTTP');
