@@ -1,9 +1,20 @@
 /** Command-line parsing for `oci-mirror`. Errors are `UsageError` (exit code 3). */
 import { parseArgs } from 'node:util';
 import { parseGoDuration } from '../config/checks.js';
+import { parseShard, parseShardBy, type ShardSpec, ShardSpecError } from '../sync/shard.js';
 import { DEFAULT_STATE_TTL_MS } from '../sync/state.js';
 
-export type Command = 'sync' | 'plan' | 'list-images' | 'validate' | 'version' | 'help';
+export type Command = 'sync' | 'plan' | 'list-images' | 'validate' | 'merge-reports' | 'version' | 'help';
+
+const COMMANDS: readonly Command[] = [
+  'sync',
+  'plan',
+  'list-images',
+  'validate',
+  'merge-reports',
+  'version',
+  'help',
+];
 export type OutputFormat = 'text' | 'json' | 'yaml' | 'hauler' | 'zarf';
 
 export interface CliArgs {
@@ -35,6 +46,10 @@ export interface CliArgs {
   stateFile?: string;
   /** How long a known destination digest is trusted, in ms (`--state-ttl`, default 24h). */
   stateTtlMs: number;
+  /** This process's part of the work (`--shard i/n`, `--shard-by`). */
+  shard?: ShardSpec;
+  /** `merge-reports`: the shards' JSON reports. */
+  reports: string[];
 }
 
 /** Invalid arguments: exit code 3. */
@@ -47,6 +62,8 @@ Commands:
   plan [CONFIG|-]       show what sync would do (same as sync --dry-run)
   list-images [CONFIG]  print the images chart discovery finds (-o yaml|json|hauler|zarf)
   validate CONFIG       check a config and exit
+  merge-reports FILE…   merge the JSON reports of a sharded run's shards into one run's report
+                        (-o text|json|yaml, --report-file, --drift-exit-code as for sync)
   version               print the version
 
 CONFIG is a file path, "-" for standard input, or omitted to read the YAML from $OCI_MIRROR_CONFIG.
@@ -65,6 +82,10 @@ Options:
   --state-file PATH         remember destination digests in PATH between runs: a warm run then
                             costs about one request per source tag (drift is still checked live)
   --state-ttl DURATION      how long a remembered digest is trusted, e.g. 30m, 24h, 7d (default 24h)
+  --shard I/N               do only shard I of N of the work (a job matrix); merge the shards'
+                            --report-file outputs with merge-reports
+  --shard-by UNIT           repository (default: entries by source repository, weighted by the
+                            tags the state file knows), entry, or tag
   --verbose                 log every operation with digests on stderr
   --no-progress             no live progress line on a terminal
   --insecure                skip TLS verification for every registry
@@ -90,6 +111,15 @@ function integer(name: string, value: string | undefined, fallback: number, min:
   return Number(value);
 }
 
+function shardOption<T>(flag: string, parse: () => T): T {
+  try {
+    return parse();
+  } catch (err) {
+    if (err instanceof ShardSpecError) throw new UsageError(`--${flag}: ${err.message}`);
+    throw err;
+  }
+}
+
 /** Parse argv (without node and script). */
 export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): CliArgs {
   let parsed: ReturnType<typeof parseArgs>;
@@ -110,6 +140,8 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = proce
         'report-file': { type: 'string' },
         'state-file': { type: 'string' },
         'state-ttl': { type: 'string' },
+        shard: { type: 'string' },
+        'shard-by': { type: 'string' },
         verbose: { type: 'boolean', short: 'v' },
         'no-progress': { type: 'boolean' },
         insecure: { type: 'boolean' },
@@ -130,12 +162,16 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = proce
   if (v.help) command = 'help';
   else if (v.version) command = 'version';
   else if (first === undefined)
-    throw new UsageError('missing command (sync, plan, list-images, validate, version)');
-  else if (['sync', 'plan', 'list-images', 'validate', 'version', 'help'].includes(first))
-    command = first as Command;
+    throw new UsageError('missing command (sync, plan, list-images, validate, merge-reports, version)');
+  else if ((COMMANDS as readonly string[]).includes(first)) command = first as Command;
   else
-    throw new UsageError(`unknown command "${first}" (expected sync, plan, list-images, validate, version)`);
-  if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
+    throw new UsageError(
+      `unknown command "${first}" (expected sync, plan, list-images, validate, merge-reports, version)`,
+    );
+  const merging = command === 'merge-reports';
+  if (extra.length > 0 && !merging) throw new UsageError(`unexpected argument "${extra[0]}"`);
+  if (merging && second === undefined)
+    throw new UsageError("merge-reports: missing the shards' report files");
   const listing = command === 'list-images';
   const output = (v.output as string | undefined) ?? (listing ? 'yaml' : 'text');
   if (listing && !['yaml', 'json', 'hauler', 'zarf'].includes(output))
@@ -172,8 +208,18 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = proce
       v['state-ttl'] !== undefined
         ? parseDuration(v['state-ttl'] as string, 'state-ttl', { days: true })
         : DEFAULT_STATE_TTL_MS,
+    reports: merging ? parsed.positionals.slice(1) : [],
   };
-  if (second !== undefined) args.config = second;
+  if (second !== undefined && !merging) args.config = second;
+  if (typeof v.shard === 'string') {
+    const raw = v['shard-by'];
+    args.shard = {
+      ...shardOption('shard', () => parseShard(v.shard as string)),
+      by: typeof raw === 'string' ? shardOption('shard-by', () => parseShardBy(raw)) : 'repository',
+    };
+  } else if (v['shard-by'] !== undefined) {
+    throw new UsageError('--shard-by: only meaningful with --shard');
+  }
   if (typeof v['report-file'] === 'string') args.reportFile = v['report-file'];
   if (only) args.only = only;
   if (typeof v['state-file'] === 'string') {

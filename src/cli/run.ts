@@ -1,11 +1,12 @@
 /** The `oci-mirror` command: parse arguments, load the config, sync, render, exit code. */
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { ConfigErrors } from '../config/errors.js';
 import { loadConfig } from '../config/load.js';
 import type { MirrorConfig } from '../config/model.js';
 import { renderJson, renderYaml, toReport } from '../report/envelope.js';
 import { type ImageListFormat, renderImageList } from '../report/images.js';
+import { MergeError, mergeReports } from '../report/merge.js';
 import { formatBytes, renderPlanFailureLine, renderSummaryLine, renderTagLine } from '../report/text.js';
 import { redact, registerSecret } from '../secrets.js';
 import { listChartImages } from '../sync/charts.js';
@@ -64,6 +65,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     out(`oci-mirror ${VERSION}\n`);
     return 0;
   }
+  if (args.command === 'merge-reports') return mergeCommand(args, io);
   let config: MirrorConfig;
   try {
     config = await load(args, io);
@@ -124,6 +126,8 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       userAgent: `oci-mirror/${VERSION}`,
       ...(args.only ? { only: (e: { name: string }) => (args.only as RegExp).test(e.name) } : {}),
       ...(state ? { knownDestinationDigest: state.knownDestinationDigest } : {}),
+      ...(args.shard ? { shard: args.shard } : {}),
+      ...(args.shard && state ? { shardWeights: state.tagCounts() } : {}),
       onEvent: (event) => {
         if (event.type === 'planned') {
           total += event.jobs;
@@ -156,15 +160,51 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   }
   clearProgress();
   if (state) await saveState(state, result, args, err);
-  const doc = toReport(result, {
-    reporter: { name: 'oci-mirror', version: VERSION },
-    configFile: config.file,
-  });
+  return finish(result, { name: 'oci-mirror', version: VERSION }, config.file, args, out, color);
+}
+
+/** Render the run's report (stdout, `--report-file`) and return its exit code. */
+async function finish(
+  result: SyncResult,
+  reporter: { name: string; version: string },
+  configFile: string | undefined,
+  args: CliArgs,
+  out: (s: string) => void,
+  color: boolean,
+): Promise<number> {
+  const doc = toReport(result, { reporter, ...(configFile !== undefined ? { configFile } : {}) });
   if (args.output === 'json') out(renderJson(doc));
   else if (args.output === 'yaml') out(renderYaml(doc));
   else out(`${renderSummaryLine(result, { color })}\n`);
   if (args.reportFile) await writeFile(args.reportFile, renderJson(doc));
   return exitCodeOf(result.summary, args.driftExitCode);
+}
+
+/** `merge-reports`: one run's report from its shards' reports, with that run's exit code. */
+async function mergeCommand(args: CliArgs, io: CliIO): Promise<number> {
+  const out = (s: string) => io.stdout.write(redact(s));
+  const files = [];
+  try {
+    for (const f of args.reports) files.push({ file: f, text: await readFile(resolve(io.cwd, f), 'utf8') });
+  } catch (e) {
+    io.stderr.write(redact(`oci-mirror: merge-reports: ${(e as Error).message}\n`));
+    return EXIT_INVALID;
+  }
+  let merged: ReturnType<typeof mergeReports>;
+  try {
+    merged = mergeReports(files);
+  } catch (e) {
+    if (!(e instanceof MergeError)) throw e;
+    io.stderr.write(redact(`oci-mirror: merge-reports: ${e.message}\n`));
+    return EXIT_INVALID;
+  }
+  const color = args.output === 'text' && io.stdout.isTTY === true && io.env.NO_COLOR === undefined;
+  if (args.output === 'text')
+    for (const entry of merged.result.entries) {
+      if (entry.error) out(`${renderPlanFailureLine(entry, { color })}\n`);
+      for (const tag of entry.tags) out(`${renderTagLine(entry, tag, { color, verbose: args.verbose })}\n`);
+    }
+  return finish(merged.result, merged.reporter, merged.configFile, args, out, color);
 }
 
 /** Learn from the run and write the state file; trouble costs the next run speed, never this run's exit code. */

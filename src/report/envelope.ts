@@ -11,6 +11,7 @@ import type {
   BlobCounts,
   EntryResult,
   ErrorInfo,
+  ShardInfo,
   SyncResult,
   SyncSummary,
   TagResult,
@@ -78,6 +79,8 @@ export interface ReportBody {
   configFile?: string;
   summary: SyncSummary;
   results: ReportEntry[];
+  /** A shard's report only: what `merge-reports` needs to rebuild a single run's report. */
+  shard?: ShardInfo;
 }
 
 /** The whole document: `{apiVersion, kind, $schema, report}`. */
@@ -174,7 +177,21 @@ export function toReport(result: SyncResult, meta: ReportMeta): ReportDocument {
         requests: s.requests,
       },
       results: result.entries.map(toEntry),
+      ...(result.shard !== undefined ? { shard: toShard(result.shard) } : {}),
     },
+  };
+}
+
+function toShard(s: ShardInfo): ShardInfo {
+  return {
+    index: s.index,
+    count: s.count,
+    by: s.by,
+    fingerprint: s.fingerprint,
+    order: s.order.map((o) => ({
+      entry: o.entry,
+      ...(o.sources !== undefined ? { sources: o.sources.map((x) => redact(x)) } : {}),
+    })),
   };
 }
 

@@ -42,6 +42,8 @@ export interface EntryPlan {
   notes: string[];
   /** Every tag the source listed, when it was listed (cosign tag lookups use it). */
   sourceTags?: ReadonlySet<string>;
+  /** With `keep`: every selected source reference in plan order, kept or not (to merge shards' rows). */
+  selected?: string[];
 }
 
 function row(src: Reference, dst: Reference, init: Partial<TagResult> = {}): TagResult {
@@ -62,6 +64,8 @@ export async function planEntry(
     parallelism: number;
     /** See `SyncOptions.knownDestinationDigest`. */
     knownDestinationDigest?: ((destination: string) => string | undefined) | undefined;
+    /** Plan only the selected source references this returns true for (`--shard-by tag`). */
+    keep?: ((src: Reference) => boolean) | undefined;
   },
 ): Promise<EntryPlan> {
   const parsed = parseReference(entry.source);
@@ -88,12 +92,19 @@ export async function planEntry(
     for (const d of selection.digests) refs.push({ ...source, digest: d });
   }
   const overwrite = options.overwrite || entry.overwrite;
-  const perTag = await mapPool(refs, options.parallelism, (src) =>
+  const keep = options.keep;
+  const mine = keep ? refs.filter((r) => keep(r)) : refs;
+  if (keep) notes.push(`${entry.name}: ${mine.length} of ${refs.length} selected tags fall to this shard`);
+  const perTag = await mapPool(mine, options.parallelism, (src) =>
     planTag(client, src, destinations, overwrite, options.knownDestinationDigest, entry.platforms),
   );
-  return sourceTags
-    ? { source, tags: perTag.flat(), notes, sourceTags }
-    : { source, tags: perTag.flat(), notes };
+  return {
+    source,
+    tags: perTag.flat(),
+    notes,
+    ...(sourceTags ? { sourceTags } : {}),
+    ...(keep ? { selected: refs.map((r) => formatReference(r)) } : {}),
+  };
 }
 
 type Lookup = ManifestHead | undefined | { error: unknown };

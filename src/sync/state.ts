@@ -62,6 +62,20 @@ export class StateCache {
     return this.#served.size;
   }
 
+  /**
+   * Tags known per destination repository (fresh or stale), to weigh shards: the same file gives
+   * every shard the same weights.
+   */
+  tagCounts(): (repository: string) => number | undefined {
+    const counts = new Map<string, number>();
+    for (const ref of this.#entries.keys()) {
+      const at = ref.indexOf('@');
+      const repo = at >= 0 ? ref.slice(0, at) : ref.slice(0, ref.lastIndexOf(':'));
+      if (repo.length > ref.lastIndexOf('/') || at >= 0) counts.set(repo, (counts.get(repo) ?? 0) + 1);
+    }
+    return (repository) => counts.get(repository);
+  }
+
   /** Read the state file if there is one; an unreadable or foreign file starts empty. */
   async load(): Promise<void> {
     let text: string;

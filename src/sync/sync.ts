@@ -8,10 +8,11 @@ import { type ChartOptions, syncCharts } from './charts.js';
 import type { CopyContext } from './copy.js';
 import { errorInfo } from './errors.js';
 import { DEFAULT_JOB_TIMEOUT_MS, runJob } from './job.js';
-import { type EntryResult, type SyncResult, summarize, type TagResult } from './model.js';
+import { type EntryResult, type ShardInfo, type SyncResult, summarize, type TagResult } from './model.js';
 import { type PlannedTag, planEntry } from './plan.js';
 import { mapPool, Semaphore } from './pool.js';
 import { createSession, type Session, type SessionOptions } from './session.js';
+import { type ShardSpec, selectShard, type TagCounts } from './shard.js';
 
 export type SyncEvent =
   | { type: 'tag'; entry: EntryResult; tag: TagResult }
@@ -40,6 +41,10 @@ export interface SyncOptions extends SessionOptions, ChartOptions {
    * When it equals the source digest the tag is skipped without a destination HEAD.
    */
   knownDestinationDigest?: (destination: string) => string | undefined;
+  /** Do only this shard's part of the work (`--shard i/n`); see src/sync/shard.ts. */
+  shard?: ShardSpec;
+  /** Tags known per destination repository, to weigh shards (every shard must see the same). */
+  shardWeights?: TagCounts;
 }
 
 interface Job {
@@ -74,7 +79,15 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
   const entries: EntryResult[] = [];
   const jobs: Job[] = [];
 
-  const artifacts = config.artifacts.filter((e) => options.only?.(e) ?? true);
+  const shard = options.shard ? selectShard(config, options.shard, options.shardWeights, options) : undefined;
+  const artifacts = config.artifacts.filter(
+    (e) => (options.only?.(e) ?? true) && (shard?.artifact(e) ?? true),
+  );
+  const charts = config.charts.filter((c) => (options.only?.(c) ?? true) && (shard?.chart(c) ?? true));
+  if (shard && options.shard)
+    log(
+      `shard ${options.shard.index}/${options.shard.count} by ${options.shard.by}: ${artifacts.length} artifact and ${charts.length} chart entries`,
+    );
   const planned = await mapPool(artifacts, Math.min(concurrency, 8), async (entry) => {
     const result: EntryResult = {
       name: entry.name,
@@ -97,6 +110,7 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
         overwrite: options.overwrite ?? false,
         parallelism: concurrency * 2,
         knownDestinationDigest: options.knownDestinationDigest,
+        keep: shard?.tag,
       });
       for (const note of plan.notes) log(note);
       return { result, plan, entry };
@@ -157,24 +171,21 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
   });
 
   entries.push(
-    ...(await syncCharts(
-      config.charts.filter((c) => options.only?.(c) ?? true),
-      {
-        ...options,
-        config,
-        client,
-        copy: ctx,
-        dryRun: options.dryRun ?? false,
-        overwrite: options.overwrite ?? false,
-        concurrency,
-        attempts,
-        env: options.env ?? process.env,
-        ...(options.userAgent !== undefined ? { userAgent: options.userAgent } : {}),
-        emitTag: (entry, tag) => emit({ type: 'tag', entry, tag }),
-        emitFailed: (entry) => emit({ type: 'entry-failed', entry }),
-        log,
-      },
-    )),
+    ...(await syncCharts(charts, {
+      ...options,
+      config,
+      client,
+      copy: ctx,
+      dryRun: options.dryRun ?? false,
+      overwrite: options.overwrite ?? false,
+      concurrency,
+      attempts,
+      env: options.env ?? process.env,
+      ...(options.userAgent !== undefined ? { userAgent: options.userAgent } : {}),
+      emitTag: (entry, tag) => emit({ type: 'tag', entry, tag }),
+      emitFailed: (entry) => emit({ type: 'entry-failed', entry }),
+      log,
+    })),
   );
 
   // Rows in a stable order: as planned, whatever order jobs finished in.
@@ -185,11 +196,20 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
   }
   const requests = session.transport.totals().requests - requestsBefore;
   if (!options.session) await session.close();
-  return {
+  const result: SyncResult = {
     startedAt,
     durationMs: Math.round(performance.now() - t0),
     dryRun: options.dryRun ?? false,
     entries,
     summary: summarize(entries, requests),
   };
+  if (shard && options.shard) {
+    const order: ShardInfo['order'] = planned.map(({ entry, plan }) => ({
+      entry: config.artifacts.indexOf(entry),
+      ...(plan?.selected ? { sources: plan.selected } : {}),
+    }));
+    for (const c of charts) order.push({ entry: config.artifacts.length + config.charts.indexOf(c) });
+    result.shard = { ...options.shard, fingerprint: shard.fingerprint, order };
+  }
+  return result;
 }
