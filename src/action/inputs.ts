@@ -5,6 +5,7 @@
  */
 import * as core from '@actions/core';
 import { parseGoDuration } from '../config/checks.js';
+import { parseShard, parseShardBy, type ShardSpec, ShardSpecError } from '../sync/shard.js';
 
 /** A yes/no/let-the-event-decide switch (`dry-run`, `comment`). */
 export type Tristate = 'auto' | 'true' | 'false';
@@ -42,6 +43,12 @@ export interface ActionInputs {
   helmVersion?: string;
   /** Expected sha256 (hex) of that release's tarball; undefined: the pinned hash. */
   helmSha256?: string;
+  /** `sync` mirrors (all of it, or `shard`'s part); `merge` merges the shards' reports in `reports`. */
+  mode: 'sync' | 'merge';
+  /** This job's part of the work (`shard: i/n`, `shard-by`). */
+  shard?: ShardSpec;
+  /** `mode: merge`: directory searched (recursively) for the shards' JSON reports. */
+  reports: string;
 }
 
 /** An input with a value outside what it accepts. */
@@ -73,6 +80,10 @@ export const INPUT_DEFAULTS = {
   'images-only': 'false',
   'helm-version': '',
   'helm-sha256': '',
+  mode: 'sync',
+  shard: '',
+  'shard-by': 'repository',
+  reports: 'oci-mirror-reports',
   // biome-ignore lint/suspicious/noTemplateCurlyInString: a workflow expression, evaluated by the runner.
   'github-token': '${{ github.token }}',
 } as const;
@@ -143,6 +154,21 @@ function sha256(name: InputName): string | undefined {
   return v;
 }
 
+function shardInput<T>(name: InputName, parse: () => T): T {
+  try {
+    return parse();
+  } catch (err) {
+    if (err instanceof ShardSpecError) throw new InputError(`${name}: ${err.message}`);
+    throw err;
+  }
+}
+
+function modeOf(value: string): 'sync' | 'merge' {
+  const v = value.toLowerCase();
+  if (v === 'sync' || v === 'merge') return v;
+  throw new InputError(`mode: expected sync or merge, got "${v}"`);
+}
+
 /** Read and validate every input; throws `InputError` naming the first bad one. */
 export function readInputs(): ActionInputs {
   const token = core.getInput('github-token').trim();
@@ -154,6 +180,13 @@ export function readInputs(): ActionInputs {
   const helmSum = sha256('helm-sha256');
   if (helmSum !== undefined && helm === undefined)
     throw new InputError("helm-sha256: set helm-version too (the checksum is that release's)");
+  const shard =
+    raw('shard') === ''
+      ? undefined
+      : {
+          ...shardInput('shard', () => parseShard(raw('shard'))),
+          by: shardInput('shard-by', () => parseShardBy(raw('shard-by'))),
+        };
   return {
     config: raw('config'),
     dryRun: choice('dry-run'),
@@ -175,6 +208,9 @@ export function readInputs(): ActionInputs {
     imagesOnly,
     ...(helm !== undefined ? { helmVersion: helm } : {}),
     ...(helmSum !== undefined ? { helmSha256: helmSum } : {}),
+    mode: modeOf(raw('mode')),
+    ...(shard ? { shard } : {}),
+    reports: raw('reports'),
   };
 }
 
