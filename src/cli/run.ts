@@ -28,6 +28,9 @@ export interface CliIO {
 
 export const EXIT_INVALID = 3;
 
+/** How often the state file is rewritten while tags complete (a killed run loses at most this much). */
+const STATE_AUTOSAVE_MS = 1000;
+
 async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const c of stream) chunks.push(Buffer.isBuffer(c) ? c : Buffer.from(c as string));
@@ -133,6 +136,10 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
           total += event.jobs;
           drawProgress();
         } else if (event.type === 'tag') {
+          if (state) {
+            state.learn(event.tag);
+            state.autosave(STATE_AUTOSAVE_MS);
+          }
           done++;
           bytes += event.tag.bytes;
           if (!['copied', 'overwritten', 'failed'].includes(event.tag.status)) total++;
