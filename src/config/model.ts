@@ -198,6 +198,10 @@ export interface HostEntry {
   tls?: HostTLS;
   /** Max bytes per PATCH when uploading blobs (flux: KiB in the file, converted to bytes here); 0 = monolithic. */
   maxChunkSize?: number;
+  /** At most this many requests per second to the host (token bucket; our dialect only). */
+  rateLimit?: { requestsPerSecond: number; burst?: number };
+  /** At most this many requests to the host awaiting an answer at once (our dialect only). */
+  maxConcurrency?: number;
   position: SourcePosition;
 }
 

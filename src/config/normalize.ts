@@ -520,6 +520,15 @@ class Normalizer {
       }
       if (h.audience !== undefined && !cloud)
         this.#err([...at, 'audience'], '`audience` only applies with a cloud `provider`', { key: true });
+      const rate = h.rateLimit as R | undefined;
+      const rps = rate ? num(rate, 'requestsPerSecond') : undefined;
+      if (rate && rps !== undefined) {
+        const burst = num(rate, 'burst');
+        entry.rateLimit =
+          burst !== undefined ? { requestsPerSecond: rps, burst } : { requestsPerSecond: rps };
+      }
+      const maxConcurrency = num(h, 'maxConcurrency');
+      if (maxConcurrency !== undefined) entry.maxConcurrency = maxConcurrency;
       const insecure = bool(h, 'insecure');
       if (insecure !== undefined) entry.insecure = insecure;
       const plain = bool(h, 'plainHTTP');

@@ -11,6 +11,7 @@ import type {
   BlobCounts,
   EntryResult,
   ErrorInfo,
+  HostUsage,
   ShardInfo,
   SyncResult,
   SyncSummary,
@@ -79,6 +80,8 @@ export interface ReportBody {
   configFile?: string;
   summary: SyncSummary;
   results: ReportEntry[];
+  /** Per registry host: requests, 429s, rate-limit headroom. */
+  hosts?: HostUsage[];
   /** A shard's report only: what `merge-reports` needs to rebuild a single run's report. */
   shard?: ShardInfo;
 }
@@ -177,6 +180,9 @@ export function toReport(result: SyncResult, meta: ReportMeta): ReportDocument {
         requests: s.requests,
       },
       results: result.entries.map(toEntry),
+      ...(result.hosts !== undefined
+        ? { hosts: result.hosts.map((h) => ({ ...h, host: redact(h.host) })) }
+        : {}),
       ...(result.shard !== undefined ? { shard: toShard(result.shard) } : {}),
     },
   };

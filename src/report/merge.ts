@@ -5,7 +5,13 @@
  * from it exactly as after a single run. Only timing differs: the merged run starts at the earliest
  * shard's start and ends with the last shard's end; requests are the shards' sum.
  */
-import { type EntryResult, type SyncResult, summarize, type TagResult } from '../sync/model.js';
+import {
+  type EntryResult,
+  type HostUsage,
+  type SyncResult,
+  summarize,
+  type TagResult,
+} from '../sync/model.js';
 import type { ReportDocument, ReportEntry } from './envelope.js';
 import { validateReport } from './schema.js';
 
@@ -123,9 +129,32 @@ export function mergeReports(files: readonly ShardReportFile[]): MergedRun {
     entries: merged,
     summary: summarize(merged, requests),
   };
+  const hosts = mergeHosts(docs.flatMap((d) => d.report.hosts ?? []));
+  if (hosts.length > 0) result.hosts = hosts;
   return {
     result,
     reporter: first.report.reporter,
     ...(first.report.configFile !== undefined ? { configFile: first.report.configFile } : {}),
   };
+}
+
+/**
+ * Hosts over all shards: requests and 429s add up; of the registry's headroom the least left is
+ * kept (shards on one account share a limit; on separate runners each may have its own).
+ */
+function mergeHosts(all: readonly HostUsage[]): HostUsage[] {
+  const by = new Map<string, HostUsage>();
+  for (const h of all) {
+    const m = by.get(h.host);
+    if (!m) {
+      by.set(h.host, { ...h });
+      continue;
+    }
+    m.requests += h.requests;
+    m.rateLimited += h.rateLimited;
+    if (h.limit !== undefined) m.limit = Math.max(m.limit ?? 0, h.limit);
+    if (h.remaining !== undefined) m.remaining = Math.min(m.remaining ?? h.remaining, h.remaining);
+    if (h.windowSeconds !== undefined) m.windowSeconds = h.windowSeconds;
+  }
+  return [...by.values()].sort((a, b) => (a.host < b.host ? -1 : 1));
 }

@@ -138,6 +138,20 @@ export interface SyncResult {
   summary: SyncSummary;
   /** Set on a shard's run only. */
   shard?: ShardInfo;
+  /** Per registry host: requests made, 429s seen, and the rate-limit headroom the registry reported. */
+  hosts?: HostUsage[];
+}
+
+/** What one run asked of one registry host. */
+export interface HostUsage {
+  host: string;
+  requests: number;
+  /** 429 answers. */
+  rateLimited: number;
+  /** The registry's own limit and what was left of it at the end (Docker Hub `ratelimit-*` headers). */
+  limit?: number;
+  remaining?: number;
+  windowSeconds?: number;
 }
 
 /** A fresh row (status `failed` until someone decides otherwise), with `init` on top. */

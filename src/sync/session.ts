@@ -75,6 +75,11 @@ function settingsFor(entry: HostEntry | undefined, insecure: boolean): HostSetti
   const s: HostSettings = {};
   if (entry?.plainHTTP !== undefined) s.plainHTTP = entry.plainHTTP;
   if (entry?.maxChunkSize) s.maxChunkSize = entry.maxChunkSize;
+  if (entry?.rateLimit || entry?.maxConcurrency) {
+    s.limits = {};
+    if (entry.rateLimit) s.limits.rateLimit = entry.rateLimit;
+    if (entry.maxConcurrency) s.limits.maxConcurrency = entry.maxConcurrency;
+  }
   const tls: NonNullable<HostSettings['tls']> = {};
   const server = entry?.tls?.serverAuth;
   const client = entry?.tls?.clientAuth;

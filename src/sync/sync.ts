@@ -8,7 +8,14 @@ import { type ChartOptions, syncCharts } from './charts.js';
 import type { CopyContext } from './copy.js';
 import { errorInfo } from './errors.js';
 import { DEFAULT_JOB_TIMEOUT_MS, runJob } from './job.js';
-import { type EntryResult, type ShardInfo, type SyncResult, summarize, type TagResult } from './model.js';
+import {
+  type EntryResult,
+  type HostUsage,
+  type ShardInfo,
+  type SyncResult,
+  summarize,
+  type TagResult,
+} from './model.js';
 import { type PlannedTag, planEntry } from './plan.js';
 import { mapPool, Semaphore } from './pool.js';
 import { createSession, type Session, type SessionOptions } from './session.js';
@@ -76,6 +83,7 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
     });
   const client = session.client;
   const requestsBefore = session.transport.totals().requests;
+  const hostsBefore = session.transport.stats();
   const entries: EntryResult[] = [];
   const jobs: Job[] = [];
 
@@ -195,6 +203,7 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
     result.tags.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
   }
   const requests = session.transport.totals().requests - requestsBefore;
+  const hosts = hostUsage(session, hostsBefore);
   if (!options.session) await session.close();
   const result: SyncResult = {
     startedAt,
@@ -203,6 +212,7 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
     entries,
     summary: summarize(entries, requests),
   };
+  if (hosts.length > 0) result.hosts = hosts;
   if (shard && options.shard) {
     const order: ShardInfo['order'] = planned.map(({ entry, plan }) => ({
       entry: config.artifacts.indexOf(entry),
@@ -212,4 +222,24 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
     result.shard = { ...options.shard, fingerprint: shard.fingerprint, order };
   }
   return result;
+}
+
+/** Requests per host made by this run, with what each host said of its rate limit. */
+function hostUsage(session: Session, before: ReturnType<Session['transport']['stats']>): HostUsage[] {
+  const rates = session.transport.rateStates();
+  const out: HostUsage[] = [];
+  for (const [host, s] of [...session.transport.stats()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    const requests = s.requests - (before.get(host)?.requests ?? 0);
+    if (requests === 0) continue;
+    const r = rates.get(host);
+    out.push({
+      host,
+      requests,
+      rateLimited: r?.rateLimited ?? 0,
+      ...(r?.limit !== undefined ? { limit: r.limit } : {}),
+      ...(r?.remaining !== undefined ? { remaining: r.remaining } : {}),
+      ...(r?.windowSeconds !== undefined ? { windowSeconds: r.windowSeconds } : {}),
+    });
+  }
+  return out;
 }

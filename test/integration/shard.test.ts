@@ -1,7 +1,7 @@
 /**
  * Sharding (`--shard i/n`) and `merge-reports`, against real registries: the same config run once
  * and as 4 (and 3, by tag) concurrent shard processes leaves the same destination state, the shards'
- * merged report equals the single run's (apart from timing and request counts), and no two shards
+ * merged report equals the single run's (apart from timing and request counts, per host too), and no two shards
  * write the same tag.
  */
 import { spawn } from 'node:child_process';
@@ -108,6 +108,7 @@ function comparable(doc: Doc, host: string): Doc {
   delete d.report.timestamp;
   delete d.report.durationMs;
   delete d.report.summary.requests;
+  delete d.report.hosts;
   delete d.report.summary.bytes;
   delete d.report.summary.blobs;
   for (const e of d.report.results)
