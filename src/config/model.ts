@@ -202,6 +202,11 @@ export interface HostEntry {
   rateLimit?: { requestsPerSecond: number; burst?: number };
   /** At most this many requests to the host awaiting an answer at once (our dialect only). */
   maxConcurrency?: number;
+  /**
+   * The registry's bulk tag digest listing (our dialect only): `dockerhub` or `quay` at `url`
+   * (default: the public API of docker.io / quay.io), or `none` to plan with HEADs only.
+   */
+  listing?: { api: 'dockerhub' | 'quay' | 'none'; url?: string };
   position: SourcePosition;
 }
 

@@ -527,6 +527,12 @@ class Normalizer {
         entry.rateLimit =
           burst !== undefined ? { requestsPerSecond: rps, burst } : { requestsPerSecond: rps };
       }
+      const listing = h.listing as R | undefined;
+      const api = listing ? str(listing, 'api') : undefined;
+      if (listing && (api === 'dockerhub' || api === 'quay' || api === 'none')) {
+        const url = str(listing, 'url');
+        entry.listing = url !== undefined ? { api, url } : { api };
+      }
       const maxConcurrency = num(h, 'maxConcurrency');
       if (maxConcurrency !== undefined) entry.maxConcurrency = maxConcurrency;
       const insecure = bool(h, 'insecure');

@@ -12,6 +12,7 @@ import { type ProviderContext, type ProviderEndpoints, providerFor } from '../au
 import type { HostEntry, MirrorConfig } from '../config/model.js';
 import { RegistryClient } from '../oci/client.js';
 import { OciError } from '../oci/errors.js';
+import { createListing, defaultListingEndpoint, type TagDigestListing } from '../oci/listings.js';
 import { DOCKER_HUB, DOCKER_HUB_API_HOST } from '../oci/reference.js';
 import type { RetryPolicy } from '../oci/retry.js';
 import { type HostSettings, Transport } from '../oci/transport.js';
@@ -45,6 +46,8 @@ export interface SessionOptions {
 export interface Session {
   client: RegistryClient;
   transport: Transport;
+  /** The bulk tag digest listing of a registry host, when it has one (see oci/listings.ts). */
+  listing?: (registry: string) => TagDigestListing | undefined;
   close(): Promise<void>;
 }
 
@@ -169,9 +172,30 @@ export function createSession(
   const sources = [fromConfig];
   if (options.dockerConfig !== false)
     sources.push(dockerConfigCredentials(options.env ? { env: options.env } : {}));
-  const authenticator = new Authenticator({ transport, credentials: chainCredentials(...sources), now });
+  const credentials = chainCredentials(...sources);
+  const authenticator = new Authenticator({ transport, credentials, now });
+  const listings = new Map<string, TagDigestListing | undefined>();
+  const listing = (registry: string): TagDigestListing | undefined => {
+    const key = hostKey(registry);
+    if (!listings.has(key)) {
+      const configured = hosts.get(key)?.listing;
+      const endpoint =
+        configured === undefined
+          ? defaultListingEndpoint(key)
+          : configured.api === 'none'
+            ? undefined
+            : { api: configured.api, url: configured.url ?? defaultListingEndpoint(key)?.url ?? '' };
+      listings.set(
+        key,
+        endpoint && endpoint.url !== ''
+          ? createListing(transport, endpoint, registry, credentials)
+          : undefined,
+      );
+    }
+    return listings.get(key);
+  };
   // Validate host settings eagerly so a bad TLS path fails before any copy starts.
   for (const h of config.hosts) if (!unsupported(h)) hostSettings(h.host);
   const client = new RegistryClient({ transport, authorizer: authenticator });
-  return { client, transport, close: () => transport.close() };
+  return { client, transport, listing, close: () => transport.close() };
 }

@@ -3,6 +3,7 @@
  * across the whole run. Knows nothing of GitHub; the CLI and the action both call it.
  */
 import type { MirrorConfig } from '../config/model.js';
+import { parseReference, type Repository } from '../oci/reference.js';
 import { BlobCopier } from './blobs.js';
 import { type ChartOptions, syncCharts } from './charts.js';
 import type { CopyContext } from './copy.js';
@@ -119,6 +120,7 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
         parallelism: concurrency * 2,
         knownDestinationDigest: options.knownDestinationDigest,
         keep: shard?.tag,
+        listing: sourceListing(session, entry.source),
       });
       for (const note of plan.notes) log(note);
       return { result, plan, entry };
@@ -242,4 +244,11 @@ function hostUsage(session: Session, before: ReturnType<Session['transport']['st
     });
   }
   return out;
+}
+
+/** The source registry's tag digest listing, as a planning hook; undefined when it has none. */
+function sourceListing(session: Session, source: string) {
+  const registry = parseReference(source).registry;
+  const listing = session.listing?.(registry);
+  return listing ? (repo: Repository) => listing.list(repo) : undefined;
 }

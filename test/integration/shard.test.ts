@@ -249,6 +249,7 @@ describe('--shard i/n and merge-reports', () => {
           delete d.report.timestamp;
           delete d.report.durationMs;
           delete d.report.summary.requests;
+          delete d.report.hosts;
           for (const e of d.report.results) for (const t of e.tags) delete t.durationMs;
           return d;
         };
