@@ -3,7 +3,7 @@
  * a job at its time limit) leaves a valid state naming only what it finished, and the next run
  * neither looks up nor re-copies those tags. Real registries; the CLI as its own process.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,9 +19,8 @@ import {
   type TestRegistry,
   tempDir,
 } from '../harness/index.js';
-import { cli } from './cli-run.js';
+import { cli, cliProcess } from './cli-run.js';
 
-const ROOT = join(import.meta.dirname, '..', '..');
 const TAGS = Array.from({ length: 16 }, (_, i) => `1.${i}.0`);
 
 let src: TestRegistry;
@@ -79,21 +78,10 @@ artifacts:
     selector: { limit: 0 }
 `,
     );
-    const child = spawn(
-      process.execPath,
-      [
-        '--import',
-        import.meta.resolve('tsx'),
-        join(ROOT, 'src/cli/main.ts'),
-        'sync',
-        config,
-        '--state-file',
-        statePath,
-        '--concurrency',
-        '1',
-      ],
-      { cwd: dir.path, env: { ...process.env, CI: 'true' }, stdio: 'ignore' },
-    );
+    const child = cliProcess(['sync', config, '--state-file', statePath, '--concurrency', '1'], {
+      cwd: dir.path,
+      stdio: 'ignore',
+    });
     const recorded = (): StateDoc | undefined => {
       if (!existsSync(statePath)) return undefined;
       return JSON.parse(readFileSync(statePath, 'utf8')) as StateDoc;

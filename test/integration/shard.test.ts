@@ -4,7 +4,6 @@
  * merged report equals the single run's (apart from timing and request counts, per host too), and no two shards
  * write the same tag.
  */
-import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,9 +21,8 @@ import {
   type TestRegistry,
   tempDir,
 } from '../harness/index.js';
-import { cli } from './cli-run.js';
+import { cli, spawnCli } from './cli-run.js';
 
-const ROOT = join(import.meta.dirname, '..', '..');
 const REPOS = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
 const TAGS = ['1.0.0', '1.1.0', '2.0.0'];
 
@@ -62,27 +60,6 @@ function config(dst: Destination, name: string): string {
   const path = join(dir.path, `${name}.yaml`);
   writeFileSync(path, `apiVersion: oci-mirror/v1\nkind: Config\nartifacts:\n${entries.join('\n')}\n`);
   return path;
-}
-
-/** Run the CLI as its own process (`tsx src/cli/main.ts`), as a matrix job would. */
-function spawnCli(args: string[]): Promise<{ code: number; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--import', import.meta.resolve('tsx'), join(ROOT, 'src/cli/main.ts'), ...args],
-      {
-        cwd: dir.path,
-        env: { ...process.env, CI: 'true' },
-        stdio: ['ignore', 'ignore', 'pipe'],
-      },
-    );
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => {
-      stderr += d.toString();
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stderr }));
-  });
 }
 
 /** Every tag of every repository the config writes, with its digest. */
@@ -150,7 +127,7 @@ async function sharded(
     'json',
   ];
   const runs = await Promise.all(
-    files.map((f, i) => (processes ? spawnCli(args(f, i)) : cli(args(f, i), { cwd: dir.path }))),
+    files.map((f, i) => (processes ? spawnCli(args(f, i), dir.path) : cli(args(f, i), { cwd: dir.path }))),
   );
   for (const r of runs) expect(r.stderr).not.toContain('unexpected error');
   for (const r of runs) expect([0, 1], r.stderr).toContain(r.code);
