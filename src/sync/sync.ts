@@ -24,6 +24,8 @@ import { type ShardSpec, selectShard, type TagCounts } from './shard.js';
 
 export type SyncEvent =
   | { type: 'tag'; entry: EntryResult; tag: TagResult }
+  /** A copy job starts (artifact tags; `--verbose`'s `mirroring tag` line). */
+  | { type: 'tag-started'; entry: EntryResult; source: string; destination: string }
   | { type: 'entry-failed'; entry: EntryResult }
   | { type: 'planned'; entry: EntryResult; jobs: number }
   | { type: 'log'; message: string };
@@ -133,6 +135,7 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
   for (const { result, plan, entry } of planned) {
     entries.push(result);
     if (!plan) continue;
+    if (plan.unparseable) result.unparseableTags = plan.unparseable;
     for (const p of plan.tags) {
       if (p.action === 'copy' || p.action === 'overwrite') {
         if (options.dryRun) {
@@ -168,6 +171,7 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
   const attempts = (options.jobRetries ?? 1) + 1;
   const timeoutMs = options.jobTimeoutMs ?? DEFAULT_JOB_TIMEOUT_MS;
   await mapPool(jobs, concurrency, async ({ entry, plan, referrers, referrersOnly, sourceTags }) => {
+    emit({ type: 'tag-started', entry, source: plan.row.source, destination: plan.row.destination });
     const r = await runJob(ctx, plan, {
       referrers,
       referrersOnly: referrersOnly ?? false,
