@@ -11,7 +11,8 @@
  * oci-mirror also runs warm with `--state-file` (state primed by one warm run first): the state cache
  * spares every destination HEAD, leaving one tag list per repository + one HEAD per source tag.
  *
- * Flags: --quick (3 repos x 2 tags, 256 MiB big layer), --no-big (skip the big-layer row).
+ * Flags: --quick (3 repos x 2 tags, 256 MiB big layer), --no-big (skip the big-layer row),
+ * --scale [--scale-tags N] (only the planning-at-scale bench of bench/scale.ts).
  * OCI_MIRROR_DIST=DIR benches DIR/cli.js (e.g. a `node scripts/build.mjs DIR` build) instead of
  * dist/cli.js, and never rebuilds dist/.
  */
@@ -652,7 +653,9 @@ process.on('SIGINT', () => {
 });
 
 try {
-  await main();
+  // --scale: planning at 10,000 tags (bulk listings, shards); a separate bench, see bench/scale.ts.
+  if (args.has('--scale')) await import('./scale.js');
+  else await main();
 } catch (err) {
   process.stderr.write(
     `[bench] FAILED: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,

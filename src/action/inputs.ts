@@ -5,6 +5,7 @@
  */
 import * as core from '@actions/core';
 import { parseGoDuration } from '../config/checks.js';
+import { parseShard, parseShardBy, type ShardSpec, ShardSpecError } from '../sync/shard.js';
 
 /** A yes/no/let-the-event-decide switch (`dry-run`, `comment`). */
 export type Tristate = 'auto' | 'true' | 'false';
@@ -45,6 +46,12 @@ export interface ActionInputs {
   helmSha256?: string;
   /** Sigstore trusted_root.json for every `verify:` entry (`--trusted-root`); undefined: public good. */
   trustedRoot?: string;
+  /** `sync` mirrors (all of it, or `shard`'s part); `merge` merges the shards' reports in `reports`. */
+  mode: 'sync' | 'merge';
+  /** This job's part of the work (`shard: i/n`, `shard-by`). */
+  shard?: ShardSpec;
+  /** `mode: merge`: directory searched (recursively) for the shards' JSON reports. */
+  reports: string;
 }
 
 /** An input with a value outside what it accepts. */
@@ -78,6 +85,10 @@ export const INPUT_DEFAULTS = {
   'helm-version': '',
   'helm-sha256': '',
   'trusted-root': '',
+  mode: 'sync',
+  shard: '',
+  'shard-by': 'repository',
+  reports: 'oci-mirror-reports',
   // biome-ignore lint/suspicious/noTemplateCurlyInString: a workflow expression, evaluated by the runner.
   'github-token': '${{ github.token }}',
 } as const;
@@ -148,6 +159,21 @@ function sha256(name: InputName): string | undefined {
   return v;
 }
 
+function shardInput<T>(name: InputName, parse: () => T): T {
+  try {
+    return parse();
+  } catch (err) {
+    if (err instanceof ShardSpecError) throw new InputError(`${name}: ${err.message}`);
+    throw err;
+  }
+}
+
+function modeOf(value: string): 'sync' | 'merge' {
+  const v = value.toLowerCase();
+  if (v === 'sync' || v === 'merge') return v;
+  throw new InputError(`mode: expected sync or merge, got "${v}"`);
+}
+
 /** Read and validate every input; throws `InputError` naming the first bad one. */
 export function readInputs(): ActionInputs {
   const token = core.getInput('github-token').trim();
@@ -159,6 +185,13 @@ export function readInputs(): ActionInputs {
   const helmSum = sha256('helm-sha256');
   if (helmSum !== undefined && helm === undefined)
     throw new InputError("helm-sha256: set helm-version too (the checksum is that release's)");
+  const shard =
+    raw('shard') === ''
+      ? undefined
+      : {
+          ...shardInput('shard', () => parseShard(raw('shard'))),
+          by: shardInput('shard-by', () => parseShardBy(raw('shard-by'))),
+        };
   return {
     config: raw('config'),
     dryRun: choice('dry-run'),
@@ -182,6 +215,9 @@ export function readInputs(): ActionInputs {
     ...(helm !== undefined ? { helmVersion: helm } : {}),
     ...(helmSum !== undefined ? { helmSha256: helmSum } : {}),
     ...(raw('trusted-root') !== '' ? { trustedRoot: raw('trusted-root') } : {}),
+    mode: modeOf(raw('mode')),
+    ...(shard ? { shard } : {}),
+    reports: raw('reports'),
   };
 }
 

@@ -5,7 +5,7 @@
  * step; optional features (comment, cache, summary) degrade to warnings naming their input.
  */
 import './tune.js';
-import { writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import * as core from '@actions/core';
 import * as github from '@actions/github';
@@ -14,6 +14,7 @@ import { loadConfig } from '../config/load.js';
 import type { MirrorConfig } from '../config/model.js';
 import { resolveHelm } from '../helm/bin.js';
 import { renderJson, toReport } from '../report/envelope.js';
+import { MergeError, mergeReports } from '../report/merge.js';
 import { renderText } from '../report/text.js';
 import { onSecret, redact, registerSecret } from '../secrets.js';
 import { exitCodeOf, type SyncResult } from '../sync/model.js';
@@ -80,6 +81,7 @@ async function openStateCache(
       ]),
     ],
     { id: process.env.GITHUB_RUN_ID, attempt: process.env.GITHUB_RUN_ATTEMPT },
+    inputs.shard ? `${inputs.shard.index}of${inputs.shard.count}` : undefined,
   );
   try {
     const hit = await backend.restore(state.path, key, restoreKeys);
@@ -143,12 +145,42 @@ async function provideHelm(config: MirrorConfig, inputs: ActionInputs): Promise<
   }
 }
 
+/** Every `*.json` under `dir` (where actions/download-artifact put the shards' reports). */
+async function findReports(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile() && e.name.endsWith('.json'))
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+}
+
+/** `mode: merge`: one run's result from the shards' reports; a bad set of reports fails with exit code 3. */
+async function mergeShards(inputs: ActionInputs, workspace: string): Promise<void> {
+  const dir = resolve(workspace, inputs.reports);
+  let merged: ReturnType<typeof mergeReports>;
+  try {
+    const files = await findReports(dir);
+    core.info(`merge: ${files.length} reports under ${inputs.reports}`);
+    merged = mergeReports(
+      await Promise.all(files.map(async (f) => ({ file: f, text: await readFile(f, 'utf8') }))),
+    );
+  } catch (err) {
+    if (!(err instanceof MergeError) && (err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    core.setOutput('exit-code', '3');
+    core.setFailed(redact(`reports: ${(err as Error).message}`));
+    return;
+  }
+  const shown = merged.configFile ?? inputs.config;
+  await publish(merged.result, inputs, { shownConfig: shown, workspace, dryRun: merged.result.dryRun });
+}
+
 async function run(): Promise<void> {
   onSecret((value) => core.setSecret(value));
   const inputs = readInputs();
   if (inputs.githubToken) registerSecret(inputs.githubToken);
   const eventName = process.env.GITHUB_EVENT_NAME ?? '';
   const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
+  if (inputs.mode === 'merge') return mergeShards(inputs, workspace);
   const dryRun = isDryRun(inputs, eventName);
   const shownConfig = workspacePath(inputs.config, workspace) ?? inputs.config;
   let config: MirrorConfig;
@@ -201,10 +233,29 @@ async function run(): Promise<void> {
         }
       : {}),
     ...(inputs.trustedRoot !== undefined ? { trustedRoot: resolve(workspace, inputs.trustedRoot) } : {}),
+    // No weights from the state: each shard keeps its own cache, and shards must agree on the partition.
+    ...(inputs.shard ? { shard: inputs.shard } : {}),
     onEvent: (e) => {
       if (e.type === 'log') core.debug(redact(e.message));
     },
   });
+  await publish(result, inputs, { shownConfig, workspace, dryRun, stateCache, backend });
+}
+
+/** Everything a run shows and leaves behind: log, report file, outputs, annotations, summary, comment, cache. */
+async function publish(
+  result: SyncResult,
+  inputs: ActionInputs,
+  run: {
+    shownConfig: string;
+    workspace: string;
+    dryRun: boolean;
+    stateCache?: { state: StateCache; key: string } | undefined;
+    backend?: CacheBackend;
+  },
+): Promise<void> {
+  const { shownConfig, workspace, dryRun, stateCache, backend } = run;
+  const eventName = process.env.GITHUB_EVENT_NAME ?? '';
   core.info(renderText(result));
   const doc = toReport(result, {
     reporter: { name: 'oci-mirror', version: VERSION },
@@ -227,7 +278,12 @@ async function run(): Promise<void> {
     report: reportPath,
   };
   for (const [name, value] of Object.entries(outputs)) core.setOutput(name, String(value));
-  annotate(resultAnnotations(result, workspace));
+  // A shard leaves annotations and the PR comment to the merge job, which sees the whole run.
+  if (result.shard)
+    core.info(
+      `shard ${result.shard.index}/${result.shard.count}: annotations and the PR comment come from the merge job`,
+    );
+  else annotate(resultAnnotations(result, workspace));
   const url = runUrl();
   const view = { configFile: shownConfig, ...(url ? { runUrl: url } : {}) };
   if (inputs.summary) {
@@ -238,7 +294,7 @@ async function run(): Promise<void> {
     }
   }
   const pr = pullRequestOf(github.context);
-  if (shouldComment(inputs.comment, eventName, dryRun, pr !== undefined) && pr) {
+  if (!result.shard && shouldComment(inputs.comment, eventName, dryRun, pr !== undefined) && pr) {
     if (!inputs.githubToken) {
       core.warning('comment: no github-token; the plan is in the job summary');
     } else {
@@ -256,7 +312,7 @@ async function run(): Promise<void> {
       }
     }
   }
-  if (stateCache) await saveStateCache(stateCache, result, backend);
+  if (stateCache && backend) await saveStateCache(stateCache, result, backend);
   if (s.failed > 0) {
     core.setFailed(
       `${s.failed} failed${s.drifted > 0 ? `, ${s.drifted} drifted` : ''}; see the annotations on ${shownConfig} and the job summary`,

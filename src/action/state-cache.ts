@@ -24,6 +24,8 @@ export function cacheKeys(
   configFile: string,
   destinations: readonly string[],
   run: { id?: string | undefined; attempt?: string | undefined },
+  /** A shard (`2of8`) keeps its own state, restoring its own first, else any shard's or a whole run's. */
+  shard?: string,
 ): { key: string; restoreKeys: string[] } {
   const hash = createHash('sha256')
     .update(JSON.stringify([configFile, [...new Set(destinations)].sort()]))
@@ -31,5 +33,6 @@ export function cacheKeys(
     .slice(0, 16);
   const prefix = `oci-mirror-state-v${STATE_VERSION}-${hash}-`;
   const suffix = run.id ? `${run.id}-${run.attempt ?? '1'}` : String(Date.now());
-  return { key: `${prefix}${suffix}`, restoreKeys: [prefix] };
+  if (shard === undefined) return { key: `${prefix}${suffix}`, restoreKeys: [prefix] };
+  return { key: `${prefix}shard-${shard}-${suffix}`, restoreKeys: [`${prefix}shard-${shard}-`, prefix] };
 }

@@ -201,9 +201,29 @@ export function renderSummary(result: SyncResult, opts: SummaryOptions): string 
     parts.push(`${detailsOpen}\n${a.kept.join('\n')}\n${detailsClose}`);
   else if (all.length > 0)
     parts.push(`_The list of all ${all.length} tags is left out (see the note above)._`);
+  const hosts = hostsTable(result);
+  if (hosts) parts.push(hosts);
   let out = `${parts.join('\n\n')}\n`;
   if (opts.runUrl) out += runLink;
   return redact(out);
+}
+
+/**
+ * Per registry host: requests, 429s and the headroom the registry reported — shown when some host
+ * answered 429 or reported a rate limit (Docker Hub), since that is when it matters.
+ */
+function hostsTable(result: SyncResult): string | undefined {
+  const hosts = result.hosts ?? [];
+  if (!hosts.some((h) => h.rateLimited > 0 || h.limit !== undefined)) return undefined;
+  const rows = hosts.map((h) => {
+    const window = h.windowSeconds !== undefined ? ` per ${Math.round(h.windowSeconds / 3600)}h` : '';
+    const headroom =
+      h.remaining !== undefined
+        ? `${h.remaining}${h.limit !== undefined ? ` of ${h.limit}${window}` : ''} left`
+        : '—';
+    return `| ${cell(h.host)} | ${h.requests} | ${h.rateLimited} | ${headroom} |`;
+  });
+  return `### Registry hosts\n\n| Host | Requests | 429s | Rate-limit headroom |\n|---|---:|---:|---|\n${rows.join('\n')}`;
 }
 
 /** Hidden marker that finds the plan comment again; one per config file. */

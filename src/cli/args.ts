@@ -1,9 +1,29 @@
 /** Command-line parsing for `oci-mirror`. Errors are `UsageError` (exit code 3). */
 import { parseArgs } from 'node:util';
 import { parseGoDuration } from '../config/checks.js';
+import { parseShard, parseShardBy, type ShardSpec, ShardSpecError } from '../sync/shard.js';
 import { DEFAULT_STATE_TTL_MS } from '../sync/state.js';
 
-export type Command = 'sync' | 'plan' | 'mirror' | 'list-images' | 'validate' | 'version' | 'help';
+export type Command =
+  | 'sync'
+  | 'plan'
+  | 'mirror'
+  | 'list-images'
+  | 'validate'
+  | 'merge-reports'
+  | 'version'
+  | 'help';
+
+const COMMANDS: readonly Command[] = [
+  'sync',
+  'plan',
+  'mirror',
+  'list-images',
+  'validate',
+  'merge-reports',
+  'version',
+  'help',
+];
 export type OutputFormat = 'text' | 'json' | 'yaml' | 'lazyoci-json' | 'hauler' | 'zarf';
 
 export interface CliArgs {
@@ -46,6 +66,10 @@ export interface CliArgs {
   stateTtlMs: number;
   /** Sigstore trusted_root.json for every `verify:` entry (`--trusted-root`). */
   trustedRoot?: string;
+  /** This process's part of the work (`--shard i/n`, `--shard-by`). */
+  shard?: ShardSpec;
+  /** `merge-reports`: the shards' JSON reports. */
+  reports: string[];
 }
 
 /** Invalid arguments: exit code 3. */
@@ -60,6 +84,8 @@ Commands:
                         --chart KEY [--version V]...; -o json prints lazyoci's result shape
   list-images [CONFIG]  print the images chart discovery finds (-o yaml|json|hauler|zarf)
   validate CONFIG       check a config and exit
+  merge-reports FILE…   merge the JSON reports of a sharded run's shards into one run's report
+                        (-o text|json|yaml, --report-file, --drift-exit-code as for sync)
   version               print the version
 
 CONFIG is a file path, "-" for standard input, or omitted: then $FLUX_MIRROR_CONFIG names the file
@@ -87,6 +113,10 @@ Options:
   --state-ttl DURATION      how long a remembered digest is trusted, e.g. 30m, 24h, 7d (default 24h)
   --trusted-root PATH       Sigstore trusted_root.json for every verify: entry (air-gapped runs,
                             private Sigstore); default: the public-good root through TUF
+  --shard I/N               do only shard I of N of the work (a job matrix); merge the shards'
+                            --report-file outputs with merge-reports
+  --shard-by UNIT           repository (default: entries by source repository, weighted by the
+                            tags the state file knows), entry, or tag
   --verbose                 a log stream on stderr instead of the tag lines (flux mirror's: sync
                             started, mirroring tag, blob and manifest pushes, tag done, sync complete)
   --no-progress             no live progress line on a terminal
@@ -123,6 +153,15 @@ function integer(
   return Number(value);
 }
 
+function shardOption<T>(flag: string, parse: () => T): T {
+  try {
+    return parse();
+  } catch (err) {
+    if (err instanceof ShardSpecError) throw new UsageError(`--${flag}: ${err.message}`);
+    throw err;
+  }
+}
+
 /** flux mirror's variable: the path of the config file, read when no CONFIG argument is given. */
 export const FLUX_CONFIG_ENV = 'FLUX_MIRROR_CONFIG';
 
@@ -156,6 +195,8 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = proce
         'state-file': { type: 'string' },
         'state-ttl': { type: 'string' },
         'trusted-root': { type: 'string' },
+        shard: { type: 'string' },
+        'shard-by': { type: 'string' },
         verbose: { type: 'boolean', short: 'v' },
         'no-progress': { type: 'boolean' },
         insecure: { type: 'boolean' },
@@ -177,14 +218,18 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = proce
   if (v.help) command = 'help';
   else if (bareVersion.length > 0) command = 'version';
   else if (first === undefined)
-    throw new UsageError('missing command (sync, plan, mirror, list-images, validate, version)');
-  else if (['sync', 'plan', 'mirror', 'list-images', 'validate', 'version', 'help'].includes(first))
-    command = first as Command;
+    throw new UsageError(
+      'missing command (sync, plan, mirror, list-images, validate, merge-reports, version)',
+    );
+  else if ((COMMANDS as readonly string[]).includes(first)) command = first as Command;
   else
     throw new UsageError(
-      `unknown command "${first}" (expected sync, plan, mirror, list-images, validate, version)`,
+      `unknown command "${first}" (expected sync, plan, mirror, list-images, validate, merge-reports, version)`,
     );
-  if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
+  const merging = command === 'merge-reports';
+  if (extra.length > 0 && !merging) throw new UsageError(`unexpected argument "${extra[0]}"`);
+  if (merging && second === undefined)
+    throw new UsageError("merge-reports: missing the shards' report files");
   const listing = command === 'list-images';
   let output = (v.output as string | undefined) ?? (listing ? 'yaml' : 'text');
   if (listing && !['yaml', 'json', 'hauler', 'zarf'].includes(output))
@@ -241,6 +286,7 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = proce
       v['state-ttl'] !== undefined
         ? parseDuration(v['state-ttl'] as string, 'state-ttl', { days: true })
         : DEFAULT_STATE_TTL_MS,
+    reports: merging ? parsed.positionals.slice(1) : [],
   };
   if (charts !== undefined) args.charts = charts;
   if (multi.set !== undefined) {
@@ -251,12 +297,21 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = proce
     });
   }
   if (versions.length > 0) args.versions = versions;
-  if (second !== undefined) args.config = second;
+  if (second !== undefined && !merging) args.config = second;
   else if (typeof v.config === 'string') args.config = v.config;
   else if (command === 'mirror')
     args.config = 'mirror.yaml'; // lazyoci's default
   else if (env[FLUX_CONFIG_ENV] !== undefined && env[FLUX_CONFIG_ENV] !== '')
     args.config = env[FLUX_CONFIG_ENV];
+  if (typeof v.shard === 'string') {
+    const raw = v['shard-by'];
+    args.shard = {
+      ...shardOption('shard', () => parseShard(v.shard as string)),
+      by: typeof raw === 'string' ? shardOption('shard-by', () => parseShardBy(raw)) : 'repository',
+    };
+  } else if (v['shard-by'] !== undefined) {
+    throw new UsageError('--shard-by: only meaningful with --shard');
+  }
   if (typeof v['report-file'] === 'string') args.reportFile = v['report-file'];
   if (only) args.only = only;
   if (typeof v['state-file'] === 'string') {

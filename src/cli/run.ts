@@ -1,5 +1,5 @@
 /** The `oci-mirror` command: parse arguments, load the config, sync, render, exit code. */
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { ConfigErrors } from '../config/errors.js';
 import { loadConfig } from '../config/load.js';
@@ -16,6 +16,7 @@ import {
   tagDoneLine,
   tagStartedLine,
 } from '../report/log.js';
+import { MergeError, mergeReports } from '../report/merge.js';
 import {
   formatBytes,
   renderEntryNote,
@@ -44,6 +45,9 @@ export interface CliIO {
 }
 
 export const EXIT_INVALID = 3;
+
+/** How often the state file is rewritten while tags complete (a killed run loses at most this much). */
+const STATE_AUTOSAVE_MS = 1000;
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];
@@ -82,6 +86,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     out(`oci-mirror ${VERSION}\n`);
     return 0;
   }
+  if (args.command === 'merge-reports') return mergeCommand(args, io);
   let config: MirrorConfig;
   try {
     config = await load(args, io);
@@ -182,6 +187,8 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
         ? { knownDestinationDigest: state.knownDestinationDigest, verificationCache: state.verifications }
         : {}),
       ...(args.trustedRoot !== undefined ? { trustedRoot: resolve(io.cwd, args.trustedRoot) } : {}),
+      ...(args.shard ? { shard: args.shard } : {}),
+      ...(args.shard && state ? { shardWeights: state.tagCounts() } : {}),
       onEvent: (event) => {
         if (event.type === 'planned') {
           total += event.jobs;
@@ -195,6 +202,10 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
         } else if (event.type === 'tag-started') {
           if (args.verbose) log(tagStartedLine(event.source, event.destination));
         } else if (event.type === 'tag') {
+          if (state) {
+            state.learn(event.tag);
+            state.autosave(STATE_AUTOSAVE_MS);
+          }
           done++;
           bytes += event.tag.bytes;
           if (!['copied', 'overwritten', 'failed'].includes(event.tag.status)) total++;
@@ -222,17 +233,72 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   }
   clearProgress();
   if (state) await saveState(state, result, args, err);
-  const doc = toReport(result, {
-    reporter: { name: 'oci-mirror', version: VERSION },
-    configFile: config.file,
+  return finish(result, { name: 'oci-mirror', version: VERSION }, config.file, args, {
+    out,
+    color,
+    text,
+    log,
+    config,
   });
+}
+
+/** Render the run's report (stdout, `--report-file`) and return its exit code. */
+async function finish(
+  result: SyncResult,
+  reporter: { name: string; version: string },
+  configFile: string | undefined,
+  args: CliArgs,
+  io: {
+    out: (s: string) => void;
+    color: boolean;
+    /** Text output (not --verbose's log stream). */
+    text: boolean;
+    log: (line: string) => void;
+    /** The config (lazyoci's JSON needs it; merge-reports has none). */
+    config?: MirrorConfig;
+  },
+): Promise<number> {
+  const { out, color, text, log, config } = io;
+  const doc = toReport(result, { reporter, ...(configFile !== undefined ? { configFile } : {}) });
   if (args.output === 'json') out(renderJson(doc));
-  else if (args.output === 'lazyoci-json') out(renderLazyociJson(toLazyociResult(result, config)));
+  else if (args.output === 'lazyoci-json' && config) out(renderLazyociJson(toLazyociResult(result, config)));
   else if (args.output === 'yaml') out(renderYaml(doc));
   else if (text) out(`${renderSummaryLine(result, { color })}\n`);
   if (args.verbose) for (const line of completionLines(result)) log(line);
   if (args.reportFile) await writeFile(args.reportFile, renderJson(doc));
   return exitCodeOf(result.summary, args.driftExitCode);
+}
+
+/** `merge-reports`: one run's report from its shards' reports, with that run's exit code. */
+async function mergeCommand(args: CliArgs, io: CliIO): Promise<number> {
+  const out = (s: string) => io.stdout.write(redact(s));
+  const files = [];
+  try {
+    for (const f of args.reports) files.push({ file: f, text: await readFile(resolve(io.cwd, f), 'utf8') });
+  } catch (e) {
+    io.stderr.write(redact(`oci-mirror: merge-reports: ${(e as Error).message}\n`));
+    return EXIT_INVALID;
+  }
+  let merged: ReturnType<typeof mergeReports>;
+  try {
+    merged = mergeReports(files);
+  } catch (e) {
+    if (!(e instanceof MergeError)) throw e;
+    io.stderr.write(redact(`oci-mirror: merge-reports: ${e.message}\n`));
+    return EXIT_INVALID;
+  }
+  const color = args.output === 'text' && io.stdout.isTTY === true && io.env.NO_COLOR === undefined;
+  if (args.output === 'text')
+    for (const entry of merged.result.entries) {
+      if (entry.error) out(`${renderPlanFailureLine(entry, { color })}\n`);
+      for (const tag of entry.tags) out(`${renderTagLine(entry, tag, { color })}\n`);
+    }
+  return finish(merged.result, merged.reporter, merged.configFile, args, {
+    out,
+    color,
+    text: args.output === 'text',
+    log: (line) => io.stderr.write(redact(`${line}\n`)),
+  });
 }
 
 /**

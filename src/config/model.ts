@@ -218,6 +218,15 @@ export interface HostEntry {
   tls?: HostTLS;
   /** Max bytes per PATCH when uploading blobs (flux: KiB in the file, converted to bytes here); 0 = monolithic. */
   maxChunkSize?: number;
+  /** At most this many requests per second to the host (token bucket; our dialect only). */
+  rateLimit?: { requestsPerSecond: number; burst?: number };
+  /** At most this many requests to the host awaiting an answer at once (our dialect only). */
+  maxConcurrency?: number;
+  /**
+   * The registry's bulk tag digest listing (our dialect only): `dockerhub` or `quay` at `url`
+   * (default: the public API of docker.io / quay.io), or `none` to plan with HEADs only.
+   */
+  listing?: { api: 'dockerhub' | 'quay' | 'none'; url?: string };
   position: SourcePosition;
 }
 

@@ -9,6 +9,7 @@ import type { LookupFunction } from 'node:net';
 import { Readable } from 'node:stream';
 import { Agent, type Dispatcher } from 'undici';
 import { NetworkError } from './errors.js';
+import { HostLimiter, type HostLimits, type HostRateState } from './limiter.js';
 import {
   backoffDelay,
   isRetryableNetworkError,
@@ -39,6 +40,8 @@ export interface HostSettings {
    * first and use plain HTTP when the server does not speak TLS; the scheme is kept for the run.
    */
   fallbackToHTTP?: boolean;
+  /** Requests per second and requests awaiting an answer at once (see limiter.ts). */
+  limits?: HostLimits;
 }
 
 export interface TransportOptions {
@@ -108,6 +111,7 @@ export class Transport {
   readonly #stats = new Map<string, HostStats>();
   /** Scheme learnt per host in insecure mode: settled, or the probe in flight. */
   readonly #schemes = new Map<string, 'http' | 'https' | Promise<'http' | 'https'>>();
+  readonly #limiters = new Map<string, HostLimiter>();
 
   constructor(options: TransportOptions = {}) {
     this.#options = options;
@@ -199,6 +203,20 @@ export class Transport {
       total.retries += s.retries;
     }
     return total;
+  }
+
+  /** Per host: 429s seen and the rate-limit headroom the registry reported. */
+  rateStates(): Map<string, HostRateState> {
+    return new Map([...this.#limiters].map(([k, v]) => [k, v.state()]));
+  }
+
+  #limiter(host: string): HostLimiter {
+    let l = this.#limiters.get(host);
+    if (!l) {
+      l = new HostLimiter(this.settings(host).limits);
+      this.#limiters.set(host, l);
+    }
+    return l;
   }
 
   #stat(host: string): HostStats {
@@ -315,12 +333,26 @@ export class Transport {
         reset: false,
       };
       if (req.signal) options.signal = req.signal;
-      const res = await this.#agent(host).request(options);
+      const limiter = this.#limiter(host);
+      const release = await limiter.acquire();
+      let res: Dispatcher.ResponseData;
+      try {
+        res = await this.#agent(host).request(options);
+      } finally {
+        release();
+      }
       const status = res.statusCode;
       const getHeader = (name: string): string | undefined => {
         const v = res.headers[name.toLowerCase()];
         return Array.isArray(v) ? v.join(', ') : v;
       };
+      // A 429 slows the whole host (capped like any retry delay), not only this request.
+      const retryAfter = status === 429 ? parseRetryAfter(getHeader('retry-after'), Date.now()) : undefined;
+      limiter.observe(
+        status,
+        getHeader,
+        retryAfter === undefined ? undefined : Math.min(retryAfter, this.#policy.maxDelayMs),
+      );
       if (follow && [301, 302, 303, 307, 308].includes(status) && redirectsLeft > 0) {
         const location = getHeader('location');
         if (location) {

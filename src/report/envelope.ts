@@ -11,7 +11,9 @@ import type {
   BlobCounts,
   EntryResult,
   ErrorInfo,
+  HostUsage,
   ReferrerRow,
+  ShardInfo,
   SyncResult,
   SyncSummary,
   TagResult,
@@ -100,6 +102,10 @@ export interface ReportBody {
   configFile?: string;
   summary: SyncSummary;
   results: ReportEntry[];
+  /** Per registry host: requests, 429s, rate-limit headroom. */
+  hosts?: HostUsage[];
+  /** A shard's report only: what `merge-reports` needs to rebuild a single run's report. */
+  shard?: ShardInfo;
 }
 
 /** The whole document: `{apiVersion, kind, $schema, report}`. */
@@ -231,7 +237,24 @@ export function toReport(result: SyncResult, meta: ReportMeta): ReportDocument {
         requests: s.requests,
       },
       results: result.entries.map(toEntry),
+      ...(result.hosts !== undefined
+        ? { hosts: result.hosts.map((h) => ({ ...h, host: redact(h.host) })) }
+        : {}),
+      ...(result.shard !== undefined ? { shard: toShard(result.shard) } : {}),
     },
+  };
+}
+
+function toShard(s: ShardInfo): ShardInfo {
+  return {
+    index: s.index,
+    count: s.count,
+    by: s.by,
+    fingerprint: s.fingerprint,
+    order: s.order.map((o) => ({
+      entry: o.entry,
+      ...(o.sources !== undefined ? { sources: o.sources.map((x) => redact(x)) } : {}),
+    })),
   };
 }
 

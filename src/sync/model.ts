@@ -147,12 +147,46 @@ export interface SyncSummary {
   requests: number;
 }
 
+/**
+ * A shard's run (`--shard i/n`): which part of the work it did, and where its rows stand in the
+ * whole run's order, so that `merge-reports` can rebuild exactly the report of a single run.
+ */
+export interface ShardInfo {
+  /** 1-based. */
+  index: number;
+  count: number;
+  by: 'repository' | 'entry' | 'tag';
+  /** Digest of the partition; every shard of one run must report the same. */
+  fingerprint: string;
+  /**
+   * One item per entry of `entries`: its position among all entries of the config (artifacts in
+   * order, then charts), and under `tag` every selected source reference of the entry in plan order.
+   */
+  order: { entry: number; sources?: string[] }[];
+}
+
 export interface SyncResult {
   startedAt: Date;
   durationMs: number;
   dryRun: boolean;
   entries: EntryResult[];
   summary: SyncSummary;
+  /** Set on a shard's run only. */
+  shard?: ShardInfo;
+  /** Per registry host: requests made, 429s seen, and the rate-limit headroom the registry reported. */
+  hosts?: HostUsage[];
+}
+
+/** What one run asked of one registry host. */
+export interface HostUsage {
+  host: string;
+  requests: number;
+  /** 429 answers. */
+  rateLimited: number;
+  /** The registry's own limit and what was left of it at the end (Docker Hub `ratelimit-*` headers). */
+  limit?: number;
+  remaining?: number;
+  windowSeconds?: number;
 }
 
 /** A fresh row (status `failed` until someone decides otherwise), with `init` on top. */

@@ -5,6 +5,7 @@
 import type { ArtifactEntry } from '../config/model.js';
 import type { ManifestHead, RegistryClient } from '../oci/client.js';
 import { NotFoundError } from '../oci/errors.js';
+import type { ListingResult } from '../oci/listings.js';
 import { filterIndexPlatforms, type RawManifest } from '../oci/manifest.js';
 import { isIndexMediaType } from '../oci/mediatypes.js';
 import {
@@ -47,6 +48,8 @@ export interface EntryPlan {
   notes: string[];
   /** Every tag the source listed, when it was listed (cosign tag lookups use it). */
   sourceTags?: ReadonlySet<string>;
+  /** With `keep`: every selected source reference in plan order, kept or not (to merge shards' rows). */
+  selected?: string[];
   /** Matching tags the sort dropped because they do not parse for it (see `SelectionResult`). */
   unparseable?: UnparseableTags;
 }
@@ -69,6 +72,10 @@ export async function planEntry(
     parallelism: number;
     /** See `SyncOptions.knownDestinationDigest`. */
     knownDestinationDigest?: ((destination: string) => string | undefined) | undefined;
+    /** Plan only the selected source references this returns true for (`--shard-by tag`). */
+    keep?: ((src: Reference) => boolean) | undefined;
+    /** The source registry's bulk tag digest listing, when it has one (see oci/listings.ts). */
+    listing?: ((repo: Repository) => Promise<ListingResult>) | undefined;
   },
 ): Promise<EntryPlan> {
   const parsed = parseReference(entry.source);
@@ -99,19 +106,53 @@ export async function planEntry(
     for (const d of selection.digests) refs.push({ ...source, digest: d });
   }
   const overwrite = options.overwrite || entry.overwrite;
-  const perTag = await mapPool(refs, options.parallelism, (src) =>
-    planTag(client, src, destinations, overwrite, options.knownDestinationDigest, entry.platforms),
+  let listingRequests = 0;
+  const keep = options.keep;
+  const mine = keep ? refs.filter((r) => keep(r)) : refs;
+  if (keep) notes.push(`${entry.name}: ${mine.length} of ${refs.length} selected tags fall to this shard`);
+  // A listing only pays when tags are many; its digests are hints (see planTag).
+  let listed: ReadonlyMap<string, string> | undefined;
+  if (
+    options.listing &&
+    entry.platforms === undefined &&
+    mine.filter((r) => r.tag !== undefined).length > 1
+  ) {
+    const l = await options.listing(source);
+    if (l.digests) listed = l.digests;
+    else notes.push(`${entry.name}: ${l.unavailable ?? 'no listing'}; planning with one HEAD per tag`);
+    listingRequests = l.requests;
+  }
+  const perTag = await mapPool(mine, options.parallelism, (src) =>
+    planTag(
+      client,
+      src,
+      destinations,
+      overwrite,
+      options.knownDestinationDigest,
+      entry.platforms,
+      src.tag !== undefined ? listed?.get(src.tag) : undefined,
+    ),
   );
+  if (listed) {
+    const saved = perTag.filter((rows) => rows.some((p) => p.row.reason === LISTED)).length;
+    notes.push(
+      `${entry.name}: listing gave ${listed.size} tag digests in ${listingRequests} requests; ${saved} source HEADs saved`,
+    );
+  }
   return {
     source,
     tags: perTag.flat(),
     notes,
     ...(sourceTags ? { sourceTags } : {}),
+    ...(keep ? { selected: refs.map((r) => formatReference(r)) } : {}),
     ...(unparseable ? { unparseable } : {}),
   };
 }
 
 type Lookup = ManifestHead | undefined | { error: unknown };
+
+/** Reason of a row skipped on a listing's word (the destination holds the listed digest). */
+export const LISTED = 'up-to-date (listing)';
 
 async function lookup(client: RegistryClient, dst: Reference): Promise<Lookup> {
   try {
@@ -134,6 +175,7 @@ async function planTag(
   overwrite: boolean,
   knownDestinationDigest: ((destination: string) => string | undefined) | undefined,
   platforms?: readonly string[],
+  listedDigest?: string,
 ): Promise<PlannedTag[]> {
   const targets = destinations.map(
     (d): Reference =>
@@ -146,6 +188,30 @@ async function planTag(
       if (known[i] === undefined) lookups.set(i, await lookup(client, dst));
     }),
   );
+  // A listing's digest is trusted for one conclusion only: every destination already holds it, so
+  // there is nothing to do (at worst a stale listing delays a copy to a later run). Any other
+  // outcome — copy, overwrite, drift — is decided on the source registry's own answer below.
+  if (
+    listedDigest !== undefined &&
+    platforms === undefined &&
+    targets.every((_, i) => {
+      const l = lookups.get(i);
+      return l === undefined ? known[i] === listedDigest : !('error' in l) && l.digest === listedDigest;
+    })
+  ) {
+    return targets.map((dst) => ({
+      action: 'skip' as const,
+      src,
+      srcDigest: listedDigest,
+      dst,
+      dstDigest: listedDigest,
+      row: {
+        ...row(src, dst, { sourceDigest: listedDigest, destinationDigest: listedDigest }),
+        status: 'skipped' as const,
+        reason: LISTED,
+      },
+    }));
+  }
   // With a platform filter the source is always fetched: the digest compared is the filtered index's.
   const fetch = platforms !== undefined || [...lookups.values()].some((l) => l === undefined);
   let srcDigest: string;

@@ -14,6 +14,7 @@ import { type ProviderContext, type ProviderEndpoints, providerFor } from '../au
 import type { HostEntry, MirrorConfig } from '../config/model.js';
 import { RegistryClient } from '../oci/client.js';
 import { OciError } from '../oci/errors.js';
+import { createListing, defaultListingEndpoint, type TagDigestListing } from '../oci/listings.js';
 import { DOCKER_HUB, DOCKER_HUB_API_HOST } from '../oci/reference.js';
 import type { RetryPolicy } from '../oci/retry.js';
 import { type HostSettings, Transport } from '../oci/transport.js';
@@ -61,6 +62,8 @@ export interface Session {
    * `createRepositories`); resolves true when it was created now. Once per repository per session.
    */
   ensureRepository(registry: string, path: string): Promise<boolean>;
+  /** The bulk tag digest listing of a registry host, when it has one (see oci/listings.ts). */
+  listing?: (registry: string) => TagDigestListing | undefined;
   close(): Promise<void>;
 }
 
@@ -91,6 +94,11 @@ function settingsFor(entry: HostEntry | undefined, insecure: boolean): HostSetti
   const s: HostSettings = {};
   if (entry?.plainHTTP !== undefined) s.plainHTTP = entry.plainHTTP;
   if (entry?.maxChunkSize) s.maxChunkSize = entry.maxChunkSize;
+  if (entry?.rateLimit || entry?.maxConcurrency) {
+    s.limits = {};
+    if (entry.rateLimit) s.limits.rateLimit = entry.rateLimit;
+    if (entry.maxConcurrency) s.limits.maxConcurrency = entry.maxConcurrency;
+  }
   const tls: NonNullable<HostSettings['tls']> = {};
   const server = entry?.tls?.serverAuth;
   const client = entry?.tls?.clientAuth;
@@ -180,7 +188,28 @@ export function createSession(
   const sources = [fromConfig];
   if (options.dockerConfig !== false)
     sources.push(dockerConfigCredentials(options.env ? { env: options.env } : {}));
-  const authenticator = new Authenticator({ transport, credentials: chainCredentials(...sources), now });
+  const credentials = chainCredentials(...sources);
+  const authenticator = new Authenticator({ transport, credentials, now });
+  const listings = new Map<string, TagDigestListing | undefined>();
+  const listing = (registry: string): TagDigestListing | undefined => {
+    const key = hostKey(registry);
+    if (!listings.has(key)) {
+      const configured = hosts.get(key)?.listing;
+      const endpoint =
+        configured === undefined
+          ? defaultListingEndpoint(key)
+          : configured.api === 'none'
+            ? undefined
+            : { api: configured.api, url: configured.url ?? defaultListingEndpoint(key)?.url ?? '' };
+      listings.set(
+        key,
+        endpoint && endpoint.url !== ''
+          ? createListing(transport, endpoint, registry, credentials)
+          : undefined,
+      );
+    }
+    return listings.get(key);
+  };
   // Validate host settings eagerly so a bad TLS path fails before any copy starts.
   for (const h of config.hosts) if (!unsupported(h)) hostSettings(h.host);
   const client = new RegistryClient({ transport, authorizer: authenticator });
@@ -198,5 +227,5 @@ export function createSession(
     }
     return p;
   };
-  return { client, transport, ensureRepository, close: () => transport.close() };
+  return { client, transport, ensureRepository, listing, close: () => transport.close() };
 }

@@ -13,7 +13,7 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Verification } from '../verify/index.js';
-import type { SyncResult } from './model.js';
+import type { SyncResult, TagResult } from './model.js';
 
 /** Format version of the state file; bump to start cold after a format change. */
 export const STATE_VERSION = 1;
@@ -50,6 +50,11 @@ export class StateCache {
   /** Destinations answered from the state (not confirmed again by the registry this run). */
   readonly #served = new Set<string>();
   #restored = '';
+  /** Learnt since the last write was scheduled. */
+  #dirty = false;
+  #timer: NodeJS.Timeout | undefined;
+  /** The write in flight: writes never overlap (they share one temporary file). */
+  #writing: Promise<unknown> = Promise.resolve();
 
   constructor(opts: { path: string; ttlMs: number; now?: () => number }) {
     this.#path = opts.path;
@@ -70,6 +75,20 @@ export class StateCache {
   /** Destinations this run trusted without asking the registry. */
   get served(): number {
     return this.#served.size;
+  }
+
+  /**
+   * Tags known per destination repository (fresh or stale), to weigh shards: the same file gives
+   * every shard the same weights.
+   */
+  tagCounts(): (repository: string) => number | undefined {
+    const counts = new Map<string, number>();
+    for (const ref of this.#entries.keys()) {
+      const at = ref.indexOf('@');
+      const repo = at >= 0 ? ref.slice(0, at) : ref.slice(0, ref.lastIndexOf(':'));
+      if (repo.length > ref.lastIndexOf('/') || at >= 0) counts.set(repo, (counts.get(repo) ?? 0) + 1);
+    }
+    return (repository) => counts.get(repository);
   }
 
   /** Read the state file if there is one; an unreadable or foreign file starts empty. */
@@ -130,24 +149,56 @@ export class StateCache {
    * answered keep their old time, so an entry expires after the TTL however often it is used.
    */
   record(result: SyncResult): void {
+    for (const e of result.entries) for (const t of e.tags) this.learn(t);
+  }
+
+  /**
+   * Learn from one row as it completes (and from the images of a chart version's row), so that a
+   * run killed later still leaves what it finished to the next run (see `autosave`).
+   */
+  learn(row: TagResult): void {
     const now = this.#now();
-    for (const e of result.entries) {
-      // A chart version's row carries the rows of the images discovered in it.
-      for (const t of e.tags.flatMap((row) => [row, ...(row.images ?? [])])) {
-        let digest: string | undefined;
-        if (t.status === 'copied' || t.status === 'overwritten' || t.status === 'skipped')
-          digest = t.sourceDigest;
-        else if (t.status === 'drifted' || t.status === 'would-overwrite') digest = t.destinationDigest;
-        if (digest === undefined) continue;
-        const known = this.#entries.get(t.destination);
-        if (this.#served.has(t.destination) && known?.digest === digest) continue;
-        this.#entries.set(t.destination, { digest, seenAt: now });
-      }
+    for (const t of [row, ...(row.images ?? [])]) {
+      let digest: string | undefined;
+      if (t.status === 'copied' || t.status === 'overwritten' || t.status === 'skipped')
+        digest = t.sourceDigest;
+      else if (t.status === 'drifted' || t.status === 'would-overwrite') digest = t.destinationDigest;
+      if (digest === undefined) continue;
+      const known = this.#entries.get(t.destination);
+      if (this.#served.has(t.destination) && known?.digest === digest) continue;
+      if (known?.digest === digest && known.seenAt === now) continue;
+      this.#entries.set(t.destination, { digest, seenAt: now });
+      this.#dirty = true;
     }
   }
 
-  /** Write the state file; returns false when it is unchanged from what was restored. */
+  /**
+   * Write the file in the background at most every `delayMs` while rows are learnt, so that a run
+   * killed at its time limit (even by SIGKILL) resumes from what it had finished: the file is
+   * replaced atomically, never left half written. Errors are left to the final `write()`.
+   */
+  autosave(delayMs: number): void {
+    if (!this.#dirty || this.#timer) return;
+    this.#timer = setTimeout(() => {
+      this.#timer = undefined;
+      this.#dirty = false;
+      this.#writing = this.#writing.then(() => this.#save()).catch(() => undefined);
+    }, delayMs);
+    this.#timer.unref();
+  }
+
+  /** Write the state file (after any background write); returns false when it is unchanged from what was restored. */
   async write(): Promise<boolean> {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    this.#dirty = false;
+    await this.#writing;
+    const written = this.#writing.then(() => this.#save());
+    this.#writing = written.catch(() => undefined);
+    return written;
+  }
+
+  async #save(): Promise<boolean> {
     const destinations: Record<string, StateEntry> = {};
     for (const ref of [...this.#entries.keys()].sort())
       destinations[ref] = this.#entries.get(ref) as StateEntry;

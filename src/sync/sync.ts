@@ -3,16 +3,25 @@
  * across the whole run. Knows nothing of GitHub; the CLI and the action both call it.
  */
 import type { MirrorConfig } from '../config/model.js';
+import { parseReference, type Repository } from '../oci/reference.js';
 import { ImageVerifier, type VerificationCache } from '../verify/index.js';
 import { BlobCopier } from './blobs.js';
 import { type ChartOptions, syncCharts } from './charts.js';
 import type { CopyContext } from './copy.js';
 import { errorInfo } from './errors.js';
 import { DEFAULT_JOB_TIMEOUT_MS, runJob } from './job.js';
-import { type EntryResult, type SyncResult, summarize, type TagResult } from './model.js';
+import {
+  type EntryResult,
+  type HostUsage,
+  type ShardInfo,
+  type SyncResult,
+  summarize,
+  type TagResult,
+} from './model.js';
 import { type PlannedTag, planEntry } from './plan.js';
 import { mapPool, Semaphore } from './pool.js';
 import { createSession, type Session, type SessionOptions } from './session.js';
+import { type ShardSpec, selectShard, type TagCounts } from './shard.js';
 import { entryPolicy, verifyPlan } from './verify-plan.js';
 
 export type SyncEvent =
@@ -50,6 +59,10 @@ export interface SyncOptions extends SessionOptions, ChartOptions {
   tufCachePath?: string;
   /** Remembered verifications (the state file's). */
   verificationCache?: VerificationCache;
+  /** Do only this shard's part of the work (`--shard i/n`); see src/sync/shard.ts. */
+  shard?: ShardSpec;
+  /** Tags known per destination repository, to weigh shards (every shard must see the same). */
+  shardWeights?: TagCounts;
 }
 
 interface Job {
@@ -84,10 +97,19 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
     });
   const client = session.client;
   const requestsBefore = session.transport.totals().requests;
+  const hostsBefore = session.transport.stats();
   const entries: EntryResult[] = [];
   const jobs: Job[] = [];
 
-  const artifacts = config.artifacts.filter((e) => options.only?.(e) ?? true);
+  const shard = options.shard ? selectShard(config, options.shard, options.shardWeights, options) : undefined;
+  const artifacts = config.artifacts.filter(
+    (e) => (options.only?.(e) ?? true) && (shard?.artifact(e) ?? true),
+  );
+  const charts = config.charts.filter((c) => (options.only?.(c) ?? true) && (shard?.chart(c) ?? true));
+  if (shard && options.shard)
+    log(
+      `shard ${options.shard.index}/${options.shard.count} by ${options.shard.by}: ${artifacts.length} artifact and ${charts.length} chart entries`,
+    );
   // sigstore-js itself is imported by verify/ on first use: runs without `verify:` never load it.
   let imageVerifier: ImageVerifier | undefined;
   const verifier = () => {
@@ -113,6 +135,8 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
         overwrite: options.overwrite ?? false,
         parallelism: concurrency * 2,
         knownDestinationDigest: options.knownDestinationDigest,
+        keep: shard?.tag,
+        listing: sourceListing(session, entry.source),
       });
       const policy = await entryPolicy(entry);
       if (policy) plan = await verifyPlan(plan, entry, policy, verifier(), concurrency);
@@ -193,24 +217,21 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
   });
 
   entries.push(
-    ...(await syncCharts(
-      config.charts.filter((c) => options.only?.(c) ?? true),
-      {
-        ...options,
-        config,
-        client,
-        copy: ctx,
-        dryRun: options.dryRun ?? false,
-        overwrite: options.overwrite ?? false,
-        concurrency,
-        attempts,
-        env: options.env ?? process.env,
-        ...(options.userAgent !== undefined ? { userAgent: options.userAgent } : {}),
-        emitTag: (entry, tag) => emit({ type: 'tag', entry, tag }),
-        emitFailed: (entry) => emit({ type: 'entry-failed', entry }),
-        log,
-      },
-    )),
+    ...(await syncCharts(charts, {
+      ...options,
+      config,
+      client,
+      copy: ctx,
+      dryRun: options.dryRun ?? false,
+      overwrite: options.overwrite ?? false,
+      concurrency,
+      attempts,
+      env: options.env ?? process.env,
+      ...(options.userAgent !== undefined ? { userAgent: options.userAgent } : {}),
+      emitTag: (entry, tag) => emit({ type: 'tag', entry, tag }),
+      emitFailed: (entry) => emit({ type: 'entry-failed', entry }),
+      log,
+    })),
   );
 
   // Rows in a stable order: as planned, whatever order jobs finished in.
@@ -220,12 +241,50 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
     result.tags.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
   }
   const requests = session.transport.totals().requests - requestsBefore;
+  const hosts = hostUsage(session, hostsBefore);
   if (!options.session) await session.close();
-  return {
+  const result: SyncResult = {
     startedAt,
     durationMs: Math.round(performance.now() - t0),
     dryRun: options.dryRun ?? false,
     entries,
     summary: summarize(entries, requests),
   };
+  if (hosts.length > 0) result.hosts = hosts;
+  if (shard && options.shard) {
+    const order: ShardInfo['order'] = planned.map(({ entry, plan }) => ({
+      entry: config.artifacts.indexOf(entry),
+      ...(plan?.selected ? { sources: plan.selected } : {}),
+    }));
+    for (const c of charts) order.push({ entry: config.artifacts.length + config.charts.indexOf(c) });
+    result.shard = { ...options.shard, fingerprint: shard.fingerprint, order };
+  }
+  return result;
+}
+
+/** Requests per host made by this run, with what each host said of its rate limit. */
+function hostUsage(session: Session, before: ReturnType<Session['transport']['stats']>): HostUsage[] {
+  const rates = session.transport.rateStates();
+  const out: HostUsage[] = [];
+  for (const [host, s] of [...session.transport.stats()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    const requests = s.requests - (before.get(host)?.requests ?? 0);
+    if (requests === 0) continue;
+    const r = rates.get(host);
+    out.push({
+      host,
+      requests,
+      rateLimited: r?.rateLimited ?? 0,
+      ...(r?.limit !== undefined ? { limit: r.limit } : {}),
+      ...(r?.remaining !== undefined ? { remaining: r.remaining } : {}),
+      ...(r?.windowSeconds !== undefined ? { windowSeconds: r.windowSeconds } : {}),
+    });
+  }
+  return out;
+}
+
+/** The source registry's tag digest listing, as a planning hook; undefined when it has none. */
+function sourceListing(session: Session, source: string) {
+  const registry = parseReference(source).registry;
+  const listing = session.listing?.(registry);
+  return listing ? (repo: Repository) => listing.list(repo) : undefined;
 }

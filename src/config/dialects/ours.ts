@@ -1,6 +1,7 @@
 /**
  * Our own dialect (`apiVersion: oci-mirror/v1`, schema/config.schema.json) onto the model: the
- * shared entry normaliser with our host fields (cloud provider settings, `insecure`, `plainHTTP`)
+ * shared entry normaliser with our host fields (cloud provider settings, `insecure`, `plainHTTP`,
+ * `rateLimit`, `maxConcurrency`, `listing`)
  * and our TLS shape (`caFromPath`/`caValue`, `certFromPath`/`keyFromPath`/…).
  */
 import type { ConfigError } from '../errors.js';
@@ -12,6 +13,7 @@ import {
   type NormalizeContext,
   type NormalizeHelpers,
   normalizeEntries,
+  num,
   obj,
   type R,
   str,
@@ -81,6 +83,20 @@ function oursHostExtras(raw: R, at: FieldPath, entry: HostEntry, h: NormalizeHel
       h.err([...at, 'createRepositories'], '`createRepositories` only applies with `provider: ecr`', {
         key: true,
       });
+  }
+  const rate = obj(raw, 'rateLimit');
+  const rps = rate ? num(rate, 'requestsPerSecond') : undefined;
+  if (rate && rps !== undefined) {
+    const burst = num(rate, 'burst');
+    entry.rateLimit = burst !== undefined ? { requestsPerSecond: rps, burst } : { requestsPerSecond: rps };
+  }
+  const maxConcurrency = num(raw, 'maxConcurrency');
+  if (maxConcurrency !== undefined) entry.maxConcurrency = maxConcurrency;
+  const listing = obj(raw, 'listing');
+  const api = listing ? str(listing, 'api') : undefined;
+  if (listing && (api === 'dockerhub' || api === 'quay' || api === 'none')) {
+    const url = str(listing, 'url');
+    entry.listing = url !== undefined ? { api, url } : { api };
   }
   const insecure = bool(raw, 'insecure');
   if (insecure !== undefined) entry.insecure = insecure;

@@ -1,0 +1,203 @@
+/**
+ * Tag digest listings: registries' own bulk APIs that give the digest of many tags per request
+ * (Docker Hub's repository tags API, Quay's tag API), so that planning need not HEAD every source
+ * tag. A listing is only ever a hint: planning trusts it for one conclusion alone — "the
+ * destination already holds the digest the listing gives for the source tag", i.e. a skip — and
+ * confirms with the registry itself before any other outcome (copy, overwrite, drift). A stale
+ * listing can therefore delay a copy to a later run, never cause a wrong write or a false drift.
+ *
+ * Any trouble with a listing (no access, unknown repository, rate limited, unexpected answer)
+ * means "no listing": planning falls back to one HEAD per tag, and says so in the log.
+ */
+import { registerSecret } from '../secrets.js';
+import type { Repository } from './reference.js';
+import type { Transport } from './transport.js';
+
+/** The registry APIs we can list tag digests with. */
+export type ListingApi = 'dockerhub' | 'quay';
+
+export const LISTING_APIS: readonly ListingApi[] = ['dockerhub', 'quay'];
+
+/** Where a registry host's listing API is, and which it is. */
+export interface ListingEndpoint {
+  api: ListingApi;
+  /** Base URL of the API, e.g. `https://hub.docker.com`. */
+  url: string;
+}
+
+/** The listing API of well-known registry hosts. */
+export function defaultListingEndpoint(registry: string): ListingEndpoint | undefined {
+  if (registry === 'docker.io') return { api: 'dockerhub', url: 'https://hub.docker.com' };
+  if (registry === 'quay.io') return { api: 'quay', url: 'https://quay.io' };
+  return undefined;
+}
+
+/** Digests by tag of one repository; undefined when the listing cannot be used. */
+export type TagDigests = Map<string, string>;
+
+export interface ListingResult {
+  digests?: TagDigests;
+  /** API requests made. */
+  requests: number;
+  /** Why there is no listing (for the log). */
+  unavailable?: string;
+}
+
+/** A listing API client for one registry host. */
+export interface TagDigestListing {
+  list(repo: Repository): Promise<ListingResult>;
+}
+
+/** What authorises a listing: the registry host's own credentials (see auth/credentials.ts). */
+export interface ListingCredential {
+  username?: string;
+  password?: string;
+  registryToken?: string;
+}
+
+/** An answer that means "no listing". */
+class ListingUnavailable extends Error {}
+
+const MAX_PAGES = 1000;
+const DIGEST = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]+$/;
+
+interface Ctx {
+  transport: Transport;
+  endpoint: ListingEndpoint;
+  /** Credentials of the registry host the listing describes. */
+  credential: () => Promise<ListingCredential | undefined>;
+}
+
+async function getJson(
+  ctx: Ctx,
+  url: string,
+  headers: Record<string, string>,
+  init: { method?: string; body?: string } = {},
+): Promise<unknown> {
+  const res = await ctx.transport.request({
+    method: init.method ?? 'GET',
+    url,
+    headers: { accept: 'application/json', ...headers },
+    ...(init.body !== undefined ? { body: init.body } : {}),
+  });
+  if (res.status !== 200) {
+    await res.body.dump();
+    throw new ListingUnavailable(`${init.method ?? 'GET'} ${new URL(url).pathname}: HTTP ${res.status}`);
+  }
+  try {
+    return JSON.parse(await res.body.text());
+  } catch {
+    throw new ListingUnavailable(`${new URL(url).pathname}: not JSON`);
+  }
+}
+
+/** Follow a `next` link only to the API's own origin. */
+function sameOrigin(base: string, next: string): string {
+  const u = new URL(next, base);
+  if (u.origin !== new URL(base).origin)
+    throw new ListingUnavailable(`next page on another origin (${u.origin})`);
+  return u.toString();
+}
+
+/**
+ * Docker Hub: `GET /v2/namespaces/{ns}/repositories/{repo}/tags?page_size=100`, following `next`;
+ * each result's `digest` is the tag's manifest (or index) digest. With a username and password
+ * (or personal access token) for docker.io, a JWT from `POST /v2/users/login` authorises private
+ * repositories; without, public repositories are listed anonymously.
+ */
+async function dockerHub(ctx: Ctx, repo: Repository, count: () => void): Promise<TagDigests> {
+  const parts = repo.repository.split('/');
+  if (parts.length !== 2) throw new ListingUnavailable(`${repo.repository}: not namespace/name`);
+  const [ns, name] = parts as [string, string];
+  const base = ctx.endpoint.url.replace(/\/+$/, '');
+  const headers: Record<string, string> = {};
+  const cred = await ctx.credential();
+  if (cred?.username && cred.password) {
+    count();
+    const login = (await getJson(
+      ctx,
+      `${base}/v2/users/login`,
+      { 'content-type': 'application/json' },
+      { method: 'POST', body: JSON.stringify({ username: cred.username, password: cred.password }) },
+    )) as { token?: unknown };
+    if (typeof login.token !== 'string') throw new ListingUnavailable('login: no token');
+    registerSecret(login.token);
+    headers.authorization = `Bearer ${login.token}`;
+  }
+  const out: TagDigests = new Map();
+  let url: string | null =
+    `${base}/v2/namespaces/${encodeURIComponent(ns)}/repositories/${encodeURIComponent(name)}/tags?page_size=100`;
+  for (let page = 0; url !== null; page++) {
+    if (page >= MAX_PAGES) throw new ListingUnavailable('too many pages');
+    count();
+    const body = (await getJson(ctx, url, headers)) as { next?: unknown; results?: unknown };
+    if (!Array.isArray(body.results)) throw new ListingUnavailable('tags: no results');
+    for (const r of body.results as { name?: unknown; digest?: unknown }[])
+      if (typeof r.name === 'string' && typeof r.digest === 'string' && DIGEST.test(r.digest))
+        out.set(r.name, r.digest);
+    url = typeof body.next === 'string' && body.next !== '' ? sameOrigin(base, body.next) : null;
+  }
+  return out;
+}
+
+/**
+ * Quay: `GET /api/v1/repository/{ns}/{repo}/tag/?onlyActiveTags=true&limit=100&page=N` while
+ * `has_additional`; each tag's `manifest_digest`. A credential without a username is used as the
+ * OAuth bearer token (a robot's password is not one: robots list public repositories anonymously).
+ */
+async function quay(ctx: Ctx, repo: Repository, count: () => void): Promise<TagDigests> {
+  const base = ctx.endpoint.url.replace(/\/+$/, '');
+  const headers: Record<string, string> = {};
+  const cred = await ctx.credential();
+  const token = cred?.registryToken ?? (cred?.username === undefined ? cred?.password : undefined);
+  if (token) headers.authorization = `Bearer ${token}`;
+  const out: TagDigests = new Map();
+  for (let page = 1; ; page++) {
+    if (page > MAX_PAGES) throw new ListingUnavailable('too many pages');
+    count();
+    const body = (await getJson(
+      ctx,
+      `${base}/api/v1/repository/${repo.repository}/tag/?onlyActiveTags=true&limit=100&page=${page}`,
+      headers,
+    )) as { tags?: unknown; has_additional?: unknown };
+    if (!Array.isArray(body.tags)) throw new ListingUnavailable('tag: no tags');
+    for (const t of body.tags as { name?: unknown; manifest_digest?: unknown }[])
+      if (
+        typeof t.name === 'string' &&
+        typeof t.manifest_digest === 'string' &&
+        DIGEST.test(t.manifest_digest)
+      )
+        out.set(t.name, t.manifest_digest);
+    if (body.has_additional !== true) return out;
+  }
+}
+
+const APIS: Record<ListingApi, (ctx: Ctx, repo: Repository, count: () => void) => Promise<TagDigests>> = {
+  dockerhub: dockerHub,
+  quay,
+};
+
+/** A listing for one registry host, authorised with that host's credentials. */
+export function createListing(
+  transport: Transport,
+  endpoint: ListingEndpoint,
+  registry: string,
+  credentials: (host: string) => Promise<ListingCredential | undefined>,
+): TagDigestListing {
+  const ctx: Ctx = { transport, endpoint, credential: () => credentials(registry) };
+  return {
+    async list(repo) {
+      let requests = 0;
+      try {
+        const digests = await APIS[endpoint.api](ctx, repo, () => {
+          requests++;
+        });
+        return { digests, requests };
+      } catch (err) {
+        // Whatever went wrong (refused, unknown, rate limited, network), planning HEADs instead.
+        const why = err instanceof Error ? err.message : String(err);
+        return { requests, unavailable: `${endpoint.api} listing of ${repo.repository}: ${why}` };
+      }
+    },
+  };
+}

@@ -1,0 +1,125 @@
+/**
+ * Resumable runs: the state file is written as tags complete, so a run killed mid-way (SIGKILL, as
+ * a job at its time limit) leaves a valid state naming only what it finished, and the next run
+ * neither looks up nor re-copies those tags. Real registries; the CLI as its own process.
+ */
+import type { ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  buildImage,
+  type FaultProxy,
+  getManifestRaw,
+  pushContent,
+  startFaultProxy,
+  startRegistry,
+  stopAll,
+  type TempDir,
+  type TestRegistry,
+  tempDir,
+} from '../harness/index.js';
+import { cli, cliProcess } from './cli-run.js';
+
+const TAGS = Array.from({ length: 16 }, (_, i) => `1.${i}.0`);
+
+let src: TestRegistry;
+let dst: TestRegistry;
+let d: FaultProxy;
+let dir: TempDir;
+
+interface StateDoc {
+  version: number;
+  destinations: Record<string, { digest: string; seenAt: number }>;
+}
+
+beforeAll(async () => {
+  [src, dst] = await Promise.all([startRegistry(), startRegistry()]);
+  // Every tagged manifest PUT at the destination takes a while: the run is long enough to kill.
+  d = await startFaultProxy(dst.url, [
+    { delayMs: 400, match: (r) => r.method === 'PUT' && /\/manifests\/1\./.test(r.path) },
+  ]);
+  dir = tempDir('resume-test-');
+  for (const tag of TAGS)
+    await pushContent(src, 'team/app', tag, buildImage({ seed: `resume-${tag}`, uniqueLayerSize: 2_000 }));
+}, 60_000);
+
+afterAll(async () => {
+  await d?.stop();
+  dir?.cleanup();
+  await stopAll();
+});
+
+function waitFor(check: () => boolean, child: ChildProcess): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const t = setInterval(() => {
+      if (check()) {
+        clearInterval(t);
+        resolve();
+      } else if (child.exitCode !== null) {
+        clearInterval(t);
+        reject(new Error(`the run ended (exit ${child.exitCode}) before it could be killed`));
+      }
+    }, 50);
+  });
+}
+
+describe('a run killed mid-way resumes from its state file', () => {
+  it('SIGKILL after some tags: the state holds only finished tags; the next run re-copies and re-checks none of them', async () => {
+    const config = join(dir.path, 'mirror.yaml');
+    const statePath = join(dir.path, 'state.json');
+    writeFileSync(
+      config,
+      `apiVersion: oci-mirror/v1
+kind: Config
+artifacts:
+  - source: ${src.host}/team/app
+    destination: ${d.host}/mirror/app
+    selector: { limit: 0 }
+`,
+    );
+    const child = cliProcess(['sync', config, '--state-file', statePath, '--concurrency', '1'], {
+      cwd: dir.path,
+      stdio: 'ignore',
+    });
+    const recorded = (): StateDoc | undefined => {
+      if (!existsSync(statePath)) return undefined;
+      return JSON.parse(readFileSync(statePath, 'utf8')) as StateDoc;
+    };
+    // Killed once the state names a few tags (written while the run goes on, not at its end).
+    await waitFor(() => Object.keys(recorded()?.destinations ?? {}).length >= 3, child);
+    child.kill('SIGKILL');
+    await new Promise((r) => child.once('close', r));
+
+    const state = recorded() as StateDoc;
+    const known = Object.keys(state.destinations);
+    expect(known.length).toBeGreaterThanOrEqual(3);
+    expect(known.length).toBeLessThan(TAGS.length);
+    // Everything the state names is really at the destination with that digest.
+    for (const [ref, e] of Object.entries(state.destinations)) {
+      const tag = ref.slice(ref.lastIndexOf(':') + 1);
+      expect((await getManifestRaw({ url: dst.url }, 'mirror/app', tag))?.digest).toBe(e.digest);
+    }
+
+    d.requests.length = 0;
+    const r = await cli(['sync', config, '--state-file', statePath, '-o', 'json'], { cwd: dir.path });
+    expect(r.code, r.stderr).toBe(0);
+    const rows = JSON.parse(r.stdout).report.results[0].tags as {
+      destination: string;
+      status: string;
+      reason?: string;
+    }[];
+    expect(rows).toHaveLength(TAGS.length);
+    for (const row of rows) {
+      if (known.includes(row.destination))
+        expect(row).toMatchObject({ status: 'skipped', reason: 'up-to-date (state cache)' });
+      else expect(['copied', 'skipped']).toContain(row.status);
+    }
+    // The destination saw no request at all about the recorded tags.
+    const touched = d.requests
+      .map((q) => /\/manifests\/([^/?]+)/.exec(q.path)?.[1])
+      .filter((t): t is string => t !== undefined);
+    for (const ref of known) expect(touched).not.toContain(ref.slice(ref.lastIndexOf(':') + 1));
+    expect(Object.keys(recorded()?.destinations ?? {}).sort()).toEqual(rows.map((x) => x.destination).sort());
+  }, 120_000);
+});
