@@ -14,6 +14,7 @@ import {
   parseErrorBody,
   RegistryError,
   SizeError,
+  StoredDigestMismatchError,
 } from './errors.js';
 import { type Descriptor, parseManifest, type RawManifest } from './manifest.js';
 import { MANIFEST_ACCEPT, OCI_INDEX } from './mediatypes.js';
@@ -274,7 +275,7 @@ export class RegistryClient {
       digestAlgorithm(returned) === digestAlgorithm(digest) &&
       returned !== digest
     ) {
-      throw new DigestMismatchError(`${op} (registry stored different bytes)`, digest, returned);
+      throw new StoredDigestMismatchError(`${op} (registry stored different bytes)`, digest, returned);
     }
     const subject = res.header('oci-subject');
     return subject !== undefined ? { digest, subject } : { digest };

@@ -95,6 +95,20 @@ export class DigestMismatchError extends OciError {
   }
 }
 
+/**
+ * A manifest PUT was accepted but the registry says it stored other bytes than were sent (the
+ * `Docker-Content-Digest` it returned differs): what the tag now points at is `stored`.
+ */
+export class StoredDigestMismatchError extends DigestMismatchError {
+  constructor(
+    what: string,
+    expected: string,
+    readonly stored: string,
+  ) {
+    super(what, expected, stored);
+  }
+}
+
 /** Content larger than the client accepts (manifest size cap) or than it announced. */
 export class SizeError extends OciError {}
 

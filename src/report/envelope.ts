@@ -35,6 +35,7 @@ export interface ReportError {
   httpStatus?: number;
   code?: string;
   kind?: string;
+  repair?: string;
 }
 
 /** One tag row of the report. */
@@ -103,6 +104,7 @@ function toError(e: ErrorInfo): ReportError {
     ...(e.httpStatus !== undefined ? { httpStatus: e.httpStatus } : {}),
     ...(e.code !== undefined ? { code: redact(e.code) } : {}),
     ...(e.kind !== undefined ? { kind: redact(e.kind) } : {}),
+    ...(e.repair !== undefined ? { repair: redact(e.repair) } : {}),
   };
 }
 

@@ -20,6 +20,8 @@ export interface CopyContext {
   /** Parallel blob/child operations within one manifest. */
   parallelism: number;
   log: (message: string) => void;
+  /** The client not bound to a job's deadline, for undoing a failed tag write after it. */
+  repairClient?: RegistryClient;
 }
 
 /** Copy the content `manifest` refers to (recursively) from `src` to `dst`, without tagging it. */

@@ -8,6 +8,7 @@ import { type CopyContext, type CopyStats, copyContent } from './content.js';
 import { onSide } from './errors.js';
 import type { ReferrerCounts } from './model.js';
 import { copyReferrers } from './referrers.js';
+import { writeTag } from './tag-write.js';
 
 export type { CopyContext, CopyStats } from './content.js';
 
@@ -25,6 +26,8 @@ export async function copyImage(
     sourceTags?: ReadonlySet<string> | undefined;
     /** The source manifest when the planner already fetched it (its digest is `srcDigest`). */
     manifest?: RawManifest | undefined;
+    /** The digest the destination tag held at planning (overwrite): restored if the tag write fails. */
+    previous?: string | undefined;
   } = {},
 ): Promise<CopyStats & { mediaType: string; referrers?: ReferrerCounts }> {
   const stats: CopyStats = { blobs: { copied: 0, mounted: 0, existing: 0 }, bytes: 0, manifests: 0 };
@@ -43,8 +46,18 @@ export async function copyImage(
     );
     referrers = await copyReferrers(ctx, srcRepo, dstRepo, srcDigest, stats, options.sourceTags);
   }
-  const target = dst.tag !== undefined ? { ...dstRepo, tag: dst.tag } : { ...dstRepo, digest: srcDigest };
-  await onSide('destination', () => ctx.client.putManifest(target, top.bytes, top.mediaType));
+  if (dst.tag !== undefined) {
+    await writeTag(ctx.client, { ...dstRepo, tag: dst.tag }, top, {
+      previous: options.previous,
+      attempts: ctx.client.transport.retryPolicy.attempts,
+      log: ctx.log,
+      ...(ctx.repairClient ? { repairClient: ctx.repairClient } : {}),
+    });
+  } else {
+    await onSide('destination', () =>
+      ctx.client.putManifest({ ...dstRepo, digest: srcDigest }, top.bytes, top.mediaType),
+    );
+  }
   stats.manifests++;
   ctx.log(`put manifest ${dst.registry}/${dst.repository}:${dst.tag ?? srcDigest} (${srcDigest})`);
   return referrers

@@ -3,6 +3,18 @@ import { AuthError, OciError, RegistryError, type Side } from '../oci/errors.js'
 import { redact } from '../secrets.js';
 import type { ErrorInfo } from './model.js';
 
+/** A tag write failed; `repair` says what the tag was left holding. The original error is the cause. */
+export class TagWriteError extends OciError {
+  constructor(
+    readonly target: string,
+    readonly original: Error,
+    readonly repair: string,
+  ) {
+    super(`${original.message}; ${repair}`, { cause: original });
+    if (original instanceof OciError && original.side !== undefined) this.side = original.side;
+  }
+}
+
 /** Run `fn`; an error it throws is marked as happening on `side` (unless already marked). */
 export async function onSide<T>(side: Side, fn: () => Promise<T>): Promise<T> {
   try {
@@ -24,6 +36,14 @@ export function errorInfo(err: unknown): ErrorInfo {
     if (e.code !== undefined) info.code = e.code;
   }
   if (e instanceof AuthError && e.status !== undefined) info.httpStatus = e.status;
+  if (e instanceof TagWriteError) {
+    info.repair = redact(e.repair);
+    info.operation ??= `put manifest ${e.target}`;
+    const original = errorInfo(e.original);
+    if (original.httpStatus !== undefined) info.httpStatus = original.httpStatus;
+    if (original.code !== undefined) info.code = original.code;
+    if (original.operation !== undefined) info.operation = original.operation;
+  }
   return info;
 }
 

@@ -43,7 +43,11 @@ async function withDeadline<T>(
   const timeout = new JobTimeoutError(`${what}: timed out after ${Math.round(ms / 1000)}s`);
   const timer = setTimeout(() => controller.abort(timeout), ms);
   try {
-    return await fn({ ...ctx, client: ctx.client.withSignal(controller.signal) });
+    return await fn({
+      ...ctx,
+      client: ctx.client.withSignal(controller.signal),
+      repairClient: ctx.repairClient ?? ctx.client,
+    });
   } catch (err) {
     throw controller.signal.aborted ? timeout : err;
   } finally {
@@ -81,6 +85,7 @@ export async function runJob(ctx: CopyContext, plan: PlannedTag, options: JobOpt
               referrers: options.referrers,
               sourceTags: options.sourceTags,
               manifest: plan.manifest,
+              previous: plan.dstDigest,
             }),
         );
         r.status = plan.action === 'overwrite' ? 'overwritten' : 'copied';

@@ -34,6 +34,8 @@ export interface ErrorInfo {
   code?: string;
   /** Error class name, e.g. `RegistryError`, `DigestMismatchError`, `AuthError`. */
   kind?: string;
+  /** A failed tag write was undone or could not be: what the tag holds now. */
+  repair?: string;
 }
 
 /** Blob accounting for one tag or a whole run. */

@@ -28,6 +28,8 @@ interface RuleBase {
   times?: number;
   /** Which requests the rule applies to (default: all). */
   match?: (req: FaultMatchInput) => boolean;
+  /** Probability (0..1) that a matching request gets this fault, drawn from `ProxyOptions.random`. */
+  chance?: number;
 }
 
 export type FaultRule = RuleBase &
@@ -36,11 +38,27 @@ export type FaultRule = RuleBase &
     | { reset: true }
     | { resetAfterBytes: number }
     | { corruptByte: number }
+    /**
+     * Flip bits of the byte at this offset of the request body on its way to the target (XOR with
+     * `xor`, default 0x01 so ASCII stays ASCII): a registry that does not validate the field then
+     * stores bytes other than the client sent, under the digest of what it received.
+     */
+    | { corruptRequestByte: number; xor?: number }
+    /** Forward the request, let the target apply it, then drop the connection instead of answering. */
+    | { dropAnswer: true }
     | { redirectTo: string }
     | { delayMs: number }
   );
 
-export type FaultKind = 'status' | 'reset' | 'resetAfterBytes' | 'corruptByte' | 'redirect' | 'delay';
+export type FaultKind =
+  | 'status'
+  | 'reset'
+  | 'resetAfterBytes'
+  | 'corruptByte'
+  | 'corruptRequestByte'
+  | 'dropAnswer'
+  | 'redirect'
+  | 'delay';
 
 export interface ProxyRequestLog {
   method: string;
@@ -71,6 +89,8 @@ export interface ProxyOptions {
   key?: string;
   /** Replace the Authorization header sent upstream (the client's is still recorded). */
   upstreamAuthorization?: string;
+  /** Randomness for rules with `chance` (default Math.random; pass a seeded one for repeatable runs). */
+  random?: () => number;
 }
 
 const HOP_BY_HOP = new Set([
@@ -88,13 +108,18 @@ function ruleKind(rule: FaultRule): FaultKind {
   if ('reset' in rule) return 'reset';
   if ('resetAfterBytes' in rule) return 'resetAfterBytes';
   if ('corruptByte' in rule) return 'corruptByte';
+  if ('corruptRequestByte' in rule) return 'corruptRequestByte';
+  if ('dropAnswer' in rule) return 'dropAnswer';
   if ('redirectTo' in rule) return 'redirect';
   return 'delay';
 }
 
 class Corrupter extends Transform {
   #seen = 0;
-  constructor(readonly offset: number) {
+  constructor(
+    readonly offset: number,
+    readonly xor = 0xff,
+  ) {
     super();
   }
   override _transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback): void {
@@ -103,7 +128,7 @@ class Corrupter extends Transform {
     if (this.offset >= start && this.offset < this.#seen) {
       const copy = Buffer.from(chunk);
       const i = this.offset - start;
-      copy[i] = (copy[i] ?? 0) ^ 0xff;
+      copy[i] = (copy[i] ?? 0) ^ this.xor;
       cb(null, copy);
       return;
     }
@@ -139,6 +164,7 @@ async function startServer(targetUrl: string, rules: FaultRule[], opts: ProxyOpt
       const used = spent.get(rule) ?? 0;
       if (rule.times !== undefined && used >= rule.times) continue;
       if (rule.match && !rule.match(input)) continue;
+      if (rule.chance !== undefined && (opts.random ?? Math.random)() >= rule.chance) continue;
       spent.set(rule, used + 1);
       return rule;
     }
@@ -178,6 +204,11 @@ async function startServer(targetUrl: string, rules: FaultRule[], opts: ProxyOpt
           outHeaders.location = proxyOrigin + loc.slice(targetOrigin.length);
         }
         log.status = up.statusCode ?? 0;
+        if (rule && 'dropAnswer' in rule) {
+          up.resume();
+          up.on('end', () => resetSocket(req.socket));
+          return;
+        }
         res.writeHead(up.statusCode ?? 502, up.statusMessage, outHeaders);
         if (rule && 'resetAfterBytes' in rule) {
           let sent = 0;
@@ -221,7 +252,9 @@ async function startServer(targetUrl: string, rules: FaultRule[], opts: ProxyOpt
         resetSocket(req.socket);
       }
     });
-    req.pipe(upstream);
+    if (rule && 'corruptRequestByte' in rule)
+      req.pipe(new Corrupter(rule.corruptRequestByte, rule.xor ?? 0x01)).pipe(upstream);
+    else req.pipe(upstream);
   };
 
   const server = createServer((req, res) => {
