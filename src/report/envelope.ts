@@ -171,6 +171,7 @@ export function toReport(result: SyncResult, meta: ReportMeta): ReportDocument {
         wouldCopy: s.wouldCopy,
         wouldOverwrite: s.wouldOverwrite,
         failed: s.failed,
+        ...(s.failedEntries !== undefined ? { failedEntries: s.failedEntries } : {}),
         bytes: s.bytes,
         blobs: toBlobs(s.blobs),
         requests: s.requests,

@@ -1,5 +1,6 @@
 /** Turning thrown errors into report rows, and tagging errors with the side they happened on. */
-import { AuthError, OciError, RegistryError, type Side } from '../oci/errors.js';
+import { AuthError, NetworkError, OciError, RegistryError, type Side } from '../oci/errors.js';
+import { isRetryableNetworkError } from '../oci/retry.js';
 import { redact } from '../secrets.js';
 import type { ErrorInfo } from './model.js';
 
@@ -30,8 +31,8 @@ export function errorInfo(err: unknown): ErrorInfo {
   const e = err instanceof Error ? err : new Error(String(err));
   const info: ErrorInfo = { message: redact(e.message), kind: e.name };
   if (e instanceof OciError && e.side !== undefined) info.side = e.side;
+  if (e instanceof OciError && e.operation !== undefined) info.operation = e.operation;
   if (e instanceof RegistryError) {
-    info.operation = e.operation;
     info.httpStatus = e.status;
     if (e.code !== undefined) info.code = e.code;
   }
@@ -47,8 +48,11 @@ export function errorInfo(err: unknown): ErrorInfo {
   return info;
 }
 
-/** The error is worth retrying the whole job for (network trouble or a server-side failure). */
+/**
+ * The error is worth retrying the whole job for: network trouble (resets, cut or stalled bodies,
+ * undici socket errors), a server-side failure, or a blob whose bytes arrived altered.
+ */
 export function isTransient(err: unknown): boolean {
   if (err instanceof RegistryError) return err.status === 429 || err.status === 408 || err.status >= 500;
-  return err instanceof Error && err.name === 'NetworkError';
+  return err instanceof NetworkError || isRetryableNetworkError(err);
 }

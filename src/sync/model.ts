@@ -108,7 +108,13 @@ export interface SyncSummary {
   drifted: number;
   wouldCopy: number;
   wouldOverwrite: number;
+  /** Failed tags plus entries whose plan failed (each such entry counts once). */
   failed: number;
+  /**
+   * Entries that failed before their tags could be handled (tag list, chart index): the tags they
+   * would have mirrored are unknown and not in `failed` beyond the one each entry adds.
+   */
+  failedEntries?: number;
   bytes: number;
   blobs: BlobCounts;
   requests: number;
@@ -147,6 +153,7 @@ export function summarize(entries: readonly EntryResult[], requests: number): Sy
     wouldCopy: 0,
     wouldOverwrite: 0,
     failed: 0,
+    failedEntries: 0,
     bytes: 0,
     blobs: { copied: 0, mounted: 0, existing: 0 },
     requests,
@@ -161,7 +168,10 @@ export function summarize(entries: readonly EntryResult[], requests: number): Sy
     failed: 'failed',
   };
   for (const e of entries) {
-    if (e.error) s.failed++;
+    if (e.error) {
+      s.failed++;
+      s.failedEntries = (s.failedEntries ?? 0) + 1;
+    }
     for (const t of e.tags.flatMap((t) => [t, ...(t.images ?? [])])) {
       (s[key[t.status]] as number)++;
       s.bytes += t.bytes;

@@ -22,7 +22,10 @@ export interface SessionOptions {
   insecure?: boolean;
   /** Retries per request (attempts = retries + 1). */
   retries?: number;
-  /** Time budget per request including retries, in ms. */
+  /**
+   * Time budget per request including retries, in ms; also the longest wait for a connection,
+   * an answer's headers, or a pause in its body (see `TransportOptions.timeoutMs`).
+   */
   timeoutMs?: number;
   /** Connections per registry host. */
   connections?: number;
@@ -147,6 +150,7 @@ export function createSession(
     retry,
     userAgent: options.userAgent ?? 'oci-mirror',
     connections: options.connections ?? 16,
+    ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
   });
   const env = options.env ?? process.env;
   const now = options.now ?? Date.now;

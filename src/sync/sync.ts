@@ -63,6 +63,10 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
     options.session ??
     createSession(config, {
       ...options,
+      // `--timeout` bounds every wait, planning's requests included: no request outlives it.
+      ...(options.timeoutMs === undefined && options.jobTimeoutMs !== undefined
+        ? { timeoutMs: options.jobTimeoutMs }
+        : {}),
       connections: Math.max(8, concurrency * 2),
       retry: {
         ...options.retry,

@@ -37,6 +37,8 @@ export type FaultRule = RuleBase &
     | { status: number; retryAfter?: string; body?: string; headers?: Record<string, string> }
     | { reset: true }
     | { resetAfterBytes: number }
+    /** Send the answer's headers and this many body bytes, then nothing more (the connection stays open). */
+    | { stallAfterBytes: number }
     | { corruptByte: number }
     /**
      * Flip bits of the byte at this offset of the request body on its way to the target (XOR with
@@ -54,6 +56,7 @@ export type FaultKind =
   | 'status'
   | 'reset'
   | 'resetAfterBytes'
+  | 'stallAfterBytes'
   | 'corruptByte'
   | 'corruptRequestByte'
   | 'dropAnswer'
@@ -107,6 +110,7 @@ function ruleKind(rule: FaultRule): FaultKind {
   if ('status' in rule) return 'status';
   if ('reset' in rule) return 'reset';
   if ('resetAfterBytes' in rule) return 'resetAfterBytes';
+  if ('stallAfterBytes' in rule) return 'stallAfterBytes';
   if ('corruptByte' in rule) return 'corruptByte';
   if ('corruptRequestByte' in rule) return 'corruptRequestByte';
   if ('dropAnswer' in rule) return 'dropAnswer';
@@ -234,6 +238,19 @@ async function startServer(targetUrl: string, rules: FaultRule[], opts: ProxyOpt
             setImmediate(() => req.socket.destroy());
             up.destroy();
           }
+          return;
+        }
+        if (rule && 'stallAfterBytes' in rule) {
+          let sent = 0;
+          const limit = rule.stallAfterBytes;
+          res.flushHeaders();
+          up.on('data', (chunk: Buffer) => {
+            if (sent >= limit) return;
+            const part = chunk.subarray(0, limit - sent);
+            sent += part.length;
+            res.write(part);
+            if (sent >= limit) up.destroy();
+          });
           return;
         }
         if (rule && 'corruptByte' in rule) {
