@@ -16,6 +16,7 @@ import { resolveHelm } from '../helm/bin.js';
 import { renderJson, toReport } from '../report/envelope.js';
 import { renderText } from '../report/text.js';
 import { onSecret, redact, registerSecret } from '../secrets.js';
+import { onSignals } from '../sync/cancel.js';
 import { exitCodeOf, type SyncResult } from '../sync/model.js';
 import { StateCache } from '../sync/state.js';
 import { sync } from '../sync/sync.js';
@@ -174,7 +175,11 @@ async function run(): Promise<void> {
   const stateCache = await openStateCache(config, inputs, backend);
   const helmBin = await provideHelm(config, inputs);
   const only = inputs.only;
+  const cancel = onSignals((signal) =>
+    core.warning(`${signal} received: cancelling (nothing new starts; copies in flight are aborted)`),
+  );
   const result = await sync(config, {
+    signal: cancel.signal,
     dryRun,
     overwrite: inputs.overwrite,
     concurrency: inputs.concurrency,
@@ -194,7 +199,7 @@ async function run(): Promise<void> {
     onEvent: (e) => {
       if (e.type === 'log') core.debug(redact(e.message));
     },
-  });
+  }).finally(() => cancel.dispose());
   core.info(renderText(result));
   const doc = toReport(result, {
     reporter: { name: 'oci-mirror', version: VERSION },

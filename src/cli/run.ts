@@ -8,6 +8,7 @@ import { renderJson, renderYaml, toReport } from '../report/envelope.js';
 import { type ImageListFormat, renderImageList } from '../report/images.js';
 import { formatBytes, renderPlanFailureLine, renderSummaryLine, renderTagLine } from '../report/text.js';
 import { redact, registerSecret } from '../secrets.js';
+import { onSignals } from '../sync/cancel.js';
 import { listChartImages } from '../sync/charts.js';
 import { exitCodeOf, type SyncResult } from '../sync/model.js';
 import { createSession, SessionError } from '../sync/session.js';
@@ -109,8 +110,13 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     if (args.verbose) err(`state: ${state.size} destination digests known from ${state.path}\n`);
   }
   let result: Awaited<ReturnType<typeof sync>>;
+  const cancel = onSignals((signal) => {
+    clearProgress();
+    err(`oci-mirror: ${signal} received: cancelling (nothing new starts; copies in flight are aborted)\n`);
+  });
   try {
     result = await sync(config, {
+      signal: cancel.signal,
       dryRun: args.dryRun,
       overwrite: args.overwrite,
       concurrency: args.concurrency,
@@ -153,6 +159,8 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       return EXIT_INVALID;
     }
     throw e;
+  } finally {
+    cancel.dispose();
   }
   clearProgress();
   if (state) await saveState(state, result, args, err);

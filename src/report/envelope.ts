@@ -175,6 +175,7 @@ export function toReport(result: SyncResult, meta: ReportMeta): ReportDocument {
         bytes: s.bytes,
         blobs: toBlobs(s.blobs),
         requests: s.requests,
+        ...(s.cancelled ? { cancelled: true } : {}),
       },
       results: result.entries.map(toEntry),
     },

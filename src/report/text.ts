@@ -208,6 +208,7 @@ export function renderSummaryLine(result: SyncResult, opts?: TextOptions): strin
   counts.push(`${s.skipped} skipped`);
   if (s.drifted > 0) counts.push(paint(`${s.drifted} drifted`, COLORS.drifted, opts));
   counts.push(s.failed > 0 ? paint(`${s.failed} failed`, COLORS.failed, opts) : `${s.failed} failed`);
+  if (s.cancelled) counts.push(paint('cancelled', COLORS.failed, opts));
   const totals: string[] = [];
   if (!result.dryRun) {
     totals.push(formatBytes(s.bytes), `${s.blobs.copied} blobs`, `${s.blobs.mounted} mounted`);

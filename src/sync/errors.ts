@@ -16,6 +16,14 @@ export class TagWriteError extends OciError {
   }
 }
 
+/** The run was cancelled (a signal): the work was aborted or never started. */
+export class CancelledError extends Error {
+  constructor(message = 'cancelled') {
+    super(message);
+    this.name = 'CancelledError';
+  }
+}
+
 /** Run `fn`; an error it throws is marked as happening on `side` (unless already marked). */
 export async function onSide<T>(side: Side, fn: () => Promise<T>): Promise<T> {
   try {

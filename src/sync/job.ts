@@ -4,7 +4,7 @@
  * and the images of chart entries.
  */
 import { type CopyContext, type CopyStats, copyImage } from './copy.js';
-import { errorInfo, isTransient } from './errors.js';
+import { CancelledError, errorInfo, isTransient } from './errors.js';
 import type { TagResult } from './model.js';
 import type { PlannedTag } from './plan.js';
 import { copyReferrers } from './referrers.js';
@@ -23,6 +23,8 @@ export interface JobOptions {
   attempts: number;
   /** Deadline per attempt, in ms. */
   timeoutMs: number;
+  /** The run's cancellation: aborts the job's requests; its reason is the row's error. */
+  cancel?: AbortSignal | undefined;
   log: (message: string) => void;
 }
 
@@ -38,18 +40,23 @@ async function withDeadline<T>(
   what: string,
   ctx: CopyContext,
   fn: (ctx: CopyContext) => Promise<T>,
+  cancel?: AbortSignal,
 ): Promise<T> {
   const controller = new AbortController();
   const timeout = new JobTimeoutError(`${what}: timed out after ${Math.round(ms / 1000)}s`);
   const timer = setTimeout(() => controller.abort(timeout), ms);
+  const signal = cancel ? AbortSignal.any([controller.signal, cancel]) : controller.signal;
   try {
     return await fn({
       ...ctx,
-      client: ctx.client.withSignal(controller.signal),
+      client: ctx.client.withSignal(signal),
       repairClient: ctx.repairClient ?? ctx.client,
     });
   } catch (err) {
-    throw controller.signal.aborted ? timeout : err;
+    if (controller.signal.aborted) throw timeout;
+    if (cancel?.aborted)
+      throw new CancelledError(`${what}: cancelled (${String(cancel.reason?.message ?? cancel.reason)})`);
+    throw err;
   } finally {
     clearTimeout(timer);
   }
@@ -70,6 +77,7 @@ export async function runJob(ctx: CopyContext, plan: PlannedTag, options: JobOpt
           `copy referrers of ${r.source} → ${r.destination}`,
           ctx,
           (job) => copyReferrers(job, srcRepo, dstRepo, plan.srcDigest as string, stats, options.sourceTags),
+          options.cancel,
         );
         r.status = 'skipped';
         r.bytes = stats.bytes;
@@ -87,6 +95,7 @@ export async function runJob(ctx: CopyContext, plan: PlannedTag, options: JobOpt
               manifest: plan.manifest,
               previous: plan.dstDigest,
             }),
+          options.cancel,
         );
         r.status = plan.action === 'overwrite' ? 'overwritten' : 'copied';
         r.bytes = stats.bytes;
@@ -98,7 +107,7 @@ export async function runJob(ctx: CopyContext, plan: PlannedTag, options: JobOpt
       delete r.error;
       break;
     } catch (err) {
-      if (attempt < options.attempts && isTransient(err)) {
+      if (attempt < options.attempts && isTransient(err) && !options.cancel?.aborted) {
         options.log(`retrying ${r.source} → ${r.destination} after: ${(err as Error).message}`);
         continue;
       }

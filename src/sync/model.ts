@@ -118,6 +118,8 @@ export interface SyncSummary {
   bytes: number;
   blobs: BlobCounts;
   requests: number;
+  /** The run was cancelled (SIGINT/SIGTERM): what was not started has `cancelled` rows. */
+  cancelled?: boolean;
 }
 
 export interface SyncResult {
@@ -185,7 +187,7 @@ export function summarize(entries: readonly EntryResult[], requests: number): Sy
 
 /** Exit code: 0 clean, 1 any failure, `driftExitCode` (default 2) for drift without failure. */
 export function exitCodeOf(summary: SyncSummary, driftExitCode = 2): number {
-  if (summary.failed > 0) return 1;
+  if (summary.failed > 0 || summary.cancelled) return 1;
   if (summary.drifted > 0) return driftExitCode;
   return 0;
 }

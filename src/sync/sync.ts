@@ -6,7 +6,7 @@ import type { MirrorConfig } from '../config/model.js';
 import { BlobCopier } from './blobs.js';
 import { type ChartOptions, syncCharts } from './charts.js';
 import type { CopyContext } from './copy.js';
-import { errorInfo } from './errors.js';
+import { CancelledError, errorInfo } from './errors.js';
 import { DEFAULT_JOB_TIMEOUT_MS, runJob } from './job.js';
 import { type EntryResult, type SyncResult, summarize, type TagResult } from './model.js';
 import { type PlannedTag, planEntry } from './plan.js';
@@ -40,6 +40,11 @@ export interface SyncOptions extends SessionOptions, ChartOptions {
    * When it equals the source digest the tag is skipped without a destination HEAD.
    */
   knownDestinationDigest?: (destination: string) => string | undefined;
+  /**
+   * Cancellation (the front ends abort it on SIGINT/SIGTERM): nothing new starts, requests in
+   * flight are aborted (a tag write is settled so no wrong bytes stay), the result says `cancelled`.
+   */
+  signal?: AbortSignal;
 }
 
 interface Job {
@@ -77,6 +82,7 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
   const requestsBefore = session.transport.totals().requests;
   const entries: EntryResult[] = [];
   const jobs: Job[] = [];
+  const planClient = options.signal ? client.withSignal(options.signal) : client;
 
   const artifacts = config.artifacts.filter((e) => options.only?.(e) ?? true);
   const planned = await mapPool(artifacts, Math.min(concurrency, 8), async (entry) => {
@@ -96,8 +102,13 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
       emit({ type: 'entry-failed', entry: result });
       return { result, plan: undefined, entry };
     }
+    if (options.signal?.aborted) {
+      result.error = errorInfo(new CancelledError(`${entry.name}: cancelled before planning`));
+      emit({ type: 'entry-failed', entry: result });
+      return { result, plan: undefined, entry };
+    }
     try {
-      const plan = await planEntry(client, entry, {
+      const plan = await planEntry(planClient, entry, {
         overwrite: options.overwrite ?? false,
         parallelism: concurrency * 2,
         knownDestinationDigest: options.knownDestinationDigest,
@@ -105,7 +116,9 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
       for (const note of plan.notes) log(note);
       return { result, plan, entry };
     } catch (err) {
-      result.error = errorInfo(err);
+      result.error = errorInfo(
+        options.signal?.aborted ? new CancelledError(`${entry.name}: planning cancelled`) : err,
+      );
       emit({ type: 'entry-failed', entry: result });
       return { result, plan: undefined, entry };
     }
@@ -148,7 +161,18 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
   const attempts = (options.jobRetries ?? 1) + 1;
   const timeoutMs = options.jobTimeoutMs ?? DEFAULT_JOB_TIMEOUT_MS;
   await mapPool(jobs, concurrency, async ({ entry, plan, referrers, referrersOnly, sourceTags }) => {
+    if (options.signal?.aborted) {
+      // Start nothing new: the row says the copy was not attempted.
+      plan.row.status = 'failed';
+      plan.row.error = errorInfo(
+        new CancelledError(`${plan.row.source} → ${plan.row.destination}: cancelled before it started`),
+      );
+      entry.tags.push(plan.row);
+      emit({ type: 'tag', entry, tag: plan.row });
+      return;
+    }
     const r = await runJob(ctx, plan, {
+      cancel: options.signal,
       referrers,
       referrersOnly: referrersOnly ?? false,
       sourceTags,
@@ -160,25 +184,39 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
     emit({ type: 'tag', entry, tag: r });
   });
 
+  const charts = config.charts.filter((c) => options.only?.(c) ?? true);
+  if (options.signal?.aborted) {
+    for (const c of charts) {
+      const entry: EntryResult = {
+        name: c.name,
+        kind: 'chart',
+        source: c.source,
+        destinations: [c.repository],
+        position: c.position,
+        tags: [],
+        error: errorInfo(new CancelledError(`${c.name}: cancelled before it started`)),
+      };
+      entries.push(entry);
+      emit({ type: 'entry-failed', entry });
+    }
+    charts.length = 0;
+  }
   entries.push(
-    ...(await syncCharts(
-      config.charts.filter((c) => options.only?.(c) ?? true),
-      {
-        ...options,
-        config,
-        client,
-        copy: ctx,
-        dryRun: options.dryRun ?? false,
-        overwrite: options.overwrite ?? false,
-        concurrency,
-        attempts,
-        env: options.env ?? process.env,
-        ...(options.userAgent !== undefined ? { userAgent: options.userAgent } : {}),
-        emitTag: (entry, tag) => emit({ type: 'tag', entry, tag }),
-        emitFailed: (entry) => emit({ type: 'entry-failed', entry }),
-        log,
-      },
-    )),
+    ...(await syncCharts(charts, {
+      ...options,
+      config,
+      client,
+      copy: ctx,
+      dryRun: options.dryRun ?? false,
+      overwrite: options.overwrite ?? false,
+      concurrency,
+      attempts,
+      env: options.env ?? process.env,
+      ...(options.userAgent !== undefined ? { userAgent: options.userAgent } : {}),
+      emitTag: (entry, tag) => emit({ type: 'tag', entry, tag }),
+      emitFailed: (entry) => emit({ type: 'entry-failed', entry }),
+      log,
+    })),
   );
 
   // Rows in a stable order: as planned, whatever order jobs finished in.
@@ -194,6 +232,8 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
     durationMs: Math.round(performance.now() - t0),
     dryRun: options.dryRun ?? false,
     entries,
-    summary: summarize(entries, requests),
+    summary: options.signal?.aborted
+      ? { ...summarize(entries, requests), cancelled: true }
+      : summarize(entries, requests),
   };
 }
