@@ -370,7 +370,10 @@ export class RegistryClient {
     );
     if (res.status !== 200) return this.#fail(what, 'GET', res);
     const verifier = new DigestVerifier(desc.digest, what, desc.size);
-    res.body.on('error', (err) => verifier.destroy(err));
+    // A cut or stalled body is this read's failure, named as such (not the upload's it feeds).
+    res.body.on('error', (err) =>
+      verifier.destroy(withOperation(what, err, isRetryableNetworkError) as Error),
+    );
     // pipe() does not propagate destruction upstream: a consumer that gives up (failed upload,
     // size overrun) must release the response too, or its connection stays busy until bodyTimeout.
     verifier.once('close', () => {
@@ -455,10 +458,12 @@ export class RegistryClient {
         else await this.#uploadMonolithic(repo, desc, source, location);
         return;
       } catch (err) {
+        // When the source stream failed, that is the cause (the upload only saw its body end).
+        const failed = source?.errored ?? undefined;
         source?.destroy();
         await this.cancelUpload(repo, location);
         location = undefined;
-        const cause = unwrapMismatch(err) ?? err;
+        const cause = unwrapMismatch(err) ?? failed ?? err;
         // Altered bytes on the way from the source are read again once (a flaky hop); a second
         // mismatch fails closed (a lying registry). Nothing was committed either time.
         const mismatch = cause instanceof DigestMismatchError;

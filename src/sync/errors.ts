@@ -1,5 +1,13 @@
 /** Turning thrown errors into report rows, and tagging errors with the side they happened on. */
-import { AuthError, NetworkError, OciError, RegistryError, type Side } from '../oci/errors.js';
+import {
+  AuthError,
+  DigestMismatchError,
+  NetworkError,
+  OciError,
+  RegistryError,
+  type Side,
+  StoredDigestMismatchError,
+} from '../oci/errors.js';
 import { isRetryableNetworkError } from '../oci/retry.js';
 import { redact } from '../secrets.js';
 import type { ErrorInfo } from './model.js';
@@ -62,5 +70,22 @@ export function errorInfo(err: unknown): ErrorInfo {
  */
 export function isTransient(err: unknown): boolean {
   if (err instanceof RegistryError) return err.status === 429 || err.status === 408 || err.status >= 500;
+  // A read that did not match its digest twice in a row is read afresh once more by the retry;
+  // a registry that keeps lying still fails closed. (A write the registry stored differently is
+  // settled by the tag write itself, not retried here.)
+  if (err instanceof DigestMismatchError) return !(err instanceof StoredDigestMismatchError);
   return err instanceof NetworkError || isRetryableNetworkError(err);
+}
+
+/**
+ * Run `fn` again once when it fails with a transient error (after the request-level retries):
+ * planning's counterpart of a copy job's whole-job retry, so one unlucky lookup does not fail a tag.
+ */
+export async function onceMore<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    if (!isTransient(err)) throw err;
+    return fn();
+  }
 }

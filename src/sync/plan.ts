@@ -15,7 +15,7 @@ import {
   type Repository,
 } from '../oci/reference.js';
 import { needsTagList, selectTags } from '../select/index.js';
-import { errorInfo, onSide } from './errors.js';
+import { errorInfo, onceMore, onSide } from './errors.js';
 import { type TagResult, tagRow } from './model.js';
 import { mapPool } from './pool.js';
 import { REFERRER_TAG } from './referrers.js';
@@ -73,7 +73,9 @@ export async function planEntry(
   if (parsed.tag !== undefined || parsed.digest !== undefined) {
     refs.push(parsed);
   } else {
-    const listed = needsTagList(entry.selector) ? await onSide('source', () => client.listTags(source)) : [];
+    const listed = needsTagList(entry.selector)
+      ? await onceMore(() => onSide('source', () => client.listTags(source)))
+      : [];
     // Referrers fallback indexes and cosign tags are not releases: they travel with their subject.
     const available = listed.filter((t) => !REFERRER_TAG.test(t));
     if (needsTagList(entry.selector)) sourceTags = new Set(listed);
@@ -100,7 +102,7 @@ type Lookup = ManifestHead | undefined | { error: unknown };
 
 async function lookup(client: RegistryClient, dst: Reference): Promise<Lookup> {
   try {
-    return await onSide('destination', () => client.headManifest(dst));
+    return await onceMore(() => onSide('destination', () => client.headManifest(dst)));
   } catch (error) {
     return { error };
   }
@@ -138,10 +140,12 @@ async function planTag(
   let rewritten: string | undefined;
   try {
     if (fetch) {
-      manifest = await onSide('source', () => client.getManifest(src)).catch((err: unknown) => {
-        if (err instanceof NotFoundError) return undefined;
-        throw err;
-      });
+      manifest = await onceMore(() => onSide('source', () => client.getManifest(src))).catch(
+        (err: unknown) => {
+          if (err instanceof NotFoundError) return undefined;
+          throw err;
+        },
+      );
       if (manifest && platforms !== undefined && isIndexMediaType(manifest.mediaType)) {
         const filtered = filterIndexPlatforms(manifest, platforms);
         if (!filtered) {
@@ -158,7 +162,7 @@ async function planTag(
       }
       srcDigest = manifest?.digest ?? '';
     } else {
-      srcDigest = (await onSide('source', () => client.headManifest(src)))?.digest ?? '';
+      srcDigest = (await onceMore(() => onSide('source', () => client.headManifest(src))))?.digest ?? '';
     }
   } catch (err) {
     return targets.map((dst) => ({
