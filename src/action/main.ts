@@ -195,7 +195,12 @@ async function run(): Promise<void> {
     // `github-token` input unless the workflow set GITHUB_TOKEN itself.
     env: { ...process.env, GITHUB_TOKEN: process.env.GITHUB_TOKEN || inputs.githubToken },
     ...(only ? { only: (e: { name: string }) => only.test(e.name) } : {}),
-    ...(stateCache ? { knownDestinationDigest: stateCache.state.knownDestinationDigest } : {}),
+    ...(stateCache
+      ? {
+          knownDestinationDigest: stateCache.state.knownDestinationDigest,
+          knownDestinationConfirmedAt: stateCache.state.confirmedAt,
+        }
+      : {}),
     onEvent: (e) => {
       if (e.type === 'log') core.debug(redact(e.message));
     },

@@ -129,7 +129,12 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       imagesOnly: args.imagesOnly,
       userAgent: `oci-mirror/${VERSION}`,
       ...(args.only ? { only: (e: { name: string }) => (args.only as RegExp).test(e.name) } : {}),
-      ...(state ? { knownDestinationDigest: state.knownDestinationDigest } : {}),
+      ...(state
+        ? {
+            knownDestinationDigest: state.knownDestinationDigest,
+            knownDestinationConfirmedAt: state.confirmedAt,
+          }
+        : {}),
       onEvent: (event) => {
         if (event.type === 'planned') {
           total += event.jobs;

@@ -62,6 +62,8 @@ export async function planEntry(
     parallelism: number;
     /** See `SyncOptions.knownDestinationDigest`. */
     knownDestinationDigest?: ((destination: string) => string | undefined) | undefined;
+    /** See `SyncOptions.knownDestinationConfirmedAt`. */
+    knownDestinationConfirmedAt?: ((destination: string) => number | undefined) | undefined;
   },
 ): Promise<EntryPlan> {
   const parsed = parseReference(entry.source);
@@ -91,11 +93,30 @@ export async function planEntry(
   }
   const overwrite = options.overwrite || entry.overwrite;
   const perTag = await mapPool(refs, options.parallelism, (src) =>
-    planTag(client, src, destinations, overwrite, options.knownDestinationDigest, entry.platforms),
+    planTag(client, src, destinations, overwrite, options.knownDestinationDigest, entry.platforms).then(
+      (planned) => {
+        for (const p of planned) if (p.row.reason === REMEMBERED) p.row.reason = remembered(p, options);
+        return planned;
+      },
+    ),
   );
   return sourceTags
     ? { source, tags: perTag.flat(), notes, sourceTags }
     : { source, tags: perTag.flat(), notes };
+}
+
+const REMEMBERED = 'up-to-date (remembered)';
+
+/** `up-to-date (remembered: state file, confirmed 3h 5m ago)` for a row decided from the state. */
+function remembered(
+  p: PlannedTag,
+  options: { knownDestinationConfirmedAt?: ((destination: string) => number | undefined) | undefined },
+): string {
+  const at = options.knownDestinationConfirmedAt?.(formatReference(p.dst));
+  if (at === undefined) return REMEMBERED;
+  const minutes = Math.max(0, Math.round((Date.now() - at) / 60_000));
+  const age = minutes >= 60 ? `${Math.floor(minutes / 60)}h ${minutes % 60}m` : `${minutes}m`;
+  return `up-to-date (remembered: state file, confirmed ${age} ago)`;
 }
 
 type Lookup = ManifestHead | undefined | { error: unknown };
@@ -193,12 +214,13 @@ async function planTag(
       // State cache (the action's): a destination known to hold exactly the source digest is
       // skipped without a HEAD. Any other known digest is not trusted: drift is checked live.
       if (known[i] !== undefined && known[i] === srcDigest) {
-        const r = row(src, dst, { sourceDigest: srcDigest, destinationDigest: srcDigest });
+        // Decided from memory: the row claims no destination digest, nothing was observed.
+        const r = row(src, dst, { sourceDigest: srcDigest });
         return {
           ...base,
           dstDigest: srcDigest,
           action: 'skip',
-          row: { ...r, status: 'skipped', reason: 'up-to-date (state cache)' },
+          row: { ...r, status: 'skipped', reason: REMEMBERED },
         };
       }
       const head = lookups.has(i) ? lookups.get(i) : await lookup(client, dst);

@@ -40,6 +40,8 @@ export interface SyncOptions extends SessionOptions, ChartOptions {
    * When it equals the source digest the tag is skipped without a destination HEAD.
    */
   knownDestinationDigest?: (destination: string) => string | undefined;
+  /** When a digest given by `knownDestinationDigest` was last confirmed (ms since the epoch), for the row. */
+  knownDestinationConfirmedAt?: (destination: string) => number | undefined;
   /**
    * Cancellation (the front ends abort it on SIGINT/SIGTERM): nothing new starts, requests in
    * flight are aborted (a tag write is settled so no wrong bytes stay), the result says `cancelled`.
@@ -112,6 +114,7 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
         overwrite: options.overwrite ?? false,
         parallelism: concurrency * 2,
         knownDestinationDigest: options.knownDestinationDigest,
+        knownDestinationConfirmedAt: options.knownDestinationConfirmedAt,
       });
       for (const note of plan.notes) log(note);
       return { result, plan, entry };
