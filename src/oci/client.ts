@@ -459,7 +459,8 @@ export class RegistryClient {
         return;
       } catch (err) {
         // When the source stream failed, that is the cause (the upload only saw its body end).
-        const failed = source?.errored ?? undefined;
+        // (Only the reader's own errors: iterating a stream that we stop leaves an AbortError.)
+        const failed = source?.errored instanceof OciError ? source.errored : undefined;
         source?.destroy();
         await this.cancelUpload(repo, location);
         location = undefined;
