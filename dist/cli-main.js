@@ -47971,7 +47971,7 @@ const { makeRequest } = __nccwpck_require__(9967)
 const { fetching } = __nccwpck_require__(4398)
 const { Headers, getHeadersList } = __nccwpck_require__(660)
 const { getDecodeSplit } = __nccwpck_require__(3168)
-const { WebsocketFrameSend } = __nccwpck_require__(8502)
+const { WebsocketFrameSend } = __nccwpck_require__(3264)
 const assert = __nccwpck_require__(4589)
 const { runtimeFeatures } = __nccwpck_require__(313)
 
@@ -48805,7 +48805,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8502:
+/***/ 3264:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -49069,7 +49069,7 @@ const {
   isContinuationFrame
 } = __nccwpck_require__(8625)
 const { failWebsocketConnection } = __nccwpck_require__(6897)
-const { WebsocketFrameSend } = __nccwpck_require__(8502)
+const { WebsocketFrameSend } = __nccwpck_require__(3264)
 const { PerMessageDeflate } = __nccwpck_require__(9469)
 const { MessageSizeExceededError } = __nccwpck_require__(8707)
 const { defaultWebSocketMaxFragments, defaultWebSocketMaxPayloadSize } = __nccwpck_require__(735)
@@ -49593,7 +49593,7 @@ module.exports = {
 
 
 
-const { WebsocketFrameSend } = __nccwpck_require__(8502)
+const { WebsocketFrameSend } = __nccwpck_require__(3264)
 const { opcodes, sendHints } = __nccwpck_require__(736)
 const FixedQueue = __nccwpck_require__(4660)
 
@@ -49830,7 +49830,7 @@ const { webidl } = __nccwpck_require__(7879)
 const { getURLRecord, isValidSubprotocol, isEstablished, utf8Decode } = __nccwpck_require__(8625)
 const { establishWebSocketConnection, failWebsocketConnection, closeWebSocketConnection } = __nccwpck_require__(6897)
 const { channels } = __nccwpck_require__(2414)
-const { WebsocketFrameSend } = __nccwpck_require__(8502)
+const { WebsocketFrameSend } = __nccwpck_require__(3264)
 const { ByteParser } = __nccwpck_require__(1652)
 const { WebSocketError, createUnvalidatedWebSocketError } = __nccwpck_require__(6919)
 const { kEnumerableProperty } = __nccwpck_require__(3440)
@@ -50717,7 +50717,7 @@ const { kEnumerableProperty } = __nccwpck_require__(3440)
 const { getGlobalDispatcher } = __nccwpck_require__(2581)
 const { ErrorEvent, CloseEvent, createFastMessageEvent } = __nccwpck_require__(5188)
 const { SendQueue } = __nccwpck_require__(3900)
-const { WebsocketFrameSend } = __nccwpck_require__(8502)
+const { WebsocketFrameSend } = __nccwpck_require__(3264)
 const { channels } = __nccwpck_require__(2414)
 
 const kRef = Symbol.for('nodejs.ref')
@@ -60955,6 +60955,17 @@ class SelectorError extends Error {
         this.problems = [...problems];
     }
 }
+/** Fewer tags survived selection than the entry requires (ocync's `min_tags`). */
+class TooFewTagsError extends Error {
+    name = 'TooFewTagsError';
+    selected;
+    required;
+    constructor(selected, required, options) {
+        super(`${selected} tag${selected === 1 ? '' : 's'} selected, fewer than min_tags ${required}`, options);
+        this.selected = selected;
+        this.required = required;
+    }
+}
 
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
 var picomatch = __nccwpck_require__(4006);
@@ -61166,6 +61177,8 @@ function parseRange(text, opts) {
 /** The sort strategies, in documentation order. */
 const SORT_BY = ['semver', 'alphabetical', 'numerical'];
 const DEFAULT_MAX_REJECTED = 1000;
+/** How many unparseable tags a selection names (the report and the text line show these). */
+const UNPARSEABLE_EXAMPLES = 5;
 const TAG_RE = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
 const DIGEST_RE = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[A-Za-z0-9=_-]+$/;
 const DIGEST_HEX = {
@@ -61203,6 +61216,8 @@ function analyse(selector) {
         prerelease: undefined,
         globs: [],
         excludes: [],
+        defaultExcludes: [],
+        includes: [],
         tags: [],
         digests: [],
         sortBy: undefined,
@@ -61255,22 +61270,19 @@ function analyse(selector) {
         problems.push('prerelease: must be true or false');
     const pre = typeof s.prerelease === 'boolean' ? s.prerelease : undefined;
     plan.prerelease = pre ?? (plan.range ? plan.range.namesPrerelease : undefined);
-    for (const [i, g] of stringList(s.glob, 'glob', problems).entries()) {
+    const patterns = (value, field, kind) => stringList(value, field, problems).flatMap((x, i) => {
         try {
-            plan.globs.push(compileGlob(g));
+            return [kind === 'glob' ? compileGlob(x) : compileExclude(x)];
         }
         catch (err) {
-            problems.push(`glob[${i}]: invalid glob ${JSON.stringify(g)}: ${errMessage(err)}`);
+            problems.push(`${field}[${i}]: invalid ${kind} ${JSON.stringify(x)}: ${errMessage(err)}`);
+            return [];
         }
-    }
-    for (const [i, x] of stringList(s.exclude, 'exclude', problems).entries()) {
-        try {
-            plan.excludes.push(compileExclude(x));
-        }
-        catch (err) {
-            problems.push(`exclude[${i}]: invalid pattern ${JSON.stringify(x)}: ${errMessage(err)}`);
-        }
-    }
+    });
+    plan.globs = patterns(s.glob, 'glob', 'glob');
+    plan.excludes = patterns(s.exclude, 'exclude', 'pattern');
+    plan.defaultExcludes = patterns(s.defaultExclude, 'defaultExclude', 'pattern');
+    plan.includes = patterns(s.include, 'include', 'glob');
     const tags = stringList(s.tags, 'tags', problems);
     tags.forEach((t, i) => {
         if (!TAG_RE.test(t))
@@ -61365,13 +61377,18 @@ function selectTags(available, selector, opts = {}) {
     };
     const selected = [];
     let considered = 0;
+    let unparseable;
     if (plan.hasPattern) {
         const unique = [...new Set(available)];
         considered = unique.length;
         const sortBy = plan.sortBy ?? (plan.range ? 'semver' : defaultSortBy);
         const limit = plan.limit ?? defaultLimit;
         const entries = filter(unique, plan, reject);
-        const sorted = sortEntries(entries, sortBy, plan, reject);
+        const unparsed = [];
+        const sorted = sortEntries(entries, sortBy, plan, reject, unparsed);
+        if (unparsed.length > 0 && sortBy !== 'alphabetical') {
+            unparseable = { count: unparsed.length, sortBy, examples: unparsed.slice(0, UNPARSEABLE_EXAMPLES) };
+        }
         sorted.forEach((e, i) => {
             if (limit > 0 && i >= limit) {
                 reject(e.tag, `beyond limit ${limit}`);
@@ -61381,12 +61398,31 @@ function selectTags(available, selector, opts = {}) {
         });
     }
     const seen = new Set(selected.map((s) => s.tag));
+    if (plan.includes.length > 0) {
+        for (const tag of [...new Set(available)]) {
+            if (seen.has(tag) || typeof tag !== 'string')
+                continue;
+            if (!plan.includes.some((g) => g.test(tag)))
+                continue;
+            if (plan.excludes.some((x) => x.test(tag)))
+                continue;
+            selected.push({ tag });
+            seen.add(tag);
+        }
+    }
     for (const tag of plan.tags) {
         if (!seen.has(tag))
             selected.push({ tag });
         seen.add(tag);
     }
-    return { selected, digests: plan.digests, considered, rejected, rejectedCount };
+    return {
+        selected,
+        digests: plan.digests,
+        considered,
+        rejected,
+        rejectedCount,
+        ...(unparseable ? { unparseable } : {}),
+    };
 }
 /** Steps 1-3: regex (+extract), semver range, globs, excludes. Keeps input order. */
 function filter(tags, plan, reject) {
@@ -61425,7 +61461,7 @@ function filter(tags, plan, reject) {
             reject(tag, `matches no glob (${globs.map((g) => g.source).join(', ')})`);
             continue;
         }
-        const ex = excludes.find((x) => x.test(tag));
+        const ex = excludes.find((x) => x.test(tag)) ?? plan.defaultExcludes.find((x) => x.test(tag));
         if (ex) {
             reject(tag, `excluded by ${JSON.stringify(ex.source)}`);
             continue;
@@ -61435,7 +61471,7 @@ function filter(tags, plan, reject) {
     return out;
 }
 /** Step 4: parse keys for the strategy, drop unparsable ones, sort descending with tag tiebreak. */
-function sortEntries(entries, sortBy, plan, reject) {
+function sortEntries(entries, sortBy, plan, reject, unparsed) {
     const tie = (a, b) => byCodeUnit(a.tag, b.tag);
     switch (sortBy) {
         case 'semver': {
@@ -61444,6 +61480,7 @@ function sortEntries(entries, sortBy, plan, reject) {
                 const v = e.version ?? parseVersion(e.key);
                 if (typeof v === 'string') {
                     reject(e.tag, v);
+                    unparsed.push(e.tag);
                     continue;
                 }
                 if (plan.prerelease === false && v.semver.prerelease.length > 0) {
@@ -61460,8 +61497,10 @@ function sortEntries(entries, sortBy, plan, reject) {
             const keyed = [];
             for (const e of entries) {
                 const n = parseNumber(e.key);
-                if (n === undefined)
+                if (n === undefined) {
                     reject(e.tag, `not a number: ${JSON.stringify(e.key)}`);
+                    unparsed.push(e.tag);
+                }
                 else
                     keyed.push({ e, k: n });
             }
@@ -61471,6 +61510,24 @@ function sortEntries(entries, sortBy, plan, reject) {
         case 'alphabetical':
             return [...entries].sort((a, b) => byCodeUnit(b.key, a.key) || tie(a, b));
     }
+}
+/** Tag names that are commonly moving pointers rather than versions. */
+const POINTER_TAGS = ['latest', 'main', 'master', 'stable', 'edge', 'nightly', 'dev'];
+/**
+ * For `validate`: which common pointer tags (`latest`, `main`, `stable`, …) this selector's
+ * patterns (`regex`, `glob`) let through but its sort then drops as unparseable (flux mirror's rule
+ * for `sortBy: semver`/`numerical`). Empty when the selector has no such pattern or sorts
+ * alphabetically.
+ */
+function pointerTagsDroppedBySort(selector) {
+    if (selector.regex === undefined && selector.glob === undefined)
+        return [];
+    if (selector.semver !== undefined)
+        return []; // a range asks for versions only
+    if (validateSelector(selector).length > 0)
+        return [];
+    const r = selectTags(POINTER_TAGS, { ...selector, tags: [], digests: [], limit: 0 });
+    return r.unparseable?.examples ?? [];
 }
 
 ;// CONCATENATED MODULE: external "node:fs"
@@ -61604,6 +61661,21 @@ const bool = (o, k) => typeof o?.[k] === 'boolean' ? o[k] : undefined;
 const num = (o, k) => typeof o?.[k] === 'number' ? o[k] : undefined;
 const list = (o, k) => Array.isArray(o?.[k]) ? o[k] : [];
 const strList = (o, k) => Array.isArray(o?.[k]) ? o[k].filter((x) => typeof x === 'string') : undefined;
+/**
+ * Problem collection for a dialect written as functions rather than on the entry normaliser:
+ * `err` records a ConfigError at a node, `pos` gives a node's position.
+ */
+function problemsOf(ctx) {
+    const errors = [];
+    const p = ctx.parsed;
+    return {
+        errors,
+        err: (path, message, opts = {}) => {
+            errors.push(p.error(path, message, opts));
+        },
+        pos: (path, opts = {}) => ({ file: p.file, ...p.locate(path, opts.key ? { key: true } : {}) }),
+    };
+}
 /**
  * Checks and normalises a schema-valid document of our own dialect or flux mirror's with the
  * dialect's rules; returns the config (meaningful only when `errors` is empty).
@@ -62396,15 +62468,9 @@ const YAML11_FALSE = new Set(['n', 'N', 'no', 'No', 'NO', 'off', 'Off', 'OFF']);
 const CHART_NAME = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
 /** Checks and normalises a schema-valid lazyoci `mirror.yaml`. */
 function normalizeLazyoci(data, ctx) {
-    const errors = [];
     const p = ctx.parsed;
-    const err = (path, message, opts = {}) => {
-        errors.push(p.error(path, message, opts));
-    };
-    const pos = (path, key = false) => ({
-        file: p.file,
-        ...p.locate(path, key ? { key: true } : {}),
-    });
+    const { errors, err, pos: at } = problemsOf(ctx);
+    const pos = (path, key = false) => at(path, { key });
     const typos = (o, at, known) => {
         for (const k of Object.keys(o)) {
             if (known.includes(k))
@@ -62559,6 +62625,7 @@ function normalizeLazyoci(data, ctx) {
         }
         const base = {
             name,
+            upstream: key,
             source,
             destination,
             repository,
@@ -62641,6 +62708,379 @@ function versionTexts(upstream, at, parsed) {
         const text = src !== undefined && Number(src) === v ? src : String(v);
         return { text, path };
     });
+}
+
+;// CONCATENATED MODULE: ./src/config/dialects/ocync.ts
+/**
+ * ocync's config file (github.com/clowdhaus/ocync, docs/src/content/configuration.md) onto the
+ * model. The file has no apiVersion; it is recognised by its `mappings`/`registries`.
+ *
+ * What each field becomes, or why it is refused (at its own line):
+ * - `registries.<name>.url` → a registry host (and path prefix). `auth_type: basic` with
+ *   `credentials` → a host with `username` and the password as credential; `static_token`/`token`
+ *   with `token` → a host with a bearer credential; `docker_config`, `ghcr`, `anonymous` or none →
+ *   the ambient Docker config, as ocync's fallback. `ecr`/`gar`/`gcr`/`acr` (given, or detected
+ *   from the host name as ocync does) are refused: ocync reads the cloud SDK's ambient credentials,
+ *   which oci-mirror does not (its cloud providers exchange a CI OIDC token, configured in our
+ *   dialect). `max_concurrent` is refused (no per-registry request cap here); `head_first` loads
+ *   (oci-mirror always HEADs the destination before fetching a source manifest).
+ * - `target_groups` and `targets` (a group, a registry, or a list of registries) → fan-out
+ *   destinations `<target url>/<to>` (`to` defaults to `from`).
+ * - `mappings[]` → artifact entries: source `<source url>/<from>`; `tags`, `platforms` and
+ *   `artifacts` replace the defaults' blocks entirely, as in ocync.
+ * - `tags`: `glob` → glob, `semver` → range, `semver_prerelease` include/exclude → prerelease
+ *   (`only` refused), `exclude` → exclude plus ocync's default excludes (`*-rc*`, `*-alpha*`,
+ *   `*-beta*`, `*-pre*`, `*-snapshot*`, `*-nightly*`, any case; `include` overrides them),
+ *   `include` → always-include globs (past the filters, sort and `latest`; still subject to
+ *   `exclude`; a tag that is not listed is not selected), `sort` semver/alpha → sortBy semver/alphabetical (no sort =
+ *   every tag), `latest` → limit (requires `sort`, as in ocync), `min_tags` → the entry fails with
+ *   fewer tags, `immutable_tags` loads (a skip oci-mirror reaches with one HEAD; same result).
+ * - `artifacts.enabled` (default true) → includeReferrers; non-empty `include`/`exclude` by
+ *   artifact type and `require_artifacts: true` are refused (no per-type referrer filter here).
+ * - `global.max_concurrent_transfers` → concurrency; `staging_size_limit` loads (oci-mirror never
+ *   stages blobs on disk); `cache_dir`/`cache_ttl` are refused (the digest cache is
+ *   `--state-file`/`--state-ttl` on the command line).
+ * - `${VAR}` is expanded as ocync does: unset → empty, `${VAR:-default}`, `${VAR:?message}`.
+ */
+
+
+
+
+/** ocync's default excludes (case-insensitive), as one Go regex in our `exclude` syntax. */
+const DEFAULT_EXCLUDE = '/(?i)-(?:rc|alpha|beta|pre|snapshot|nightly)/';
+/** Host names ocync authenticates with a cloud SDK's ambient credentials. */
+const CLOUD_HOSTS = [
+    [/\.dkr\.ecr\.[a-z0-9-]+\.amazonaws\.com(?:\.cn)?$/, 'ecr'],
+    [/^public\.ecr\.aws$/, 'ecr'],
+    [/-docker\.pkg\.dev$/, 'gar'],
+    [/(?:^|\.)gcr\.io$/, 'gcr'],
+    [/\.azurecr\.io$/, 'acr'],
+];
+/** Checks and normalises a schema-valid ocync config. */
+function normalizeOcync(data, ctx) {
+    const p = ctx.parsed;
+    const { errors, err, pos } = problemsOf(ctx);
+    const refuse = (path, why, hint) => err(path, `not supported: ${why}`, { key: true, ...(hint ? { hint } : {}) });
+    // ---------------------------------------------------------------- global
+    const global = isObj(data.global) ? data.global : {};
+    const concurrency = num(global, 'max_concurrent_transfers');
+    if (str(global, 'cache_dir') !== undefined)
+        refuse(['global', 'cache_dir'], 'oci-mirror keeps no cache directory', 'use `--state-file PATH` to remember destination digests');
+    if (str(global, 'cache_ttl') !== undefined)
+        refuse(['global', 'cache_ttl'], 'the digest cache lifetime is a command-line setting here', 'use `--state-file PATH --state-ttl 12h`');
+    // ---------------------------------------------------------------- registries
+    const registries = new Map();
+    const hosts = [];
+    const hostOwner = new Map();
+    for (const [name, raw] of Object.entries(isObj(data.registries) ? data.registries : {})) {
+        if (!isObj(raw))
+            continue;
+        const at = ['registries', name];
+        const url = (str(raw, 'url') ?? '').replace(/\/+$/, '');
+        const host = url.split('/')[0] ?? '';
+        if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) {
+            err([...at, 'url'], `\`${url}\` must be a registry host, without a scheme`, {
+                hint: `use \`${url.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '')}\``,
+            });
+            continue;
+        }
+        const bad = checkHost(host);
+        if (bad) {
+            err([...at, 'url'], bad);
+            continue;
+        }
+        registries.set(name, { base: url, host: host.toLowerCase() });
+        const given = str(raw, 'auth_type');
+        const detected = CLOUD_HOSTS.find(([re]) => re.test(host.toLowerCase()))?.[1];
+        const auth = given ?? detected;
+        if (auth === 'ecr' || auth === 'gar' || auth === 'gcr' || auth === 'acr') {
+            const where = given !== undefined ? [...at, 'auth_type'] : [...at, 'url'];
+            err(where, `not supported: ocync authenticates ${auth} with the cloud SDK's ambient credentials${given === undefined ? ` (detected from the host name)` : ''}, which oci-mirror does not read`, {
+                hint: `write this config as apiVersion: oci-mirror/v1 with \`hosts: [{host: ${host}, provider: ${auth === 'gcr' ? 'gar' : auth}, …}]\` (a CI OIDC token exchange)`,
+            });
+        }
+        if (num(raw, 'max_concurrent') !== undefined)
+            refuse([...at, 'max_concurrent'], 'oci-mirror has no per-registry request cap', 'limit all copies with `global.max_concurrent_transfers` or `--concurrency`');
+        const creds = isObj(raw.credentials) ? raw.credentials : undefined;
+        const token = str(raw, 'token');
+        const entry = { host: host.toLowerCase(), position: pos(at) };
+        if (auth === 'basic') {
+            if (!creds)
+                err(at, '`auth_type: basic` needs `credentials` with `username` and `password`');
+            else {
+                entry.username = str(creds, 'username') ?? '';
+                const password = str(creds, 'password') ?? '';
+                entry.credential = { value: password };
+                if (password)
+                    ctx.secrets.add(password);
+            }
+        }
+        else if (creds) {
+            err([...at, 'credentials'], '`credentials` only apply with `auth_type: basic`', { key: true });
+        }
+        if (auth === 'static_token' || auth === 'token') {
+            if (!token)
+                err(at, `\`auth_type: ${auth}\` needs a non-empty \`token\``);
+            else {
+                entry.credential = { value: token };
+                ctx.secrets.add(token);
+            }
+        }
+        else if (token !== undefined) {
+            err([...at, 'token'], '`token` only applies with `auth_type: static_token`', { key: true });
+        }
+        if (entry.credential) {
+            const owner = hostOwner.get(entry.host);
+            if (owner !== undefined)
+                err(at, `registry \`${owner}\` already sets credentials for ${entry.host}`);
+            else {
+                hostOwner.set(entry.host, name);
+                hosts.push(entry);
+            }
+        }
+    }
+    // ---------------------------------------------------------------- target groups
+    const groups = new Map();
+    for (const [name, list] of Object.entries(isObj(data.target_groups) ? data.target_groups : {})) {
+        if (!Array.isArray(list))
+            continue;
+        const members = [];
+        list.forEach((m, i) => {
+            if (typeof m !== 'string')
+                return;
+            if (!registries.has(m))
+                err(['target_groups', name, i], unknownRegistry(m, registries));
+            else
+                members.push(m);
+        });
+        groups.set(name, members);
+    }
+    /** Registry names of a `targets` value (a group, one registry, or a list of registries). */
+    const targetsOf = (value, at) => {
+        if (typeof value === 'string') {
+            if (groups.has(value))
+                return groups.get(value);
+            if (registries.has(value))
+                return [value];
+            err(at, `\`${value}\` is neither a target group nor a registry`, {
+                hint: `defined: ${[...groups.keys(), ...registries.keys()].map((k) => `\`${k}\``).join(', ') || 'none'}`,
+            });
+            return [];
+        }
+        if (Array.isArray(value)) {
+            const out = [];
+            value.forEach((v, i) => {
+                if (typeof v !== 'string')
+                    return;
+                if (registries.has(v))
+                    out.push(v);
+                else if (groups.has(v))
+                    out.push(...(groups.get(v) ?? []));
+                else
+                    err([...at, i], unknownRegistry(v, registries));
+            });
+            return out;
+        }
+        return undefined;
+    };
+    // ---------------------------------------------------------------- defaults
+    const defaults = isObj(data.defaults) ? data.defaults : {};
+    const defaultSource = str(defaults, 'source');
+    if (defaultSource !== undefined && !registries.has(defaultSource))
+        err(['defaults', 'source'], unknownRegistry(defaultSource, registries));
+    const defaultTargets = targetsOf(defaults.targets, ['defaults', 'targets']);
+    // ---------------------------------------------------------------- mappings
+    const artifacts = [];
+    const mappings = Array.isArray(data.mappings) ? data.mappings : [];
+    mappings.forEach((raw, i) => {
+        if (!isObj(raw))
+            return;
+        const at = ['mappings', i];
+        const from = (str(raw, 'from') ?? '').replace(/^\/+|\/+$/g, '');
+        const to = (str(raw, 'to') ?? from).replace(/^\/+|\/+$/g, '');
+        const sourceName = str(raw, 'source') ?? defaultSource;
+        const sourceAt = raw.source !== undefined ? [...at, 'source'] : ['defaults', 'source'];
+        let source = '';
+        if (sourceName === undefined) {
+            err(at, 'no source registry: set `source` here or `defaults.source`');
+        }
+        else if (!registries.has(sourceName)) {
+            if (raw.source !== undefined)
+                err(sourceAt, unknownRegistry(sourceName, registries));
+        }
+        else {
+            source = `${registries.get(sourceName)?.base}/${from}`;
+            if (ocync_repositoryProblem(source, [...at, 'from'], err))
+                source = '';
+        }
+        const targetNames = raw.targets !== undefined && raw.targets !== null
+            ? targetsOf(raw.targets, [...at, 'targets'])
+            : defaultTargets;
+        const destinations = [];
+        if (targetNames === undefined || targetNames.length === 0) {
+            if (targetNames === undefined)
+                err(at, 'no targets: set `targets` here or `defaults.targets`');
+        }
+        else {
+            for (const t of targetNames) {
+                const d = `${registries.get(t)?.base}/${to}`;
+                if (destinations.includes(d))
+                    continue;
+                if (!ocync_repositoryProblem(d, raw.to !== undefined ? [...at, 'to'] : [...at, 'from'], err))
+                    destinations.push(d);
+            }
+        }
+        if (source && destinations.includes(source))
+            err(at, 'a target is the source repository itself');
+        const tagsAt = raw.tags !== undefined && raw.tags !== null ? [...at, 'tags'] : ['defaults', 'tags'];
+        const tags = raw.tags !== undefined && raw.tags !== null ? raw.tags : defaults.tags;
+        const { selector, minTags } = tagRules(isObj(tags) ? tags : {}, tagsAt, err, refuse);
+        const artAt = raw.artifacts !== undefined && raw.artifacts !== null
+            ? [...at, 'artifacts']
+            : ['defaults', 'artifacts'];
+        const art = raw.artifacts !== undefined && raw.artifacts !== null ? raw.artifacts : defaults.artifacts;
+        const includeReferrers = artifactRules(isObj(art) ? art : {}, artAt, refuse);
+        const platAt = raw.platforms !== undefined && raw.platforms !== null
+            ? [...at, 'platforms']
+            : ['defaults', 'platforms'];
+        const platforms = raw.platforms !== undefined && raw.platforms !== null ? raw.platforms : defaults.platforms;
+        const entry = {
+            name: stripTagDigest(source || from),
+            source,
+            destinations,
+            selector,
+            overwrite: false,
+            includeReferrers,
+            position: pos(at),
+        };
+        if (minTags !== undefined)
+            entry.minTags = minTags;
+        if (Array.isArray(platforms)) {
+            if (platforms.length === 0)
+                err(platAt, 'must not be empty (omit it to keep every platform)');
+            const seen = new Set();
+            platforms.forEach((pl, j) => {
+                if (typeof pl !== 'string')
+                    return;
+                if (seen.has(pl))
+                    err([...platAt, j], `platform \`${pl}\` is listed twice`);
+                seen.add(pl);
+            });
+            if (platforms.length > 0)
+                entry.platforms = [...seen];
+        }
+        artifacts.push(entry);
+    });
+    // Several mappings of one source (fan-out written as repeated mappings) get distinct names.
+    const count = new Map();
+    for (const a of artifacts)
+        count.set(a.name, (count.get(a.name) ?? 0) + 1);
+    for (const a of artifacts)
+        if ((count.get(a.name) ?? 0) > 1)
+            a.name = `${a.name} → ${a.destinations.join(', ')}`;
+    return {
+        config: {
+            file: p.file,
+            dir: ctx.dir,
+            dialect: 'ocync',
+            defaults: {
+                overwrite: false,
+                includeReferrers: true,
+                ...(concurrency !== undefined ? { concurrency } : {}),
+            },
+            artifacts,
+            charts: [],
+            hosts,
+            secrets: [...ctx.secrets],
+        },
+        errors,
+    };
+}
+/** ocync's tag pipeline as a selector (see the module comment). */
+function tagRules(t, at, err, refuse) {
+    const list = (k) => {
+        const v = t[k];
+        if (typeof v === 'string')
+            return [v];
+        return Array.isArray(v) ? v.filter((x) => typeof x === 'string') : undefined;
+    };
+    const selector = {};
+    const glob = list('glob');
+    if (glob !== undefined)
+        selector.glob = glob;
+    const range = str(t, 'semver');
+    if (range !== undefined) {
+        const bad = checkSemverRange(range);
+        if (bad)
+            err([...at, 'semver'], bad);
+        selector.semver = range;
+    }
+    const pre = str(t, 'semver_prerelease');
+    if (pre === 'include')
+        selector.prerelease = true;
+    else if (pre === 'exclude')
+        selector.prerelease = false;
+    else if (pre === 'only')
+        refuse([...at, 'semver_prerelease'], '`only` (prereleases alone) has no equivalent here', 'use `include` with a `glob` that matches the prerelease tags');
+    const exclude = list('exclude');
+    if (exclude !== undefined)
+        selector.exclude = exclude;
+    selector.defaultExclude = [DEFAULT_EXCLUDE];
+    const include = list('include');
+    if (include !== undefined && include.length > 0)
+        selector.include = include;
+    const sort = str(t, 'sort');
+    const latest = num(t, 'latest');
+    if (latest !== undefined && sort === undefined)
+        err([...at, 'latest'], '`latest` requires `sort` (as in ocync)', {
+            hint: 'add `sort: semver` or `sort: alpha`',
+        });
+    // No sort: every tag passes, so order does not matter and nothing is dropped as unparseable.
+    selector.sortBy = sort === 'semver' ? 'semver' : 'alphabetical';
+    selector.limit = latest ?? 0;
+    if (latest === 0)
+        err([...at, 'latest'], 'must be at least 1 (omit it to keep every tag)');
+    const immutable = str(t, 'immutable_tags');
+    if (immutable === '')
+        err([...at, 'immutable_tags'], 'must not be empty');
+    for (const problem of validateSelector(selector)) {
+        const field = problem.split(':')[0] ?? '';
+        const key = { glob: 'glob', semver: 'semver', exclude: 'exclude', include: 'include' }[field.replace(/\[\d+\]$/, '')];
+        err(key ? [...at, key] : at, problem);
+    }
+    const minTags = num(t, 'min_tags');
+    return minTags !== undefined && minTags > 0 ? { selector, minTags } : { selector };
+}
+/** `artifacts` → includeReferrers; per-type filters and `require_artifacts` are refused. */
+function artifactRules(a, at, refuse) {
+    for (const k of ['include', 'exclude']) {
+        if (Array.isArray(a[k]) && a[k].length > 0)
+            refuse([...at, k], `referrers cannot be filtered by artifact type here (all of them are copied)`, 'remove it to copy every referrer, or set `enabled: false`');
+    }
+    if (a.require_artifacts === true)
+        refuse([...at, 'require_artifacts'], 'oci-mirror does not fail an image for having no referrers', 'verify signatures with our dialect’s `verify` instead');
+    return typeof a.enabled === 'boolean' ? a.enabled : true;
+}
+function unknownRegistry(name, registries) {
+    const known = [...registries.keys()].map((k) => `\`${k}\``).join(', ');
+    return `\`${name}\` is not a registry defined under \`registries\`${known ? ` (defined: ${known})` : ''}`;
+}
+/** Reports (at `at`) why `repo` is not a repository without tag or digest; true when it is not. */
+function ocync_repositoryProblem(repo, at, err) {
+    try {
+        const r = parseReference(repo);
+        if (r.tag !== undefined || r.digest !== undefined) {
+            err(at, `\`${repo}\` must be a repository without a tag or digest`, {
+                hint: 'select tags with `tags`',
+            });
+            return true;
+        }
+        return false;
+    }
+    catch (e) {
+        err(at, e instanceof Error ? e.message : String(e));
+        return true;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/config/dialects/ours.ts
@@ -62758,11 +63198,14 @@ function oursTls(t, at, h) {
 
 
 
+
 /** Checks and normalises a schema-valid document of `ctx.dialect` into the model. */
 function normalize(data, ctx) {
     switch (ctx.dialect) {
         case 'lazyoci/mirror':
             return normalizeLazyoci(data, ctx);
+        case 'ocync':
+            return normalizeOcync(data, ctx);
         case 'oci-mirror/v1':
             return normalizeOurs(data, ctx);
         default:
@@ -62792,7 +63235,13 @@ var ucs2length = __nccwpck_require__(6214);
 
 "use strict";const oci_mirror_v1_validate = (/* unused pure expression or super */ null && (oci_mirror_v1_validate20));/* harmony default export */ const oci_mirror_v1 = (oci_mirror_v1_validate20);const oci_mirror_v1_schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://oci-mirror.dev/schema/config.schema.json","title":"oci-mirror Config (oci-mirror/v1)","description":"Declares what oci-mirror copies into a private registry: OCI artifacts (images, charts, anything), Helm charts from HTTP/S repositories, and how to reach each registry. flux mirror Config files (mirror.plugin.fluxcd.io/v1beta1, v1beta2) are accepted as well. Strings may use ${VAR} and ${VAR:-default} environment substitution; $$ is a literal $.","type":"object","additionalProperties":false,"required":["apiVersion","kind"],"properties":{"$schema":{"type":"string","description":"Optional schema URL for editors; ignored."},"apiVersion":{"type":"string","const":"oci-mirror/v1","description":"Config format version. Use oci-mirror/v1 (flux mirror files keep their own apiVersion)."},"kind":{"type":"string","const":"Config","description":"Always Config."},"defaults":{"type":"object","additionalProperties":false,"description":"Settings applied to every entry that does not set its own.","properties":{"destination":{"type":"string","minLength":1,"description":"Registry prefix (host[:port]/path) for artifacts without a destination; the source repository path is appended: ghcr.io/org/app -> <prefix>/org/app. Charts without a destination go to oci://<prefix>."},"concurrency":{"type":"integer","minimum":1,"description":"How many copy jobs run at once."},"overwrite":{"type":"boolean","description":"Replace destination tags whose digest differs from the source (default false: report them as drifted)."},"includeReferrers":{"type":"boolean","description":"Also mirror referrers (signatures, SBOMs, attestations) of every selected tag (default false)."}}},"artifacts":{"type":"array","description":"OCI -> OCI entries: container images, OCI Helm charts, any OCI artifact.","items":{"$ref":"#/$defs/artifact"}},"charts":{"type":"array","description":"Helm charts from an HTTP/S repository, oci:// registry or local directory, published as OCI charts.","items":{"$ref":"#/$defs/chart"}},"hosts":{"type":"array","description":"Per-registry credentials and transport settings. Hosts not listed use the Docker config and its credential helpers.","items":{"$ref":"#/$defs/host"}}},"$defs":{"stringList":{"type":"array","items":{"type":"string","minLength":1}},"artifact":{"type":"object","additionalProperties":false,"required":["source"],"properties":{"name":{"type":"string","minLength":1,"description":"Entry name for reports and annotations (default: the source repository). Unique."},"source":{"type":"string","minLength":1,"description":"Source reference host/repository[:tag][@sha256:digest]. A tag or digest here selects exactly that tag or digest."},"destination":{"type":"string","minLength":1,"description":"Destination repository host/repository (no tag); tags keep their names."},"destinations":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"Several destination repositories (fan-out). Use either destination or destinations."},"selector":{"$ref":"#/$defs/selector"},"overwrite":{"type":"boolean","description":"Replace destination tags whose digest differs (default: defaults.overwrite)."},"includeReferrers":{"type":"boolean","description":"Also mirror referrers (default: defaults.includeReferrers)."},"platforms":{"type":"array","minItems":1,"items":{"type":"string","pattern":"^[a-z0-9]+/[a-z0-9_]+(?:/[a-z0-9]+)?$"},"description":"Copy only these platforms of multi-platform images (os/arch[/variant]); the copy is then no longer bit-for-bit."},"verify":{"$ref":"#/$defs/verify"}}},"selector":{"type":"object","additionalProperties":false,"description":"Which tags to mirror: regex (+extract) -> semver range -> glob/tags/exclude -> sort -> limit. Default: the highest semver tag.","properties":{"regex":{"type":"object","additionalProperties":false,"required":["pattern"],"properties":{"pattern":{"type":"string","minLength":1,"description":"Regular expression tags must match (Go (?P<name>...) groups accepted)."},"extract":{"type":"string","minLength":1,"description":"Template of named groups used as the sort/semver key, e.g. $version."}}},"semver":{"type":"string","minLength":1,"description":"Semver range, e.g. \">=6.0.0 <7\" or 6.x."},"prerelease":{"type":"boolean","description":"Let the semver range match prerelease versions."},"glob":{"description":"Glob pattern(s) tags must match, e.g. v1.*.","oneOf":[{"type":"string","minLength":1},{"$ref":"#/$defs/stringList"}]},"tags":{"$ref":"#/$defs/stringList","description":"Exact tags to mirror."},"digests":{"$ref":"#/$defs/stringList","description":"Exact digests (sha256:...) to mirror."},"exclude":{"$ref":"#/$defs/stringList","description":"Tags (or globs) never mirrored."},"sortBy":{"type":"string","enum":["semver","alphabetical","numerical"],"description":"Order before the limit, highest first (default semver)."},"limit":{"type":"integer","minimum":0,"description":"How many tags from the top; 0 = all (default 1, or all listed tags/digests)."}}},"verify":{"type":"object","additionalProperties":false,"required":["provider","matchOIDCIdentity"],"description":"Verify cosign keyless signatures before copying.","properties":{"provider":{"type":"string","enum":["cosign"]},"matchOIDCIdentity":{"type":"array","minItems":1,"description":"Accepted signing identities (any one matches).","items":{"type":"object","additionalProperties":false,"required":["issuer","subject"],"properties":{"issuer":{"type":"string","minLength":1,"description":"OIDC issuer URL."},"subject":{"type":"string","minLength":1,"description":"Regular expression for the certificate subject."}}}},"minAge":{"type":"string","description":"Signature must be at least this old (Go duration, e.g. 48h)."}}},"chart":{"type":"object","additionalProperties":false,"required":["name","source"],"properties":{"name":{"type":"string","minLength":1,"description":"Chart name in the source repository."},"source":{"type":"string","minLength":1,"description":"https:// or http:// repository, oci:// registry path, or ./local/chart/dir."},"destination":{"type":"string","description":"oci:// base URL; the chart name is appended (default oci://<defaults.destination>)."},"version":{"type":"string","minLength":1,"description":"Semver range (default *)."},"limit":{"type":"integer","minimum":0,"description":"How many of the highest versions; 0 = all (default 1)."},"overwrite":{"type":"boolean","description":"Replace destination versions whose digest differs."},"images":{"type":"object","additionalProperties":false,"description":"Mirror the container images the chart references.","properties":{"discover":{"type":"boolean","description":"Render the chart and mirror every image found (default true when images is set)."},"includeReferrers":{"type":"boolean","description":"Also copy each discovered image's referrers (signatures, SBOMs, attestations) and cosign tags (default: defaults.includeReferrers)."},"values":{"type":"object","description":"Values for rendering."},"valuesFiles":{"type":"array","items":{"type":"string","minLength":1},"description":"Values files for rendering (relative to the config file), applied before `values`."},"set":{"type":"object","additionalProperties":{"type":["string","number","boolean"]},"description":"`helm template --set` overrides, applied last."},"kubeVersion":{"type":"string","minLength":1,"description":"`helm template --kube-version`."},"apiVersions":{"type":"array","items":{"type":"string","minLength":1},"description":"`helm template --api-versions` (capabilities the chart may test for)."},"prefix":{"type":"string","description":"Extra path between `destination` and each image's repository path."},"destination":{"type":"string","minLength":1,"description":"Registry prefix for the images (default: defaults.destination)."}}}}},"host":{"type":"object","additionalProperties":false,"required":["host"],"properties":{"host":{"type":"string","minLength":1,"description":"Registry host, e.g. registry.example.com or localhost:5000."},"username":{"type":"string","description":"With a username the credential is sent as its password (Basic); without, as a bearer token."},"credential":{"type":"object","additionalProperties":false,"description":"Exactly one of value, fromPath, jwkPath, jwkValue, provider.","properties":{"value":{"type":"string","description":"Token or password; use ${VAR}."},"fromPath":{"type":"string","description":"File holding the token (inside the config directory)."},"jwkPath":{"type":"string","description":"Private JWK file to sign a fresh JWT with."},"jwkValue":{"type":"string","description":"Private JWK to sign a fresh JWT with; use ${VAR}."},"provider":{"type":"string","enum":["github","forgejo","gcp","azure","aws","spiffe"],"description":"Mint a per-request token from the ambient identity (github = Actions OIDC)."},"audience":{"type":"string","description":"Token audience (default: the host)."},"audiences":{"$ref":"#/$defs/stringList","description":"Several audiences."},"issuer":{"type":"string","description":"iss claim for jwkPath/jwkValue."},"subject":{"type":"string","description":"sub claim for jwkPath/jwkValue."},"expiration":{"type":"string","description":"JWT lifetime for jwkPath/jwkValue (Go duration, default 60s)."},"envelope":{"type":"string","description":"Go template wrapping the token, e.g. token-{{ hex .Token }}."}}},"provider":{"type":"string","enum":["generic","ecr","acr","gar","jfrog","quay","dockerhub","ghcr"],"description":"Cloud registry login through OIDC (exchanged for registry credentials)."},"audience":{"type":"string","description":"OIDC audience requested for the provider's exchange (default: sts.amazonaws.com for ecr, https://iam.googleapis.com/<workloadIdentityProvider> for gar, api://AzureADTokenExchange for acr, https://identity.docker.com for dockerhub, the host for quay, GitHub's default for jfrog)."},"providerName":{"type":"string","description":"JFrog OIDC integration name (jfrog)."},"connectionId":{"type":"string","description":"Docker Hub OIDC connection id (dockerhub)."},"roleArn":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$","description":"AWS role assumed with the OIDC token (ecr)."},"region":{"type":"string","description":"AWS region (ecr; default: from the host)."},"workloadIdentityProvider":{"type":"string","description":"GCP workload identity provider (gar)."},"serviceAccount":{"type":"string","description":"GCP service account (gar)."},"tenantId":{"type":"string","description":"Azure tenant id (acr)."},"clientId":{"type":"string","description":"Azure client id (acr)."},"insecure":{"type":"boolean","description":"Skip TLS certificate verification."},"plainHTTP":{"type":"boolean","description":"Use http:// instead of https://."},"tls":{"type":"object","additionalProperties":false,"properties":{"serverAuth":{"type":"object","additionalProperties":false,"description":"Custom CA bundle for the registry's certificate.","properties":{"caFromPath":{"type":"string","description":"PEM CA bundle file (inside the config directory)."},"caValue":{"type":"string","description":"Inline PEM CA bundle."}}},"clientAuth":{"type":"object","additionalProperties":false,"description":"Client certificate (mTLS).","properties":{"certFromPath":{"type":"string"},"certValue":{"type":"string"},"keyFromPath":{"type":"string"},"keyValue":{"type":"string"}}}}},"maxChunkSize":{"type":"integer","minimum":0,"description":"KiB per blob upload PATCH; 0 = one request per blob."}}}}};const schema39 = {"type":"object","additionalProperties":false,"required":["name","source"],"properties":{"name":{"type":"string","minLength":1,"description":"Chart name in the source repository."},"source":{"type":"string","minLength":1,"description":"https:// or http:// repository, oci:// registry path, or ./local/chart/dir."},"destination":{"type":"string","description":"oci:// base URL; the chart name is appended (default oci://<defaults.destination>)."},"version":{"type":"string","minLength":1,"description":"Semver range (default *)."},"limit":{"type":"integer","minimum":0,"description":"How many of the highest versions; 0 = all (default 1)."},"overwrite":{"type":"boolean","description":"Replace destination versions whose digest differs."},"images":{"type":"object","additionalProperties":false,"description":"Mirror the container images the chart references.","properties":{"discover":{"type":"boolean","description":"Render the chart and mirror every image found (default true when images is set)."},"includeReferrers":{"type":"boolean","description":"Also copy each discovered image's referrers (signatures, SBOMs, attestations) and cosign tags (default: defaults.includeReferrers)."},"values":{"type":"object","description":"Values for rendering."},"valuesFiles":{"type":"array","items":{"type":"string","minLength":1},"description":"Values files for rendering (relative to the config file), applied before `values`."},"set":{"type":"object","additionalProperties":{"type":["string","number","boolean"]},"description":"`helm template --set` overrides, applied last."},"kubeVersion":{"type":"string","minLength":1,"description":"`helm template --kube-version`."},"apiVersions":{"type":"array","items":{"type":"string","minLength":1},"description":"`helm template --api-versions` (capabilities the chart may test for)."},"prefix":{"type":"string","description":"Extra path between `destination` and each image's repository path."},"destination":{"type":"string","minLength":1,"description":"Registry prefix for the images (default: defaults.destination)."}}}}};const oci_mirror_v1_func1 = ucs2length["default"] ?? ucs2length;const func2 = Object.prototype.hasOwnProperty;const oci_mirror_v1_schema32 = {"type":"object","additionalProperties":false,"required":["source"],"properties":{"name":{"type":"string","minLength":1,"description":"Entry name for reports and annotations (default: the source repository). Unique."},"source":{"type":"string","minLength":1,"description":"Source reference host/repository[:tag][@sha256:digest]. A tag or digest here selects exactly that tag or digest."},"destination":{"type":"string","minLength":1,"description":"Destination repository host/repository (no tag); tags keep their names."},"destinations":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"Several destination repositories (fan-out). Use either destination or destinations."},"selector":{"$ref":"#/$defs/selector"},"overwrite":{"type":"boolean","description":"Replace destination tags whose digest differs (default: defaults.overwrite)."},"includeReferrers":{"type":"boolean","description":"Also mirror referrers (default: defaults.includeReferrers)."},"platforms":{"type":"array","minItems":1,"items":{"type":"string","pattern":"^[a-z0-9]+/[a-z0-9_]+(?:/[a-z0-9]+)?$"},"description":"Copy only these platforms of multi-platform images (os/arch[/variant]); the copy is then no longer bit-for-bit."},"verify":{"$ref":"#/$defs/verify"}}};const oci_mirror_v1_schema38 = {"type":"object","additionalProperties":false,"required":["provider","matchOIDCIdentity"],"description":"Verify cosign keyless signatures before copying.","properties":{"provider":{"type":"string","enum":["cosign"]},"matchOIDCIdentity":{"type":"array","minItems":1,"description":"Accepted signing identities (any one matches).","items":{"type":"object","additionalProperties":false,"required":["issuer","subject"],"properties":{"issuer":{"type":"string","minLength":1,"description":"OIDC issuer URL."},"subject":{"type":"string","minLength":1,"description":"Regular expression for the certificate subject."}}}},"minAge":{"type":"string","description":"Signature must be at least this old (Go duration, e.g. 48h)."}}};const oci_mirror_v1_schema33 = {"type":"object","additionalProperties":false,"description":"Which tags to mirror: regex (+extract) -> semver range -> glob/tags/exclude -> sort -> limit. Default: the highest semver tag.","properties":{"regex":{"type":"object","additionalProperties":false,"required":["pattern"],"properties":{"pattern":{"type":"string","minLength":1,"description":"Regular expression tags must match (Go (?P<name>...) groups accepted)."},"extract":{"type":"string","minLength":1,"description":"Template of named groups used as the sort/semver key, e.g. $version."}}},"semver":{"type":"string","minLength":1,"description":"Semver range, e.g. \">=6.0.0 <7\" or 6.x."},"prerelease":{"type":"boolean","description":"Let the semver range match prerelease versions."},"glob":{"description":"Glob pattern(s) tags must match, e.g. v1.*.","oneOf":[{"type":"string","minLength":1},{"$ref":"#/$defs/stringList"}]},"tags":{"$ref":"#/$defs/stringList","description":"Exact tags to mirror."},"digests":{"$ref":"#/$defs/stringList","description":"Exact digests (sha256:...) to mirror."},"exclude":{"$ref":"#/$defs/stringList","description":"Tags (or globs) never mirrored."},"sortBy":{"type":"string","enum":["semver","alphabetical","numerical"],"description":"Order before the limit, highest first (default semver)."},"limit":{"type":"integer","minimum":0,"description":"How many tags from the top; 0 = all (default 1, or all listed tags/digests)."}}};const oci_mirror_v1_schema34 = {"type":"array","items":{"type":"string","minLength":1}};function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){let vErrors = null;let errors = 0;const evaluated0 = validate22.evaluated;if(evaluated0.dynamicProps){evaluated0.props = undefined;}if(evaluated0.dynamicItems){evaluated0.items = undefined;}if(data && typeof data == "object" && !Array.isArray(data)){for(const key0 in data){if(!(func2.call(oci_mirror_v1_schema33.properties, key0))){const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:oci_mirror_v1_schema33,data};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}}if(data.regex !== undefined){let data0 = data.regex;if(data0 && typeof data0 == "object" && !Array.isArray(data0)){if(data0.pattern === undefined){const err1 = {instancePath:instancePath+"/regex",schemaPath:"#/properties/regex/required",keyword:"required",params:{missingProperty: "pattern"},message:"must have required property '"+"pattern"+"'",schema:oci_mirror_v1_schema33.properties.regex.required,parentSchema:oci_mirror_v1_schema33.properties.regex,data:data0};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}for(const key1 in data0){if(!((key1 === "pattern") || (key1 === "extract"))){const err2 = {instancePath:instancePath+"/regex",schemaPath:"#/properties/regex/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:oci_mirror_v1_schema33.properties.regex,data:data0};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}}if(data0.pattern !== undefined){let data1 = data0.pattern;if(typeof data1 === "string"){if(oci_mirror_v1_func1(data1) < 1){const err3 = {instancePath:instancePath+"/regex/pattern",schemaPath:"#/properties/regex/properties/pattern/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:oci_mirror_v1_schema33.properties.regex.properties.pattern,data:data1};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}}else {const err4 = {instancePath:instancePath+"/regex/pattern",schemaPath:"#/properties/regex/properties/pattern/type",keyword:"type",params:{type: "string"},message:"must be string",schema:oci_mirror_v1_schema33.properties.regex.properties.pattern.type,parentSchema:oci_mirror_v1_schema33.properties.regex.properties.pattern,data:data1};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}}if(data0.extract !== undefined){let data2 = data0.extract;if(typeof data2 === "string"){if(oci_mirror_v1_func1(data2) < 1){const err5 = {instancePath:instancePath+"/regex/extract",schemaPath:"#/properties/regex/properties/extract/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:oci_mirror_v1_schema33.properties.regex.properties.extract,data:data2};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}}else {const err6 = {instancePath:instancePath+"/regex/extract",schemaPath:"#/properties/regex/properties/extract/type",keyword:"type",params:{type: "string"},message:"must be string",schema:oci_mirror_v1_schema33.properties.regex.properties.extract.type,parentSchema:oci_mirror_v1_schema33.properties.regex.properties.extract,data:data2};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}}}else {const err7 = {instancePath:instancePath+"/regex",schemaPath:"#/properties/regex/type",keyword:"type",params:{type: "object"},message:"must be object",schema:oci_mirror_v1_schema33.properties.regex.type,parentSchema:oci_mirror_v1_schema33.properties.regex,data:data0};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}}if(data.semver !== undefined){let data3 = data.semver;if(typeof data3 === "string"){if(oci_mirror_v1_func1(data3) < 1){const err8 = {instancePath:instancePath+"/semver",schemaPath:"#/properties/semver/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:oci_mirror_v1_schema33.properties.semver,data:data3};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}}else {const err9 = {instancePath:instancePath+"/semver",schemaPath:"#/properties/semver/type",keyword:"type",params:{type: "string"},message:"must be string",schema:oci_mirror_v1_schema33.properties.semver.type,parentSchema:oci_mirror_v1_schema33.properties.semver,data:data3};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}}if(data.prerelease !== undefined){let data4 = data.prerelease;if(typeof data4 !== "boolean"){const err10 = {instancePath:instancePath+"/prerelease",schemaPath:"#/properties/prerelease/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:oci_mirror_v1_schema33.properties.prerelease.type,parentSchema:oci_mirror_v1_schema33.properties.prerelease,data:data4};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}}if(data.glob !== undefined){let data5 = data.glob;const _errs14 = errors;let valid2 = false;let passing0 = null;const _errs15 = errors;if(typeof data5 === "string"){if(oci_mirror_v1_func1(data5) < 1){const err11 = {instancePath:instancePath+"/glob",schemaPath:"#/properties/glob/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:oci_mirror_v1_schema33.properties.glob.oneOf[0],data:data5};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}}else {const err12 = {instancePath:instancePath+"/glob",schemaPath:"#/properties/glob/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:oci_mirror_v1_schema33.properties.glob.oneOf[0].type,parentSchema:oci_mirror_v1_schema33.properties.glob.oneOf[0],data:data5};if(vErrors === null){vErrors = [err12];}else {vErrors.push(err12);}errors++;}var _valid0 = _errs15 === errors;if(_valid0){valid2 = true;passing0 = 0;}const _errs17 = errors;if(Array.isArray(data5)){const len0 = data5.length;for(let i0=0; i0<len0; i0++){let data6 = data5[i0];if(typeof data6 === "string"){if(oci_mirror_v1_func1(data6) < 1){const err13 = {instancePath:instancePath+"/glob/" + i0,schemaPath:"#/$defs/stringList/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:oci_mirror_v1_schema34.items,data:data6};if(vErrors === null){vErrors = [err13];}else {vErrors.push(err13);}errors++;}}else {const err14 = {instancePath:instancePath+"/glob/" + i0,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:oci_mirror_v1_schema34.items.type,parentSchema:oci_mirror_v1_schema34.items,data:data6};if(vErrors === null){vErrors = [err14];}else {vErrors.push(err14);}errors++;}}}else {const err15 = {instancePath:instancePath+"/glob",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array",schema:oci_mirror_v1_schema34.type,parentSchema:oci_mirror_v1_schema34,data:data5};if(vErrors === null){vErrors = [err15];}else {vErrors.push(err15);}errors++;}var _valid0 = _errs17 === errors;if(_valid0 && valid2){valid2 = false;passing0 = [passing0, 1];}else {if(_valid0){valid2 = true;passing0 = 1;}}if(!valid2){const err16 = {instancePath:instancePath+"/glob",schemaPath:"#/properties/glob/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:oci_mirror_v1_schema33.properties.glob.oneOf,parentSchema:oci_mirror_v1_schema33.properties.glob,data:data5};if(vErrors === null){vErrors = [err16];}else {vErrors.push(err16);}errors++;}else {errors = _errs14;if(vErrors !== null){if(_errs14){vErrors.length = _errs14;}else {vErrors = null;}}}}if(data.tags !== undefined){let data7 = data.tags;if(Array.isArray(data7)){const len1 = data7.length;for(let i1=0; i1<len1; i1++){let data8 = data7[i1];if(typeof data8 === "string"){if(oci_mirror_v1_func1(data8) < 1){const err17 = {instancePath:instancePath+"/tags/" + i1,schemaPath:"#/$defs/stringList/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:oci_mirror_v1_schema34.items,data:data8};if(vErrors === null){vErrors = [err17];}else {vErrors.push(err17);}errors++;}}else {const err18 = {instancePath:instancePath+"/tags/" + i1,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:oci_mirror_v1_schema34.items.type,parentSchema:oci_mirror_v1_schema34.items,data:data8};if(vErrors === null){vErrors = [err18];}else {vErrors.push(err18);}errors++;}}}else {const err19 = {instancePath:instancePath+"/tags",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array",schema:oci_mirror_v1_schema34.type,parentSchema:oci_mirror_v1_schema34,data:data7};if(vErrors === null){vErrors = [err19];}else {vErrors.push(err19);}errors++;}}if(data.digests !== undefined){let data9 = data.digests;if(Array.isArray(data9)){const len2 = data9.length;for(let i2=0; i2<len2; i2++){let data10 = data9[i2];if(typeof data10 === "string"){if(oci_mirror_v1_func1(data10) < 1){const err20 = {instancePath:instancePath+"/digests/" + i2,schemaPath:"#/$defs/stringList/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:oci_mirror_v1_schema34.items,data:data10};if(vErrors === null){vErrors = [err20];}else {vErrors.push(err20);}errors++;}}else {const err21 = {instancePath:instancePath+"/digests/" + i2,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:oci_mirror_v1_schema34.items.type,parentSchema:oci_mirror_v1_schema34.items,data:data10};if(vErrors === null){vErrors = [err21];}else {vErrors.push(err21);}errors++;}}}else {const err22 = {instancePath:instancePath+"/digests",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array",schema:oci_mirror_v1_schema34.type,parentSchema:oci_mirror_v1_schema34,data:data9};if(vErrors === null){vErrors = [err22];}else {vErrors.push(err22);}errors++;}}if(data.exclude !== undefined){let data11 = data.exclude;if(Array.isArray(data11)){const len3 = data11.length;for(let i3=0; i3<len3; i3++){let data12 = data11[i3];if(typeof data12 === "string"){if(oci_mirror_v1_func1(data12) < 1){const err23 = {instancePath:instancePath+"/exclude/" + i3,schemaPath:"#/$defs/stringList/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:oci_mirror_v1_schema34.items,data:data12};if(vErrors === null){vErrors = [err23];}else {vErrors.push(err23);}errors++;}}else {const err24 = {instancePath:instancePath+"/exclude/" + i3,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:oci_mirror_v1_schema34.items.type,parentSchema:oci_mirror_v1_schema34.items,data:data12};if(vErrors === null){vErrors = [err24];}else {vErrors.push(err24);}errors++;}}}else {const err25 = {instancePath:instancePath+"/exclude",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array",schema:oci_mirror_v1_schema34.type,parentSchema:oci_mirror_v1_schema34,data:data11};if(vErrors === null){vErrors = [err25];}else {vErrors.push(err25);}errors++;}}if(data.sortBy !== undefined){let data13 = data.sortBy;if(typeof data13 !== "string"){const err26 = {instancePath:instancePath+"/sortBy",schemaPath:"#/properties/sortBy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:oci_mirror_v1_schema33.properties.sortBy.type,parentSchema:oci_mirror_v1_schema33.properties.sortBy,data:data13};if(vErrors === null){vErrors = [err26];}else {vErrors.push(err26);}errors++;}if(!(((data13 === "semver") || (data13 === "alphabetical")) || (data13 === "numerical"))){const err27 = {instancePath:instancePath+"/sortBy",schemaPath:"#/properties/sortBy/enum",keyword:"enum",params:{allowedValues: oci_mirror_v1_schema33.properties.sortBy.enum},message:"must be equal to one of the allowed values",schema:oci_mirror_v1_schema33.properties.sortBy.enum,parentSchema:oci_mirror_v1_schema33.properties.sortBy,data:data13};if(vErrors === null){vErrors = [err27];}else {vErrors.push(err27);}errors++;}}if(data.limit !== undefined){let data14 = data.limit;if(!((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14)))){const err28 = {instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:oci_mirror_v1_schema33.properties.limit.type,parentSchema:oci_mirror_v1_schema33.properties.limit,data:data14};if(vErrors === null){vErrors = [err28];}else {vErrors.push(err28);}errors++;}if(typeof data14 == "number"){if(data14 < 0 || isNaN(data14)){const err29 = {instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:oci_mirror_v1_schema33.properties.limit,data:data14};if(vErrors === null){vErrors = [err29];}else {vErrors.push(err29);}errors++;}}}}else {const err30 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:oci_mirror_v1_schema33.type,parentSchema:oci_mirror_v1_schema33,data};if(vErrors === null){vErrors = [err30];}else {vErrors.push(err30);}errors++;}validate22.errors = vErrors;return errors === 0;}validate22.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};const pattern4 = new RegExp("^[a-z0-9]+/[a-z0-9_]+(?:/[a-z0-9]+)?$", "u");function oci_mirror_v1_validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){let vErrors = null;let errors = 0;const evaluated0 = oci_mirror_v1_validate21.evaluated;if(evaluated0.dynamicProps){evaluated0.props = undefined;}if(evaluated0.dynamicItems){evaluated0.items = undefined;}if(data && typeof data == "object" && !Array.isArray(data)){if(data.source === undefined){const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:oci_mirror_v1_schema32.required,parentSchema:oci_mirror_v1_schema32,data};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}for(const key0 in data){if(!(func2.call(oci_mirror_v1_schema32.properties, key0))){const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:oci_mirror_v1_schema32,data};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}}if(data.name !== undefined){let data0 = data.name;if(typeof data0 === "string"){if(oci_mirror_v1_func1(data0) < 1){const err2 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:oci_mirror_v1_schema32.properties.name,data:data0};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}}else {const err3 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:oci_mirror_v1_schema32.properties.name.type,parentSchema:oci_mirror_v1_schema32.properties.name,data:data0};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}}if(data.source !== undefined){let data1 = data.source;if(typeof data1 === "string"){if(oci_mirror_v1_func1(data1) < 1){const err4 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:oci_mirror_v1_schema32.properties.source,data:data1};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}}else {const err5 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:oci_mirror_v1_schema32.properties.source.type,parentSchema:oci_mirror_v1_schema32.properties.source,data:data1};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}}if(data.destination !== undefined){let data2 = data.destination;if(typeof data2 === "string"){if(oci_mirror_v1_func1(data2) < 1){const err6 = {instancePath:instancePath+"/destination",schemaPath:"#/properties/destination/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:oci_mirror_v1_schema32.properties.destination,data:data2};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}}else {const err7 = {instancePath:instancePath+"/destination",schemaPath:"#/properties/destination/type",keyword:"type",params:{type: "string"},message:"must be string",schema:oci_mirror_v1_schema32.properties.destination.type,parentSchema:oci_mirror_v1_schema32.properties.destination,data:data2};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}}if(data.destinations !== undefined){let data3 = data.destinations;if(Array.isArray(data3)){if(data3.length < 1){const err8 = {instancePath:instancePath+"/destinations",schemaPath:"#/properties/destinations/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:oci_mirror_v1_schema32.properties.destinations,data:data3};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}const len0 = data3.length;for(let i0=0; i0<len0; i0++){let data4 = data3[i0];if(typeof data4 === "string"){if(oci_mirror_v1_func1(data4) < 1){const err9 = {instancePath:instancePath+"/destinations/" + i0,schemaPath:"#/properties/destinations/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:oci_mirror_v1_schema32.properties.destinations.items,data:data4};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}}else {const err10 = {instancePath:instancePath+"/destinations/" + i0,schemaPath:"#/properties/destinations/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:oci_mirror_v1_schema32.properties.destinations.items.type,parentSchema:oci_mirror_v1_schema32.properties.destinations.items,data:data4};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}}}else {const err11 = {instancePath:instancePath+"/destinations",schemaPath:"#/properties/destinations/type",keyword:"type",params:{type: "array"},message:"must be array",schema:oci_mirror_v1_schema32.properties.destinations.type,parentSchema:oci_mirror_v1_schema32.properties.destinations,data:data3};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}}if(data.selector !== undefined){if(!(validate22(data.selector, {instancePath:instancePath+"/selector",parentData:data,parentDataProperty:"selector",rootData,dynamicAnchors}))){vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);errors = vErrors.length;}}if(data.overwrite !== undefined){let data6 = data.overwrite;if(typeof data6 !== "boolean"){const err12 = {instancePath:instancePath+"/overwrite",schemaPath:"#/properties/overwrite/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:oci_mirror_v1_schema32.properties.overwrite.type,parentSchema:oci_mirror_v1_schema32.properties.overwrite,data:data6};if(vErrors === null){vErrors = [err12];}else {vErrors.push(err12);}errors++;}}if(data.includeReferrers !== undefined){let data7 = data.includeReferrers;if(typeof data7 !== "boolean"){const err13 = {instancePath:instancePath+"/includeReferrers",schemaPath:"#/properties/includeReferrers/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:oci_mirror_v1_schema32.properties.includeReferrers.type,parentSchema:oci_mirror_v1_schema32.properties.includeReferrers,data:data7};if(vErrors === null){vErrors = [err13];}else {vErrors.push(err13);}errors++;}}if(data.platforms !== undefined){let data8 = data.platforms;if(Array.isArray(data8)){if(data8.length < 1){const err14 = {instancePath:instancePath+"/platforms",schemaPath:"#/properties/platforms/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:oci_mirror_v1_schema32.properties.platforms,data:data8};if(vErrors === null){vErrors = [err14];}else {vErrors.push(err14);}errors++;}const len1 = data8.length;for(let i1=0; i1<len1; i1++){let data9 = data8[i1];if(typeof data9 === "string"){if(!pattern4.test(data9)){const err15 = {instancePath:instancePath+"/platforms/" + i1,schemaPath:"#/properties/platforms/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+/[a-z0-9_]+(?:/[a-z0-9]+)?$"},message:"must match pattern \""+"^[a-z0-9]+/[a-z0-9_]+(?:/[a-z0-9]+)?$"+"\"",schema:"^[a-z0-9]+/[a-z0-9_]+(?:/[a-z0-9]+)?$",parentSchema:oci_mirror_v1_schema32.properties.platforms.items,data:data9};if(vErrors === null){vErrors = [err15];}else {vErrors.push(err15);}errors++;}}else {const err16 = {instancePath:instancePath+"/platforms/" + i1,schemaPath:"#/properties/platforms/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:oci_mirror_v1_schema32.properties.platforms.items.type,parentSchema:oci_mirror_v1_schema32.properties.platforms.items,data:data9};if(vErrors === null){vErrors = [err16];}else {vErrors.push(err16);}errors++;}}}else {const err17 = {instancePath:instancePath+"/platforms",schemaPath:"#/properties/platforms/type",keyword:"type",params:{type: "array"},message:"must be array",schema:oci_mirror_v1_schema32.properties.platforms.type,parentSchema:oci_mirror_v1_schema32.properties.platforms,data:data8};if(vErrors === null){vErrors = [err17];}else {vErrors.push(err17);}errors++;}}if(data.verify !== undefined){let data10 = data.verify;if(data10 && typeof data10 == "object" && !Array.isArray(data10)){if(data10.provider === undefined){const err18 = {instancePath:instancePath+"/verify",schemaPath:"#/$defs/verify/required",keyword:"required",params:{missingProperty: "provider"},message:"must have required property '"+"provider"+"'",schema:oci_mirror_v1_schema38.required,parentSchema:oci_mirror_v1_schema38,data:data10};if(vErrors === null){vErrors = [err18];}else {vErrors.push(err18);}errors++;}if(data10.matchOIDCIdentity === undefined){const err19 = {instancePath:instancePath+"/verify",schemaPath:"#/$defs/verify/required",keyword:"required",params:{missingProperty: "matchOIDCIdentity"},message:"must have required property '"+"matchOIDCIdentity"+"'",schema:oci_mirror_v1_schema38.required,parentSchema:oci_mirror_v1_schema38,data:data10};if(vErrors === null){vErrors = [err19];}else {vErrors.push(err19);}errors++;}for(const key1 in data10){if(!(((key1 === "provider") || (key1 === "matchOIDCIdentity")) || (key1 === "minAge"))){const err20 = {instancePath:instancePath+"/verify",schemaPath:"#/$defs/verify/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:oci_mirror_v1_schema38,data:data10};if(vErrors === null){vErrors = [err20];}else {vErrors.push(err20);}errors++;}}if(data10.provider !== undefined){let data11 = data10.provider;if(typeof data11 !== "string"){const err21 = {instancePath:instancePath+"/verify/provider",schemaPath:"#/$defs/verify/properties/provider/type",keyword:"type",params:{type: "string"},message:"must be string",schema:oci_mirror_v1_schema38.properties.provider.type,parentSchema:oci_mirror_v1_schema38.properties.provider,data:data11};if(vErrors === null){vErrors = [err21];}else {vErrors.push(err21);}errors++;}if(!(data11 === "cosign")){const err22 = {instancePath:instancePath+"/verify/provider",schemaPath:"#/$defs/verify/properties/provider/enum",keyword:"enum",params:{allowedValues: oci_mirror_v1_schema38.properties.provider.enum},message:"must be equal to one of the allowed values",schema:oci_mirror_v1_schema38.properties.provider.enum,parentSchema:oci_mirror_v1_schema38.properties.provider,data:data11};if(vErrors === null){vErrors = [err22];}else {vErrors.push(err22);}errors++;}}if(data10.matchOIDCIdentity !== undefined){let data12 = data10.matchOIDCIdentity;if(Array.isArray(data12)){if(data12.length < 1){const err23 = {instancePath:instancePath+"/verify/matchOIDCIdentity",schemaPath:"#/$defs/verify/properties/matchOIDCIdentity/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:oci_mirror_v1_schema38.properties.matchOIDCIdentity,data:data12};if(vErrors === null){vErrors = [err23];}else {vErrors.push(err23);}errors++;}const len2 = data12.length;for(let i2=0; i2<len2; i2++){let data13 = data12[i2];if(data13 && typeof data13 == "object" && !Array.isArray(data13)){if(data13.issuer === undefined){const err24 = {instancePath:instancePath+"/verify/matchOIDCIdentity/" + i2,schemaPath:"#/$defs/verify/properties/matchOIDCIdentity/items/required",keyword:"required",params:{missingProperty: "issuer"},message:"must have required property '"+"issuer"+"'",schema:oci_mirror_v1_schema38.properties.matchOIDCIdentity.items.required,parentSchema:oci_mirror_v1_schema38.properties.matchOIDCIdentity.items,data:data13};if(vErrors === null){vErrors = [err24];}else {vErrors.push(err24);}errors++;}if(data13.subject === undefined){const err25 = {instancePath:instancePath+"/verify/matchOIDCIdentity/" + i2,schemaPath:"#/$defs/verify/properties/matchOIDCIdentity/items/required",keyword:"required",params:{missingProperty: "subject"},message:"must have required property '"+"subject"+"'",schema:oci_mirror_v1_schema38.properties.matchOIDCIdentity.items.required,parentSchema:oci_mirror_v1_schema38.properties.matchOIDCIdentity.items,data:data13};if(vErrors === null){vErrors = [err25];}else {vErrors.push(err25);}errors++;}for(const key2 in data13){if(!((key2 === "issuer") || (key2 === "subject"))){const err26 = {instancePath:instancePath+"/verify/matchOIDCIdentity/" + i2,schemaPath:"#/$defs/verify/properties/matchOIDCIdentity/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:oci_mirror_v1_schema38.properties.matchOIDCIdentity.items,data:data13};if(vErrors === null){vErrors = [err26];}else {vErrors.push(err26);}errors++;}}if(data13.issuer !== undefined){let data14 = data13.issuer;if(typeof data14 === "string"){if(oci_mirror_v1_func1(data14) < 1){const err27 = {instancePath:instancePath+"/verify/matchOIDCIdentity/" + i2+"/issuer",schemaPath:"#/$defs/verify/properties/matchOIDCIdentity/items/properties/issuer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:oci_mirror_v1_schema38.properties.matchOIDCIdentity.items.properties.issuer,data:data14};if(vErrors === null){vErrors = [err27];}else {vErrors.push(err27);}errors++;}}else {const err28 = {instancePath:instancePath+"/verify/matchOIDCIdentity/" + i2+"/issuer",schemaPath:"#/$defs/verify/properties/matchOIDCIdentity/items/properties/issuer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:oci_mirror_v1_schema38.properties.matchOIDCIdentity.items.properties.issuer.type,parentSchema:oci_mirror_v1_schema38.properties.matchOIDCIdentity.items.properties.issuer,data:data14};if(vErrors === null){vErrors = [err28];}else {vErrors.push(err28);}errors++;}}if(data13.subject !== undefined){let data15 = data13.subject;if(typeof data15 === "string"){if(oci_mirror_v1_func1(data15) < 1){const err29 = {instancePath:instancePath+"/verify/matchOIDCIdentity/" + i2+"/subject",schemaPath:"#/$defs/verify/properties/matchOIDCIdentity/items/properties/subject/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:oci_mirror_v1_schema38.properties.matchOIDCIdentity.items.properties.subject,data:data15};if(vErrors === null){vErrors = [err29];}else {vErrors.push(err29);}errors++;}}else {const err30 = {instancePath:instancePath+"/verify/matchOIDCIdentity/" + i2+"/subject",schemaPath:"#/$defs/verify/properties/matchOIDCIdentity/items/properties/subject/type",keyword:"type",params:{type: "string"},message:"must be string",schema:oci_mirror_v1_schema38.properties.matchOIDCIdentity.items.properties.subject.type,parentSchema:oci_mirror_v1_schema38.properties.matchOIDCIdentity.items.properties.subject,data:data15};if(vErrors === null){vErrors = [err30];}else {vErrors.push(err30);}errors++;}}}else {const err31 = {instancePath:instancePath+"/verify/matchOIDCIdentity/" + i2,schemaPath:"#/$defs/verify/properties/matchOIDCIdentity/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:oci_mirror_v1_schema38.properties.matchOIDCIdentity.items.type,parentSchema:oci_mirror_v1_schema38.properties.matchOIDCIdentity.items,data:data13};if(vErrors === null){vErrors = [err31];}else {vErrors.push(err31);}errors++;}}}else {const err32 = {instancePath:instancePath+"/verify/matchOIDCIdentity",schemaPath:"#/$defs/verify/properties/matchOIDCIdentity/type",keyword:"type",params:{type: "array"},message:"must be array",schema:oci_mirror_v1_schema38.properties.matchOIDCIdentity.type,parentSchema:oci_mirror_v1_schema38.properties.matchOIDCIdentity,data:data12};if(vErrors === null){vErrors = [err32];}else {vErrors.push(err32);}errors++;}}if(data10.minAge !== undefined){let data16 = data10.minAge;if(typeof data16 !== "string"){const err33 = {instancePath:instancePath+"/verify/minAge",schemaPath:"#/$defs/verify/properties/minAge/type",keyword:"type",params:{type: "string"},message:"must be string",schema:oci_mirror_v1_schema38.properties.minAge.type,parentSchema:oci_mirror_v1_schema38.properties.minAge,data:data16};if(vErrors === null){vErrors = [err33];}else {vErrors.push(err33);}errors++;}}}else {const err34 = {instancePath:instancePath+"/verify",schemaPath:"#/$defs/verify/type",keyword:"type",params:{type: "object"},message:"must be object",schema:oci_mirror_v1_schema38.type,parentSchema:oci_mirror_v1_schema38,data:data10};if(vErrors === null){vErrors = [err34];}else {vErrors.push(err34);}errors++;}}}else {const err35 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:oci_mirror_v1_schema32.type,parentSchema:oci_mirror_v1_schema32,data};if(vErrors === null){vErrors = [err35];}else {vErrors.push(err35);}errors++;}oci_mirror_v1_validate21.errors = vErrors;return errors === 0;}oci_mirror_v1_validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};const schema40 = {"type":"object","additionalProperties":false,"required":["host"],"properties":{"host":{"type":"string","minLength":1,"description":"Registry host, e.g. registry.example.com or localhost:5000."},"username":{"type":"string","description":"With a username the credential is sent as its password (Basic); without, as a bearer token."},"credential":{"type":"object","additionalProperties":false,"description":"Exactly one of value, fromPath, jwkPath, jwkValue, provider.","properties":{"value":{"type":"string","description":"Token or password; use ${VAR}."},"fromPath":{"type":"string","description":"File holding the token (inside the config directory)."},"jwkPath":{"type":"string","description":"Private JWK file to sign a fresh JWT with."},"jwkValue":{"type":"string","description":"Private JWK to sign a fresh JWT with; use ${VAR}."},"provider":{"type":"string","enum":["github","forgejo","gcp","azure","aws","spiffe"],"description":"Mint a per-request token from the ambient identity (github = Actions OIDC)."},"audience":{"type":"string","description":"Token audience (default: the host)."},"audiences":{"$ref":"#/$defs/stringList","description":"Several audiences."},"issuer":{"type":"string","description":"iss claim for jwkPath/jwkValue."},"subject":{"type":"string","description":"sub claim for jwkPath/jwkValue."},"expiration":{"type":"string","description":"JWT lifetime for jwkPath/jwkValue (Go duration, default 60s)."},"envelope":{"type":"string","description":"Go template wrapping the token, e.g. token-{{ hex .Token }}."}}},"provider":{"type":"string","enum":["generic","ecr","acr","gar","jfrog","quay","dockerhub","ghcr"],"description":"Cloud registry login through OIDC (exchanged for registry credentials)."},"audience":{"type":"string","description":"OIDC audience requested for the provider's exchange (default: sts.amazonaws.com for ecr, https://iam.googleapis.com/<workloadIdentityProvider> for gar, api://AzureADTokenExchange for acr, https://identity.docker.com for dockerhub, the host for quay, GitHub's default for jfrog)."},"providerName":{"type":"string","description":"JFrog OIDC integration name (jfrog)."},"connectionId":{"type":"string","description":"Docker Hub OIDC connection id (dockerhub)."},"roleArn":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$","description":"AWS role assumed with the OIDC token (ecr)."},"region":{"type":"string","description":"AWS region (ecr; default: from the host)."},"workloadIdentityProvider":{"type":"string","description":"GCP workload identity provider (gar)."},"serviceAccount":{"type":"string","description":"GCP service account (gar)."},"tenantId":{"type":"string","description":"Azure tenant id (acr)."},"clientId":{"type":"string","description":"Azure client id (acr)."},"insecure":{"type":"boolean","description":"Skip TLS certificate verification."},"plainHTTP":{"type":"boolean","description":"Use http:// instead of https://."},"tls":{"type":"object","additionalProperties":false,"properties":{"serverAuth":{"type":"object","additionalProperties":false,"description":"Custom CA bundle for the registry's certificate.","properties":{"caFromPath":{"type":"string","description":"PEM CA bundle file (inside the config directory)."},"caValue":{"type":"string","description":"Inline PEM CA bundle."}}},"clientAuth":{"type":"object","additionalProperties":false,"description":"Client certificate (mTLS).","properties":{"certFromPath":{"type":"string"},"certValue":{"type":"string"},"keyFromPath":{"type":"string"},"keyValue":{"type":"string"}}}}},"maxChunkSize":{"type":"integer","minimum":0,"description":"KiB per blob upload PATCH; 0 = one request per blob."}}};const pattern5 = new RegExp("^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", "u");function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){let vErrors = null;let errors = 0;const evaluated0 = validate25.evaluated;if(evaluated0.dynamicProps){evaluated0.props = undefined;}if(evaluated0.dynamicItems){evaluated0.items = undefined;}if(data && typeof data == "object" && !Array.isArray(data)){if(data.host === undefined){const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'",schema:schema40.required,parentSchema:schema40,data};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}for(const key0 in data){if(!(func2.call(schema40.properties, key0))){const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema40,data};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}}if(data.host !== undefined){let data0 = data.host;if(typeof data0 === "string"){if(oci_mirror_v1_func1(data0) < 1){const err2 = {instancePath:instancePath+"/host",schemaPath:"#/properties/host/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema40.properties.host,data:data0};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}}else {const err3 = {instancePath:instancePath+"/host",schemaPath:"#/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.host.type,parentSchema:schema40.properties.host,data:data0};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}}if(data.username !== undefined){let data1 = data.username;if(typeof data1 !== "string"){const err4 = {instancePath:instancePath+"/username",schemaPath:"#/properties/username/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.username.type,parentSchema:schema40.properties.username,data:data1};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}}if(data.credential !== undefined){let data2 = data.credential;if(data2 && typeof data2 == "object" && !Array.isArray(data2)){for(const key1 in data2){if(!(func2.call(schema40.properties.credential.properties, key1))){const err5 = {instancePath:instancePath+"/credential",schemaPath:"#/properties/credential/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema40.properties.credential,data:data2};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}}if(data2.value !== undefined){let data3 = data2.value;if(typeof data3 !== "string"){const err6 = {instancePath:instancePath+"/credential/value",schemaPath:"#/properties/credential/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.credential.properties.value.type,parentSchema:schema40.properties.credential.properties.value,data:data3};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}}if(data2.fromPath !== undefined){let data4 = data2.fromPath;if(typeof data4 !== "string"){const err7 = {instancePath:instancePath+"/credential/fromPath",schemaPath:"#/properties/credential/properties/fromPath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.credential.properties.fromPath.type,parentSchema:schema40.properties.credential.properties.fromPath,data:data4};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}}if(data2.jwkPath !== undefined){let data5 = data2.jwkPath;if(typeof data5 !== "string"){const err8 = {instancePath:instancePath+"/credential/jwkPath",schemaPath:"#/properties/credential/properties/jwkPath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.credential.properties.jwkPath.type,parentSchema:schema40.properties.credential.properties.jwkPath,data:data5};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}}if(data2.jwkValue !== undefined){let data6 = data2.jwkValue;if(typeof data6 !== "string"){const err9 = {instancePath:instancePath+"/credential/jwkValue",schemaPath:"#/properties/credential/properties/jwkValue/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.credential.properties.jwkValue.type,parentSchema:schema40.properties.credential.properties.jwkValue,data:data6};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}}if(data2.provider !== undefined){let data7 = data2.provider;if(typeof data7 !== "string"){const err10 = {instancePath:instancePath+"/credential/provider",schemaPath:"#/properties/credential/properties/provider/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.credential.properties.provider.type,parentSchema:schema40.properties.credential.properties.provider,data:data7};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}if(!((((((data7 === "github") || (data7 === "forgejo")) || (data7 === "gcp")) || (data7 === "azure")) || (data7 === "aws")) || (data7 === "spiffe"))){const err11 = {instancePath:instancePath+"/credential/provider",schemaPath:"#/properties/credential/properties/provider/enum",keyword:"enum",params:{allowedValues: schema40.properties.credential.properties.provider.enum},message:"must be equal to one of the allowed values",schema:schema40.properties.credential.properties.provider.enum,parentSchema:schema40.properties.credential.properties.provider,data:data7};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}}if(data2.audience !== undefined){let data8 = data2.audience;if(typeof data8 !== "string"){const err12 = {instancePath:instancePath+"/credential/audience",schemaPath:"#/properties/credential/properties/audience/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.credential.properties.audience.type,parentSchema:schema40.properties.credential.properties.audience,data:data8};if(vErrors === null){vErrors = [err12];}else {vErrors.push(err12);}errors++;}}if(data2.audiences !== undefined){let data9 = data2.audiences;if(Array.isArray(data9)){const len0 = data9.length;for(let i0=0; i0<len0; i0++){let data10 = data9[i0];if(typeof data10 === "string"){if(oci_mirror_v1_func1(data10) < 1){const err13 = {instancePath:instancePath+"/credential/audiences/" + i0,schemaPath:"#/$defs/stringList/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:oci_mirror_v1_schema34.items,data:data10};if(vErrors === null){vErrors = [err13];}else {vErrors.push(err13);}errors++;}}else {const err14 = {instancePath:instancePath+"/credential/audiences/" + i0,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:oci_mirror_v1_schema34.items.type,parentSchema:oci_mirror_v1_schema34.items,data:data10};if(vErrors === null){vErrors = [err14];}else {vErrors.push(err14);}errors++;}}}else {const err15 = {instancePath:instancePath+"/credential/audiences",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array",schema:oci_mirror_v1_schema34.type,parentSchema:oci_mirror_v1_schema34,data:data9};if(vErrors === null){vErrors = [err15];}else {vErrors.push(err15);}errors++;}}if(data2.issuer !== undefined){let data11 = data2.issuer;if(typeof data11 !== "string"){const err16 = {instancePath:instancePath+"/credential/issuer",schemaPath:"#/properties/credential/properties/issuer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.credential.properties.issuer.type,parentSchema:schema40.properties.credential.properties.issuer,data:data11};if(vErrors === null){vErrors = [err16];}else {vErrors.push(err16);}errors++;}}if(data2.subject !== undefined){let data12 = data2.subject;if(typeof data12 !== "string"){const err17 = {instancePath:instancePath+"/credential/subject",schemaPath:"#/properties/credential/properties/subject/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.credential.properties.subject.type,parentSchema:schema40.properties.credential.properties.subject,data:data12};if(vErrors === null){vErrors = [err17];}else {vErrors.push(err17);}errors++;}}if(data2.expiration !== undefined){let data13 = data2.expiration;if(typeof data13 !== "string"){const err18 = {instancePath:instancePath+"/credential/expiration",schemaPath:"#/properties/credential/properties/expiration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.credential.properties.expiration.type,parentSchema:schema40.properties.credential.properties.expiration,data:data13};if(vErrors === null){vErrors = [err18];}else {vErrors.push(err18);}errors++;}}if(data2.envelope !== undefined){let data14 = data2.envelope;if(typeof data14 !== "string"){const err19 = {instancePath:instancePath+"/credential/envelope",schemaPath:"#/properties/credential/properties/envelope/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.credential.properties.envelope.type,parentSchema:schema40.properties.credential.properties.envelope,data:data14};if(vErrors === null){vErrors = [err19];}else {vErrors.push(err19);}errors++;}}}else {const err20 = {instancePath:instancePath+"/credential",schemaPath:"#/properties/credential/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.properties.credential.type,parentSchema:schema40.properties.credential,data:data2};if(vErrors === null){vErrors = [err20];}else {vErrors.push(err20);}errors++;}}if(data.provider !== undefined){let data15 = data.provider;if(typeof data15 !== "string"){const err21 = {instancePath:instancePath+"/provider",schemaPath:"#/properties/provider/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.provider.type,parentSchema:schema40.properties.provider,data:data15};if(vErrors === null){vErrors = [err21];}else {vErrors.push(err21);}errors++;}if(!((((((((data15 === "generic") || (data15 === "ecr")) || (data15 === "acr")) || (data15 === "gar")) || (data15 === "jfrog")) || (data15 === "quay")) || (data15 === "dockerhub")) || (data15 === "ghcr"))){const err22 = {instancePath:instancePath+"/provider",schemaPath:"#/properties/provider/enum",keyword:"enum",params:{allowedValues: schema40.properties.provider.enum},message:"must be equal to one of the allowed values",schema:schema40.properties.provider.enum,parentSchema:schema40.properties.provider,data:data15};if(vErrors === null){vErrors = [err22];}else {vErrors.push(err22);}errors++;}}if(data.audience !== undefined){let data16 = data.audience;if(typeof data16 !== "string"){const err23 = {instancePath:instancePath+"/audience",schemaPath:"#/properties/audience/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.audience.type,parentSchema:schema40.properties.audience,data:data16};if(vErrors === null){vErrors = [err23];}else {vErrors.push(err23);}errors++;}}if(data.providerName !== undefined){let data17 = data.providerName;if(typeof data17 !== "string"){const err24 = {instancePath:instancePath+"/providerName",schemaPath:"#/properties/providerName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.providerName.type,parentSchema:schema40.properties.providerName,data:data17};if(vErrors === null){vErrors = [err24];}else {vErrors.push(err24);}errors++;}}if(data.connectionId !== undefined){let data18 = data.connectionId;if(typeof data18 !== "string"){const err25 = {instancePath:instancePath+"/connectionId",schemaPath:"#/properties/connectionId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.connectionId.type,parentSchema:schema40.properties.connectionId,data:data18};if(vErrors === null){vErrors = [err25];}else {vErrors.push(err25);}errors++;}}if(data.roleArn !== undefined){let data19 = data.roleArn;if(typeof data19 === "string"){if(!pattern5.test(data19)){const err26 = {instancePath:instancePath+"/roleArn",schemaPath:"#/properties/roleArn/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$"+"\"",schema:"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$",parentSchema:schema40.properties.roleArn,data:data19};if(vErrors === null){vErrors = [err26];}else {vErrors.push(err26);}errors++;}}else {const err27 = {instancePath:instancePath+"/roleArn",schemaPath:"#/properties/roleArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.roleArn.type,parentSchema:schema40.properties.roleArn,data:data19};if(vErrors === null){vErrors = [err27];}else {vErrors.push(err27);}errors++;}}if(data.region !== undefined){let data20 = data.region;if(typeof data20 !== "string"){const err28 = {instancePath:instancePath+"/region",schemaPath:"#/properties/region/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.region.type,parentSchema:schema40.properties.region,data:data20};if(vErrors === null){vErrors = [err28];}else {vErrors.push(err28);}errors++;}}if(data.workloadIdentityProvider !== undefined){let data21 = data.workloadIdentityProvider;if(typeof data21 !== "string"){const err29 = {instancePath:instancePath+"/workloadIdentityProvider",schemaPath:"#/properties/workloadIdentityProvider/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.workloadIdentityProvider.type,parentSchema:schema40.properties.workloadIdentityProvider,data:data21};if(vErrors === null){vErrors = [err29];}else {vErrors.push(err29);}errors++;}}if(data.serviceAccount !== undefined){let data22 = data.serviceAccount;if(typeof data22 !== "string"){const err30 = {instancePath:instancePath+"/serviceAccount",schemaPath:"#/properties/serviceAccount/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.serviceAccount.type,parentSchema:schema40.properties.serviceAccount,data:data22};if(vErrors === null){vErrors = [err30];}else {vErrors.push(err30);}errors++;}}if(data.tenantId !== undefined){let data23 = data.tenantId;if(typeof data23 !== "string"){const err31 = {instancePath:instancePath+"/tenantId",schemaPath:"#/properties/tenantId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.tenantId.type,parentSchema:schema40.properties.tenantId,data:data23};if(vErrors === null){vErrors = [err31];}else {vErrors.push(err31);}errors++;}}if(data.clientId !== undefined){let data24 = data.clientId;if(typeof data24 !== "string"){const err32 = {instancePath:instancePath+"/clientId",schemaPath:"#/properties/clientId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.clientId.type,parentSchema:schema40.properties.clientId,data:data24};if(vErrors === null){vErrors = [err32];}else {vErrors.push(err32);}errors++;}}if(data.insecure !== undefined){let data25 = data.insecure;if(typeof data25 !== "boolean"){const err33 = {instancePath:instancePath+"/insecure",schemaPath:"#/properties/insecure/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema40.properties.insecure.type,parentSchema:schema40.properties.insecure,data:data25};if(vErrors === null){vErrors = [err33];}else {vErrors.push(err33);}errors++;}}if(data.plainHTTP !== undefined){let data26 = data.plainHTTP;if(typeof data26 !== "boolean"){const err34 = {instancePath:instancePath+"/plainHTTP",schemaPath:"#/properties/plainHTTP/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema40.properties.plainHTTP.type,parentSchema:schema40.properties.plainHTTP,data:data26};if(vErrors === null){vErrors = [err34];}else {vErrors.push(err34);}errors++;}}if(data.tls !== undefined){let data27 = data.tls;if(data27 && typeof data27 == "object" && !Array.isArray(data27)){for(const key2 in data27){if(!((key2 === "serverAuth") || (key2 === "clientAuth"))){const err35 = {instancePath:instancePath+"/tls",schemaPath:"#/properties/tls/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema40.properties.tls,data:data27};if(vErrors === null){vErrors = [err35];}else {vErrors.push(err35);}errors++;}}if(data27.serverAuth !== undefined){let data28 = data27.serverAuth;if(data28 && typeof data28 == "object" && !Array.isArray(data28)){for(const key3 in data28){if(!((key3 === "caFromPath") || (key3 === "caValue"))){const err36 = {instancePath:instancePath+"/tls/serverAuth",schemaPath:"#/properties/tls/properties/serverAuth/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema40.properties.tls.properties.serverAuth,data:data28};if(vErrors === null){vErrors = [err36];}else {vErrors.push(err36);}errors++;}}if(data28.caFromPath !== undefined){let data29 = data28.caFromPath;if(typeof data29 !== "string"){const err37 = {instancePath:instancePath+"/tls/serverAuth/caFromPath",schemaPath:"#/properties/tls/properties/serverAuth/properties/caFromPath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.tls.properties.serverAuth.properties.caFromPath.type,parentSchema:schema40.properties.tls.properties.serverAuth.properties.caFromPath,data:data29};if(vErrors === null){vErrors = [err37];}else {vErrors.push(err37);}errors++;}}if(data28.caValue !== undefined){let data30 = data28.caValue;if(typeof data30 !== "string"){const err38 = {instancePath:instancePath+"/tls/serverAuth/caValue",schemaPath:"#/properties/tls/properties/serverAuth/properties/caValue/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.tls.properties.serverAuth.properties.caValue.type,parentSchema:schema40.properties.tls.properties.serverAuth.properties.caValue,data:data30};if(vErrors === null){vErrors = [err38];}else {vErrors.push(err38);}errors++;}}}else {const err39 = {instancePath:instancePath+"/tls/serverAuth",schemaPath:"#/properties/tls/properties/serverAuth/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.properties.tls.properties.serverAuth.type,parentSchema:schema40.properties.tls.properties.serverAuth,data:data28};if(vErrors === null){vErrors = [err39];}else {vErrors.push(err39);}errors++;}}if(data27.clientAuth !== undefined){let data31 = data27.clientAuth;if(data31 && typeof data31 == "object" && !Array.isArray(data31)){for(const key4 in data31){if(!((((key4 === "certFromPath") || (key4 === "certValue")) || (key4 === "keyFromPath")) || (key4 === "keyValue"))){const err40 = {instancePath:instancePath+"/tls/clientAuth",schemaPath:"#/properties/tls/properties/clientAuth/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema40.properties.tls.properties.clientAuth,data:data31};if(vErrors === null){vErrors = [err40];}else {vErrors.push(err40);}errors++;}}if(data31.certFromPath !== undefined){let data32 = data31.certFromPath;if(typeof data32 !== "string"){const err41 = {instancePath:instancePath+"/tls/clientAuth/certFromPath",schemaPath:"#/properties/tls/properties/clientAuth/properties/certFromPath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.tls.properties.clientAuth.properties.certFromPath.type,parentSchema:schema40.properties.tls.properties.clientAuth.properties.certFromPath,data:data32};if(vErrors === null){vErrors = [err41];}else {vErrors.push(err41);}errors++;}}if(data31.certValue !== undefined){let data33 = data31.certValue;if(typeof data33 !== "string"){const err42 = {instancePath:instancePath+"/tls/clientAuth/certValue",schemaPath:"#/properties/tls/properties/clientAuth/properties/certValue/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.tls.properties.clientAuth.properties.certValue.type,parentSchema:schema40.properties.tls.properties.clientAuth.properties.certValue,data:data33};if(vErrors === null){vErrors = [err42];}else {vErrors.push(err42);}errors++;}}if(data31.keyFromPath !== undefined){let data34 = data31.keyFromPath;if(typeof data34 !== "string"){const err43 = {instancePath:instancePath+"/tls/clientAuth/keyFromPath",schemaPath:"#/properties/tls/properties/clientAuth/properties/keyFromPath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.tls.properties.clientAuth.properties.keyFromPath.type,parentSchema:schema40.properties.tls.properties.clientAuth.properties.keyFromPath,data:data34};if(vErrors === null){vErrors = [err43];}else {vErrors.push(err43);}errors++;}}if(data31.keyValue !== undefined){let data35 = data31.keyValue;if(typeof data35 !== "string"){const err44 = {instancePath:instancePath+"/tls/clientAuth/keyValue",schemaPath:"#/properties/tls/properties/clientAuth/properties/keyValue/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.tls.properties.clientAuth.properties.keyValue.type,parentSchema:schema40.properties.tls.properties.clientAuth.properties.keyValue,data:data35};if(vErrors === null){vErrors = [err44];}else {vErrors.push(err44);}errors++;}}}else {const err45 = {instancePath:instancePath+"/tls/clientAuth",schemaPath:"#/properties/tls/properties/clientAuth/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.properties.tls.properties.clientAuth.type,parentSchema:schema40.properties.tls.properties.clientAuth,data:data31};if(vErrors === null){vErrors = [err45];}else {vErrors.push(err45);}errors++;}}}else {const err46 = {instancePath:instancePath+"/tls",schemaPath:"#/properties/tls/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.properties.tls.type,parentSchema:schema40.properties.tls,data:data27};if(vErrors === null){vErrors = [err46];}else {vErrors.push(err46);}errors++;}}if(data.maxChunkSize !== undefined){let data36 = data.maxChunkSize;if(!((typeof data36 == "number") && (!(data36 % 1) && !isNaN(data36)))){const err47 = {instancePath:instancePath+"/maxChunkSize",schemaPath:"#/properties/maxChunkSize/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema40.properties.maxChunkSize.type,parentSchema:schema40.properties.maxChunkSize,data:data36};if(vErrors === null){vErrors = [err47];}else {vErrors.push(err47);}errors++;}if(typeof data36 == "number"){if(data36 < 0 || isNaN(data36)){const err48 = {instancePath:instancePath+"/maxChunkSize",schemaPath:"#/properties/maxChunkSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema40.properties.maxChunkSize,data:data36};if(vErrors === null){vErrors = [err48];}else {vErrors.push(err48);}errors++;}}}}else {const err49 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.type,parentSchema:schema40,data};if(vErrors === null){vErrors = [err49];}else {vErrors.push(err49);}errors++;}validate25.errors = vErrors;return errors === 0;}validate25.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};function oci_mirror_v1_validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){/*# sourceURL="https://oci-mirror.dev/schema/config.schema.json" */;let vErrors = null;let errors = 0;const evaluated0 = oci_mirror_v1_validate20.evaluated;if(evaluated0.dynamicProps){evaluated0.props = undefined;}if(evaluated0.dynamicItems){evaluated0.items = undefined;}if(data && typeof data == "object" && !Array.isArray(data)){if(data.apiVersion === undefined){const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "apiVersion"},message:"must have required property '"+"apiVersion"+"'",schema:oci_mirror_v1_schema31.required,parentSchema:oci_mirror_v1_schema31,data};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(data.kind === undefined){const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:oci_mirror_v1_schema31.required,parentSchema:oci_mirror_v1_schema31,data};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}for(const key0 in data){if(!(((((((key0 === "$schema") || (key0 === "apiVersion")) || (key0 === "kind")) || (key0 === "defaults")) || (key0 === "artifacts")) || (key0 === "charts")) || (key0 === "hosts"))){const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:oci_mirror_v1_schema31,data};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}}if(data.$schema !== undefined){let data0 = data.$schema;if(typeof data0 !== "string"){const err3 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:oci_mirror_v1_schema31.properties.$schema.type,parentSchema:oci_mirror_v1_schema31.properties.$schema,data:data0};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}}if(data.apiVersion !== undefined){let data1 = data.apiVersion;if(typeof data1 !== "string"){const err4 = {instancePath:instancePath+"/apiVersion",schemaPath:"#/properties/apiVersion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:oci_mirror_v1_schema31.properties.apiVersion.type,parentSchema:oci_mirror_v1_schema31.properties.apiVersion,data:data1};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}if("oci-mirror/v1" !== data1){const err5 = {instancePath:instancePath+"/apiVersion",schemaPath:"#/properties/apiVersion/const",keyword:"const",params:{allowedValue: "oci-mirror/v1"},message:"must be equal to constant",schema:"oci-mirror/v1",parentSchema:oci_mirror_v1_schema31.properties.apiVersion,data:data1};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}}if(data.kind !== undefined){let data2 = data.kind;if(typeof data2 !== "string"){const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:oci_mirror_v1_schema31.properties.kind.type,parentSchema:oci_mirror_v1_schema31.properties.kind,data:data2};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}if("Config" !== data2){const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "Config"},message:"must be equal to constant",schema:"Config",parentSchema:oci_mirror_v1_schema31.properties.kind,data:data2};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}}if(data.defaults !== undefined){let data3 = data.defaults;if(data3 && typeof data3 == "object" && !Array.isArray(data3)){for(const key1 in data3){if(!((((key1 === "destination") || (key1 === "concurrency")) || (key1 === "overwrite")) || (key1 === "includeReferrers"))){const err8 = {instancePath:instancePath+"/defaults",schemaPath:"#/properties/defaults/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:oci_mirror_v1_schema31.properties.defaults,data:data3};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}}if(data3.destination !== undefined){let data4 = data3.destination;if(typeof data4 === "string"){if(oci_mirror_v1_func1(data4) < 1){const err9 = {instancePath:instancePath+"/defaults/destination",schemaPath:"#/properties/defaults/properties/destination/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:oci_mirror_v1_schema31.properties.defaults.properties.destination,data:data4};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}}else {const err10 = {instancePath:instancePath+"/defaults/destination",schemaPath:"#/properties/defaults/properties/destination/type",keyword:"type",params:{type: "string"},message:"must be string",schema:oci_mirror_v1_schema31.properties.defaults.properties.destination.type,parentSchema:oci_mirror_v1_schema31.properties.defaults.properties.destination,data:data4};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}}if(data3.concurrency !== undefined){let data5 = data3.concurrency;if(!((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5)))){const err11 = {instancePath:instancePath+"/defaults/concurrency",schemaPath:"#/properties/defaults/properties/concurrency/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:oci_mirror_v1_schema31.properties.defaults.properties.concurrency.type,parentSchema:oci_mirror_v1_schema31.properties.defaults.properties.concurrency,data:data5};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}if(typeof data5 == "number"){if(data5 < 1 || isNaN(data5)){const err12 = {instancePath:instancePath+"/defaults/concurrency",schemaPath:"#/properties/defaults/properties/concurrency/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:oci_mirror_v1_schema31.properties.defaults.properties.concurrency,data:data5};if(vErrors === null){vErrors = [err12];}else {vErrors.push(err12);}errors++;}}}if(data3.overwrite !== undefined){let data6 = data3.overwrite;if(typeof data6 !== "boolean"){const err13 = {instancePath:instancePath+"/defaults/overwrite",schemaPath:"#/properties/defaults/properties/overwrite/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:oci_mirror_v1_schema31.properties.defaults.properties.overwrite.type,parentSchema:oci_mirror_v1_schema31.properties.defaults.properties.overwrite,data:data6};if(vErrors === null){vErrors = [err13];}else {vErrors.push(err13);}errors++;}}if(data3.includeReferrers !== undefined){let data7 = data3.includeReferrers;if(typeof data7 !== "boolean"){const err14 = {instancePath:instancePath+"/defaults/includeReferrers",schemaPath:"#/properties/defaults/properties/includeReferrers/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:oci_mirror_v1_schema31.properties.defaults.properties.includeReferrers.type,parentSchema:oci_mirror_v1_schema31.properties.defaults.properties.includeReferrers,data:data7};if(vErrors === null){vErrors = [err14];}else {vErrors.push(err14);}errors++;}}}else {const err15 = {instancePath:instancePath+"/defaults",schemaPath:"#/properties/defaults/type",keyword:"type",params:{type: "object"},message:"must be object",schema:oci_mirror_v1_schema31.properties.defaults.type,parentSchema:oci_mirror_v1_schema31.properties.defaults,data:data3};if(vErrors === null){vErrors = [err15];}else {vErrors.push(err15);}errors++;}}if(data.artifacts !== undefined){let data8 = data.artifacts;if(Array.isArray(data8)){const len0 = data8.length;for(let i0=0; i0<len0; i0++){if(!(oci_mirror_v1_validate21(data8[i0], {instancePath:instancePath+"/artifacts/" + i0,parentData:data8,parentDataProperty:i0,rootData,dynamicAnchors}))){vErrors = vErrors === null ? oci_mirror_v1_validate21.errors : vErrors.concat(oci_mirror_v1_validate21.errors);errors = vErrors.length;}}}else {const err16 = {instancePath:instancePath+"/artifacts",schemaPath:"#/properties/artifacts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:oci_mirror_v1_schema31.properties.artifacts.type,parentSchema:oci_mirror_v1_schema31.properties.artifacts,data:data8};if(vErrors === null){vErrors = [err16];}else {vErrors.push(err16);}errors++;}}if(data.charts !== undefined){let data10 = data.charts;if(Array.isArray(data10)){const len1 = data10.length;for(let i1=0; i1<len1; i1++){let data11 = data10[i1];if(data11 && typeof data11 == "object" && !Array.isArray(data11)){if(data11.name === undefined){const err17 = {instancePath:instancePath+"/charts/" + i1,schemaPath:"#/$defs/chart/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema39.required,parentSchema:schema39,data:data11};if(vErrors === null){vErrors = [err17];}else {vErrors.push(err17);}errors++;}if(data11.source === undefined){const err18 = {instancePath:instancePath+"/charts/" + i1,schemaPath:"#/$defs/chart/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema39.required,parentSchema:schema39,data:data11};if(vErrors === null){vErrors = [err18];}else {vErrors.push(err18);}errors++;}for(const key2 in data11){if(!(((((((key2 === "name") || (key2 === "source")) || (key2 === "destination")) || (key2 === "version")) || (key2 === "limit")) || (key2 === "overwrite")) || (key2 === "images"))){const err19 = {instancePath:instancePath+"/charts/" + i1,schemaPath:"#/$defs/chart/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema39,data:data11};if(vErrors === null){vErrors = [err19];}else {vErrors.push(err19);}errors++;}}if(data11.name !== undefined){let data12 = data11.name;if(typeof data12 === "string"){if(oci_mirror_v1_func1(data12) < 1){const err20 = {instancePath:instancePath+"/charts/" + i1+"/name",schemaPath:"#/$defs/chart/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.properties.name,data:data12};if(vErrors === null){vErrors = [err20];}else {vErrors.push(err20);}errors++;}}else {const err21 = {instancePath:instancePath+"/charts/" + i1+"/name",schemaPath:"#/$defs/chart/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.name.type,parentSchema:schema39.properties.name,data:data12};if(vErrors === null){vErrors = [err21];}else {vErrors.push(err21);}errors++;}}if(data11.source !== undefined){let data13 = data11.source;if(typeof data13 === "string"){if(oci_mirror_v1_func1(data13) < 1){const err22 = {instancePath:instancePath+"/charts/" + i1+"/source",schemaPath:"#/$defs/chart/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.properties.source,data:data13};if(vErrors === null){vErrors = [err22];}else {vErrors.push(err22);}errors++;}}else {const err23 = {instancePath:instancePath+"/charts/" + i1+"/source",schemaPath:"#/$defs/chart/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.source.type,parentSchema:schema39.properties.source,data:data13};if(vErrors === null){vErrors = [err23];}else {vErrors.push(err23);}errors++;}}if(data11.destination !== undefined){let data14 = data11.destination;if(typeof data14 !== "string"){const err24 = {instancePath:instancePath+"/charts/" + i1+"/destination",schemaPath:"#/$defs/chart/properties/destination/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.destination.type,parentSchema:schema39.properties.destination,data:data14};if(vErrors === null){vErrors = [err24];}else {vErrors.push(err24);}errors++;}}if(data11.version !== undefined){let data15 = data11.version;if(typeof data15 === "string"){if(oci_mirror_v1_func1(data15) < 1){const err25 = {instancePath:instancePath+"/charts/" + i1+"/version",schemaPath:"#/$defs/chart/properties/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.properties.version,data:data15};if(vErrors === null){vErrors = [err25];}else {vErrors.push(err25);}errors++;}}else {const err26 = {instancePath:instancePath+"/charts/" + i1+"/version",schemaPath:"#/$defs/chart/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.version.type,parentSchema:schema39.properties.version,data:data15};if(vErrors === null){vErrors = [err26];}else {vErrors.push(err26);}errors++;}}if(data11.limit !== undefined){let data16 = data11.limit;if(!((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16)))){const err27 = {instancePath:instancePath+"/charts/" + i1+"/limit",schemaPath:"#/$defs/chart/properties/limit/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema39.properties.limit.type,parentSchema:schema39.properties.limit,data:data16};if(vErrors === null){vErrors = [err27];}else {vErrors.push(err27);}errors++;}if(typeof data16 == "number"){if(data16 < 0 || isNaN(data16)){const err28 = {instancePath:instancePath+"/charts/" + i1+"/limit",schemaPath:"#/$defs/chart/properties/limit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema39.properties.limit,data:data16};if(vErrors === null){vErrors = [err28];}else {vErrors.push(err28);}errors++;}}}if(data11.overwrite !== undefined){let data17 = data11.overwrite;if(typeof data17 !== "boolean"){const err29 = {instancePath:instancePath+"/charts/" + i1+"/overwrite",schemaPath:"#/$defs/chart/properties/overwrite/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema39.properties.overwrite.type,parentSchema:schema39.properties.overwrite,data:data17};if(vErrors === null){vErrors = [err29];}else {vErrors.push(err29);}errors++;}}if(data11.images !== undefined){let data18 = data11.images;if(data18 && typeof data18 == "object" && !Array.isArray(data18)){for(const key3 in data18){if(!(func2.call(schema39.properties.images.properties, key3))){const err30 = {instancePath:instancePath+"/charts/" + i1+"/images",schemaPath:"#/$defs/chart/properties/images/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema39.properties.images,data:data18};if(vErrors === null){vErrors = [err30];}else {vErrors.push(err30);}errors++;}}if(data18.discover !== undefined){let data19 = data18.discover;if(typeof data19 !== "boolean"){const err31 = {instancePath:instancePath+"/charts/" + i1+"/images/discover",schemaPath:"#/$defs/chart/properties/images/properties/discover/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema39.properties.images.properties.discover.type,parentSchema:schema39.properties.images.properties.discover,data:data19};if(vErrors === null){vErrors = [err31];}else {vErrors.push(err31);}errors++;}}if(data18.includeReferrers !== undefined){let data20 = data18.includeReferrers;if(typeof data20 !== "boolean"){const err32 = {instancePath:instancePath+"/charts/" + i1+"/images/includeReferrers",schemaPath:"#/$defs/chart/properties/images/properties/includeReferrers/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema39.properties.images.properties.includeReferrers.type,parentSchema:schema39.properties.images.properties.includeReferrers,data:data20};if(vErrors === null){vErrors = [err32];}else {vErrors.push(err32);}errors++;}}if(data18.values !== undefined){let data21 = data18.values;if(!(data21 && typeof data21 == "object" && !Array.isArray(data21))){const err33 = {instancePath:instancePath+"/charts/" + i1+"/images/values",schemaPath:"#/$defs/chart/properties/images/properties/values/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.properties.images.properties.values.type,parentSchema:schema39.properties.images.properties.values,data:data21};if(vErrors === null){vErrors = [err33];}else {vErrors.push(err33);}errors++;}}if(data18.valuesFiles !== undefined){let data22 = data18.valuesFiles;if(Array.isArray(data22)){const len2 = data22.length;for(let i2=0; i2<len2; i2++){let data23 = data22[i2];if(typeof data23 === "string"){if(oci_mirror_v1_func1(data23) < 1){const err34 = {instancePath:instancePath+"/charts/" + i1+"/images/valuesFiles/" + i2,schemaPath:"#/$defs/chart/properties/images/properties/valuesFiles/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.properties.images.properties.valuesFiles.items,data:data23};if(vErrors === null){vErrors = [err34];}else {vErrors.push(err34);}errors++;}}else {const err35 = {instancePath:instancePath+"/charts/" + i1+"/images/valuesFiles/" + i2,schemaPath:"#/$defs/chart/properties/images/properties/valuesFiles/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.images.properties.valuesFiles.items.type,parentSchema:schema39.properties.images.properties.valuesFiles.items,data:data23};if(vErrors === null){vErrors = [err35];}else {vErrors.push(err35);}errors++;}}}else {const err36 = {instancePath:instancePath+"/charts/" + i1+"/images/valuesFiles",schemaPath:"#/$defs/chart/properties/images/properties/valuesFiles/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema39.properties.images.properties.valuesFiles.type,parentSchema:schema39.properties.images.properties.valuesFiles,data:data22};if(vErrors === null){vErrors = [err36];}else {vErrors.push(err36);}errors++;}}if(data18.set !== undefined){let data24 = data18.set;if(data24 && typeof data24 == "object" && !Array.isArray(data24)){for(const key4 in data24){let data25 = data24[key4];if(((typeof data25 !== "string") && (!(typeof data25 == "number"))) && (typeof data25 !== "boolean")){const err37 = {instancePath:instancePath+"/charts/" + i1+"/images/set/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/chart/properties/images/properties/set/additionalProperties/type",keyword:"type",params:{type: schema39.properties.images.properties.set.additionalProperties.type},message:"must be string,number,boolean",schema:schema39.properties.images.properties.set.additionalProperties.type,parentSchema:schema39.properties.images.properties.set.additionalProperties,data:data25};if(vErrors === null){vErrors = [err37];}else {vErrors.push(err37);}errors++;}}}else {const err38 = {instancePath:instancePath+"/charts/" + i1+"/images/set",schemaPath:"#/$defs/chart/properties/images/properties/set/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.properties.images.properties.set.type,parentSchema:schema39.properties.images.properties.set,data:data24};if(vErrors === null){vErrors = [err38];}else {vErrors.push(err38);}errors++;}}if(data18.kubeVersion !== undefined){let data26 = data18.kubeVersion;if(typeof data26 === "string"){if(oci_mirror_v1_func1(data26) < 1){const err39 = {instancePath:instancePath+"/charts/" + i1+"/images/kubeVersion",schemaPath:"#/$defs/chart/properties/images/properties/kubeVersion/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.properties.images.properties.kubeVersion,data:data26};if(vErrors === null){vErrors = [err39];}else {vErrors.push(err39);}errors++;}}else {const err40 = {instancePath:instancePath+"/charts/" + i1+"/images/kubeVersion",schemaPath:"#/$defs/chart/properties/images/properties/kubeVersion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.images.properties.kubeVersion.type,parentSchema:schema39.properties.images.properties.kubeVersion,data:data26};if(vErrors === null){vErrors = [err40];}else {vErrors.push(err40);}errors++;}}if(data18.apiVersions !== undefined){let data27 = data18.apiVersions;if(Array.isArray(data27)){const len3 = data27.length;for(let i3=0; i3<len3; i3++){let data28 = data27[i3];if(typeof data28 === "string"){if(oci_mirror_v1_func1(data28) < 1){const err41 = {instancePath:instancePath+"/charts/" + i1+"/images/apiVersions/" + i3,schemaPath:"#/$defs/chart/properties/images/properties/apiVersions/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.properties.images.properties.apiVersions.items,data:data28};if(vErrors === null){vErrors = [err41];}else {vErrors.push(err41);}errors++;}}else {const err42 = {instancePath:instancePath+"/charts/" + i1+"/images/apiVersions/" + i3,schemaPath:"#/$defs/chart/properties/images/properties/apiVersions/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.images.properties.apiVersions.items.type,parentSchema:schema39.properties.images.properties.apiVersions.items,data:data28};if(vErrors === null){vErrors = [err42];}else {vErrors.push(err42);}errors++;}}}else {const err43 = {instancePath:instancePath+"/charts/" + i1+"/images/apiVersions",schemaPath:"#/$defs/chart/properties/images/properties/apiVersions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema39.properties.images.properties.apiVersions.type,parentSchema:schema39.properties.images.properties.apiVersions,data:data27};if(vErrors === null){vErrors = [err43];}else {vErrors.push(err43);}errors++;}}if(data18.prefix !== undefined){let data29 = data18.prefix;if(typeof data29 !== "string"){const err44 = {instancePath:instancePath+"/charts/" + i1+"/images/prefix",schemaPath:"#/$defs/chart/properties/images/properties/prefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.images.properties.prefix.type,parentSchema:schema39.properties.images.properties.prefix,data:data29};if(vErrors === null){vErrors = [err44];}else {vErrors.push(err44);}errors++;}}if(data18.destination !== undefined){let data30 = data18.destination;if(typeof data30 === "string"){if(oci_mirror_v1_func1(data30) < 1){const err45 = {instancePath:instancePath+"/charts/" + i1+"/images/destination",schemaPath:"#/$defs/chart/properties/images/properties/destination/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.properties.images.properties.destination,data:data30};if(vErrors === null){vErrors = [err45];}else {vErrors.push(err45);}errors++;}}else {const err46 = {instancePath:instancePath+"/charts/" + i1+"/images/destination",schemaPath:"#/$defs/chart/properties/images/properties/destination/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.images.properties.destination.type,parentSchema:schema39.properties.images.properties.destination,data:data30};if(vErrors === null){vErrors = [err46];}else {vErrors.push(err46);}errors++;}}}else {const err47 = {instancePath:instancePath+"/charts/" + i1+"/images",schemaPath:"#/$defs/chart/properties/images/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.properties.images.type,parentSchema:schema39.properties.images,data:data18};if(vErrors === null){vErrors = [err47];}else {vErrors.push(err47);}errors++;}}}else {const err48 = {instancePath:instancePath+"/charts/" + i1,schemaPath:"#/$defs/chart/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.type,parentSchema:schema39,data:data11};if(vErrors === null){vErrors = [err48];}else {vErrors.push(err48);}errors++;}}}else {const err49 = {instancePath:instancePath+"/charts",schemaPath:"#/properties/charts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:oci_mirror_v1_schema31.properties.charts.type,parentSchema:oci_mirror_v1_schema31.properties.charts,data:data10};if(vErrors === null){vErrors = [err49];}else {vErrors.push(err49);}errors++;}}if(data.hosts !== undefined){let data31 = data.hosts;if(Array.isArray(data31)){const len4 = data31.length;for(let i4=0; i4<len4; i4++){if(!(validate25(data31[i4], {instancePath:instancePath+"/hosts/" + i4,parentData:data31,parentDataProperty:i4,rootData,dynamicAnchors}))){vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);errors = vErrors.length;}}}else {const err50 = {instancePath:instancePath+"/hosts",schemaPath:"#/properties/hosts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:oci_mirror_v1_schema31.properties.hosts.type,parentSchema:oci_mirror_v1_schema31.properties.hosts,data:data31};if(vErrors === null){vErrors = [err50];}else {vErrors.push(err50);}errors++;}}}else {const err51 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:oci_mirror_v1_schema31.type,parentSchema:oci_mirror_v1_schema31,data};if(vErrors === null){vErrors = [err51];}else {vErrors.push(err51);}errors++;}oci_mirror_v1_validate20.errors = vErrors;return errors === 0;}oci_mirror_v1_validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
+;// CONCATENATED MODULE: ./src/config/generated/ocync.js
+// Generated by scripts/gen-validators.mjs from schema/ocync.schema.json; do not edit.
+
+"use strict";const ocync_validate = (/* unused pure expression or super */ null && (ocync_validate20));/* harmony default export */ const ocync = (ocync_validate20);const ocync_schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://oci-mirror.dev/schema/ocync.schema.json","title":"ocync config file, as oci-mirror loads it","description":"The shape of ocync's config (github.com/clowdhaus/ocync, docs/src/content/configuration.md and docs/public/config.schema.json): registries, target_groups, defaults, mappings, global. Unlike ocync's own schema, unknown keys are refused (ocync would drop them silently). Which fields oci-mirror cannot honour is decided in src/config/dialects/ocync.ts, at the field's line.","type":"object","additionalProperties":false,"required":["mappings"],"properties":{"global":{"type":["object","null"],"additionalProperties":false,"properties":{"max_concurrent_transfers":{"type":"integer","minimum":1},"cache_dir":{"type":["string","null"]},"cache_ttl":{"type":["string","null"]},"staging_size_limit":{"type":["string","null"]}}},"registries":{"type":"object","additionalProperties":{"$ref":"#/$defs/registry"}},"target_groups":{"type":"object","additionalProperties":{"type":"array","items":{"type":"string","minLength":1}}},"defaults":{"type":["object","null"],"additionalProperties":false,"properties":{"source":{"type":["string","null"]},"targets":{"$ref":"#/$defs/targets"},"artifacts":{"$ref":"#/$defs/artifacts"},"platforms":{"$ref":"#/$defs/platforms"},"tags":{"$ref":"#/$defs/tags"}}},"mappings":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/mapping"}}},"$defs":{"registry":{"type":"object","additionalProperties":false,"required":["url"],"properties":{"url":{"type":"string","minLength":1},"auth_type":{"enum":["ecr","gar","gcr","acr","ghcr","anonymous","basic","static_token","token","docker_config",null]},"credentials":{"type":["object","null"],"additionalProperties":false,"required":["username","password"],"properties":{"username":{"type":"string"},"password":{"type":"string"}}},"token":{"type":["string","null"]},"max_concurrent":{"type":["integer","null"],"minimum":1},"head_first":{"type":"boolean"}}},"targets":{"oneOf":[{"type":"string","minLength":1},{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},{"type":"null"}]},"artifacts":{"type":["object","null"],"additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"include":{"type":"array","items":{"type":"string"}},"exclude":{"type":"array","items":{"type":"string"}},"require_artifacts":{"type":"boolean"}}},"platforms":{"type":["array","null"],"items":{"type":"string","pattern":"^[a-z0-9]+/[a-z0-9_]+(/[a-z0-9]+)?$"}},"globs":{"oneOf":[{"type":"string"},{"type":"array","items":{"type":"string"}},{"type":"null"}]},"tags":{"type":["object","null"],"additionalProperties":false,"properties":{"glob":{"$ref":"#/$defs/globs"},"include":{"$ref":"#/$defs/globs"},"exclude":{"$ref":"#/$defs/globs"},"semver":{"type":["string","null"]},"semver_prerelease":{"enum":["include","exclude","only",null]},"sort":{"enum":["semver","alpha",null]},"latest":{"type":["integer","null"],"minimum":0},"min_tags":{"type":["integer","null"],"minimum":0},"immutable_tags":{"type":["string","null"]}}},"mapping":{"type":"object","additionalProperties":false,"required":["from"],"properties":{"from":{"type":"string","minLength":1},"to":{"type":["string","null"]},"source":{"type":["string","null"]},"targets":{"$ref":"#/$defs/targets"},"tags":{"$ref":"#/$defs/tags"},"platforms":{"$ref":"#/$defs/platforms"},"artifacts":{"$ref":"#/$defs/artifacts"}}}}};const ocync_schema32 = {"type":"object","additionalProperties":false,"required":["url"],"properties":{"url":{"type":"string","minLength":1},"auth_type":{"enum":["ecr","gar","gcr","acr","ghcr","anonymous","basic","static_token","token","docker_config",null]},"credentials":{"type":["object","null"],"additionalProperties":false,"required":["username","password"],"properties":{"username":{"type":"string"},"password":{"type":"string"}}},"token":{"type":["string","null"]},"max_concurrent":{"type":["integer","null"],"minimum":1},"head_first":{"type":"boolean"}}};const ocync_schema33 = {"oneOf":[{"type":"string","minLength":1},{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},{"type":"null"}]};const ocync_schema34 = {"type":["object","null"],"additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"include":{"type":"array","items":{"type":"string"}},"exclude":{"type":"array","items":{"type":"string"}},"require_artifacts":{"type":"boolean"}}};const ocync_schema35 = {"type":["array","null"],"items":{"type":"string","pattern":"^[a-z0-9]+/[a-z0-9_]+(/[a-z0-9]+)?$"}};const ocync_func1 = ucs2length["default"] ?? ucs2length;const ocync_pattern4 = new RegExp("^[a-z0-9]+/[a-z0-9_]+(/[a-z0-9]+)?$", "u");const ocync_schema36 = {"type":["object","null"],"additionalProperties":false,"properties":{"glob":{"$ref":"#/$defs/globs"},"include":{"$ref":"#/$defs/globs"},"exclude":{"$ref":"#/$defs/globs"},"semver":{"type":["string","null"]},"semver_prerelease":{"enum":["include","exclude","only",null]},"sort":{"enum":["semver","alpha",null]},"latest":{"type":["integer","null"],"minimum":0},"min_tags":{"type":["integer","null"],"minimum":0},"immutable_tags":{"type":["string","null"]}}};const ocync_schema37 = {"oneOf":[{"type":"string"},{"type":"array","items":{"type":"string"}},{"type":"null"}]};const func5 = Object.prototype.hasOwnProperty;function ocync_validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){let vErrors = null;let errors = 0;const evaluated0 = ocync_validate21.evaluated;if(evaluated0.dynamicProps){evaluated0.props = undefined;}if(evaluated0.dynamicItems){evaluated0.items = undefined;}if((!(data && typeof data == "object" && !Array.isArray(data))) && (data !== null)){const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: ocync_schema36.type},message:"must be object,null",schema:ocync_schema36.type,parentSchema:ocync_schema36,data};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(data && typeof data == "object" && !Array.isArray(data)){for(const key0 in data){if(!(func5.call(ocync_schema36.properties, key0))){const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:ocync_schema36,data};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}}if(data.glob !== undefined){let data0 = data.glob;const _errs4 = errors;let valid2 = false;let passing0 = null;const _errs5 = errors;if(typeof data0 !== "string"){const err2 = {instancePath:instancePath+"/glob",schemaPath:"#/$defs/globs/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:ocync_schema37.oneOf[0].type,parentSchema:ocync_schema37.oneOf[0],data:data0};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}var _valid0 = _errs5 === errors;if(_valid0){valid2 = true;passing0 = 0;}const _errs7 = errors;if(Array.isArray(data0)){const len0 = data0.length;for(let i0=0; i0<len0; i0++){let data1 = data0[i0];if(typeof data1 !== "string"){const err3 = {instancePath:instancePath+"/glob/" + i0,schemaPath:"#/$defs/globs/oneOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:ocync_schema37.oneOf[1].items.type,parentSchema:ocync_schema37.oneOf[1].items,data:data1};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}}}else {const err4 = {instancePath:instancePath+"/glob",schemaPath:"#/$defs/globs/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:ocync_schema37.oneOf[1].type,parentSchema:ocync_schema37.oneOf[1],data:data0};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}var _valid0 = _errs7 === errors;if(_valid0 && valid2){valid2 = false;passing0 = [passing0, 1];}else {if(_valid0){valid2 = true;passing0 = 1;}const _errs11 = errors;if(data0 !== null){const err5 = {instancePath:instancePath+"/glob",schemaPath:"#/$defs/globs/oneOf/2/type",keyword:"type",params:{type: "null"},message:"must be null",schema:ocync_schema37.oneOf[2].type,parentSchema:ocync_schema37.oneOf[2],data:data0};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}var _valid0 = _errs11 === errors;if(_valid0 && valid2){valid2 = false;passing0 = [passing0, 2];}else {if(_valid0){valid2 = true;passing0 = 2;}}}if(!valid2){const err6 = {instancePath:instancePath+"/glob",schemaPath:"#/$defs/globs/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:ocync_schema37.oneOf,parentSchema:ocync_schema37,data:data0};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}else {errors = _errs4;if(vErrors !== null){if(_errs4){vErrors.length = _errs4;}else {vErrors = null;}}}}if(data.include !== undefined){let data2 = data.include;const _errs15 = errors;let valid6 = false;let passing1 = null;const _errs16 = errors;if(typeof data2 !== "string"){const err7 = {instancePath:instancePath+"/include",schemaPath:"#/$defs/globs/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:ocync_schema37.oneOf[0].type,parentSchema:ocync_schema37.oneOf[0],data:data2};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}var _valid1 = _errs16 === errors;if(_valid1){valid6 = true;passing1 = 0;}const _errs18 = errors;if(Array.isArray(data2)){const len1 = data2.length;for(let i1=0; i1<len1; i1++){let data3 = data2[i1];if(typeof data3 !== "string"){const err8 = {instancePath:instancePath+"/include/" + i1,schemaPath:"#/$defs/globs/oneOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:ocync_schema37.oneOf[1].items.type,parentSchema:ocync_schema37.oneOf[1].items,data:data3};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}}}else {const err9 = {instancePath:instancePath+"/include",schemaPath:"#/$defs/globs/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:ocync_schema37.oneOf[1].type,parentSchema:ocync_schema37.oneOf[1],data:data2};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}var _valid1 = _errs18 === errors;if(_valid1 && valid6){valid6 = false;passing1 = [passing1, 1];}else {if(_valid1){valid6 = true;passing1 = 1;}const _errs22 = errors;if(data2 !== null){const err10 = {instancePath:instancePath+"/include",schemaPath:"#/$defs/globs/oneOf/2/type",keyword:"type",params:{type: "null"},message:"must be null",schema:ocync_schema37.oneOf[2].type,parentSchema:ocync_schema37.oneOf[2],data:data2};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}var _valid1 = _errs22 === errors;if(_valid1 && valid6){valid6 = false;passing1 = [passing1, 2];}else {if(_valid1){valid6 = true;passing1 = 2;}}}if(!valid6){const err11 = {instancePath:instancePath+"/include",schemaPath:"#/$defs/globs/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf",schema:ocync_schema37.oneOf,parentSchema:ocync_schema37,data:data2};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}else {errors = _errs15;if(vErrors !== null){if(_errs15){vErrors.length = _errs15;}else {vErrors = null;}}}}if(data.exclude !== undefined){let data4 = data.exclude;const _errs26 = errors;let valid10 = false;let passing2 = null;const _errs27 = errors;if(typeof data4 !== "string"){const err12 = {instancePath:instancePath+"/exclude",schemaPath:"#/$defs/globs/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:ocync_schema37.oneOf[0].type,parentSchema:ocync_schema37.oneOf[0],data:data4};if(vErrors === null){vErrors = [err12];}else {vErrors.push(err12);}errors++;}var _valid2 = _errs27 === errors;if(_valid2){valid10 = true;passing2 = 0;}const _errs29 = errors;if(Array.isArray(data4)){const len2 = data4.length;for(let i2=0; i2<len2; i2++){let data5 = data4[i2];if(typeof data5 !== "string"){const err13 = {instancePath:instancePath+"/exclude/" + i2,schemaPath:"#/$defs/globs/oneOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:ocync_schema37.oneOf[1].items.type,parentSchema:ocync_schema37.oneOf[1].items,data:data5};if(vErrors === null){vErrors = [err13];}else {vErrors.push(err13);}errors++;}}}else {const err14 = {instancePath:instancePath+"/exclude",schemaPath:"#/$defs/globs/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:ocync_schema37.oneOf[1].type,parentSchema:ocync_schema37.oneOf[1],data:data4};if(vErrors === null){vErrors = [err14];}else {vErrors.push(err14);}errors++;}var _valid2 = _errs29 === errors;if(_valid2 && valid10){valid10 = false;passing2 = [passing2, 1];}else {if(_valid2){valid10 = true;passing2 = 1;}const _errs33 = errors;if(data4 !== null){const err15 = {instancePath:instancePath+"/exclude",schemaPath:"#/$defs/globs/oneOf/2/type",keyword:"type",params:{type: "null"},message:"must be null",schema:ocync_schema37.oneOf[2].type,parentSchema:ocync_schema37.oneOf[2],data:data4};if(vErrors === null){vErrors = [err15];}else {vErrors.push(err15);}errors++;}var _valid2 = _errs33 === errors;if(_valid2 && valid10){valid10 = false;passing2 = [passing2, 2];}else {if(_valid2){valid10 = true;passing2 = 2;}}}if(!valid10){const err16 = {instancePath:instancePath+"/exclude",schemaPath:"#/$defs/globs/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf",schema:ocync_schema37.oneOf,parentSchema:ocync_schema37,data:data4};if(vErrors === null){vErrors = [err16];}else {vErrors.push(err16);}errors++;}else {errors = _errs26;if(vErrors !== null){if(_errs26){vErrors.length = _errs26;}else {vErrors = null;}}}}if(data.semver !== undefined){let data6 = data.semver;if((typeof data6 !== "string") && (data6 !== null)){const err17 = {instancePath:instancePath+"/semver",schemaPath:"#/properties/semver/type",keyword:"type",params:{type: ocync_schema36.properties.semver.type},message:"must be string,null",schema:ocync_schema36.properties.semver.type,parentSchema:ocync_schema36.properties.semver,data:data6};if(vErrors === null){vErrors = [err17];}else {vErrors.push(err17);}errors++;}}if(data.semver_prerelease !== undefined){let data7 = data.semver_prerelease;if(!((((data7 === "include") || (data7 === "exclude")) || (data7 === "only")) || (data7 === null))){const err18 = {instancePath:instancePath+"/semver_prerelease",schemaPath:"#/properties/semver_prerelease/enum",keyword:"enum",params:{allowedValues: ocync_schema36.properties.semver_prerelease.enum},message:"must be equal to one of the allowed values",schema:ocync_schema36.properties.semver_prerelease.enum,parentSchema:ocync_schema36.properties.semver_prerelease,data:data7};if(vErrors === null){vErrors = [err18];}else {vErrors.push(err18);}errors++;}}if(data.sort !== undefined){let data8 = data.sort;if(!(((data8 === "semver") || (data8 === "alpha")) || (data8 === null))){const err19 = {instancePath:instancePath+"/sort",schemaPath:"#/properties/sort/enum",keyword:"enum",params:{allowedValues: ocync_schema36.properties.sort.enum},message:"must be equal to one of the allowed values",schema:ocync_schema36.properties.sort.enum,parentSchema:ocync_schema36.properties.sort,data:data8};if(vErrors === null){vErrors = [err19];}else {vErrors.push(err19);}errors++;}}if(data.latest !== undefined){let data9 = data.latest;if((!((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9)))) && (data9 !== null)){const err20 = {instancePath:instancePath+"/latest",schemaPath:"#/properties/latest/type",keyword:"type",params:{type: ocync_schema36.properties.latest.type},message:"must be integer,null",schema:ocync_schema36.properties.latest.type,parentSchema:ocync_schema36.properties.latest,data:data9};if(vErrors === null){vErrors = [err20];}else {vErrors.push(err20);}errors++;}if(typeof data9 == "number"){if(data9 < 0 || isNaN(data9)){const err21 = {instancePath:instancePath+"/latest",schemaPath:"#/properties/latest/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:ocync_schema36.properties.latest,data:data9};if(vErrors === null){vErrors = [err21];}else {vErrors.push(err21);}errors++;}}}if(data.min_tags !== undefined){let data10 = data.min_tags;if((!((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10)))) && (data10 !== null)){const err22 = {instancePath:instancePath+"/min_tags",schemaPath:"#/properties/min_tags/type",keyword:"type",params:{type: ocync_schema36.properties.min_tags.type},message:"must be integer,null",schema:ocync_schema36.properties.min_tags.type,parentSchema:ocync_schema36.properties.min_tags,data:data10};if(vErrors === null){vErrors = [err22];}else {vErrors.push(err22);}errors++;}if(typeof data10 == "number"){if(data10 < 0 || isNaN(data10)){const err23 = {instancePath:instancePath+"/min_tags",schemaPath:"#/properties/min_tags/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:ocync_schema36.properties.min_tags,data:data10};if(vErrors === null){vErrors = [err23];}else {vErrors.push(err23);}errors++;}}}if(data.immutable_tags !== undefined){let data11 = data.immutable_tags;if((typeof data11 !== "string") && (data11 !== null)){const err24 = {instancePath:instancePath+"/immutable_tags",schemaPath:"#/properties/immutable_tags/type",keyword:"type",params:{type: ocync_schema36.properties.immutable_tags.type},message:"must be string,null",schema:ocync_schema36.properties.immutable_tags.type,parentSchema:ocync_schema36.properties.immutable_tags,data:data11};if(vErrors === null){vErrors = [err24];}else {vErrors.push(err24);}errors++;}}}ocync_validate21.errors = vErrors;return errors === 0;}ocync_validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};const ocync_schema40 = {"type":"object","additionalProperties":false,"required":["from"],"properties":{"from":{"type":"string","minLength":1},"to":{"type":["string","null"]},"source":{"type":["string","null"]},"targets":{"$ref":"#/$defs/targets"},"tags":{"$ref":"#/$defs/tags"},"platforms":{"$ref":"#/$defs/platforms"},"artifacts":{"$ref":"#/$defs/artifacts"}}};function ocync_validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){let vErrors = null;let errors = 0;const evaluated0 = ocync_validate23.evaluated;if(evaluated0.dynamicProps){evaluated0.props = undefined;}if(evaluated0.dynamicItems){evaluated0.items = undefined;}if(data && typeof data == "object" && !Array.isArray(data)){if(data.from === undefined){const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:ocync_schema40.required,parentSchema:ocync_schema40,data};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}for(const key0 in data){if(!(((((((key0 === "from") || (key0 === "to")) || (key0 === "source")) || (key0 === "targets")) || (key0 === "tags")) || (key0 === "platforms")) || (key0 === "artifacts"))){const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:ocync_schema40,data};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}}if(data.from !== undefined){let data0 = data.from;if(typeof data0 === "string"){if(ocync_func1(data0) < 1){const err2 = {instancePath:instancePath+"/from",schemaPath:"#/properties/from/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:ocync_schema40.properties.from,data:data0};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}}else {const err3 = {instancePath:instancePath+"/from",schemaPath:"#/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string",schema:ocync_schema40.properties.from.type,parentSchema:ocync_schema40.properties.from,data:data0};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}}if(data.to !== undefined){let data1 = data.to;if((typeof data1 !== "string") && (data1 !== null)){const err4 = {instancePath:instancePath+"/to",schemaPath:"#/properties/to/type",keyword:"type",params:{type: ocync_schema40.properties.to.type},message:"must be string,null",schema:ocync_schema40.properties.to.type,parentSchema:ocync_schema40.properties.to,data:data1};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}}if(data.source !== undefined){let data2 = data.source;if((typeof data2 !== "string") && (data2 !== null)){const err5 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/type",keyword:"type",params:{type: ocync_schema40.properties.source.type},message:"must be string,null",schema:ocync_schema40.properties.source.type,parentSchema:ocync_schema40.properties.source,data:data2};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}}if(data.targets !== undefined){let data3 = data.targets;const _errs10 = errors;let valid2 = false;let passing0 = null;const _errs11 = errors;if(typeof data3 === "string"){if(ocync_func1(data3) < 1){const err6 = {instancePath:instancePath+"/targets",schemaPath:"#/$defs/targets/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:ocync_schema33.oneOf[0],data:data3};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}}else {const err7 = {instancePath:instancePath+"/targets",schemaPath:"#/$defs/targets/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:ocync_schema33.oneOf[0].type,parentSchema:ocync_schema33.oneOf[0],data:data3};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}var _valid0 = _errs11 === errors;if(_valid0){valid2 = true;passing0 = 0;}const _errs13 = errors;if(Array.isArray(data3)){if(data3.length < 1){const err8 = {instancePath:instancePath+"/targets",schemaPath:"#/$defs/targets/oneOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:ocync_schema33.oneOf[1],data:data3};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}const len0 = data3.length;for(let i0=0; i0<len0; i0++){let data4 = data3[i0];if(typeof data4 === "string"){if(ocync_func1(data4) < 1){const err9 = {instancePath:instancePath+"/targets/" + i0,schemaPath:"#/$defs/targets/oneOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:ocync_schema33.oneOf[1].items,data:data4};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}}else {const err10 = {instancePath:instancePath+"/targets/" + i0,schemaPath:"#/$defs/targets/oneOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:ocync_schema33.oneOf[1].items.type,parentSchema:ocync_schema33.oneOf[1].items,data:data4};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}}}else {const err11 = {instancePath:instancePath+"/targets",schemaPath:"#/$defs/targets/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:ocync_schema33.oneOf[1].type,parentSchema:ocync_schema33.oneOf[1],data:data3};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}var _valid0 = _errs13 === errors;if(_valid0 && valid2){valid2 = false;passing0 = [passing0, 1];}else {if(_valid0){valid2 = true;passing0 = 1;}const _errs17 = errors;if(data3 !== null){const err12 = {instancePath:instancePath+"/targets",schemaPath:"#/$defs/targets/oneOf/2/type",keyword:"type",params:{type: "null"},message:"must be null",schema:ocync_schema33.oneOf[2].type,parentSchema:ocync_schema33.oneOf[2],data:data3};if(vErrors === null){vErrors = [err12];}else {vErrors.push(err12);}errors++;}var _valid0 = _errs17 === errors;if(_valid0 && valid2){valid2 = false;passing0 = [passing0, 2];}else {if(_valid0){valid2 = true;passing0 = 2;}}}if(!valid2){const err13 = {instancePath:instancePath+"/targets",schemaPath:"#/$defs/targets/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:ocync_schema33.oneOf,parentSchema:ocync_schema33,data:data3};if(vErrors === null){vErrors = [err13];}else {vErrors.push(err13);}errors++;}else {errors = _errs10;if(vErrors !== null){if(_errs10){vErrors.length = _errs10;}else {vErrors = null;}}}}if(data.tags !== undefined){if(!(ocync_validate21(data.tags, {instancePath:instancePath+"/tags",parentData:data,parentDataProperty:"tags",rootData,dynamicAnchors}))){vErrors = vErrors === null ? ocync_validate21.errors : vErrors.concat(ocync_validate21.errors);errors = vErrors.length;}}if(data.platforms !== undefined){let data6 = data.platforms;if((!(Array.isArray(data6))) && (data6 !== null)){const err14 = {instancePath:instancePath+"/platforms",schemaPath:"#/$defs/platforms/type",keyword:"type",params:{type: ocync_schema35.type},message:"must be array,null",schema:ocync_schema35.type,parentSchema:ocync_schema35,data:data6};if(vErrors === null){vErrors = [err14];}else {vErrors.push(err14);}errors++;}if(Array.isArray(data6)){const len1 = data6.length;for(let i1=0; i1<len1; i1++){let data7 = data6[i1];if(typeof data7 === "string"){if(!ocync_pattern4.test(data7)){const err15 = {instancePath:instancePath+"/platforms/" + i1,schemaPath:"#/$defs/platforms/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+/[a-z0-9_]+(/[a-z0-9]+)?$"},message:"must match pattern \""+"^[a-z0-9]+/[a-z0-9_]+(/[a-z0-9]+)?$"+"\"",schema:"^[a-z0-9]+/[a-z0-9_]+(/[a-z0-9]+)?$",parentSchema:ocync_schema35.items,data:data7};if(vErrors === null){vErrors = [err15];}else {vErrors.push(err15);}errors++;}}else {const err16 = {instancePath:instancePath+"/platforms/" + i1,schemaPath:"#/$defs/platforms/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:ocync_schema35.items.type,parentSchema:ocync_schema35.items,data:data7};if(vErrors === null){vErrors = [err16];}else {vErrors.push(err16);}errors++;}}}}if(data.artifacts !== undefined){let data8 = data.artifacts;if((!(data8 && typeof data8 == "object" && !Array.isArray(data8))) && (data8 !== null)){const err17 = {instancePath:instancePath+"/artifacts",schemaPath:"#/$defs/artifacts/type",keyword:"type",params:{type: ocync_schema34.type},message:"must be object,null",schema:ocync_schema34.type,parentSchema:ocync_schema34,data:data8};if(vErrors === null){vErrors = [err17];}else {vErrors.push(err17);}errors++;}if(data8 && typeof data8 == "object" && !Array.isArray(data8)){for(const key1 in data8){if(!((((key1 === "enabled") || (key1 === "include")) || (key1 === "exclude")) || (key1 === "require_artifacts"))){const err18 = {instancePath:instancePath+"/artifacts",schemaPath:"#/$defs/artifacts/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:ocync_schema34,data:data8};if(vErrors === null){vErrors = [err18];}else {vErrors.push(err18);}errors++;}}if(data8.enabled !== undefined){let data9 = data8.enabled;if(typeof data9 !== "boolean"){const err19 = {instancePath:instancePath+"/artifacts/enabled",schemaPath:"#/$defs/artifacts/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:ocync_schema34.properties.enabled.type,parentSchema:ocync_schema34.properties.enabled,data:data9};if(vErrors === null){vErrors = [err19];}else {vErrors.push(err19);}errors++;}}if(data8.include !== undefined){let data10 = data8.include;if(Array.isArray(data10)){const len2 = data10.length;for(let i2=0; i2<len2; i2++){let data11 = data10[i2];if(typeof data11 !== "string"){const err20 = {instancePath:instancePath+"/artifacts/include/" + i2,schemaPath:"#/$defs/artifacts/properties/include/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:ocync_schema34.properties.include.items.type,parentSchema:ocync_schema34.properties.include.items,data:data11};if(vErrors === null){vErrors = [err20];}else {vErrors.push(err20);}errors++;}}}else {const err21 = {instancePath:instancePath+"/artifacts/include",schemaPath:"#/$defs/artifacts/properties/include/type",keyword:"type",params:{type: "array"},message:"must be array",schema:ocync_schema34.properties.include.type,parentSchema:ocync_schema34.properties.include,data:data10};if(vErrors === null){vErrors = [err21];}else {vErrors.push(err21);}errors++;}}if(data8.exclude !== undefined){let data12 = data8.exclude;if(Array.isArray(data12)){const len3 = data12.length;for(let i3=0; i3<len3; i3++){let data13 = data12[i3];if(typeof data13 !== "string"){const err22 = {instancePath:instancePath+"/artifacts/exclude/" + i3,schemaPath:"#/$defs/artifacts/properties/exclude/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:ocync_schema34.properties.exclude.items.type,parentSchema:ocync_schema34.properties.exclude.items,data:data13};if(vErrors === null){vErrors = [err22];}else {vErrors.push(err22);}errors++;}}}else {const err23 = {instancePath:instancePath+"/artifacts/exclude",schemaPath:"#/$defs/artifacts/properties/exclude/type",keyword:"type",params:{type: "array"},message:"must be array",schema:ocync_schema34.properties.exclude.type,parentSchema:ocync_schema34.properties.exclude,data:data12};if(vErrors === null){vErrors = [err23];}else {vErrors.push(err23);}errors++;}}if(data8.require_artifacts !== undefined){let data14 = data8.require_artifacts;if(typeof data14 !== "boolean"){const err24 = {instancePath:instancePath+"/artifacts/require_artifacts",schemaPath:"#/$defs/artifacts/properties/require_artifacts/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:ocync_schema34.properties.require_artifacts.type,parentSchema:ocync_schema34.properties.require_artifacts,data:data14};if(vErrors === null){vErrors = [err24];}else {vErrors.push(err24);}errors++;}}}}}else {const err25 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:ocync_schema40.type,parentSchema:ocync_schema40,data};if(vErrors === null){vErrors = [err25];}else {vErrors.push(err25);}errors++;}ocync_validate23.errors = vErrors;return errors === 0;}ocync_validate23.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};function ocync_validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){/*# sourceURL="https://oci-mirror.dev/schema/ocync.schema.json" */;let vErrors = null;let errors = 0;const evaluated0 = ocync_validate20.evaluated;if(evaluated0.dynamicProps){evaluated0.props = undefined;}if(evaluated0.dynamicItems){evaluated0.items = undefined;}if(data && typeof data == "object" && !Array.isArray(data)){if(data.mappings === undefined){const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "mappings"},message:"must have required property '"+"mappings"+"'",schema:ocync_schema31.required,parentSchema:ocync_schema31,data};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}for(const key0 in data){if(!(((((key0 === "global") || (key0 === "registries")) || (key0 === "target_groups")) || (key0 === "defaults")) || (key0 === "mappings"))){const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:ocync_schema31,data};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}}if(data.global !== undefined){let data0 = data.global;if((!(data0 && typeof data0 == "object" && !Array.isArray(data0))) && (data0 !== null)){const err2 = {instancePath:instancePath+"/global",schemaPath:"#/properties/global/type",keyword:"type",params:{type: ocync_schema31.properties.global.type},message:"must be object,null",schema:ocync_schema31.properties.global.type,parentSchema:ocync_schema31.properties.global,data:data0};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}if(data0 && typeof data0 == "object" && !Array.isArray(data0)){for(const key1 in data0){if(!((((key1 === "max_concurrent_transfers") || (key1 === "cache_dir")) || (key1 === "cache_ttl")) || (key1 === "staging_size_limit"))){const err3 = {instancePath:instancePath+"/global",schemaPath:"#/properties/global/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:ocync_schema31.properties.global,data:data0};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}}if(data0.max_concurrent_transfers !== undefined){let data1 = data0.max_concurrent_transfers;if(!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))){const err4 = {instancePath:instancePath+"/global/max_concurrent_transfers",schemaPath:"#/properties/global/properties/max_concurrent_transfers/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:ocync_schema31.properties.global.properties.max_concurrent_transfers.type,parentSchema:ocync_schema31.properties.global.properties.max_concurrent_transfers,data:data1};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}if(typeof data1 == "number"){if(data1 < 1 || isNaN(data1)){const err5 = {instancePath:instancePath+"/global/max_concurrent_transfers",schemaPath:"#/properties/global/properties/max_concurrent_transfers/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:ocync_schema31.properties.global.properties.max_concurrent_transfers,data:data1};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}}}if(data0.cache_dir !== undefined){let data2 = data0.cache_dir;if((typeof data2 !== "string") && (data2 !== null)){const err6 = {instancePath:instancePath+"/global/cache_dir",schemaPath:"#/properties/global/properties/cache_dir/type",keyword:"type",params:{type: ocync_schema31.properties.global.properties.cache_dir.type},message:"must be string,null",schema:ocync_schema31.properties.global.properties.cache_dir.type,parentSchema:ocync_schema31.properties.global.properties.cache_dir,data:data2};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}}if(data0.cache_ttl !== undefined){let data3 = data0.cache_ttl;if((typeof data3 !== "string") && (data3 !== null)){const err7 = {instancePath:instancePath+"/global/cache_ttl",schemaPath:"#/properties/global/properties/cache_ttl/type",keyword:"type",params:{type: ocync_schema31.properties.global.properties.cache_ttl.type},message:"must be string,null",schema:ocync_schema31.properties.global.properties.cache_ttl.type,parentSchema:ocync_schema31.properties.global.properties.cache_ttl,data:data3};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}}if(data0.staging_size_limit !== undefined){let data4 = data0.staging_size_limit;if((typeof data4 !== "string") && (data4 !== null)){const err8 = {instancePath:instancePath+"/global/staging_size_limit",schemaPath:"#/properties/global/properties/staging_size_limit/type",keyword:"type",params:{type: ocync_schema31.properties.global.properties.staging_size_limit.type},message:"must be string,null",schema:ocync_schema31.properties.global.properties.staging_size_limit.type,parentSchema:ocync_schema31.properties.global.properties.staging_size_limit,data:data4};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}}}}if(data.registries !== undefined){let data5 = data.registries;if(data5 && typeof data5 == "object" && !Array.isArray(data5)){for(const key2 in data5){let data6 = data5[key2];if(data6 && typeof data6 == "object" && !Array.isArray(data6)){if(data6.url === undefined){const err9 = {instancePath:instancePath+"/registries/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/registry/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'",schema:ocync_schema32.required,parentSchema:ocync_schema32,data:data6};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}for(const key3 in data6){if(!((((((key3 === "url") || (key3 === "auth_type")) || (key3 === "credentials")) || (key3 === "token")) || (key3 === "max_concurrent")) || (key3 === "head_first"))){const err10 = {instancePath:instancePath+"/registries/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/registry/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:ocync_schema32,data:data6};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}}if(data6.url !== undefined){let data7 = data6.url;if(typeof data7 === "string"){if(ocync_func1(data7) < 1){const err11 = {instancePath:instancePath+"/registries/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/url",schemaPath:"#/$defs/registry/properties/url/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:ocync_schema32.properties.url,data:data7};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}}else {const err12 = {instancePath:instancePath+"/registries/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/url",schemaPath:"#/$defs/registry/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:ocync_schema32.properties.url.type,parentSchema:ocync_schema32.properties.url,data:data7};if(vErrors === null){vErrors = [err12];}else {vErrors.push(err12);}errors++;}}if(data6.auth_type !== undefined){let data8 = data6.auth_type;if(!(((((((((((data8 === "ecr") || (data8 === "gar")) || (data8 === "gcr")) || (data8 === "acr")) || (data8 === "ghcr")) || (data8 === "anonymous")) || (data8 === "basic")) || (data8 === "static_token")) || (data8 === "token")) || (data8 === "docker_config")) || (data8 === null))){const err13 = {instancePath:instancePath+"/registries/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/auth_type",schemaPath:"#/$defs/registry/properties/auth_type/enum",keyword:"enum",params:{allowedValues: ocync_schema32.properties.auth_type.enum},message:"must be equal to one of the allowed values",schema:ocync_schema32.properties.auth_type.enum,parentSchema:ocync_schema32.properties.auth_type,data:data8};if(vErrors === null){vErrors = [err13];}else {vErrors.push(err13);}errors++;}}if(data6.credentials !== undefined){let data9 = data6.credentials;if((!(data9 && typeof data9 == "object" && !Array.isArray(data9))) && (data9 !== null)){const err14 = {instancePath:instancePath+"/registries/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/credentials",schemaPath:"#/$defs/registry/properties/credentials/type",keyword:"type",params:{type: ocync_schema32.properties.credentials.type},message:"must be object,null",schema:ocync_schema32.properties.credentials.type,parentSchema:ocync_schema32.properties.credentials,data:data9};if(vErrors === null){vErrors = [err14];}else {vErrors.push(err14);}errors++;}if(data9 && typeof data9 == "object" && !Array.isArray(data9)){if(data9.username === undefined){const err15 = {instancePath:instancePath+"/registries/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/credentials",schemaPath:"#/$defs/registry/properties/credentials/required",keyword:"required",params:{missingProperty: "username"},message:"must have required property '"+"username"+"'",schema:ocync_schema32.properties.credentials.required,parentSchema:ocync_schema32.properties.credentials,data:data9};if(vErrors === null){vErrors = [err15];}else {vErrors.push(err15);}errors++;}if(data9.password === undefined){const err16 = {instancePath:instancePath+"/registries/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/credentials",schemaPath:"#/$defs/registry/properties/credentials/required",keyword:"required",params:{missingProperty: "password"},message:"must have required property '"+"password"+"'",schema:ocync_schema32.properties.credentials.required,parentSchema:ocync_schema32.properties.credentials,data:data9};if(vErrors === null){vErrors = [err16];}else {vErrors.push(err16);}errors++;}for(const key4 in data9){if(!((key4 === "username") || (key4 === "password"))){const err17 = {instancePath:instancePath+"/registries/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/credentials",schemaPath:"#/$defs/registry/properties/credentials/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:ocync_schema32.properties.credentials,data:data9};if(vErrors === null){vErrors = [err17];}else {vErrors.push(err17);}errors++;}}if(data9.username !== undefined){let data10 = data9.username;if(typeof data10 !== "string"){const err18 = {instancePath:instancePath+"/registries/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/credentials/username",schemaPath:"#/$defs/registry/properties/credentials/properties/username/type",keyword:"type",params:{type: "string"},message:"must be string",schema:ocync_schema32.properties.credentials.properties.username.type,parentSchema:ocync_schema32.properties.credentials.properties.username,data:data10};if(vErrors === null){vErrors = [err18];}else {vErrors.push(err18);}errors++;}}if(data9.password !== undefined){let data11 = data9.password;if(typeof data11 !== "string"){const err19 = {instancePath:instancePath+"/registries/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/credentials/password",schemaPath:"#/$defs/registry/properties/credentials/properties/password/type",keyword:"type",params:{type: "string"},message:"must be string",schema:ocync_schema32.properties.credentials.properties.password.type,parentSchema:ocync_schema32.properties.credentials.properties.password,data:data11};if(vErrors === null){vErrors = [err19];}else {vErrors.push(err19);}errors++;}}}}if(data6.token !== undefined){let data12 = data6.token;if((typeof data12 !== "string") && (data12 !== null)){const err20 = {instancePath:instancePath+"/registries/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/token",schemaPath:"#/$defs/registry/properties/token/type",keyword:"type",params:{type: ocync_schema32.properties.token.type},message:"must be string,null",schema:ocync_schema32.properties.token.type,parentSchema:ocync_schema32.properties.token,data:data12};if(vErrors === null){vErrors = [err20];}else {vErrors.push(err20);}errors++;}}if(data6.max_concurrent !== undefined){let data13 = data6.max_concurrent;if((!((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13)))) && (data13 !== null)){const err21 = {instancePath:instancePath+"/registries/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/max_concurrent",schemaPath:"#/$defs/registry/properties/max_concurrent/type",keyword:"type",params:{type: ocync_schema32.properties.max_concurrent.type},message:"must be integer,null",schema:ocync_schema32.properties.max_concurrent.type,parentSchema:ocync_schema32.properties.max_concurrent,data:data13};if(vErrors === null){vErrors = [err21];}else {vErrors.push(err21);}errors++;}if(typeof data13 == "number"){if(data13 < 1 || isNaN(data13)){const err22 = {instancePath:instancePath+"/registries/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/max_concurrent",schemaPath:"#/$defs/registry/properties/max_concurrent/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:ocync_schema32.properties.max_concurrent,data:data13};if(vErrors === null){vErrors = [err22];}else {vErrors.push(err22);}errors++;}}}if(data6.head_first !== undefined){let data14 = data6.head_first;if(typeof data14 !== "boolean"){const err23 = {instancePath:instancePath+"/registries/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/head_first",schemaPath:"#/$defs/registry/properties/head_first/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:ocync_schema32.properties.head_first.type,parentSchema:ocync_schema32.properties.head_first,data:data14};if(vErrors === null){vErrors = [err23];}else {vErrors.push(err23);}errors++;}}}else {const err24 = {instancePath:instancePath+"/registries/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/registry/type",keyword:"type",params:{type: "object"},message:"must be object",schema:ocync_schema32.type,parentSchema:ocync_schema32,data:data6};if(vErrors === null){vErrors = [err24];}else {vErrors.push(err24);}errors++;}}}else {const err25 = {instancePath:instancePath+"/registries",schemaPath:"#/properties/registries/type",keyword:"type",params:{type: "object"},message:"must be object",schema:ocync_schema31.properties.registries.type,parentSchema:ocync_schema31.properties.registries,data:data5};if(vErrors === null){vErrors = [err25];}else {vErrors.push(err25);}errors++;}}if(data.target_groups !== undefined){let data15 = data.target_groups;if(data15 && typeof data15 == "object" && !Array.isArray(data15)){for(const key5 in data15){let data16 = data15[key5];if(Array.isArray(data16)){const len0 = data16.length;for(let i0=0; i0<len0; i0++){let data17 = data16[i0];if(typeof data17 === "string"){if(ocync_func1(data17) < 1){const err26 = {instancePath:instancePath+"/target_groups/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,schemaPath:"#/properties/target_groups/additionalProperties/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:ocync_schema31.properties.target_groups.additionalProperties.items,data:data17};if(vErrors === null){vErrors = [err26];}else {vErrors.push(err26);}errors++;}}else {const err27 = {instancePath:instancePath+"/target_groups/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,schemaPath:"#/properties/target_groups/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:ocync_schema31.properties.target_groups.additionalProperties.items.type,parentSchema:ocync_schema31.properties.target_groups.additionalProperties.items,data:data17};if(vErrors === null){vErrors = [err27];}else {vErrors.push(err27);}errors++;}}}else {const err28 = {instancePath:instancePath+"/target_groups/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/target_groups/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array",schema:ocync_schema31.properties.target_groups.additionalProperties.type,parentSchema:ocync_schema31.properties.target_groups.additionalProperties,data:data16};if(vErrors === null){vErrors = [err28];}else {vErrors.push(err28);}errors++;}}}else {const err29 = {instancePath:instancePath+"/target_groups",schemaPath:"#/properties/target_groups/type",keyword:"type",params:{type: "object"},message:"must be object",schema:ocync_schema31.properties.target_groups.type,parentSchema:ocync_schema31.properties.target_groups,data:data15};if(vErrors === null){vErrors = [err29];}else {vErrors.push(err29);}errors++;}}if(data.defaults !== undefined){let data18 = data.defaults;if((!(data18 && typeof data18 == "object" && !Array.isArray(data18))) && (data18 !== null)){const err30 = {instancePath:instancePath+"/defaults",schemaPath:"#/properties/defaults/type",keyword:"type",params:{type: ocync_schema31.properties.defaults.type},message:"must be object,null",schema:ocync_schema31.properties.defaults.type,parentSchema:ocync_schema31.properties.defaults,data:data18};if(vErrors === null){vErrors = [err30];}else {vErrors.push(err30);}errors++;}if(data18 && typeof data18 == "object" && !Array.isArray(data18)){for(const key6 in data18){if(!(((((key6 === "source") || (key6 === "targets")) || (key6 === "artifacts")) || (key6 === "platforms")) || (key6 === "tags"))){const err31 = {instancePath:instancePath+"/defaults",schemaPath:"#/properties/defaults/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:ocync_schema31.properties.defaults,data:data18};if(vErrors === null){vErrors = [err31];}else {vErrors.push(err31);}errors++;}}if(data18.source !== undefined){let data19 = data18.source;if((typeof data19 !== "string") && (data19 !== null)){const err32 = {instancePath:instancePath+"/defaults/source",schemaPath:"#/properties/defaults/properties/source/type",keyword:"type",params:{type: ocync_schema31.properties.defaults.properties.source.type},message:"must be string,null",schema:ocync_schema31.properties.defaults.properties.source.type,parentSchema:ocync_schema31.properties.defaults.properties.source,data:data19};if(vErrors === null){vErrors = [err32];}else {vErrors.push(err32);}errors++;}}if(data18.targets !== undefined){let data20 = data18.targets;const _errs50 = errors;let valid11 = false;let passing0 = null;const _errs51 = errors;if(typeof data20 === "string"){if(ocync_func1(data20) < 1){const err33 = {instancePath:instancePath+"/defaults/targets",schemaPath:"#/$defs/targets/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:ocync_schema33.oneOf[0],data:data20};if(vErrors === null){vErrors = [err33];}else {vErrors.push(err33);}errors++;}}else {const err34 = {instancePath:instancePath+"/defaults/targets",schemaPath:"#/$defs/targets/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:ocync_schema33.oneOf[0].type,parentSchema:ocync_schema33.oneOf[0],data:data20};if(vErrors === null){vErrors = [err34];}else {vErrors.push(err34);}errors++;}var _valid0 = _errs51 === errors;if(_valid0){valid11 = true;passing0 = 0;}const _errs53 = errors;if(Array.isArray(data20)){if(data20.length < 1){const err35 = {instancePath:instancePath+"/defaults/targets",schemaPath:"#/$defs/targets/oneOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:ocync_schema33.oneOf[1],data:data20};if(vErrors === null){vErrors = [err35];}else {vErrors.push(err35);}errors++;}const len1 = data20.length;for(let i1=0; i1<len1; i1++){let data21 = data20[i1];if(typeof data21 === "string"){if(ocync_func1(data21) < 1){const err36 = {instancePath:instancePath+"/defaults/targets/" + i1,schemaPath:"#/$defs/targets/oneOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:ocync_schema33.oneOf[1].items,data:data21};if(vErrors === null){vErrors = [err36];}else {vErrors.push(err36);}errors++;}}else {const err37 = {instancePath:instancePath+"/defaults/targets/" + i1,schemaPath:"#/$defs/targets/oneOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:ocync_schema33.oneOf[1].items.type,parentSchema:ocync_schema33.oneOf[1].items,data:data21};if(vErrors === null){vErrors = [err37];}else {vErrors.push(err37);}errors++;}}}else {const err38 = {instancePath:instancePath+"/defaults/targets",schemaPath:"#/$defs/targets/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:ocync_schema33.oneOf[1].type,parentSchema:ocync_schema33.oneOf[1],data:data20};if(vErrors === null){vErrors = [err38];}else {vErrors.push(err38);}errors++;}var _valid0 = _errs53 === errors;if(_valid0 && valid11){valid11 = false;passing0 = [passing0, 1];}else {if(_valid0){valid11 = true;passing0 = 1;}const _errs57 = errors;if(data20 !== null){const err39 = {instancePath:instancePath+"/defaults/targets",schemaPath:"#/$defs/targets/oneOf/2/type",keyword:"type",params:{type: "null"},message:"must be null",schema:ocync_schema33.oneOf[2].type,parentSchema:ocync_schema33.oneOf[2],data:data20};if(vErrors === null){vErrors = [err39];}else {vErrors.push(err39);}errors++;}var _valid0 = _errs57 === errors;if(_valid0 && valid11){valid11 = false;passing0 = [passing0, 2];}else {if(_valid0){valid11 = true;passing0 = 2;}}}if(!valid11){const err40 = {instancePath:instancePath+"/defaults/targets",schemaPath:"#/$defs/targets/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:ocync_schema33.oneOf,parentSchema:ocync_schema33,data:data20};if(vErrors === null){vErrors = [err40];}else {vErrors.push(err40);}errors++;}else {errors = _errs50;if(vErrors !== null){if(_errs50){vErrors.length = _errs50;}else {vErrors = null;}}}}if(data18.artifacts !== undefined){let data22 = data18.artifacts;if((!(data22 && typeof data22 == "object" && !Array.isArray(data22))) && (data22 !== null)){const err41 = {instancePath:instancePath+"/defaults/artifacts",schemaPath:"#/$defs/artifacts/type",keyword:"type",params:{type: ocync_schema34.type},message:"must be object,null",schema:ocync_schema34.type,parentSchema:ocync_schema34,data:data22};if(vErrors === null){vErrors = [err41];}else {vErrors.push(err41);}errors++;}if(data22 && typeof data22 == "object" && !Array.isArray(data22)){for(const key7 in data22){if(!((((key7 === "enabled") || (key7 === "include")) || (key7 === "exclude")) || (key7 === "require_artifacts"))){const err42 = {instancePath:instancePath+"/defaults/artifacts",schemaPath:"#/$defs/artifacts/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:ocync_schema34,data:data22};if(vErrors === null){vErrors = [err42];}else {vErrors.push(err42);}errors++;}}if(data22.enabled !== undefined){let data23 = data22.enabled;if(typeof data23 !== "boolean"){const err43 = {instancePath:instancePath+"/defaults/artifacts/enabled",schemaPath:"#/$defs/artifacts/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:ocync_schema34.properties.enabled.type,parentSchema:ocync_schema34.properties.enabled,data:data23};if(vErrors === null){vErrors = [err43];}else {vErrors.push(err43);}errors++;}}if(data22.include !== undefined){let data24 = data22.include;if(Array.isArray(data24)){const len2 = data24.length;for(let i2=0; i2<len2; i2++){let data25 = data24[i2];if(typeof data25 !== "string"){const err44 = {instancePath:instancePath+"/defaults/artifacts/include/" + i2,schemaPath:"#/$defs/artifacts/properties/include/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:ocync_schema34.properties.include.items.type,parentSchema:ocync_schema34.properties.include.items,data:data25};if(vErrors === null){vErrors = [err44];}else {vErrors.push(err44);}errors++;}}}else {const err45 = {instancePath:instancePath+"/defaults/artifacts/include",schemaPath:"#/$defs/artifacts/properties/include/type",keyword:"type",params:{type: "array"},message:"must be array",schema:ocync_schema34.properties.include.type,parentSchema:ocync_schema34.properties.include,data:data24};if(vErrors === null){vErrors = [err45];}else {vErrors.push(err45);}errors++;}}if(data22.exclude !== undefined){let data26 = data22.exclude;if(Array.isArray(data26)){const len3 = data26.length;for(let i3=0; i3<len3; i3++){let data27 = data26[i3];if(typeof data27 !== "string"){const err46 = {instancePath:instancePath+"/defaults/artifacts/exclude/" + i3,schemaPath:"#/$defs/artifacts/properties/exclude/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:ocync_schema34.properties.exclude.items.type,parentSchema:ocync_schema34.properties.exclude.items,data:data27};if(vErrors === null){vErrors = [err46];}else {vErrors.push(err46);}errors++;}}}else {const err47 = {instancePath:instancePath+"/defaults/artifacts/exclude",schemaPath:"#/$defs/artifacts/properties/exclude/type",keyword:"type",params:{type: "array"},message:"must be array",schema:ocync_schema34.properties.exclude.type,parentSchema:ocync_schema34.properties.exclude,data:data26};if(vErrors === null){vErrors = [err47];}else {vErrors.push(err47);}errors++;}}if(data22.require_artifacts !== undefined){let data28 = data22.require_artifacts;if(typeof data28 !== "boolean"){const err48 = {instancePath:instancePath+"/defaults/artifacts/require_artifacts",schemaPath:"#/$defs/artifacts/properties/require_artifacts/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:ocync_schema34.properties.require_artifacts.type,parentSchema:ocync_schema34.properties.require_artifacts,data:data28};if(vErrors === null){vErrors = [err48];}else {vErrors.push(err48);}errors++;}}}}if(data18.platforms !== undefined){let data29 = data18.platforms;if((!(Array.isArray(data29))) && (data29 !== null)){const err49 = {instancePath:instancePath+"/defaults/platforms",schemaPath:"#/$defs/platforms/type",keyword:"type",params:{type: ocync_schema35.type},message:"must be array,null",schema:ocync_schema35.type,parentSchema:ocync_schema35,data:data29};if(vErrors === null){vErrors = [err49];}else {vErrors.push(err49);}errors++;}if(Array.isArray(data29)){const len4 = data29.length;for(let i4=0; i4<len4; i4++){let data30 = data29[i4];if(typeof data30 === "string"){if(!ocync_pattern4.test(data30)){const err50 = {instancePath:instancePath+"/defaults/platforms/" + i4,schemaPath:"#/$defs/platforms/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+/[a-z0-9_]+(/[a-z0-9]+)?$"},message:"must match pattern \""+"^[a-z0-9]+/[a-z0-9_]+(/[a-z0-9]+)?$"+"\"",schema:"^[a-z0-9]+/[a-z0-9_]+(/[a-z0-9]+)?$",parentSchema:ocync_schema35.items,data:data30};if(vErrors === null){vErrors = [err50];}else {vErrors.push(err50);}errors++;}}else {const err51 = {instancePath:instancePath+"/defaults/platforms/" + i4,schemaPath:"#/$defs/platforms/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:ocync_schema35.items.type,parentSchema:ocync_schema35.items,data:data30};if(vErrors === null){vErrors = [err51];}else {vErrors.push(err51);}errors++;}}}}if(data18.tags !== undefined){if(!(ocync_validate21(data18.tags, {instancePath:instancePath+"/defaults/tags",parentData:data18,parentDataProperty:"tags",rootData,dynamicAnchors}))){vErrors = vErrors === null ? ocync_validate21.errors : vErrors.concat(ocync_validate21.errors);errors = vErrors.length;}}}}if(data.mappings !== undefined){let data32 = data.mappings;if(Array.isArray(data32)){if(data32.length < 1){const err52 = {instancePath:instancePath+"/mappings",schemaPath:"#/properties/mappings/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:ocync_schema31.properties.mappings,data:data32};if(vErrors === null){vErrors = [err52];}else {vErrors.push(err52);}errors++;}const len5 = data32.length;for(let i5=0; i5<len5; i5++){if(!(ocync_validate23(data32[i5], {instancePath:instancePath+"/mappings/" + i5,parentData:data32,parentDataProperty:i5,rootData,dynamicAnchors}))){vErrors = vErrors === null ? ocync_validate23.errors : vErrors.concat(ocync_validate23.errors);errors = vErrors.length;}}}else {const err53 = {instancePath:instancePath+"/mappings",schemaPath:"#/properties/mappings/type",keyword:"type",params:{type: "array"},message:"must be array",schema:ocync_schema31.properties.mappings.type,parentSchema:ocync_schema31.properties.mappings,data:data32};if(vErrors === null){vErrors = [err53];}else {vErrors.push(err53);}errors++;}}}else {const err54 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:ocync_schema31.type,parentSchema:ocync_schema31,data};if(vErrors === null){vErrors = [err54];}else {vErrors.push(err54);}errors++;}ocync_validate20.errors = vErrors;return errors === 0;}ocync_validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
 ;// CONCATENATED MODULE: ./src/config/schema.ts
+
 
 
 
@@ -62808,6 +63257,7 @@ const VALIDATORS = {
     'mirror.plugin.fluxcd.io/v1beta1': flux_v1beta1,
     'mirror.plugin.fluxcd.io/v1beta2': flux_v1beta2,
     'lazyoci/mirror': lazyoci_mirror,
+    ocync: ocync,
 };
 /** Validates `data` (the document as plain JS) against the dialect's schema. */
 function validateSchema(dialect, data, parsed) {
@@ -63077,12 +63527,13 @@ function substituteEnv(parsed, opts) {
                 return '$';
             }
             const body = expr ?? '';
-            const sep = body.indexOf(':-');
+            const sep = body.search(/:[-?]/);
             const name = sep >= 0 ? body.slice(0, sep) : body;
-            const def = sep >= 0 ? body.slice(sep + 2) : undefined;
+            const required = sep >= 0 && body[sep + 1] === '?';
+            const def = sep >= 0 && !required ? body.slice(sep + 2) : undefined;
             if (!NAME_RE.test(name)) {
                 errors.push(errorInScalar(parsed, scalar, path, whole, `\`${whole}\` is not a valid variable reference`, {
-                    hint: `use \${NAME} or \${NAME:-default}; write $$ for a literal $`,
+                    hint: `use \${NAME}, \${NAME:-default} or \${NAME:?message}; write $$ for a literal $`,
                 }));
                 return whole;
             }
@@ -63091,6 +63542,13 @@ function substituteEnv(parsed, opts) {
             if (value === undefined || (value === '' && def !== undefined)) {
                 if (def !== undefined)
                     return def;
+                if (required) {
+                    const why = body.slice(sep + 2);
+                    errors.push(errorInScalar(parsed, scalar, path, whole, `environment variable ${name} is not set${why ? `: ${why}` : ''}`, {}));
+                    return '';
+                }
+                if (opts.unsetIsEmpty)
+                    return '';
                 errors.push(errorInScalar(parsed, scalar, path, whole, `environment variable ${name} is not set`, {
                     hint: `set ${name}, give a default with \${${name}:-default}, or disable substitution`,
                 }));
@@ -63241,7 +63699,14 @@ function loadConfigText(text, opts) {
     const secrets = new Set();
     const fail = (errors) => new ConfigErrors(secrets.size > 0 ? errors.map((e) => masked(e, [...secrets])) : errors);
     if (opts.envsubst ?? true) {
-        const sub = substituteEnv(parsed, { env: opts.env ?? process.env, isSecretPath });
+        // ocync substitutes an unset `${VAR}` with the empty string; the others refuse it.
+        const raw = parsed.doc.toJS({ maxAliasCount: 100 });
+        const ocync = isObject(raw) && isOcyncShape(raw);
+        const sub = substituteEnv(parsed, {
+            env: opts.env ?? process.env,
+            isSecretPath: ocync ? isOcyncSecretPath : isSecretPath,
+            unsetIsEmpty: ocync,
+        });
         for (const s of sub.secrets)
             secrets.add(s);
         if (sub.errors.length > 0)
@@ -63270,6 +63735,8 @@ function checkHead(data, parsed) {
     const errors = [];
     if (isLazyociShape(data))
         return { dialect: 'lazyoci/mirror', errors };
+    if (isOcyncShape(data))
+        return { dialect: 'ocync', errors };
     const api = data.apiVersion;
     let dialect;
     if (api === undefined) {
@@ -63319,6 +63786,25 @@ function isLazyociShape(data) {
     if (data.apiVersion !== undefined || data.kind !== undefined)
         return false;
     return data.target !== undefined || data.upstreams !== undefined;
+}
+/**
+ * Whether the document is ocync's config: no apiVersion and no kind, and ocync's top-level
+ * `mappings` or `registries` (either is enough, as for lazyoci).
+ */
+function isOcyncShape(data) {
+    if (data.apiVersion !== undefined || data.kind !== undefined)
+        return false;
+    return data.mappings !== undefined || data.registries !== undefined;
+}
+function isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+/** ocync's credential fields: `registries.<name>.credentials.password` and `.token`. */
+function isOcyncSecretPath(path) {
+    if (path[0] !== 'registries')
+        return false;
+    const last = path[path.length - 1];
+    return last === 'token' || (last === 'password' && path[path.length - 2] === 'credentials');
 }
 /** Whether a value substituted at `path` is credential material (so its env values are secrets). */
 function isSecretPath(path) {
@@ -63377,7 +63863,7 @@ function toTag(t) {
     return {
         source: secrets_redact(t.source),
         ...(t.tag !== undefined ? { tag: secrets_redact(t.tag) } : {}),
-        ...(t.sourceDigest !== undefined ? { sourceDigest: t.sourceDigest } : {}),
+        ...(t.sourceDigest !== undefined ? { sourceDigest: t.sourceDigest, digest: t.sourceDigest } : {}),
         destination: secrets_redact(t.destination),
         ...(t.destinationDigest !== undefined ? { destinationDigest: t.destinationDigest } : {}),
         status: t.status,
@@ -63399,12 +63885,22 @@ function toEntry(e) {
     return {
         name: secrets_redact(e.name),
         kind: e.kind,
+        status: e.error !== undefined ? 'failed' : 'completed',
         source: secrets_redact(e.source),
         destinations: e.destinations.map((d) => secrets_redact(d)),
         ...(e.position !== undefined
             ? { position: { file: secrets_redact(e.position.file), line: e.position.line, column: e.position.column } }
             : {}),
         ...(e.error !== undefined ? { error: toError(e.error) } : {}),
+        ...(e.unparseableTags !== undefined
+            ? {
+                unparseableTags: {
+                    count: e.unparseableTags.count,
+                    sortBy: e.unparseableTags.sortBy,
+                    examples: e.unparseableTags.examples.map((t) => secrets_redact(t)),
+                },
+            }
+            : {}),
         tags: e.tags.map(toTag),
     };
 }
@@ -63498,14 +63994,30 @@ function hauler(listings) {
         spec: {
             charts: listings
                 .filter((l) => l.error === undefined || l.images.length > 0)
-                .map((l) => l.localPath !== undefined
-                ? { name: l.localPath, version: l.version }
+                .map((l) => 
+            // A local chart by the path written in the config (relative: the manifest travels);
+            // an OCI chart as Hauler splits it: `name` the chart, `repoURL` the registry path above it.
+            l.localPath !== undefined
+                ? { name: l.source, version: l.version }
                 : l.source.startsWith('oci://')
-                    ? { name: l.name, repoURL: l.source.replace(/\/+$/, ''), version: l.version }
+                    ? { name: l.name, repoURL: ociParent(l.source, l.name), version: l.version }
                     : { name: l.name, repoURL: l.source, version: l.version }),
         },
     };
     return `${yaml(images)}---\n${yaml(charts)}`;
+}
+/** `oci://host/path/chart` → `oci://host/path` (the source may also be written without the chart). */
+function ociParent(source, name) {
+    const s = source.replace(/\/+$/, '');
+    return s.endsWith(`/${name}`) ? s.slice(0, -name.length - 1) : s;
+}
+/** A Zarf component name (`^[a-z0-9][a-z0-9-]*$`) from a chart name. */
+function zarfName(name) {
+    const n = name
+        .toLowerCase()
+        .replace(/[^a-z0-9-]+/g, '-')
+        .replace(/^-+/, '');
+    return n === '' ? 'chart' : n;
 }
 /** Zarf: one component per chart, with its chart and images. */
 function zarf(listings) {
@@ -63513,17 +64025,18 @@ function zarf(listings) {
     for (const l of listings)
         byName.set(l.name, [...(byName.get(l.name) ?? []), l]);
     const components = [...byName.entries()].map(([name, ls]) => ({
-        name,
+        name: zarfName(name),
         required: true,
+        // Chart names are unique within a component in Zarf: several versions get the version appended.
         charts: ls.map((l) => ({
-            name: l.name,
+            name: ls.length > 1 ? `${l.name}-${l.version}` : l.name,
             ...(l.localPath !== undefined
-                ? { localPath: l.localPath }
+                ? { localPath: l.source }
                 : l.source.startsWith('oci://')
                     ? { url: `${l.source.replace(/\/+$/, '')}${l.source.endsWith(`/${l.name}`) ? '' : `/${l.name}`}` }
-                    : { url: l.source }),
+                    : { url: l.source, ...(ls.length > 1 ? { repoName: l.name } : {}) }),
             version: l.version,
-            namespace: name,
+            namespace: zarfName(name),
         })),
         images: [...new Set(ls.flatMap((l) => l.images.map((i) => i.image)))].sort(),
     }));
@@ -63544,6 +64057,308 @@ function renderImageList(listings, format) {
     return secrets_redact(yaml(imageListDocument(listings)));
 }
 
+;// CONCATENATED MODULE: ./src/report/lazyoci.ts
+
+const CHART_STATUS = {
+    copied: 'pushed',
+    overwritten: 'pushed',
+    skipped: 'skipped',
+    drifted: 'skipped',
+    'would-copy': 'dry-run',
+    'would-overwrite': 'dry-run',
+    failed: 'failed',
+};
+const IMAGE_STATUS = {
+    copied: 'copied',
+    overwritten: 'copied',
+    skipped: 'skipped',
+    drifted: 'skipped',
+    'would-copy': 'dry-run',
+    'would-overwrite': 'dry-run',
+    failed: 'failed',
+};
+function lazyoci_image(row) {
+    const out = {
+        source: row.source,
+        target: row.destination.replace(/@sha256:[0-9a-f]+$/, ''),
+        status: IMAGE_STATUS[row.status],
+    };
+    if (row.status === 'failed')
+        out.error = row.error?.message ?? row.reason ?? 'failed';
+    return out;
+}
+/** lazyoci's result from ours; `config` gives each chart entry its upstream key and requested version. */
+function toLazyociResult(result, config) {
+    const out = {
+        charts: [],
+        chartsPushed: 0,
+        chartsSkipped: 0,
+        chartsFailed: 0,
+        imagesCopied: 0,
+        imagesSkipped: 0,
+        imagesFailed: 0,
+    };
+    const byPosition = new Map(config.charts.map((c) => [`${c.position.line}:${c.position.column}:${c.name}`, c]));
+    const byKey = new Map();
+    for (const entry of result.entries) {
+        if (entry.kind !== 'chart')
+            continue;
+        const p = entry.position;
+        const chart = p ? byPosition.get(`${p.line}:${p.column}:${entry.name}`) : undefined;
+        const key = chart?.upstream ?? entry.name;
+        let cr = byKey.get(key);
+        if (!cr) {
+            cr = { key, chart: entry.name, versions: [] };
+            byKey.set(key, cr);
+            out.charts.push(cr);
+        }
+        if (entry.error) {
+            cr.versions.push({
+                version: chart?.version ?? '',
+                chartStatus: 'failed',
+                chartError: entry.error.message,
+                imagesCopied: 0,
+                imagesSkipped: 0,
+                imagesFailed: 0,
+            });
+            out.chartsFailed++;
+            continue;
+        }
+        for (const row of entry.tags) {
+            const imagesOnly = row.status === 'skipped' && /images only/.test(row.reason ?? '');
+            const vr = {
+                version: chart && chart.version !== '*' && !chart.localPath ? chart.version : (row.tag ?? ''),
+                chartStatus: imagesOnly ? '' : CHART_STATUS[row.status],
+                imagesCopied: 0,
+                imagesSkipped: 0,
+                imagesFailed: 0,
+            };
+            if (row.status === 'failed')
+                vr.chartError = row.error?.message ?? row.reason ?? 'failed';
+            if (vr.chartStatus === 'pushed')
+                out.chartsPushed++;
+            else if (vr.chartStatus === 'skipped')
+                out.chartsSkipped++;
+            else if (vr.chartStatus === 'failed')
+                out.chartsFailed++;
+            if (row.images && row.images.length > 0) {
+                vr.images = row.images.map(lazyoci_image);
+                for (const i of vr.images) {
+                    if (i.status === 'copied' || i.status === 'dry-run')
+                        vr.imagesCopied++;
+                    else if (i.status === 'skipped')
+                        vr.imagesSkipped++;
+                    else
+                        vr.imagesFailed++;
+                    if (i.status === 'copied')
+                        out.imagesCopied++;
+                    else if (i.status === 'skipped')
+                        out.imagesSkipped++;
+                    else if (i.status === 'failed')
+                        out.imagesFailed++;
+                }
+            }
+            cr.versions.push(vr);
+        }
+    }
+    if (result.dryRun)
+        out.dryRun = true;
+    return out;
+}
+/** lazyoci's JSON (`json.MarshalIndent`, two spaces) with a trailing newline; secrets redacted. */
+function renderLazyociJson(result) {
+    return secrets_redact(`${JSON.stringify(result, null, 2)}\n`);
+}
+
+;// CONCATENATED MODULE: ./src/sync/model.ts
+const TAG_STATUSES = (/* unused pure expression or super */ null && ([
+    'copied',
+    'overwritten',
+    'skipped',
+    'drifted',
+    'would-copy',
+    'would-overwrite',
+    'failed',
+]));
+/** A fresh row (status `failed` until someone decides otherwise), with `init` on top. */
+function tagRow(source, destination, init = {}) {
+    return {
+        source,
+        destination,
+        status: 'failed',
+        bytes: 0,
+        blobs: { copied: 0, mounted: 0, existing: 0 },
+        manifests: 0,
+        durationMs: 0,
+        ...init,
+    };
+}
+/** Count statuses and totals over every entry. A plan failure counts as one failure. */
+function summarize(entries, requests) {
+    const s = {
+        entries: entries.length,
+        copied: 0,
+        overwritten: 0,
+        skipped: 0,
+        drifted: 0,
+        wouldCopy: 0,
+        wouldOverwrite: 0,
+        failed: 0,
+        bytes: 0,
+        blobs: { copied: 0, mounted: 0, existing: 0 },
+        requests,
+    };
+    const key = {
+        copied: 'copied',
+        overwritten: 'overwritten',
+        skipped: 'skipped',
+        drifted: 'drifted',
+        'would-copy': 'wouldCopy',
+        'would-overwrite': 'wouldOverwrite',
+        failed: 'failed',
+    };
+    for (const e of entries) {
+        if (e.error)
+            s.failed++;
+        for (const t of e.tags.flatMap((t) => [t, ...(t.images ?? [])])) {
+            s[key[t.status]]++;
+            s.bytes += t.bytes;
+            s.blobs.copied += t.blobs.copied;
+            s.blobs.mounted += t.blobs.mounted;
+            s.blobs.existing += t.blobs.existing;
+        }
+    }
+    return s;
+}
+/** Exit code: 0 clean, 1 any failure, `driftExitCode` (default 2) for drift without failure. */
+function exitCodeOf(summary, driftExitCode = 2) {
+    if (summary.failed > 0)
+        return 1;
+    if (summary.drifted > 0)
+        return driftExitCode;
+    return 0;
+}
+
+;// CONCATENATED MODULE: ./src/report/log.ts
+/**
+ * The `--verbose` log stream, in flux mirror's shape: one line per event on stderr, a Go
+ * `log.LstdFlags` timestamp (`2026/05/13 09:00:00`), a message and `key=value` attributes —
+ * `sync started entries= concurrency= retries= timeout=`, `entry started name= jobs=`, `mirroring
+ * tag src= dst=`, the copy's own lines (blob and manifest pushes, referrer fallback-tag updates,
+ * retries and registry warnings), `tag done src= status= elapsed=`, `plan failed entry= err=`,
+ * `entry summary name= copied= …` and `sync complete entries= copied= … duration=`. Every line
+ * has passed through `redact`.
+ */
+
+
+/** A value as Go's slog text handler writes it: bare when simple, else quoted. */
+function value(v) {
+    const s = String(v);
+    return s === '' || /[\s"=\\]/.test(s) || /[\u0000-\u001f\u007f]/.test(s) ? JSON.stringify(s) : s;
+}
+/** `2026/05/13 09:00:00` in local time, as Go's `log.LstdFlags`. */
+function logTimestamp(d) {
+    const p = (n) => String(n).padStart(2, '0');
+    return `${d.getFullYear()}/${p(d.getMonth() + 1)}/${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+}
+/** A duration as Go's `time.Duration.String()` prints it: `812ms`, `4.213s`, `5m0s`, `1h2m3s`. */
+function goDuration(ms) {
+    if (!Number.isFinite(ms) || ms <= 0)
+        return '0s';
+    if (ms < 1)
+        return `${Math.round(ms * 1000)}µs`;
+    if (ms < 1000)
+        return `${trim(ms)}ms`;
+    const h = Math.floor(ms / 3_600_000);
+    const m = Math.floor((ms % 3_600_000) / 60_000);
+    const s = (ms % 60_000) / 1000;
+    return `${h > 0 ? `${h}h` : ''}${h > 0 || m > 0 ? `${m}m` : ''}${trim(s)}s`;
+}
+function trim(n) {
+    return String(Number(n.toFixed(3)));
+}
+/** One log line (no trailing newline). */
+function logLine(message, attrs = [], at = new Date()) {
+    const tail = attrs.map(([k, v]) => ` ${k}=${value(v)}`).join('');
+    return secrets_redact(`${logTimestamp(at)} ${message.replace(/[\u0000-\u001f\u007f]+/g, ' ')}${tail}`);
+}
+/** `sync started …`. */
+function syncStartedLine(o) {
+    return logLine('sync started', [
+        ['entries', o.entries],
+        ['concurrency', o.concurrency],
+        ['retries', o.retries],
+        ['timeout', goDuration(o.timeoutMs)],
+    ]);
+}
+/** `mirroring tag src= dst=`. */
+function tagStartedLine(source, destination) {
+    return logLine('mirroring tag', [
+        ['src', source],
+        ['dst', destination],
+    ]);
+}
+/** `tag done src= dst= status= elapsed=` (+ `reason=` / `err=`). */
+function tagDoneLine(tag) {
+    const attrs = [
+        ['src', tag.source],
+        ['dst', tag.destination],
+        ['status', tag.status],
+    ];
+    if (tag.sourceDigest)
+        attrs.push(['digest', tag.sourceDigest]);
+    if (tag.status === 'failed')
+        attrs.push(['err', tag.error?.message ?? tag.reason ?? 'unknown error']);
+    else if (tag.reason)
+        attrs.push(['reason', tag.reason]);
+    attrs.push(['elapsed', goDuration(tag.durationMs)]);
+    return logLine('tag done', attrs);
+}
+/** `entry started name= jobs=`. */
+function entryStartedLine(entry, jobs) {
+    return logLine('entry started', [
+        ['name', entry.name],
+        ['jobs', jobs],
+    ]);
+}
+/** `plan failed entry= err=`. */
+function planFailedLine(entry) {
+    return logLine('plan failed', [
+        ['entry', entry.name],
+        ['err', entry.error?.message ?? 'unknown error'],
+    ]);
+}
+function counts(s) {
+    const out = [
+        ['copied', s.copied],
+        ['overwritten', s.overwritten],
+        ['skipped', s.skipped],
+        ['drifted', s.drifted],
+    ];
+    if (s.wouldCopy > 0)
+        out.push(['would-copy', s.wouldCopy]);
+    if (s.wouldOverwrite > 0)
+        out.push(['would-overwrite', s.wouldOverwrite]);
+    out.push(['failed', s.failed]);
+    return out;
+}
+/** One `entry summary` line per entry, then `sync complete …`. */
+function completionLines(result) {
+    const lines = [];
+    for (const e of result.entries) {
+        const c = summarize([e], 0);
+        lines.push(logLine('entry summary', [['name', e.name], ...counts(c)]));
+    }
+    lines.push(logLine('sync complete', [
+        ['entries', result.summary.entries],
+        ...counts(result.summary),
+        ['bytes', result.summary.bytes],
+        ['requests', result.summary.requests],
+        ['duration', goDuration(result.durationMs)],
+    ]));
+    return lines;
+}
+
 ;// CONCATENATED MODULE: ./src/report/text.ts
 /**
  * Human-readable rendering of a sync result: one line per tag, one line per plan failure and a
@@ -63551,22 +64366,26 @@ function renderImageList(listings, format) {
  * once) and by the action's log. Every string returned here has passed through `redact`.
  */
 
+/**
+ * As flux mirror prints them: `✓` for every row that did not fail (skipped and drifted rows too;
+ * the status in parentheses says which), `✗` for a failure.
+ */
 const SYMBOLS = {
     copied: '✓',
     overwritten: '✓',
-    skipped: '=',
-    drifted: '!',
-    'would-copy': '~',
-    'would-overwrite': '~',
+    skipped: '✓',
+    drifted: '✓',
+    'would-copy': '✓',
+    'would-overwrite': '✓',
     failed: '✗',
 };
 const ASCII_SYMBOLS = {
     copied: '+',
     overwritten: '+',
-    skipped: '=',
-    drifted: '!',
-    'would-copy': '~',
-    'would-overwrite': '~',
+    skipped: '+',
+    drifted: '+',
+    'would-copy': '+',
+    'would-overwrite': '+',
     failed: 'x',
 };
 /** ANSI SGR codes per status. */
@@ -63720,39 +64539,55 @@ function renderPlanFailureLine(entry, opts) {
     const line = `${symbol} ${oneLine(entry.name)} ${dash} ${paint('plan failed', COLORS.failed, opts)}: ${oneLine(entry.error.message)}${errorDetail(entry.error, opts)}`;
     return secrets_redact(line);
 }
-/** Every line of one entry: its plan failure (if any), then its tags. */
+/**
+ * The note of an entry whose selector matched tags that the sort dropped as unparseable (flux
+ * mirror's rule), e.g. `note: ghcr.io/a/app: 3 matching tags dropped as not semver (latest, main,
+ * stable); sortBy: alphabetical keeps them`. Empty string when nothing was dropped.
+ */
+function renderEntryNote(entry) {
+    const u = entry.unparseableTags;
+    if (!u || u.count === 0)
+        return '';
+    const named = u.examples.map(oneLine).join(', ') + (u.count > u.examples.length ? ', …' : '');
+    const what = u.sortBy === 'semver' ? 'not semver' : 'not numbers';
+    return secrets_redact(`note: ${oneLine(entry.name)}: ${u.count} matching tag${u.count === 1 ? '' : 's'} dropped as ${what} (${named}); sortBy: alphabetical keeps them`);
+}
+/** Every line of one entry: its plan failure (if any), its note (if any), then its tags. */
 function renderEntryLines(entry, opts) {
     const lines = [];
     if (entry.error)
         lines.push(renderPlanFailureLine(entry, opts));
+    const note = renderEntryNote(entry);
+    if (note)
+        lines.push(note);
     for (const tag of entry.tags)
         lines.push(renderTagLine(entry, tag, opts));
     return lines;
 }
 /**
- * The final line, e.g. `Summary: 3 copied, 2 skipped, 1 drifted, 0 failed in 4.2s (110.5 MB, 58
- * blobs, 9 mounted, 340 requests)`. `copied`, `skipped` and `failed` always appear; `overwritten`
- * and `drifted` only when non-zero. `N blobs` counts blobs streamed; mounted blobs are listed apart
- * (verbose adds blobs already present). Dry run: `Summary (dry run): 3 would copy, 1 would
- * overwrite, 2 skipped, 0 failed in 0.8s (40 requests)` (`would overwrite` only when non-zero).
+ * The final line. It starts as flux mirror's does — `Summary: N copied, N skipped, N failed in
+ * 4.2s` — so scripts that parse it keep working; our extra figures follow: `; 1 overwritten, 1
+ * drifted` (only the non-zero ones) and the totals in parentheses, e.g. `Summary: 3 copied, 2
+ * skipped, 1 failed in 4.2s; 1 drifted (110.5 MB, 58 blobs, 9 mounted, 340 requests)`. `N blobs`
+ * counts blobs streamed; mounted blobs are listed apart (verbose adds blobs already present). Dry
+ * run: `Summary: 0 copied, 2 skipped, 0 failed in 0.8s; dry run: 3 would copy, 1 would overwrite
+ * (40 requests)` (`would overwrite` only when non-zero).
  */
 function renderSummaryLine(result, opts) {
     const s = result.summary;
-    const counts = [];
-    if (result.dryRun) {
-        counts.push(`${s.wouldCopy} would copy`);
-        if (s.wouldOverwrite > 0)
-            counts.push(`${s.wouldOverwrite} would overwrite`);
-    }
-    else {
-        counts.push(`${s.copied} copied`);
-        if (s.overwritten > 0)
-            counts.push(`${s.overwritten} overwritten`);
-    }
-    counts.push(`${s.skipped} skipped`);
+    const failed = s.failed > 0 ? paint(`${s.failed} failed`, COLORS.failed, opts) : `${s.failed} failed`;
+    const head = `Summary: ${s.copied} copied, ${s.skipped} skipped, ${failed} in ${formatDuration(result.durationMs)}`;
+    const more = [];
+    if (s.overwritten > 0)
+        more.push(`${s.overwritten} overwritten`);
     if (s.drifted > 0)
-        counts.push(paint(`${s.drifted} drifted`, COLORS.drifted, opts));
-    counts.push(s.failed > 0 ? paint(`${s.failed} failed`, COLORS.failed, opts) : `${s.failed} failed`);
+        more.push(paint(`${s.drifted} drifted`, COLORS.drifted, opts));
+    if (result.dryRun) {
+        const would = [`${s.wouldCopy} would copy`];
+        if (s.wouldOverwrite > 0)
+            would.push(`${s.wouldOverwrite} would overwrite`);
+        more.push(`dry run: ${would.join(', ')}`);
+    }
     const totals = [];
     if (!result.dryRun) {
         totals.push(formatBytes(s.bytes), `${s.blobs.copied} blobs`, `${s.blobs.mounted} mounted`);
@@ -63760,8 +64595,7 @@ function renderSummaryLine(result, opts) {
             totals.push(`${s.blobs.existing} existing`);
     }
     totals.push(`${s.requests} request${s.requests === 1 ? '' : 's'}`);
-    const head = result.dryRun ? 'Summary (dry run)' : 'Summary';
-    return secrets_redact(`${head}: ${counts.join(', ')} in ${formatDuration(result.durationMs)} (${totals.join(', ')})`);
+    return secrets_redact(`${head}${more.length > 0 ? `; ${more.join(', ')}` : ''} (${totals.join(', ')})`);
 }
 /** The whole result: every entry's lines in order, then the summary line; ends with a newline. */
 function renderText(result, opts) {
@@ -66269,75 +67103,6 @@ async function runJob(ctx, plan, options) {
     return r;
 }
 
-;// CONCATENATED MODULE: ./src/sync/model.ts
-const TAG_STATUSES = (/* unused pure expression or super */ null && ([
-    'copied',
-    'overwritten',
-    'skipped',
-    'drifted',
-    'would-copy',
-    'would-overwrite',
-    'failed',
-]));
-/** A fresh row (status `failed` until someone decides otherwise), with `init` on top. */
-function tagRow(source, destination, init = {}) {
-    return {
-        source,
-        destination,
-        status: 'failed',
-        bytes: 0,
-        blobs: { copied: 0, mounted: 0, existing: 0 },
-        manifests: 0,
-        durationMs: 0,
-        ...init,
-    };
-}
-/** Count statuses and totals over every entry. A plan failure counts as one failure. */
-function summarize(entries, requests) {
-    const s = {
-        entries: entries.length,
-        copied: 0,
-        overwritten: 0,
-        skipped: 0,
-        drifted: 0,
-        wouldCopy: 0,
-        wouldOverwrite: 0,
-        failed: 0,
-        bytes: 0,
-        blobs: { copied: 0, mounted: 0, existing: 0 },
-        requests,
-    };
-    const key = {
-        copied: 'copied',
-        overwritten: 'overwritten',
-        skipped: 'skipped',
-        drifted: 'drifted',
-        'would-copy': 'wouldCopy',
-        'would-overwrite': 'wouldOverwrite',
-        failed: 'failed',
-    };
-    for (const e of entries) {
-        if (e.error)
-            s.failed++;
-        for (const t of e.tags.flatMap((t) => [t, ...(t.images ?? [])])) {
-            s[key[t.status]]++;
-            s.bytes += t.bytes;
-            s.blobs.copied += t.blobs.copied;
-            s.blobs.mounted += t.blobs.mounted;
-            s.blobs.existing += t.blobs.existing;
-        }
-    }
-    return s;
-}
-/** Exit code: 0 clean, 1 any failure, `driftExitCode` (default 2) for drift without failure. */
-function exitCodeOf(summary, driftExitCode = 2) {
-    if (summary.failed > 0)
-        return 1;
-    if (summary.drifted > 0)
-        return driftExitCode;
-    return 0;
-}
-
 ;// CONCATENATED MODULE: ./src/sync/plan.ts
 
 
@@ -66365,6 +67130,7 @@ async function planEntry(client, entry, options) {
     const notes = [];
     const refs = [];
     let sourceTags;
+    let unparseable;
     if (parsed.tag !== undefined || parsed.digest !== undefined) {
         refs.push(parsed);
     }
@@ -66377,6 +67143,10 @@ async function planEntry(client, entry, options) {
         const selection = selectTags(available, entry.selector);
         notes.push(`${entry.name}: ${listed.length} tags listed, ${selection.selected.length} selected` +
             (selection.selected.length > 0 ? ` (${selection.selected.map((t) => t.tag).join(', ')})` : ''));
+        unparseable = selection.unparseable;
+        const count = selection.selected.length + selection.digests.length;
+        if (entry.minTags !== undefined && count < entry.minTags)
+            throw new TooFewTagsError(count, entry.minTags);
         for (const r of selection.rejected.slice(0, 50))
             notes.push(`${entry.name}: skip tag ${r.tag}: ${r.reason}`);
         for (const t of selection.selected)
@@ -66386,9 +67156,13 @@ async function planEntry(client, entry, options) {
     }
     const overwrite = options.overwrite || entry.overwrite;
     const perTag = await mapPool(refs, options.parallelism, (src) => planTag(client, src, destinations, overwrite, options.knownDestinationDigest, entry.platforms));
-    return sourceTags
-        ? { source, tags: perTag.flat(), notes, sourceTags }
-        : { source, tags: perTag.flat(), notes };
+    return {
+        source,
+        tags: perTag.flat(),
+        notes,
+        ...(sourceTags ? { sourceTags } : {}),
+        ...(unparseable ? { unparseable } : {}),
+    };
 }
 async function lookup(client, dst) {
     try {
@@ -69318,6 +70092,8 @@ async function sync(config, options = {}) {
         entries.push(result);
         if (!plan)
             continue;
+        if (plan.unparseable)
+            result.unparseableTags = plan.unparseable;
         for (const p of plan.tags) {
             if (p.action === 'copy' || p.action === 'overwrite') {
                 if (options.dryRun) {
@@ -69356,6 +70132,7 @@ async function sync(config, options = {}) {
     const attempts = (options.jobRetries ?? 1) + 1;
     const timeoutMs = options.jobTimeoutMs ?? DEFAULT_JOB_TIMEOUT_MS;
     await mapPool(jobs, concurrency, async ({ entry, plan, referrers, referrersOnly, sourceTags }) => {
+        emit({ type: 'tag-started', entry, source: plan.row.source, destination: plan.row.destination });
         const r = await runJob(ctx, plan, {
             referrers,
             referrersOnly: referrersOnly ?? false,
@@ -69420,27 +70197,37 @@ const USAGE = `Usage: oci-mirror <command> [CONFIG|-] [options]
 Commands:
   sync [CONFIG|-]       mirror everything the config asks for
   plan [CONFIG|-]       show what sync would do (same as sync --dry-run)
+  mirror                lazyoci's command: mirror --config FILE (default mirror.yaml) --all, or
+                        --chart KEY [--version V]...; -o json prints lazyoci's result shape
   list-images [CONFIG]  print the images chart discovery finds (-o yaml|json|hauler|zarf)
   validate CONFIG       check a config and exit
   version               print the version
 
-CONFIG is a file path, "-" for standard input, or omitted to read the YAML from $OCI_MIRROR_CONFIG.
+CONFIG is a file path, "-" for standard input, or omitted: then $FLUX_MIRROR_CONFIG names the file
+(as flux mirror reads it), else $OCI_MIRROR_CONFIG holds the YAML itself.
 
 Options:
-  -o, --output FORMAT       text (default), json or yaml; list-images: yaml (default), json,
-                            hauler or zarf
+  -o, --output FORMAT       text (default), json, yaml or lazyoci-json (lazyoci's result shape);
+                            list-images: yaml (default), json, hauler or zarf
+  -c, --config FILE         the config file (instead of the CONFIG argument)
+  --all                     every chart of the config (lazyoci)
+  --chart KEY               only this chart: a lazyoci upstream key or a chart name (repeatable)
+  --version V               only these versions of the --chart charts (repeatable)
+  --set COMPONENT:PATH=VALUE  a helm --set PATH=VALUE for the chart COMPONENT (its name or lazyoci
+                            key) when its images are discovered (repeatable; as aicr does)
   --concurrency N           copy jobs in flight (default 4)
   --retries N               retries per request and per upload (default 3)
   --timeout DURATION        time budget per copy job, e.g. 90s, 5m (default 5m)
   --overwrite               replace destination tags that differ from the source
-  --drift-exit-code N       exit code when something drifted and nothing failed (default 2)
+  --drift-exit-code N       exit code (0-255) when something drifted and nothing failed (default 2)
   --dry-run                 plan only: report would-copy / would-overwrite, write nothing
   --only REGEX              only entries whose name matches
   --report-file PATH        also write the JSON report to PATH
   --state-file PATH         remember destination digests in PATH between runs: a warm run then
                             costs about one request per source tag (drift is still checked live)
   --state-ttl DURATION      how long a remembered digest is trusted, e.g. 30m, 24h, 7d (default 24h)
-  --verbose                 log every operation with digests on stderr
+  --verbose                 a log stream on stderr instead of the tag lines (flux mirror's: sync
+                            started, mirroring tag, blob and manifest pushes, tag done, sync complete)
   --no-progress             no live progress line on a terminal
   --insecure                skip TLS verification for every registry
   --images                  discover and mirror the images of every chart entry (runs helm template)
@@ -69457,23 +70244,34 @@ function parseDuration(text, flag = 'timeout', options = {}) {
         throw new UsageError(`--${flag}: ${ms}`);
     return ms;
 }
-function integer(name, value, fallback, min) {
+function integer(name, value, fallback, min, max) {
     if (value === undefined)
         return fallback;
-    if (!/^\d+$/.test(value) || Number(value) < min)
-        throw new UsageError(`--${name}: expected an integer >= ${min}, got "${value}"`);
+    if (!/^\d+$/.test(value) || Number(value) < min || (max !== undefined && Number(value) > max)) {
+        const want = max === undefined ? `an integer >= ${min}` : `an integer from ${min} to ${max}`;
+        throw new UsageError(`--${name}: expected ${want}, got "${value}"`);
+    }
     return Number(value);
 }
+/** flux mirror's variable: the path of the config file, read when no CONFIG argument is given. */
+const FLUX_CONFIG_ENV = 'FLUX_MIRROR_CONFIG';
 /** Parse argv (without node and script). */
 function parseCli(argv, env = process.env) {
+    // `--version` alone prints our version; `--version V` is lazyoci's version override.
+    const bareVersion = argv.flatMap((a, i) => a === '--version' && (i === argv.length - 1 || (argv[i + 1] ?? '').startsWith('-')) ? [i] : []);
     let parsed;
     try {
         parsed = (0,external_node_util_.parseArgs)({
-            args: [...argv],
+            args: argv.filter((_, i) => !bareVersion.includes(i)),
             allowPositionals: true,
             strict: true,
             options: {
                 output: { type: 'string', short: 'o' },
+                config: { type: 'string', short: 'c' },
+                all: { type: 'boolean' },
+                chart: { type: 'string', multiple: true },
+                version: { type: 'string', multiple: true },
+                set: { type: 'string', multiple: true },
                 concurrency: { type: 'string' },
                 retries: { type: 'string' },
                 timeout: { type: 'string' },
@@ -69492,7 +70290,6 @@ function parseCli(argv, env = process.env) {
                 'charts-only': { type: 'boolean' },
                 'images-only': { type: 'boolean' },
                 help: { type: 'boolean', short: 'h' },
-                version: { type: 'boolean' },
             },
         });
     }
@@ -69500,26 +70297,45 @@ function parseCli(argv, env = process.env) {
         throw new UsageError(err.message);
     }
     const v = parsed.values;
+    const multi = parsed.values;
     const [first, second, ...extra] = parsed.positionals;
     let command;
     if (v.help)
         command = 'help';
-    else if (v.version)
+    else if (bareVersion.length > 0)
         command = 'version';
     else if (first === undefined)
-        throw new UsageError('missing command (sync, plan, list-images, validate, version)');
-    else if (['sync', 'plan', 'list-images', 'validate', 'version', 'help'].includes(first))
+        throw new UsageError('missing command (sync, plan, mirror, list-images, validate, version)');
+    else if (['sync', 'plan', 'mirror', 'list-images', 'validate', 'version', 'help'].includes(first))
         command = first;
     else
-        throw new UsageError(`unknown command "${first}" (expected sync, plan, list-images, validate, version)`);
+        throw new UsageError(`unknown command "${first}" (expected sync, plan, mirror, list-images, validate, version)`);
     if (extra.length > 0)
         throw new UsageError(`unexpected argument "${extra[0]}"`);
     const listing = command === 'list-images';
-    const output = v.output ?? (listing ? 'yaml' : 'text');
+    let output = v.output ?? (listing ? 'yaml' : 'text');
     if (listing && !['yaml', 'json', 'hauler', 'zarf'].includes(output))
         throw new UsageError(`--output: expected yaml, json, hauler or zarf, got "${output}"`);
-    if (!listing && !['text', 'json', 'yaml'].includes(output))
-        throw new UsageError(`--output: expected text, json or yaml, got "${output}"`);
+    if (!listing && !['text', 'json', 'yaml', 'lazyoci-json'].includes(output))
+        throw new UsageError(`--output: expected text, json, yaml or lazyoci-json, got "${output}"`);
+    // `mirror` is lazyoci's command: its `-o json` is lazyoci's result shape.
+    if (command === 'mirror' && output === 'json')
+        output = 'lazyoci-json';
+    const charts = multi.chart;
+    const versions = (multi.version ?? [])
+        .flatMap((x) => x.split(','))
+        .map((x) => x.trim())
+        .filter(Boolean);
+    if (command === 'mirror') {
+        if (charts === undefined && v.all !== true)
+            throw new UsageError('mirror: specify --chart <key> or --all');
+        if (charts !== undefined && v.all === true)
+            throw new UsageError('--chart and --all are mutually exclusive');
+    }
+    if (versions.length > 0 && charts === undefined)
+        throw new UsageError('--version: name the chart(s) it applies to with --chart');
+    if (typeof v.config === 'string' && second !== undefined)
+        throw new UsageError(`give the config once: --config ${v.config} or "${second}"`);
     if (v['charts-only'] === true && v['images-only'] === true)
         throw new UsageError('--charts-only and --images-only exclude each other');
     let only;
@@ -69538,7 +70354,8 @@ function parseCli(argv, env = process.env) {
         retries: integer('retries', v.retries, 3, 0),
         timeoutMs: v.timeout !== undefined ? parseDuration(v.timeout) : 5 * 60_000,
         overwrite: v.overwrite === true,
-        driftExitCode: integer('drift-exit-code', v['drift-exit-code'], 2, 0),
+        // An exit status is one byte: 256 would wrap to 0 and hide the drift.
+        driftExitCode: integer('drift-exit-code', v['drift-exit-code'], 2, 0, 255),
         dryRun: v['dry-run'] === true || command === 'plan',
         verbose: v.verbose === true,
         progress: v['no-progress'] !== true && env.CI === undefined,
@@ -69547,12 +70364,31 @@ function parseCli(argv, env = process.env) {
         images: v.images === true,
         chartsOnly: v['charts-only'] === true,
         imagesOnly: v['images-only'] === true,
+        all: v.all === true,
         stateTtlMs: v['state-ttl'] !== undefined
             ? parseDuration(v['state-ttl'], 'state-ttl', { days: true })
             : DEFAULT_STATE_TTL_MS,
     };
+    if (charts !== undefined)
+        args.charts = charts;
+    if (multi.set !== undefined) {
+        args.sets = multi.set.map((s) => {
+            const m = /^([^:=]+):([^=]+)=(.*)$/s.exec(s);
+            if (!m)
+                throw new UsageError(`--set: expected component:path=value, got "${s}"`);
+            return { component: m[1], path: m[2], value: m[3] };
+        });
+    }
+    if (versions.length > 0)
+        args.versions = versions;
     if (second !== undefined)
         args.config = second;
+    else if (typeof v.config === 'string')
+        args.config = v.config;
+    else if (command === 'mirror')
+        args.config = 'mirror.yaml'; // lazyoci's default
+    else if (env[FLUX_CONFIG_ENV] !== undefined && env[FLUX_CONFIG_ENV] !== '')
+        args.config = env[FLUX_CONFIG_ENV];
     if (typeof v['report-file'] === 'string')
         args.reportFile = v['report-file'];
     if (only)
@@ -69571,8 +70407,64 @@ function parseCli(argv, env = process.env) {
     return args;
 }
 
+;// CONCATENATED MODULE: ./src/cli/charts.ts
+/**
+ * lazyoci's `--chart KEY` and `--version V` applied to a loaded config: only the chart entries
+ * of the named upstream keys (or chart names, for our own and flux mirror's files), with their
+ * versions replaced by the ones given.
+ */
+
+
+/**
+ * aicr's `--set component:path=value`: each becomes a helm `--set path=value` of the chart entries
+ * named `component` (chart name or lazyoci upstream key), applied last at image discovery.
+ */
+function applySets(config, sets) {
+    const charts = config.charts.map((c) => ({ ...c }));
+    for (const s of sets) {
+        const matching = charts.filter((c) => (c.upstream ?? c.name) === s.component || c.name === s.component);
+        if (matching.length === 0) {
+            const known = [...new Set(charts.map((c) => c.upstream ?? c.name))];
+            throw new UsageError(`--set: no chart "${s.component}" in the config${known.length > 0 ? ` (charts: ${known.join(', ')})` : ''}`);
+        }
+        for (const c of matching) {
+            const images = { ...(c.images ?? { discover: false }) };
+            images.set = { ...images.set, [s.path]: s.value };
+            c.images = images;
+        }
+    }
+    return { ...config, charts };
+}
+/** The config narrowed to `keys` (and `versions`); throws {@link UsageError} for an unknown key. */
+function selectCharts(config, keys, versions = []) {
+    for (const v of versions) {
+        const bad = checkSemverRange(v);
+        if (bad)
+            throw new UsageError(`--version: ${bad}`);
+    }
+    const charts = [];
+    for (const key of keys) {
+        const matching = config.charts.filter((c) => (c.upstream ?? c.name) === key);
+        if (matching.length === 0) {
+            const known = [...new Set(config.charts.map((c) => c.upstream ?? c.name))];
+            throw new UsageError(`--chart: chart "${key}" not found in config${known.length > 0 ? ` (charts: ${known.join(', ')})` : ''}`);
+        }
+        const first = matching[0];
+        if (versions.length === 0 || first.localPath !== undefined)
+            charts.push(...matching);
+        else
+            for (const version of new Set(versions))
+                charts.push({ ...first, version, limit: 1 });
+    }
+    return { ...config, artifacts: [], charts };
+}
+
 ;// CONCATENATED MODULE: ./src/cli/run.ts
 /** The `oci-mirror` command: parse arguments, load the config, sync, render, exit code. */
+
+
+
+
 
 
 
@@ -69640,16 +70532,34 @@ async function runCli(argv, io) {
         }
         throw e;
     }
+    if (args.charts !== undefined || args.sets !== undefined) {
+        try {
+            if (args.charts !== undefined)
+                config = selectCharts(config, args.charts, args.versions);
+            if (args.sets !== undefined)
+                config = applySets(config, args.sets);
+        }
+        catch (e) {
+            if (!(e instanceof UsageError))
+                throw e;
+            err(`oci-mirror: ${e.message}\n`);
+            return EXIT_INVALID;
+        }
+    }
     if (args.command === 'validate') {
         out(`${config.file}: valid (${config.dialect}; ${config.artifacts.length} artifact entries, ${config.charts.length} chart entries, ${config.hosts.length} hosts)\n`);
+        for (const hint of selectorHints(config))
+            err(`${hint}\n`);
         return 0;
     }
     if (args.command === 'list-images')
         return listImages(args, config, io);
-    const text = args.output === 'text';
+    // Text mode prints tag lines and a summary on stdout; `--verbose` replaces them with the log
+    // stream on stderr (as flux mirror does), whatever the output format.
+    const text = args.output === 'text' && !args.verbose;
     const live = text ? out : err;
     const color = text && io.stdout.isTTY === true && io.env.NO_COLOR === undefined;
-    const progress = args.progress && io.stderr.isTTY === true;
+    const progress = args.progress && io.stderr.isTTY === true && !args.verbose;
     let done = 0;
     let total = 0;
     let bytes = 0;
@@ -69664,13 +70574,29 @@ async function runCli(argv, io) {
         const secs = (performance.now() - t0) / 1000;
         io.stderr.write(`\r\u001b[K${done}/${total} tags · ${formatBytes(bytes)} · ${formatBytes(bytes / Math.max(secs, 0.001))}/s`);
     };
+    const log = (line) => {
+        clearProgress();
+        err(`${line}\n`);
+        drawProgress();
+    };
     const state = args.stateFile
         ? new StateCache({ path: (0,external_node_path_.resolve)(io.cwd, args.stateFile), ttlMs: args.stateTtlMs })
         : undefined;
     if (state) {
         await state.load();
         if (args.verbose)
-            err(`state: ${state.size} destination digests known from ${state.path}\n`);
+            log(logLine('state loaded', [
+                ['known', state.size],
+                ['file', state.path],
+            ]));
+    }
+    if (args.verbose) {
+        log(syncStartedLine({
+            entries: config.artifacts.length + config.charts.length,
+            concurrency: args.concurrency,
+            retries: args.retries,
+            timeoutMs: args.timeoutMs,
+        }));
     }
     let result;
     try {
@@ -69691,7 +70617,20 @@ async function runCli(argv, io) {
             onEvent: (event) => {
                 if (event.type === 'planned') {
                     total += event.jobs;
+                    if (args.verbose)
+                        log(entryStartedLine(event.entry, event.jobs));
+                    const note = renderEntryNote(event.entry);
+                    if (note && text) {
+                        clearProgress();
+                        live(`${note}\n`);
+                    }
+                    else if (note && args.verbose)
+                        log(logLine(note));
                     drawProgress();
+                }
+                else if (event.type === 'tag-started') {
+                    if (args.verbose)
+                        log(tagStartedLine(event.source, event.destination));
                 }
                 else if (event.type === 'tag') {
                     done++;
@@ -69700,19 +70639,21 @@ async function runCli(argv, io) {
                         total++;
                     clearProgress();
                     if (text)
-                        live(`${renderTagLine(event.entry, event.tag, { color, verbose: args.verbose })}\n`);
+                        live(`${renderTagLine(event.entry, event.tag, { color })}\n`);
+                    if (args.verbose)
+                        log(tagDoneLine(event.tag));
                     drawProgress();
                 }
                 else if (event.type === 'entry-failed') {
                     clearProgress();
                     if (text)
                         live(`${renderPlanFailureLine(event.entry, { color })}\n`);
+                    if (args.verbose)
+                        log(planFailedLine(event.entry));
                     drawProgress();
                 }
                 else if (event.type === 'log' && args.verbose) {
-                    clearProgress();
-                    err(`${event.message}\n`);
-                    drawProgress();
+                    log(logLine(event.message));
                 }
             },
         });
@@ -69734,18 +70675,42 @@ async function runCli(argv, io) {
     });
     if (args.output === 'json')
         out(renderJson(doc));
+    else if (args.output === 'lazyoci-json')
+        out(renderLazyociJson(toLazyociResult(result, config)));
     else if (args.output === 'yaml')
         out(renderYaml(doc));
-    else
+    else if (text)
         out(`${renderSummaryLine(result, { color })}\n`);
+    if (args.verbose)
+        for (const line of completionLines(result))
+            log(line);
     if (args.reportFile)
         await (0,promises_.writeFile)(args.reportFile, renderJson(doc));
     return exitCodeOf(result.summary, args.driftExitCode);
 }
+/**
+ * `validate`'s hints: selectors whose `regex`/`glob` matches pointer tags (`latest`, `main`, …)
+ * that the sort will drop as unparseable, with the fix.
+ */
+function selectorHints(config) {
+    const hints = [];
+    for (const a of config.artifacts) {
+        const dropped = pointerTagsDroppedBySort(a.selector);
+        if (dropped.length === 0)
+            continue;
+        const { file, line, column } = a.position;
+        const what = a.selector.sortBy === 'numerical' ? 'numbers' : 'semantic versions';
+        hints.push(`${file}:${line}:${column}: hint: ${a.name}: the selector matches tags like ${dropped.join(', ')}, but sortBy ${a.selector.sortBy ?? 'semver'} keeps only ${what} and drops them; set \`sortBy: alphabetical\` to keep them`);
+    }
+    return hints;
+}
 /** Learn from the run and write the state file; trouble costs the next run speed, never this run's exit code. */
 async function saveState(state, result, args, err) {
     if (args.verbose)
-        err(`state: ${state.served} destination lookups answered from ${state.path}\n`);
+        err(`${logLine('state used', [
+            ['answered', state.served],
+            ['file', state.path],
+        ])}\n`);
     state.record(result);
     try {
         await state.write();

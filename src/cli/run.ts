@@ -6,8 +6,25 @@ import { loadConfig } from '../config/load.js';
 import type { MirrorConfig } from '../config/model.js';
 import { renderJson, renderYaml, toReport } from '../report/envelope.js';
 import { type ImageListFormat, renderImageList } from '../report/images.js';
-import { formatBytes, renderPlanFailureLine, renderSummaryLine, renderTagLine } from '../report/text.js';
+import { renderLazyociJson, toLazyociResult } from '../report/lazyoci.js';
+import {
+  completionLines,
+  entryStartedLine,
+  logLine,
+  planFailedLine,
+  syncStartedLine,
+  tagDoneLine,
+  tagStartedLine,
+} from '../report/log.js';
+import {
+  formatBytes,
+  renderEntryNote,
+  renderPlanFailureLine,
+  renderSummaryLine,
+  renderTagLine,
+} from '../report/text.js';
 import { redact, registerSecret } from '../secrets.js';
+import { pointerTagsDroppedBySort } from '../select/index.js';
 import { onSignals } from '../sync/cancel.js';
 import { listChartImages } from '../sync/charts.js';
 import { exitCodeOf, type SyncResult } from '../sync/model.js';
@@ -16,6 +33,7 @@ import { StateCache } from '../sync/state.js';
 import { sync } from '../sync/sync.js';
 import { VERSION } from '../version.js';
 import { type CliArgs, parseCli, USAGE, UsageError } from './args.js';
+import { applySets, selectCharts } from './charts.js';
 
 /** Where the CLI writes; injectable for tests. */
 export interface CliIO {
@@ -75,19 +93,33 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     }
     throw e;
   }
+  if (args.charts !== undefined || args.sets !== undefined) {
+    try {
+      if (args.charts !== undefined) config = selectCharts(config, args.charts, args.versions);
+      if (args.sets !== undefined) config = applySets(config, args.sets);
+    } catch (e) {
+      if (!(e instanceof UsageError)) throw e;
+      err(`oci-mirror: ${e.message}\n`);
+      return EXIT_INVALID;
+    }
+  }
   if (args.command === 'validate') {
     out(
       `${config.file}: valid (${config.dialect}; ${config.artifacts.length} artifact entries, ${config.charts.length} chart entries, ${config.hosts.length} hosts)\n`,
     );
+    for (const hint of selectorHints(config)) err(`${hint}\n`);
     return 0;
   }
 
   if (args.command === 'list-images') return listImages(args, config, io);
 
-  const text = args.output === 'text';
+  // Text mode prints tag lines and a summary on stdout; `--verbose` replaces them with the log
+  // stream on stderr (as flux mirror does), whatever the output format.
+  const text = args.output === 'text' && !args.verbose;
   const live = text ? out : err;
+
   const color = text && io.stdout.isTTY === true && io.env.NO_COLOR === undefined;
-  const progress = args.progress && io.stderr.isTTY === true;
+  const progress = args.progress && io.stderr.isTTY === true && !args.verbose;
   let done = 0;
   let total = 0;
   let bytes = 0;
@@ -102,12 +134,33 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       `\r\u001b[K${done}/${total} tags · ${formatBytes(bytes)} · ${formatBytes(bytes / Math.max(secs, 0.001))}/s`,
     );
   };
+  const log = (line: string) => {
+    clearProgress();
+    err(`${line}\n`);
+    drawProgress();
+  };
   const state = args.stateFile
     ? new StateCache({ path: resolve(io.cwd, args.stateFile), ttlMs: args.stateTtlMs })
     : undefined;
   if (state) {
     await state.load();
-    if (args.verbose) err(`state: ${state.size} destination digests known from ${state.path}\n`);
+    if (args.verbose)
+      log(
+        logLine('state loaded', [
+          ['known', state.size],
+          ['file', state.path],
+        ]),
+      );
+  }
+  if (args.verbose) {
+    log(
+      syncStartedLine({
+        entries: config.artifacts.length + config.charts.length,
+        concurrency: args.concurrency,
+        retries: args.retries,
+        timeoutMs: args.timeoutMs,
+      }),
+    );
   }
   let result: Awaited<ReturnType<typeof sync>>;
   const cancel = onSignals((signal) => {
@@ -138,22 +191,30 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       onEvent: (event) => {
         if (event.type === 'planned') {
           total += event.jobs;
+          if (args.verbose) log(entryStartedLine(event.entry, event.jobs));
+          const note = renderEntryNote(event.entry);
+          if (note && text) {
+            clearProgress();
+            live(`${note}\n`);
+          } else if (note && args.verbose) log(logLine(note));
           drawProgress();
+        } else if (event.type === 'tag-started') {
+          if (args.verbose) log(tagStartedLine(event.source, event.destination));
         } else if (event.type === 'tag') {
           done++;
           bytes += event.tag.bytes;
           if (!['copied', 'overwritten', 'failed'].includes(event.tag.status)) total++;
           clearProgress();
-          if (text) live(`${renderTagLine(event.entry, event.tag, { color, verbose: args.verbose })}\n`);
+          if (text) live(`${renderTagLine(event.entry, event.tag, { color })}\n`);
+          if (args.verbose) log(tagDoneLine(event.tag));
           drawProgress();
         } else if (event.type === 'entry-failed') {
           clearProgress();
           if (text) live(`${renderPlanFailureLine(event.entry, { color })}\n`);
+          if (args.verbose) log(planFailedLine(event.entry));
           drawProgress();
         } else if (event.type === 'log' && args.verbose) {
-          clearProgress();
-          err(`${event.message}\n`);
-          drawProgress();
+          log(logLine(event.message));
         }
       },
     });
@@ -174,10 +235,30 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     configFile: config.file,
   });
   if (args.output === 'json') out(renderJson(doc));
+  else if (args.output === 'lazyoci-json') out(renderLazyociJson(toLazyociResult(result, config)));
   else if (args.output === 'yaml') out(renderYaml(doc));
-  else out(`${renderSummaryLine(result, { color })}\n`);
+  else if (text) out(`${renderSummaryLine(result, { color })}\n`);
+  if (args.verbose) for (const line of completionLines(result)) log(line);
   if (args.reportFile) await writeFile(args.reportFile, renderJson(doc));
   return exitCodeOf(result.summary, args.driftExitCode);
+}
+
+/**
+ * `validate`'s hints: selectors whose `regex`/`glob` matches pointer tags (`latest`, `main`, …)
+ * that the sort will drop as unparseable, with the fix.
+ */
+function selectorHints(config: MirrorConfig): string[] {
+  const hints: string[] = [];
+  for (const a of config.artifacts) {
+    const dropped = pointerTagsDroppedBySort(a.selector);
+    if (dropped.length === 0) continue;
+    const { file, line, column } = a.position;
+    const what = a.selector.sortBy === 'numerical' ? 'numbers' : 'semantic versions';
+    hints.push(
+      `${file}:${line}:${column}: hint: ${a.name}: the selector matches tags like ${dropped.join(', ')}, but sortBy ${a.selector.sortBy ?? 'semver'} keeps only ${what} and drops them; set \`sortBy: alphabetical\` to keep them`,
+    );
+  }
+  return hints;
 }
 
 /** Learn from the run and write the state file; trouble costs the next run speed, never this run's exit code. */
@@ -187,7 +268,13 @@ async function saveState(
   args: CliArgs,
   err: (s: string) => void,
 ): Promise<void> {
-  if (args.verbose) err(`state: ${state.served} destination lookups answered from ${state.path}\n`);
+  if (args.verbose)
+    err(
+      `${logLine('state used', [
+        ['answered', state.served],
+        ['file', state.path],
+      ])}\n`,
+    );
   state.record(result);
   try {
     await state.write();

@@ -97,7 +97,19 @@ export interface EntryResult {
   position?: SourcePosition;
   /** Set when the entry failed before any tag could be handled (plan failure). */
   error?: ErrorInfo;
+  /**
+   * Tags the selector matched but the sort dropped because they do not parse for `sortBy`
+   * (`latest`, `main` under `semver`): how many, and the first few.
+   */
+  unparseableTags?: UnparseableTags;
   tags: TagResult[];
+}
+
+/** Matching tags dropped as unparseable by the sort (flux mirror's rule), for the report. */
+export interface UnparseableTags {
+  count: number;
+  sortBy: 'semver' | 'numerical';
+  examples: string[];
 }
 
 export interface SyncSummary {

@@ -15,6 +15,8 @@ import { createSession, type Session, type SessionOptions } from './session.js';
 
 export type SyncEvent =
   | { type: 'tag'; entry: EntryResult; tag: TagResult }
+  /** A copy job starts (artifact tags; `--verbose`'s `mirroring tag` line). */
+  | { type: 'tag-started'; entry: EntryResult; source: string; destination: string }
   | { type: 'entry-failed'; entry: EntryResult }
   | { type: 'planned'; entry: EntryResult; jobs: number }
   | { type: 'log'; message: string };
@@ -129,6 +131,7 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
   for (const { result, plan, entry } of planned) {
     entries.push(result);
     if (!plan) continue;
+    if (plan.unparseable) result.unparseableTags = plan.unparseable;
     for (const p of plan.tags) {
       if (p.action === 'copy' || p.action === 'overwrite') {
         if (options.dryRun) {
@@ -174,6 +177,7 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
       emit({ type: 'tag', entry, tag: plan.row });
       return;
     }
+    emit({ type: 'tag-started', entry, source: plan.row.source, destination: plan.row.destination });
     const r = await runJob(ctx, plan, {
       cancel: options.signal,
       referrers,
