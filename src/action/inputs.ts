@@ -129,6 +129,12 @@ function duration(name: InputName): number {
   return ms;
 }
 
+/** A duration that must be more than 0 (`timeout`: every wait is bounded by it). */
+function positive(name: InputName, ms: number): number {
+  if (ms <= 0) throw new InputError(`${name}: must be more than 0 (every wait is bounded by it)`);
+  return ms;
+}
+
 function regex(name: InputName): RegExp | undefined {
   const v = raw(name);
   if (v === '') return undefined;
@@ -199,7 +205,7 @@ export function readInputs(): ActionInputs {
     overwrite: bool('overwrite'),
     concurrency: int('concurrency', 1),
     retries: int('retries', 0),
-    timeoutMs: duration('timeout'),
+    timeoutMs: positive('timeout', duration('timeout')),
     driftExitCode: int('drift-exit-code', 0),
     insecure: bool('insecure'),
     createRepositories: bool('create-repositories'),

@@ -17,6 +17,7 @@ import { renderJson, toReport } from '../report/envelope.js';
 import { MergeError, mergeReports } from '../report/merge.js';
 import { renderText } from '../report/text.js';
 import { onSecret, redact, registerSecret } from '../secrets.js';
+import { onSignals } from '../sync/cancel.js';
 import { exitCodeOf, type SyncResult } from '../sync/model.js';
 import { StateCache } from '../sync/state.js';
 import { sync } from '../sync/sync.js';
@@ -206,7 +207,11 @@ async function run(): Promise<void> {
   const stateCache = await openStateCache(config, inputs, backend);
   const helmBin = await provideHelm(config, inputs);
   const only = inputs.only;
+  const cancel = onSignals((signal) =>
+    core.warning(`${signal} received: cancelling (nothing new starts; copies in flight are aborted)`),
+  );
   const result = await sync(config, {
+    signal: cancel.signal,
     dryRun,
     overwrite: inputs.overwrite,
     concurrency: inputs.concurrency,
@@ -230,6 +235,7 @@ async function run(): Promise<void> {
           // Verified digests are remembered in the state; the TUF metadata cache sits beside it
           // on the runner (not saved to the Actions cache: only the state file is).
           tufCachePath: join(dirname(stateCache.state.path), 'sigstore-tuf'),
+          knownDestinationConfirmedAt: stateCache.state.confirmedAt,
         }
       : {}),
     ...(inputs.trustedRoot !== undefined ? { trustedRoot: resolve(workspace, inputs.trustedRoot) } : {}),
@@ -238,7 +244,7 @@ async function run(): Promise<void> {
     onEvent: (e) => {
       if (e.type === 'log') core.debug(redact(e.message));
     },
-  });
+  }).finally(() => cancel.dispose());
   await publish(result, inputs, { shownConfig, workspace, dryRun, stateCache, backend });
 }
 

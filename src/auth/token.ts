@@ -45,6 +45,9 @@ function checkRealm(host: string, realm: string): URL {
   return url;
 }
 
+/** Largest token answer read (tokens are a few KB; the read is retried whole when cut). */
+const MAX_TOKEN_ANSWER = 1024 * 1024;
+
 async function parseTokenResponse(host: string, status: number, text: string, now: number): Promise<Token> {
   let body: {
     token?: unknown;
@@ -121,7 +124,7 @@ async function getToken(
     url.searchParams.set('account', cred.username);
     headers.authorization = `Basic ${Buffer.from(`${cred.username}:${cred.password}`).toString('base64')}`;
   }
-  const res = await transport.request({ method: 'GET', url, headers });
+  const res = await transport.request({ method: 'GET', url, headers, buffer: MAX_TOKEN_ANSWER });
   const text = await res.body.text();
   if (res.status !== 200) return { status: res.status, text };
   return parseTokenResponse(req.host, res.status, text, now);
@@ -153,6 +156,7 @@ async function postToken(
     url,
     headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
     body: form.toString(),
+    buffer: MAX_TOKEN_ANSWER,
   });
   const text = await res.body.text();
   if (res.status !== 200) return { status: res.status, text };

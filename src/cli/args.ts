@@ -138,6 +138,13 @@ export function parseDuration(text: string, flag = 'timeout', options: { days?: 
   return ms;
 }
 
+/** `--timeout`: a run without a time budget could wait forever, so 0 is refused. */
+function positiveDuration(text: string): number {
+  const ms = parseDuration(text);
+  if (ms <= 0) throw new UsageError('--timeout: must be more than 0 (every wait is bounded by it)');
+  return ms;
+}
+
 function integer(
   name: string,
   value: string | undefined,
@@ -268,7 +275,7 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = proce
     output: output as OutputFormat,
     concurrency: integer('concurrency', v.concurrency as string | undefined, 4, 1),
     retries: integer('retries', v.retries as string | undefined, 3, 0),
-    timeoutMs: v.timeout !== undefined ? parseDuration(v.timeout as string) : 5 * 60_000,
+    timeoutMs: v.timeout !== undefined ? positiveDuration(v.timeout as string) : 5 * 60_000,
     overwrite: v.overwrite === true,
     // An exit status is one byte: 256 would wrap to 0 and hide the drift.
     driftExitCode: integer('drift-exit-code', v['drift-exit-code'] as string | undefined, 2, 0, 255),

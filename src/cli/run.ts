@@ -26,6 +26,7 @@ import {
 } from '../report/text.js';
 import { redact, registerSecret } from '../secrets.js';
 import { pointerTagsDroppedBySort } from '../select/index.js';
+import { onSignals } from '../sync/cancel.js';
 import { listChartImages } from '../sync/charts.js';
 import { exitCodeOf, type SyncResult } from '../sync/model.js';
 import { createSession, SessionError } from '../sync/session.js';
@@ -168,8 +169,13 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     );
   }
   let result: Awaited<ReturnType<typeof sync>>;
+  const cancel = onSignals((signal) => {
+    clearProgress();
+    err(`oci-mirror: ${signal} received: cancelling (nothing new starts; copies in flight are aborted)\n`);
+  });
   try {
     result = await sync(config, {
+      signal: cancel.signal,
       dryRun: args.dryRun,
       overwrite: args.overwrite,
       concurrency: args.concurrency,
@@ -184,7 +190,11 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       userAgent: `oci-mirror/${VERSION}`,
       ...(args.only ? { only: (e: { name: string }) => (args.only as RegExp).test(e.name) } : {}),
       ...(state
-        ? { knownDestinationDigest: state.knownDestinationDigest, verificationCache: state.verifications }
+        ? {
+            knownDestinationDigest: state.knownDestinationDigest,
+            knownDestinationConfirmedAt: state.confirmedAt,
+            verificationCache: state.verifications,
+          }
         : {}),
       ...(args.trustedRoot !== undefined ? { trustedRoot: resolve(io.cwd, args.trustedRoot) } : {}),
       ...(args.shard ? { shard: args.shard } : {}),
@@ -230,6 +240,8 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       return EXIT_INVALID;
     }
     throw e;
+  } finally {
+    cancel.dispose();
   }
   clearProgress();
   if (state) await saveState(state, result, args, err);

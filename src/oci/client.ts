@@ -9,17 +9,20 @@ import { type Authorizer, anonymous, repositoryScope, type Scope } from './autho
 import { DigestVerifier, digestAlgorithm, digestHex, sha256 } from './digest.js';
 import {
   DigestMismatchError,
+  excerpt,
   NotFoundError,
   OciError,
   parseErrorBody,
   RegistryError,
   SizeError,
+  StoredDigestMismatchError,
+  withOperation,
 } from './errors.js';
 import { type Descriptor, parseManifest, type RawManifest } from './manifest.js';
 import { MANIFEST_ACCEPT, OCI_INDEX } from './mediatypes.js';
 import { apiHost, formatReference, formatRepository, type Reference, type Repository } from './reference.js';
 import { isRetryableNetworkError, isRetryableStatus } from './retry.js';
-import { type HttpRequest, type HttpResponse, safeUrl, type Transport } from './transport.js';
+import { type HttpRequest, type HttpResponse, memoryBody, safeUrl, type Transport } from './transport.js';
 
 export interface ClientOptions {
   transport: Transport;
@@ -54,6 +57,8 @@ export interface ReferrersResult {
 }
 
 const DEFAULT_MAX_MANIFEST = 4 * 1024 * 1024;
+/** Largest tag list page read (a page of 1,000 tags is ~50 KB; some registries ignore `n`). */
+const MAX_TAG_LIST = 64 * 1024 * 1024;
 const OCTET = 'application/octet-stream';
 
 /** The referrers fallback tag for a digest: `<alg>-<hex>` (distribution-spec "Referrers Tag Schema"). */
@@ -122,6 +127,19 @@ export class RegistryClient {
    */
   async #send(
     registry: string,
+    req: Omit<HttpRequest, 'url'> & { path: string; op?: string },
+    scopes: readonly Scope[],
+  ): Promise<HttpResponse> {
+    if (req.op === undefined) return this.#sendOnce(registry, req, scopes);
+    try {
+      return await this.#sendOnce(registry, req, scopes);
+    } catch (err) {
+      throw withOperation(req.op, err, isRetryableNetworkError);
+    }
+  }
+
+  async #sendOnce(
+    registry: string,
     req: Omit<HttpRequest, 'url'> & { path: string },
     scopes: readonly Scope[],
   ): Promise<HttpResponse> {
@@ -146,9 +164,18 @@ export class RegistryClient {
       if (!challenged || attempt >= 2 || req.body instanceof Readable) return res;
       const text = await res.body.text();
       if (!(await this.#auth.challenge(host, www, scopes, auth))) {
-        return { ...res, body: bufferedBody(text) };
+        return { ...res, body: memoryBody(Buffer.from(text)) };
       }
       auth = await this.#auth.authorization(host, scopes);
+    }
+  }
+
+  /** Run a verb so that whatever it throws names `operation` (see `withOperation`). */
+  async #named<T>(operation: string, fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (err) {
+      throw withOperation(operation, err, isRetryableNetworkError);
     }
   }
 
@@ -173,7 +200,7 @@ export class RegistryClient {
 
   /** `GET /v2/`: reachability and auth check. */
   async ping(registry: string): Promise<void> {
-    const res = await this.#send(registry, { method: 'GET', path: '/v2/' }, []);
+    const res = await this.#send(registry, { method: 'GET', path: '/v2/', op: `ping ${registry}` }, []);
     if (res.status !== 200) await this.#fail(`ping ${registry}`, 'GET', res);
     await res.body.dump();
   }
@@ -186,17 +213,30 @@ export class RegistryClient {
     const reference = ref.digest ?? ref.tag;
     if (reference === undefined) throw new OciError(`get manifest ${formatReference(ref)}: no tag or digest`);
     const op = `get manifest ${formatReference(ref)}`;
+    return this.#named(op, async () => {
+      try {
+        return await this.#getManifestOnce(ref, reference, op);
+      } catch (err) {
+        // A flaky hop and a lying registry look alike once: fetch again, and fail closed if the
+        // second answer does not match either.
+        if (!(err instanceof DigestMismatchError)) throw err;
+        return this.#getManifestOnce(ref, reference, op);
+      }
+    });
+  }
+
+  async #getManifestOnce(ref: Reference, reference: string, op: string): Promise<RawManifest> {
     const res = await this.#send(
       ref.registry,
-      { method: 'GET', path: path(ref, `manifests/${reference}`), headers: { accept: MANIFEST_ACCEPT } },
+      {
+        method: 'GET',
+        path: path(ref, `manifests/${reference}`),
+        headers: { accept: MANIFEST_ACCEPT },
+        buffer: this.#maxManifest,
+      },
       [repositoryScope(ref.repository, 'pull')],
     );
     if (res.status !== 200) return this.#fail(op, 'GET', res);
-    const length = Number(res.header('content-length'));
-    if (Number.isFinite(length) && length > this.#maxManifest) {
-      res.body.destroy();
-      throw new SizeError(`${op}: manifest of ${length} bytes exceeds the ${this.#maxManifest}-byte limit`);
-    }
     const bytes = await readCapped(res.body, this.#maxManifest, op);
     const header = res.header('docker-content-digest');
     const algorithm = ref.digest ? digestAlgorithm(ref.digest) : header ? digestAlgorithm(header) : 'sha256';
@@ -219,7 +259,12 @@ export class RegistryClient {
     const op = `head manifest ${formatReference(ref)}`;
     const res = await this.#send(
       ref.registry,
-      { method: 'HEAD', path: path(ref, `manifests/${reference}`), headers: { accept: MANIFEST_ACCEPT } },
+      {
+        method: 'HEAD',
+        path: path(ref, `manifests/${reference}`),
+        headers: { accept: MANIFEST_ACCEPT },
+        op,
+      },
       [repositoryScope(ref.repository, 'pull')],
     );
     await res.body.dump();
@@ -263,6 +308,7 @@ export class RegistryClient {
       {
         method: 'PUT',
         path: path(ref, `manifests/${reference}`),
+        op,
         headers: { 'content-type': mediaType },
         body: bytes,
       },
@@ -276,7 +322,7 @@ export class RegistryClient {
       digestAlgorithm(returned) === digestAlgorithm(digest) &&
       returned !== digest
     ) {
-      throw new DigestMismatchError(`${op} (registry stored different bytes)`, digest, returned);
+      throw new StoredDigestMismatchError(`${op} (registry stored different bytes)`, digest, returned);
     }
     const subject = res.header('oci-subject');
     return subject !== undefined ? { digest, subject } : { digest };
@@ -287,7 +333,7 @@ export class RegistryClient {
     const op = `delete manifest ${formatReference(ref)}`;
     const res = await this.#send(
       ref.registry,
-      { method: 'DELETE', path: path(ref, `manifests/${ref.digest}`) },
+      { method: 'DELETE', path: path(ref, `manifests/${ref.digest}`), op },
       [repositoryScope(ref.repository, 'delete')],
     );
     if (res.status !== 202 && res.status !== 200) return this.#fail(op, 'DELETE', res);
@@ -296,9 +342,15 @@ export class RegistryClient {
 
   /** HEAD a blob: its size, or undefined when the repository does not have it. */
   async headBlob(repo: Repository, digest: string): Promise<number | undefined> {
-    const res = await this.#send(repo.registry, { method: 'HEAD', path: path(repo, `blobs/${digest}`) }, [
-      repositoryScope(repo.repository, 'pull'),
-    ]);
+    const res = await this.#send(
+      repo.registry,
+      {
+        method: 'HEAD',
+        path: path(repo, `blobs/${digest}`),
+        op: `head blob ${formatRepository(repo)}@${digest}`,
+      },
+      [repositoryScope(repo.repository, 'pull')],
+    );
     await res.body.dump();
     if (res.status === 404) return undefined;
     if (res.status !== 200) return this.#fail(`head blob ${formatRepository(repo)}@${digest}`, 'HEAD', res);
@@ -313,12 +365,17 @@ export class RegistryClient {
    */
   async getBlob(repo: Repository, desc: Pick<Descriptor, 'digest'> & { size?: number }): Promise<Readable> {
     const what = `get blob ${formatRepository(repo)}@${desc.digest}`;
-    const res = await this.#send(repo.registry, { method: 'GET', path: path(repo, `blobs/${desc.digest}`) }, [
-      repositoryScope(repo.repository, 'pull'),
-    ]);
+    const res = await this.#send(
+      repo.registry,
+      { method: 'GET', path: path(repo, `blobs/${desc.digest}`), op: what },
+      [repositoryScope(repo.repository, 'pull')],
+    );
     if (res.status !== 200) return this.#fail(what, 'GET', res);
     const verifier = new DigestVerifier(desc.digest, what, desc.size);
-    res.body.on('error', (err) => verifier.destroy(err));
+    // A cut or stalled body is this read's failure, named as such (not the upload's it feeds).
+    res.body.on('error', (err) =>
+      verifier.destroy(withOperation(what, err, isRetryableNetworkError) as Error),
+    );
     // pipe() does not propagate destruction upstream: a consumer that gives up (failed upload,
     // size overrun) must release the response too, or its connection stays busy until bodyTimeout.
     verifier.once('close', () => {
@@ -336,7 +393,7 @@ export class RegistryClient {
     const query = new URLSearchParams({ mount: digest, from }).toString();
     const res = await this.#send(
       repo.registry,
-      { method: 'POST', path: path(repo, `blobs/uploads/?${query}`), headers: { 'content-length': '0' } },
+      { method: 'POST', path: path(repo, `blobs/uploads/?${query}`), headers: { 'content-length': '0' }, op },
       [repositoryScope(repo.repository, 'pull', 'push'), repositoryScope(from, 'pull')],
     );
     await res.body.dump();
@@ -356,7 +413,7 @@ export class RegistryClient {
     const op = `start upload to ${formatRepository(repo)}`;
     const res = await this.#send(
       repo.registry,
-      { method: 'POST', path: path(repo, 'blobs/uploads/'), headers: { 'content-length': '0' } },
+      { method: 'POST', path: path(repo, 'blobs/uploads/'), headers: { 'content-length': '0' }, op },
       [repositoryScope(repo.repository, 'pull', 'push')],
     );
     await res.body.dump();
@@ -393,6 +450,7 @@ export class RegistryClient {
     const start = policy.now();
     const chunkSize = options.chunkSize ?? this.transport.settings(apiHost(repo.registry)).maxChunkSize ?? 0;
     let location = options.location;
+    let mismatches = 0;
     for (let attempt = 1; ; attempt++) {
       location ??= await this.startUpload(repo);
       let source: Readable | undefined;
@@ -402,14 +460,21 @@ export class RegistryClient {
         else await this.#uploadMonolithic(repo, desc, source, location);
         return;
       } catch (err) {
+        // When the source stream failed, that is the cause (the upload only saw its body end).
+        // (Only the reader's own errors: iterating a stream that we stop leaves an AbortError.)
+        const failed = source?.errored instanceof OciError ? source.errored : undefined;
         source?.destroy();
         await this.cancelUpload(repo, location);
         location = undefined;
-        const cause = unwrapMismatch(err) ?? err;
-        const retryable =
-          !(cause instanceof DigestMismatchError) &&
-          (isRetryableNetworkError(cause) ||
-            (cause instanceof RegistryError && isRetryableStatus(cause.status)));
+        const cause = unwrapMismatch(err) ?? failed ?? err;
+        // Altered bytes on the way from the source are read again once (a flaky hop); a second
+        // mismatch fails closed (a lying registry). Nothing was committed either time.
+        const mismatch = cause instanceof DigestMismatchError;
+        if (mismatch) mismatches++;
+        const retryable = mismatch
+          ? mismatches <= 1
+          : isRetryableNetworkError(cause) ||
+            (cause instanceof RegistryError && isRetryableStatus(cause.status));
         if (!retryable || attempt >= policy.attempts || policy.now() - start > policy.budgetMs) throw cause;
         const delay = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
         policy.onRetry?.({
@@ -438,6 +503,7 @@ export class RegistryClient {
         repo.registry,
         {
           method: 'PUT',
+          op,
           path: url.toString(),
           headers: { 'content-type': OCTET, 'content-length': String(desc.size) },
           body: source,
@@ -470,6 +536,7 @@ export class RegistryClient {
         repo.registry,
         {
           method: 'PATCH',
+          op,
           path: current,
           headers: {
             'content-type': OCTET,
@@ -502,6 +569,7 @@ export class RegistryClient {
       repo.registry,
       {
         method: 'PUT',
+        op,
         path: url.toString(),
         headers: { 'content-type': OCTET, 'content-length': '0' },
         body: Buffer.alloc(0),
@@ -513,7 +581,7 @@ export class RegistryClient {
       // session is gone (BLOB_UPLOAD_UNKNOWN) but the blob is there, verified by the registry.
       const text = await res.body.text().catch(() => '');
       if ((await this.headBlob(repo, desc.digest)) !== undefined) return;
-      return this.#fail(op, 'PUT', { ...res, body: bufferedBody(text) });
+      return this.#fail(op, 'PUT', { ...res, body: memoryBody(Buffer.from(text)) });
     }
     if (res.status !== 201 && res.status !== 204) return this.#fail(op, 'PUT', res);
     await res.body.dump();
@@ -528,16 +596,35 @@ export class RegistryClient {
   /** Every tag of a repository, following `Link` pagination; tolerant of `"tags": null` and no `Link`. */
   async listTags(repo: Repository, pageSize = 1000): Promise<string[]> {
     const op = `list tags of ${formatRepository(repo)}`;
+    return this.#named(op, () => this.#listTags(repo, pageSize, op));
+  }
+
+  async #listTags(repo: Repository, pageSize: number, op: string): Promise<string[]> {
     const tags = new Set<string>();
     let next: string | undefined = path(repo, `tags/list?n=${pageSize}`);
     for (let page = 0; next !== undefined && page < 10_000; page++) {
       const res = await this.#send(
         repo.registry,
-        { method: 'GET', path: next, headers: { accept: 'application/json' } },
+        { method: 'GET', path: next, headers: { accept: 'application/json' }, buffer: MAX_TAG_LIST, op },
         [repositoryScope(repo.repository, 'pull')],
       );
       if (res.status !== 200) return this.#fail(op, 'GET', res);
-      const body = JSON.parse(await res.body.text()) as { tags?: unknown };
+      const text = await res.body.text();
+      let body: { tags?: unknown };
+      try {
+        body = JSON.parse(text) as { tags?: unknown };
+      } catch (cause) {
+        throw new OciError(
+          `${op}: the registry answered with a tag list that is not JSON: ${excerpt(text)}`,
+          {
+            cause,
+          },
+        );
+      }
+      if (typeof body !== 'object' || body === null)
+        throw new OciError(
+          `${op}: the registry answered with a tag list that is not an object: ${excerpt(text)}`,
+        );
       const before = tags.size;
       if (Array.isArray(body.tags)) for (const t of body.tags) if (typeof t === 'string') tags.add(t);
       const link = nextLink(res.header('link'));
@@ -556,6 +643,15 @@ export class RegistryClient {
     options: { artifactType?: string } = {},
   ): Promise<ReferrersResult> {
     const op = `list referrers of ${formatRepository(repo)}@${digest}`;
+    return this.#named(op, () => this.#getReferrers(repo, digest, options, op));
+  }
+
+  async #getReferrers(
+    repo: Repository,
+    digest: string,
+    options: { artifactType?: string },
+    op: string,
+  ): Promise<ReferrersResult> {
     if (this.#noReferrersApi.has(repo.registry)) {
       return { ...(await this.#referrersFromTag(repo, digest, options.artifactType)), via: 'tag' };
     }
@@ -568,7 +664,7 @@ export class RegistryClient {
     for (let page = 0; next !== undefined && page < 1000; page++) {
       const res = await this.#send(
         repo.registry,
-        { method: 'GET', path: next, headers: { accept: OCI_INDEX } },
+        { method: 'GET', path: next, headers: { accept: OCI_INDEX }, buffer: this.#maxManifest },
         [repositoryScope(repo.repository, 'pull')],
       );
       const isIndex = mediaTypeOf(res) === OCI_INDEX;
@@ -633,14 +729,6 @@ export function nextLink(header: string | undefined): string | undefined {
     if (m && /;\s*rel="?next"?/i.test(m[2] ?? '')) return m[1];
   }
   return undefined;
-}
-
-/** A consumed response body, replayed for the error path. */
-function bufferedBody(text: string): HttpResponse['body'] {
-  const body = Readable.from([Buffer.from(text)]) as HttpResponse['body'];
-  body.text = async () => text;
-  body.dump = async () => undefined;
-  return body;
 }
 
 function unwrapMismatch(err: unknown): DigestMismatchError | undefined {

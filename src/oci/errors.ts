@@ -17,6 +17,8 @@ export type Side = 'source' | 'destination';
 export class OciError extends Error {
   /** Which side of a copy this concerns, when the caller knows it. */
   side?: Side;
+  /** What the client was doing, e.g. `get manifest registry.example.com/app:1.0`, when known. */
+  operation?: string;
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = new.target.name;
@@ -40,8 +42,6 @@ export class RegistryError extends OciError {
   readonly url: string;
   readonly status: number;
   readonly errors: RegistryErrorDetail[];
-  /** What the client was doing, e.g. `get manifest registry.example.com/app:1.0`. */
-  readonly operation: string;
   constructor(init: {
     operation: string;
     method: string;
@@ -95,11 +95,62 @@ export class DigestMismatchError extends OciError {
   }
 }
 
+/**
+ * A manifest PUT was accepted but the registry says it stored other bytes than were sent (the
+ * `Docker-Content-Digest` it returned differs): what the tag now points at is `stored`.
+ */
+export class StoredDigestMismatchError extends DigestMismatchError {
+  constructor(
+    what: string,
+    expected: string,
+    readonly stored: string,
+  ) {
+    super(what, expected, stored);
+  }
+}
+
 /** Content larger than the client accepts (manifest size cap) or than it announced. */
 export class SizeError extends OciError {}
 
 /** A network failure (reset, refused, timeout) after all retries. */
 export class NetworkError extends OciError {}
+
+/**
+ * Registry bytes for a message: control and non-ASCII characters escaped (JSON style), cut to
+ * `max` characters, so a garbage or hostile answer can neither flood nor forge output lines.
+ */
+export function excerpt(text: string, max = 80): string {
+  const escaped = JSON.stringify(text.slice(0, max)).replace(
+    /[\u007f-\uffff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+  return text.length > max ? `${escaped}…` : escaped;
+}
+
+/** True for the error an aborted request or a fired AbortSignal throws. */
+function isAbort(err: unknown): boolean {
+  return (
+    err instanceof Error && (err.name === 'AbortError' || (err as { code?: unknown }).code === 'ABORT_ERR')
+  );
+}
+
+/**
+ * Make an error name the operation it happened in: an `OciError` gets `operation` (and its message
+ * the prefix, unless it already names it); anything else (undici socket errors, parse errors) is
+ * wrapped — a `NetworkError` when it is a network failure. Aborts pass through unchanged.
+ */
+export function withOperation(operation: string, err: unknown, network: (e: unknown) => boolean): unknown {
+  if (err instanceof OciError) {
+    err.operation ??= operation;
+    if (!err.message.includes(operation)) err.message = `${operation}: ${err.message}`;
+    return err;
+  }
+  if (isAbort(err) || !(err instanceof Error)) return err;
+  const Kind = network(err) ? NetworkError : OciError;
+  const wrapped = new Kind(`${operation}: ${err.message || err.name}`, { cause: err });
+  wrapped.operation = operation;
+  return wrapped;
+}
 
 /** Parse a distribution error body; tolerant of non-JSON bodies. */
 export function parseErrorBody(body: string): RegistryErrorDetail[] {

@@ -8,7 +8,7 @@
 import type { LookupFunction } from 'node:net';
 import { Readable } from 'node:stream';
 import { Agent, type Dispatcher } from 'undici';
-import { NetworkError } from './errors.js';
+import { NetworkError, SizeError } from './errors.js';
 import { HostLimiter, type HostLimits, type HostRateState } from './limiter.js';
 import {
   backoffDelay,
@@ -55,6 +55,12 @@ export interface TransportOptions {
   lookup?: LookupFunction;
   /** Diagnostics for `--verbose`, e.g. which scheme an insecure host answered on. */
   log?: (message: string) => void;
+  /**
+   * The time budget of one request, in ms: one attempt waits at most half of it for the answer's
+   * headers and for any pause while its body streams (so a stalled attempt can be retried once
+   * within it), and at most 10 s (or half the budget) to connect. Default 2 min headers, 5 min body.
+   */
+  timeoutMs?: number;
 }
 
 export interface HttpRequest {
@@ -66,6 +72,12 @@ export interface HttpRequest {
   /** Redirects to follow for GET/HEAD (default 5); other methods never follow. */
   maxRedirects?: number;
   signal?: AbortSignal;
+  /**
+   * Read a successful answer's body into memory (at most this many bytes) before returning, so that
+   * a cut or stalled body of a bounded document (manifest, tag list, token) is retried as a whole
+   * request like a reset connection. The returned body is then an in-memory replay.
+   */
+  buffer?: number;
 }
 
 export interface HttpResponse {
@@ -238,12 +250,15 @@ export class Transport {
       if (tls?.key !== undefined) connect.key = tls.key;
       if (tls?.insecure) connect.rejectUnauthorized = false;
       if (this.#options.lookup) connect.lookup = this.#options.lookup;
+      const budget = this.#options.timeoutMs;
+      const timeout = budget !== undefined ? Math.max(500, Math.floor(budget / 2)) : undefined;
+      if (timeout !== undefined) connect.timeout = Math.min(timeout, 10_000);
       agent = new Agent({
         connect,
         connections: this.#options.connections ?? 16,
         keepAliveTimeout: 30_000,
-        headersTimeout: 120_000,
-        bodyTimeout: 300_000,
+        headersTimeout: timeout ?? 120_000,
+        bodyTimeout: timeout ?? 300_000,
       });
       this.#agents.set(host, agent);
     }
@@ -267,7 +282,9 @@ export class Transport {
       let reason: string;
       let retryAfterMs: number | undefined;
       try {
-        const res = await this.#exchange(req);
+        let res = await this.#exchange(req);
+        if (req.buffer !== undefined && res.status >= 200 && res.status < 300 && req.method !== 'HEAD')
+          res = await buffered(res, req.buffer, `${req.method} ${safeUrl(res.url)}`);
         if (!replayable || !isRetryableStatus(res.status) || attempt >= policy.attempts) return res;
         retryAfterMs = parseRetryAfter(res.header('retry-after'), policy.now());
         const delay = backoffDelay(policy, attempt, retryAfterMs);
@@ -381,4 +398,32 @@ export class Transport {
     await Promise.all([...this.#agents.values()].map((a) => a.close()));
     this.#agents.clear();
   }
+}
+
+/** Read a response body into memory, at most `cap` bytes, and give it back as an in-memory body. */
+async function buffered(res: HttpResponse, cap: number, what: string): Promise<HttpResponse> {
+  const length = Number(res.header('content-length'));
+  if (Number.isFinite(length) && length > cap) {
+    res.body.destroy();
+    throw new SizeError(`${what}: answer of ${length} bytes exceeds the ${cap}-byte limit`);
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of res.body as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > cap) {
+      res.body.destroy();
+      throw new SizeError(`${what}: answer larger than the ${cap}-byte limit`);
+    }
+    chunks.push(chunk);
+  }
+  return { ...res, body: memoryBody(Buffer.concat(chunks)) };
+}
+
+/** A body already in memory, with the `text()`/`dump()` of undici's. */
+export function memoryBody(bytes: Buffer): HttpResponse['body'] {
+  const body = Readable.from([bytes]) as HttpResponse['body'];
+  body.text = async () => bytes.toString('utf8');
+  body.dump = async () => undefined;
+  return body;
 }

@@ -40,6 +40,7 @@ export interface ReportError {
   httpStatus?: number;
   code?: string;
   kind?: string;
+  repair?: string;
 }
 
 /** One referrer row under a tag (flux mirror's shape, plus where it hangs and its error). */
@@ -131,6 +132,7 @@ function toError(e: ErrorInfo): ReportError {
     ...(e.httpStatus !== undefined ? { httpStatus: e.httpStatus } : {}),
     ...(e.code !== undefined ? { code: redact(e.code) } : {}),
     ...(e.kind !== undefined ? { kind: redact(e.kind) } : {}),
+    ...(e.repair !== undefined ? { repair: redact(e.repair) } : {}),
   };
 }
 
@@ -232,9 +234,11 @@ export function toReport(result: SyncResult, meta: ReportMeta): ReportDocument {
         wouldCopy: s.wouldCopy,
         wouldOverwrite: s.wouldOverwrite,
         failed: s.failed,
+        ...(s.failedEntries !== undefined ? { failedEntries: s.failedEntries } : {}),
         bytes: s.bytes,
         blobs: toBlobs(s.blobs),
         requests: s.requests,
+        ...(s.cancelled ? { cancelled: true } : {}),
       },
       results: result.entries.map(toEntry),
       ...(result.hosts !== undefined

@@ -247,6 +247,7 @@ export function renderSummaryLine(result: SyncResult, opts?: TextOptions): strin
     if (s.wouldOverwrite > 0) would.push(`${s.wouldOverwrite} would overwrite`);
     more.push(`dry run: ${would.join(', ')}`);
   }
+  if (s.cancelled) more.push(paint('cancelled', COLORS.failed, opts));
   const totals: string[] = [];
   if (!result.dryRun) {
     totals.push(formatBytes(s.bytes), `${s.blobs.copied} blobs`, `${s.blobs.mounted} mounted`);

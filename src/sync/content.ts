@@ -22,6 +22,8 @@ export interface CopyContext {
   log: (message: string) => void;
   /** Before the first write to a destination repository: create it where the registry needs that (ECR). */
   prepareDestination?: (repo: Repository) => Promise<void>;
+  /** The client not bound to a job's deadline, for undoing a failed tag write after it. */
+  repairClient?: RegistryClient;
 }
 
 /** Copy the content `manifest` refers to (recursively) from `src` to `dst`, without tagging it. */

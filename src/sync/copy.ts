@@ -8,6 +8,7 @@ import { type CopyContext, type CopyStats, copyContent } from './content.js';
 import { onSide } from './errors.js';
 import type { ReferrerRow } from './model.js';
 import { copyReferrers } from './referrers.js';
+import { writeTag } from './tag-write.js';
 
 export type { CopyContext, CopyStats } from './content.js';
 
@@ -29,6 +30,8 @@ export async function copyImage(
     referrerRows?: ReferrerRow[];
     /** Platform filter: the source's own index digest, whose referrers attach to `srcDigest`. */
     originalDigest?: string | undefined;
+    /** The digest the destination tag held at planning (overwrite): restored if the tag write fails. */
+    previous?: string | undefined;
   } = {},
 ): Promise<CopyStats & { mediaType: string; referrers?: ReferrerRow[] }> {
   const stats: CopyStats = { blobs: { copied: 0, mounted: 0, existing: 0 }, bytes: 0, manifests: 0 };
@@ -52,8 +55,18 @@ export async function copyImage(
       ...(of !== srcDigest ? { attachTo: srcDigest } : {}),
     });
   }
-  const target = dst.tag !== undefined ? { ...dstRepo, tag: dst.tag } : { ...dstRepo, digest: srcDigest };
-  await onSide('destination', () => ctx.client.putManifest(target, top.bytes, top.mediaType));
+  if (dst.tag !== undefined) {
+    await writeTag(ctx.client, { ...dstRepo, tag: dst.tag }, top, {
+      previous: options.previous,
+      attempts: ctx.client.transport.retryPolicy.attempts,
+      log: ctx.log,
+      ...(ctx.repairClient ? { repairClient: ctx.repairClient } : {}),
+    });
+  } else {
+    await onSide('destination', () =>
+      ctx.client.putManifest({ ...dstRepo, digest: srcDigest }, top.bytes, top.mediaType),
+    );
+  }
   stats.manifests++;
   ctx.log(`put manifest ${dst.registry}/${dst.repository}:${dst.tag ?? srcDigest} (${srcDigest})`);
   return referrers

@@ -4,7 +4,7 @@
  * and the images of chart entries.
  */
 import { type CopyContext, type CopyStats, childDigests, copyImage } from './copy.js';
-import { errorInfo, isTransient } from './errors.js';
+import { CancelledError, errorInfo, isTransient } from './errors.js';
 import type { ReferrerRow, TagResult } from './model.js';
 import type { PlannedTag } from './plan.js';
 import { copyReferrers } from './referrers.js';
@@ -25,6 +25,8 @@ export interface JobOptions {
   attempts: number;
   /** Deadline per attempt, in ms. */
   timeoutMs: number;
+  /** The run's cancellation: aborts the job's requests; its reason is the row's error. */
+  cancel?: AbortSignal | undefined;
   log: (message: string) => void;
 }
 
@@ -40,14 +42,23 @@ async function withDeadline<T>(
   what: string,
   ctx: CopyContext,
   fn: (ctx: CopyContext) => Promise<T>,
+  cancel?: AbortSignal,
 ): Promise<T> {
   const controller = new AbortController();
   const timeout = new JobTimeoutError(`${what}: timed out after ${Math.round(ms / 1000)}s`);
   const timer = setTimeout(() => controller.abort(timeout), ms);
+  const signal = cancel ? AbortSignal.any([controller.signal, cancel]) : controller.signal;
   try {
-    return await fn({ ...ctx, client: ctx.client.withSignal(controller.signal) });
+    return await fn({
+      ...ctx,
+      client: ctx.client.withSignal(signal),
+      repairClient: ctx.repairClient ?? ctx.client,
+    });
   } catch (err) {
-    throw controller.signal.aborted ? timeout : err;
+    if (controller.signal.aborted) throw timeout;
+    if (cancel?.aborted)
+      throw new CancelledError(`${what}: cancelled (${String(cancel.reason?.message ?? cancel.reason)})`);
+    throw err;
   } finally {
     clearTimeout(timer);
   }
@@ -77,6 +88,7 @@ export async function runJob(ctx: CopyContext, plan: PlannedTag, options: JobOpt
               dryRun: options.dryRun ?? false,
               alsoSubjects: plan.manifest ? childDigests(plan.manifest) : [],
             }),
+          options.cancel,
         );
         // A dry run keeps the planned status (would-copy, would-overwrite, skipped).
         r.status = options.dryRun ? status : 'skipped';
@@ -96,7 +108,9 @@ export async function runJob(ctx: CopyContext, plan: PlannedTag, options: JobOpt
               manifest: plan.manifest,
               referrerRows: rows,
               originalDigest: plan.originalDigest,
+              previous: plan.dstDigest,
             }),
+          options.cancel,
         );
         r.status = plan.action === 'overwrite' ? 'overwritten' : 'copied';
         r.bytes = stats.bytes;
@@ -107,7 +121,7 @@ export async function runJob(ctx: CopyContext, plan: PlannedTag, options: JobOpt
       delete r.error;
       break;
     } catch (err) {
-      if (attempt < options.attempts && isTransient(err)) {
+      if (attempt < options.attempts && isTransient(err) && !options.cancel?.aborted) {
         options.log(`retrying ${r.source} → ${r.destination} after: ${(err as Error).message}`);
         continue;
       }

@@ -35,6 +35,8 @@ export interface ErrorInfo {
   code?: string;
   /** Error class name, e.g. `RegistryError`, `DigestMismatchError`, `AuthError`. */
   kind?: string;
+  /** A failed tag write was undone or could not be: what the tag holds now. */
+  repair?: string;
 }
 
 /** Blob accounting for one tag or a whole run. */
@@ -141,10 +143,18 @@ export interface SyncSummary {
   drifted: number;
   wouldCopy: number;
   wouldOverwrite: number;
+  /** Failed tags plus entries whose plan failed (each such entry counts once). */
   failed: number;
+  /**
+   * Entries that failed before their tags could be handled (tag list, chart index): the tags they
+   * would have mirrored are unknown and not in `failed` beyond the one each entry adds.
+   */
+  failedEntries?: number;
   bytes: number;
   blobs: BlobCounts;
   requests: number;
+  /** The run was cancelled (SIGINT/SIGTERM): what was not started has `cancelled` rows. */
+  cancelled?: boolean;
 }
 
 /**
@@ -214,6 +224,7 @@ export function summarize(entries: readonly EntryResult[], requests: number): Sy
     wouldCopy: 0,
     wouldOverwrite: 0,
     failed: 0,
+    failedEntries: 0,
     bytes: 0,
     blobs: { copied: 0, mounted: 0, existing: 0 },
     requests,
@@ -228,7 +239,10 @@ export function summarize(entries: readonly EntryResult[], requests: number): Sy
     failed: 'failed',
   };
   for (const e of entries) {
-    if (e.error) s.failed++;
+    if (e.error) {
+      s.failed++;
+      s.failedEntries = (s.failedEntries ?? 0) + 1;
+    }
     for (const t of e.tags.flatMap((t) => [t, ...(t.images ?? [])])) {
       (s[key[t.status]] as number)++;
       s.bytes += t.bytes;
@@ -242,7 +256,7 @@ export function summarize(entries: readonly EntryResult[], requests: number): Sy
 
 /** Exit code: 0 clean, 1 any failure, `driftExitCode` (default 2) for drift without failure. */
 export function exitCodeOf(summary: SyncSummary, driftExitCode = 2): number {
-  if (summary.failed > 0) return 1;
+  if (summary.failed > 0 || summary.cancelled) return 1;
   if (summary.drifted > 0) return driftExitCode;
   return 0;
 }

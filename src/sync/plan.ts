@@ -16,7 +16,7 @@ import {
   type Repository,
 } from '../oci/reference.js';
 import { needsTagList, selectTags, TooFewTagsError } from '../select/index.js';
-import { errorInfo, onSide } from './errors.js';
+import { errorInfo, onceMore, onSide } from './errors.js';
 import { type TagResult, tagRow, type UnparseableTags } from './model.js';
 import { mapPool } from './pool.js';
 import { REFERRER_TAG } from './referrers.js';
@@ -76,6 +76,8 @@ export async function planEntry(
     keep?: ((src: Reference) => boolean) | undefined;
     /** The source registry's bulk tag digest listing, when it has one (see oci/listings.ts). */
     listing?: ((repo: Repository) => Promise<ListingResult>) | undefined;
+    /** See `SyncOptions.knownDestinationConfirmedAt`. */
+    knownDestinationConfirmedAt?: ((destination: string) => number | undefined) | undefined;
   },
 ): Promise<EntryPlan> {
   const parsed = parseReference(entry.source);
@@ -88,7 +90,9 @@ export async function planEntry(
   if (parsed.tag !== undefined || parsed.digest !== undefined) {
     refs.push(parsed);
   } else {
-    const listed = needsTagList(entry.selector) ? await onSide('source', () => client.listTags(source)) : [];
+    const listed = needsTagList(entry.selector)
+      ? await onceMore(() => onSide('source', () => client.listTags(source)))
+      : [];
     // Referrers fallback indexes and cosign tags are not releases: they travel with their subject.
     const available = listed.filter((t) => !REFERRER_TAG.test(t));
     if (needsTagList(entry.selector)) sourceTags = new Set(listed);
@@ -131,7 +135,10 @@ export async function planEntry(
       options.knownDestinationDigest,
       entry.platforms,
       src.tag !== undefined ? listed?.get(src.tag) : undefined,
-    ),
+    ).then((planned) => {
+      for (const p of planned) if (p.row.reason === REMEMBERED) p.row.reason = remembered(p, options);
+      return planned;
+    }),
   );
   if (listed) {
     const saved = perTag.filter((rows) => rows.some((p) => p.row.reason === LISTED)).length;
@@ -149,6 +156,20 @@ export async function planEntry(
   };
 }
 
+const REMEMBERED = 'up-to-date (remembered)';
+
+/** `up-to-date (remembered: state file, confirmed 3h 5m ago)` for a row decided from the state. */
+function remembered(
+  p: PlannedTag,
+  options: { knownDestinationConfirmedAt?: ((destination: string) => number | undefined) | undefined },
+): string {
+  const at = options.knownDestinationConfirmedAt?.(formatReference(p.dst));
+  if (at === undefined) return REMEMBERED;
+  const minutes = Math.max(0, Math.round((Date.now() - at) / 60_000));
+  const age = minutes >= 60 ? `${Math.floor(minutes / 60)}h ${minutes % 60}m` : `${minutes}m`;
+  return `up-to-date (remembered: state file, confirmed ${age} ago)`;
+}
+
 type Lookup = ManifestHead | undefined | { error: unknown };
 
 /** Reason of a row skipped on a listing's word (the destination holds the listed digest). */
@@ -156,7 +177,7 @@ export const LISTED = 'up-to-date (listing)';
 
 async function lookup(client: RegistryClient, dst: Reference): Promise<Lookup> {
   try {
-    return await onSide('destination', () => client.headManifest(dst));
+    return await onceMore(() => onSide('destination', () => client.headManifest(dst)));
   } catch (error) {
     return { error };
   }
@@ -220,10 +241,12 @@ async function planTag(
   let originalDigest: string | undefined;
   try {
     if (fetch) {
-      manifest = await onSide('source', () => client.getManifest(src)).catch((err: unknown) => {
-        if (err instanceof NotFoundError) return undefined;
-        throw err;
-      });
+      manifest = await onceMore(() => onSide('source', () => client.getManifest(src))).catch(
+        (err: unknown) => {
+          if (err instanceof NotFoundError) return undefined;
+          throw err;
+        },
+      );
       if (manifest && platforms !== undefined && isIndexMediaType(manifest.mediaType)) {
         const filtered = filterIndexPlatforms(manifest, platforms);
         if (!filtered) {
@@ -243,7 +266,7 @@ async function planTag(
       }
       srcDigest = manifest?.digest ?? '';
     } else {
-      srcDigest = (await onSide('source', () => client.headManifest(src)))?.digest ?? '';
+      srcDigest = (await onceMore(() => onSide('source', () => client.headManifest(src))))?.digest ?? '';
     }
   } catch (err) {
     return targets.map((dst) => ({
@@ -274,12 +297,13 @@ async function planTag(
       // State cache (the action's): a destination known to hold exactly the source digest is
       // skipped without a HEAD. Any other known digest is not trusted: drift is checked live.
       if (known[i] !== undefined && known[i] === srcDigest) {
-        const r = row(src, dst, { sourceDigest: srcDigest, destinationDigest: srcDigest });
+        // Decided from memory: the row claims no destination digest, nothing was observed.
+        const r = row(src, dst, { sourceDigest: srcDigest });
         return {
           ...base,
           dstDigest: srcDigest,
           action: 'skip',
-          row: { ...r, status: 'skipped', reason: 'up-to-date (state cache)' },
+          row: { ...r, status: 'skipped', reason: REMEMBERED },
         };
       }
       const head = lookups.has(i) ? lookups.get(i) : await lookup(client, dst);

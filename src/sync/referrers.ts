@@ -7,6 +7,7 @@
  * merging (its annotations and other entries kept), never blindly overwritten.
  */
 import { referrersTag } from '../oci/client.js';
+import { OciError } from '../oci/errors.js';
 import type { Descriptor } from '../oci/manifest.js';
 import { OCI_INDEX } from '../oci/mediatypes.js';
 import type { Repository } from '../oci/reference.js';
@@ -161,10 +162,17 @@ async function copyCosignTags(
   }
 }
 
+/** Rounds of read-merge-write-verify before giving up on the fallback index (other writers race us). */
+const MERGE_ROUNDS = 8;
+/** Pause after writing the fallback index before reading it back (plus up to as much again, random). */
+const SETTLE_MS = 150;
+
 /**
  * Make the destination list every referrer in `wanted`. A registry with the referrers API does
  * that itself; otherwise add the missing descriptors to its `sha256-<hex>` index (merge, keep
- * what is there — entries and the index's own annotations — no duplicates).
+ * what is there, no duplicates). Another run may write the same index at the same time and drop
+ * our entries (read-modify-write), so the index is read again after each write and the merge
+ * repeated, after a random pause, until every wanted referrer is listed.
  */
 async function mergeFallbackIndex(
   ctx: CopyContext,
@@ -174,28 +182,40 @@ async function mergeFallbackIndex(
   /** Write the fallback tag even when the destination has the API (it cannot list these there). */
   always = false,
 ): Promise<void> {
-  const current = await onSide('destination', () => ctx.client.getReferrers(dst, subject));
-  const have = new Set(current.descriptors.map((d) => d.digest));
-  const missing = wanted.filter((d) => !have.has(d.digest));
-  if (missing.length === 0) return;
-  if (current.via === 'api' && !always) {
-    ctx.log(
-      `destination lists ${current.descriptors.length} referrers of ${subject} through its API; not writing a fallback tag`,
+  const tag = referrersTag(subject);
+  for (let round = 1; ; round++) {
+    const started = performance.now();
+    const current = await onSide('destination', () => ctx.client.getReferrers(dst, subject));
+    const have = new Set(current.descriptors.map((d) => d.digest));
+    const missing = wanted.filter((d) => !have.has(d.digest));
+    if (missing.length === 0) return;
+    if (current.via === 'api' && !always) {
+      ctx.log(
+        `destination lists ${current.descriptors.length} referrers of ${subject} through its API; not writing a fallback tag`,
+      );
+      return;
+    }
+    if (round > MERGE_ROUNDS) {
+      const err = new OciError(
+        `merge referrers fallback tag ${dst.registry}/${dst.repository}:${tag}: ${missing.length} referrer(s) still missing after ${MERGE_ROUNDS} rounds (another writer keeps replacing the index)`,
+      );
+      err.side = 'destination';
+      throw err;
+    }
+    const index = {
+      schemaVersion: 2,
+      mediaType: OCI_INDEX,
+      manifests: [...current.descriptors, ...missing],
+      ...(current.annotations ? { annotations: current.annotations } : {}),
+    };
+    await onSide('destination', () =>
+      ctx.client.putManifest({ ...dst, tag }, Buffer.from(JSON.stringify(index)), OCI_INDEX),
     );
-    return;
+    ctx.log(`updated referrers fallback tag ${tag} (+${missing.length})`);
+    // Let a concurrent writer that read the index before our write land its own write (its
+    // read-to-write gap is about ours), then check ours survived: registries offer no
+    // compare-and-swap on tags.
+    const settle = Math.max(SETTLE_MS, 2 * (performance.now() - started));
+    await new Promise((resolve) => setTimeout(resolve, settle + Math.random() * settle));
   }
-  const index = {
-    schemaVersion: 2,
-    mediaType: OCI_INDEX,
-    manifests: [...current.descriptors, ...missing],
-    ...(current.annotations ? { annotations: current.annotations } : {}),
-  };
-  await onSide('destination', () =>
-    ctx.client.putManifest(
-      { ...dst, tag: referrersTag(subject) },
-      Buffer.from(JSON.stringify(index)),
-      OCI_INDEX,
-    ),
-  );
-  ctx.log(`updated referrers fallback tag ${referrersTag(subject)} (+${missing.length})`);
 }

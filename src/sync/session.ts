@@ -34,7 +34,10 @@ export interface SessionOptions {
   lookup?: LookupFunction;
   /** Retries per request (attempts = retries + 1). */
   retries?: number;
-  /** Time budget per request including retries, in ms. */
+  /**
+   * Time budget per request including retries, in ms; also the longest wait for a connection,
+   * an answer's headers, or a pause in its body (see `TransportOptions.timeoutMs`).
+   */
   timeoutMs?: number;
   /** Connections per registry host. */
   connections?: number;
@@ -174,6 +177,7 @@ export function createSession(
     connections: options.connections ?? 16,
     ...(options.lookup ? { lookup: options.lookup } : {}),
     ...(options.log ? { log: options.log } : {}),
+    ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
   });
   const env = options.env ?? process.env;
   const now = options.now ?? Date.now;

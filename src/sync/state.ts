@@ -18,6 +18,9 @@ import type { SyncResult, TagResult } from './model.js';
 /** Format version of the state file; bump to start cold after a format change. */
 export const STATE_VERSION = 1;
 
+/** Share of the remembered destinations each run re-checks live, oldest first. */
+export const RECHECK_SHARE = 1 / 8;
+
 /** How long a known destination digest is trusted unless told otherwise (24h). */
 export const DEFAULT_STATE_TTL_MS = 24 * 60 * 60 * 1000;
 
@@ -115,16 +118,42 @@ export class StateCache {
     }
   }
 
-  /** The digest `destination` held when last confirmed, if that is younger than the TTL. */
+  /**
+   * The digest `destination` held when last confirmed, if that is younger than the TTL and the
+   * destination is not among this run's rolling re-checks (the oldest share, see `RECHECK_SHARE`).
+   */
   knownDestinationDigest = (destination: string): string | undefined => {
     const e = this.#entries.get(destination);
     if (!e) return undefined;
     const age = this.#now() - e.seenAt;
     // Expired, or "seen" in the future (a clock gone wrong or a hand-edited file): ask the registry.
     if (age > this.#ttlMs || age < 0) return undefined;
+    if (this.#recheck().has(destination)) return undefined;
     this.#served.add(destination);
     return e.digest;
   };
+
+  /** When the digest `knownDestinationDigest` gave for `destination` was last confirmed (ms since the epoch). */
+  confirmedAt = (destination: string): number | undefined => this.#entries.get(destination)?.seenAt;
+
+  #rechecks: Set<string> | undefined;
+
+  /**
+   * This run's rolling re-checks: the oldest `RECHECK_SHARE` of the remembered destinations
+   * (rounded down), asked live so that a tag deleted or moved behind the mirror's back is noticed
+   * within about 1 / RECHECK_SHARE runs, without waiting for the whole cache to expire at once.
+   */
+  #recheck(): Set<string> {
+    if (!this.#rechecks) {
+      const count = Math.floor(this.#entries.size * RECHECK_SHARE);
+      const oldest = [...this.#entries]
+        .sort(([ka, a], [kb, b]) => a.seenAt - b.seenAt || (ka < kb ? -1 : 1))
+        .slice(0, count)
+        .map(([k]) => k);
+      this.#rechecks = new Set(oldest);
+    }
+    return this.#rechecks;
+  }
 
   /**
    * Remembered signature verifications (`verify:`), keyed by digest and policy hash, trusted for

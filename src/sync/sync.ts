@@ -8,7 +8,7 @@ import { ImageVerifier, type VerificationCache } from '../verify/index.js';
 import { BlobCopier } from './blobs.js';
 import { type ChartOptions, syncCharts } from './charts.js';
 import type { CopyContext } from './copy.js';
-import { errorInfo } from './errors.js';
+import { CancelledError, errorInfo } from './errors.js';
 import { DEFAULT_JOB_TIMEOUT_MS, runJob } from './job.js';
 import {
   type EntryResult,
@@ -63,6 +63,13 @@ export interface SyncOptions extends SessionOptions, ChartOptions {
   shard?: ShardSpec;
   /** Tags known per destination repository, to weigh shards (every shard must see the same). */
   shardWeights?: TagCounts;
+  /** When a digest given by `knownDestinationDigest` was last confirmed (ms since the epoch), for the row. */
+  knownDestinationConfirmedAt?: (destination: string) => number | undefined;
+  /**
+   * Cancellation (the front ends abort it on SIGINT/SIGTERM): nothing new starts, requests in
+   * flight are aborted (a tag write is settled so no wrong bytes stay), the result says `cancelled`.
+   */
+  signal?: AbortSignal;
 }
 
 interface Job {
@@ -88,6 +95,10 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
     options.session ??
     createSession(config, {
       ...options,
+      // `--timeout` bounds every wait, planning's requests included: no request outlives it.
+      ...(options.timeoutMs === undefined && options.jobTimeoutMs !== undefined
+        ? { timeoutMs: options.jobTimeoutMs }
+        : {}),
       connections: Math.max(8, concurrency * 2),
       log,
       retry: {
@@ -100,6 +111,7 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
   const hostsBefore = session.transport.stats();
   const entries: EntryResult[] = [];
   const jobs: Job[] = [];
+  const planClient = options.signal ? client.withSignal(options.signal) : client;
 
   const shard = options.shard ? selectShard(config, options.shard, options.shardWeights, options) : undefined;
   const artifacts = config.artifacts.filter(
@@ -130,20 +142,28 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
       position: entry.position,
       tags: [],
     };
+    if (options.signal?.aborted) {
+      result.error = errorInfo(new CancelledError(`${entry.name}: cancelled before planning`));
+      emit({ type: 'entry-failed', entry: result });
+      return { result, plan: undefined, entry };
+    }
     try {
-      let plan = await planEntry(client, entry, {
+      let plan = await planEntry(planClient, entry, {
         overwrite: options.overwrite ?? false,
         parallelism: concurrency * 2,
         knownDestinationDigest: options.knownDestinationDigest,
         keep: shard?.tag,
         listing: sourceListing(session, entry.source),
+        knownDestinationConfirmedAt: options.knownDestinationConfirmedAt,
       });
       const policy = await entryPolicy(entry);
       if (policy) plan = await verifyPlan(plan, entry, policy, verifier(), concurrency);
       for (const note of plan.notes) log(note);
       return { result, plan, entry };
     } catch (err) {
-      result.error = errorInfo(err);
+      result.error = errorInfo(
+        options.signal?.aborted ? new CancelledError(`${entry.name}: planning cancelled`) : err,
+      );
       emit({ type: 'entry-failed', entry: result });
       return { result, plan: undefined, entry };
     }
@@ -202,8 +222,19 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
   const attempts = (options.jobRetries ?? 1) + 1;
   const timeoutMs = options.jobTimeoutMs ?? DEFAULT_JOB_TIMEOUT_MS;
   await mapPool(jobs, concurrency, async ({ entry, plan, referrers, referrersOnly, dryRun, sourceTags }) => {
+    if (options.signal?.aborted) {
+      // Start nothing new: the row says the copy was not attempted.
+      plan.row.status = 'failed';
+      plan.row.error = errorInfo(
+        new CancelledError(`${plan.row.source} → ${plan.row.destination}: cancelled before it started`),
+      );
+      entry.tags.push(plan.row);
+      emit({ type: 'tag', entry, tag: plan.row });
+      return;
+    }
     emit({ type: 'tag-started', entry, source: plan.row.source, destination: plan.row.destination });
     const r = await runJob(ctx, plan, {
+      cancel: options.signal,
       referrers,
       referrersOnly: referrersOnly ?? false,
       dryRun: dryRun ?? false,
@@ -216,8 +247,23 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
     emit({ type: 'tag', entry, tag: r });
   });
 
+  if (options.signal?.aborted) {
+    for (const c of charts) {
+      const entry: EntryResult = {
+        name: c.name,
+        kind: 'chart',
+        source: c.source,
+        destinations: [c.repository],
+        position: c.position,
+        tags: [],
+        error: errorInfo(new CancelledError(`${c.name}: cancelled before it started`)),
+      };
+      entries.push(entry);
+      emit({ type: 'entry-failed', entry });
+    }
+  }
   entries.push(
-    ...(await syncCharts(charts, {
+    ...(await syncCharts(options.signal?.aborted ? [] : charts, {
       ...options,
       config,
       client,
@@ -248,7 +294,9 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
     durationMs: Math.round(performance.now() - t0),
     dryRun: options.dryRun ?? false,
     entries,
-    summary: summarize(entries, requests),
+    summary: options.signal?.aborted
+      ? { ...summarize(entries, requests), cancelled: true }
+      : summarize(entries, requests),
   };
   if (hosts.length > 0) result.hosts = hosts;
   if (shard && options.shard) {

@@ -28,6 +28,8 @@ interface RuleBase {
   times?: number;
   /** Which requests the rule applies to (default: all). */
   match?: (req: FaultMatchInput) => boolean;
+  /** Probability (0..1) that a matching request gets this fault, drawn from `ProxyOptions.random`. */
+  chance?: number;
 }
 
 export type FaultRule = RuleBase &
@@ -35,7 +37,17 @@ export type FaultRule = RuleBase &
     | { status: number; retryAfter?: string; body?: string; headers?: Record<string, string> }
     | { reset: true }
     | { resetAfterBytes: number }
+    /** Send the answer's headers and this many body bytes, then nothing more (the connection stays open). */
+    | { stallAfterBytes: number }
     | { corruptByte: number }
+    /**
+     * Flip bits of the byte at this offset of the request body on its way to the target (XOR with
+     * `xor`, default 0x01 so ASCII stays ASCII): a registry that does not validate the field then
+     * stores bytes other than the client sent, under the digest of what it received.
+     */
+    | { corruptRequestByte: number; xor?: number }
+    /** Forward the request, let the target apply it, then drop the connection instead of answering. */
+    | { dropAnswer: true }
     | { redirectTo: string }
     | { delayMs: number }
     /** Answer the request here (e.g. an API the upstream registry lacks), not upstream. */
@@ -50,7 +62,10 @@ export type FaultKind =
   | 'status'
   | 'reset'
   | 'resetAfterBytes'
+  | 'stallAfterBytes'
   | 'corruptByte'
+  | 'corruptRequestByte'
+  | 'dropAnswer'
   | 'redirect'
   | 'delay'
   | 'respond';
@@ -84,6 +99,8 @@ export interface ProxyOptions {
   key?: string;
   /** Replace the Authorization header sent upstream (the client's is still recorded). */
   upstreamAuthorization?: string;
+  /** Randomness for rules with `chance` (default Math.random; pass a seeded one for repeatable runs). */
+  random?: () => number;
 }
 
 const HOP_BY_HOP = new Set([
@@ -101,14 +118,20 @@ function ruleKind(rule: FaultRule): FaultKind {
   if ('respond' in rule) return 'respond';
   if ('reset' in rule) return 'reset';
   if ('resetAfterBytes' in rule) return 'resetAfterBytes';
+  if ('stallAfterBytes' in rule) return 'stallAfterBytes';
   if ('corruptByte' in rule) return 'corruptByte';
+  if ('corruptRequestByte' in rule) return 'corruptRequestByte';
+  if ('dropAnswer' in rule) return 'dropAnswer';
   if ('redirectTo' in rule) return 'redirect';
   return 'delay';
 }
 
 class Corrupter extends Transform {
   #seen = 0;
-  constructor(readonly offset: number) {
+  constructor(
+    readonly offset: number,
+    readonly xor = 0xff,
+  ) {
     super();
   }
   override _transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback): void {
@@ -117,7 +140,7 @@ class Corrupter extends Transform {
     if (this.offset >= start && this.offset < this.#seen) {
       const copy = Buffer.from(chunk);
       const i = this.offset - start;
-      copy[i] = (copy[i] ?? 0) ^ 0xff;
+      copy[i] = (copy[i] ?? 0) ^ this.xor;
       cb(null, copy);
       return;
     }
@@ -153,6 +176,7 @@ async function startServer(targetUrl: string, rules: FaultRule[], opts: ProxyOpt
       const used = spent.get(rule) ?? 0;
       if (rule.times !== undefined && used >= rule.times) continue;
       if (rule.match && !rule.match(input)) continue;
+      if (rule.chance !== undefined && (opts.random ?? Math.random)() >= rule.chance) continue;
       spent.set(rule, used + 1);
       return rule;
     }
@@ -192,6 +216,11 @@ async function startServer(targetUrl: string, rules: FaultRule[], opts: ProxyOpt
           outHeaders.location = proxyOrigin + loc.slice(targetOrigin.length);
         }
         log.status = up.statusCode ?? 0;
+        if (rule && 'dropAnswer' in rule) {
+          up.resume();
+          up.on('end', () => resetSocket(req.socket));
+          return;
+        }
         res.writeHead(up.statusCode ?? 502, up.statusMessage, outHeaders);
         if (rule && 'resetAfterBytes' in rule) {
           let sent = 0;
@@ -219,6 +248,19 @@ async function startServer(targetUrl: string, rules: FaultRule[], opts: ProxyOpt
           }
           return;
         }
+        if (rule && 'stallAfterBytes' in rule) {
+          let sent = 0;
+          const limit = rule.stallAfterBytes;
+          res.flushHeaders();
+          up.on('data', (chunk: Buffer) => {
+            if (sent >= limit) return;
+            const part = chunk.subarray(0, limit - sent);
+            sent += part.length;
+            res.write(part);
+            if (sent >= limit) up.destroy();
+          });
+          return;
+        }
         if (rule && 'corruptByte' in rule) {
           up.pipe(new Corrupter(rule.corruptByte)).pipe(res);
           return;
@@ -235,7 +277,9 @@ async function startServer(targetUrl: string, rules: FaultRule[], opts: ProxyOpt
         resetSocket(req.socket);
       }
     });
-    req.pipe(upstream);
+    if (rule && 'corruptRequestByte' in rule)
+      req.pipe(new Corrupter(rule.corruptRequestByte, rule.xor ?? 0x01)).pipe(upstream);
+    else req.pipe(upstream);
   };
 
   const server = createServer((req, res) => {

@@ -40,6 +40,7 @@ describe('toReport', () => {
       wouldCopy: 0,
       wouldOverwrite: 0,
       failed: 2,
+      failedEntries: 1,
       bytes: 12_348_726,
       blobs: { copied: 8, mounted: 2, existing: 5 },
       requests: 340,
