@@ -22,6 +22,12 @@ export interface LoadConfigInput {
   env?: NodeJS.ProcessEnv;
   /** Substitute `${VAR}` references (default true). */
   envsubst?: boolean;
+  /**
+   * A credential whose `${VAR}` is set but empty (no secrets on fork and Dependabot pull
+   * requests): `error` (default) names the variable and why it may be empty; `anonymous` loads
+   * the host without a credential and marks it `missingSecret` (dry runs read what they can).
+   */
+  emptySecrets?: 'error' | 'anonymous';
   /** Directory for stdin / environment configs (default `process.cwd()`). */
   cwd?: string;
 }
@@ -75,13 +81,25 @@ export async function loadConfig(input: LoadConfigInput): Promise<MirrorConfig> 
     }
     text = fromEnv;
   }
-  return loadConfigText(text, { file, dir, env, envsubst: input.envsubst ?? true });
+  return loadConfigText(text, {
+    file,
+    dir,
+    env,
+    envsubst: input.envsubst ?? true,
+    ...(input.emptySecrets ? { emptySecrets: input.emptySecrets } : {}),
+  });
 }
 
 /** Loads config text that has already been read; `file` is for messages, `dir` for relative paths. */
 export function loadConfigText(
   text: string,
-  opts: { file: string; dir: string; env?: NodeJS.ProcessEnv; envsubst?: boolean },
+  opts: {
+    file: string;
+    dir: string;
+    env?: NodeJS.ProcessEnv;
+    envsubst?: boolean;
+    emptySecrets?: 'error' | 'anonymous';
+  },
 ): MirrorConfig {
   const { parsed, errors: syntax } = parseYaml(text, opts.file);
   if (syntax.length > 0) throw new ConfigErrors(syntax);
@@ -92,10 +110,12 @@ export function loadConfigText(
   const fail = (errors: ConfigError[]): ConfigErrors =>
     new ConfigErrors(secrets.size > 0 ? errors.map((e) => masked(e, [...secrets])) : errors);
 
+  const emptyVars = new Map<string, string>();
   if (opts.envsubst ?? true) {
     const sub = substituteEnv(parsed, { env: opts.env ?? process.env, isSecretPath });
     for (const s of sub.secrets) secrets.add(s);
     if (sub.errors.length > 0) throw fail(sub.errors);
+    for (const e of sub.empty) emptyVars.set(e.path.join('.'), e.name);
   }
 
   const data: unknown = parsed.doc.toJS({ maxAliasCount: 100 });
@@ -114,7 +134,14 @@ export function loadConfigText(
   const schemaErrors = validateSchema(head.dialect, record, parsed);
   if (schemaErrors.length > 0) throw fail(schemaErrors);
 
-  const { config, errors } = normalize(record, { dialect: head.dialect, parsed, dir: opts.dir, secrets });
+  const { config, errors } = normalize(record, {
+    dialect: head.dialect,
+    parsed,
+    dir: opts.dir,
+    secrets,
+    emptyVars,
+    emptySecrets: opts.emptySecrets ?? 'error',
+  });
   if (errors.length > 0) throw fail(errors);
   return config;
 }

@@ -47,7 +47,15 @@ export interface NormalizeContext {
   dir: string;
   /** Secrets found so far (substituted values); inline credential material is added. */
   secrets: Set<string>;
+  /** Field paths (joined with `.`) that a set-but-empty `${VAR}` emptied, to the variable name. */
+  emptyVars?: ReadonlyMap<string, string>;
+  /** What an emptied credential means: a config error (default) or an anonymous host. */
+  emptySecrets?: 'error' | 'anonymous';
 }
+
+/** Why a secret variable is empty on GitHub, said with every empty-credential message. */
+export const EMPTY_SECRET_WHY =
+  'GitHub passes no secrets to workflows of pull requests from forks, Dependabot runs only get Dependabot secrets, or the secret is not defined for this repository or environment';
 
 /** Checks and normalises `data`; returns the config (meaningful only when `errors` is empty). */
 export function normalize(data: R, ctx: NormalizeContext): { config: MirrorConfig; errors: ConfigError[] } {
@@ -477,7 +485,10 @@ class Normalizer {
         this.#err([...at, 'username'], 'a username needs a `credential` to go with it', { key: true });
       }
     }
-    if (cred) {
+    const emptied = cred ? this.#emptiedCredential(cred, [...at, 'credential']) : undefined;
+    if (emptied) {
+      entry.missingSecret = emptied;
+    } else if (cred) {
       const c = this.#credential(cred, [...at, 'credential']);
       if (c) entry.credential = c;
     }
@@ -533,6 +544,28 @@ class Normalizer {
       );
     }
     return entry;
+  }
+
+  /**
+   * The variable that emptied this credential's only source (`value: "${PASSWORD}"` with
+   * PASSWORD set to ""), or undefined. An error naming it and why it may be empty, unless empty
+   * secrets are loaded as anonymous hosts.
+   */
+  #emptiedCredential(c: R, at: FieldPath): string | undefined {
+    const given = ['provider', 'value', 'fromPath', 'jwkPath', 'jwkValue'].filter(
+      (k) => c[k] !== undefined && c[k] !== '',
+    );
+    if (given.length > 0) return undefined;
+    for (const k of ['value', 'jwkValue']) {
+      const name = this.#ctx.emptyVars?.get([...at, k].join('.'));
+      if (name === undefined) continue;
+      if (this.#ctx.emptySecrets !== 'anonymous')
+        this.#err([...at, k], `\`\${${name}}\` is set but empty, so this credential has no ${k}`, {
+          hint: `${EMPTY_SECRET_WHY}; a dry run (plan) reads such hosts anonymously instead`,
+        });
+      return name;
+    }
+    return undefined;
   }
 
   #credential(c: R, at: FieldPath): HostCredential | undefined {

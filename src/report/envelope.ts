@@ -65,6 +65,8 @@ export interface ReportEntry {
   destinations: string[];
   position?: SourcePosition;
   error?: ReportError;
+  /** Dry runs: why the entry could not be checked (no credential for a host it needs). */
+  notChecked?: string;
   tags: ReportTag[];
 }
 
@@ -143,6 +145,7 @@ function toEntry(e: EntryResult): ReportEntry {
       ? { position: { file: redact(e.position.file), line: e.position.line, column: e.position.column } }
       : {}),
     ...(e.error !== undefined ? { error: toError(e.error) } : {}),
+    ...(e.notChecked !== undefined ? { notChecked: redact(e.notChecked) } : {}),
     tags: e.tags.map(toTag),
   };
 }
@@ -169,6 +172,7 @@ export function toReport(result: SyncResult, meta: ReportMeta): ReportDocument {
         wouldCopy: s.wouldCopy,
         wouldOverwrite: s.wouldOverwrite,
         failed: s.failed,
+        notChecked: s.notChecked,
         bytes: s.bytes,
         blobs: toBlobs(s.blobs),
         requests: s.requests,

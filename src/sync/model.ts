@@ -95,6 +95,11 @@ export interface EntryResult {
   position?: SourcePosition;
   /** Set when the entry failed before any tag could be handled (plan failure). */
   error?: ErrorInfo;
+  /**
+   * Dry runs only: why the entry could not be checked, e.g. a host it needs has no credential
+   * because its secret is empty (a fork or Dependabot pull request). Not a failure.
+   */
+  notChecked?: string;
   tags: TagResult[];
 }
 
@@ -107,6 +112,8 @@ export interface SyncSummary {
   wouldCopy: number;
   wouldOverwrite: number;
   failed: number;
+  /** Entries a dry run could not check (`EntryResult.notChecked`). */
+  notChecked: number;
   bytes: number;
   blobs: BlobCounts;
   requests: number;
@@ -145,6 +152,7 @@ export function summarize(entries: readonly EntryResult[], requests: number): Sy
     wouldCopy: 0,
     wouldOverwrite: 0,
     failed: 0,
+    notChecked: 0,
     bytes: 0,
     blobs: { copied: 0, mounted: 0, existing: 0 },
     requests,
@@ -160,6 +168,7 @@ export function summarize(entries: readonly EntryResult[], requests: number): Sy
   };
   for (const e of entries) {
     if (e.error) s.failed++;
+    if (e.notChecked !== undefined) s.notChecked++;
     for (const t of e.tags.flatMap((t) => [t, ...(t.images ?? [])])) {
       (s[key[t.status]] as number)++;
       s.bytes += t.bytes;

@@ -3,12 +3,14 @@
  * across the whole run. Knows nothing of GitHub; the CLI and the action both call it.
  */
 import type { MirrorConfig } from '../config/model.js';
+import { EMPTY_SECRET_WHY } from '../config/normalize.js';
 import { BlobCopier } from './blobs.js';
 import { type ChartOptions, syncCharts } from './charts.js';
 import type { CopyContext } from './copy.js';
 import { errorInfo } from './errors.js';
 import { DEFAULT_JOB_TIMEOUT_MS, runJob } from './job.js';
 import { type EntryResult, type SyncResult, summarize, type TagResult } from './model.js';
+import { markNotChecked } from './not-checked.js';
 import { type PlannedTag, planEntry } from './plan.js';
 import { mapPool, Semaphore } from './pool.js';
 import { createSession, type Session, type SessionOptions } from './session.js';
@@ -185,6 +187,7 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
   }
   const requests = session.transport.totals().requests - requestsBefore;
   if (!options.session) await session.close();
+  if (options.dryRun) markNotChecked(entries, config.hosts, EMPTY_SECRET_WHY);
   return {
     startedAt,
     durationMs: Math.round(performance.now() - t0),
