@@ -40,6 +40,7 @@ describe('toReport', () => {
       wouldCopy: 0,
       wouldOverwrite: 0,
       failed: 2,
+      notChecked: 0,
       bytes: 12_348_726,
       blobs: { copied: 8, mounted: 2, existing: 5 },
       requests: 340,
