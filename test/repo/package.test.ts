@@ -52,6 +52,7 @@ describe('Dockerfile', () => {
 
   it('runs the CLI on distroless Node.js 24 as a non-root user', () => {
     expect(arg('RUNTIME_IMAGE')).toMatch(/^gcr\.io\/distroless\/nodejs24-debian\d+:nonroot$/);
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a Dockerfile build argument.
     expect(final.startsWith('${RUNTIME_IMAGE}')).toBe(true);
     const users = [...final.matchAll(/^USER (\S+)$/gm)].map((m) => m[1]);
     expect(users.at(-1)).toBe('nonroot');
