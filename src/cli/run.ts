@@ -6,15 +6,17 @@ import { loadConfig } from '../config/load.js';
 import type { MirrorConfig } from '../config/model.js';
 import { renderJson, renderYaml, toReport } from '../report/envelope.js';
 import { type ImageListFormat, renderImageList } from '../report/images.js';
-import { formatBytes, renderPlanFailureLine, renderSummaryLine, renderTagLine } from '../report/text.js';
+import { explainError } from '../report/remedy.js';
+import { errorDetail, renderPlanFailureLine, renderSummaryLine, renderTagLine } from '../report/text.js';
 import { redact, registerSecret } from '../secrets.js';
 import { listChartImages } from '../sync/charts.js';
-import { exitCodeOf, type SyncResult } from '../sync/model.js';
+import { type ErrorInfo, exitCodeOf, type SyncResult } from '../sync/model.js';
 import { createSession, SessionError } from '../sync/session.js';
 import { StateCache } from '../sync/state.js';
 import { sync } from '../sync/sync.js';
 import { VERSION } from '../version.js';
-import { type CliArgs, parseCli, USAGE, UsageError } from './args.js';
+import { type CliArgs, helpText, parseCli, USAGE, UsageError } from './args.js';
+import { Progress } from './progress.js';
 
 /** Where the CLI writes; injectable for tests. */
 export interface CliIO {
@@ -57,7 +59,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     throw e;
   }
   if (args.command === 'help') {
-    out(`${USAGE}\n`);
+    out(`${helpText(args.helpFor)}\n`);
     return 0;
   }
   if (args.command === 'version') {
@@ -87,19 +89,13 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   const live = text ? out : err;
   const color = text && io.stdout.isTTY === true && io.env.NO_COLOR === undefined;
   const progress = args.progress && io.stderr.isTTY === true;
-  let done = 0;
-  let total = 0;
-  let bytes = 0;
-  const t0 = performance.now();
+  const meter = new Progress(performance.now());
   const clearProgress = () => {
     if (progress) io.stderr.write('\r\u001b[K');
   };
   const drawProgress = () => {
-    if (!progress) return;
-    const secs = (performance.now() - t0) / 1000;
-    io.stderr.write(
-      `\r\u001b[K${done}/${total} tags · ${formatBytes(bytes)} · ${formatBytes(bytes / Math.max(secs, 0.001))}/s`,
-    );
+    if (progress)
+      io.stderr.write(`\r\u001b[K${redact(meter.render(performance.now(), io.stderr.columns ?? 100))}`);
   };
   const state = args.stateFile
     ? new StateCache({ path: resolve(io.cwd, args.stateFile), ttlMs: args.stateTtlMs })
@@ -126,12 +122,15 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       ...(state ? { knownDestinationDigest: state.knownDestinationDigest } : {}),
       onEvent: (event) => {
         if (event.type === 'planned') {
-          total += event.jobs;
+          meter.planned(event.jobs);
+          drawProgress();
+        } else if (event.type === 'job-start') {
+          meter.started(event.entry.name, event.destination);
           drawProgress();
         } else if (event.type === 'tag') {
-          done++;
-          bytes += event.tag.bytes;
-          if (!['copied', 'overwritten', 'failed'].includes(event.tag.status)) total++;
+          if (meter.running.has(event.tag.destination))
+            meter.finished(event.tag.destination, event.tag.bytes);
+          else meter.decided();
           clearProgress();
           if (text) live(`${renderTagLine(event.entry, event.tag, { color, verbose: args.verbose })}\n`);
           drawProgress();
@@ -162,9 +161,36 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   });
   if (args.output === 'json') out(renderJson(doc));
   else if (args.output === 'yaml') out(renderYaml(doc));
-  else out(`${renderSummaryLine(result, { color })}\n`);
+  for (const e of result.entries.filter((e) => e.notChecked !== undefined))
+    err(`oci-mirror: ${e.name}: not checked: ${e.notChecked}\n`);
+  const failures = failureLines(result);
+  if (failures.length > 0) (text ? out : err)(`\nFailures (${failures.length}):\n${failures.join('\n')}\n\n`);
+  if (text) out(`${renderSummaryLine(result, { color })}\n`);
   if (args.reportFile) await writeFile(args.reportFile, renderJson(doc));
   return exitCodeOf(result.summary, args.driftExitCode);
+}
+
+/**
+ * Every failure again after the run, one line each with the reason in words and the fix, so a
+ * long log does not hide them.
+ */
+function failureLines(result: SyncResult): string[] {
+  const line = (name: string, what: string, e: ErrorInfo, ref: string | undefined) => {
+    const x = explainError(e, ref);
+    return `  ✗ ${name}: ${what}: ${x.reason} — ${x.remedy}\n      ${e.message}${errorDetail(e)}`;
+  };
+  return result.entries.flatMap((e) => [
+    ...(e.error
+      ? [line(e.name, 'plan failed', e.error, e.error.side === 'destination' ? e.destinations[0] : e.source)]
+      : []),
+    ...e.tags
+      .flatMap((t) => [t, ...(t.images ?? [])])
+      .filter((t) => t.status === 'failed')
+      .map((t) => {
+        const er = t.error ?? { message: t.reason ?? 'unknown error' };
+        return line(e.name, t.source, er, er.side === 'destination' ? t.destination : t.source);
+      }),
+  ]);
 }
 
 /** Learn from the run and write the state file; trouble costs the next run speed, never this run's exit code. */

@@ -63,3 +63,28 @@ export function formatProblem(p: {
   const hint = p.hint ? ` (${p.hint})` : '';
   return `${where}:${path} ${p.message}${hint}`;
 }
+
+/**
+ * The config file does not exist: said as such, with where it was looked for and what to do,
+ * rather than as a problem at line 1:1 of an invalid config. Still a `ConfigErrors` (exit code 3).
+ */
+export class ConfigNotFound extends ConfigErrors {
+  /** Absolute path that was looked for. */
+  readonly path: string;
+
+  constructor(file: string, path: string, options?: { cause?: unknown }) {
+    const hint =
+      'pass the path of your mirror config (relative to the working directory; in GitHub Actions to the workspace, after actions/checkout), `-` for standard input, or set OCI_MIRROR_CONFIG';
+    super(
+      [
+        new ConfigError(
+          { file, line: 1, column: 1, path: '', message: 'config file not found', hint },
+          options,
+        ),
+      ],
+      options,
+    );
+    this.path = path;
+    this.message = `config file not found: ${file} (looked for ${path})\nhint: ${hint}`;
+  }
+}

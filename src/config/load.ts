@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { redactValues } from '../secrets.js';
-import { ConfigError, ConfigErrors } from './errors.js';
+import { ConfigError, ConfigErrors, ConfigNotFound } from './errors.js';
 import type { Dialect, MirrorConfig } from './model.js';
 import { normalize } from './normalize.js';
 import { validateSchema } from './schema.js';
@@ -65,6 +65,7 @@ export async function loadConfig(input: LoadConfigInput): Promise<MirrorConfig> 
       text = await readFile(abs, 'utf8');
     } catch (cause) {
       const code = (cause as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') throw new ConfigNotFound(file, abs, { cause });
       const why =
         code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory' : 'cannot be read';
       throw single(file, `config ${why}`, cause);

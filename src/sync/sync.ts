@@ -19,6 +19,7 @@ export type SyncEvent =
   | { type: 'tag'; entry: EntryResult; tag: TagResult }
   | { type: 'entry-failed'; entry: EntryResult }
   | { type: 'planned'; entry: EntryResult; jobs: number }
+  | { type: 'job-start'; entry: EntryResult; destination: string }
   | { type: 'log'; message: string };
 
 export interface SyncOptions extends SessionOptions, ChartOptions {
@@ -146,6 +147,7 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
   const attempts = (options.jobRetries ?? 1) + 1;
   const timeoutMs = options.jobTimeoutMs ?? DEFAULT_JOB_TIMEOUT_MS;
   await mapPool(jobs, concurrency, async ({ entry, plan, referrers, referrersOnly, sourceTags }) => {
+    emit({ type: 'job-start', entry, destination: plan.row.destination });
     const r = await runJob(ctx, plan, {
       referrers,
       referrersOnly: referrersOnly ?? false,
