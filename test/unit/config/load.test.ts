@@ -293,7 +293,7 @@ describe('parseGoDuration', () => {
   });
 });
 
-describe('a credential whose ${VAR} is set but empty (fork and Dependabot pull requests)', () => {
+describe('a credential whose $VAR is set but empty (fork and Dependabot pull requests)', () => {
   const yaml = `${B}artifacts:
   - source: ghcr.io/org/app
     destination: r.example.com/app
@@ -335,7 +335,7 @@ hosts:
   });
 
   it('a literal empty value is still "needs one source"', () => {
-    const literal = yaml.replace('"${REGISTRY_PASSWORD}"', '""');
+    const literal = yaml.replace(/"\$\{REGISTRY_PASSWORD\}"/, '""');
     expect(() =>
       loadConfigText(literal, { file: 'm.yaml', dir, env: {}, emptySecrets: 'anonymous' }),
     ).toThrow(/the credential needs one source/);
