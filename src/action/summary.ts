@@ -120,7 +120,7 @@ function digestCell(t: TagResult): string {
             : t.blobs.existing > 0 || t.blobs.copied === 0
               ? 'already present'
               : '';
-      return [src, moved].filter(Boolean).join(' · ');
+      return [src, moved].filter(Boolean).join('<br>');
     }
     default:
       return src;

@@ -19,6 +19,20 @@ export function hostOf(reference: string | undefined): string | undefined {
   return first.includes('.') || first.includes(':') || first === 'localhost' ? first : undefined;
 }
 
+/** The permission to grant for a push, in the words of the registry at `host`. */
+function pushRemedy(host: string): string {
+  if (host === 'ghcr.io')
+    return "give the job `permissions: packages: write` and, for an existing package, the repository write access in the package's Manage Actions access settings";
+  if (/\.dkr\.ecr\.[a-z0-9-]+\.amazonaws\.com$/.test(host) || host === 'public.ecr.aws')
+    return 'allow the role ecr:PutImage, ecr:InitiateLayerUpload, ecr:UploadLayerPart, ecr:CompleteLayerUpload and ecr:BatchCheckLayerAvailability on the repository';
+  if (host.endsWith('.pkg.dev'))
+    return 'grant the service account roles/artifactregistry.writer on the repository';
+  if (host.endsWith('.azurecr.io')) return 'assign the identity the AcrPush role on the registry';
+  if (host === 'docker.io' || host.endsWith('.docker.io'))
+    return 'use an access token with Read & Write scope for an account that may push to the repository';
+  return `grant the credential for ${host} push (write) access to the repository`;
+}
+
 /** What the failing side is called in sentences. */
 function sideWord(e: ErrorInfo): string {
   return e.side === 'destination' ? 'destination' : e.side === 'source' ? 'source' : 'registry';
@@ -104,7 +118,7 @@ export function explainError(e: ErrorInfo, reference?: string): Explanation {
     return push
       ? {
           reason: `the credential for ${host} may not push here`,
-          remedy: `grant push (write) on the destination repository — ghcr.io: \`permissions: packages: write\` and the package's Actions access; ECR: ecr:PutImage, ecr:InitiateLayerUpload, ecr:UploadLayerPart, ecr:CompleteLayerUpload, ecr:BatchCheckLayerAvailability`,
+          remedy: pushRemedy(host),
         }
       : {
           reason: `${host} denied read access`,

@@ -51,13 +51,15 @@ describe.each([40, 400])('%i entries × 3 tags', (n) => {
     // The reason in words and the remedy, per registry error.
     expect(md).toContain('the source repository does not exist or is private');
     expect(md).toContain('check the name, or give ghcr.io credentials in `hosts`');
-    expect(md).toMatch(/may not push here\. \*\*Fix:\*\* grant push/);
+    expect(md).toMatch(
+      /may not push here\. \*\*Fix:\*\* grant the credential for registry\.internal\.example\.com push \(write\) access/,
+    );
     expect(md).toMatch(/ghcr\.io failed \(HTTP 503\)/);
     // Three narrow columns, references wrapping on two lines; copies say how.
     expect(md).not.toMatch(/\| Reason \|/);
     expect(md).toContain('| Status | Source → Destination | Digest |');
     expect(md).toContain('<br>→ `registry.internal.example.com/');
-    expect(md).toContain('· mounted');
+    expect(md).toContain('<br>mounted');
     expect(md).not.toMatch(/\| 0 B \|/);
     expect(md).toContain('source `sha256:');
     expect(md).toContain('≠ destination `sha256:');
