@@ -34,6 +34,10 @@ export class ConfigError extends Error {
   }
 }
 
+/** Why a secret variable is empty on GitHub, said with every empty-credential message. */
+export const EMPTY_SECRET_WHY =
+  'GitHub passes no secrets to workflows of pull requests from forks, Dependabot runs only get Dependabot secrets, or the secret is not defined for this repository or environment';
+
 /** Every problem found while loading one config; thrown by `loadConfig`. */
 export class ConfigErrors extends Error {
   override readonly name = 'ConfigErrors';

@@ -2,8 +2,9 @@
  * `sync()`: plan every entry, then execute the copies in a bounded pool, de-duplicating blobs
  * across the whole run. Knows nothing of GitHub; the CLI and the action both call it.
  */
+
+import { EMPTY_SECRET_WHY } from '../config/errors.js';
 import type { MirrorConfig } from '../config/model.js';
-import { EMPTY_SECRET_WHY } from '../config/normalize.js';
 import { BlobCopier } from './blobs.js';
 import { type ChartOptions, syncCharts } from './charts.js';
 import type { CopyContext } from './copy.js';
