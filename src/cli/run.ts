@@ -161,10 +161,9 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   });
   if (args.output === 'json') out(renderJson(doc));
   else if (args.output === 'yaml') out(renderYaml(doc));
-  for (const e of result.entries.filter((e) => e.notChecked !== undefined))
-    err(`oci-mirror: ${e.name}: not checked: ${e.notChecked}\n`);
-  const failures = failureLines(result);
-  if (failures.length > 0) (text ? out : err)(`\nFailures (${failures.length}):\n${failures.join('\n')}\n\n`);
+  const failures = text ? failureLines(result) : [];
+  // Text output only: json/yaml keep stderr for problems with the run itself.
+  if (failures.length > 0 && text) out(`\nFailures (${failures.length}):\n${failures.join('\n')}\n\n`);
   if (text) out(`${renderSummaryLine(result, { color })}\n`);
   if (args.reportFile) await writeFile(args.reportFile, renderJson(doc));
   return exitCodeOf(result.summary, args.driftExitCode);

@@ -158,8 +158,18 @@ export function explainError(e: ErrorInfo, reference?: string): Explanation {
       remedy: 'a registry-side error or outage: re-run later; raise `retries` if it comes and goes',
     };
   for (const [re, explain] of NETWORK) if (re.test(e.message)) return explain(side, host);
+  if (/verification/i.test(e.message))
+    return {
+      reason: 'signature verification did not let this through',
+      remedy: 'see the message and the entry’s `verify:` settings; nothing unverified was copied',
+    };
+  if (e.kind === 'CredentialError' || /credential|JWK|token/i.test(e.message))
+    return {
+      reason: `the credential for ${host} could not be used`,
+      remedy: 'fix the `hosts` entry the message names (file, key or provider settings)',
+    };
   return {
-    reason: `the ${side} operation failed`,
-    remedy: 'see the message; every row is in the JSON report',
+    reason: e.side ? `the ${side} side failed` : 'it failed',
+    remedy: 'read the message below; the JSON report has every detail',
   };
 }
