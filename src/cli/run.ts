@@ -6,9 +6,26 @@ import { loadConfig } from '../config/load.js';
 import type { MirrorConfig } from '../config/model.js';
 import { renderJson, renderYaml, toReport } from '../report/envelope.js';
 import { type ImageListFormat, renderImageList } from '../report/images.js';
+import { renderLazyociJson, toLazyociResult } from '../report/lazyoci.js';
+import {
+  completionLines,
+  entryStartedLine,
+  logLine,
+  planFailedLine,
+  syncStartedLine,
+  tagDoneLine,
+  tagStartedLine,
+} from '../report/log.js';
 import { explainError } from '../report/remedy.js';
-import { errorDetail, renderPlanFailureLine, renderSummaryLine, renderTagLine } from '../report/text.js';
+import {
+  errorDetail,
+  renderEntryNote,
+  renderPlanFailureLine,
+  renderSummaryLine,
+  renderTagLine,
+} from '../report/text.js';
 import { redact, registerSecret } from '../secrets.js';
+import { pointerTagsDroppedBySort } from '../select/index.js';
 import { listChartImages } from '../sync/charts.js';
 import { type ErrorInfo, exitCodeOf, type SyncResult } from '../sync/model.js';
 import { createSession, SessionError } from '../sync/session.js';
@@ -16,6 +33,7 @@ import { StateCache } from '../sync/state.js';
 import { sync } from '../sync/sync.js';
 import { VERSION } from '../version.js';
 import { type CliArgs, helpText, parseCli, USAGE, UsageError } from './args.js';
+import { applySets, selectCharts } from './charts.js';
 import { Progress } from './progress.js';
 
 /** Where the CLI writes; injectable for tests. */
@@ -76,19 +94,33 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     }
     throw e;
   }
+  if (args.charts !== undefined || args.sets !== undefined) {
+    try {
+      if (args.charts !== undefined) config = selectCharts(config, args.charts, args.versions);
+      if (args.sets !== undefined) config = applySets(config, args.sets);
+    } catch (e) {
+      if (!(e instanceof UsageError)) throw e;
+      err(`oci-mirror: ${e.message}\n`);
+      return EXIT_INVALID;
+    }
+  }
   if (args.command === 'validate') {
     out(
       `${config.file}: valid (${config.dialect}; ${config.artifacts.length} artifact entries, ${config.charts.length} chart entries, ${config.hosts.length} hosts)\n`,
     );
+    for (const hint of selectorHints(config)) err(`${hint}\n`);
     return 0;
   }
 
   if (args.command === 'list-images') return listImages(args, config, io);
 
-  const text = args.output === 'text';
+  // Text mode prints tag lines and a summary on stdout; `--verbose` replaces them with the log
+  // stream on stderr (as flux mirror does), whatever the output format.
+  const text = args.output === 'text' && !args.verbose;
   const live = text ? out : err;
+
   const color = text && io.stdout.isTTY === true && io.env.NO_COLOR === undefined;
-  const progress = args.progress && io.stderr.isTTY === true;
+  const progress = args.progress && io.stderr.isTTY === true && !args.verbose;
   const meter = new Progress(performance.now());
   const clearProgress = () => {
     if (progress) io.stderr.write('\r\u001b[K');
@@ -97,12 +129,33 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     if (progress)
       io.stderr.write(`\r\u001b[K${redact(meter.render(performance.now(), io.stderr.columns ?? 100))}`);
   };
+  const log = (line: string) => {
+    clearProgress();
+    err(`${line}\n`);
+    drawProgress();
+  };
   const state = args.stateFile
     ? new StateCache({ path: resolve(io.cwd, args.stateFile), ttlMs: args.stateTtlMs })
     : undefined;
   if (state) {
     await state.load();
-    if (args.verbose) err(`state: ${state.size} destination digests known from ${state.path}\n`);
+    if (args.verbose)
+      log(
+        logLine('state loaded', [
+          ['known', state.size],
+          ['file', state.path],
+        ]),
+      );
+  }
+  if (args.verbose) {
+    log(
+      syncStartedLine({
+        entries: config.artifacts.length + config.charts.length,
+        concurrency: args.concurrency,
+        retries: args.retries,
+        timeoutMs: args.timeoutMs,
+      }),
+    );
   }
   let result: Awaited<ReturnType<typeof sync>>;
   try {
@@ -123,25 +176,32 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       onEvent: (event) => {
         if (event.type === 'planned') {
           meter.planned(event.jobs);
+          if (args.verbose) log(entryStartedLine(event.entry, event.jobs));
+          const note = renderEntryNote(event.entry);
+          if (note && text) {
+            clearProgress();
+            live(`${note}\n`);
+          } else if (note && args.verbose) log(logLine(note));
           drawProgress();
-        } else if (event.type === 'job-start') {
+        } else if (event.type === 'tag-started') {
           meter.started(event.entry.name, event.destination);
-          drawProgress();
+          if (args.verbose) log(tagStartedLine(event.source, event.destination));
+          else drawProgress();
         } else if (event.type === 'tag') {
           if (meter.running.has(event.tag.destination))
             meter.finished(event.tag.destination, event.tag.bytes);
           else meter.decided();
           clearProgress();
-          if (text) live(`${renderTagLine(event.entry, event.tag, { color, verbose: args.verbose })}\n`);
+          if (text) live(`${renderTagLine(event.entry, event.tag, { color })}\n`);
+          if (args.verbose) log(tagDoneLine(event.tag));
           drawProgress();
         } else if (event.type === 'entry-failed') {
           clearProgress();
           if (text) live(`${renderPlanFailureLine(event.entry, { color })}\n`);
+          if (args.verbose) log(planFailedLine(event.entry));
           drawProgress();
         } else if (event.type === 'log' && args.verbose) {
-          clearProgress();
-          err(`${event.message}\n`);
-          drawProgress();
+          log(logLine(event.message));
         }
       },
     });
@@ -160,11 +220,13 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     configFile: config.file,
   });
   if (args.output === 'json') out(renderJson(doc));
+  else if (args.output === 'lazyoci-json') out(renderLazyociJson(toLazyociResult(result, config)));
   else if (args.output === 'yaml') out(renderYaml(doc));
   const failures = text ? failureLines(result) : [];
   // Text output only: json/yaml keep stderr for problems with the run itself.
   if (failures.length > 0 && text) out(`\nFailures (${failures.length}):\n${failures.join('\n')}\n\n`);
   if (text) out(`${renderSummaryLine(result, { color })}\n`);
+  if (args.verbose) for (const line of completionLines(result)) log(line);
   if (args.reportFile) await writeFile(args.reportFile, renderJson(doc));
   return exitCodeOf(result.summary, args.driftExitCode);
 }
@@ -192,6 +254,24 @@ function failureLines(result: SyncResult): string[] {
   ]);
 }
 
+/**
+ * `validate`'s hints: selectors whose `regex`/`glob` matches pointer tags (`latest`, `main`, …)
+ * that the sort will drop as unparseable, with the fix.
+ */
+function selectorHints(config: MirrorConfig): string[] {
+  const hints: string[] = [];
+  for (const a of config.artifacts) {
+    const dropped = pointerTagsDroppedBySort(a.selector);
+    if (dropped.length === 0) continue;
+    const { file, line, column } = a.position;
+    const what = a.selector.sortBy === 'numerical' ? 'numbers' : 'semantic versions';
+    hints.push(
+      `${file}:${line}:${column}: hint: ${a.name}: the selector matches tags like ${dropped.join(', ')}, but sortBy ${a.selector.sortBy ?? 'semver'} keeps only ${what} and drops them; set \`sortBy: alphabetical\` to keep them`,
+    );
+  }
+  return hints;
+}
+
 /** Learn from the run and write the state file; trouble costs the next run speed, never this run's exit code. */
 async function saveState(
   state: StateCache,
@@ -199,7 +279,13 @@ async function saveState(
   args: CliArgs,
   err: (s: string) => void,
 ): Promise<void> {
-  if (args.verbose) err(`state: ${state.served} destination lookups answered from ${state.path}\n`);
+  if (args.verbose)
+    err(
+      `${logLine('state used', [
+        ['answered', state.served],
+        ['file', state.path],
+      ])}\n`,
+    );
   state.record(result);
   try {
     await state.write();

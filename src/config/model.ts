@@ -15,14 +15,16 @@ export interface SourcePosition {
 }
 
 /**
- * The config dialects we load: our own, flux mirror's two apiVersions, and lazyoci's `mirror.yaml`
- * (`lazyoci/mirror`; that file has no apiVersion and is recognised by its `target`/`upstreams`).
+ * The config dialects we load: our own, flux mirror's two apiVersions, lazyoci's `mirror.yaml`
+ * (`lazyoci/mirror`; that file has no apiVersion and is recognised by its `target`/`upstreams`)
+ * and ocync's config (`ocync`; no apiVersion either, recognised by its `mappings`/`registries`).
  */
 export type Dialect =
   | 'oci-mirror/v1'
   | 'mirror.plugin.fluxcd.io/v1beta1'
   | 'mirror.plugin.fluxcd.io/v1beta2'
-  | 'lazyoci/mirror';
+  | 'lazyoci/mirror'
+  | 'ocync';
 
 /** A loaded, validated and normalised config. */
 export interface MirrorConfig {
@@ -77,8 +79,10 @@ export interface ArtifactEntry {
   selector: Selector;
   overwrite: boolean;
   includeReferrers: boolean;
-  /** Optional platform filter like 'linux/amd64' (our dialect only). */
+  /** Optional platform filter like 'linux/amd64' (our dialect and ocync's). */
   platforms?: string[];
+  /** Fail the entry when fewer tags are selected (ocync's `min_tags`). */
+  minTags?: number;
   /** Signature verification, checked here, executed by `verify/`. */
   verify?: VerifySpec;
   /** Where the entry starts (for annotations). */
@@ -112,6 +116,8 @@ export interface ChartEntry {
   overwrite: boolean;
   /** Local chart directory resolved against the config dir (only when source is a path). */
   localPath?: string;
+  /** lazyoci: the `upstreams` key the entry comes from (what `--chart KEY` names). */
+  upstream?: string;
   /** Image discovery (our dialect only). */
   images?: ChartImages;
   position: SourcePosition;

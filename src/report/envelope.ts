@@ -15,6 +15,7 @@ import type {
   SyncSummary,
   TagResult,
   TagStatus,
+  UnparseableTags,
 } from '../sync/model.js';
 
 /** `apiVersion` of every report document. */
@@ -42,6 +43,8 @@ export interface ReportTag {
   source: string;
   tag?: string;
   sourceDigest?: string;
+  /** `sourceDigest` under flux mirror's name, for its users' jq lines. */
+  digest?: string;
   destination: string;
   destinationDigest?: string;
   status: TagStatus;
@@ -61,12 +64,15 @@ export interface ReportTag {
 export interface ReportEntry {
   name: string;
   kind: 'artifact' | 'chart';
+  /** flux mirror's entry status: `failed` when the plan failed (see `error`), else `completed`. */
+  status: 'completed' | 'failed';
   source: string;
   destinations: string[];
   position?: SourcePosition;
   error?: ReportError;
   /** Dry runs: why the entry could not be checked (no credential for a host it needs). */
   notChecked?: string;
+  unparseableTags?: UnparseableTags;
   tags: ReportTag[];
 }
 
@@ -116,7 +122,7 @@ function toTag(t: TagResult): ReportTag {
   return {
     source: redact(t.source),
     ...(t.tag !== undefined ? { tag: redact(t.tag) } : {}),
-    ...(t.sourceDigest !== undefined ? { sourceDigest: t.sourceDigest } : {}),
+    ...(t.sourceDigest !== undefined ? { sourceDigest: t.sourceDigest, digest: t.sourceDigest } : {}),
     destination: redact(t.destination),
     ...(t.destinationDigest !== undefined ? { destinationDigest: t.destinationDigest } : {}),
     status: t.status,
@@ -139,6 +145,7 @@ function toEntry(e: EntryResult): ReportEntry {
   return {
     name: redact(e.name),
     kind: e.kind,
+    status: e.error !== undefined ? 'failed' : 'completed',
     source: redact(e.source),
     destinations: e.destinations.map((d) => redact(d)),
     ...(e.position !== undefined
@@ -146,6 +153,15 @@ function toEntry(e: EntryResult): ReportEntry {
       : {}),
     ...(e.error !== undefined ? { error: toError(e.error) } : {}),
     ...(e.notChecked !== undefined ? { notChecked: redact(e.notChecked) } : {}),
+    ...(e.unparseableTags !== undefined
+      ? {
+          unparseableTags: {
+            count: e.unparseableTags.count,
+            sortBy: e.unparseableTags.sortBy,
+            examples: e.unparseableTags.examples.map((t) => redact(t)),
+          },
+        }
+      : {}),
     tags: e.tags.map(toTag),
   };
 }

@@ -100,7 +100,19 @@ export interface EntryResult {
    * because its secret is empty (a fork or Dependabot pull request). Not a failure.
    */
   notChecked?: string;
+  /**
+   * Tags the selector matched but the sort dropped because they do not parse for `sortBy`
+   * (`latest`, `main` under `semver`): how many, and the first few.
+   */
+  unparseableTags?: UnparseableTags;
   tags: TagResult[];
+}
+
+/** Matching tags dropped as unparseable by the sort (flux mirror's rule), for the report. */
+export interface UnparseableTags {
+  count: number;
+  sortBy: 'semver' | 'numerical';
+  examples: string[];
 }
 
 export interface SyncSummary {

@@ -14,9 +14,9 @@ import {
   type Reference,
   type Repository,
 } from '../oci/reference.js';
-import { needsTagList, selectTags } from '../select/index.js';
+import { needsTagList, selectTags, TooFewTagsError } from '../select/index.js';
 import { errorInfo, onSide } from './errors.js';
-import { type TagResult, tagRow } from './model.js';
+import { type TagResult, tagRow, type UnparseableTags } from './model.js';
 import { mapPool } from './pool.js';
 import { REFERRER_TAG } from './referrers.js';
 
@@ -42,6 +42,8 @@ export interface EntryPlan {
   notes: string[];
   /** Every tag the source listed, when it was listed (cosign tag lookups use it). */
   sourceTags?: ReadonlySet<string>;
+  /** Matching tags the sort dropped because they do not parse for it (see `SelectionResult`). */
+  unparseable?: UnparseableTags;
 }
 
 function row(src: Reference, dst: Reference, init: Partial<TagResult> = {}): TagResult {
@@ -70,6 +72,7 @@ export async function planEntry(
   const notes: string[] = [];
   const refs: Reference[] = [];
   let sourceTags: Set<string> | undefined;
+  let unparseable: UnparseableTags | undefined;
   if (parsed.tag !== undefined || parsed.digest !== undefined) {
     refs.push(parsed);
   } else {
@@ -82,6 +85,9 @@ export async function planEntry(
       `${entry.name}: ${listed.length} tags listed, ${selection.selected.length} selected` +
         (selection.selected.length > 0 ? ` (${selection.selected.map((t) => t.tag).join(', ')})` : ''),
     );
+    unparseable = selection.unparseable;
+    const count = selection.selected.length + selection.digests.length;
+    if (entry.minTags !== undefined && count < entry.minTags) throw new TooFewTagsError(count, entry.minTags);
     for (const r of selection.rejected.slice(0, 50))
       notes.push(`${entry.name}: skip tag ${r.tag}: ${r.reason}`);
     for (const t of selection.selected) refs.push({ ...source, tag: t.tag });
@@ -91,9 +97,13 @@ export async function planEntry(
   const perTag = await mapPool(refs, options.parallelism, (src) =>
     planTag(client, src, destinations, overwrite, options.knownDestinationDigest, entry.platforms),
   );
-  return sourceTags
-    ? { source, tags: perTag.flat(), notes, sourceTags }
-    : { source, tags: perTag.flat(), notes };
+  return {
+    source,
+    tags: perTag.flat(),
+    notes,
+    ...(sourceTags ? { sourceTags } : {}),
+    ...(unparseable ? { unparseable } : {}),
+  };
 }
 
 type Lookup = ManifestHead | undefined | { error: unknown };

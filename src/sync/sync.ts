@@ -18,9 +18,10 @@ import { createSession, type Session, type SessionOptions } from './session.js';
 
 export type SyncEvent =
   | { type: 'tag'; entry: EntryResult; tag: TagResult }
+  /** A copy job starts (artifact tags; `--verbose`'s `mirroring tag` line). */
+  | { type: 'tag-started'; entry: EntryResult; source: string; destination: string }
   | { type: 'entry-failed'; entry: EntryResult }
   | { type: 'planned'; entry: EntryResult; jobs: number }
-  | { type: 'job-start'; entry: EntryResult; destination: string }
   | { type: 'log'; message: string };
 
 export interface SyncOptions extends SessionOptions, ChartOptions {
@@ -113,6 +114,7 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
   for (const { result, plan, entry } of planned) {
     entries.push(result);
     if (!plan) continue;
+    if (plan.unparseable) result.unparseableTags = plan.unparseable;
     for (const p of plan.tags) {
       if (p.action === 'copy' || p.action === 'overwrite') {
         if (options.dryRun) {
@@ -148,7 +150,7 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
   const attempts = (options.jobRetries ?? 1) + 1;
   const timeoutMs = options.jobTimeoutMs ?? DEFAULT_JOB_TIMEOUT_MS;
   await mapPool(jobs, concurrency, async ({ entry, plan, referrers, referrersOnly, sourceTags }) => {
-    emit({ type: 'job-start', entry, destination: plan.row.destination });
+    emit({ type: 'tag-started', entry, source: plan.row.source, destination: plan.row.destination });
     const r = await runJob(ctx, plan, {
       referrers,
       referrersOnly: referrersOnly ?? false,

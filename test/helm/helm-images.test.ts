@@ -292,5 +292,18 @@ charts:
 
     const bad = await cli(['list-images', path, '-o', 'text'], { env });
     expect(bad.code).toBe(3);
+
+    // aicr's `--set component:path=value`: applied to that chart's discovery, last.
+    const set = await cli(['list-images', path, '-o', 'json', '--set', 'discovery:image.tag=1.26'], { env });
+    expect(set.code).toBe(0);
+    const images = JSON.parse(set.stdout).images as string[];
+    expect(images).toContain('docker.io/library/nginx:1.26');
+    expect(images).not.toContain('docker.io/library/nginx:1.25');
+    const unknown = await cli(['list-images', path, '--set', 'vault:image.tag=1'], { env });
+    expect(unknown.code).toBe(3);
+    expect(unknown.stderr).toContain('--set: no chart "vault" in the config (charts: discovery)');
+    expect((await cli(['list-images', path, '--set', 'image.tag=1'], { env })).stderr).toContain(
+      '--set: expected component:path=value',
+    );
   });
 });

@@ -55,6 +55,26 @@ export interface NormalizeContext {
   emptySecrets?: 'error' | 'anonymous';
 }
 
+/**
+ * Problem collection for a dialect written as functions rather than on the entry normaliser:
+ * `err` records a ConfigError at a node, `pos` gives a node's position.
+ */
+export function problemsOf(ctx: NormalizeContext): {
+  errors: ConfigError[];
+  err: Report;
+  pos: (path: FieldPath, opts?: { key?: boolean }) => SourcePosition;
+} {
+  const errors: ConfigError[] = [];
+  const p = ctx.parsed;
+  return {
+    errors,
+    err: (path, message, opts = {}) => {
+      errors.push(p.error(path, message, opts));
+    },
+    pos: (path, opts = {}) => ({ file: p.file, ...p.locate(path, opts.key ? { key: true } : {}) }),
+  };
+}
+
 /** Reports a problem at a YAML node. */
 export type Report = (path: FieldPath, message: string, opts?: { key?: boolean; hint?: string }) => void;
 
