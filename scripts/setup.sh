@@ -2,12 +2,15 @@
 # Install what a fresh Debian/Ubuntu machine lacks to run oci-mirror's demo and tests:
 # docker-registry (the real registry the tests and the demo start), skopeo (the independent
 # checker and benchmark peer), unzip (to unpack the helm binary), jq (the README's report queries are
-# tested with it), the npm packages, and helm.
+# tested with it), chromium (the screenshot check), the npm packages, and helm.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need=()
-for pkg in docker-registry skopeo unzip jq; do
+# chromium and an emoji font: the screenshot check of the rendered job summary and PR comment.
+for pkg in docker-registry skopeo unzip jq chromium fonts-noto-color-emoji; do
+  # A chromium installed some other way counts too.
+  if [ "$pkg" = chromium ] && command -v chromium >/dev/null 2>&1; then continue; fi
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 if [ "${#need[@]}" -gt 0 ]; then

@@ -20,6 +20,9 @@ export interface ActionInputs {
   concurrency: number;
   retries: number;
   timeoutMs: number;
+  /** Fail the step on drift: `auto` fails syncs, not dry-run plans (drift there already exists). */
+  failOnDrift: Tristate;
+  /** The `exit-code` output for drift without failure (2, or the deprecated `drift-exit-code`). */
   driftExitCode: number;
   insecure: boolean;
   createRepositories: boolean;
@@ -52,6 +55,8 @@ export interface ActionInputs {
   shard?: ShardSpec;
   /** `mode: merge`: directory searched (recursively) for the shards' JSON reports. */
   reports: string;
+  /** Warnings about deprecated inputs that were set, for the log. */
+  deprecations: string[];
 }
 
 /** An input with a value outside what it accepts. */
@@ -71,10 +76,12 @@ export const INPUT_DEFAULTS = {
   concurrency: '4',
   retries: '3',
   timeout: '5m',
-  'drift-exit-code': '2',
+  'fail-on-drift': 'auto',
+  'drift-exit-code': '',
   insecure: 'false',
   'create-repositories': 'false',
-  'no-envsubst': 'false',
+  envsubst: 'true',
+  'no-envsubst': '',
   summary: 'true',
   comment: 'auto',
   cache: 'false',
@@ -180,6 +187,31 @@ function modeOf(value: string): 'sync' | 'merge' {
   throw new InputError(`mode: expected sync or merge, got "${v}"`);
 }
 
+/**
+ * `fail-on-drift` and `envsubst`, honouring their deprecated forms (`drift-exit-code: N`,
+ * `no-envsubst: true`) with a warning each; the new name wins when both are set.
+ */
+function deprecated(): Pick<ActionInputs, 'failOnDrift' | 'driftExitCode' | 'envsubst' | 'deprecations'> {
+  const deprecations: string[] = [];
+  let failOnDrift = choice('fail-on-drift');
+  let driftExitCode = 2;
+  if (raw('drift-exit-code') !== '') {
+    driftExitCode = int('drift-exit-code', 0);
+    const explicit = core.getInput('fail-on-drift').trim() !== '';
+    if (!explicit) failOnDrift = driftExitCode === 0 ? 'false' : 'true';
+    deprecations.push(
+      `drift-exit-code is deprecated (a step cannot pass a numeric exit code to the runner): use fail-on-drift: ${driftExitCode === 0 ? 'false' : 'true'}${explicit ? '; fail-on-drift is set too and wins' : ''}`,
+    );
+  }
+  let envsubst = bool('envsubst');
+  if (raw('no-envsubst') !== '') {
+    const no = bool('no-envsubst');
+    if (core.getInput('envsubst').trim() === '') envsubst = !no;
+    deprecations.push(`no-envsubst is deprecated: use envsubst: ${no ? 'false' : 'true'}`);
+  }
+  return { failOnDrift, driftExitCode, envsubst, deprecations };
+}
+
 /** Read and validate every input; throws `InputError` naming the first bad one. */
 export function readInputs(): ActionInputs {
   const token = core.getInput('github-token').trim();
@@ -206,10 +238,9 @@ export function readInputs(): ActionInputs {
     concurrency: int('concurrency', 1),
     retries: int('retries', 0),
     timeoutMs: positive('timeout', duration('timeout')),
-    driftExitCode: int('drift-exit-code', 0),
+    ...deprecated(),
     insecure: bool('insecure'),
     createRepositories: bool('create-repositories'),
-    envsubst: !bool('no-envsubst'),
     summary: bool('summary'),
     comment: choice('comment'),
     cache: bool('cache'),
@@ -233,6 +264,11 @@ export const DRY_RUN_EVENTS: ReadonlySet<string> = new Set([
   'pull_request_target',
   'merge_group',
 ]);
+
+/** Whether drift fails the step: `auto` fails a sync, not a dry-run plan (the drift already exists). */
+export function failsOnDrift(inputs: Pick<ActionInputs, 'failOnDrift'>, dryRun: boolean): boolean {
+  return inputs.failOnDrift === 'auto' ? !dryRun : inputs.failOnDrift === 'true';
+}
 
 /** Resolve `dry-run: auto` against the triggering event. */
 export function isDryRun(inputs: Pick<ActionInputs, 'dryRun'>, eventName: string): boolean {

@@ -9,13 +9,13 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import * as core from '@actions/core';
 import * as github from '@actions/github';
-import { ConfigErrors } from '../config/errors.js';
+import { ConfigErrors, EMPTY_SECRET_WHY } from '../config/errors.js';
 import { loadConfig } from '../config/load.js';
 import type { MirrorConfig } from '../config/model.js';
 import { resolveHelm } from '../helm/bin.js';
 import { renderJson, toReport } from '../report/envelope.js';
 import { MergeError, mergeReports } from '../report/merge.js';
-import { renderText } from '../report/text.js';
+import { renderEntryLines, renderPlanFailureLine, renderSummaryLine, renderTagLine } from '../report/text.js';
 import { onSecret, redact, registerSecret } from '../secrets.js';
 import { onSignals } from '../sync/cancel.js';
 import { exitCodeOf, type SyncResult } from '../sync/model.js';
@@ -26,9 +26,42 @@ import { actionsCache } from './actions-cache.js';
 import { type Annotation, configErrorAnnotations, resultAnnotations, workspacePath } from './annotations.js';
 import { pullRequestOf, shouldComment, upsertComment } from './comment.js';
 import { installHelm, TEST_BASE_URL_ENV } from './helm-tool.js';
-import { type ActionInputs, InputError, isDryRun, readInputs } from './inputs.js';
+import { type ActionInputs, failsOnDrift, InputError, isDryRun, readInputs } from './inputs.js';
 import { type CacheBackend, cacheKeys } from './state-cache.js';
 import { commentMarker, renderComment, renderConfigErrorSummary, renderSummary } from './summary.js';
+
+/**
+ * The text report in the log, folded per entry (failing entries' groups say so in their title),
+ * then the failures again, unfolded, and the summary line.
+ */
+function logResult(result: SyncResult): void {
+  for (const e of result.entries) {
+    const lines = renderEntryLines(e);
+    const failed = e.error !== undefined || e.tags.some((t) => t.status === 'failed');
+    core.startGroup(
+      `${failed ? '✗' : e.notChecked !== undefined ? '?' : '✓'} ${redact(e.name)} (${e.tags.length} tag${e.tags.length === 1 ? '' : 's'})`,
+    );
+    if (e.notChecked !== undefined) core.info(redact(`not checked: ${e.notChecked}`));
+    for (const l of lines) core.info(l);
+    core.endGroup();
+  }
+  const failures = result.entries.flatMap((e) => [
+    ...(e.error ? [renderPlanFailureLine(e)] : []),
+    ...e.tags.filter((t) => t.status === 'failed').map((t) => `${redact(e.name)}: ${renderTagLine(e, t)}`),
+  ]);
+  if (failures.length > 0) core.info(`\nFailures (${failures.length}):\n${failures.join('\n')}`);
+  core.info(renderSummaryLine(result));
+}
+
+/** Destination references with the digest now there, of every tag copied or overwritten. */
+function copiedTags(result: SyncResult): { reference: string; digest?: string }[] {
+  return result.entries.flatMap((e) =>
+    e.tags
+      .flatMap((t) => [t, ...(t.images ?? [])])
+      .filter((t) => t.status === 'copied' || t.status === 'overwritten')
+      .map((t) => ({ reference: t.destination, ...(t.sourceDigest ? { digest: t.sourceDigest } : {}) })),
+  );
+}
 
 function annotate(list: readonly Annotation[]): void {
   for (const a of list) {
@@ -179,6 +212,7 @@ async function run(): Promise<void> {
   onSecret((value) => core.setSecret(value));
   const inputs = readInputs();
   if (inputs.githubToken) registerSecret(inputs.githubToken);
+  for (const d of inputs.deprecations) core.warning(d, { title: 'oci-mirror: deprecated input' });
   const eventName = process.env.GITHUB_EVENT_NAME ?? '';
   const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
   if (inputs.mode === 'merge') return mergeShards(inputs, workspace);
@@ -186,7 +220,12 @@ async function run(): Promise<void> {
   const shownConfig = workspacePath(inputs.config, workspace) ?? inputs.config;
   let config: MirrorConfig;
   try {
-    config = await loadConfig({ path: inputs.config, envsubst: inputs.envsubst });
+    config = await loadConfig({
+      path: inputs.config,
+      envsubst: inputs.envsubst,
+      // A plan without secrets (fork or Dependabot pull request) still reads what it can.
+      emptySecrets: dryRun ? 'anonymous' : 'error',
+    });
   } catch (err) {
     if (err instanceof ConfigErrors) {
       annotate(configErrorAnnotations(err, workspace));
@@ -203,6 +242,16 @@ async function run(): Promise<void> {
     throw err;
   }
   for (const s of config.secrets) registerSecret(s);
+  for (const h of config.hosts.filter((h) => h.missingSecret !== undefined)) {
+    const where = h.position ? workspacePath(h.position.file, workspace) : undefined;
+    core.warning(
+      `\${${h.missingSecret}} is empty, so ${h.host} has no credential (${EMPTY_SECRET_WHY}). This plan reads ${h.host} anonymously; what it cannot read is reported as not checked, not failed.`,
+      {
+        title: `oci-mirror: no credential for ${h.host}`,
+        ...(where && h.position ? { file: where, startLine: h.position.line } : {}),
+      },
+    );
+  }
   const backend = actionsCache;
   const stateCache = await openStateCache(config, inputs, backend);
   const helmBin = await provideHelm(config, inputs);
@@ -262,7 +311,7 @@ async function publish(
 ): Promise<void> {
   const { shownConfig, workspace, dryRun, stateCache, backend } = run;
   const eventName = process.env.GITHUB_EVENT_NAME ?? '';
-  core.info(renderText(result));
+  logResult(result);
   const doc = toReport(result, {
     reporter: { name: 'oci-mirror', version: VERSION },
     configFile: shownConfig,
@@ -271,6 +320,17 @@ async function publish(
   await writeFile(reportPath, renderJson(doc));
   const s = result.summary;
   const code = exitCodeOf(s, inputs.driftExitCode);
+  const url = runUrl();
+  const pr = pullRequestOf(github.context);
+  const headSha = (github.context.payload.pull_request as { head?: { sha?: string } } | undefined)?.head?.sha;
+  const view = {
+    configFile: shownConfig,
+    ...(url ? { runUrl: url } : {}),
+    ...(headSha ? { headSha } : {}),
+    computedAt: new Date(),
+  };
+  const summaryMarkdown = renderSummary(result, view);
+  const planMarkdown = dryRun ? renderComment(result, view) : '';
   const outputs: Record<string, string | number | boolean> = {
     copied: s.copied,
     overwritten: s.overwritten,
@@ -282,24 +342,32 @@ async function publish(
     changed: s.copied + s.overwritten > 0,
     'exit-code': code,
     report: reportPath,
+    'copied-tags': JSON.stringify(copiedTags(result)),
+    'summary-markdown': summaryMarkdown,
+    'plan-markdown': planMarkdown,
   };
   for (const [name, value] of Object.entries(outputs)) core.setOutput(name, String(value));
+  const failDrift = failsOnDrift(inputs, dryRun);
+  const failure =
+    s.failed > 0
+      ? `${s.failed} failed${s.drifted > 0 ? `, ${s.drifted} drifted` : ''}; see the annotations on ${shownConfig} and the job summary`
+      : undefined;
   // A shard leaves annotations and the PR comment to the merge job, which sees the whole run.
-  if (result.shard)
+  if (result.shard) {
     core.info(
       `shard ${result.shard.index}/${result.shard.count}: annotations and the PR comment come from the merge job`,
     );
-  else annotate(resultAnnotations(result, workspace));
-  const url = runUrl();
-  const view = { configFile: shownConfig, ...(url ? { runUrl: url } : {}) };
+    if (failure) core.error(failure);
+  }
+  // The summary annotation comes first (GitHub shows ten per step) and is the step's failure message.
+  else annotate(resultAnnotations(result, workspace, process.cwd(), failure ? { summary: failure } : {}));
   if (inputs.summary) {
     try {
-      await writeSummary(renderSummary(result, view));
+      await writeSummary(summaryMarkdown);
     } catch (err) {
       core.warning(`summary: could not write the job summary: ${redact((err as Error).message)}`);
     }
   }
-  const pr = pullRequestOf(github.context);
   if (!result.shard && shouldComment(inputs.comment, eventName, dryRun, pr !== undefined) && pr) {
     if (!inputs.githubToken) {
       core.warning('comment: no github-token; the plan is in the job summary');
@@ -309,7 +377,7 @@ async function publish(
           token: inputs.githubToken,
           pr,
           marker: commentMarker(shownConfig),
-          body: renderComment(result, view),
+          body: planMarkdown || renderComment(result, view),
         });
         if (outcome.action === 'skipped') core.warning(outcome.reason);
         else core.info(`comment: ${outcome.action} the plan comment on pull request #${pr.number}`);
@@ -319,13 +387,16 @@ async function publish(
     }
   }
   if (stateCache && backend) await saveStateCache(stateCache, result, backend);
-  if (s.failed > 0) {
+  if (failure) {
+    // Already said by the first annotation; fail the step without a second error annotation.
+    process.exitCode = core.ExitCode.Failure;
+  } else if (s.drifted > 0 && failDrift) {
     core.setFailed(
-      `${s.failed} failed${s.drifted > 0 ? `, ${s.drifted} drifted` : ''}; see the annotations on ${shownConfig} and the job summary`,
+      `${s.drifted} drifted: a destination differs from its source and was left alone (set overwrite: true to replace it, or fail-on-drift: false to accept drift)`,
     );
-  } else if (code !== 0) {
-    core.setFailed(
-      `${s.drifted} drifted: a destination differs from its source and was left alone (set overwrite: true to replace it, or drift-exit-code: 0 to accept drift)`,
+  } else if (s.drifted > 0) {
+    core.info(
+      `${s.drifted} drifted${dryRun ? ' (existing drift)' : ''}; not failing the step (fail-on-drift: ${inputs.failOnDrift})`,
     );
   }
 }

@@ -1,9 +1,12 @@
 /**
- * Markdown renderings of a sync result for people on GitHub: the job summary (headline, table of
- * what changed, drifted or failed, full list in a collapsible section) and the body of the PR
- * dry-run comment. Pure functions of the result, tested with golden files; every string returned
- * here has passed through `redact`.
+ * Markdown renderings of a sync result for people on GitHub: the job summary and the body of the
+ * PR dry-run comment. What needs a person comes first: failed, drifted and not-checked entries,
+ * each with its reason in words and the remedy, then what changed, then everything else
+ * collapsed. Rows are grouped per entry; three narrow columns fit GitHub's ~1,000 px panel.
+ * Pure functions of the result, tested with golden files; every string returned here has passed
+ * through `redact`.
  */
+import { explainError } from '../report/remedy.js';
 import { errorDetail, formatBytes, formatDuration, shortDigest, verifiedLabel } from '../report/text.js';
 import { redact } from '../secrets.js';
 import type { EntryResult, ErrorInfo, SyncResult, TagResult, TagStatus } from '../sync/model.js';
@@ -11,20 +14,20 @@ import type { EntryResult, ErrorInfo, SyncResult, TagResult, TagStatus } from '.
 /** GitHub refuses a step summary over 1 MiB; stay below it with room for the truncation note. */
 export const SUMMARY_MAX_BYTES = 1_000_000;
 
-/** GitHub refuses a comment body over 65 536 characters. */
+/** GitHub refuses a comment body over 65,536 characters; stay below with room to spare. */
 export const COMMENT_MAX_BYTES = 60_000;
 
 const LABELS: Record<TagStatus, string> = {
   copied: '✅ copied',
   overwritten: '✅ overwritten',
-  skipped: '➖ skipped',
+  skipped: '➖ up to date',
   drifted: '⚠️ drifted',
   'would-copy': '🔜 would copy',
   'would-overwrite': '🔜 would overwrite',
   failed: '❌ failed',
 };
 
-/** Text fit for one table cell: one line, pipes escaped, HTML inert. */
+/** Text fit for one table cell or list item: one line, pipes escaped, HTML inert. */
 function cell(text: string): string {
   return text
     .replace(/[\u0000-\u001f\u007f]+/g, ' ')
@@ -36,59 +39,195 @@ function cell(text: string): string {
     .trim();
 }
 
-/** A code span for references and digests (backticks inside are dropped, never expected there). */
+/** One line, runs of spaces collapsed. */
+function oneLine(text: string): string {
+  return text
+    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+    .replace(/ {2,}/g, ' ')
+    .trim();
+}
+
+/**
+ * A code span for references and digests in a table cell: shown verbatim (no HTML inside a code
+ * span), pipes escaped for the table, backticks dropped (never expected there).
+ */
 function code(text: string): string {
-  const t = cell(text).replace(/`/g, '');
+  const t = inlineCode(text);
+  return t.replace(/\|/g, '\\|');
+}
+
+/** A code span outside tables (headings, lists), where `\|` would show as such. */
+function inlineCode(text: string): string {
+  const t = oneLine(text).replace(/`/g, '');
   return t === '' ? '' : `\`${t}\``;
 }
 
-function errorText(e: ErrorInfo): string {
-  return `${e.message}${errorDetail(e)}`;
+/** Text outside tables: as `cell`, pipes left alone. */
+function inlineText(text: string): string {
+  return cell(text).replace(/\\\|/g, '|');
 }
 
+/** Every row of an entry, the images discovered in chart versions after their chart. */
+function rowsOf(e: EntryResult): TagResult[] {
+  return e.tags.flatMap((t) => [t, ...(t.images ?? [])]);
+}
+
+/** How an entry sorts: what needs a person first. */
+type Severity = 'failed' | 'drifted' | 'not-checked' | 'changed' | 'clean';
+
+const SEVERITY_ORDER: readonly Severity[] = ['failed', 'drifted', 'not-checked', 'changed', 'clean'];
+
+function severityOf(e: EntryResult): Severity {
+  const rows = rowsOf(e);
+  if (e.error || rows.some((t) => t.status === 'failed')) return 'failed';
+  if (rows.some((t) => t.status === 'drifted')) return 'drifted';
+  if (e.notChecked !== undefined) return 'not-checked';
+  if (rows.some((t) => t.status !== 'skipped')) return 'changed';
+  return 'clean';
+}
+
+/** Entries in the order people should read them; the config order within each group. */
+export function orderedEntries(result: SyncResult): EntryResult[] {
+  const rank = (e: EntryResult) => SEVERITY_ORDER.indexOf(severityOf(e));
+  return result.entries
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => rank(a.e) - rank(b.e) || a.i - b.i)
+    .map(({ e }) => e);
+}
+
+/** How drift reads everywhere: source and destination digests, each labelled. */
+function driftText(t: TagResult): string {
+  const src = t.sourceDigest ? `source ${code(shortDigest(t.sourceDigest))}` : '';
+  const dst = t.destinationDigest ? `destination ${code(shortDigest(t.destinationDigest))}` : '';
+  return [src, dst].filter(Boolean).join(' ≠ ');
+}
+
+/** The third column: digest and what moved. */
 function digestCell(t: TagResult): string {
   const src = t.sourceDigest ? code(shortDigest(t.sourceDigest)) : '';
-  const dst = t.destinationDigest ? code(shortDigest(t.destinationDigest)) : '';
   switch (t.status) {
     case 'drifted':
-      return src && dst ? `${src} ≠ ${dst}` : src || dst;
+      return driftText(t).replace(' ≠ ', '<br>≠ ');
     case 'overwritten':
     case 'would-overwrite':
-      return dst ? `${src} (was ${dst})` : src;
+      return t.destinationDigest ? `${src}<br>was ${code(shortDigest(t.destinationDigest))}` : src;
+    case 'copied': {
+      const moved =
+        t.bytes > 0
+          ? formatBytes(t.bytes)
+          : t.blobs.mounted > 0
+            ? 'mounted'
+            : t.blobs.existing > 0 || t.blobs.copied === 0
+              ? 'already present'
+              : '';
+      return [src, moved].filter(Boolean).join('<br>');
+    }
     default:
       return src;
   }
 }
 
-function reasonCell(t: TagResult): string {
-  if (t.status === 'failed') return cell(errorText(t.error ?? { message: t.reason ?? 'unknown error' }));
-  if (t.status === 'drifted') return 'destination differs from source; left alone (overwrite: false)';
+const TABLE_HEAD = '| Status | Source → Destination | Digest |\n|---|---|---|';
+
+function row(t: TagResult, dryRun: boolean): string {
+  const label = t.status === 'drifted' && dryRun ? '⚠️ existing drift' : LABELS[t.status];
+  const rewritten = t.rewritten && t.status !== 'failed' ? `<br>rewritten: ${cell(t.rewritten)}` : '';
   // `verify:` entries: the signer, as the text report says it.
   const verified = verifiedLabel(t);
-  const reason =
-    t.status === 'copied' || t.status === 'overwritten' ? formatBytes(t.bytes) : (t.reason ?? '');
-  return cell([reason, verified].filter((s) => s !== '').join(' · '));
+  const signer = verified ? `<br>${cell(verified)}` : '';
+  return `| ${label} | ${code(t.source)}<br>→ ${code(t.destination)}${rewritten}${signer} | ${digestCell(t)} |`;
 }
 
-/** Whether a row belongs in the "what changed" table. */
-function notable(t: TagResult): boolean {
-  return t.status !== 'skipped';
+/** The failing side's reference, for "which host" advice. */
+function failingRef(e: ErrorInfo, source: string, destination: string): string {
+  return e.side === 'destination' ? destination : source;
 }
 
-const CHANGES_HEAD = '| Status | Entry | Source → Destination | Digest | Reason |\n|---|---|---|---|---|';
-const ALL_HEAD = '| Status | Entry | Source → Destination | Digest |\n|---|---|---|---|';
-
-function changeRow(e: EntryResult, t: TagResult): string {
-  return `| ${LABELS[t.status]} | ${cell(e.name)} | ${code(t.source)} → ${code(t.destination)} | ${digestCell(t)} | ${reasonCell(t)} |`;
+/** One line per distinct reason in the entry: count, reason, remedy, and the raw detail. */
+function reasonLines(e: EntryResult, dryRun: boolean): string[] {
+  const groups = new Map<string, { n: number; text: string }>();
+  const add = (key: string, text: string) => {
+    const g = groups.get(key);
+    if (g) g.n++;
+    else groups.set(key, { n: 1, text });
+  };
+  const failure = (err: ErrorInfo, source: string, destination: string, what: string) => {
+    const x = explainError(err, failingRef(err, source, destination));
+    const detail = `${err.message}${errorDetail(err)}`;
+    add(
+      `${x.reason}\u0000${x.remedy}`,
+      `**${what}:** ${cell(x.reason)}. **Fix:** ${cell(x.remedy)}.<br><sub>${cell(detail)}</sub>`,
+    );
+  };
+  if (e.error) failure(e.error, e.source, e.destinations[0] ?? '', 'plan failed');
+  if (e.notChecked !== undefined)
+    add('not-checked', `**not checked:** ${cell(e.notChecked)}. This is not a failure of the plan.`);
+  for (const t of rowsOf(e)) {
+    if (t.status === 'failed')
+      failure(t.error ?? { message: t.reason ?? 'unknown error' }, t.source, t.destination, 'failed');
+    else if (t.status === 'drifted')
+      add(
+        'drift',
+        dryRun
+          ? '**existing drift:** the destination already differs from the source (this pull request did not cause it). **Fix:** set `overwrite: true` on the entry to replace it, or restore the destination.'
+          : '**drifted:** the destination differs from the source and was left alone. **Fix:** set `overwrite: true` on the entry to replace it, or restore the destination.',
+      );
+  }
+  return [...groups.values()].map((g) =>
+    g.n > 1 ? `- ${g.text.replace(/^\*\*([^*]+):\*\*/, `**$1 (${g.n} tags):**`)}` : `- ${g.text}`,
+  );
 }
 
-function planFailureRow(e: EntryResult): string {
-  const dst = e.destinations.map(code).join(', ');
-  return `| ❌ failed | ${cell(e.name)} | ${code(e.source)} → ${dst} |  | ${cell(errorText(e.error ?? { message: 'unknown error' }))} |`;
+/** `3 failed · 1 would copy` for one entry. */
+function entryCounts(e: EntryResult, dryRun: boolean): string {
+  const n = new Map<string, number>();
+  if (e.error) n.set('plan failed', 1);
+  if (e.notChecked !== undefined) n.set('not checked', 1);
+  for (const t of rowsOf(e)) {
+    const k = t.status === 'drifted' && dryRun ? 'existing drift' : LABELS[t.status].replace(/^\S+ /, '');
+    n.set(k, (n.get(k) ?? 0) + 1);
+  }
+  return [...n].map(([k, v]) => `${v} ${k}`).join(' · ');
 }
 
-function allRow(e: EntryResult, t: TagResult): string {
-  return `| ${LABELS[t.status]} | ${cell(e.name)} | ${code(t.source)} → ${code(t.destination)} | ${digestCell(t)} |`;
+const ICON: Record<Severity, string> = {
+  failed: '❌',
+  drifted: '⚠️',
+  'not-checked': '⏸️',
+  changed: '🔜',
+  clean: '✅',
+};
+
+function entryIcon(e: EntryResult, dryRun: boolean): string {
+  const s = severityOf(e);
+  if (s === 'changed' && !dryRun) return '✅';
+  return ICON[s];
+}
+
+/** One entry in full: a title line, the reasons with remedies, then its rows (not the up-to-date ones unless `all`). */
+function entryBlock(e: EntryResult, dryRun: boolean, opts: { all?: boolean; details?: boolean }): string {
+  const title = `${entryIcon(e, dryRun)} ${inlineCode(e.name)} — ${entryCounts(e, dryRun) || 'nothing selected'}`;
+  const reasons = reasonLines(e, dryRun);
+  const rows = rowsOf(e)
+    .filter((t) => opts.all || t.status !== 'skipped')
+    .map((t) => row(t, dryRun));
+  const skipped = rowsOf(e).length - rows.length;
+  const more = skipped > 0 ? `\n\n_${skipped} more up to date._` : '';
+  const body = [
+    ...(reasons.length > 0 ? [reasons.join('\n')] : []),
+    ...(rows.length > 0 ? [`${TABLE_HEAD}\n${rows.join('\n')}${more}`] : []),
+  ].join('\n\n');
+  if (opts.details) {
+    const open = severityOf(e) !== 'clean' ? ' open' : '';
+    const summary = `${entryIcon(e, dryRun)} <code>${cell(e.name).replace(/\\\|/g, '|')}</code> — ${entryCounts(e, dryRun) || 'nothing selected'}`;
+    return `<details${open}><summary>${summary}</summary>\n\n${body}\n\n</details>`;
+  }
+  return `#### ${title}\n\n${body}`;
+}
+
+/** One entry in one line, for when full blocks no longer fit. */
+function entryLine(e: EntryResult, dryRun: boolean): string {
+  return `- ${entryIcon(e, dryRun)} ${inlineCode(e.name)} — ${entryCounts(e, dryRun) || 'nothing selected'}`;
 }
 
 /** `clean`, `drift` or `failures`: what the headline says. */
@@ -112,7 +251,8 @@ function headline(result: SyncResult, configFile: string): string {
     if (n > 0) counts.push(strong ? `**${n} ${what}**` : `${n} ${what}`);
   };
   add(s.failed, 'failed', true);
-  add(s.drifted, 'drifted', true);
+  add(s.drifted, result.dryRun ? 'existing drift' : 'drifted', true);
+  add(s.notChecked, `entr${s.notChecked === 1 ? 'y' : 'ies'} not checked`, true);
   add(s.copied, 'copied');
   add(s.overwritten, 'overwritten');
   add(s.wouldCopy, 'would copy');
@@ -121,91 +261,141 @@ function headline(result: SyncResult, configFile: string): string {
   if (counts.length === 0) counts.push('nothing selected');
   const moved = result.dryRun ? '' : `, ${formatBytes(s.bytes)} moved`;
   const entries = `${s.entries} entr${s.entries === 1 ? 'y' : 'ies'}`;
-  const title = `## oci-mirror${result.dryRun ? ' (dry run)' : ''} — ${OUTCOME[outcomeOf(result)]}`;
+  const outcome =
+    outcomeOf(result) === 'drift' && result.dryRun ? '⚠️ existing drift' : OUTCOME[outcomeOf(result)];
+  const title = `## oci-mirror${result.dryRun ? ' (dry run)' : ''} — ${outcome}`;
   return `${title}\n\n${counts.join(' · ')} — ${entries} in ${formatDuration(result.durationMs)}${moved} · config ${code(configFile)}`;
 }
 
-/** Rows of the "what changed" table, in result order, plan failures first within their entry. */
-function changeRows(result: SyncResult): string[] {
-  const rows: string[] = [];
-  for (const e of result.entries) {
-    if (e.error) rows.push(planFailureRow(e));
-    for (const t of e.tags) if (notable(t)) rows.push(changeRow(e, t));
-  }
-  return rows;
-}
-
-function allRows(result: SyncResult): string[] {
-  return result.entries.flatMap((e) => e.tags.map((t) => allRow(e, t)));
-}
-
-/** Take rows while they fit in `budget` bytes; returns the kept rows and the bytes used. */
-function fitRows(rows: readonly string[], budget: number): { kept: string[]; used: number } {
-  const kept: string[] = [];
-  let used = 0;
-  for (const r of rows) {
-    const size = Buffer.byteLength(r) + 1;
-    if (used + size > budget) break;
-    kept.push(r);
-    used += size;
-  }
-  return { kept, used };
-}
-
-function truncationNote(omitted: number, where: string): string {
-  return `> [!NOTE]\n> Truncated: ${omitted} row${omitted === 1 ? '' : 's'} not shown to stay under ${where}. Every row is in the JSON report (the \`report\` output) and in the log.`;
-}
-
-/** Options of `renderSummary`. */
+/** Options of `renderSummary` and `renderComment`. */
 export interface SummaryOptions {
   /** Config path as shown to people (relative to the workspace). */
   configFile: string;
   /** Link to the workflow run, when known. */
   runUrl?: string;
-  /** Size cap in bytes (default `SUMMARY_MAX_BYTES`). */
+  /** Size cap in bytes (default `SUMMARY_MAX_BYTES`, `COMMENT_MAX_BYTES` for the comment). */
   maxBytes?: number;
+  /** Pull request head commit the plan was computed for (comment). */
+  headSha?: string;
+  /** When the plan was computed (comment; default: the run's start). */
+  computedAt?: Date;
 }
 
 /**
- * The job summary: headline, the table of what changed, drifted or failed, then every tag in a
- * `<details>` section. Over `maxBytes`, rows are dropped from the end (the full list first) and
- * an explicit note says how many.
+ * Lay out entries within `budget` bytes: full blocks for the first ones as long as every later
+ * entry still fits as one line, then one line per entry, then a count of the entries left out
+ * (only when even the lines do not fit). Returns the text and how many entries were cut down to
+ * a line or left out.
+ */
+function layout(
+  entries: readonly EntryResult[],
+  budget: number,
+  full: (e: EntryResult) => string,
+  line: (e: EntryResult) => string,
+  moreNote: (n: number) => string,
+): { text: string; shortened: number; omitted: number } {
+  const reserve = 300;
+  const lines = entries.map(line);
+  const lineSize = lines.map((l) => Buffer.byteLength(l) + 1);
+  let rest = lineSize.reduce((a, b) => a + b, 0);
+  const blocks: string[] = [];
+  let used = 0;
+  let i = 0;
+  for (; i < entries.length; i++) {
+    const block = full(entries[i] as EntryResult);
+    const size = Buffer.byteLength(block) + 2;
+    const after = rest - (lineSize[i] as number);
+    if (used + size + after + reserve > budget) break;
+    blocks.push(block);
+    used += size;
+    rest = after;
+  }
+  const short: string[] = [];
+  for (; i < entries.length; i++) {
+    if (used + (lineSize[i] as number) + reserve > budget) break;
+    short.push(lines[i] as string);
+    used += lineSize[i] as number;
+  }
+  const omitted = entries.length - blocks.length - short.length;
+  const parts = [...blocks];
+  if (short.length > 0) parts.push(short.join('\n'));
+  if (omitted > 0) parts.push(moreNote(omitted));
+  return { text: parts.join('\n\n'), shortened: short.length, omitted };
+}
+
+/**
+ * The job summary: headline; the entries that need a person (failed, drifted, not checked) with
+ * reason and remedy; what changed; then every tag in a collapsed section. Over `maxBytes`, entries
+ * are shortened to one line each, then left out with a count; the JSON report has every row.
  */
 export function renderSummary(result: SyncResult, opts: SummaryOptions): string {
   const max = opts.maxBytes ?? SUMMARY_MAX_BYTES;
+  const dry = result.dryRun;
   const head = headline(result, opts.configFile);
-  const changes = changeRows(result);
-  const all = allRows(result);
-  const changesTitle = result.dryRun
-    ? '### Would change, drifted or failed'
-    : '### Changed, drifted or failed';
-  const nothing = result.dryRun
-    ? 'Nothing would change: every selected tag is up to date at its destinations.'
-    : 'Nothing changed: every selected tag is up to date at its destinations.';
-  const detailsOpen = `<details><summary>All ${all.length} tag${all.length === 1 ? '' : 's'}</summary>\n\n${ALL_HEAD}`;
-  const detailsClose = '\n</details>';
-  const runLink = opts.runUrl ? `\n[Workflow run](${opts.runUrl})\n` : '';
-  // Fixed parts plus a reserve for the note; what is left is shared by the rows, changes first.
-  const fixed = [head, changesTitle, CHANGES_HEAD, nothing, detailsOpen, detailsClose, runLink].join('\n\n');
-  let budget = max - Buffer.byteLength(fixed) - 400;
-  const c = fitRows(changes, Math.max(0, budget));
-  budget -= c.used;
-  const a = fitRows(all, Math.max(0, budget));
-  const omitted = changes.length - c.kept.length + (all.length - a.kept.length);
-
+  const ordered = orderedEntries(result);
+  const attention = ordered.filter((e) => ['failed', 'drifted', 'not-checked'].includes(severityOf(e)));
+  const changed = ordered.filter((e) => severityOf(e) === 'changed');
+  const total = result.entries.reduce((n, e) => n + rowsOf(e).length, 0);
+  const runLink = opts.runUrl
+    ? `[Workflow run](${opts.runUrl}) · every row is in the JSON report (\`report\` output)`
+    : '';
+  let budget = max - Buffer.byteLength(head) - Buffer.byteLength(runLink) - 600;
   const parts = [head];
-  if (omitted > 0) parts.push(truncationNote(omitted, "GitHub's 1 MiB job summary limit"));
-  parts.push(changesTitle);
-  parts.push(changes.length > 0 ? `${CHANGES_HEAD}\n${c.kept.join('\n')}` : nothing);
-  if (all.length > 0 && a.kept.length > 0)
-    parts.push(`${detailsOpen}\n${a.kept.join('\n')}\n${detailsClose}`);
-  else if (all.length > 0)
-    parts.push(`_The list of all ${all.length} tags is left out (see the note above)._`);
+  let cut = 0;
+  const section = (title: string, list: EntryResult[], all: boolean) => {
+    if (list.length === 0) return;
+    const out = layout(
+      list,
+      Math.max(0, budget),
+      (e) => entryBlock(e, dry, { all }),
+      (e) => entryLine(e, dry),
+      (n) => `_…and ${n} more entr${n === 1 ? 'y' : 'ies'} (see the JSON report)._`,
+    );
+    cut += out.shortened + out.omitted;
+    const text = `${title}\n\n${out.text}`;
+    budget -= Buffer.byteLength(text) + 2;
+    parts.push(text);
+  };
+  section(
+    `### Needs attention (${attention.length} entr${attention.length === 1 ? 'y' : 'ies'})`,
+    attention,
+    false,
+  );
+  section(dry ? '### Would change' : '### Changed', changed, false);
+  if (attention.length === 0 && changed.length === 0)
+    parts.push(
+      dry
+        ? 'Nothing would change: every selected tag is up to date at its destinations.'
+        : 'Nothing changed: every selected tag is up to date at its destinations.',
+    );
+  if (total > 0) {
+    const openTag = `<details><summary>All ${total} tag${total === 1 ? '' : 's'}, per entry</summary>\n\n`;
+    const closeTag = '\n\n</details>';
+    const out = layout(
+      result.entries,
+      Math.max(0, budget - openTag.length - closeTag.length),
+      (e) =>
+        rowsOf(e).length > 0
+          ? `**${inlineText(e.name)}**\n\n${TABLE_HEAD}\n${rowsOf(e)
+              .map((t) => row(t, dry))
+              .join('\n')}`
+          : `**${inlineText(e.name)}**: no tags${e.error ? ' (plan failed)' : ''}`,
+      (e) => entryLine(e, dry),
+      (n) => `_…and ${n} more entr${n === 1 ? 'y' : 'ies'} (see the JSON report)._`,
+    );
+    cut += out.shortened + out.omitted;
+    if (out.text) parts.push(`${openTag}${out.text}${closeTag}`);
+  }
+  if (cut > 0)
+    parts.splice(
+      1,
+      0,
+      `> [!NOTE]\n> Shortened to stay under GitHub's 1 MiB job summary limit: ${cut} entry section${cut === 1 ? '' : 's'} shown as one line or left out. Every row is in the JSON report (the \`report\` output) and in the log.`,
+    );
   const hosts = hostsTable(result);
   if (hosts) parts.push(hosts);
-  let out = `${parts.join('\n\n')}\n`;
-  if (opts.runUrl) out += runLink;
-  return redact(out);
+  if (runLink) parts.push(runLink);
+  return redact(`${parts.join('\n\n')}\n`);
 }
 
 /**
@@ -232,23 +422,45 @@ export function commentMarker(configFile: string): string {
 }
 
 /**
- * The PR comment: the marker, the headline and what would be copied, overwritten, has drifted or
- * failed, per entry, with a link to the run. Capped at `COMMENT_MAX_BYTES` with a note.
+ * The PR comment: the marker, the headline, the head commit and time, then one `<details>` per
+ * entry with something to say (open) — failures first — and a one-line list for the rest once
+ * the body nears GitHub's limit. Links to the run and its report artifact instead of any
+ * runner-local file.
  */
 export function renderComment(result: SyncResult, opts: SummaryOptions): string {
   const max = opts.maxBytes ?? COMMENT_MAX_BYTES;
-  const head = headline(result, opts.configFile);
-  const changes = changeRows(result);
+  const dry = result.dryRun;
   const marker = commentMarker(opts.configFile);
-  const runLink = opts.runUrl ? `[Workflow run and job summary](${opts.runUrl})` : '';
-  const nothing = 'No changes: every selected tag is up to date at its destinations.';
-  const fixed = [marker, head, CHANGES_HEAD, nothing, runLink].join('\n\n');
-  const c = fitRows(changes, Math.max(0, max - Buffer.byteLength(fixed) - 400));
-  const omitted = changes.length - c.kept.length;
-  const parts = [marker, head];
-  if (omitted > 0) parts.push(truncationNote(omitted, "GitHub's comment size limit"));
-  parts.push(changes.length > 0 ? `${CHANGES_HEAD}\n${c.kept.join('\n')}` : nothing);
-  if (runLink) parts.push(runLink);
+  const head = headline(result, opts.configFile);
+  const when = (opts.computedAt ?? result.startedAt).toISOString().replace(/\.\d+Z$/, 'Z');
+  const sha = opts.headSha ? ` for ${code(opts.headSha.slice(0, 12))}` : '';
+  const stamp = `<sub>Plan computed${sha} at ${when}.</sub>`;
+  const links = opts.runUrl
+    ? `[Workflow run and job summary](${opts.runUrl}) · [report artifact](${opts.runUrl}#artifacts) (when the workflow uploads the \`report\` output)`
+    : '';
+  const noteworthy = orderedEntries(result).filter((e) => severityOf(e) !== 'clean');
+  const clean = result.entries.length - noteworthy.length;
+  const fixed = [marker, head, stamp, links].join('\n\n');
+  const budget = max - Buffer.byteLength(fixed) - 500;
+  const parts = [marker, head, stamp];
+  if (noteworthy.length === 0) {
+    parts.push('No changes: every selected tag is up to date at its destinations.');
+  } else {
+    const out = layout(
+      noteworthy,
+      budget,
+      (e) => entryBlock(e, dry, { details: true }),
+      (e) => entryLine(e, dry),
+      (n) => `_…and ${n} more entr${n === 1 ? 'y' : 'ies'}: see the job summary._`,
+    );
+    if (out.shortened + out.omitted > 0)
+      parts.push(
+        `> [!NOTE]\n> ${out.shortened + out.omitted} entr${out.shortened + out.omitted === 1 ? 'y is' : 'ies are'} shown as one line to stay under GitHub's comment size limit; the job summary and the report artifact have every row.`,
+      );
+    parts.push(out.text);
+  }
+  if (clean > 0) parts.push(`<sub>${clean} entr${clean === 1 ? 'y' : 'ies'} up to date, not listed.</sub>`);
+  if (links) parts.push(links);
   return redact(`${parts.join('\n\n')}\n`);
 }
 

@@ -28,6 +28,8 @@ export type OutputFormat = 'text' | 'json' | 'yaml' | 'lazyoci-json' | 'hauler' 
 
 export interface CliArgs {
   command: Command;
+  /** `help`: the command whose help to print (`oci-mirror sync --help`, `oci-mirror help sync`). */
+  helpFor?: Command;
   /** Config path, `-` for stdin, undefined for `$OCI_MIRROR_CONFIG`. */
   config?: string;
   output: OutputFormat;
@@ -127,9 +129,60 @@ Options:
   --charts-only             publish charts without mirroring their images
   --images-only             mirror the images charts reference without publishing the charts
   --no-envsubst             do not substitute \${VAR} in the config
-  -h, --help                this help
+  -h, --help                this help; oci-mirror <command> --help for a command's examples
 
 Exit codes: 0 clean, 1 any failure, 2 drift without failure, 3 invalid config or arguments.`;
+
+/** What each command does, its options and examples (`oci-mirror <command> --help`). */
+const COMMAND_HELP: Partial<Record<Command, string>> = {
+  sync: `Usage: oci-mirror sync [CONFIG|-] [options]
+
+Copy every selected tag the config asks for to its destinations. Tags already there are skipped;
+a destination tag with another digest is drifted and left alone unless --overwrite.
+
+Options: --dry-run, --overwrite, --only REGEX, --concurrency N, --retries N, --timeout DURATION,
+--state-file PATH, --state-ttl DURATION, --report-file PATH, -o text|json|yaml, --verbose,
+--no-progress, --insecure, --no-envsubst, --images, --charts-only, --images-only,
+--drift-exit-code N (see oci-mirror --help).
+
+Examples:
+  oci-mirror sync mirror.yaml
+  oci-mirror sync mirror.yaml --only '^podinfo$' --overwrite
+  oci-mirror sync mirror.yaml --state-file .oci-mirror-state.json -o json > report.json
+  REGISTRY_PASSWORD=… oci-mirror sync - < mirror.yaml
+
+Exit codes: 0 clean, 1 any failure, 2 drift without failure, 3 invalid config or arguments.`,
+  plan: `Usage: oci-mirror plan [CONFIG|-] [options]
+
+What sync would do, writing nothing: would-copy, would-overwrite, drifted, skipped.
+Takes the options of sync (see oci-mirror sync --help).
+
+Examples:
+  oci-mirror plan mirror.yaml
+  oci-mirror plan mirror.yaml -o yaml --only '^nginx'`,
+  'list-images': `Usage: oci-mirror list-images [CONFIG] [-o yaml|json|hauler|zarf] [--images]
+
+Render the config's charts (helm template) and print the images they reference. --images
+discovers images for every chart entry, not only those with images.discover.
+
+Examples:
+  oci-mirror list-images mirror.yaml
+  oci-mirror list-images mirror.yaml --images -o hauler > hauler.yaml
+  oci-mirror list-images mirror.yaml -o zarf > zarf.yaml`,
+  validate: `Usage: oci-mirror validate CONFIG
+
+Check a config (our dialect, flux mirror Config v1beta1/v1beta2 or lazyoci's mirror.yaml)
+without contacting any registry. Every problem names file:line:column and the field path.
+
+Examples:
+  oci-mirror validate mirror.yaml
+  OCI_MIRROR_CONFIG="$(cat mirror.yaml)" oci-mirror validate`,
+};
+
+/** The help of one command, or the general usage. */
+export function helpText(command?: Command): string {
+  return (command && COMMAND_HELP[command]) ?? USAGE;
+}
 
 /** Parse a Go-style duration (`90s`, `5m`, `1h30m`, `250ms`; `7d` with `days`) into milliseconds. */
 export function parseDuration(text: string, flag = 'timeout', options: { days?: boolean } = {}): number {
@@ -168,6 +221,28 @@ function shardOption<T>(flag: string, parse: () => T): T {
     throw err;
   }
 }
+
+const HELP_DEFAULTS: CliArgs = {
+  command: 'help',
+  output: 'text',
+  concurrency: 4,
+  retries: 3,
+  timeoutMs: 5 * 60_000,
+  overwrite: false,
+  driftExitCode: 2,
+  dryRun: false,
+  verbose: false,
+  progress: false,
+  insecure: false,
+  createRepositories: false,
+  envsubst: true,
+  images: false,
+  chartsOnly: false,
+  imagesOnly: false,
+  all: false,
+  stateTtlMs: DEFAULT_STATE_TTL_MS,
+  reports: [],
+};
 
 /** flux mirror's variable: the path of the config file, read when no CONFIG argument is given. */
 export const FLUX_CONFIG_ENV = 'FLUX_MIRROR_CONFIG';
@@ -222,8 +297,16 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = proce
   const multi = parsed.values as Record<string, string[] | undefined>;
   const [first, second, ...extra] = parsed.positionals;
   let command: Command;
-  if (v.help) command = 'help';
-  else if (bareVersion.length > 0) command = 'version';
+  if (v.help || first === 'help') {
+    const about = v.help ? first : second;
+    return {
+      ...HELP_DEFAULTS,
+      ...(about !== undefined && (COMMANDS as readonly string[]).includes(about)
+        ? { helpFor: about as Command }
+        : {}),
+    };
+  }
+  if (bareVersion.length > 0) command = 'version';
   else if (first === undefined)
     throw new UsageError(
       'missing command (sync, plan, mirror, list-images, validate, merge-reports, version)',

@@ -17,8 +17,9 @@ import {
   tagStartedLine,
 } from '../report/log.js';
 import { MergeError, mergeReports } from '../report/merge.js';
+import { explainError } from '../report/remedy.js';
 import {
-  formatBytes,
+  errorDetail,
   renderEntryNote,
   renderPlanFailureLine,
   renderSummaryLine,
@@ -28,13 +29,14 @@ import { redact, registerSecret } from '../secrets.js';
 import { pointerTagsDroppedBySort } from '../select/index.js';
 import { onSignals } from '../sync/cancel.js';
 import { listChartImages } from '../sync/charts.js';
-import { exitCodeOf, type SyncResult } from '../sync/model.js';
+import { type ErrorInfo, exitCodeOf, type SyncResult } from '../sync/model.js';
 import { createSession, SessionError } from '../sync/session.js';
 import { StateCache } from '../sync/state.js';
 import { sync } from '../sync/sync.js';
 import { VERSION } from '../version.js';
-import { type CliArgs, parseCli, USAGE, UsageError } from './args.js';
+import { type CliArgs, helpText, parseCli, USAGE, UsageError } from './args.js';
 import { applySets, selectCharts } from './charts.js';
+import { Progress } from './progress.js';
 
 /** Where the CLI writes; injectable for tests. */
 export interface CliIO {
@@ -80,7 +82,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     throw e;
   }
   if (args.command === 'help') {
-    out(`${USAGE}\n`);
+    out(`${helpText(args.helpFor)}\n`);
     return 0;
   }
   if (args.command === 'version') {
@@ -126,19 +128,13 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
 
   const color = text && io.stdout.isTTY === true && io.env.NO_COLOR === undefined;
   const progress = args.progress && io.stderr.isTTY === true && !args.verbose;
-  let done = 0;
-  let total = 0;
-  let bytes = 0;
-  const t0 = performance.now();
+  const meter = new Progress(performance.now());
   const clearProgress = () => {
     if (progress) io.stderr.write('\r\u001b[K');
   };
   const drawProgress = () => {
-    if (!progress) return;
-    const secs = (performance.now() - t0) / 1000;
-    io.stderr.write(
-      `\r\u001b[K${done}/${total} tags · ${formatBytes(bytes)} · ${formatBytes(bytes / Math.max(secs, 0.001))}/s`,
-    );
+    if (progress)
+      io.stderr.write(`\r\u001b[K${redact(meter.render(performance.now(), io.stderr.columns ?? 100))}`);
   };
   const log = (line: string) => {
     clearProgress();
@@ -201,7 +197,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       ...(args.shard && state ? { shardWeights: state.tagCounts() } : {}),
       onEvent: (event) => {
         if (event.type === 'planned') {
-          total += event.jobs;
+          meter.planned(event.jobs);
           if (args.verbose) log(entryStartedLine(event.entry, event.jobs));
           const note = renderEntryNote(event.entry);
           if (note && text) {
@@ -210,15 +206,17 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
           } else if (note && args.verbose) log(logLine(note));
           drawProgress();
         } else if (event.type === 'tag-started') {
+          meter.started(event.entry.name, event.destination);
           if (args.verbose) log(tagStartedLine(event.source, event.destination));
+          else drawProgress();
         } else if (event.type === 'tag') {
           if (state) {
             state.learn(event.tag);
             state.autosave(STATE_AUTOSAVE_MS);
           }
-          done++;
-          bytes += event.tag.bytes;
-          if (!['copied', 'overwritten', 'failed'].includes(event.tag.status)) total++;
+          if (meter.running.has(event.tag.destination))
+            meter.finished(event.tag.destination, event.tag.bytes);
+          else meter.decided();
           clearProgress();
           if (text) live(`${renderTagLine(event.entry, event.tag, { color })}\n`);
           if (args.verbose) log(tagDoneLine(event.tag));
@@ -275,7 +273,10 @@ async function finish(
   if (args.output === 'json') out(renderJson(doc));
   else if (args.output === 'lazyoci-json' && config) out(renderLazyociJson(toLazyociResult(result, config)));
   else if (args.output === 'yaml') out(renderYaml(doc));
-  else if (text) out(`${renderSummaryLine(result, { color })}\n`);
+  const failures = text ? failureLines(result) : [];
+  // Text output only: json/yaml keep stderr for problems with the run itself.
+  if (failures.length > 0 && text) out(`\nFailures (${failures.length}):\n${failures.join('\n')}\n\n`);
+  if (text) out(`${renderSummaryLine(result, { color })}\n`);
   if (args.verbose) for (const line of completionLines(result)) log(line);
   if (args.reportFile) await writeFile(args.reportFile, renderJson(doc));
   return exitCodeOf(result.summary, args.driftExitCode);
@@ -311,6 +312,29 @@ async function mergeCommand(args: CliArgs, io: CliIO): Promise<number> {
     text: args.output === 'text',
     log: (line) => io.stderr.write(redact(`${line}\n`)),
   });
+}
+
+/**
+ * Every failure again after the run, one line each with the reason in words and the fix, so a
+ * long log does not hide them.
+ */
+function failureLines(result: SyncResult): string[] {
+  const line = (name: string, what: string, e: ErrorInfo, ref: string | undefined) => {
+    const x = explainError(e, ref);
+    return `  ✗ ${name}: ${what}: ${x.reason} — ${x.remedy}\n      ${e.message}${errorDetail(e)}`;
+  };
+  return result.entries.flatMap((e) => [
+    ...(e.error
+      ? [line(e.name, 'plan failed', e.error, e.error.side === 'destination' ? e.destinations[0] : e.source)]
+      : []),
+    ...e.tags
+      .flatMap((t) => [t, ...(t.images ?? [])])
+      .filter((t) => t.status === 'failed')
+      .map((t) => {
+        const er = t.error ?? { message: t.reason ?? 'unknown error' };
+        return line(e.name, t.source, er, er.side === 'destination' ? t.destination : t.source);
+      }),
+  ]);
 }
 
 /**

@@ -34,6 +34,10 @@ export class ConfigError extends Error {
   }
 }
 
+/** Why a secret variable is empty on GitHub, said with every empty-credential message. */
+export const EMPTY_SECRET_WHY =
+  'GitHub passes no secrets to workflows of pull requests from forks, Dependabot runs only get Dependabot secrets, or the secret is not defined for this repository or environment';
+
 /** Every problem found while loading one config; thrown by `loadConfig`. */
 export class ConfigErrors extends Error {
   override readonly name = 'ConfigErrors';
@@ -62,4 +66,29 @@ export function formatProblem(p: {
   const path = p.path ? ` ${p.path}:` : '';
   const hint = p.hint ? ` (${p.hint})` : '';
   return `${where}:${path} ${p.message}${hint}`;
+}
+
+/**
+ * The config file does not exist: said as such, with where it was looked for and what to do,
+ * rather than as a problem at line 1:1 of an invalid config. Still a `ConfigErrors` (exit code 3).
+ */
+export class ConfigNotFound extends ConfigErrors {
+  /** Absolute path that was looked for. */
+  readonly path: string;
+
+  constructor(file: string, path: string, options?: { cause?: unknown }) {
+    const hint =
+      'pass the path of your mirror config (relative to the working directory; in GitHub Actions to the workspace, after actions/checkout), `-` for standard input, or set OCI_MIRROR_CONFIG';
+    super(
+      [
+        new ConfigError(
+          { file, line: 1, column: 1, path: '', message: 'config file not found', hint },
+          options,
+        ),
+      ],
+      options,
+    );
+    this.path = path;
+    this.message = `config file not found: ${file} (looked for ${path})\nhint: ${hint}`;
+  }
 }

@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { redactValues } from '../secrets.js';
 import { normalize } from './dialects/index.js';
-import { ConfigError, ConfigErrors } from './errors.js';
+import { ConfigError, ConfigErrors, ConfigNotFound } from './errors.js';
 import type { Dialect, MirrorConfig } from './model.js';
 import { validateSchema } from './schema.js';
 import { didYouMean } from './suggest.js';
@@ -22,6 +22,12 @@ export interface LoadConfigInput {
   env?: NodeJS.ProcessEnv;
   /** Substitute `${VAR}` references (default true). */
   envsubst?: boolean;
+  /**
+   * A credential whose `${VAR}` is set but empty (no secrets on fork and Dependabot pull
+   * requests): `error` (default) names the variable and why it may be empty; `anonymous` loads
+   * the host without a credential and marks it `missingSecret` (dry runs read what they can).
+   */
+  emptySecrets?: 'error' | 'anonymous';
   /** Directory for stdin / environment configs (default `process.cwd()`). */
   cwd?: string;
 }
@@ -59,6 +65,7 @@ export async function loadConfig(input: LoadConfigInput): Promise<MirrorConfig> 
       text = await readFile(abs, 'utf8');
     } catch (cause) {
       const code = (cause as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') throw new ConfigNotFound(file, abs, { cause });
       const why =
         code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory' : 'cannot be read';
       throw single(file, `config ${why}`, cause);
@@ -75,13 +82,25 @@ export async function loadConfig(input: LoadConfigInput): Promise<MirrorConfig> 
     }
     text = fromEnv;
   }
-  return loadConfigText(text, { file, dir, env, envsubst: input.envsubst ?? true });
+  return loadConfigText(text, {
+    file,
+    dir,
+    env,
+    envsubst: input.envsubst ?? true,
+    ...(input.emptySecrets ? { emptySecrets: input.emptySecrets } : {}),
+  });
 }
 
 /** Loads config text that has already been read; `file` is for messages, `dir` for relative paths. */
 export function loadConfigText(
   text: string,
-  opts: { file: string; dir: string; env?: NodeJS.ProcessEnv; envsubst?: boolean },
+  opts: {
+    file: string;
+    dir: string;
+    env?: NodeJS.ProcessEnv;
+    envsubst?: boolean;
+    emptySecrets?: 'error' | 'anonymous';
+  },
 ): MirrorConfig {
   const { parsed, errors: syntax } = parseYaml(text, opts.file);
   if (syntax.length > 0) throw new ConfigErrors(syntax);
@@ -92,6 +111,7 @@ export function loadConfigText(
   const fail = (errors: ConfigError[]): ConfigErrors =>
     new ConfigErrors(secrets.size > 0 ? errors.map((e) => masked(e, [...secrets])) : errors);
 
+  const emptyVars = new Map<string, string>();
   if (opts.envsubst ?? true) {
     // ocync substitutes an unset `${VAR}` with the empty string; the others refuse it.
     const raw: unknown = parsed.doc.toJS({ maxAliasCount: 100 });
@@ -103,6 +123,7 @@ export function loadConfigText(
     });
     for (const s of sub.secrets) secrets.add(s);
     if (sub.errors.length > 0) throw fail(sub.errors);
+    for (const e of sub.empty) emptyVars.set(e.path.join('.'), e.name);
   }
 
   const data: unknown = parsed.doc.toJS({ maxAliasCount: 100 });
@@ -121,7 +142,14 @@ export function loadConfigText(
   const schemaErrors = validateSchema(head.dialect, record, parsed);
   if (schemaErrors.length > 0) throw fail(schemaErrors);
 
-  const { config, errors } = normalize(record, { dialect: head.dialect, parsed, dir: opts.dir, secrets });
+  const { config, errors } = normalize(record, {
+    dialect: head.dialect,
+    parsed,
+    dir: opts.dir,
+    secrets,
+    emptyVars,
+    emptySecrets: opts.emptySecrets ?? 'error',
+  });
   if (errors.length > 0) throw fail(errors);
   return config;
 }

@@ -189,6 +189,12 @@ export interface HostEntry {
   /** With a username the credential is the password of a Basic pair; without, a bearer token. */
   username?: string;
   credential?: HostCredential;
+  /**
+   * The `${VAR}` that should have given this host's credential was set but empty (fork or
+   * Dependabot pull request, missing secret); only with `emptySecrets: 'anonymous'`. The host is
+   * then used without a credential, and a dry run reports what it could not read as not checked.
+   */
+  missingSecret?: string;
   /** Cloud registry provider: ecr | acr | gar (+ jfrog | quay | dockerhub | ghcr in our dialect). */
   provider?: string;
   /** OIDC audience requested for the cloud provider's exchange (default per provider). */

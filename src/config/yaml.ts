@@ -142,6 +142,8 @@ export interface SubstituteOptions {
 export interface SubstituteResult {
   errors: ConfigError[];
   secrets: string[];
+  /** Scalars that a set-but-empty variable made empty (`value: "${PASSWORD}"` with PASSWORD=""). */
+  empty: { name: string; path: FieldPath }[];
 }
 
 const VAR_RE = /\$\$|\$\{([^}]*)\}/g;
@@ -156,6 +158,7 @@ const NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
 export function substituteEnv(parsed: ParsedYaml, opts: SubstituteOptions): SubstituteResult {
   const errors: ConfigError[] = [];
   const secrets = new Set<string>();
+  const empty: SubstituteResult['empty'] = [];
 
   const subst = (scalar: Scalar, path: FieldPath, isKey: boolean): void => {
     if (typeof scalar.value !== 'string') {
@@ -211,6 +214,7 @@ export function substituteEnv(parsed: ParsedYaml, opts: SubstituteOptions): Subs
         return '';
       }
       if (value !== '' && (secretField || SECRET_NAME.test(name))) secrets.add(value);
+      if (value === '' && whole === src) empty.push({ name, path });
       return value;
     });
     if (!changed) return;
@@ -237,7 +241,7 @@ export function substituteEnv(parsed: ParsedYaml, opts: SubstituteOptions): Subs
     }
   };
   walk(parsed.doc.contents, []);
-  return { errors, secrets: [...secrets] };
+  return { errors, secrets: [...secrets], empty };
 }
 
 /** YAML 1.2 core-schema typing of a plain scalar's text. */

@@ -89,6 +89,8 @@ export interface ReportEntry {
   destinations: string[];
   position?: SourcePosition;
   error?: ReportError;
+  /** Dry runs: why the entry could not be checked (no credential for a host it needs). */
+  notChecked?: string;
   unparseableTags?: UnparseableTags;
   tags: ReportTag[];
 }
@@ -199,6 +201,7 @@ function toEntry(e: EntryResult): ReportEntry {
       ? { position: { file: redact(e.position.file), line: e.position.line, column: e.position.column } }
       : {}),
     ...(e.error !== undefined ? { error: toError(e.error) } : {}),
+    ...(e.notChecked !== undefined ? { notChecked: redact(e.notChecked) } : {}),
     ...(e.unparseableTags !== undefined
       ? {
           unparseableTags: {
@@ -235,6 +238,7 @@ export function toReport(result: SyncResult, meta: ReportMeta): ReportDocument {
         wouldOverwrite: s.wouldOverwrite,
         failed: s.failed,
         ...(s.failedEntries !== undefined ? { failedEntries: s.failedEntries } : {}),
+        notChecked: s.notChecked,
         bytes: s.bytes,
         blobs: toBlobs(s.blobs),
         requests: s.requests,

@@ -121,6 +121,11 @@ export interface EntryResult {
   /** Set when the entry failed before any tag could be handled (plan failure). */
   error?: ErrorInfo;
   /**
+   * Dry runs only: why the entry could not be checked, e.g. a host it needs has no credential
+   * because its secret is empty (a fork or Dependabot pull request). Not a failure.
+   */
+  notChecked?: string;
+  /**
    * Tags the selector matched but the sort dropped because they do not parse for `sortBy`
    * (`latest`, `main` under `semver`): how many, and the first few.
    */
@@ -150,6 +155,8 @@ export interface SyncSummary {
    * would have mirrored are unknown and not in `failed` beyond the one each entry adds.
    */
   failedEntries?: number;
+  /** Entries a dry run could not check (`EntryResult.notChecked`). */
+  notChecked: number;
   bytes: number;
   blobs: BlobCounts;
   requests: number;
@@ -225,6 +232,7 @@ export function summarize(entries: readonly EntryResult[], requests: number): Sy
     wouldOverwrite: 0,
     failed: 0,
     failedEntries: 0,
+    notChecked: 0,
     bytes: 0,
     blobs: { copied: 0, mounted: 0, existing: 0 },
     requests,
@@ -243,6 +251,7 @@ export function summarize(entries: readonly EntryResult[], requests: number): Sy
       s.failed++;
       s.failedEntries = (s.failedEntries ?? 0) + 1;
     }
+    if (e.notChecked !== undefined) s.notChecked++;
     for (const t of e.tags.flatMap((t) => [t, ...(t.images ?? [])])) {
       (s[key[t.status]] as number)++;
       s.bytes += t.bytes;

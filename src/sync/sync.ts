@@ -2,6 +2,8 @@
  * `sync()`: plan every entry, then execute the copies in a bounded pool, de-duplicating blobs
  * across the whole run. Knows nothing of GitHub; the CLI and the action both call it.
  */
+
+import { EMPTY_SECRET_WHY } from '../config/errors.js';
 import type { MirrorConfig } from '../config/model.js';
 import { parseReference, type Repository } from '../oci/reference.js';
 import { ImageVerifier, type VerificationCache } from '../verify/index.js';
@@ -18,6 +20,7 @@ import {
   summarize,
   type TagResult,
 } from './model.js';
+import { markNotChecked } from './not-checked.js';
 import { type PlannedTag, planEntry } from './plan.js';
 import { mapPool, Semaphore } from './pool.js';
 import { createSession, type Session, type SessionOptions } from './session.js';
@@ -289,6 +292,7 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
   const requests = session.transport.totals().requests - requestsBefore;
   const hosts = hostUsage(session, hostsBefore);
   if (!options.session) await session.close();
+  if (options.dryRun) markNotChecked(entries, config.hosts, EMPTY_SECRET_WHY);
   const result: SyncResult = {
     startedAt,
     durationMs: Math.round(performance.now() - t0),

@@ -67,7 +67,10 @@ const PR_EVENT = {
   payload: {
     action: 'synchronize',
     number: 7,
-    pull_request: { number: 7, head: { repo: { full_name: 'acme/mirror' } } },
+    pull_request: {
+      number: 7,
+      head: { repo: { full_name: 'acme/mirror' }, sha: '0123456789abcdef0123456789abcdef01234567' },
+    },
     repository: { full_name: 'acme/mirror' },
   },
 };
@@ -97,7 +100,8 @@ function normalize(md: string): string {
     .replaceAll(src.host, 'SRC')
     .replaceAll(dst.host, 'DST')
     .replace(/ in \d+(?:\.\d+)?(?:ms|s)\b/g, ' in DURATION')
-    .replace(/actions\/runs\/\d+/g, 'actions/runs/RUN');
+    .replace(/actions\/runs\/\d+/g, 'actions/runs/RUN')
+    .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ/g, 'TIME');
 }
 
 function golden(name: string, actual: string): void {
@@ -154,16 +158,25 @@ describe('the action on a pull request (dry run)', () => {
     expect(
       first.annotations.filter((a) => a.props.file === file).map((a) => [a.level, a.props.line]),
     ).toEqual([
-      ['warning', String(lineOf(config, 'drifted'))],
       ['error', String(lineOf(config, 'missing'))],
+      ['warning', String(lineOf(config, 'drifted'))],
     ]);
     expect(first.annotations.find((a) => a.level === 'error' && a.props.file)?.message).toMatch(
-      /team\/missing:1\.0\.0 → .*mirror\/missing:1\.0\.0 failed: .*not found/,
+      /team\/missing:1\.0\.0 → .*mirror\/missing:1\.0\.0: the source has no such tag or digest\. Fix: .*not found/,
     );
-    // The step failure names what failed.
-    expect(first.stdout).toMatch(
-      /^::error::1 failed, 1 drifted; see the annotations on \.github\/oci-mirror\.yaml/m,
+    // The step failure names what failed, as the first error annotation (GitHub shows ten).
+    const firstError = first.annotations.find((a) => a.level === 'error');
+    expect(firstError?.message).toMatch(
+      /^1 failed, 1 drifted; see the annotations on \.github\/oci-mirror\.yaml/,
     );
+    expect(first.annotations.filter((a) => a.level === 'error')).toHaveLength(2);
+    // The log folds each entry and repeats the failures at the end.
+    expect(first.stdout).toMatch(/^::group::✗ missing \(1 tag\)$/m);
+    expect(first.stdout).toMatch(/^Failures \(1\):\nmissing: ✗ .*team\/missing:1\.0\.0/m);
+    expect(first.outputs['plan-markdown']).toContain(
+      '<!-- oci-mirror:plan config=.github/oci-mirror.yaml -->',
+    );
+    expect(first.outputs['summary-markdown']?.trimEnd()).toBe(first.summary.trimEnd());
 
     golden('pr-dry-run.md', normalize(first.summary));
 
@@ -232,6 +245,60 @@ describe('the action on a pull request (dry run)', () => {
   });
 });
 
+describe('a plan without secrets (fork or Dependabot pull request)', () => {
+  const forkEvent = {
+    name: 'pull_request',
+    payload: {
+      ...PR_EVENT.payload,
+      pull_request: { number: 9, head: { repo: { full_name: 'someone/fork' }, sha: 'abc123def4567890' } },
+    },
+  };
+
+  it('reads what it can, reports the host without credentials as not checked, and passes', async () => {
+    const config = CONFIG(src.host, dst.host);
+    const dirs = workspace('fork-empty', config);
+    const r = await run(dirs, {
+      inputs: { 'github-token': GH_TOKEN, only: '^(app|drifted)$' },
+      event: forkEvent,
+      env: env({ DST_PASSWORD: '' }),
+    });
+    expect(r.stdout).not.toContain('the credential needs one source');
+    expect(r.code).toBe(0);
+    expect(r.outputs).toMatchObject({ failed: '0', 'exit-code': '0' });
+    const warning = r.annotations.find((a) => a.props.title === `oci-mirror: no credential for ${dst.host}`);
+    expect(warning?.level).toBe('warning');
+    expect(warning?.message).toMatch(
+      /^\$\{DST_PASSWORD\} is empty, so .* has no credential \(GitHub passes no secrets .*forks/,
+    );
+    const hostLine = config.split('\n').findIndex((l) => l.includes(`- host: ${dst.host}`)) + 1;
+    expect(warning?.props).toMatchObject({ file: '.github/oci-mirror.yaml', line: String(hostLine) });
+    const report = JSON.parse(readFileSync(r.outputs.report as string, 'utf8')).report;
+    expect(report.summary.notChecked).toBe(2);
+    expect(report.results.map((e: { notChecked?: string }) => e.notChecked)).toEqual([
+      expect.stringMatching(/has no credential because \$\{DST_PASSWORD\} is empty .*; 2 tags not checked$/),
+      expect.stringMatching(/DST_PASSWORD/),
+    ]);
+    expect(r.summary).toContain('**2 entries not checked**');
+    expect(r.summary).toMatch(/⏸️ `app` — 1 not checked/);
+  });
+
+  it('a real sync with an empty secret is a config error naming the variable and why it may be empty', async () => {
+    const config = CONFIG(src.host, dst.host);
+    const dirs = workspace('push-empty', config);
+    const r = await run(dirs, {
+      inputs: { only: '^app$' },
+      event: { name: 'push', payload: {} },
+      env: env({ DST_PASSWORD: '' }),
+    });
+    expect(r.code).toBe(1);
+    expect(r.outputs['exit-code']).toBe('3');
+    const a = r.annotations.find((x) => x.props.file === '.github/oci-mirror.yaml');
+    expect(a?.message).toMatch(
+      /^hosts\[0\]\.credential\.value: `\$\{DST_PASSWORD\}` is set but empty, so this credential has no value \(GitHub passes no secrets to workflows of pull requests from forks/,
+    );
+  });
+});
+
 describe('the action on a schedule', () => {
   it('copies, saves the state cache, and a warm run trusts it instead of asking the destination', async () => {
     const dirs = workspace('cron', CONFIG(src.host, dst.host));
@@ -239,6 +306,10 @@ describe('the action on a schedule', () => {
     const cold = await run(dirs, { inputs, event: { name: 'schedule', payload: {} }, env: env() });
     expect(cold.code).toBe(0);
     expect(cold.outputs).toMatchObject({ copied: '2', changed: 'true', 'exit-code': '0', failed: '0' });
+    expect(JSON.parse(cold.outputs['copied-tags'] as string)).toEqual([
+      { reference: `${dst.host}/mirror/app:1.0.0`, digest: expect.stringMatching(/^sha256:[0-9a-f]{64}$/) },
+      { reference: `${dst.host}/mirror/app:1.1.0`, digest: expect.stringMatching(/^sha256:[0-9a-f]{64}$/) },
+    ]);
     expect(cold.summary).toContain('## oci-mirror — ✅ clean');
     expect(cold.stdout).toContain('cache: no state cached yet');
     expect(cacheSvc.entries.filter((e) => e.finalized)).toHaveLength(1);
@@ -309,6 +380,34 @@ artifacts:
     expect(a.length).toBeGreaterThan(0);
     expect(a.map((x) => x.props.line)).toContain('5');
     expect(r.summary).toContain('## oci-mirror — ❌ invalid config');
+  });
+
+  it('fails on drift by default, not with fail-on-drift: false, and honours the deprecated drift-exit-code', async () => {
+    const dirs = workspace('cron-drift', CONFIG(src.host, dst.host));
+    const go = (inputs: Record<string, string>) =>
+      run(dirs, {
+        inputs: { only: '^drifted$', ...inputs },
+        event: { name: 'schedule', payload: {} },
+        env: env(),
+      });
+    const strict = await go({});
+    expect(strict.code).toBe(1);
+    expect(strict.stdout).toMatch(/^::error::1 drifted: .*fail-on-drift: false to accept drift/m);
+    const lenient = await go({ 'fail-on-drift': 'false' });
+    expect(lenient.code).toBe(0);
+    expect(lenient.outputs['exit-code']).toBe('2');
+    const old = await go({ 'drift-exit-code': '0' });
+    expect(old.code).toBe(0);
+    expect(
+      old.annotations.find((a) => a.level === 'warning' && a.props.title === 'oci-mirror: deprecated input')
+        ?.message,
+    ).toBe(
+      'drift-exit-code is deprecated (a step cannot pass a numeric exit code to the runner): use fail-on-drift: false',
+    );
+    const noSubst = await go({ 'no-envsubst': 'true', 'fail-on-drift': 'false' });
+    expect(noSubst.annotations.map((a) => a.message)).toContain(
+      'no-envsubst is deprecated: use envsubst: false',
+    );
   });
 
   it('names a bad input and what it accepts', async () => {

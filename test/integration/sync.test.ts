@@ -146,6 +146,12 @@ artifacts:
     expect(good.tags[0]).toMatchObject({ status: 'copied' });
     const text = await cli(['sync', path]);
     expect(text.stdout).toMatch(/✗ missing-repo — plan failed: .*\[source, HTTP 404, NAME_UNKNOWN\]/);
+    // The failures again at the end, before the summary line, each with the reason and the fix.
+    const tail = text.stdout.slice(text.stdout.indexOf('\nFailures ('));
+    expect(tail).toMatch(
+      /^\nFailures \(2\):\n {2}✗ missing-repo: plan failed: the source repository does not exist or is private — check the name, or give 127\.0\.0\.1:\d+ credentials in `hosts`\n {6}.*NAME_UNKNOWN\]\n {2}✗ missing-tag: .*team\/app:9\.9\.9: the source has no such tag or digest/,
+    );
+    expect(tail).toMatch(/\n\nSummary: 0 copied, 1 skipped, 2 failed/);
   });
 
   it('leaves no tag behind when a blob upload fails at the destination', async () => {
@@ -241,7 +247,10 @@ artifacts:
     );
     const tty = await cli(['sync', path], { tty: true });
     expect(tty.code).toBe(0);
-    expect(tty.stderr).toMatch(/\r\u001b\[K\d+\/2 tags · [\d.]+ k?B · [\d.]+ [kMG]?B\/s/);
+    // done/total, what is being copied, bytes, rate, and an ETA once a copy has finished.
+    expect(tty.stderr).toMatch(/\r\u001b\[K0\/2 tags · \d copying · \S+\/team\/app → app:\S+/);
+    expect(tty.stderr).toMatch(/\r\u001b\[K1\/2 tags · .*[\d.]+ k?B · [\d.]+ [kMG]?B\/s · ETA \S+/);
+    expect(tty.stderr).toMatch(/\r\u001b\[K2\/2 tags · [\d.]+ k?B · [\d.]+ [kMG]?B\/s/);
     expect(tty.stderr.endsWith('\r\u001b[K')).toBe(true); // cleared before the summary
     expect(tty.stdout).toMatch(/Summary: 2 copied, 0 skipped/);
     expect((await cli(['sync', path])).stderr).toBe('');
@@ -259,6 +268,29 @@ artifacts:
     expect(run.stderr).toMatch(/destination/);
     expect((await cli(['sync', path, '--concurrency', 'zero'])).code).toBe(3);
     expect((await cli(['frobnicate'])).code).toBe(3);
+    // A missing file is "not found" with a hint, not an invalid config at 1:1.
+    const missing = await cli(['sync', join(dir.path, 'nope.yaml')]);
+    expect(missing.code).toBe(3);
+    expect(missing.stderr).toMatch(
+      /^config file not found: .*nope\.yaml \(looked for .*\)\nhint: pass the path/,
+    );
+    expect(missing.stderr).not.toMatch(/:1:1|invalid config/);
+    // Help per command, with examples.
+    for (const args of [
+      ['sync', '--help'],
+      ['help', 'sync'],
+    ]) {
+      const help = await cli(args);
+      expect(help.code).toBe(0);
+      expect(help.stdout).toMatch(
+        /^Usage: oci-mirror sync \[CONFIG\|-\] \[options\]\n[\s\S]*Examples:\n {2}oci-mirror sync mirror\.yaml\n/,
+      );
+    }
+    for (const c of ['plan', 'list-images', 'validate'])
+      expect((await cli([c, '--help'])).stdout).toMatch(
+        new RegExp(`^Usage: oci-mirror ${c}[\\s\\S]*Examples:`),
+      );
+    expect((await cli(['--help'])).stdout).toMatch(/^Usage: oci-mirror <command>/);
     expect(
       (
         await cli([

@@ -11,7 +11,7 @@ import { compileGoRegex } from '../../select/goregex.js';
 import { validateSelector } from '../../select/index.js';
 import type { Selector } from '../../select/types.js';
 import { checkHost, checkSemverRange, confinePath, parseGoDuration } from '../checks.js';
-import type { ConfigError } from '../errors.js';
+import { type ConfigError, EMPTY_SECRET_WHY } from '../errors.js';
 import type {
   ArtifactEntry,
   ChartEntry,
@@ -49,6 +49,10 @@ export interface NormalizeContext {
   dir: string;
   /** Secrets found so far (substituted values); inline credential material is added. */
   secrets: Set<string>;
+  /** Field paths (joined with `.`) that a set-but-empty `${VAR}` emptied, to the variable name. */
+  emptyVars?: ReadonlyMap<string, string>;
+  /** What an emptied credential means: a config error (default) or an anonymous host. */
+  emptySecrets?: 'error' | 'anonymous';
 }
 
 /**
@@ -577,7 +581,10 @@ class Normalizer {
         this.#err([...at, 'username'], 'a username needs a `credential` to go with it', { key: true });
       }
     }
-    if (cred) {
+    const emptied = cred ? this.#emptiedCredential(cred, [...at, 'credential']) : undefined;
+    if (emptied) {
+      entry.missingSecret = emptied;
+    } else if (cred) {
       const c = this.#credential(cred, [...at, 'credential']);
       if (c) entry.credential = c;
     }
@@ -589,6 +596,28 @@ class Normalizer {
 
     this.#rules.hostExtras(h, at, entry, this.#helpers);
     return entry;
+  }
+
+  /**
+   * The variable that emptied this credential's only source (`value: "${PASSWORD}"` with
+   * PASSWORD set to ""), or undefined. An error naming it and why it may be empty, unless empty
+   * secrets are loaded as anonymous hosts.
+   */
+  #emptiedCredential(c: R, at: FieldPath): string | undefined {
+    const given = ['provider', 'value', 'fromPath', 'jwkPath', 'jwkValue'].filter(
+      (k) => c[k] !== undefined && c[k] !== '',
+    );
+    if (given.length > 0) return undefined;
+    for (const k of ['value', 'jwkValue']) {
+      const name = this.#ctx.emptyVars?.get([...at, k].join('.'));
+      if (name === undefined) continue;
+      if (this.#ctx.emptySecrets !== 'anonymous')
+        this.#err([...at, k], `\`\${${name}}\` is set but empty, so this credential has no ${k}`, {
+          hint: `${EMPTY_SECRET_WHY}; a dry run (plan) reads such hosts anonymously instead`,
+        });
+      return name;
+    }
+    return undefined;
   }
 
   #credential(c: R, at: FieldPath): HostCredential | undefined {

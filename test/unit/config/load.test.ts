@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ConfigNotFound } from '../../../src/config/errors.js';
 import { ConfigErrors, loadConfig, loadConfigText } from '../../../src/config/index.js';
 
 const B = 'apiVersion: oci-mirror/v1\nkind: Config\n';
@@ -53,7 +54,12 @@ describe('sources', () => {
     const e2 = await rejects(loadConfig({ path: '-', env: {} }));
     expect(e2.errors[0]?.problem).toMatch(/no config on standard input/);
     const e3 = await rejects(loadConfig({ path: join(dir, 'nope.yaml'), env: {} }));
-    expect(e3.message).toMatch(/nope\.yaml:1:1: config file not found/);
+    // Not "invalid config at 1:1": where it was looked for, and what to do.
+    expect(e3).toBeInstanceOf(ConfigNotFound);
+    expect(e3.message).toMatch(
+      /^config file not found: .*nope\.yaml \(looked for \/.*nope\.yaml\)\nhint: pass the path of your mirror config/,
+    );
+    expect(e3.message).not.toMatch(/:1:1/);
     expect(e3.errors[0]?.cause).toBeDefined();
   });
 });
@@ -284,5 +290,54 @@ describe('parseGoDuration', () => {
     expect(parseGoDuration('7d', { days: true })).toBe(7 * 86_400_000);
     expect(parseGoDuration('-5m')).toBe('must not be negative');
     expect(parseGoDuration('5 minutes')).toMatch(/is not a duration/);
+  });
+});
+
+describe('a credential whose $VAR is set but empty (fork and Dependabot pull requests)', () => {
+  const yaml = `${B}artifacts:
+  - source: ghcr.io/org/app
+    destination: r.example.com/app
+hosts:
+  - host: r.example.com
+    username: bot
+    credential: { value: "\${REGISTRY_PASSWORD}" }
+`;
+
+  it('is an error naming the variable and why it may be empty, not "needs one source"', () => {
+    let e: ConfigErrors | undefined;
+    try {
+      loadConfigText(yaml, { file: 'm.yaml', dir, env: { REGISTRY_PASSWORD: '' } });
+    } catch (err) {
+      e = err as ConfigErrors;
+    }
+    expect(e?.errors.map((x) => x.message)).toEqual([
+      expect.stringMatching(
+        /^m\.yaml:9:\d+: hosts\[0\]\.credential\.value: `\$\{REGISTRY_PASSWORD\}` is set but empty, so this credential has no value \(GitHub passes no secrets to workflows of pull requests from forks, Dependabot runs only get Dependabot secrets/,
+      ),
+    ]);
+  });
+
+  it('a variable that is not set at all stays "not set"', () => {
+    expect(() => loadConfigText(yaml, { file: 'm.yaml', dir, env: {} })).toThrow(
+      /environment variable REGISTRY_PASSWORD is not set/,
+    );
+  });
+
+  it('loads the host without a credential, marked, when empty secrets are read anonymously (plans)', () => {
+    const c = loadConfigText(yaml, {
+      file: 'm.yaml',
+      dir,
+      env: { REGISTRY_PASSWORD: '' },
+      emptySecrets: 'anonymous',
+    });
+    expect(c.hosts[0]).toMatchObject({ host: 'r.example.com', missingSecret: 'REGISTRY_PASSWORD' });
+    expect(c.hosts[0]?.credential).toBeUndefined();
+  });
+
+  it('a literal empty value is still "needs one source"', () => {
+    const literal = yaml.replace(/"\$\{REGISTRY_PASSWORD\}"/, '""');
+    expect(() =>
+      loadConfigText(literal, { file: 'm.yaml', dir, env: {}, emptySecrets: 'anonymous' }),
+    ).toThrow(/the credential needs one source/);
   });
 });

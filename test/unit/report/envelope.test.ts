@@ -41,6 +41,7 @@ describe('toReport', () => {
       wouldOverwrite: 0,
       failed: 2,
       failedEntries: 1,
+      notChecked: 0,
       bytes: 12_348_726,
       blobs: { copied: 8, mounted: 2, existing: 5 },
       requests: 340,

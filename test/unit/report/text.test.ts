@@ -108,6 +108,7 @@ describe('line renderers', () => {
       failed: 0,
       bytes: 0,
       blobs: { copied: 0, mounted: 0, existing: 0 },
+      notChecked: 0,
       requests: 1,
     };
     expect(renderSummaryLine(result)).toBe(
