@@ -8,22 +8,16 @@ import './tune.js';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as core from '@actions/core';
-import * as github from '@actions/github';
 import { ConfigErrors } from '../config/errors.js';
 import { loadConfig } from '../config/load.js';
 import type { MirrorConfig } from '../config/model.js';
-import { resolveHelm } from '../helm/bin.js';
 import { renderJson, toReport } from '../report/envelope.js';
 import { renderText } from '../report/text.js';
 import { onSecret, redact, registerSecret } from '../secrets.js';
 import { exitCodeOf, type SyncResult } from '../sync/model.js';
 import { StateCache } from '../sync/state.js';
-import { sync } from '../sync/sync.js';
 import { VERSION } from '../version.js';
-import { actionsCache } from './actions-cache.js';
 import { type Annotation, configErrorAnnotations, resultAnnotations, workspacePath } from './annotations.js';
-import { pullRequestOf, shouldComment, upsertComment } from './comment.js';
-import { installHelm, TEST_BASE_URL_ENV } from './helm-tool.js';
 import { type ActionInputs, InputError, isDryRun, readInputs } from './inputs.js';
 import { type CacheBackend, cacheKeys } from './state-cache.js';
 import { commentMarker, renderComment, renderConfigErrorSummary, renderSummary } from './summary.js';
@@ -124,6 +118,11 @@ async function provideHelm(config: MirrorConfig, inputs: ActionInputs): Promise<
   if (inputs.chartsOnly) return undefined;
   const charts = config.charts.filter((c) => inputs.only?.test(c.name) ?? true);
   if (!charts.some((c) => inputs.images || c.images?.discover === true)) return undefined;
+  // helm tooling (and @actions/tool-cache) loads only when a chart needs helm.
+  const [{ resolveHelm }, { installHelm, TEST_BASE_URL_ENV }] = await Promise.all([
+    import('../helm/bin.js'),
+    import('./helm-tool.js'),
+  ]);
   const baseUrl = process.env[TEST_BASE_URL_ENV];
   try {
     return await resolveHelm({
@@ -151,6 +150,8 @@ async function run(): Promise<void> {
   const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
   const dryRun = isDryRun(inputs, eventName);
   const shownConfig = workspacePath(inputs.config, workspace) ?? inputs.config;
+  // Said before anything slow: the engine, the cache client and helm load on demand below.
+  core.info(`oci-mirror ${VERSION}: reading ${shownConfig}`);
   let config: MirrorConfig;
   try {
     config = await loadConfig({ path: inputs.config, envsubst: inputs.envsubst });
@@ -170,10 +171,15 @@ async function run(): Promise<void> {
     throw err;
   }
   for (const s of config.secrets) registerSecret(s);
-  const backend = actionsCache;
-  const stateCache = await openStateCache(config, inputs, backend);
+  core.info(
+    `oci-mirror: ${dryRun ? 'planning (dry run)' : 'planning and copying'} ${config.artifacts.length} artifact and ${config.charts.length} chart entries`,
+  );
+  // @actions/cache (with the Azure storage SDK, ~40% of the bundle) loads only with `cache: true`.
+  const backend = inputs.cache ? (await import('./actions-cache.js')).actionsCache : undefined;
+  const stateCache = backend ? await openStateCache(config, inputs, backend) : undefined;
   const helmBin = await provideHelm(config, inputs);
   const only = inputs.only;
+  const { sync } = await import('../sync/sync.js');
   const result = await sync(config, {
     dryRun,
     overwrite: inputs.overwrite,
@@ -227,7 +233,12 @@ async function run(): Promise<void> {
       core.warning(`summary: could not write the job summary: ${redact((err as Error).message)}`);
     }
   }
-  const pr = pullRequestOf(github.context);
+  // @actions/github (octokit) loads only now.
+  const [{ pullRequestOf, shouldComment, upsertComment }, { context }] = await Promise.all([
+    import('./comment.js'),
+    import('@actions/github'),
+  ]);
+  const pr = pullRequestOf(context);
   if (shouldComment(inputs.comment, eventName, dryRun, pr !== undefined) && pr) {
     if (!inputs.githubToken) {
       core.warning('comment: no github-token; the plan is in the job summary');
@@ -246,7 +257,7 @@ async function run(): Promise<void> {
       }
     }
   }
-  if (stateCache) await saveStateCache(stateCache, result, backend);
+  if (stateCache && backend) await saveStateCache(stateCache, result, backend);
   if (s.failed > 0) {
     core.setFailed(
       `${s.failed} failed${s.drifted > 0 ? `, ${s.drifted} drifted` : ''}; see the annotations on ${shownConfig} and the job summary`,

@@ -187,3 +187,14 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = proce
   }
   return args;
 }
+
+/** Where the CLI writes; injectable for tests. */
+export interface CliIO {
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+  stdin: NodeJS.ReadableStream;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
+export const EXIT_INVALID = 3;

@@ -1,31 +1,17 @@
-/** The `oci-mirror` command: parse arguments, load the config, sync, render, exit code. */
-import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+/**
+ * The `oci-mirror` command: parse arguments, load the config, then hand over to the command.
+ * Only what `validate` needs is imported here: the registry client, sync engine and renderers
+ * (undici, TLS, crypto, zlib…) load with `import()` once a command needs them (see
+ * test/unit/startup.test.ts, which counts the built-in modules `validate` loads).
+ */
 import { ConfigErrors } from '../config/errors.js';
 import { loadConfig } from '../config/load.js';
 import type { MirrorConfig } from '../config/model.js';
-import { renderJson, renderYaml, toReport } from '../report/envelope.js';
-import { type ImageListFormat, renderImageList } from '../report/images.js';
-import { formatBytes, renderPlanFailureLine, renderSummaryLine, renderTagLine } from '../report/text.js';
 import { redact, registerSecret } from '../secrets.js';
-import { listChartImages } from '../sync/charts.js';
-import { exitCodeOf, type SyncResult } from '../sync/model.js';
-import { createSession, SessionError } from '../sync/session.js';
-import { StateCache } from '../sync/state.js';
-import { sync } from '../sync/sync.js';
 import { VERSION } from '../version.js';
-import { type CliArgs, parseCli, USAGE, UsageError } from './args.js';
+import { type CliArgs, type CliIO, EXIT_INVALID, parseCli, USAGE, UsageError } from './args.js';
 
-/** Where the CLI writes; injectable for tests. */
-export interface CliIO {
-  stdout: NodeJS.WritableStream & { isTTY?: boolean };
-  stderr: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
-  stdin: NodeJS.ReadableStream;
-  env: NodeJS.ProcessEnv;
-  cwd: string;
-}
-
-export const EXIT_INVALID = 3;
+export { type CliIO, EXIT_INVALID } from './args.js';
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];
@@ -81,128 +67,8 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     return 0;
   }
 
-  if (args.command === 'list-images') return listImages(args, config, io);
-
-  const text = args.output === 'text';
-  const live = text ? out : err;
-  const color = text && io.stdout.isTTY === true && io.env.NO_COLOR === undefined;
-  const progress = args.progress && io.stderr.isTTY === true;
-  let done = 0;
-  let total = 0;
-  let bytes = 0;
-  const t0 = performance.now();
-  const clearProgress = () => {
-    if (progress) io.stderr.write('\r\u001b[K');
-  };
-  const drawProgress = () => {
-    if (!progress) return;
-    const secs = (performance.now() - t0) / 1000;
-    io.stderr.write(
-      `\r\u001b[K${done}/${total} tags · ${formatBytes(bytes)} · ${formatBytes(bytes / Math.max(secs, 0.001))}/s`,
-    );
-  };
-  const state = args.stateFile
-    ? new StateCache({ path: resolve(io.cwd, args.stateFile), ttlMs: args.stateTtlMs })
-    : undefined;
-  if (state) {
-    await state.load();
-    if (args.verbose) err(`state: ${state.size} destination digests known from ${state.path}\n`);
-  }
-  let result: Awaited<ReturnType<typeof sync>>;
-  try {
-    result = await sync(config, {
-      dryRun: args.dryRun,
-      overwrite: args.overwrite,
-      concurrency: args.concurrency,
-      retries: args.retries,
-      jobTimeoutMs: args.timeoutMs,
-      insecure: args.insecure,
-      env: io.env,
-      images: args.images,
-      chartsOnly: args.chartsOnly,
-      imagesOnly: args.imagesOnly,
-      userAgent: `oci-mirror/${VERSION}`,
-      ...(args.only ? { only: (e: { name: string }) => (args.only as RegExp).test(e.name) } : {}),
-      ...(state ? { knownDestinationDigest: state.knownDestinationDigest } : {}),
-      onEvent: (event) => {
-        if (event.type === 'planned') {
-          total += event.jobs;
-          drawProgress();
-        } else if (event.type === 'tag') {
-          done++;
-          bytes += event.tag.bytes;
-          if (!['copied', 'overwritten', 'failed'].includes(event.tag.status)) total++;
-          clearProgress();
-          if (text) live(`${renderTagLine(event.entry, event.tag, { color, verbose: args.verbose })}\n`);
-          drawProgress();
-        } else if (event.type === 'entry-failed') {
-          clearProgress();
-          if (text) live(`${renderPlanFailureLine(event.entry, { color })}\n`);
-          drawProgress();
-        } else if (event.type === 'log' && args.verbose) {
-          clearProgress();
-          err(`${event.message}\n`);
-          drawProgress();
-        }
-      },
-    });
-  } catch (e) {
-    clearProgress();
-    if (e instanceof SessionError) {
-      err(`oci-mirror: ${e.message}\n`);
-      return EXIT_INVALID;
-    }
-    throw e;
-  }
-  clearProgress();
-  if (state) await saveState(state, result, args, err);
-  const doc = toReport(result, {
-    reporter: { name: 'oci-mirror', version: VERSION },
-    configFile: config.file,
-  });
-  if (args.output === 'json') out(renderJson(doc));
-  else if (args.output === 'yaml') out(renderYaml(doc));
-  else out(`${renderSummaryLine(result, { color })}\n`);
-  if (args.reportFile) await writeFile(args.reportFile, renderJson(doc));
-  return exitCodeOf(result.summary, args.driftExitCode);
-}
-
-/** Learn from the run and write the state file; trouble costs the next run speed, never this run's exit code. */
-async function saveState(
-  state: StateCache,
-  result: SyncResult,
-  args: CliArgs,
-  err: (s: string) => void,
-): Promise<void> {
-  if (args.verbose) err(`state: ${state.served} destination lookups answered from ${state.path}\n`);
-  state.record(result);
-  try {
-    await state.write();
-  } catch (e) {
-    err(`oci-mirror: could not write the state file ${state.path}: ${(e as Error).message}\n`);
-  }
-}
-
-/** `list-images`: discover chart images and print them; exit 1 when a chart failed to resolve or render. */
-async function listImages(args: CliArgs, config: MirrorConfig, io: CliIO): Promise<number> {
-  const session = createSession(config, { insecure: args.insecure, env: io.env, retries: args.retries });
-  try {
-    const listings = await listChartImages(config, session.client, {
-      images: args.images,
-      env: io.env,
-      userAgent: `oci-mirror/${VERSION}`,
-    });
-    io.stdout.write(renderImageList(listings, args.output as ImageListFormat));
-    const failed = listings.filter((l) => l.error !== undefined);
-    for (const l of failed) io.stderr.write(redact(`oci-mirror: ${l.name} ${l.version}: ${l.error}\n`));
-    return failed.length > 0 ? 1 : 0;
-  } catch (e) {
-    if (e instanceof SessionError) {
-      io.stderr.write(redact(`oci-mirror: ${e.message}\n`));
-      return EXIT_INVALID;
-    }
-    throw e;
-  } finally {
-    await session.close();
-  }
+  // The registry commands: their modules load only now (start-up of `validate` stays small).
+  const commands = await import('./commands.js');
+  if (args.command === 'list-images') return commands.listImages(args, config, io);
+  return commands.syncCommand(args, config, io);
 }

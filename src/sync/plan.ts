@@ -17,7 +17,7 @@ import {
 import { needsTagList, selectTags } from '../select/index.js';
 import { errorInfo, onSide } from './errors.js';
 import { type TagResult, tagRow } from './model.js';
-import { mapPool } from './pool.js';
+import { type HostLimiter, mapPool } from './pool.js';
 import { REFERRER_TAG } from './referrers.js';
 
 /** What the executor must do for one tag at one destination. */
@@ -29,7 +29,10 @@ export interface PlannedTag {
   srcDigest?: string;
   dst: Reference;
   dstDigest?: string;
-  /** The source manifest when planning already fetched it (the copy then needs no second GET). */
+  /**
+   * The source manifest when planning had to fetch it (platform filtering: the filtered index's
+   * bytes). Otherwise the copy fetches it by digest: a plan holds digests, not manifests.
+   */
   manifest?: RawManifest;
   /** Prefilled report row (status decided by the executor for copy/overwrite). */
   row: TagResult;
@@ -42,6 +45,45 @@ export interface EntryPlan {
   notes: string[];
   /** Every tag the source listed, when it was listed (cosign tag lookups use it). */
   sourceTags?: ReadonlySet<string>;
+}
+
+/**
+ * Where planning gets tag lists and digests. `registryDigests()` asks the registries through a
+ * per-host limiter; a state cache answers `known()`, and a registry's bulk listing can stand in
+ * for `destination()`/`source()` (wrap the default and fall back to it).
+ */
+export interface DigestSource {
+  /** The source repository's tags. */
+  tags(repo: Repository): Promise<string[]>;
+  /** The source's digest for `ref` (a HEAD); undefined when the source lacks it. */
+  source(ref: Reference): Promise<string | undefined>;
+  /** The source manifest's bytes (only when planning must read them: platform filtering). */
+  manifest(ref: Reference): Promise<RawManifest>;
+  /** The destination's manifest head for `ref`; undefined when absent. */
+  destination(ref: Reference): Promise<ManifestHead | undefined>;
+  /** A destination digest known without a request; trusted only when it equals the source's. */
+  known(ref: Reference): string | undefined;
+}
+
+/** Digests from the registries themselves, at most `limiter.perHost` requests in flight per host. */
+export function registryDigests(
+  client: RegistryClient,
+  options: {
+    limiter?: HostLimiter | undefined;
+    knownDestinationDigest?: ((destination: string) => string | undefined) | undefined;
+  } = {},
+): DigestSource {
+  const { limiter, knownDestinationDigest } = options;
+  const limited = <T>(host: string, fn: () => Promise<T>): Promise<T> =>
+    limiter ? limiter.run(host, fn) : fn();
+  return {
+    tags: (repo) => limited(repo.registry, () => onSide('source', () => client.listTags(repo))),
+    source: (ref) =>
+      limited(ref.registry, () => onSide('source', () => client.headManifest(ref))).then((h) => h?.digest),
+    manifest: (ref) => limited(ref.registry, () => onSide('source', () => client.getManifest(ref))),
+    destination: (ref) => limited(ref.registry, () => onSide('destination', () => client.headManifest(ref))),
+    known: (ref) => knownDestinationDigest?.(formatReference(ref)),
+  };
 }
 
 function row(src: Reference, dst: Reference, init: Partial<TagResult> = {}): TagResult {
@@ -60,10 +102,14 @@ export async function planEntry(
   options: {
     overwrite: boolean;
     parallelism: number;
-    /** See `SyncOptions.knownDestinationDigest`. */
+    /** See `SyncOptions.knownDestinationDigest` (ignored when `digests` is given). */
     knownDestinationDigest?: ((destination: string) => string | undefined) | undefined;
+    /** Where digests come from (default: the registries, unlimited). */
+    digests?: DigestSource;
   },
 ): Promise<EntryPlan> {
+  const digests =
+    options.digests ?? registryDigests(client, { knownDestinationDigest: options.knownDestinationDigest });
   const parsed = parseReference(entry.source);
   const source: Repository = { registry: parsed.registry, repository: parsed.repository };
   const destinations = entry.destinations.map((d) => parseRepository(d));
@@ -73,7 +119,7 @@ export async function planEntry(
   if (parsed.tag !== undefined || parsed.digest !== undefined) {
     refs.push(parsed);
   } else {
-    const listed = needsTagList(entry.selector) ? await onSide('source', () => client.listTags(source)) : [];
+    const listed = needsTagList(entry.selector) ? await digests.tags(source) : [];
     // Referrers fallback indexes and cosign tags are not releases: they travel with their subject.
     const available = listed.filter((t) => !REFERRER_TAG.test(t));
     if (needsTagList(entry.selector)) sourceTags = new Set(listed);
@@ -89,7 +135,7 @@ export async function planEntry(
   }
   const overwrite = options.overwrite || entry.overwrite;
   const perTag = await mapPool(refs, options.parallelism, (src) =>
-    planTag(client, src, destinations, overwrite, options.knownDestinationDigest, entry.platforms),
+    planTag(digests, src, destinations, overwrite, entry.platforms),
   );
   return sourceTags
     ? { source, tags: perTag.flat(), notes, sourceTags }
@@ -98,53 +144,51 @@ export async function planEntry(
 
 type Lookup = ManifestHead | undefined | { error: unknown };
 
-async function lookup(client: RegistryClient, dst: Reference): Promise<Lookup> {
+async function lookup(digests: DigestSource, dst: Reference): Promise<Lookup> {
   try {
-    return await onSide('destination', () => client.headManifest(dst));
+    return await digests.destination(dst);
   } catch (error) {
     return { error };
   }
 }
 
 /**
- * Plan one source tag for every destination. Destinations are looked up first: when one lacks the
- * tag, a GET of the source yields its digest and the bytes the copy needs (one request instead of
- * a HEAD now and a GET later); when all have it, a HEAD of the source suffices. A destination the
- * state cache knows to hold the source digest is not asked at all.
+ * Plan one source tag for every destination. The source HEAD and the destination HEADs go out
+ * together (one round trip, not two); a destination the state cache knows to hold the source
+ * digest is not asked at all. With a platform filter the source manifest is fetched instead: the
+ * digest compared is the filtered index's.
  */
 async function planTag(
-  client: RegistryClient,
+  digests: DigestSource,
   src: Reference,
   destinations: Repository[],
   overwrite: boolean,
-  knownDestinationDigest: ((destination: string) => string | undefined) | undefined,
   platforms?: readonly string[],
 ): Promise<PlannedTag[]> {
   const targets = destinations.map(
     (d): Reference =>
       src.tag !== undefined ? { ...d, tag: src.tag } : { ...d, digest: src.digest as string },
   );
-  const known = targets.map((dst) => knownDestinationDigest?.(formatReference(dst)));
+  const known = targets.map((dst) => digests.known(dst));
   const lookups = new Map<number, Lookup>();
-  await Promise.all(
+  const asked = Promise.all(
     targets.map(async (dst, i) => {
-      if (known[i] === undefined) lookups.set(i, await lookup(client, dst));
+      if (known[i] === undefined) lookups.set(i, await lookup(digests, dst));
     }),
   );
-  // With a platform filter the source is always fetched: the digest compared is the filtered index's.
-  const fetch = platforms !== undefined || [...lookups.values()].some((l) => l === undefined);
   let srcDigest: string;
   let manifest: RawManifest | undefined;
   let rewritten: string | undefined;
   try {
-    if (fetch) {
-      manifest = await onSide('source', () => client.getManifest(src)).catch((err: unknown) => {
+    if (platforms !== undefined) {
+      manifest = await digests.manifest(src).catch((err: unknown) => {
         if (err instanceof NotFoundError) return undefined;
         throw err;
       });
-      if (manifest && platforms !== undefined && isIndexMediaType(manifest.mediaType)) {
+      if (manifest && isIndexMediaType(manifest.mediaType)) {
         const filtered = filterIndexPlatforms(manifest, platforms);
         if (!filtered) {
+          await asked;
           const message = `${formatReference(src)}: no platform matches ${platforms.join(', ')}`;
           return targets.map((dst) => ({
             action: 'fail' as const,
@@ -158,9 +202,10 @@ async function planTag(
       }
       srcDigest = manifest?.digest ?? '';
     } else {
-      srcDigest = (await onSide('source', () => client.headManifest(src)))?.digest ?? '';
+      srcDigest = (await digests.source(src)) ?? '';
     }
   } catch (err) {
+    await asked;
     return targets.map((dst) => ({
       action: 'fail' as const,
       src,
@@ -168,6 +213,7 @@ async function planTag(
       row: row(src, dst, { error: errorInfo(err) }),
     }));
   }
+  await asked;
   if (srcDigest === '') {
     return targets.map((dst) => ({
       action: 'fail' as const,
@@ -197,7 +243,7 @@ async function planTag(
           row: { ...r, status: 'skipped', reason: 'up-to-date (state cache)' },
         };
       }
-      const head = lookups.has(i) ? lookups.get(i) : await lookup(client, dst);
+      const head = lookups.has(i) ? lookups.get(i) : await lookup(digests, dst);
       if (head !== undefined && 'error' in head) {
         return {
           ...base,

@@ -1,6 +1,8 @@
 /**
- * `sync()`: plan every entry, then execute the copies in a bounded pool, de-duplicating blobs
- * across the whole run. Knows nothing of GitHub; the CLI and the action both call it.
+ * `sync()`: plan every entry and execute the copies in a bounded pool, de-duplicating blobs across
+ * the whole run. Planning of all entries shares one request limit per registry host; an entry's
+ * copy jobs start as soon as that entry is planned. Knows nothing of GitHub; the CLI and the action
+ * both call it.
  */
 import type { MirrorConfig } from '../config/model.js';
 import { BlobCopier } from './blobs.js';
@@ -9,8 +11,8 @@ import type { CopyContext } from './copy.js';
 import { errorInfo } from './errors.js';
 import { DEFAULT_JOB_TIMEOUT_MS, runJob } from './job.js';
 import { type EntryResult, type SyncResult, summarize, type TagResult } from './model.js';
-import { type PlannedTag, planEntry } from './plan.js';
-import { mapPool, Semaphore } from './pool.js';
+import { type PlannedTag, planEntry, registryDigests } from './plan.js';
+import { HostLimiter, mapPool, Semaphore, WorkQueue } from './pool.js';
 import { createSession, type Session, type SessionOptions } from './session.js';
 
 export type SyncEvent =
@@ -26,6 +28,10 @@ export interface SyncOptions extends SessionOptions, ChartOptions {
   overwrite?: boolean;
   /** Copy jobs in flight (default 4). */
   concurrency?: number;
+  /** Blob streams in flight across all jobs (default: twice `concurrency`, at least 8). */
+  streams?: number;
+  /** Planning requests (tag lists, manifest HEADs) in flight per registry host (default 32). */
+  planRequests?: number;
   /** Whole-job attempts for transient failures beyond the per-request retries (default 1 retry). */
   jobRetries?: number;
   /** Deadline per copy job in ms (default 5 minutes). */
@@ -41,6 +47,11 @@ export interface SyncOptions extends SessionOptions, ChartOptions {
    */
   knownDestinationDigest?: (destination: string) => string | undefined;
 }
+
+/** Planning requests in flight per registry host unless `planRequests` says otherwise. */
+export const PLAN_REQUESTS_PER_HOST = 32;
+/** Entries planned at once: enough to keep every host's request limit busy with one-tag entries. */
+const ENTRIES_IN_PLANNING = 64;
 
 interface Job {
   entry: EntryResult;
@@ -63,7 +74,7 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
     options.session ??
     createSession(config, {
       ...options,
-      connections: Math.max(8, concurrency * 2),
+      connections: Math.max(options.planRequests ?? PLAN_REQUESTS_PER_HOST, concurrency * 2),
       retry: {
         ...options.retry,
         onRetry: (i) => log(`retry ${i.attempt}/${i.attempts - 1} in ${i.delayMs}ms: ${i.reason}`),
@@ -72,10 +83,35 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
   const client = session.client;
   const requestsBefore = session.transport.totals().requests;
   const entries: EntryResult[] = [];
-  const jobs: Job[] = [];
+
+  const blobs = new BlobCopier({
+    client,
+    transfers: new Semaphore(options.streams ?? Math.max(8, concurrency * 2)),
+    log,
+  });
+  const ctx: CopyContext = { client, blobs, parallelism: 4, log };
+  const attempts = (options.jobRetries ?? 1) + 1;
+  const timeoutMs = options.jobTimeoutMs ?? DEFAULT_JOB_TIMEOUT_MS;
+  const queue = new WorkQueue<Job>(concurrency, async (job) => {
+    const r = await runJob(ctx, job.plan, {
+      referrers: job.referrers,
+      referrersOnly: job.referrersOnly ?? false,
+      sourceTags: job.sourceTags,
+      attempts,
+      timeoutMs,
+      log,
+    });
+    job.entry.tags.push(r);
+    emit({ type: 'tag', entry: job.entry, tag: r });
+  });
+  const limiter = new HostLimiter(options.planRequests ?? PLAN_REQUESTS_PER_HOST);
+  const digests = registryDigests(client, {
+    limiter,
+    knownDestinationDigest: options.knownDestinationDigest,
+  });
 
   const artifacts = config.artifacts.filter((e) => options.only?.(e) ?? true);
-  const planned = await mapPool(artifacts, Math.min(concurrency, 8), async (entry) => {
+  const planned = await mapPool(artifacts, ENTRIES_IN_PLANNING, async (entry) => {
     const result: EntryResult = {
       name: entry.name,
       kind: 'artifact',
@@ -92,40 +128,46 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
       emit({ type: 'entry-failed', entry: result });
       return { result, plan: undefined, entry };
     }
+    let plan: Awaited<ReturnType<typeof planEntry>>;
     try {
-      const plan = await planEntry(client, entry, {
+      plan = await planEntry(client, entry, {
         overwrite: options.overwrite ?? false,
-        parallelism: concurrency * 2,
-        knownDestinationDigest: options.knownDestinationDigest,
+        parallelism: limiter.perHost,
+        digests,
       });
-      for (const note of plan.notes) log(note);
-      return { result, plan, entry };
     } catch (err) {
       result.error = errorInfo(err);
       emit({ type: 'entry-failed', entry: result });
       return { result, plan: undefined, entry };
     }
+    for (const note of plan.notes) log(note);
+    enqueue(result, entry.includeReferrers, plan);
+    return { result, plan, entry };
   });
-  for (const { result, plan, entry } of planned) {
-    entries.push(result);
-    if (!plan) continue;
+
+  /** Turn an entry's plan into rows (nothing to do) and queued jobs (copies start right away). */
+  function enqueue(
+    result: EntryResult,
+    includeReferrers: boolean,
+    plan: Awaited<ReturnType<typeof planEntry>>,
+  ): void {
+    let jobs = 0;
+    const push = (job: Job) => {
+      jobs++;
+      queue.push(job);
+    };
+    const rows: TagResult[] = [];
     for (const p of plan.tags) {
       if (p.action === 'copy' || p.action === 'overwrite') {
         if (options.dryRun) {
           p.row.status = p.action === 'copy' ? 'would-copy' : 'would-overwrite';
-          result.tags.push(p.row);
-          emit({ type: 'tag', entry: result, tag: p.row });
+          rows.push(p.row);
         } else {
-          jobs.push({
-            entry: result,
-            plan: p,
-            referrers: entry.includeReferrers,
-            sourceTags: plan.sourceTags,
-          });
+          push({ entry: result, plan: p, referrers: includeReferrers, sourceTags: plan.sourceTags });
         }
-      } else if (p.action === 'skip' && entry.includeReferrers && !options.dryRun) {
+      } else if (p.action === 'skip' && includeReferrers && !options.dryRun) {
         // The tag is up to date, but signatures or SBOMs may have been added since.
-        jobs.push({
+        push({
           entry: result,
           plan: p,
           referrers: true,
@@ -133,28 +175,19 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
           sourceTags: plan.sourceTags,
         });
       } else {
-        result.tags.push(p.row);
-        emit({ type: 'tag', entry: result, tag: p.row });
+        rows.push(p.row);
       }
     }
-    emit({ type: 'planned', entry: result, jobs: jobs.filter((j) => j.entry === result).length });
+    // 'planned' first, so a progress display knows the total before the entry's rows arrive.
+    emit({ type: 'planned', entry: result, jobs });
+    for (const r of rows) {
+      result.tags.push(r);
+      emit({ type: 'tag', entry: result, tag: r });
+    }
   }
-  const blobs = new BlobCopier({ client, transfers: new Semaphore(Math.max(4, concurrency)), log });
-  const ctx: CopyContext = { client, blobs, parallelism: 4, log };
-  const attempts = (options.jobRetries ?? 1) + 1;
-  const timeoutMs = options.jobTimeoutMs ?? DEFAULT_JOB_TIMEOUT_MS;
-  await mapPool(jobs, concurrency, async ({ entry, plan, referrers, referrersOnly, sourceTags }) => {
-    const r = await runJob(ctx, plan, {
-      referrers,
-      referrersOnly: referrersOnly ?? false,
-      sourceTags,
-      attempts,
-      timeoutMs,
-      log,
-    });
-    entry.tags.push(r);
-    emit({ type: 'tag', entry, tag: r });
-  });
+  queue.close();
+  await queue.done;
+  for (const { result } of planned) entries.push(result);
 
   entries.push(
     ...(await syncCharts(
