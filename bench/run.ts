@@ -447,7 +447,7 @@ async function measureAction(set: RefSet, src: TestRegistry): Promise<ActionMeas
       'kind: Config',
       'artifacts:',
       `  - source: ${src.host}/${repo}`,
-      `    destination: ${src.host}/${repo}`,
+      `    destination: ${src.host}/action-dry-run/${repo}`,
       `    selector: { tags: ["${set.tags[0]}"] }`,
       '',
     ].join('\n'),

@@ -16,7 +16,7 @@ const out = resolve(process.argv[2] ?? join(root, 'dist'));
 const ncc = join(root, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js');
 
 const entries = [
-  { src: 'src/action/main.ts', dir: '.' },
+  { src: 'src/action/index.ts', dir: '.' },
   { src: 'src/cli/main.ts', dir: 'cli' },
 ];
 

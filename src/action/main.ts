@@ -151,7 +151,7 @@ async function run(): Promise<void> {
   const dryRun = isDryRun(inputs, eventName);
   const shownConfig = workspacePath(inputs.config, workspace) ?? inputs.config;
   // Said before anything slow: the engine, the cache client and helm load on demand below.
-  core.info(`oci-mirror ${VERSION}: reading ${shownConfig}`);
+  core.info(`oci-mirror: reading ${shownConfig}`);
   let config: MirrorConfig;
   try {
     config = await loadConfig({ path: inputs.config, envsubst: inputs.envsubst });

@@ -50,6 +50,7 @@ export async function syncCommand(args: CliArgs, config: MirrorConfig, io: CliIO
       dryRun: args.dryRun,
       overwrite: args.overwrite,
       concurrency: args.concurrency,
+      ...(args.streams !== undefined ? { streams: args.streams } : {}),
       retries: args.retries,
       jobTimeoutMs: args.timeoutMs,
       insecure: args.insecure,
