@@ -3,6 +3,8 @@
  * two builds (each a `node scripts/build.mjs DIR` output) side by side on the same registries,
  * runs interleaved A, B, A, B… so that a busy shared machine slows both alike. Prints the median
  * wall time per build for a cold copy (fresh destination each round) and a warm re-sync.
+ * A side may carry its own sync arguments after `::`, e.g. `dist::--streams 16` (then A and B
+ * can be the same build).
  */
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -25,17 +27,22 @@ const NODE = process.execPath;
 const MiB = 1024 * 1024;
 const tmp = tempDir('oci-mirror-ab');
 
-function run(cli: string, config: string): Promise<number> {
+function run(side: string, config: string): Promise<number> {
+  const [dir, own = ''] = side.split('::');
+  const cli = resolve(dir as string, 'cli.js');
   return new Promise((res, rej) => {
     const t0 = performance.now();
-    const child = spawn(NODE, [cli, 'sync', config, '-o', 'json', '--no-progress', ...extra], {
+    const args = [cli, 'sync', config, '-o', 'json', '--no-progress', ...own.split(' ').filter(Boolean)];
+    const child = spawn(NODE, [...args, ...extra], {
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let err = '';
     child.stderr.on('data', (d: Buffer) => {
       err += d.toString();
     });
-    child.on('close', (code) => (code === 0 ? res(performance.now() - t0) : rej(new Error(`${cli}: ${err}`))));
+    child.on('close', (code) =>
+      code === 0 ? res(performance.now() - t0) : rej(new Error(`${cli}: ${err}`)),
+    );
   });
 }
 
@@ -57,7 +64,15 @@ try {
     B: { cold: [], warm: [] },
   };
   for (let round = 0; round < opt('--rounds', 3); round++) {
-    for (const [label, dir] of round % 2 === 0 ? [['A', dirA], ['B', dirB]] : [['B', dirB], ['A', dirA]]) {
+    for (const [label, dir] of round % 2 === 0
+      ? [
+          ['A', dirA],
+          ['B', dirB],
+        ]
+      : [
+          ['B', dirB],
+          ['A', dirA],
+        ]) {
       const dst = await startRegistry();
       const dstEp = delayMs > 0 ? await startCountingProxy(dst.url, { delayMs }) : dst;
       const lines = ['apiVersion: oci-mirror/v1', 'kind: Config', 'artifacts:'];
@@ -70,9 +85,8 @@ try {
       }
       const cfg = join(tmp.path, `ab-${label}-${round}.yaml`);
       writeFileSync(cfg, `${lines.join('\n')}\n`);
-      const cli = resolve(dir as string, 'cli.js');
-      times[label as string]?.cold.push(await run(cli, cfg));
-      times[label as string]?.warm.push(await run(cli, cfg));
+      times[label as string]?.cold.push(await run(dir as string, cfg));
+      times[label as string]?.warm.push(await run(dir as string, cfg));
       if ('close' in dstEp) await dstEp.close();
       await dst.stop();
     }

@@ -96,4 +96,51 @@ describe('start-up', () => {
     // Measured: empty ESM script ~E, validate ~E+N (see the report of issue 14). 195 before lazy loading.
     expect(validate - empty).toBeLessThanOrEqual(40);
   });
+
+  it('the action reaches the engine, @actions/cache (Azure SDK), tool-cache, octokit and helm only through import()', async () => {
+    const result = await build({
+      entryPoints: { index: join(root, 'src/action/index.ts') },
+      outdir: join(dir, 'action'),
+      bundle: true,
+      splitting: true,
+      format: 'esm',
+      platform: 'node',
+      target: 'node22',
+      logLevel: 'silent',
+      metafile: true,
+      write: false,
+      plugins: [builtinsAsRequire],
+    });
+    const outputs = result.metafile.outputs;
+    /** Source files an output loads by static imports, transitively: what is loaded with it. */
+    const staticInputs = (file: string): string[] => {
+      const start = Object.keys(outputs).find((o) => outputs[o]?.entryPoint?.endsWith(file));
+      expect(start, `no output for ${file}`).toBeDefined();
+      const seen = new Set<string>();
+      const visit = (o: string) => {
+        if (seen.has(o)) return;
+        seen.add(o);
+        for (const i of outputs[o]?.imports ?? [])
+          if (i.kind === 'import-statement' && !i.external) visit(i.path);
+      };
+      visit(start as string);
+      return [...seen].flatMap((o) => Object.keys(outputs[o]?.inputs ?? {}));
+    };
+    // The entry prints its first line with next to nothing loaded.
+    expect(staticInputs('src/action/index.ts').filter((i) => i.includes('node_modules/'))).toEqual([]);
+    // main.js loads the config, inputs and renderers; the rest comes when a step needs it.
+    const main = staticInputs('src/action/main.ts');
+    expect(main.some((i) => i.endsWith('src/config/load.ts'))).toBe(true);
+    expect(
+      main.filter((i) =>
+        /node_modules\/(@actions\/(cache|tool-cache|github)|@azure|@octokit)\/|src\/(sync\/sync|helm\/)/.test(
+          i,
+        ),
+      ),
+    ).toEqual([]);
+    // Not vacuous: the bundle does hold them, in chunks of their own.
+    const all = Object.keys(outputs).flatMap((o) => Object.keys(outputs[o]?.inputs ?? {}));
+    expect(all.some((i) => i.includes('node_modules/@actions/cache/'))).toBe(true);
+    expect(all.some((i) => i.endsWith('src/sync/sync.ts'))).toBe(true);
+  }, 120_000);
 });
