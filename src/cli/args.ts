@@ -57,7 +57,7 @@ Options:
   -o, --output FORMAT       text (default), json or yaml; list-images: yaml (default), json,
                             hauler or zarf
   --concurrency N           copy jobs in flight (default 4)
-  --streams N               blob streams in flight across all jobs (default 8, or 2x concurrency)
+  --streams N               blob streams in flight across all jobs (default 16, or 2x concurrency)
   --retries N               retries per request and per upload (default 3)
   --timeout DURATION        time budget per copy job, e.g. 90s, 5m (default 5m)
   --overwrite               replace destination tags that differ from the source
@@ -160,7 +160,7 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = proce
     command,
     output: output as OutputFormat,
     concurrency: integer('concurrency', v.concurrency as string | undefined, 4, 1),
-    ...(v.streams !== undefined ? { streams: integer('streams', v.streams as string, 8, 1) } : {}),
+    ...(v.streams !== undefined ? { streams: integer('streams', v.streams as string, 16, 1) } : {}),
     retries: integer('retries', v.retries as string | undefined, 3, 0),
     timeoutMs: v.timeout !== undefined ? parseDuration(v.timeout as string) : 5 * 60_000,
     overwrite: v.overwrite === true,
