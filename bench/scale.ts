@@ -9,10 +9,11 @@
 import { writeFileSync } from 'node:fs';
 
 import { Agent, request } from 'undici';
+import { mapPool } from '../src/sync/pool.js';
 import { MediaTypes, pushBlob, putManifest, type TestRegistry } from '../test/harness/index.js';
 import type { CountingProxy } from './proxy.js';
 
-/** A tiny manifest (empty config, no layers) pushed to `repo` under `tags`; returns its digest. */
+/** A tiny manifest (empty config, no layers) pushed to `repo` under every tag of `tags`. */
 export async function pushTinyImage(reg: TestRegistry, repo: string, tags: string[], inFlight = 16) {
   const config = Buffer.from('{}');
   const configDigest = await pushBlob(reg, repo, config);
@@ -25,25 +26,12 @@ export async function pushTinyImage(reg: TestRegistry, repo: string, tags: strin
       annotations: { 'org.example.repo': repo },
     }),
   );
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(inFlight, tags.length) }, async () => {
-      while (next < tags.length) {
-        const tag = tags[next++] as string;
-        await putManifest(reg, repo, tag, manifest, MediaTypes.ociManifest);
-      }
-    }),
-  );
+  await inParallel(tags, inFlight, (tag) => putManifest(reg, repo, tag, manifest, MediaTypes.ociManifest));
 }
 
-/** Run `fn` over `items` with `n` in flight. */
-export async function inParallel<T>(items: readonly T[], n: number, fn: (t: T) => Promise<void>) {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(n, items.length) }, async () => {
-      while (next < items.length) await fn(items[next++] as T);
-    }),
-  );
+/** Run `fn` over `items` with `n` in flight (the engine's own pool). */
+export async function inParallel<T>(items: readonly T[], n: number, fn: (t: T) => Promise<unknown>) {
+  await mapPool(items, n, fn);
 }
 
 /** Config of `repos` one-entry-per-repository artifact entries from `src` to `dst`. */

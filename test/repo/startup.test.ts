@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build, type Plugin } from 'esbuild';
+import { type BuildOptions, build, type Plugin } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -44,6 +44,22 @@ const builtinsAsRequire: Plugin = {
 
 // `net` is not listed: a piped stdout is a net.Socket. `worker_threads` neither: the ncc bundle does
 // not load it for `validate`, but esbuild's ES-module interop does (through node:util's getters).
+/** ES module bundle with a chunk per `import()`, as the release build makes it. */
+function bundle<T extends BuildOptions>(entryPoints: Record<string, string>, outdir: string, extra?: T) {
+  return build({
+    entryPoints,
+    outdir,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node22',
+    logLevel: 'silent',
+    plugins: [builtinsAsRequire],
+    ...extra,
+  });
+}
+
 const HEAVY = ['http', 'https', 'http2', 'tls', 'crypto', 'zlib', 'child_process', 'dns', 'sqlite'];
 
 describe('start-up', () => {
@@ -53,17 +69,7 @@ describe('start-up', () => {
       "process.on('exit', () => process.stderr.write('\\nBUILTINS ' + JSON.stringify(process.moduleLoadList" +
         ".filter((m) => m.startsWith('NativeModule ')).map((m) => m.slice(13))) + '\\n'));\n",
     );
-    await build({
-      entryPoints: { 'cli-main': join(root, 'src/cli/main.ts') },
-      outdir: join(dir, 'dist'),
-      bundle: true,
-      splitting: true,
-      format: 'esm',
-      platform: 'node',
-      target: 'node22',
-      logLevel: 'silent',
-      plugins: [builtinsAsRequire],
-    });
+    await bundle({ 'cli-main': join(root, 'src/cli/main.ts') }, join(dir, 'dist'));
     writeFileSync(join(dir, 'dist', 'package.json'), '{ "type": "module" }\n');
     writeFileSync(
       join(dir, 'config.yaml'),
@@ -98,20 +104,11 @@ describe('start-up', () => {
   });
 
   it('the action reaches the engine, @actions/cache (Azure SDK), tool-cache, octokit and helm only through import()', async () => {
-    const result = await build({
-      entryPoints: { index: join(root, 'src/action/index.ts') },
-      outdir: join(dir, 'action'),
-      bundle: true,
-      splitting: true,
-      format: 'esm',
-      platform: 'node',
-      target: 'node22',
-      logLevel: 'silent',
+    const result = await bundle({ index: join(root, 'src/action/index.ts') }, join(dir, 'action'), {
       metafile: true,
       write: false,
-      plugins: [builtinsAsRequire],
     });
-    const outputs = result.metafile.outputs;
+    const outputs = result.metafile?.outputs ?? {};
     /** Source files an output loads by static imports, transitively: what is loaded with it. */
     const staticInputs = (file: string): string[] => {
       const start = Object.keys(outputs).find((o) => outputs[o]?.entryPoint?.endsWith(file));
