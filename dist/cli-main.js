@@ -47971,7 +47971,7 @@ const { makeRequest } = __nccwpck_require__(9967)
 const { fetching } = __nccwpck_require__(4398)
 const { Headers, getHeadersList } = __nccwpck_require__(660)
 const { getDecodeSplit } = __nccwpck_require__(3168)
-const { WebsocketFrameSend } = __nccwpck_require__(3264)
+const { WebsocketFrameSend } = __nccwpck_require__(8502)
 const assert = __nccwpck_require__(4589)
 const { runtimeFeatures } = __nccwpck_require__(313)
 
@@ -48805,7 +48805,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3264:
+/***/ 8502:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -49069,7 +49069,7 @@ const {
   isContinuationFrame
 } = __nccwpck_require__(8625)
 const { failWebsocketConnection } = __nccwpck_require__(6897)
-const { WebsocketFrameSend } = __nccwpck_require__(3264)
+const { WebsocketFrameSend } = __nccwpck_require__(8502)
 const { PerMessageDeflate } = __nccwpck_require__(9469)
 const { MessageSizeExceededError } = __nccwpck_require__(8707)
 const { defaultWebSocketMaxFragments, defaultWebSocketMaxPayloadSize } = __nccwpck_require__(735)
@@ -49593,7 +49593,7 @@ module.exports = {
 
 
 
-const { WebsocketFrameSend } = __nccwpck_require__(3264)
+const { WebsocketFrameSend } = __nccwpck_require__(8502)
 const { opcodes, sendHints } = __nccwpck_require__(736)
 const FixedQueue = __nccwpck_require__(4660)
 
@@ -49830,7 +49830,7 @@ const { webidl } = __nccwpck_require__(7879)
 const { getURLRecord, isValidSubprotocol, isEstablished, utf8Decode } = __nccwpck_require__(8625)
 const { establishWebSocketConnection, failWebsocketConnection, closeWebSocketConnection } = __nccwpck_require__(6897)
 const { channels } = __nccwpck_require__(2414)
-const { WebsocketFrameSend } = __nccwpck_require__(3264)
+const { WebsocketFrameSend } = __nccwpck_require__(8502)
 const { ByteParser } = __nccwpck_require__(1652)
 const { WebSocketError, createUnvalidatedWebSocketError } = __nccwpck_require__(6919)
 const { kEnumerableProperty } = __nccwpck_require__(3440)
@@ -50717,7 +50717,7 @@ const { kEnumerableProperty } = __nccwpck_require__(3440)
 const { getGlobalDispatcher } = __nccwpck_require__(2581)
 const { ErrorEvent, CloseEvent, createFastMessageEvent } = __nccwpck_require__(5188)
 const { SendQueue } = __nccwpck_require__(3900)
-const { WebsocketFrameSend } = __nccwpck_require__(3264)
+const { WebsocketFrameSend } = __nccwpck_require__(8502)
 const { channels } = __nccwpck_require__(2414)
 
 const kRef = Symbol.for('nodejs.ref')
@@ -61585,6 +61585,732 @@ function realOfExistingPrefix(abs) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/config/dialects/shared.ts
+/**
+ * Shared helpers below the dialect modules: value accessors, the {@link NormalizeContext}, and the
+ * entry normaliser that our own dialect and flux mirror's share (artifacts, charts, hosts,
+ * selectors, credentials); each dialect module (`ours.ts`, `flux.ts`) gives it the rules where
+ * the files differ. Every problem becomes a ConfigError at the node it concerns; checking
+ * continues so one run reports everything.
+ */
+
+
+
+
+const isObj = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+const obj = (o, k) => (isObj(o[k]) ? o[k] : undefined);
+const str = (o, k) => typeof o?.[k] === 'string' ? o[k] : undefined;
+const bool = (o, k) => typeof o?.[k] === 'boolean' ? o[k] : undefined;
+const num = (o, k) => typeof o?.[k] === 'number' ? o[k] : undefined;
+const list = (o, k) => Array.isArray(o?.[k]) ? o[k] : [];
+const strList = (o, k) => Array.isArray(o?.[k]) ? o[k].filter((x) => typeof x === 'string') : undefined;
+/**
+ * Checks and normalises a schema-valid document of our own dialect or flux mirror's with the
+ * dialect's rules; returns the config (meaningful only when `errors` is empty).
+ */
+function normalizeEntries(data, ctx, rules) {
+    const n = new Normalizer(ctx, rules);
+    const config = n.run(data);
+    return { config, errors: n.errors };
+}
+class Normalizer {
+    errors = [];
+    #ctx;
+    #p;
+    #rules;
+    #helpers;
+    constructor(ctx, rules) {
+        this.#ctx = ctx;
+        this.#p = ctx.parsed;
+        this.#rules = rules;
+        this.#helpers = {
+            err: (path, message, opts) => this.#err(path, message, opts),
+            path: (o, k, p) => {
+                const v = str(o, k);
+                if (v === undefined)
+                    return undefined;
+                const r = confinePath(v, this.#ctx.dir);
+                if (typeof r === 'string') {
+                    this.#err(p, r);
+                    return undefined;
+                }
+                return r.path;
+            },
+            secret: (v) => {
+                if (v)
+                    this.#ctx.secrets.add(v);
+            },
+        };
+    }
+    #err(path, message, opts = {}) {
+        this.errors.push(this.#p.error(path, message, opts));
+    }
+    #pos(path) {
+        const { line, column } = this.#p.locate(path);
+        return { file: this.#p.file, line, column };
+    }
+    run(data) {
+        const { dialect } = this.#ctx;
+        const defaults = this.#defaults(data);
+        const hosts = list(data, 'hosts').map((h, i) => this.#host(h, ['hosts', i]));
+        this.#duplicateHosts(hosts);
+        const artifacts = list(data, 'artifacts').map((a, i) => this.#artifact(a, ['artifacts', i], defaults));
+        this.#uniqueNames(artifacts, data);
+        const charts = list(data, 'charts').map((c, i) => this.#chart(c, ['charts', i], defaults));
+        this.#duplicateCharts(charts);
+        if (artifacts.length === 0 && charts.length === 0) {
+            this.#err([], 'nothing to mirror: add at least one entry under `artifacts` or `charts`');
+        }
+        return {
+            file: this.#p.file,
+            dir: this.#ctx.dir,
+            dialect,
+            defaults,
+            artifacts,
+            charts,
+            hosts,
+            secrets: [...this.#ctx.secrets],
+        };
+    }
+    #defaults(data) {
+        const d = obj(data, 'defaults');
+        const out = {
+            overwrite: bool(d, 'overwrite') ?? false,
+            includeReferrers: bool(d, 'includeReferrers') ?? false,
+        };
+        const c = num(d, 'concurrency');
+        if (c !== undefined)
+            out.concurrency = c;
+        const dest = str(d, 'destination');
+        if (dest !== undefined) {
+            const first = dest.split('/')[0] ?? '';
+            if (!/[.:]/.test(first) && first !== 'localhost') {
+                this.#err(['defaults', 'destination'], 'a destination prefix must start with a registry host', {
+                    hint: `e.g. registry.example.com/${dest}`,
+                });
+            }
+            else
+                this.#ref(dest.replace(/\/+$/, ''), ['defaults', 'destination'], { allowTag: false });
+            out.destination = dest.replace(/\/+$/, '');
+        }
+        return out;
+    }
+    // ---------------------------------------------------------------- artifacts
+    #artifact(a, at, defaults) {
+        const flux = this.#rules.flux;
+        const source = str(a, 'source') ?? '';
+        const src = this.#ref(source, [...at, 'source'], { allowTag: !flux });
+        const destinations = [];
+        const dest = str(a, 'destination');
+        const dests = strList(a, 'destinations');
+        if (dest !== undefined && dests !== undefined) {
+            this.#err([...at, 'destinations'], 'both `destination` and `destinations` are set', {
+                key: true,
+                hint: 'keep one: put every repository under `destinations`',
+            });
+        }
+        if (dest !== undefined) {
+            if (this.#ref(dest, [...at, 'destination'], { allowTag: false }))
+                destinations.push(dest);
+        }
+        else if (dests !== undefined) {
+            dests.forEach((d, i) => {
+                if (!this.#ref(d, [...at, 'destinations', i], { allowTag: false }))
+                    return;
+                if (destinations.includes(d))
+                    this.#err([...at, 'destinations', i], `\`${d}\` is listed twice`);
+                else
+                    destinations.push(d);
+            });
+        }
+        else if (defaults.destination !== undefined && src) {
+            destinations.push(`${defaults.destination}/${src.repository}`);
+        }
+        else {
+            this.#err(at, 'no destination: set `destination`, `destinations`, or `defaults.destination`');
+        }
+        const repo = stripTagDigest(source);
+        destinations.forEach((d, i) => {
+            if (d === repo) {
+                const path = dest !== undefined ? [...at, 'destination'] : dests !== undefined ? [...at, 'destinations', i] : at;
+                this.#err(path, 'destination is the source repository itself');
+            }
+        });
+        const selector = this.#selector(obj(a, 'selector'), [...at, 'selector'], src || undefined);
+        const entry = {
+            name: str(a, 'name') ?? repo,
+            source,
+            destinations,
+            selector,
+            overwrite: bool(a, 'overwrite') ?? defaults.overwrite,
+            includeReferrers: bool(a, 'includeReferrers') ?? defaults.includeReferrers,
+            position: this.#pos(at),
+        };
+        const platforms = strList(a, 'platforms');
+        if (platforms !== undefined) {
+            const seen = new Set();
+            platforms.forEach((p, i) => {
+                if (seen.has(p))
+                    this.#err([...at, 'platforms', i], `platform \`${p}\` is listed twice`);
+                seen.add(p);
+            });
+            entry.platforms = platforms;
+        }
+        const verify = obj(a, 'verify');
+        if (verify) {
+            const v = this.#verify(verify, [...at, 'verify']);
+            if (v)
+                entry.verify = v;
+        }
+        return entry;
+    }
+    /** Parses a reference, reporting problems; returns the parts or undefined. */
+    #ref(s, at, opts) {
+        let r;
+        try {
+            r = parseReference(s);
+        }
+        catch (err) {
+            this.#err(at, err instanceof Error ? err.message : String(err));
+            return undefined;
+        }
+        if (s.trim() !== s) {
+            this.#err(at, `\`${s}\` has leading or trailing spaces`);
+            return undefined;
+        }
+        if (!opts.allowTag && (r.tag !== undefined || r.digest !== undefined)) {
+            const what = r.digest !== undefined ? 'digest' : 'tag';
+            this.#err(at, `\`${s}\` must be a repository without a ${what}`, {
+                hint: this.#rules.flux ? 'select tags with `selector`' : 'tags keep their source names',
+            });
+            return undefined;
+        }
+        return r;
+    }
+    #selector(sel, at, src) {
+        // Values are kept as written (Go regex syntax, Masterminds ranges): `select/` interprets
+        // them, and its validateSelector is the single judge of what it can run.
+        const out = {};
+        const s = sel ?? {};
+        const regex = obj(s, 'regex');
+        if (regex) {
+            const r = { pattern: str(regex, 'pattern') ?? '' };
+            const extract = str(regex, 'extract');
+            if (extract !== undefined)
+                r.extract = extract;
+            out.regex = r;
+        }
+        const range = str(s, 'semver');
+        if (range !== undefined)
+            out.semver = range;
+        const pre = bool(s, 'prerelease');
+        if (pre !== undefined)
+            out.prerelease = pre;
+        const globIsString = typeof s.glob === 'string';
+        const glob = globIsString ? [s.glob] : strList(s, 'glob');
+        if (glob !== undefined)
+            out.glob = glob;
+        for (const k of ['tags', 'digests', 'exclude']) {
+            const v = strList(s, k);
+            if (v !== undefined)
+                out[k] = v;
+        }
+        const sortBy = str(s, 'sortBy');
+        out.sortBy = sortBy === 'alphabetical' || sortBy === 'numerical' ? sortBy : 'semver';
+        // flux mirror: limit defaults to 1, 0 = unlimited (explicit tags are never capped).
+        out.limit = num(s, 'limit') ?? 1;
+        if (src && (src.tag !== undefined || src.digest !== undefined)) {
+            const filters = ['regex', 'semver', 'glob', 'tags', 'digests'].filter((k) => s[k] !== undefined);
+            const first = filters[0];
+            if (first !== undefined) {
+                this.#err([...at, first], 'the source already names a tag or digest; drop it or this selector field', {
+                    key: true,
+                });
+            }
+            if (src.tag !== undefined)
+                out.tags = [src.tag];
+            if (src.digest !== undefined)
+                out.digests = [src.digest];
+        }
+        for (const problem of validateSelector(out)) {
+            const m = /^([A-Za-z.]+)(?:\[(\d+)\])?: (.*)$/s.exec(problem);
+            if (!m) {
+                this.#err(at, problem);
+                continue;
+            }
+            const field = (m[1] ?? '').split('.');
+            if (m[2] !== undefined && !(field[0] === 'glob' && globIsString))
+                field.push(Number(m[2]));
+            this.#err([...at, ...field], m[3] ?? problem);
+        }
+        return out;
+    }
+    #verify(v, at) {
+        const ids = [];
+        const raw = list(v, 'matchOIDCIdentity');
+        if (raw.length === 0) {
+            const where = v.matchOIDCIdentity === undefined ? at : [...at, 'matchOIDCIdentity'];
+            this.#err(where, 'cosign verification needs at least one `matchOIDCIdentity` entry');
+        }
+        raw.forEach((id, i) => {
+            const issuer = str(id, 'issuer') ?? '';
+            const subject = str(id, 'subject') ?? '';
+            const ip = [...at, 'matchOIDCIdentity', i];
+            if (!/^https?:\/\/[^\s/]+/.test(issuer))
+                this.#err([...ip, 'issuer'], `\`${issuer}\` is not an issuer URL`);
+            if (subject === '')
+                this.#err([...ip, 'subject'], 'must not be empty');
+            else {
+                try {
+                    compileGoRegex(subject);
+                }
+                catch (err) {
+                    this.#err([...ip, 'subject'], `invalid regular expression: ${err instanceof Error ? err.message : String(err)}`);
+                }
+            }
+            ids.push({ issuer, subject });
+        });
+        const out = { provider: 'cosign', matchOIDCIdentity: ids };
+        const minAge = str(v, 'minAge');
+        if (minAge !== undefined) {
+            const ms = parseGoDuration(minAge);
+            if (typeof ms === 'string')
+                this.#err([...at, 'minAge'], ms);
+            else {
+                out.minAge = minAge;
+                out.minAgeMs = ms;
+            }
+        }
+        return out;
+    }
+    #uniqueNames(artifacts, data) {
+        const raw = list(data, 'artifacts');
+        const explicit = new Map();
+        artifacts.forEach((a, i) => {
+            if (str(raw[i], 'name') === undefined)
+                return;
+            const prev = explicit.get(a.name);
+            if (prev !== undefined) {
+                this.#err(['artifacts', i, 'name'], `duplicate entry name \`${a.name}\` (also artifacts[${prev}])`);
+            }
+            else
+                explicit.set(a.name, i);
+        });
+        // Implicit names (the source) may repeat: flux mirror fans out by repeating the source.
+        // Make them unique by naming the destination too.
+        const count = new Map();
+        for (const a of artifacts)
+            count.set(a.name, (count.get(a.name) ?? 0) + 1);
+        artifacts.forEach((a, i) => {
+            if (str(raw[i], 'name') !== undefined)
+                return;
+            if ((count.get(a.name) ?? 0) > 1)
+                a.name = `${a.name} → ${a.destinations.join(', ')}`;
+        });
+    }
+    // ---------------------------------------------------------------- charts
+    #chart(c, at, defaults) {
+        const flux = this.#rules.flux;
+        const name = str(c, 'name') ?? '';
+        if (!/^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/.test(name)) {
+            this.#err([...at, 'name'], `\`${name}\` is not a valid chart name (lowercase letters, digits, . _ -)`);
+        }
+        const source = str(c, 'source') ?? '';
+        let localPath;
+        if (/^https?:\/\//.test(source)) {
+            try {
+                const u = new URL(source);
+                if (u.host === '')
+                    throw new Error('no host');
+            }
+            catch {
+                this.#err([...at, 'source'], `\`${source}\` is not a valid URL`);
+            }
+        }
+        else if (/^oci:\/\//.test(source)) {
+            if (flux) {
+                this.#err([...at, 'source'], 'flux mirror charts come from HTTP/S repositories', {
+                    hint: 'mirror an OCI chart as an entry under `artifacts`',
+                });
+            }
+            else
+                this.#ref(source.slice('oci://'.length), [...at, 'source'], { allowTag: false });
+        }
+        else if (/^[a-z][a-z0-9+.-]*:\/\//i.test(source) || flux) {
+            this.#err([...at, 'source'], `\`${source}\` must be an http:// or https:// repository URL${flux ? '' : ', oci:// URL or local directory'}`);
+        }
+        else {
+            const p = confinePath(source, this.#ctx.dir);
+            if (typeof p === 'string')
+                this.#err([...at, 'source'], p);
+            else
+                localPath = p.path;
+        }
+        let destination = str(c, 'destination');
+        if (destination === undefined && defaults.destination !== undefined)
+            destination = `oci://${defaults.destination}`;
+        let repository = '';
+        if (destination === undefined) {
+            this.#err(at, 'no destination: set `destination` or `defaults.destination`');
+        }
+        else if (!destination.startsWith('oci://')) {
+            this.#err([...at, 'destination'], `\`${destination}\` must be an oci:// URL`, {
+                hint: `oci://${destination}`,
+            });
+        }
+        else {
+            const base = destination.slice('oci://'.length).replace(/\/+$/, '');
+            const r = this.#ref(base, [...at, 'destination'], { allowTag: false });
+            if (r)
+                repository = `${base}/${name}`;
+        }
+        const version = str(c, 'version') ?? '*';
+        const vr = checkSemverRange(version);
+        if (vr !== undefined)
+            this.#err([...at, 'version'], vr, { hint: 'e.g. ">=15.0.0 <16", "6.x", "*"' });
+        const entry = {
+            name,
+            source,
+            destination: destination ?? '',
+            repository,
+            version,
+            limit: num(c, 'limit') ?? 1,
+            overwrite: bool(c, 'overwrite') ?? defaults.overwrite,
+            position: this.#pos(at),
+        };
+        if (localPath !== undefined)
+            entry.localPath = localPath;
+        const images = obj(c, 'images');
+        if (images) {
+            const discover = bool(images, 'discover') ?? true;
+            const imgDest = str(images, 'destination') ?? defaults.destination;
+            const img = { discover };
+            const imageReferrers = bool(images, 'includeReferrers');
+            if (imageReferrers !== undefined)
+                img.includeReferrers = imageReferrers;
+            const values = obj(images, 'values');
+            if (values)
+                img.values = values;
+            const files = images.valuesFiles;
+            if (Array.isArray(files)) {
+                img.valuesFiles = [];
+                files.forEach((f, j) => {
+                    const r = confinePath(String(f), this.#ctx.dir);
+                    if (typeof r === 'string')
+                        this.#err([...at, 'images', 'valuesFiles', j], r);
+                    else
+                        img.valuesFiles?.push(r.path);
+                });
+            }
+            const set = obj(images, 'set');
+            if (set)
+                img.set = Object.fromEntries(Object.entries(set).map(([k, v]) => [k, String(v)]));
+            const kubeVersion = str(images, 'kubeVersion');
+            if (kubeVersion !== undefined)
+                img.kubeVersion = kubeVersion;
+            if (Array.isArray(images.apiVersions))
+                img.apiVersions = images.apiVersions.map(String);
+            const prefix = str(images, 'prefix');
+            if (prefix !== undefined)
+                img.prefix = prefix.replace(/^\/+|\/+$/g, '');
+            if (imgDest !== undefined) {
+                if (str(images, 'destination') !== undefined) {
+                    this.#ref(imgDest.replace(/\/+$/, ''), [...at, 'images', 'destination'], { allowTag: false });
+                }
+                img.destination = imgDest.replace(/\/+$/, '');
+            }
+            else if (discover) {
+                this.#err([...at, 'images'], 'discovered images need a destination: set `images.destination` or `defaults.destination`');
+            }
+            entry.images = img;
+        }
+        return entry;
+    }
+    #duplicateCharts(charts) {
+        const seen = new Map();
+        charts.forEach((c, i) => {
+            if (!c.repository)
+                return;
+            const key = `${c.source}\n${c.repository}`;
+            const prev = seen.get(key);
+            if (prev !== undefined)
+                this.#err(['charts', i], `duplicate chart entry: same source and destination as charts[${prev}]`);
+            else
+                seen.set(key, i);
+        });
+    }
+    // ---------------------------------------------------------------- hosts
+    #host(h, at) {
+        const host = str(h, 'host') ?? '';
+        const bad = checkHost(host);
+        if (bad)
+            this.#err([...at, 'host'], bad);
+        const entry = { host: host.toLowerCase(), position: this.#pos(at) };
+        const provider = str(h, 'provider');
+        const cloud = provider !== undefined && provider !== 'generic';
+        if (cloud)
+            entry.provider = provider;
+        const cred = obj(h, 'credential');
+        const tls = obj(h, 'tls');
+        if (cloud && cred)
+            this.#err([...at, 'credential'], `a cloud provider (\`${provider}\`) and a credential are mutually exclusive`, { key: true });
+        if (cloud && tls) {
+            this.#err([...at, 'tls'], `\`tls\` is not allowed with a cloud provider (\`${provider}\`)`, {
+                key: true,
+            });
+        }
+        // Username: top level in v1beta1 and ours, under credential in v1beta2.
+        const username = this.#rules.usernameUnderCredential ? str(cred, 'username') : str(h, 'username');
+        if (username !== undefined) {
+            entry.username = username;
+            if (!cred && !cloud) {
+                this.#err([...at, 'username'], 'a username needs a `credential` to go with it', { key: true });
+            }
+        }
+        if (cred) {
+            const c = this.#credential(cred, [...at, 'credential']);
+            if (c)
+                entry.credential = c;
+        }
+        if (tls) {
+            entry.tls = this.#rules.tls(tls, [...at, 'tls'], this.#helpers);
+        }
+        const chunk = num(h, 'maxChunkSize');
+        if (chunk !== undefined)
+            entry.maxChunkSize = chunk * 1024;
+        this.#rules.hostExtras(h, at, entry, this.#helpers);
+        return entry;
+    }
+    #credential(c, at) {
+        const names = this.#rules.credentialNames;
+        const sources = ['provider', 'value', 'fromPath', 'jwkPath', 'jwkValue'].filter((k) => c[k] !== undefined && c[k] !== '');
+        if (sources.length !== 1) {
+            this.#err(sources.length > 1 ? [...at, sources[1] ?? ''] : at, sources.length > 1
+                ? `set only one credential source, found ${sources.map((s) => `\`${s}\``).join(' and ')}`
+                : 'the credential needs one source: `value`, `fromPath`, `jwkPath`, `jwkValue` or `provider`', { key: sources.length > 1 });
+        }
+        const out = {};
+        const provider = str(c, 'provider');
+        if (provider !== undefined)
+            out.provider = provider === 'jwt-svid' ? 'spiffe' : provider;
+        const value = str(c, 'value');
+        if (value !== undefined) {
+            out.value = value;
+            if (value)
+                this.#ctx.secrets.add(value);
+        }
+        const jwkValue = str(c, 'jwkValue');
+        if (jwkValue !== undefined) {
+            out.jwkValue = jwkValue;
+            if (jwkValue)
+                this.#ctx.secrets.add(jwkValue);
+        }
+        for (const k of ['fromPath', 'jwkPath']) {
+            const p = str(c, k);
+            if (p === undefined)
+                continue;
+            const r = confinePath(p, this.#ctx.dir);
+            if (typeof r === 'string')
+                this.#err([...at, k], r);
+            else
+                out[k] = r.path;
+        }
+        const jwk = out.jwkPath !== undefined || out.jwkValue !== undefined || c.jwkPath !== undefined;
+        const issuer = str(c, names.issuer);
+        const subject = str(c, names.subject);
+        if (jwk) {
+            if (!issuer)
+                this.#err([...at, names.issuer], `\`${names.issuer}\` is required with jwkPath/jwkValue`);
+            if (!subject)
+                this.#err([...at, names.subject], `\`${names.subject}\` is required with jwkPath/jwkValue`);
+        }
+        else {
+            if (issuer !== undefined)
+                this.#err([...at, names.issuer], `\`${names.issuer}\` is only allowed with jwkPath/jwkValue`, {
+                    key: true,
+                });
+            if (subject !== undefined)
+                this.#err([...at, names.subject], `\`${names.subject}\` is only allowed with jwkPath/jwkValue`, {
+                    key: true,
+                });
+        }
+        if (issuer !== undefined)
+            out.issuer = issuer;
+        if (subject !== undefined)
+            out.subject = subject;
+        const audiences = [
+            ...(names.audience && str(c, names.audience) !== undefined ? [str(c, names.audience)] : []),
+            ...((names.audiences && strList(c, names.audiences)) || []),
+        ];
+        if (audiences.length > 0) {
+            const audKey = names.audience && c[names.audience] !== undefined ? names.audience : names.audiences;
+            if (!jwk && provider === undefined) {
+                this.#err([...at, audKey], `\`${audKey}\` is only allowed with jwkPath, jwkValue or provider`, {
+                    key: true,
+                });
+            }
+            if ((provider === 'gcp' || provider === 'azure') && audiences.length > 1) {
+                this.#err([...at, audKey], `the ${provider} provider takes a single audience`);
+            }
+            out.audience = audiences[0];
+            out.audiences = audiences;
+        }
+        const exp = str(c, names.expiration);
+        if (exp !== undefined) {
+            if (!jwk)
+                this.#err([...at, names.expiration], `\`${names.expiration}\` is only allowed with jwkPath/jwkValue`, { key: true });
+            const ms = parseGoDuration(exp);
+            if (typeof ms === 'string')
+                this.#err([...at, names.expiration], ms);
+            else if (ms <= 0)
+                this.#err([...at, names.expiration], 'must be greater than zero');
+            out.expiration = exp;
+        }
+        const envelope = str(c, 'envelope');
+        if (envelope !== undefined)
+            out.envelope = envelope;
+        return out;
+    }
+    #duplicateHosts(hosts) {
+        const seen = new Map();
+        hosts.forEach((h, i) => {
+            if (!h.host)
+                return;
+            const prev = seen.get(h.host);
+            if (prev !== undefined)
+                this.#err(['hosts', i, 'host'], `host \`${h.host}\` is already configured in hosts[${prev}]`);
+            else
+                seen.set(h.host, i);
+        });
+    }
+}
+/** `host/repo[:tag][@digest]` → `host/repo`. */
+function stripTagDigest(ref) {
+    const noDigest = ref.split('@')[0] ?? ref;
+    const slash = noDigest.lastIndexOf('/');
+    const colon = noDigest.lastIndexOf(':');
+    return colon > slash ? noDigest.slice(0, colon) : noDigest;
+}
+
+;// CONCATENATED MODULE: ./src/config/dialects/flux.ts
+
+const V1BETA1_NAMES = { issuer: 'iss', subject: 'sub', audience: 'aud', audiences: '', expiration: 'exp' };
+const V1BETA2_NAMES = {
+    issuer: 'issuer',
+    subject: 'subject',
+    audience: '',
+    audiences: 'audiences',
+    expiration: 'expiration',
+};
+/** Checks and normalises a schema-valid flux mirror document (either apiVersion). */
+function normalizeFlux(data, ctx) {
+    return normalizeEntries(data, ctx, fluxRules(ctx.dialect));
+}
+function fluxRules(dialect) {
+    const v1beta2 = dialect === 'mirror.plugin.fluxcd.io/v1beta2';
+    return {
+        flux: true,
+        usernameUnderCredential: v1beta2,
+        credentialNames: v1beta2 ? V1BETA2_NAMES : V1BETA1_NAMES,
+        tls: fluxTls,
+        hostExtras: fluxHostExtras,
+    };
+}
+/** flux mirror rejects a host entry that configures nothing. */
+function fluxHostExtras(raw, at, _entry, h) {
+    const provider = str(raw, 'provider');
+    const cloud = provider !== undefined && provider !== 'generic';
+    if (!obj(raw, 'credential') && !cloud && !obj(raw, 'tls') && num(raw, 'maxChunkSize') === undefined) {
+        h.err(at, 'host sets nothing: give at least one of `credential`, a cloud `provider`, `tls`, `maxChunkSize`');
+    }
+}
+function fluxTls(t, at, h) {
+    const out = {};
+    const server = obj(t, 'serverAuth');
+    const client = obj(t, 'clientAuth');
+    if (!server && !client)
+        h.err(at, 'set `serverAuth`, `clientAuth` or both');
+    if (server) {
+        const sa = {};
+        const spiffe = obj(server, 'spiffe');
+        const spiffeOn = spiffe !== undefined || str(server, 'provider') === 'spiffe';
+        const choices = ['fromPath', 'value'].filter((k) => server[k] !== undefined).length + (spiffeOn ? 1 : 0);
+        if (choices !== 1)
+            h.err([...at, 'serverAuth'], 'set exactly one of `fromPath`, `value` or SPIFFE verification');
+        const fp = h.path(server, 'fromPath', [...at, 'serverAuth', 'fromPath']);
+        if (fp !== undefined)
+            sa.caFromPath = fp;
+        const v = str(server, 'value');
+        if (v !== undefined)
+            sa.caValue = v;
+        if (spiffeOn) {
+            sa.provider = 'spiffe';
+            const s = spiffe ?? {};
+            const picks = ['serverID', 'trustDomain', 'authorizeAny'].filter((k) => s[k] !== undefined && s[k] !== false);
+            if (picks.length !== 1) {
+                h.err([...at, 'serverAuth', 'spiffe'], 'set exactly one of `serverID`, `trustDomain` or `authorizeAny`');
+            }
+            const sp = {};
+            const id = str(s, 'serverID');
+            if (id !== undefined) {
+                if (!id.startsWith('spiffe://'))
+                    h.err([...at, 'serverAuth', 'spiffe', 'serverID'], `\`${id}\` is not a spiffe:// ID`);
+                sp.serverID = id;
+            }
+            const td = str(s, 'trustDomain');
+            if (td !== undefined)
+                sp.trustDomain = td;
+            const any = bool(s, 'authorizeAny');
+            if (any !== undefined)
+                sp.authorizeAny = any;
+            sa.spiffe = sp;
+        }
+        out.serverAuth = sa;
+    }
+    if (client) {
+        const ca = {};
+        const provider = str(client, 'provider');
+        const cert = obj(client, 'certificate');
+        const key = obj(client, 'key');
+        if (provider !== undefined) {
+            ca.provider = 'spiffe';
+            if (cert || key)
+                h.err([...at, 'clientAuth'], '`provider` and `certificate`/`key` are mutually exclusive');
+        }
+        else if (!cert || !key) {
+            h.err([...at, 'clientAuth'], 'a static client certificate needs both `certificate` and `key`');
+        }
+        for (const [part, o] of [
+            ['certificate', cert],
+            ['key', key],
+        ]) {
+            if (!o)
+                continue;
+            const p = [...at, 'clientAuth', part];
+            if ((o.fromPath !== undefined) === (o.value !== undefined))
+                h.err(p, 'set exactly one of `fromPath` and `value`');
+            const fp = h.path(o, 'fromPath', [...p, 'fromPath']);
+            const v = str(o, 'value');
+            if (part === 'certificate') {
+                if (fp !== undefined)
+                    ca.certFromPath = fp;
+                if (v !== undefined)
+                    ca.certValue = v;
+            }
+            else {
+                if (fp !== undefined)
+                    ca.keyFromPath = fp;
+                if (v !== undefined) {
+                    ca.keyValue = v;
+                    h.secret(v);
+                }
+            }
+        }
+        out.clientAuth = ca;
+    }
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/config/suggest.ts
 /** "Did you mean …?" suggestions by edit distance. */
 /** Damerau-Levenshtein (optimal string alignment) distance, case-insensitive. */
@@ -61630,7 +62356,7 @@ function didYouMean(word, candidates) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./src/config/lazyoci.ts
+;// CONCATENATED MODULE: ./src/config/dialects/lazyoci.ts
 /**
  * lazyoci's `mirror.yaml` (the config of `lazyoci mirror`, github.com/MisterGrinvalds/lazyoci,
  * `pkg/mirror/config.go`) normalised into the internal model.
@@ -61656,8 +62382,7 @@ function didYouMean(word, candidates) {
 
 
 
-const isObj = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
-const str = (o, k) => typeof o?.[k] === 'string' ? o[k] : undefined;
+
 /** The keys lazyoci reads at each level (pkg/mirror/config.go's yaml tags). */
 const KNOWN = {
     top: ['target', 'upstreams'],
@@ -61918,794 +62643,131 @@ function versionTexts(upstream, at, parsed) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/config/normalize.ts
-/**
- * Semantic checks and normalisation of a schema-valid document (any dialect) into the internal
- * model. Every problem becomes a ConfigError at the node it concerns; checking continues so one
- * run reports everything.
- */
+;// CONCATENATED MODULE: ./src/config/dialects/ours.ts
+
+const RULES = {
+    flux: false,
+    usernameUnderCredential: false,
+    credentialNames: {
+        issuer: 'issuer',
+        subject: 'subject',
+        audience: 'audience',
+        audiences: 'audiences',
+        expiration: 'expiration',
+    },
+    tls: oursTls,
+    hostExtras: oursHostExtras,
+};
+/** Checks and normalises a schema-valid `oci-mirror/v1` document. */
+function normalizeOurs(data, ctx) {
+    return normalizeEntries(data, ctx, RULES);
+}
+function oursHostExtras(raw, at, entry, h) {
+    const provider = str(raw, 'provider');
+    const cloud = provider !== undefined && provider !== 'generic';
+    const tls = obj(raw, 'tls');
+    for (const k of [
+        'roleArn',
+        'region',
+        'workloadIdentityProvider',
+        'serviceAccount',
+        'tenantId',
+        'clientId',
+        'audience',
+        'providerName',
+        'connectionId',
+    ]) {
+        const v = str(raw, k);
+        if (v !== undefined)
+            entry[k] = v;
+    }
+    const needs = {
+        roleArn: 'ecr',
+        region: 'ecr',
+        workloadIdentityProvider: 'gar',
+        serviceAccount: 'gar',
+        tenantId: 'acr',
+        clientId: 'acr',
+        providerName: 'jfrog',
+        connectionId: 'dockerhub',
+    };
+    for (const [k, p] of Object.entries(needs)) {
+        if (raw[k] !== undefined && provider !== p) {
+            h.err([...at, k], `\`${k}\` only applies with \`provider: ${p}\``, { key: true });
+        }
+    }
+    if (raw.audience !== undefined && !cloud)
+        h.err([...at, 'audience'], '`audience` only applies with a cloud `provider`', { key: true });
+    const insecure = bool(raw, 'insecure');
+    if (insecure !== undefined)
+        entry.insecure = insecure;
+    const plain = bool(raw, 'plainHTTP');
+    if (plain !== undefined)
+        entry.plainHTTP = plain;
+    if (plain && tls)
+        h.err([...at, 'tls'], '`tls` settings have no effect with `plainHTTP: true`', { key: true });
+}
+function oursTls(t, at, h) {
+    const out = {};
+    const server = obj(t, 'serverAuth');
+    const client = obj(t, 'clientAuth');
+    if (!server && !client)
+        h.err(at, 'set `serverAuth`, `clientAuth` or both');
+    if (server) {
+        const sa = {};
+        const ca = h.path(server, 'caFromPath', [...at, 'serverAuth', 'caFromPath']);
+        if (ca !== undefined)
+            sa.caFromPath = ca;
+        const caValue = str(server, 'caValue');
+        if (caValue !== undefined)
+            sa.caValue = caValue;
+        if ((server.caFromPath !== undefined) === (caValue !== undefined)) {
+            h.err([...at, 'serverAuth'], 'set exactly one of `caFromPath` and `caValue`');
+        }
+        out.serverAuth = sa;
+    }
+    if (client) {
+        const ca = {};
+        const cert = h.path(client, 'certFromPath', [...at, 'clientAuth', 'certFromPath']);
+        if (cert !== undefined)
+            ca.certFromPath = cert;
+        const key = h.path(client, 'keyFromPath', [...at, 'clientAuth', 'keyFromPath']);
+        if (key !== undefined)
+            ca.keyFromPath = key;
+        const certValue = str(client, 'certValue');
+        if (certValue !== undefined)
+            ca.certValue = certValue;
+        const keyValue = str(client, 'keyValue');
+        if (keyValue !== undefined) {
+            ca.keyValue = keyValue;
+            h.secret(keyValue);
+        }
+        const certs = ['certFromPath', 'certValue'].filter((k) => client[k] !== undefined).length;
+        const keys = ['keyFromPath', 'keyValue'].filter((k) => client[k] !== undefined).length;
+        if (certs !== 1)
+            h.err([...at, 'clientAuth'], 'set exactly one of `certFromPath` and `certValue`');
+        if (keys !== 1)
+            h.err([...at, 'clientAuth'], 'set exactly one of `keyFromPath` and `keyValue`');
+        out.clientAuth = ca;
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/config/dialects/index.ts
 
 
 
 
-
-const normalize_isObj = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
-const obj = (o, k) => (normalize_isObj(o[k]) ? o[k] : undefined);
-const normalize_str = (o, k) => typeof o?.[k] === 'string' ? o[k] : undefined;
-const bool = (o, k) => typeof o?.[k] === 'boolean' ? o[k] : undefined;
-const num = (o, k) => typeof o?.[k] === 'number' ? o[k] : undefined;
-const list = (o, k) => (Array.isArray(o?.[k]) ? o[k] : []);
-const strList = (o, k) => Array.isArray(o?.[k]) ? o[k].filter((x) => typeof x === 'string') : undefined;
-/** Checks and normalises `data`; returns the config (meaningful only when `errors` is empty). */
+/** Checks and normalises a schema-valid document of `ctx.dialect` into the model. */
 function normalize(data, ctx) {
-    if (ctx.dialect === 'lazyoci/mirror')
-        return normalizeLazyoci(data, ctx);
-    const n = new Normalizer(ctx);
-    const config = n.run(data);
-    return { config, errors: n.errors };
-}
-const FLUX = (d) => d !== 'oci-mirror/v1';
-class Normalizer {
-    errors = [];
-    #ctx;
-    #p;
-    constructor(ctx) {
-        this.#ctx = ctx;
-        this.#p = ctx.parsed;
+    switch (ctx.dialect) {
+        case 'lazyoci/mirror':
+            return normalizeLazyoci(data, ctx);
+        case 'oci-mirror/v1':
+            return normalizeOurs(data, ctx);
+        default:
+            return normalizeFlux(data, ctx);
     }
-    #err(path, message, opts = {}) {
-        this.errors.push(this.#p.error(path, message, opts));
-    }
-    #pos(path) {
-        const { line, column } = this.#p.locate(path);
-        return { file: this.#p.file, line, column };
-    }
-    run(data) {
-        const { dialect } = this.#ctx;
-        const defaults = this.#defaults(data);
-        const hosts = list(data, 'hosts').map((h, i) => this.#host(h, ['hosts', i]));
-        this.#duplicateHosts(hosts);
-        const artifacts = list(data, 'artifacts').map((a, i) => this.#artifact(a, ['artifacts', i], defaults));
-        this.#uniqueNames(artifacts, data);
-        const charts = list(data, 'charts').map((c, i) => this.#chart(c, ['charts', i], defaults));
-        this.#duplicateCharts(charts);
-        if (artifacts.length === 0 && charts.length === 0) {
-            this.#err([], 'nothing to mirror: add at least one entry under `artifacts` or `charts`');
-        }
-        return {
-            file: this.#p.file,
-            dir: this.#ctx.dir,
-            dialect,
-            defaults,
-            artifacts,
-            charts,
-            hosts,
-            secrets: [...this.#ctx.secrets],
-        };
-    }
-    #defaults(data) {
-        const d = obj(data, 'defaults');
-        const out = {
-            overwrite: bool(d, 'overwrite') ?? false,
-            includeReferrers: bool(d, 'includeReferrers') ?? false,
-        };
-        const c = num(d, 'concurrency');
-        if (c !== undefined)
-            out.concurrency = c;
-        const dest = normalize_str(d, 'destination');
-        if (dest !== undefined) {
-            const first = dest.split('/')[0] ?? '';
-            if (!/[.:]/.test(first) && first !== 'localhost') {
-                this.#err(['defaults', 'destination'], 'a destination prefix must start with a registry host', {
-                    hint: `e.g. registry.example.com/${dest}`,
-                });
-            }
-            else
-                this.#ref(dest.replace(/\/+$/, ''), ['defaults', 'destination'], { allowTag: false });
-            out.destination = dest.replace(/\/+$/, '');
-        }
-        return out;
-    }
-    // ---------------------------------------------------------------- artifacts
-    #artifact(a, at, defaults) {
-        const flux = FLUX(this.#ctx.dialect);
-        const source = normalize_str(a, 'source') ?? '';
-        const src = this.#ref(source, [...at, 'source'], { allowTag: !flux });
-        const destinations = [];
-        const dest = normalize_str(a, 'destination');
-        const dests = strList(a, 'destinations');
-        if (dest !== undefined && dests !== undefined) {
-            this.#err([...at, 'destinations'], 'both `destination` and `destinations` are set', {
-                key: true,
-                hint: 'keep one: put every repository under `destinations`',
-            });
-        }
-        if (dest !== undefined) {
-            if (this.#ref(dest, [...at, 'destination'], { allowTag: false }))
-                destinations.push(dest);
-        }
-        else if (dests !== undefined) {
-            dests.forEach((d, i) => {
-                if (!this.#ref(d, [...at, 'destinations', i], { allowTag: false }))
-                    return;
-                if (destinations.includes(d))
-                    this.#err([...at, 'destinations', i], `\`${d}\` is listed twice`);
-                else
-                    destinations.push(d);
-            });
-        }
-        else if (defaults.destination !== undefined && src) {
-            destinations.push(`${defaults.destination}/${src.repository}`);
-        }
-        else {
-            this.#err(at, 'no destination: set `destination`, `destinations`, or `defaults.destination`');
-        }
-        const repo = stripTagDigest(source);
-        destinations.forEach((d, i) => {
-            if (d === repo) {
-                const path = dest !== undefined ? [...at, 'destination'] : dests !== undefined ? [...at, 'destinations', i] : at;
-                this.#err(path, 'destination is the source repository itself');
-            }
-        });
-        const selector = this.#selector(obj(a, 'selector'), [...at, 'selector'], src || undefined);
-        const entry = {
-            name: normalize_str(a, 'name') ?? repo,
-            source,
-            destinations,
-            selector,
-            overwrite: bool(a, 'overwrite') ?? defaults.overwrite,
-            includeReferrers: bool(a, 'includeReferrers') ?? defaults.includeReferrers,
-            position: this.#pos(at),
-        };
-        const platforms = strList(a, 'platforms');
-        if (platforms !== undefined) {
-            const seen = new Set();
-            platforms.forEach((p, i) => {
-                if (seen.has(p))
-                    this.#err([...at, 'platforms', i], `platform \`${p}\` is listed twice`);
-                seen.add(p);
-            });
-            entry.platforms = platforms;
-        }
-        const verify = obj(a, 'verify');
-        if (verify) {
-            const v = this.#verify(verify, [...at, 'verify']);
-            if (v)
-                entry.verify = v;
-        }
-        return entry;
-    }
-    /** Parses a reference, reporting problems; returns the parts or undefined. */
-    #ref(s, at, opts) {
-        let r;
-        try {
-            r = parseReference(s);
-        }
-        catch (err) {
-            this.#err(at, err instanceof Error ? err.message : String(err));
-            return undefined;
-        }
-        if (s.trim() !== s) {
-            this.#err(at, `\`${s}\` has leading or trailing spaces`);
-            return undefined;
-        }
-        if (!opts.allowTag && (r.tag !== undefined || r.digest !== undefined)) {
-            const what = r.digest !== undefined ? 'digest' : 'tag';
-            this.#err(at, `\`${s}\` must be a repository without a ${what}`, {
-                hint: FLUX(this.#ctx.dialect) ? 'select tags with `selector`' : 'tags keep their source names',
-            });
-            return undefined;
-        }
-        return r;
-    }
-    #selector(sel, at, src) {
-        // Values are kept as written (Go regex syntax, Masterminds ranges): `select/` interprets
-        // them, and its validateSelector is the single judge of what it can run.
-        const out = {};
-        const s = sel ?? {};
-        const regex = obj(s, 'regex');
-        if (regex) {
-            const r = { pattern: normalize_str(regex, 'pattern') ?? '' };
-            const extract = normalize_str(regex, 'extract');
-            if (extract !== undefined)
-                r.extract = extract;
-            out.regex = r;
-        }
-        const range = normalize_str(s, 'semver');
-        if (range !== undefined)
-            out.semver = range;
-        const pre = bool(s, 'prerelease');
-        if (pre !== undefined)
-            out.prerelease = pre;
-        const globIsString = typeof s.glob === 'string';
-        const glob = globIsString ? [s.glob] : strList(s, 'glob');
-        if (glob !== undefined)
-            out.glob = glob;
-        for (const k of ['tags', 'digests', 'exclude']) {
-            const v = strList(s, k);
-            if (v !== undefined)
-                out[k] = v;
-        }
-        const sortBy = normalize_str(s, 'sortBy');
-        out.sortBy = sortBy === 'alphabetical' || sortBy === 'numerical' ? sortBy : 'semver';
-        // flux mirror: limit defaults to 1, 0 = unlimited (explicit tags are never capped).
-        out.limit = num(s, 'limit') ?? 1;
-        if (src && (src.tag !== undefined || src.digest !== undefined)) {
-            const filters = ['regex', 'semver', 'glob', 'tags', 'digests'].filter((k) => s[k] !== undefined);
-            const first = filters[0];
-            if (first !== undefined) {
-                this.#err([...at, first], 'the source already names a tag or digest; drop it or this selector field', {
-                    key: true,
-                });
-            }
-            if (src.tag !== undefined)
-                out.tags = [src.tag];
-            if (src.digest !== undefined)
-                out.digests = [src.digest];
-        }
-        for (const problem of validateSelector(out)) {
-            const m = /^([A-Za-z.]+)(?:\[(\d+)\])?: (.*)$/s.exec(problem);
-            if (!m) {
-                this.#err(at, problem);
-                continue;
-            }
-            const field = (m[1] ?? '').split('.');
-            if (m[2] !== undefined && !(field[0] === 'glob' && globIsString))
-                field.push(Number(m[2]));
-            this.#err([...at, ...field], m[3] ?? problem);
-        }
-        return out;
-    }
-    #verify(v, at) {
-        const ids = [];
-        const raw = list(v, 'matchOIDCIdentity');
-        if (raw.length === 0) {
-            const where = v.matchOIDCIdentity === undefined ? at : [...at, 'matchOIDCIdentity'];
-            this.#err(where, 'cosign verification needs at least one `matchOIDCIdentity` entry');
-        }
-        raw.forEach((id, i) => {
-            const issuer = normalize_str(id, 'issuer') ?? '';
-            const subject = normalize_str(id, 'subject') ?? '';
-            const ip = [...at, 'matchOIDCIdentity', i];
-            if (!/^https?:\/\/[^\s/]+/.test(issuer))
-                this.#err([...ip, 'issuer'], `\`${issuer}\` is not an issuer URL`);
-            if (subject === '')
-                this.#err([...ip, 'subject'], 'must not be empty');
-            else {
-                try {
-                    compileGoRegex(subject);
-                }
-                catch (err) {
-                    this.#err([...ip, 'subject'], `invalid regular expression: ${err instanceof Error ? err.message : String(err)}`);
-                }
-            }
-            ids.push({ issuer, subject });
-        });
-        const out = { provider: 'cosign', matchOIDCIdentity: ids };
-        const minAge = normalize_str(v, 'minAge');
-        if (minAge !== undefined) {
-            const ms = parseGoDuration(minAge);
-            if (typeof ms === 'string')
-                this.#err([...at, 'minAge'], ms);
-            else {
-                out.minAge = minAge;
-                out.minAgeMs = ms;
-            }
-        }
-        return out;
-    }
-    #uniqueNames(artifacts, data) {
-        const raw = list(data, 'artifacts');
-        const explicit = new Map();
-        artifacts.forEach((a, i) => {
-            if (normalize_str(raw[i], 'name') === undefined)
-                return;
-            const prev = explicit.get(a.name);
-            if (prev !== undefined) {
-                this.#err(['artifacts', i, 'name'], `duplicate entry name \`${a.name}\` (also artifacts[${prev}])`);
-            }
-            else
-                explicit.set(a.name, i);
-        });
-        // Implicit names (the source) may repeat: flux mirror fans out by repeating the source.
-        // Make them unique by naming the destination too.
-        const count = new Map();
-        for (const a of artifacts)
-            count.set(a.name, (count.get(a.name) ?? 0) + 1);
-        artifacts.forEach((a, i) => {
-            if (normalize_str(raw[i], 'name') !== undefined)
-                return;
-            if ((count.get(a.name) ?? 0) > 1)
-                a.name = `${a.name} → ${a.destinations.join(', ')}`;
-        });
-    }
-    // ---------------------------------------------------------------- charts
-    #chart(c, at, defaults) {
-        const flux = FLUX(this.#ctx.dialect);
-        const name = normalize_str(c, 'name') ?? '';
-        if (!/^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/.test(name)) {
-            this.#err([...at, 'name'], `\`${name}\` is not a valid chart name (lowercase letters, digits, . _ -)`);
-        }
-        const source = normalize_str(c, 'source') ?? '';
-        let localPath;
-        if (/^https?:\/\//.test(source)) {
-            try {
-                const u = new URL(source);
-                if (u.host === '')
-                    throw new Error('no host');
-            }
-            catch {
-                this.#err([...at, 'source'], `\`${source}\` is not a valid URL`);
-            }
-        }
-        else if (/^oci:\/\//.test(source)) {
-            if (flux) {
-                this.#err([...at, 'source'], 'flux mirror charts come from HTTP/S repositories', {
-                    hint: 'mirror an OCI chart as an entry under `artifacts`',
-                });
-            }
-            else
-                this.#ref(source.slice('oci://'.length), [...at, 'source'], { allowTag: false });
-        }
-        else if (/^[a-z][a-z0-9+.-]*:\/\//i.test(source) || flux) {
-            this.#err([...at, 'source'], `\`${source}\` must be an http:// or https:// repository URL${flux ? '' : ', oci:// URL or local directory'}`);
-        }
-        else {
-            const p = confinePath(source, this.#ctx.dir);
-            if (typeof p === 'string')
-                this.#err([...at, 'source'], p);
-            else
-                localPath = p.path;
-        }
-        let destination = normalize_str(c, 'destination');
-        if (destination === undefined && defaults.destination !== undefined)
-            destination = `oci://${defaults.destination}`;
-        let repository = '';
-        if (destination === undefined) {
-            this.#err(at, 'no destination: set `destination` or `defaults.destination`');
-        }
-        else if (!destination.startsWith('oci://')) {
-            this.#err([...at, 'destination'], `\`${destination}\` must be an oci:// URL`, {
-                hint: `oci://${destination}`,
-            });
-        }
-        else {
-            const base = destination.slice('oci://'.length).replace(/\/+$/, '');
-            const r = this.#ref(base, [...at, 'destination'], { allowTag: false });
-            if (r)
-                repository = `${base}/${name}`;
-        }
-        const version = normalize_str(c, 'version') ?? '*';
-        const vr = checkSemverRange(version);
-        if (vr !== undefined)
-            this.#err([...at, 'version'], vr, { hint: 'e.g. ">=15.0.0 <16", "6.x", "*"' });
-        const entry = {
-            name,
-            source,
-            destination: destination ?? '',
-            repository,
-            version,
-            limit: num(c, 'limit') ?? 1,
-            overwrite: bool(c, 'overwrite') ?? defaults.overwrite,
-            position: this.#pos(at),
-        };
-        if (localPath !== undefined)
-            entry.localPath = localPath;
-        const images = obj(c, 'images');
-        if (images) {
-            const discover = bool(images, 'discover') ?? true;
-            const imgDest = normalize_str(images, 'destination') ?? defaults.destination;
-            const img = { discover };
-            const imageReferrers = bool(images, 'includeReferrers');
-            if (imageReferrers !== undefined)
-                img.includeReferrers = imageReferrers;
-            const values = obj(images, 'values');
-            if (values)
-                img.values = values;
-            const files = images.valuesFiles;
-            if (Array.isArray(files)) {
-                img.valuesFiles = [];
-                files.forEach((f, j) => {
-                    const r = confinePath(String(f), this.#ctx.dir);
-                    if (typeof r === 'string')
-                        this.#err([...at, 'images', 'valuesFiles', j], r);
-                    else
-                        img.valuesFiles?.push(r.path);
-                });
-            }
-            const set = obj(images, 'set');
-            if (set)
-                img.set = Object.fromEntries(Object.entries(set).map(([k, v]) => [k, String(v)]));
-            const kubeVersion = normalize_str(images, 'kubeVersion');
-            if (kubeVersion !== undefined)
-                img.kubeVersion = kubeVersion;
-            if (Array.isArray(images.apiVersions))
-                img.apiVersions = images.apiVersions.map(String);
-            const prefix = normalize_str(images, 'prefix');
-            if (prefix !== undefined)
-                img.prefix = prefix.replace(/^\/+|\/+$/g, '');
-            if (imgDest !== undefined) {
-                if (normalize_str(images, 'destination') !== undefined) {
-                    this.#ref(imgDest.replace(/\/+$/, ''), [...at, 'images', 'destination'], { allowTag: false });
-                }
-                img.destination = imgDest.replace(/\/+$/, '');
-            }
-            else if (discover) {
-                this.#err([...at, 'images'], 'discovered images need a destination: set `images.destination` or `defaults.destination`');
-            }
-            entry.images = img;
-        }
-        return entry;
-    }
-    #duplicateCharts(charts) {
-        const seen = new Map();
-        charts.forEach((c, i) => {
-            if (!c.repository)
-                return;
-            const key = `${c.source}\n${c.repository}`;
-            const prev = seen.get(key);
-            if (prev !== undefined)
-                this.#err(['charts', i], `duplicate chart entry: same source and destination as charts[${prev}]`);
-            else
-                seen.set(key, i);
-        });
-    }
-    // ---------------------------------------------------------------- hosts
-    #host(h, at) {
-        const dialect = this.#ctx.dialect;
-        const host = normalize_str(h, 'host') ?? '';
-        const bad = checkHost(host);
-        if (bad)
-            this.#err([...at, 'host'], bad);
-        const entry = { host: host.toLowerCase(), position: this.#pos(at) };
-        const provider = normalize_str(h, 'provider');
-        const cloud = provider !== undefined && provider !== 'generic';
-        if (cloud)
-            entry.provider = provider;
-        const cred = obj(h, 'credential');
-        const tls = obj(h, 'tls');
-        if (cloud && cred)
-            this.#err([...at, 'credential'], `a cloud provider (\`${provider}\`) and a credential are mutually exclusive`, { key: true });
-        if (cloud && tls) {
-            this.#err([...at, 'tls'], `\`tls\` is not allowed with a cloud provider (\`${provider}\`)`, {
-                key: true,
-            });
-        }
-        // Username: top level in v1beta1 and ours, under credential in v1beta2.
-        const username = dialect === 'mirror.plugin.fluxcd.io/v1beta2' ? normalize_str(cred, 'username') : normalize_str(h, 'username');
-        if (username !== undefined) {
-            entry.username = username;
-            if (!cred && !cloud) {
-                this.#err([...at, 'username'], 'a username needs a `credential` to go with it', { key: true });
-            }
-        }
-        if (cred) {
-            const c = this.#credential(cred, [...at, 'credential']);
-            if (c)
-                entry.credential = c;
-        }
-        if (tls) {
-            const t = this.#tls(tls, [...at, 'tls']);
-            if (t)
-                entry.tls = t;
-        }
-        const chunk = num(h, 'maxChunkSize');
-        if (chunk !== undefined)
-            entry.maxChunkSize = chunk * 1024;
-        if (dialect === 'oci-mirror/v1') {
-            for (const k of [
-                'roleArn',
-                'region',
-                'workloadIdentityProvider',
-                'serviceAccount',
-                'tenantId',
-                'clientId',
-                'audience',
-                'providerName',
-                'connectionId',
-            ]) {
-                const v = normalize_str(h, k);
-                if (v !== undefined)
-                    entry[k] = v;
-            }
-            const needs = {
-                roleArn: 'ecr',
-                region: 'ecr',
-                workloadIdentityProvider: 'gar',
-                serviceAccount: 'gar',
-                tenantId: 'acr',
-                clientId: 'acr',
-                providerName: 'jfrog',
-                connectionId: 'dockerhub',
-            };
-            for (const [k, p] of Object.entries(needs)) {
-                if (h[k] !== undefined && provider !== p) {
-                    this.#err([...at, k], `\`${k}\` only applies with \`provider: ${p}\``, { key: true });
-                }
-            }
-            if (h.audience !== undefined && !cloud)
-                this.#err([...at, 'audience'], '`audience` only applies with a cloud `provider`', { key: true });
-            const insecure = bool(h, 'insecure');
-            if (insecure !== undefined)
-                entry.insecure = insecure;
-            const plain = bool(h, 'plainHTTP');
-            if (plain !== undefined)
-                entry.plainHTTP = plain;
-            if (plain && tls)
-                this.#err([...at, 'tls'], '`tls` settings have no effect with `plainHTTP: true`', { key: true });
-        }
-        else if (!cred && !cloud && !tls && chunk === undefined) {
-            this.#err(at, 'host sets nothing: give at least one of `credential`, a cloud `provider`, `tls`, `maxChunkSize`');
-        }
-        return entry;
-    }
-    #credential(c, at) {
-        const d = this.#ctx.dialect;
-        const names = d === 'mirror.plugin.fluxcd.io/v1beta1'
-            ? { issuer: 'iss', subject: 'sub', audience: 'aud', audiences: '', expiration: 'exp' }
-            : d === 'mirror.plugin.fluxcd.io/v1beta2'
-                ? {
-                    issuer: 'issuer',
-                    subject: 'subject',
-                    audience: '',
-                    audiences: 'audiences',
-                    expiration: 'expiration',
-                }
-                : {
-                    issuer: 'issuer',
-                    subject: 'subject',
-                    audience: 'audience',
-                    audiences: 'audiences',
-                    expiration: 'expiration',
-                };
-        const sources = ['provider', 'value', 'fromPath', 'jwkPath', 'jwkValue'].filter((k) => c[k] !== undefined && c[k] !== '');
-        if (sources.length !== 1) {
-            this.#err(sources.length > 1 ? [...at, sources[1] ?? ''] : at, sources.length > 1
-                ? `set only one credential source, found ${sources.map((s) => `\`${s}\``).join(' and ')}`
-                : 'the credential needs one source: `value`, `fromPath`, `jwkPath`, `jwkValue` or `provider`', { key: sources.length > 1 });
-        }
-        const out = {};
-        const provider = normalize_str(c, 'provider');
-        if (provider !== undefined)
-            out.provider = provider === 'jwt-svid' ? 'spiffe' : provider;
-        const value = normalize_str(c, 'value');
-        if (value !== undefined) {
-            out.value = value;
-            if (value)
-                this.#ctx.secrets.add(value);
-        }
-        const jwkValue = normalize_str(c, 'jwkValue');
-        if (jwkValue !== undefined) {
-            out.jwkValue = jwkValue;
-            if (jwkValue)
-                this.#ctx.secrets.add(jwkValue);
-        }
-        for (const k of ['fromPath', 'jwkPath']) {
-            const p = normalize_str(c, k);
-            if (p === undefined)
-                continue;
-            const r = confinePath(p, this.#ctx.dir);
-            if (typeof r === 'string')
-                this.#err([...at, k], r);
-            else
-                out[k] = r.path;
-        }
-        const jwk = out.jwkPath !== undefined || out.jwkValue !== undefined || c.jwkPath !== undefined;
-        const issuer = normalize_str(c, names.issuer);
-        const subject = normalize_str(c, names.subject);
-        if (jwk) {
-            if (!issuer)
-                this.#err([...at, names.issuer], `\`${names.issuer}\` is required with jwkPath/jwkValue`);
-            if (!subject)
-                this.#err([...at, names.subject], `\`${names.subject}\` is required with jwkPath/jwkValue`);
-        }
-        else {
-            if (issuer !== undefined)
-                this.#err([...at, names.issuer], `\`${names.issuer}\` is only allowed with jwkPath/jwkValue`, {
-                    key: true,
-                });
-            if (subject !== undefined)
-                this.#err([...at, names.subject], `\`${names.subject}\` is only allowed with jwkPath/jwkValue`, {
-                    key: true,
-                });
-        }
-        if (issuer !== undefined)
-            out.issuer = issuer;
-        if (subject !== undefined)
-            out.subject = subject;
-        const audiences = [
-            ...(names.audience && normalize_str(c, names.audience) !== undefined ? [normalize_str(c, names.audience)] : []),
-            ...((names.audiences && strList(c, names.audiences)) || []),
-        ];
-        if (audiences.length > 0) {
-            const audKey = names.audience && c[names.audience] !== undefined ? names.audience : names.audiences;
-            if (!jwk && provider === undefined) {
-                this.#err([...at, audKey], `\`${audKey}\` is only allowed with jwkPath, jwkValue or provider`, {
-                    key: true,
-                });
-            }
-            if ((provider === 'gcp' || provider === 'azure') && audiences.length > 1) {
-                this.#err([...at, audKey], `the ${provider} provider takes a single audience`);
-            }
-            out.audience = audiences[0];
-            out.audiences = audiences;
-        }
-        const exp = normalize_str(c, names.expiration);
-        if (exp !== undefined) {
-            if (!jwk)
-                this.#err([...at, names.expiration], `\`${names.expiration}\` is only allowed with jwkPath/jwkValue`, { key: true });
-            const ms = parseGoDuration(exp);
-            if (typeof ms === 'string')
-                this.#err([...at, names.expiration], ms);
-            else if (ms <= 0)
-                this.#err([...at, names.expiration], 'must be greater than zero');
-            out.expiration = exp;
-        }
-        const envelope = normalize_str(c, 'envelope');
-        if (envelope !== undefined)
-            out.envelope = envelope;
-        return out;
-    }
-    #tls(t, at) {
-        const d = this.#ctx.dialect;
-        const out = {};
-        const server = obj(t, 'serverAuth');
-        const client = obj(t, 'clientAuth');
-        if (!server && !client)
-            this.#err(at, 'set `serverAuth`, `clientAuth` or both');
-        const path = (o, k, p) => {
-            const v = normalize_str(o, k);
-            if (v === undefined)
-                return undefined;
-            const r = confinePath(v, this.#ctx.dir);
-            if (typeof r === 'string') {
-                this.#err(p, r);
-                return undefined;
-            }
-            return r.path;
-        };
-        if (d === 'oci-mirror/v1') {
-            if (server) {
-                const sa = {};
-                const ca = path(server, 'caFromPath', [...at, 'serverAuth', 'caFromPath']);
-                if (ca !== undefined)
-                    sa.caFromPath = ca;
-                const caValue = normalize_str(server, 'caValue');
-                if (caValue !== undefined)
-                    sa.caValue = caValue;
-                if ((server.caFromPath !== undefined) === (caValue !== undefined)) {
-                    this.#err([...at, 'serverAuth'], 'set exactly one of `caFromPath` and `caValue`');
-                }
-                out.serverAuth = sa;
-            }
-            if (client) {
-                const ca = {};
-                const cert = path(client, 'certFromPath', [...at, 'clientAuth', 'certFromPath']);
-                if (cert !== undefined)
-                    ca.certFromPath = cert;
-                const key = path(client, 'keyFromPath', [...at, 'clientAuth', 'keyFromPath']);
-                if (key !== undefined)
-                    ca.keyFromPath = key;
-                const certValue = normalize_str(client, 'certValue');
-                if (certValue !== undefined)
-                    ca.certValue = certValue;
-                const keyValue = normalize_str(client, 'keyValue');
-                if (keyValue !== undefined) {
-                    ca.keyValue = keyValue;
-                    if (keyValue)
-                        this.#ctx.secrets.add(keyValue);
-                }
-                const certs = ['certFromPath', 'certValue'].filter((k) => client[k] !== undefined).length;
-                const keys = ['keyFromPath', 'keyValue'].filter((k) => client[k] !== undefined).length;
-                if (certs !== 1)
-                    this.#err([...at, 'clientAuth'], 'set exactly one of `certFromPath` and `certValue`');
-                if (keys !== 1)
-                    this.#err([...at, 'clientAuth'], 'set exactly one of `keyFromPath` and `keyValue`');
-                out.clientAuth = ca;
-            }
-            return out;
-        }
-        // flux dialects
-        if (server) {
-            const sa = {};
-            const spiffe = obj(server, 'spiffe');
-            const spiffeOn = spiffe !== undefined || normalize_str(server, 'provider') === 'spiffe';
-            const choices = ['fromPath', 'value'].filter((k) => server[k] !== undefined).length + (spiffeOn ? 1 : 0);
-            if (choices !== 1)
-                this.#err([...at, 'serverAuth'], 'set exactly one of `fromPath`, `value` or SPIFFE verification');
-            const fp = path(server, 'fromPath', [...at, 'serverAuth', 'fromPath']);
-            if (fp !== undefined)
-                sa.caFromPath = fp;
-            const v = normalize_str(server, 'value');
-            if (v !== undefined)
-                sa.caValue = v;
-            if (spiffeOn) {
-                sa.provider = 'spiffe';
-                const s = spiffe ?? {};
-                const picks = ['serverID', 'trustDomain', 'authorizeAny'].filter((k) => s[k] !== undefined && s[k] !== false);
-                if (picks.length !== 1) {
-                    this.#err([...at, 'serverAuth', 'spiffe'], 'set exactly one of `serverID`, `trustDomain` or `authorizeAny`');
-                }
-                const sp = {};
-                const id = normalize_str(s, 'serverID');
-                if (id !== undefined) {
-                    if (!id.startsWith('spiffe://'))
-                        this.#err([...at, 'serverAuth', 'spiffe', 'serverID'], `\`${id}\` is not a spiffe:// ID`);
-                    sp.serverID = id;
-                }
-                const td = normalize_str(s, 'trustDomain');
-                if (td !== undefined)
-                    sp.trustDomain = td;
-                const any = bool(s, 'authorizeAny');
-                if (any !== undefined)
-                    sp.authorizeAny = any;
-                sa.spiffe = sp;
-            }
-            out.serverAuth = sa;
-        }
-        if (client) {
-            const ca = {};
-            const provider = normalize_str(client, 'provider');
-            const cert = obj(client, 'certificate');
-            const key = obj(client, 'key');
-            if (provider !== undefined) {
-                ca.provider = 'spiffe';
-                if (cert || key)
-                    this.#err([...at, 'clientAuth'], '`provider` and `certificate`/`key` are mutually exclusive');
-            }
-            else if (!cert || !key) {
-                this.#err([...at, 'clientAuth'], 'a static client certificate needs both `certificate` and `key`');
-            }
-            for (const [part, o] of [
-                ['certificate', cert],
-                ['key', key],
-            ]) {
-                if (!o)
-                    continue;
-                const p = [...at, 'clientAuth', part];
-                if ((o.fromPath !== undefined) === (o.value !== undefined))
-                    this.#err(p, 'set exactly one of `fromPath` and `value`');
-                const fp = path(o, 'fromPath', [...p, 'fromPath']);
-                const v = normalize_str(o, 'value');
-                if (part === 'certificate') {
-                    if (fp !== undefined)
-                        ca.certFromPath = fp;
-                    if (v !== undefined)
-                        ca.certValue = v;
-                }
-                else {
-                    if (fp !== undefined)
-                        ca.keyFromPath = fp;
-                    if (v !== undefined) {
-                        ca.keyValue = v;
-                        if (v)
-                            this.#ctx.secrets.add(v);
-                    }
-                }
-            }
-            out.clientAuth = ca;
-        }
-        return out;
-    }
-    #duplicateHosts(hosts) {
-        const seen = new Map();
-        hosts.forEach((h, i) => {
-            if (!h.host)
-                return;
-            const prev = seen.get(h.host);
-            if (prev !== undefined)
-                this.#err(['hosts', i, 'host'], `host \`${h.host}\` is already configured in hosts[${prev}]`);
-            else
-                seen.set(h.host, i);
-        });
-    }
-}
-/** `host/repo[:tag][@digest]` → `host/repo`. */
-function stripTagDigest(ref) {
-    const noDigest = ref.split('@')[0] ?? ref;
-    const slash = noDigest.lastIndexOf('/');
-    const colon = noDigest.lastIndexOf(':');
-    return colon > slash ? noDigest.slice(0, colon) : noDigest;
 }
 
 ;// CONCATENATED MODULE: ./src/config/generated/flux-v1beta1.js

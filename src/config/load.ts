@@ -5,9 +5,9 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { redactValues } from '../secrets.js';
+import { normalize } from './dialects/index.js';
 import { ConfigError, ConfigErrors } from './errors.js';
 import type { Dialect, MirrorConfig } from './model.js';
-import { normalize } from './normalize.js';
 import { validateSchema } from './schema.js';
 import { didYouMean } from './suggest.js';
 import { type FieldPath, type ParsedYaml, parseYaml, substituteEnv } from './yaml.js';

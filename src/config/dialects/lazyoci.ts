@@ -21,19 +21,13 @@
  *   e.g. `chart-prefix` and push elsewhere), which is reported.
  */
 
-import { parseReference } from '../oci/reference.js';
-import { checkHost, checkSemverRange, confinePath } from './checks.js';
-import type { ConfigError } from './errors.js';
-import type { ChartEntry, HostEntry, MirrorConfig, SourcePosition } from './model.js';
-import type { NormalizeContext } from './normalize.js';
-import { didYouMean } from './suggest.js';
-import type { FieldPath } from './yaml.js';
-
-type R = Record<string, unknown>;
-
-const isObj = (v: unknown): v is R => typeof v === 'object' && v !== null && !Array.isArray(v);
-const str = (o: R | undefined, k: string): string | undefined =>
-  typeof o?.[k] === 'string' ? (o[k] as string) : undefined;
+import { parseReference } from '../../oci/reference.js';
+import { checkHost, checkSemverRange, confinePath } from '../checks.js';
+import type { ConfigError } from '../errors.js';
+import type { ChartEntry, HostEntry, MirrorConfig, SourcePosition } from '../model.js';
+import { didYouMean } from '../suggest.js';
+import type { FieldPath } from '../yaml.js';
+import { isObj, type NormalizeContext, type R, str } from './shared.js';
 
 /** The keys lazyoci reads at each level (pkg/mirror/config.go's yaml tags). */
 const KNOWN = {

@@ -1,16 +1,17 @@
 /**
- * Semantic checks and normalisation of a schema-valid document (any dialect) into the internal
- * model. Every problem becomes a ConfigError at the node it concerns; checking continues so one
- * run reports everything.
+ * Shared helpers below the dialect modules: value accessors, the {@link NormalizeContext}, and the
+ * entry normaliser that our own dialect and flux mirror's share (artifacts, charts, hosts,
+ * selectors, credentials); each dialect module (`ours.ts`, `flux.ts`) gives it the rules where
+ * the files differ. Every problem becomes a ConfigError at the node it concerns; checking
+ * continues so one run reports everything.
  */
 
-import { parseReference, type Reference } from '../oci/reference.js';
-import { compileGoRegex } from '../select/goregex.js';
-import { validateSelector } from '../select/index.js';
-import type { Selector } from '../select/types.js';
-import { checkHost, checkSemverRange, confinePath, parseGoDuration } from './checks.js';
-import type { ConfigError } from './errors.js';
-import { normalizeLazyoci } from './lazyoci.js';
+import { parseReference, type Reference } from '../../oci/reference.js';
+import { compileGoRegex } from '../../select/goregex.js';
+import { validateSelector } from '../../select/index.js';
+import type { Selector } from '../../select/types.js';
+import { checkHost, checkSemverRange, confinePath, parseGoDuration } from '../checks.js';
+import type { ConfigError } from '../errors.js';
 import type {
   ArtifactEntry,
   ChartEntry,
@@ -22,21 +23,22 @@ import type {
   MirrorDefaults,
   SourcePosition,
   VerifySpec,
-} from './model.js';
-import type { FieldPath, ParsedYaml } from './yaml.js';
+} from '../model.js';
+import type { FieldPath, ParsedYaml } from '../yaml.js';
 
-type R = Record<string, unknown>;
+export type R = Record<string, unknown>;
 
-const isObj = (v: unknown): v is R => typeof v === 'object' && v !== null && !Array.isArray(v);
-const obj = (o: R, k: string): R | undefined => (isObj(o[k]) ? (o[k] as R) : undefined);
-const str = (o: R | undefined, k: string): string | undefined =>
+export const isObj = (v: unknown): v is R => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const obj = (o: R, k: string): R | undefined => (isObj(o[k]) ? (o[k] as R) : undefined);
+export const str = (o: R | undefined, k: string): string | undefined =>
   typeof o?.[k] === 'string' ? (o[k] as string) : undefined;
-const bool = (o: R | undefined, k: string): boolean | undefined =>
+export const bool = (o: R | undefined, k: string): boolean | undefined =>
   typeof o?.[k] === 'boolean' ? (o[k] as boolean) : undefined;
-const num = (o: R | undefined, k: string): number | undefined =>
+export const num = (o: R | undefined, k: string): number | undefined =>
   typeof o?.[k] === 'number' ? (o[k] as number) : undefined;
-const list = (o: R | undefined, k: string): unknown[] => (Array.isArray(o?.[k]) ? (o[k] as unknown[]) : []);
-const strList = (o: R | undefined, k: string): string[] | undefined =>
+export const list = (o: R | undefined, k: string): unknown[] =>
+  Array.isArray(o?.[k]) ? (o[k] as unknown[]) : [];
+export const strList = (o: R | undefined, k: string): string[] | undefined =>
   Array.isArray(o?.[k]) ? (o[k] as unknown[]).filter((x): x is string => typeof x === 'string') : undefined;
 
 /** Inputs of {@link normalize}. */
@@ -49,24 +51,78 @@ export interface NormalizeContext {
   secrets: Set<string>;
 }
 
-/** Checks and normalises `data`; returns the config (meaningful only when `errors` is empty). */
-export function normalize(data: R, ctx: NormalizeContext): { config: MirrorConfig; errors: ConfigError[] } {
-  if (ctx.dialect === 'lazyoci/mirror') return normalizeLazyoci(data, ctx);
-  const n = new Normalizer(ctx);
+/** Reports a problem at a YAML node. */
+export type Report = (path: FieldPath, message: string, opts?: { key?: boolean; hint?: string }) => void;
+
+/** What a dialect module hands the shared normaliser: the places its file differs. */
+export interface DialectRules {
+  /** flux mirror semantics: sources without tags, charts from HTTP/S repositories only. */
+  flux: boolean;
+  /** Where the username lives: top level of the host or under `credential`. */
+  usernameUnderCredential: boolean;
+  /** The dialect's names of the JWT credential fields ('' = not in this dialect). */
+  credentialNames: {
+    issuer: string;
+    subject: string;
+    audience: string;
+    audiences: string;
+    expiration: string;
+  };
+  /** Reads the host's `tls` mapping. */
+  tls(t: R, at: FieldPath, h: NormalizeHelpers): HostTLS;
+  /** Reads host fields only this dialect has (cloud provider settings, insecure, plainHTTP…). */
+  hostExtras(h: R, at: FieldPath, entry: HostEntry, helpers: NormalizeHelpers): void;
+}
+
+/** What dialect rules may use: error reporting, path confinement, secret collection. */
+export interface NormalizeHelpers {
+  err: Report;
+  /** `o[k]` resolved and confined to the config dir (problems reported at `p`). */
+  path(o: R | undefined, k: string, p: FieldPath): string | undefined;
+  secret(value: string): void;
+}
+
+/**
+ * Checks and normalises a schema-valid document of our own dialect or flux mirror's with the
+ * dialect's rules; returns the config (meaningful only when `errors` is empty).
+ */
+export function normalizeEntries(
+  data: R,
+  ctx: NormalizeContext,
+  rules: DialectRules,
+): { config: MirrorConfig; errors: ConfigError[] } {
+  const n = new Normalizer(ctx, rules);
   const config = n.run(data);
   return { config, errors: n.errors };
 }
-
-const FLUX = (d: Dialect): boolean => d !== 'oci-mirror/v1';
 
 class Normalizer {
   readonly errors: ConfigError[] = [];
   readonly #ctx: NormalizeContext;
   readonly #p: ParsedYaml;
+  readonly #rules: DialectRules;
+  readonly #helpers: NormalizeHelpers;
 
-  constructor(ctx: NormalizeContext) {
+  constructor(ctx: NormalizeContext, rules: DialectRules) {
     this.#ctx = ctx;
     this.#p = ctx.parsed;
+    this.#rules = rules;
+    this.#helpers = {
+      err: (path, message, opts) => this.#err(path, message, opts),
+      path: (o, k, p) => {
+        const v = str(o, k);
+        if (v === undefined) return undefined;
+        const r = confinePath(v, this.#ctx.dir);
+        if (typeof r === 'string') {
+          this.#err(p, r);
+          return undefined;
+        }
+        return r.path;
+      },
+      secret: (v) => {
+        if (v) this.#ctx.secrets.add(v);
+      },
+    };
   }
 
   #err(path: FieldPath, message: string, opts: { key?: boolean; hint?: string } = {}): void {
@@ -128,7 +184,7 @@ class Normalizer {
   // ---------------------------------------------------------------- artifacts
 
   #artifact(a: R, at: FieldPath, defaults: MirrorDefaults): ArtifactEntry {
-    const flux = FLUX(this.#ctx.dialect);
+    const flux = this.#rules.flux;
     const source = str(a, 'source') ?? '';
     const src = this.#ref(source, [...at, 'source'], { allowTag: !flux });
     const destinations: string[] = [];
@@ -205,7 +261,7 @@ class Normalizer {
     if (!opts.allowTag && (r.tag !== undefined || r.digest !== undefined)) {
       const what = r.digest !== undefined ? 'digest' : 'tag';
       this.#err(at, `\`${s}\` must be a repository without a ${what}`, {
-        hint: FLUX(this.#ctx.dialect) ? 'select tags with `selector`' : 'tags keep their source names',
+        hint: this.#rules.flux ? 'select tags with `selector`' : 'tags keep their source names',
       });
       return undefined;
     }
@@ -330,7 +386,7 @@ class Normalizer {
   // ---------------------------------------------------------------- charts
 
   #chart(c: R, at: FieldPath, defaults: MirrorDefaults): ChartEntry {
-    const flux = FLUX(this.#ctx.dialect);
+    const flux = this.#rules.flux;
     const name = str(c, 'name') ?? '';
     if (!/^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/.test(name)) {
       this.#err([...at, 'name'], `\`${name}\` is not a valid chart name (lowercase letters, digits, . _ -)`);
@@ -445,7 +501,6 @@ class Normalizer {
   // ---------------------------------------------------------------- hosts
 
   #host(h: R, at: FieldPath): HostEntry {
-    const dialect = this.#ctx.dialect;
     const host = str(h, 'host') ?? '';
     const bad = checkHost(host);
     if (bad) this.#err([...at, 'host'], bad);
@@ -469,8 +524,7 @@ class Normalizer {
     }
 
     // Username: top level in v1beta1 and ours, under credential in v1beta2.
-    const username =
-      dialect === 'mirror.plugin.fluxcd.io/v1beta2' ? str(cred, 'username') : str(h, 'username');
+    const username = this.#rules.usernameUnderCredential ? str(cred, 'username') : str(h, 'username');
     if (username !== undefined) {
       entry.username = username;
       if (!cred && !cloud) {
@@ -482,79 +536,17 @@ class Normalizer {
       if (c) entry.credential = c;
     }
     if (tls) {
-      const t = this.#tls(tls, [...at, 'tls']);
-      if (t) entry.tls = t;
+      entry.tls = this.#rules.tls(tls, [...at, 'tls'], this.#helpers);
     }
     const chunk = num(h, 'maxChunkSize');
     if (chunk !== undefined) entry.maxChunkSize = chunk * 1024;
 
-    if (dialect === 'oci-mirror/v1') {
-      for (const k of [
-        'roleArn',
-        'region',
-        'workloadIdentityProvider',
-        'serviceAccount',
-        'tenantId',
-        'clientId',
-        'audience',
-        'providerName',
-        'connectionId',
-      ] as const) {
-        const v = str(h, k);
-        if (v !== undefined) entry[k] = v;
-      }
-      const needs: Record<string, string> = {
-        roleArn: 'ecr',
-        region: 'ecr',
-        workloadIdentityProvider: 'gar',
-        serviceAccount: 'gar',
-        tenantId: 'acr',
-        clientId: 'acr',
-        providerName: 'jfrog',
-        connectionId: 'dockerhub',
-      };
-      for (const [k, p] of Object.entries(needs)) {
-        if (h[k] !== undefined && provider !== p) {
-          this.#err([...at, k], `\`${k}\` only applies with \`provider: ${p}\``, { key: true });
-        }
-      }
-      if (h.audience !== undefined && !cloud)
-        this.#err([...at, 'audience'], '`audience` only applies with a cloud `provider`', { key: true });
-      const insecure = bool(h, 'insecure');
-      if (insecure !== undefined) entry.insecure = insecure;
-      const plain = bool(h, 'plainHTTP');
-      if (plain !== undefined) entry.plainHTTP = plain;
-      if (plain && tls)
-        this.#err([...at, 'tls'], '`tls` settings have no effect with `plainHTTP: true`', { key: true });
-    } else if (!cred && !cloud && !tls && chunk === undefined) {
-      this.#err(
-        at,
-        'host sets nothing: give at least one of `credential`, a cloud `provider`, `tls`, `maxChunkSize`',
-      );
-    }
+    this.#rules.hostExtras(h, at, entry, this.#helpers);
     return entry;
   }
 
   #credential(c: R, at: FieldPath): HostCredential | undefined {
-    const d = this.#ctx.dialect;
-    const names =
-      d === 'mirror.plugin.fluxcd.io/v1beta1'
-        ? { issuer: 'iss', subject: 'sub', audience: 'aud', audiences: '', expiration: 'exp' }
-        : d === 'mirror.plugin.fluxcd.io/v1beta2'
-          ? {
-              issuer: 'issuer',
-              subject: 'subject',
-              audience: '',
-              audiences: 'audiences',
-              expiration: 'expiration',
-            }
-          : {
-              issuer: 'issuer',
-              subject: 'subject',
-              audience: 'audience',
-              audiences: 'audiences',
-              expiration: 'expiration',
-            };
+    const names = this.#rules.credentialNames;
     const sources = ['provider', 'value', 'fromPath', 'jwkPath', 'jwkValue'].filter(
       (k) => c[k] !== undefined && c[k] !== '',
     );
@@ -638,134 +630,6 @@ class Normalizer {
     }
     const envelope = str(c, 'envelope');
     if (envelope !== undefined) out.envelope = envelope;
-    return out;
-  }
-
-  #tls(t: R, at: FieldPath): HostTLS | undefined {
-    const d = this.#ctx.dialect;
-    const out: HostTLS = {};
-    const server = obj(t, 'serverAuth');
-    const client = obj(t, 'clientAuth');
-    if (!server && !client) this.#err(at, 'set `serverAuth`, `clientAuth` or both');
-    const path = (o: R | undefined, k: string, p: FieldPath): string | undefined => {
-      const v = str(o, k);
-      if (v === undefined) return undefined;
-      const r = confinePath(v, this.#ctx.dir);
-      if (typeof r === 'string') {
-        this.#err(p, r);
-        return undefined;
-      }
-      return r.path;
-    };
-    if (d === 'oci-mirror/v1') {
-      if (server) {
-        const sa: NonNullable<HostTLS['serverAuth']> = {};
-        const ca = path(server, 'caFromPath', [...at, 'serverAuth', 'caFromPath']);
-        if (ca !== undefined) sa.caFromPath = ca;
-        const caValue = str(server, 'caValue');
-        if (caValue !== undefined) sa.caValue = caValue;
-        if ((server.caFromPath !== undefined) === (caValue !== undefined)) {
-          this.#err([...at, 'serverAuth'], 'set exactly one of `caFromPath` and `caValue`');
-        }
-        out.serverAuth = sa;
-      }
-      if (client) {
-        const ca: NonNullable<HostTLS['clientAuth']> = {};
-        const cert = path(client, 'certFromPath', [...at, 'clientAuth', 'certFromPath']);
-        if (cert !== undefined) ca.certFromPath = cert;
-        const key = path(client, 'keyFromPath', [...at, 'clientAuth', 'keyFromPath']);
-        if (key !== undefined) ca.keyFromPath = key;
-        const certValue = str(client, 'certValue');
-        if (certValue !== undefined) ca.certValue = certValue;
-        const keyValue = str(client, 'keyValue');
-        if (keyValue !== undefined) {
-          ca.keyValue = keyValue;
-          if (keyValue) this.#ctx.secrets.add(keyValue);
-        }
-        const certs = ['certFromPath', 'certValue'].filter((k) => client[k] !== undefined).length;
-        const keys = ['keyFromPath', 'keyValue'].filter((k) => client[k] !== undefined).length;
-        if (certs !== 1)
-          this.#err([...at, 'clientAuth'], 'set exactly one of `certFromPath` and `certValue`');
-        if (keys !== 1) this.#err([...at, 'clientAuth'], 'set exactly one of `keyFromPath` and `keyValue`');
-        out.clientAuth = ca;
-      }
-      return out;
-    }
-    // flux dialects
-    if (server) {
-      const sa: NonNullable<HostTLS['serverAuth']> = {};
-      const spiffe = obj(server, 'spiffe');
-      const spiffeOn = spiffe !== undefined || str(server, 'provider') === 'spiffe';
-      const choices =
-        ['fromPath', 'value'].filter((k) => server[k] !== undefined).length + (spiffeOn ? 1 : 0);
-      if (choices !== 1)
-        this.#err([...at, 'serverAuth'], 'set exactly one of `fromPath`, `value` or SPIFFE verification');
-      const fp = path(server, 'fromPath', [...at, 'serverAuth', 'fromPath']);
-      if (fp !== undefined) sa.caFromPath = fp;
-      const v = str(server, 'value');
-      if (v !== undefined) sa.caValue = v;
-      if (spiffeOn) {
-        sa.provider = 'spiffe';
-        const s = spiffe ?? {};
-        const picks = ['serverID', 'trustDomain', 'authorizeAny'].filter(
-          (k) => s[k] !== undefined && s[k] !== false,
-        );
-        if (picks.length !== 1) {
-          this.#err(
-            [...at, 'serverAuth', 'spiffe'],
-            'set exactly one of `serverID`, `trustDomain` or `authorizeAny`',
-          );
-        }
-        const sp: NonNullable<NonNullable<HostTLS['serverAuth']>['spiffe']> = {};
-        const id = str(s, 'serverID');
-        if (id !== undefined) {
-          if (!id.startsWith('spiffe://'))
-            this.#err([...at, 'serverAuth', 'spiffe', 'serverID'], `\`${id}\` is not a spiffe:// ID`);
-          sp.serverID = id;
-        }
-        const td = str(s, 'trustDomain');
-        if (td !== undefined) sp.trustDomain = td;
-        const any = bool(s, 'authorizeAny');
-        if (any !== undefined) sp.authorizeAny = any;
-        sa.spiffe = sp;
-      }
-      out.serverAuth = sa;
-    }
-    if (client) {
-      const ca: NonNullable<HostTLS['clientAuth']> = {};
-      const provider = str(client, 'provider');
-      const cert = obj(client, 'certificate');
-      const key = obj(client, 'key');
-      if (provider !== undefined) {
-        ca.provider = 'spiffe';
-        if (cert || key)
-          this.#err([...at, 'clientAuth'], '`provider` and `certificate`/`key` are mutually exclusive');
-      } else if (!cert || !key) {
-        this.#err([...at, 'clientAuth'], 'a static client certificate needs both `certificate` and `key`');
-      }
-      for (const [part, o] of [
-        ['certificate', cert],
-        ['key', key],
-      ] as const) {
-        if (!o) continue;
-        const p = [...at, 'clientAuth', part];
-        if ((o.fromPath !== undefined) === (o.value !== undefined))
-          this.#err(p, 'set exactly one of `fromPath` and `value`');
-        const fp = path(o, 'fromPath', [...p, 'fromPath']);
-        const v = str(o, 'value');
-        if (part === 'certificate') {
-          if (fp !== undefined) ca.certFromPath = fp;
-          if (v !== undefined) ca.certValue = v;
-        } else {
-          if (fp !== undefined) ca.keyFromPath = fp;
-          if (v !== undefined) {
-            ca.keyValue = v;
-            if (v) this.#ctx.secrets.add(v);
-          }
-        }
-      }
-      out.clientAuth = ca;
-    }
     return out;
   }
 
