@@ -15,6 +15,7 @@ const schemas = {
   'flux-v1beta1': 'schema/flux-v1beta1.schema.json',
   'flux-v1beta2': 'schema/flux-v1beta2.schema.json',
   'lazyoci-mirror': 'schema/lazyoci-mirror.schema.json',
+  ocync: 'schema/ocync.schema.json',
 };
 
 mkdirSync(out, { recursive: true });

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Install what a fresh Debian/Ubuntu machine lacks to run oci-mirror's demo and tests:
 # docker-registry (the real registry the tests and the demo start), skopeo (the independent
-# checker and benchmark peer), unzip (to unpack the helm binary), the npm packages, and helm.
+# checker and benchmark peer), unzip (to unpack the helm binary), jq (the README's report queries are
+# tested with it), the npm packages, and helm.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need=()
-for pkg in docker-registry skopeo unzip; do
+for pkg in docker-registry skopeo unzip jq; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 if [ "${#need[@]}" -gt 0 ]; then

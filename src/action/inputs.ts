@@ -42,6 +42,8 @@ export interface ActionInputs {
   helmVersion?: string;
   /** Expected sha256 (hex) of that release's tarball; undefined: the pinned hash. */
   helmSha256?: string;
+  /** Sigstore trusted_root.json for every `verify:` entry (`--trusted-root`); undefined: public good. */
+  trustedRoot?: string;
 }
 
 /** An input with a value outside what it accepts. */
@@ -73,6 +75,7 @@ export const INPUT_DEFAULTS = {
   'images-only': 'false',
   'helm-version': '',
   'helm-sha256': '',
+  'trusted-root': '',
   // biome-ignore lint/suspicious/noTemplateCurlyInString: a workflow expression, evaluated by the runner.
   'github-token': '${{ github.token }}',
 } as const;
@@ -175,6 +178,7 @@ export function readInputs(): ActionInputs {
     imagesOnly,
     ...(helm !== undefined ? { helmVersion: helm } : {}),
     ...(helmSum !== undefined ? { helmSha256: helmSum } : {}),
+    ...(raw('trusted-root') !== '' ? { trustedRoot: raw('trusted-root') } : {}),
   };
 }
 

@@ -6,7 +6,7 @@
  */
 import './tune.js';
 import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import * as core from '@actions/core';
 import { ConfigErrors } from '../config/errors.js';
 import { loadConfig } from '../config/load.js';
@@ -196,7 +196,16 @@ async function run(): Promise<void> {
     // `github-token` input unless the workflow set GITHUB_TOKEN itself.
     env: { ...process.env, GITHUB_TOKEN: process.env.GITHUB_TOKEN || inputs.githubToken },
     ...(only ? { only: (e: { name: string }) => only.test(e.name) } : {}),
-    ...(stateCache ? { knownDestinationDigest: stateCache.state.knownDestinationDigest } : {}),
+    ...(stateCache
+      ? {
+          knownDestinationDigest: stateCache.state.knownDestinationDigest,
+          verificationCache: stateCache.state.verifications,
+          // Verified digests are remembered in the state; the TUF metadata cache sits beside it
+          // on the runner (not saved to the Actions cache: only the state file is).
+          tufCachePath: join(dirname(stateCache.state.path), 'sigstore-tuf'),
+        }
+      : {}),
+    ...(inputs.trustedRoot !== undefined ? { trustedRoot: resolve(workspace, inputs.trustedRoot) } : {}),
     onEvent: (e) => {
       if (e.type === 'log') core.debug(redact(e.message));
     },

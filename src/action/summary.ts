@@ -4,7 +4,7 @@
  * dry-run comment. Pure functions of the result, tested with golden files; every string returned
  * here has passed through `redact`.
  */
-import { errorDetail, formatBytes, formatDuration, shortDigest } from '../report/text.js';
+import { errorDetail, formatBytes, formatDuration, shortDigest, verifiedLabel } from '../report/text.js';
 import { redact } from '../secrets.js';
 import type { EntryResult, ErrorInfo, SyncResult, TagResult, TagStatus } from '../sync/model.js';
 
@@ -63,8 +63,11 @@ function digestCell(t: TagResult): string {
 function reasonCell(t: TagResult): string {
   if (t.status === 'failed') return cell(errorText(t.error ?? { message: t.reason ?? 'unknown error' }));
   if (t.status === 'drifted') return 'destination differs from source; left alone (overwrite: false)';
-  if (t.status === 'copied' || t.status === 'overwritten') return cell(formatBytes(t.bytes));
-  return cell(t.reason ?? '');
+  // `verify:` entries: the signer, as the text report says it.
+  const verified = verifiedLabel(t);
+  const reason =
+    t.status === 'copied' || t.status === 'overwritten' ? formatBytes(t.bytes) : (t.reason ?? '');
+  return cell([reason, verified].filter((s) => s !== '').join(' · '));
 }
 
 /** Whether a row belongs in the "what changed" table. */

@@ -1,17 +1,46 @@
-/**
- * The `oci-mirror` command: parse arguments, load the config, then hand over to the command.
- * Only what `validate` needs is imported here: the registry client, sync engine and renderers
- * (undici, TLS, crypto, zlib…) load with `import()` once a command needs them (see
- * test/unit/startup.test.ts, which counts the built-in modules `validate` loads).
- */
+/** The `oci-mirror` command: parse arguments, load the config, sync, render, exit code. */
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { ConfigErrors } from '../config/errors.js';
 import { loadConfig } from '../config/load.js';
 import type { MirrorConfig } from '../config/model.js';
+import { renderJson, renderYaml, toReport } from '../report/envelope.js';
+import { type ImageListFormat, renderImageList } from '../report/images.js';
+import { renderLazyociJson, toLazyociResult } from '../report/lazyoci.js';
+import {
+  completionLines,
+  entryStartedLine,
+  logLine,
+  planFailedLine,
+  syncStartedLine,
+  tagDoneLine,
+  tagStartedLine,
+} from '../report/log.js';
+import {
+  formatBytes,
+  renderEntryNote,
+  renderPlanFailureLine,
+  renderSummaryLine,
+  renderTagLine,
+} from '../report/text.js';
 import { redact, registerSecret } from '../secrets.js';
+import { pointerTagsDroppedBySort } from '../select/index.js';
+import { exitCodeOf, type SyncResult } from '../sync/model.js';
+import { StateCache } from '../sync/state.js';
 import { VERSION } from '../version.js';
-import { type CliArgs, type CliIO, EXIT_INVALID, parseCli, USAGE, UsageError } from './args.js';
+import { type CliArgs, parseCli, USAGE, UsageError } from './args.js';
+import { applySets, selectCharts } from './charts.js';
 
-export { type CliIO, EXIT_INVALID } from './args.js';
+/** Where the CLI writes; injectable for tests. */
+export interface CliIO {
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+  stdin: NodeJS.ReadableStream;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
+export const EXIT_INVALID = 3;
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];
@@ -60,15 +89,212 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     }
     throw e;
   }
+  if (args.charts !== undefined || args.sets !== undefined) {
+    try {
+      if (args.charts !== undefined) config = selectCharts(config, args.charts, args.versions);
+      if (args.sets !== undefined) config = applySets(config, args.sets);
+    } catch (e) {
+      if (!(e instanceof UsageError)) throw e;
+      err(`oci-mirror: ${e.message}\n`);
+      return EXIT_INVALID;
+    }
+  }
   if (args.command === 'validate') {
+    for (const w of config.warnings ?? []) err(`warning: ${w}\n`);
     out(
       `${config.file}: valid (${config.dialect}; ${config.artifacts.length} artifact entries, ${config.charts.length} chart entries, ${config.hosts.length} hosts)\n`,
     );
+    for (const hint of selectorHints(config)) err(`${hint}\n`);
     return 0;
   }
 
-  // The registry commands: their modules load only now (start-up of `validate` stays small).
-  const commands = await import('./commands.js');
-  if (args.command === 'list-images') return commands.listImages(args, config, io);
-  return commands.syncCommand(args, config, io);
+  // The registry engine loads only now: `validate` stays small (test/repo/startup.test.ts).
+  const { sync, SessionError } = await import('./engine.js');
+  if (args.command === 'list-images') return listImages(args, config, io);
+
+  // Text mode prints tag lines and a summary on stdout; `--verbose` replaces them with the log
+  // stream on stderr (as flux mirror does), whatever the output format.
+  const text = args.output === 'text' && !args.verbose;
+  const live = text ? out : err;
+
+  const color = text && io.stdout.isTTY === true && io.env.NO_COLOR === undefined;
+  const progress = args.progress && io.stderr.isTTY === true && !args.verbose;
+  let done = 0;
+  let total = 0;
+  let bytes = 0;
+  const t0 = performance.now();
+  const clearProgress = () => {
+    if (progress) io.stderr.write('\r\u001b[K');
+  };
+  const drawProgress = () => {
+    if (!progress) return;
+    const secs = (performance.now() - t0) / 1000;
+    io.stderr.write(
+      `\r\u001b[K${done}/${total} tags · ${formatBytes(bytes)} · ${formatBytes(bytes / Math.max(secs, 0.001))}/s`,
+    );
+  };
+  const log = (line: string) => {
+    clearProgress();
+    err(`${line}\n`);
+    drawProgress();
+  };
+  const state = args.stateFile
+    ? new StateCache({ path: resolve(io.cwd, args.stateFile), ttlMs: args.stateTtlMs })
+    : undefined;
+  if (state) {
+    await state.load();
+    if (args.verbose)
+      log(
+        logLine('state loaded', [
+          ['known', state.size],
+          ['file', state.path],
+        ]),
+      );
+  }
+  if (args.verbose) {
+    log(
+      syncStartedLine({
+        entries: config.artifacts.length + config.charts.length,
+        concurrency: args.concurrency,
+        ...(args.streams !== undefined ? { streams: args.streams } : {}),
+        retries: args.retries,
+        timeoutMs: args.timeoutMs,
+      }),
+    );
+  }
+  let result: Awaited<ReturnType<typeof sync>>;
+  try {
+    result = await sync(config, {
+      dryRun: args.dryRun,
+      overwrite: args.overwrite,
+      concurrency: args.concurrency,
+      retries: args.retries,
+      jobTimeoutMs: args.timeoutMs,
+      insecure: args.insecure,
+      env: io.env,
+      images: args.images,
+      chartsOnly: args.chartsOnly,
+      imagesOnly: args.imagesOnly,
+      userAgent: `oci-mirror/${VERSION}`,
+      ...(args.only ? { only: (e: { name: string }) => (args.only as RegExp).test(e.name) } : {}),
+      ...(state
+        ? { knownDestinationDigest: state.knownDestinationDigest, verificationCache: state.verifications }
+        : {}),
+      ...(args.trustedRoot !== undefined ? { trustedRoot: resolve(io.cwd, args.trustedRoot) } : {}),
+      onEvent: (event) => {
+        if (event.type === 'planned') {
+          total += event.jobs;
+          if (args.verbose) log(entryStartedLine(event.entry, event.jobs));
+          const note = renderEntryNote(event.entry);
+          if (note && text) {
+            clearProgress();
+            live(`${note}\n`);
+          } else if (note && args.verbose) log(logLine(note));
+          drawProgress();
+        } else if (event.type === 'tag-started') {
+          if (args.verbose) log(tagStartedLine(event.source, event.destination));
+        } else if (event.type === 'tag') {
+          done++;
+          bytes += event.tag.bytes;
+          if (!['copied', 'overwritten', 'failed'].includes(event.tag.status)) total++;
+          clearProgress();
+          if (text) live(`${renderTagLine(event.entry, event.tag, { color })}\n`);
+          if (args.verbose) log(tagDoneLine(event.tag));
+          drawProgress();
+        } else if (event.type === 'entry-failed') {
+          clearProgress();
+          if (text) live(`${renderPlanFailureLine(event.entry, { color })}\n`);
+          if (args.verbose) log(planFailedLine(event.entry));
+          drawProgress();
+        } else if (event.type === 'log' && args.verbose) {
+          log(logLine(event.message));
+        }
+      },
+    });
+  } catch (e) {
+    clearProgress();
+    if (e instanceof SessionError) {
+      err(`oci-mirror: ${e.message}\n`);
+      return EXIT_INVALID;
+    }
+    throw e;
+  }
+  clearProgress();
+  if (state) await saveState(state, result, args, err);
+  const doc = toReport(result, {
+    reporter: { name: 'oci-mirror', version: VERSION },
+    configFile: config.file,
+  });
+  if (args.output === 'json') out(renderJson(doc));
+  else if (args.output === 'lazyoci-json') out(renderLazyociJson(toLazyociResult(result, config)));
+  else if (args.output === 'yaml') out(renderYaml(doc));
+  else if (text) out(`${renderSummaryLine(result, { color })}\n`);
+  if (args.verbose) for (const line of completionLines(result)) log(line);
+  if (args.reportFile) await writeFile(args.reportFile, renderJson(doc));
+  return exitCodeOf(result.summary, args.driftExitCode);
+}
+
+/**
+ * `validate`'s hints: selectors whose `regex`/`glob` matches pointer tags (`latest`, `main`, …)
+ * that the sort will drop as unparseable, with the fix.
+ */
+function selectorHints(config: MirrorConfig): string[] {
+  const hints: string[] = [];
+  for (const a of config.artifacts) {
+    const dropped = pointerTagsDroppedBySort(a.selector);
+    if (dropped.length === 0) continue;
+    const { file, line, column } = a.position;
+    const what = a.selector.sortBy === 'numerical' ? 'numbers' : 'semantic versions';
+    hints.push(
+      `${file}:${line}:${column}: hint: ${a.name}: the selector matches tags like ${dropped.join(', ')}, but sortBy ${a.selector.sortBy ?? 'semver'} keeps only ${what} and drops them; set \`sortBy: alphabetical\` to keep them`,
+    );
+  }
+  return hints;
+}
+
+/** Learn from the run and write the state file; trouble costs the next run speed, never this run's exit code. */
+async function saveState(
+  state: StateCache,
+  result: SyncResult,
+  args: CliArgs,
+  err: (s: string) => void,
+): Promise<void> {
+  if (args.verbose)
+    err(
+      `${logLine('state used', [
+        ['answered', state.served],
+        ['file', state.path],
+      ])}\n`,
+    );
+  state.record(result);
+  try {
+    await state.write();
+  } catch (e) {
+    err(`oci-mirror: could not write the state file ${state.path}: ${(e as Error).message}\n`);
+  }
+}
+
+/** `list-images`: discover chart images and print them; exit 1 when a chart failed to resolve or render. */
+async function listImages(args: CliArgs, config: MirrorConfig, io: CliIO): Promise<number> {
+  const { createSession, SessionError, listChartImages } = await import('./engine.js');
+  const session = createSession(config, { insecure: args.insecure, env: io.env, retries: args.retries });
+  try {
+    const listings = await listChartImages(config, session.client, {
+      images: args.images,
+      env: io.env,
+      userAgent: `oci-mirror/${VERSION}`,
+    });
+    io.stdout.write(renderImageList(listings, args.output as ImageListFormat));
+    const failed = listings.filter((l) => l.error !== undefined);
+    for (const l of failed) io.stderr.write(redact(`oci-mirror: ${l.name} ${l.version}: ${l.error}\n`));
+    return failed.length > 0 ? 1 : 0;
+  } catch (e) {
+    if (e instanceof SessionError) {
+      io.stderr.write(redact(`oci-mirror: ${e.message}\n`));
+      return EXIT_INVALID;
+    }
+    throw e;
+  } finally {
+    await session.close();
+  }
 }

@@ -93,7 +93,14 @@ export function loadConfigText(
     new ConfigErrors(secrets.size > 0 ? errors.map((e) => masked(e, [...secrets])) : errors);
 
   if (opts.envsubst ?? true) {
-    const sub = substituteEnv(parsed, { env: opts.env ?? process.env, isSecretPath });
+    // ocync substitutes an unset `${VAR}` with the empty string; the others refuse it.
+    const raw: unknown = parsed.doc.toJS({ maxAliasCount: 100 });
+    const ocync = isObject(raw) && isOcyncShape(raw);
+    const sub = substituteEnv(parsed, {
+      env: opts.env ?? process.env,
+      isSecretPath: ocync ? isOcyncSecretPath : isSecretPath,
+      unsetIsEmpty: ocync,
+    });
     for (const s of sub.secrets) secrets.add(s);
     if (sub.errors.length > 0) throw fail(sub.errors);
   }
@@ -126,6 +133,7 @@ function checkHead(
 ): { dialect?: Dialect; errors: ConfigError[] } {
   const errors: ConfigError[] = [];
   if (isLazyociShape(data)) return { dialect: 'lazyoci/mirror', errors };
+  if (isOcyncShape(data)) return { dialect: 'ocync', errors };
   const api = data.apiVersion;
   let dialect: Dialect | undefined;
   if (api === undefined) {
@@ -178,6 +186,26 @@ function checkHead(
 function isLazyociShape(data: Record<string, unknown>): boolean {
   if (data.apiVersion !== undefined || data.kind !== undefined) return false;
   return data.target !== undefined || data.upstreams !== undefined;
+}
+
+/**
+ * Whether the document is ocync's config: no apiVersion and no kind, and ocync's top-level
+ * `mappings` or `registries` (either is enough, as for lazyoci).
+ */
+function isOcyncShape(data: Record<string, unknown>): boolean {
+  if (data.apiVersion !== undefined || data.kind !== undefined) return false;
+  return data.mappings !== undefined || data.registries !== undefined;
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** ocync's credential fields: `registries.<name>.credentials.password` and `.token`. */
+function isOcyncSecretPath(path: FieldPath): boolean {
+  if (path[0] !== 'registries') return false;
+  const last = path[path.length - 1];
+  return last === 'token' || (last === 'password' && path[path.length - 2] === 'credentials');
 }
 
 /** Whether a value substituted at `path` is credential material (so its env values are secrets). */

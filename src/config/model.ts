@@ -15,14 +15,16 @@ export interface SourcePosition {
 }
 
 /**
- * The config dialects we load: our own, flux mirror's two apiVersions, and lazyoci's `mirror.yaml`
- * (`lazyoci/mirror`; that file has no apiVersion and is recognised by its `target`/`upstreams`).
+ * The config dialects we load: our own, flux mirror's two apiVersions, lazyoci's `mirror.yaml`
+ * (`lazyoci/mirror`; that file has no apiVersion and is recognised by its `target`/`upstreams`)
+ * and ocync's config (`ocync`; no apiVersion either, recognised by its `mappings`/`registries`).
  */
 export type Dialect =
   | 'oci-mirror/v1'
   | 'mirror.plugin.fluxcd.io/v1beta1'
   | 'mirror.plugin.fluxcd.io/v1beta2'
-  | 'lazyoci/mirror';
+  | 'lazyoci/mirror'
+  | 'ocync';
 
 /** A loaded, validated and normalised config. */
 export interface MirrorConfig {
@@ -42,6 +44,11 @@ export interface MirrorConfig {
    * plus inline credential material (credential value/jwkValue, TLS key value).
    */
   secrets: string[];
+  /**
+   * Problems that do not stop a run but deserve a word (e.g. an unanchored `matchOIDCIdentity`
+   * subject), each formatted `file:line:column: path: message`. `validate` prints them.
+   */
+  warnings?: string[];
 }
 
 /** Config-wide defaults (flux dialects: overwrite false, includeReferrers false, nothing else). */
@@ -56,6 +63,8 @@ export interface MirrorDefaults {
    */
   destination?: string;
   includeReferrers: boolean;
+  /** Trusted root for `verify:` entries without their own (absolute path; our dialect). */
+  trustedRoot?: string;
 }
 
 /** One OCI → OCI mirror entry. */
@@ -77,18 +86,25 @@ export interface ArtifactEntry {
   selector: Selector;
   overwrite: boolean;
   includeReferrers: boolean;
-  /** Optional platform filter like 'linux/amd64' (our dialect only). */
+  /** Optional platform filter like 'linux/amd64' (our dialect and ocync's). */
   platforms?: string[];
+  /** Fail the entry when fewer tags are selected (ocync's `min_tags`). */
+  minTags?: number;
   /** Signature verification, checked here, executed by `verify/`. */
   verify?: VerifySpec;
   /** Where the entry starts (for annotations). */
   position: SourcePosition;
 }
 
-/** cosign keyless verification settings. */
+/** cosign verification settings: keyless (OIDC identities) and/or key-based (`publicKey`). */
 export interface VerifySpec {
   provider: 'cosign';
+  /** Accepted keyless signers (OR-ed); may be empty when `publicKey` is set. */
   matchOIDCIdentity: { issuer: string; subject: string }[];
+  /** Key-based verification (our dialect): a PEM public key from a file or inline. */
+  publicKey?: { fromPath?: string; value?: string };
+  /** Absolute path of a Sigstore trusted_root.json (entry, else `defaults.trustedRoot`). */
+  trustedRoot?: string;
   /** Go duration as written, e.g. `48h`. */
   minAge?: string;
   /** `minAge` in milliseconds. */
@@ -112,6 +128,8 @@ export interface ChartEntry {
   overwrite: boolean;
   /** Local chart directory resolved against the config dir (only when source is a path). */
   localPath?: string;
+  /** lazyoci: the `upstreams` key the entry comes from (what `--chart KEY` names). */
+  upstream?: string;
   /** Image discovery (our dialect only). */
   images?: ChartImages;
   position: SourcePosition;

@@ -8,6 +8,7 @@ import validateFluxV1beta1 from './generated/flux-v1beta1.js';
 import validateFluxV1beta2 from './generated/flux-v1beta2.js';
 import validateLazyoci from './generated/lazyoci-mirror.js';
 import validateOurs from './generated/oci-mirror-v1.js';
+import validateOcync from './generated/ocync.js';
 import type { Dialect } from './model.js';
 import { didYouMean } from './suggest.js';
 import type { FieldPath, ParsedYaml } from './yaml.js';
@@ -22,6 +23,7 @@ const VALIDATORS: Readonly<Record<Dialect, ValidateFunction>> = {
   'mirror.plugin.fluxcd.io/v1beta1': validateFluxV1beta1,
   'mirror.plugin.fluxcd.io/v1beta2': validateFluxV1beta2,
   'lazyoci/mirror': validateLazyoci,
+  ocync: validateOcync,
 };
 
 /** Validates `data` (the document as plain JS) against the dialect's schema. */

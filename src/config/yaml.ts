@@ -134,6 +134,8 @@ export interface SubstituteOptions {
   env: NodeJS.ProcessEnv;
   /** Whether a value landing at this path is credential material (its env values become secrets). */
   isSecretPath: (path: FieldPath) => boolean;
+  /** An unset `${VAR}` (no default) becomes the empty string instead of an error (ocync's rule). */
+  unsetIsEmpty?: boolean;
 }
 
 /** What substitution found: problems (missing variables) and values to mask. */
@@ -170,13 +172,14 @@ export function substituteEnv(parsed: ParsedYaml, opts: SubstituteOptions): Subs
         return '$';
       }
       const body = expr ?? '';
-      const sep = body.indexOf(':-');
+      const sep = body.search(/:[-?]/);
       const name = sep >= 0 ? body.slice(0, sep) : body;
-      const def = sep >= 0 ? body.slice(sep + 2) : undefined;
+      const required = sep >= 0 && body[sep + 1] === '?';
+      const def = sep >= 0 && !required ? body.slice(sep + 2) : undefined;
       if (!NAME_RE.test(name)) {
         errors.push(
           errorInScalar(parsed, scalar, path, whole, `\`${whole}\` is not a valid variable reference`, {
-            hint: `use \${NAME} or \${NAME:-default}; write $$ for a literal $`,
+            hint: `use \${NAME}, \${NAME:-default} or \${NAME:?message}; write $$ for a literal $`,
           }),
         );
         return whole;
@@ -185,6 +188,21 @@ export function substituteEnv(parsed: ParsedYaml, opts: SubstituteOptions): Subs
       changed = true;
       if (value === undefined || (value === '' && def !== undefined)) {
         if (def !== undefined) return def;
+        if (required) {
+          const why = body.slice(sep + 2);
+          errors.push(
+            errorInScalar(
+              parsed,
+              scalar,
+              path,
+              whole,
+              `environment variable ${name} is not set${why ? `: ${why}` : ''}`,
+              {},
+            ),
+          );
+          return '';
+        }
+        if (opts.unsetIsEmpty) return '';
         errors.push(
           errorInScalar(parsed, scalar, path, whole, `environment variable ${name} is not set`, {
             hint: `set ${name}, give a default with \${${name}:-default}, or disable substitution`,

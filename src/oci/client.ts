@@ -49,6 +49,8 @@ export interface ReferrersResult {
   descriptors: Descriptor[];
   /** Where they came from: the referrers API or the `sha256-<hex>` fallback tag. */
   via: 'api' | 'tag';
+  /** The fallback index's own annotations (tag path), kept when the index is rewritten. */
+  annotations?: Record<string, string>;
 }
 
 const DEFAULT_MAX_MANIFEST = 4 * 1024 * 1024;
@@ -555,7 +557,7 @@ export class RegistryClient {
   ): Promise<ReferrersResult> {
     const op = `list referrers of ${formatRepository(repo)}@${digest}`;
     if (this.#noReferrersApi.has(repo.registry)) {
-      return { descriptors: await this.#referrersFromTag(repo, digest, options.artifactType), via: 'tag' };
+      return { ...(await this.#referrersFromTag(repo, digest, options.artifactType)), via: 'tag' };
     }
     const query = options.artifactType
       ? `?${new URLSearchParams({ artifactType: options.artifactType })}`
@@ -576,7 +578,7 @@ export class RegistryClient {
         // A registry with the API must not answer 404 (distribution-spec): remember it lacks one.
         if (res.status === 404 || res.status === 405) this.#noReferrersApi.add(repo.registry);
         await res.body.dump();
-        return { descriptors: await this.#referrersFromTag(repo, digest, options.artifactType), via: 'tag' };
+        return { ...(await this.#referrersFromTag(repo, digest, options.artifactType)), via: 'tag' };
       }
       if (res.status !== 200) return this.#fail(op, 'GET', res);
       const parsed = parseManifest(await readCapped(res.body, this.#maxManifest, op), OCI_INDEX);
@@ -599,20 +601,27 @@ export class RegistryClient {
     return { descriptors: list, via: 'api' };
   }
 
-  async #referrersFromTag(repo: Repository, digest: string, artifactType?: string): Promise<Descriptor[]> {
+  async #referrersFromTag(
+    repo: Repository,
+    digest: string,
+    artifactType?: string,
+  ): Promise<{ descriptors: Descriptor[]; annotations?: Record<string, string> }> {
     let manifest: RawManifest;
     try {
       manifest = await this.getManifest({ ...repo, tag: referrersTag(digest) });
     } catch (err) {
-      if (err instanceof NotFoundError) return [];
+      if (err instanceof NotFoundError) return { descriptors: [] };
       throw err;
     }
     const parsed = parseManifest(manifest.bytes, manifest.mediaType);
     // Spec: when the tag does not hold an index, assume there are no referrers.
-    if (parsed.kind !== 'index') return [];
-    return parsed.index.manifests.filter(
+    if (parsed.kind !== 'index') return { descriptors: [] };
+    const descriptors = parsed.index.manifests.filter(
       (d) => artifactType === undefined || d.artifactType === artifactType,
     );
+    return parsed.index.annotations
+      ? { descriptors, annotations: parsed.index.annotations }
+      : { descriptors };
   }
 }
 

@@ -157,15 +157,34 @@ export function platformMatches(platform: Platform | undefined, wanted: readonly
   });
 }
 
+const REFERENCE_TYPE = 'vnd.docker.reference.type';
+const REFERENCE_DIGEST = 'vnd.docker.reference.digest';
+
+/** A BuildKit attestation manifest (SBOM/provenance of the platform manifest it names). */
+function isAttestationManifest(d: Descriptor): boolean {
+  return d.annotations?.[REFERENCE_TYPE] === 'attestation-manifest';
+}
+
 /**
  * An index reduced to the children whose platform is wanted, as new bytes (the original's key
- * order, compact JSON: the same source always gives the same bytes and digest). Undefined when no
- * child matches. A copy made from it is no longer bit-for-bit: callers report it as rewritten.
+ * order, compact JSON: the same source always gives the same bytes and digest), keeping the
+ * BuildKit attestation manifests of the kept platforms; `raw` itself when every child is kept.
+ * Undefined when no child matches. A copy made from it is no longer bit-for-bit: callers report it as rewritten.
  */
 export function filterIndexPlatforms(raw: RawManifest, wanted: readonly string[]): RawManifest | undefined {
   const json = JSON.parse(raw.bytes.toString('utf8')) as { manifests?: Descriptor[] };
-  const manifests = (json.manifests ?? []).filter((d) => platformMatches(d.platform, wanted));
-  if (manifests.length === 0) return undefined;
+  const all = json.manifests ?? [];
+  const kept = all.filter((d) => !isAttestationManifest(d) && platformMatches(d.platform, wanted));
+  if (kept.length === 0) return undefined;
+  // BuildKit attestation manifests (`unknown/unknown`) travel with the platform they describe.
+  const keptDigests = new Set(kept.map((d) => d.digest));
+  const manifests = all.filter(
+    (d) =>
+      keptDigests.has(d.digest) ||
+      (isAttestationManifest(d) && keptDigests.has(d.annotations?.[REFERENCE_DIGEST] ?? '')),
+  );
+  // A filter that keeps everything changes nothing: the index is copied as it is.
+  if (manifests.length === all.length) return raw;
   const bytes = Buffer.from(JSON.stringify({ ...json, manifests }));
   return {
     bytes,

@@ -11,10 +11,13 @@ import type {
   BlobCounts,
   EntryResult,
   ErrorInfo,
+  ReferrerRow,
   SyncResult,
   SyncSummary,
   TagResult,
   TagStatus,
+  TagVerification,
+  UnparseableTags,
 } from '../sync/model.js';
 
 /** `apiVersion` of every report document. */
@@ -37,11 +40,24 @@ export interface ReportError {
   kind?: string;
 }
 
+/** One referrer row under a tag (flux mirror's shape, plus where it hangs and its error). */
+export interface ReportReferrer {
+  digest: string;
+  artifactType?: string;
+  status: ReferrerRow['status'];
+  reason?: string;
+  error?: ReportError;
+  subject?: string;
+  tag?: string;
+}
+
 /** One tag row of the report. */
 export interface ReportTag {
   source: string;
   tag?: string;
   sourceDigest?: string;
+  /** `sourceDigest` under flux mirror's name, for its users' jq lines. */
+  digest?: string;
   destination: string;
   destinationDigest?: string;
   status: TagStatus;
@@ -51,7 +67,10 @@ export interface ReportTag {
   bytes: number;
   blobs: BlobCounts;
   manifests: number;
-  referrers?: { copied: number; existing: number };
+  referrers?: ReportReferrer[];
+  rewritten?: string;
+  /** `verify:` entries: the signature that verified (or was too young). */
+  verification?: TagVerification;
   durationMs: number;
   /** Chart versions: the discovered images, one row each (a render failure is one failed row). */
   images?: ReportTag[];
@@ -61,10 +80,13 @@ export interface ReportTag {
 export interface ReportEntry {
   name: string;
   kind: 'artifact' | 'chart';
+  /** flux mirror's entry status: `failed` when the plan failed (see `error`), else `completed`. */
+  status: 'completed' | 'failed';
   source: string;
   destinations: string[];
   position?: SourcePosition;
   error?: ReportError;
+  unparseableTags?: UnparseableTags;
   tags: ReportTag[];
 }
 
@@ -110,11 +132,37 @@ function toBlobs(b: BlobCounts): BlobCounts {
   return { copied: b.copied, mounted: b.mounted, existing: b.existing };
 }
 
+function toReferrer(r: ReferrerRow): ReportReferrer {
+  return {
+    digest: r.digest,
+    ...(r.artifactType !== undefined ? { artifactType: redact(r.artifactType) } : {}),
+    status: r.status,
+    ...(r.reason !== undefined ? { reason: redact(r.reason) } : {}),
+    ...(r.error !== undefined ? { error: toError(r.error) } : {}),
+    ...(r.subject !== undefined ? { subject: r.subject } : {}),
+    ...(r.tag !== undefined ? { tag: redact(r.tag) } : {}),
+  };
+}
+
+function toVerification(v: TagVerification): TagVerification {
+  return {
+    digest: v.digest,
+    ...(v.issuer !== undefined ? { issuer: redact(v.issuer) } : {}),
+    ...(v.subject !== undefined ? { subject: redact(v.subject) } : {}),
+    ...(v.publicKey ? { publicKey: true as const } : {}),
+    ...(v.signedAt !== undefined ? { signedAt: v.signedAt } : {}),
+    ...(v.predicateType !== undefined ? { predicateType: redact(v.predicateType) } : {}),
+    via: v.via,
+    signature: v.signature,
+    ...(v.tooNew ? { tooNew: { ageMs: v.tooNew.ageMs, minAge: v.tooNew.minAge } } : {}),
+  };
+}
+
 function toTag(t: TagResult): ReportTag {
   return {
     source: redact(t.source),
     ...(t.tag !== undefined ? { tag: redact(t.tag) } : {}),
-    ...(t.sourceDigest !== undefined ? { sourceDigest: t.sourceDigest } : {}),
+    ...(t.sourceDigest !== undefined ? { sourceDigest: t.sourceDigest, digest: t.sourceDigest } : {}),
     destination: redact(t.destination),
     ...(t.destinationDigest !== undefined ? { destinationDigest: t.destinationDigest } : {}),
     status: t.status,
@@ -124,10 +172,9 @@ function toTag(t: TagResult): ReportTag {
     bytes: t.bytes,
     blobs: toBlobs(t.blobs),
     manifests: t.manifests,
-    ...(t.referrers !== undefined
-      ? { referrers: { copied: t.referrers.copied, existing: t.referrers.existing } }
-      : {}),
+    ...(t.referrers !== undefined ? { referrers: t.referrers.map(toReferrer) } : {}),
     ...(t.rewritten !== undefined ? { rewritten: redact(t.rewritten) } : {}),
+    ...(t.verification !== undefined ? { verification: toVerification(t.verification) } : {}),
     durationMs: t.durationMs,
     ...(t.images !== undefined ? { images: t.images.map(toTag) } : {}),
   };
@@ -137,12 +184,22 @@ function toEntry(e: EntryResult): ReportEntry {
   return {
     name: redact(e.name),
     kind: e.kind,
+    status: e.error !== undefined ? 'failed' : 'completed',
     source: redact(e.source),
     destinations: e.destinations.map((d) => redact(d)),
     ...(e.position !== undefined
       ? { position: { file: redact(e.position.file), line: e.position.line, column: e.position.column } }
       : {}),
     ...(e.error !== undefined ? { error: toError(e.error) } : {}),
+    ...(e.unparseableTags !== undefined
+      ? {
+          unparseableTags: {
+            count: e.unparseableTags.count,
+            sortBy: e.unparseableTags.sortBy,
+            examples: e.unparseableTags.examples.map((t) => redact(t)),
+          },
+        }
+      : {}),
     tags: e.tags.map(toTag),
   };
 }

@@ -43,10 +43,12 @@ function hauler(listings: readonly ChartImageListing[]): string {
       charts: listings
         .filter((l) => l.error === undefined || l.images.length > 0)
         .map((l) =>
+          // A local chart by the path written in the config (relative: the manifest travels);
+          // an OCI chart as Hauler splits it: `name` the chart, `repoURL` the registry path above it.
           l.localPath !== undefined
-            ? { name: l.localPath, version: l.version }
+            ? { name: l.source, version: l.version }
             : l.source.startsWith('oci://')
-              ? { name: l.name, repoURL: l.source.replace(/\/+$/, ''), version: l.version }
+              ? { name: l.name, repoURL: ociParent(l.source, l.name), version: l.version }
               : { name: l.name, repoURL: l.source, version: l.version },
         ),
     },
@@ -54,22 +56,38 @@ function hauler(listings: readonly ChartImageListing[]): string {
   return `${yaml(images)}---\n${yaml(charts)}`;
 }
 
+/** `oci://host/path/chart` → `oci://host/path` (the source may also be written without the chart). */
+function ociParent(source: string, name: string): string {
+  const s = source.replace(/\/+$/, '');
+  return s.endsWith(`/${name}`) ? s.slice(0, -name.length - 1) : s;
+}
+
+/** A Zarf component name (`^[a-z0-9][a-z0-9-]*$`) from a chart name. */
+function zarfName(name: string): string {
+  const n = name
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/^-+/, '');
+  return n === '' ? 'chart' : n;
+}
+
 /** Zarf: one component per chart, with its chart and images. */
 function zarf(listings: readonly ChartImageListing[]): string {
   const byName = new Map<string, ChartImageListing[]>();
   for (const l of listings) byName.set(l.name, [...(byName.get(l.name) ?? []), l]);
   const components = [...byName.entries()].map(([name, ls]) => ({
-    name,
+    name: zarfName(name),
     required: true,
+    // Chart names are unique within a component in Zarf: several versions get the version appended.
     charts: ls.map((l) => ({
-      name: l.name,
+      name: ls.length > 1 ? `${l.name}-${l.version}` : l.name,
       ...(l.localPath !== undefined
-        ? { localPath: l.localPath }
+        ? { localPath: l.source }
         : l.source.startsWith('oci://')
           ? { url: `${l.source.replace(/\/+$/, '')}${l.source.endsWith(`/${l.name}`) ? '' : `/${l.name}`}` }
-          : { url: l.source }),
+          : { url: l.source, ...(ls.length > 1 ? { repoName: l.name } : {}) }),
       version: l.version,
-      namespace: name,
+      namespace: zarfName(name),
     })),
     images: [...new Set(ls.flatMap((l) => l.images.map((i) => i.image)))].sort(),
   }));

@@ -12,27 +12,31 @@ export interface TextOptions {
   color?: boolean;
   /** Add a detail line per tag (blobs, manifests, duration, media type) and error operation/kind. */
   verbose?: boolean;
-  /** Use `✓ = ! ~ ✗ → —` (default true); false falls back to ASCII `+ = ! ~ x -> --`. */
+  /** Use `✓ ✗ → —` (default true); false falls back to ASCII `+ x -> --`. */
   unicode?: boolean;
 }
 
+/**
+ * As flux mirror prints them: `✓` for every row that did not fail (skipped and drifted rows too;
+ * the status in parentheses says which), `✗` for a failure.
+ */
 const SYMBOLS: Record<TagStatus, string> = {
   copied: '✓',
   overwritten: '✓',
-  skipped: '=',
-  drifted: '!',
-  'would-copy': '~',
-  'would-overwrite': '~',
+  skipped: '✓',
+  drifted: '✓',
+  'would-copy': '✓',
+  'would-overwrite': '✓',
   failed: '✗',
 };
 
 const ASCII_SYMBOLS: Record<TagStatus, string> = {
   copied: '+',
   overwritten: '+',
-  skipped: '=',
-  drifted: '!',
-  'would-copy': '~',
-  'would-overwrite': '~',
+  skipped: '+',
+  drifted: '+',
+  'would-copy': '+',
+  'would-overwrite': '+',
   failed: 'x',
 };
 
@@ -115,8 +119,21 @@ export function errorDetail(error: ErrorInfo, opts?: TextOptions): string {
   return parts.length > 0 ? ` [${parts.join(', ')}]` : '';
 }
 
+/**
+ * `verified <subject>` (keyless) or `verified with the public key` for a row whose signature
+ * verified; empty otherwise. Shared by the text report and the job summary.
+ */
+export function verifiedLabel(tag: TagResult): string {
+  const v = tag.verification;
+  if (!v || v.tooNew) return '';
+  return v.subject !== undefined ? `verified ${oneLine(v.subject)}` : 'verified with the public key';
+}
+
 /** What goes inside the parentheses after the source: status, plus reason or drift digests. */
 function statusLabel(tag: TagResult): string {
+  const young = tag.verification?.tooNew;
+  if (young)
+    return `${tag.status}: ${oneLine(tag.reason ?? 'signature-too-new')}, signed ${formatDuration(young.ageMs)} ago, minAge ${oneLine(young.minAge)}`;
   if (tag.status === 'drifted' && tag.sourceDigest && tag.destinationDigest) {
     return `drifted: destination ${shortDigest(tag.destinationDigest)} differs from source ${shortDigest(tag.sourceDigest)}`;
   }
@@ -155,9 +172,13 @@ export function renderTagLine(_entry: EntryResult, tag: TagResult, opts?: TextOp
     line += `  ${formatBytes(tag.bytes)}`;
   }
   if (tag.rewritten && tag.status !== 'failed') line += `  (rewritten: ${oneLine(tag.rewritten)})`;
-  if (tag.referrers && tag.status !== 'failed' && tag.referrers.copied + tag.referrers.existing > 0) {
-    line += `  +${tag.referrers.copied} referrer${tag.referrers.copied === 1 ? '' : 's'}`;
-    if (tag.referrers.existing > 0) line += ` (${tag.referrers.existing} present)`;
+  const verified = verifiedLabel(tag);
+  if (verified) line += `  ${verified}`;
+  if (tag.referrers && tag.status !== 'failed' && tag.referrers.length > 0) {
+    const n = (st: string) => tag.referrers?.filter((r) => r.status === st).length ?? 0;
+    const moved = n('copied') + n('would-copy');
+    line += `  +${moved} referrer${moved === 1 ? '' : 's'}`;
+    if (n('skipped') > 0) line += ` (${n('skipped')} present)`;
   }
   if (tag.status === 'failed') {
     const error = tag.error ?? { message: tag.reason ?? 'unknown error' };
@@ -180,44 +201,59 @@ export function renderPlanFailureLine(entry: EntryResult, opts?: TextOptions): s
   return redact(line);
 }
 
-/** Every line of one entry: its plan failure (if any), then its tags. */
+/**
+ * The note of an entry whose selector matched tags that the sort dropped as unparseable (flux
+ * mirror's rule), e.g. `note: ghcr.io/a/app: 3 matching tags dropped as not semver (latest, main,
+ * stable); sortBy: alphabetical keeps them`. Empty string when nothing was dropped.
+ */
+export function renderEntryNote(entry: EntryResult): string {
+  const u = entry.unparseableTags;
+  if (!u || u.count === 0) return '';
+  const named = u.examples.map(oneLine).join(', ') + (u.count > u.examples.length ? ', …' : '');
+  const what = u.sortBy === 'semver' ? 'not semver' : 'not numbers';
+  return redact(
+    `note: ${oneLine(entry.name)}: ${u.count} matching tag${u.count === 1 ? '' : 's'} dropped as ${what} (${named}); sortBy: alphabetical keeps them`,
+  );
+}
+
+/** Every line of one entry: its plan failure (if any), its note (if any), then its tags. */
 export function renderEntryLines(entry: EntryResult, opts?: TextOptions): string[] {
   const lines: string[] = [];
   if (entry.error) lines.push(renderPlanFailureLine(entry, opts));
+  const note = renderEntryNote(entry);
+  if (note) lines.push(note);
   for (const tag of entry.tags) lines.push(renderTagLine(entry, tag, opts));
   return lines;
 }
 
 /**
- * The final line, e.g. `Summary: 3 copied, 2 skipped, 1 drifted, 0 failed in 4.2s (110.5 MB, 58
- * blobs, 9 mounted, 340 requests)`. `copied`, `skipped` and `failed` always appear; `overwritten`
- * and `drifted` only when non-zero. `N blobs` counts blobs streamed; mounted blobs are listed apart
- * (verbose adds blobs already present). Dry run: `Summary (dry run): 3 would copy, 1 would
- * overwrite, 2 skipped, 0 failed in 0.8s (40 requests)` (`would overwrite` only when non-zero).
+ * The final line. It starts as flux mirror's does — `Summary: N copied, N skipped, N failed in
+ * 4.2s` — so scripts that parse it keep working; our extra figures follow: `; 1 overwritten, 1
+ * drifted` (only the non-zero ones) and the totals in parentheses, e.g. `Summary: 3 copied, 2
+ * skipped, 1 failed in 4.2s; 1 drifted (110.5 MB, 58 blobs, 9 mounted, 340 requests)`. `N blobs`
+ * counts blobs streamed; mounted blobs are listed apart (verbose adds blobs already present). Dry
+ * run: `Summary: 0 copied, 2 skipped, 0 failed in 0.8s; dry run: 3 would copy, 1 would overwrite
+ * (40 requests)` (`would overwrite` only when non-zero).
  */
 export function renderSummaryLine(result: SyncResult, opts?: TextOptions): string {
   const s = result.summary;
-  const counts: string[] = [];
+  const failed = s.failed > 0 ? paint(`${s.failed} failed`, COLORS.failed, opts) : `${s.failed} failed`;
+  const head = `Summary: ${s.copied} copied, ${s.skipped} skipped, ${failed} in ${formatDuration(result.durationMs)}`;
+  const more: string[] = [];
+  if (s.overwritten > 0) more.push(`${s.overwritten} overwritten`);
+  if (s.drifted > 0) more.push(paint(`${s.drifted} drifted`, COLORS.drifted, opts));
   if (result.dryRun) {
-    counts.push(`${s.wouldCopy} would copy`);
-    if (s.wouldOverwrite > 0) counts.push(`${s.wouldOverwrite} would overwrite`);
-  } else {
-    counts.push(`${s.copied} copied`);
-    if (s.overwritten > 0) counts.push(`${s.overwritten} overwritten`);
+    const would = [`${s.wouldCopy} would copy`];
+    if (s.wouldOverwrite > 0) would.push(`${s.wouldOverwrite} would overwrite`);
+    more.push(`dry run: ${would.join(', ')}`);
   }
-  counts.push(`${s.skipped} skipped`);
-  if (s.drifted > 0) counts.push(paint(`${s.drifted} drifted`, COLORS.drifted, opts));
-  counts.push(s.failed > 0 ? paint(`${s.failed} failed`, COLORS.failed, opts) : `${s.failed} failed`);
   const totals: string[] = [];
   if (!result.dryRun) {
     totals.push(formatBytes(s.bytes), `${s.blobs.copied} blobs`, `${s.blobs.mounted} mounted`);
     if (opts?.verbose) totals.push(`${s.blobs.existing} existing`);
   }
   totals.push(`${s.requests} request${s.requests === 1 ? '' : 's'}`);
-  const head = result.dryRun ? 'Summary (dry run)' : 'Summary';
-  return redact(
-    `${head}: ${counts.join(', ')} in ${formatDuration(result.durationMs)} (${totals.join(', ')})`,
-  );
+  return redact(`${head}${more.length > 0 ? `; ${more.join(', ')}` : ''} (${totals.join(', ')})`);
 }
 
 /** The whole result: every entry's lines in order, then the summary line; ends with a newline. */

@@ -18,3 +18,16 @@ export class SelectorError extends Error {
     this.problems = [...problems];
   }
 }
+
+/** Fewer tags survived selection than the entry requires (ocync's `min_tags`). */
+export class TooFewTagsError extends Error {
+  override name = 'TooFewTagsError';
+  readonly selected: number;
+  readonly required: number;
+
+  constructor(selected: number, required: number, options?: ErrorOptions) {
+    super(`${selected} tag${selected === 1 ? '' : 's'} selected, fewer than min_tags ${required}`, options);
+    this.selected = selected;
+    this.required = required;
+  }
+}

@@ -39,7 +39,7 @@ import {
   type VersionRange,
 } from './version.js';
 
-export { SelectorError } from './errors.js';
+export { SelectorError, TooFewTagsError } from './errors.js';
 export type {
   RegexFilter,
   RejectedTag,
@@ -55,6 +55,8 @@ export { compareVersions, type ParsedVersion, parseVersion } from './version.js'
 export const SORT_BY: readonly SortBy[] = ['semver', 'alphabetical', 'numerical'];
 
 const DEFAULT_MAX_REJECTED = 1000;
+/** How many unparseable tags a selection names (the report and the text line show these). */
+const UNPARSEABLE_EXAMPLES = 5;
 const TAG_RE = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
 const DIGEST_RE = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[A-Za-z0-9=_-]+$/;
 const DIGEST_HEX: Readonly<Record<string, RegExp>> = {
@@ -70,6 +72,8 @@ interface Plan {
   prerelease: boolean | undefined;
   globs: TagPattern[];
   excludes: TagPattern[];
+  defaultExcludes: TagPattern[];
+  includes: TagPattern[];
   tags: string[];
   digests: string[];
   sortBy: SortBy | undefined;
@@ -107,6 +111,8 @@ function analyse(selector: Selector): { problems: string[]; plan: Plan } {
     prerelease: undefined,
     globs: [],
     excludes: [],
+    defaultExcludes: [],
+    includes: [],
     tags: [],
     digests: [],
     sortBy: undefined,
@@ -159,20 +165,19 @@ function analyse(selector: Selector): { problems: string[]; plan: Plan } {
   const pre = typeof s.prerelease === 'boolean' ? s.prerelease : undefined;
   plan.prerelease = pre ?? (plan.range ? plan.range.namesPrerelease : undefined);
 
-  for (const [i, g] of stringList(s.glob, 'glob', problems).entries()) {
-    try {
-      plan.globs.push(compileGlob(g));
-    } catch (err) {
-      problems.push(`glob[${i}]: invalid glob ${JSON.stringify(g)}: ${errMessage(err)}`);
-    }
-  }
-  for (const [i, x] of stringList(s.exclude, 'exclude', problems).entries()) {
-    try {
-      plan.excludes.push(compileExclude(x));
-    } catch (err) {
-      problems.push(`exclude[${i}]: invalid pattern ${JSON.stringify(x)}: ${errMessage(err)}`);
-    }
-  }
+  const patterns = (value: unknown, field: string, kind: 'glob' | 'pattern'): TagPattern[] =>
+    stringList(value, field, problems).flatMap((x, i) => {
+      try {
+        return [kind === 'glob' ? compileGlob(x) : compileExclude(x)];
+      } catch (err) {
+        problems.push(`${field}[${i}]: invalid ${kind} ${JSON.stringify(x)}: ${errMessage(err)}`);
+        return [];
+      }
+    });
+  plan.globs = patterns(s.glob, 'glob', 'glob');
+  plan.excludes = patterns(s.exclude, 'exclude', 'pattern');
+  plan.defaultExcludes = patterns(s.defaultExclude, 'defaultExclude', 'pattern');
+  plan.includes = patterns(s.include, 'include', 'glob');
 
   const tags = stringList(s.tags, 'tags', problems);
   tags.forEach((t, i) => {
@@ -284,13 +289,18 @@ export function selectTags(
 
   const selected: SelectedTag[] = [];
   let considered = 0;
+  let unparseable: SelectionResult['unparseable'];
   if (plan.hasPattern) {
     const unique = [...new Set(available)];
     considered = unique.length;
     const sortBy = plan.sortBy ?? (plan.range ? 'semver' : defaultSortBy);
     const limit = plan.limit ?? defaultLimit;
     const entries = filter(unique, plan, reject);
-    const sorted = sortEntries(entries, sortBy, plan, reject);
+    const unparsed: string[] = [];
+    const sorted = sortEntries(entries, sortBy, plan, reject, unparsed);
+    if (unparsed.length > 0 && sortBy !== 'alphabetical') {
+      unparseable = { count: unparsed.length, sortBy, examples: unparsed.slice(0, UNPARSEABLE_EXAMPLES) };
+    }
     sorted.forEach((e, i) => {
       if (limit > 0 && i >= limit) {
         reject(e.tag, `beyond limit ${limit}`);
@@ -300,11 +310,27 @@ export function selectTags(
     });
   }
   const seen = new Set(selected.map((s) => s.tag));
+  if (plan.includes.length > 0) {
+    for (const tag of [...new Set(available)]) {
+      if (seen.has(tag) || typeof tag !== 'string') continue;
+      if (!plan.includes.some((g) => g.test(tag))) continue;
+      if (plan.excludes.some((x) => x.test(tag))) continue;
+      selected.push({ tag });
+      seen.add(tag);
+    }
+  }
   for (const tag of plan.tags) {
     if (!seen.has(tag)) selected.push({ tag });
     seen.add(tag);
   }
-  return { selected, digests: plan.digests, considered, rejected, rejectedCount };
+  return {
+    selected,
+    digests: plan.digests,
+    considered,
+    rejected,
+    rejectedCount,
+    ...(unparseable ? { unparseable } : {}),
+  };
 }
 
 /** Steps 1-3: regex (+extract), semver range, globs, excludes. Keeps input order. */
@@ -342,7 +368,7 @@ function filter(tags: readonly string[], plan: Plan, reject: (tag: string, reaso
       reject(tag, `matches no glob (${globs.map((g) => g.source).join(', ')})`);
       continue;
     }
-    const ex = excludes.find((x) => x.test(tag));
+    const ex = excludes.find((x) => x.test(tag)) ?? plan.defaultExcludes.find((x) => x.test(tag));
     if (ex) {
       reject(tag, `excluded by ${JSON.stringify(ex.source)}`);
       continue;
@@ -358,6 +384,7 @@ function sortEntries(
   sortBy: SortBy,
   plan: Plan,
   reject: (tag: string, reason: string) => void,
+  unparsed: string[],
 ): Entry[] {
   const tie = (a: Entry, b: Entry): number => byCodeUnit(a.tag, b.tag);
   switch (sortBy) {
@@ -367,6 +394,7 @@ function sortEntries(
         const v = e.version ?? parseVersion(e.key);
         if (typeof v === 'string') {
           reject(e.tag, v);
+          unparsed.push(e.tag);
           continue;
         }
         if (plan.prerelease === false && v.semver.prerelease.length > 0) {
@@ -383,8 +411,10 @@ function sortEntries(
       const keyed: Keyed<Num>[] = [];
       for (const e of entries) {
         const n = parseNumber(e.key);
-        if (n === undefined) reject(e.tag, `not a number: ${JSON.stringify(e.key)}`);
-        else keyed.push({ e, k: n });
+        if (n === undefined) {
+          reject(e.tag, `not a number: ${JSON.stringify(e.key)}`);
+          unparsed.push(e.tag);
+        } else keyed.push({ e, k: n });
       }
       keyed.sort((a, b) => compareNumbers(b.k, a.k) || tie(a.e, b.e));
       return keyed.map((x) => x.e);
@@ -392,4 +422,21 @@ function sortEntries(
     case 'alphabetical':
       return [...entries].sort((a, b) => byCodeUnit(b.key, a.key) || tie(a, b));
   }
+}
+
+/** Tag names that are commonly moving pointers rather than versions. */
+const POINTER_TAGS = ['latest', 'main', 'master', 'stable', 'edge', 'nightly', 'dev'] as const;
+
+/**
+ * For `validate`: which common pointer tags (`latest`, `main`, `stable`, …) this selector's
+ * patterns (`regex`, `glob`) let through but its sort then drops as unparseable (flux mirror's rule
+ * for `sortBy: semver`/`numerical`). Empty when the selector has no such pattern or sorts
+ * alphabetically.
+ */
+export function pointerTagsDroppedBySort(selector: Selector): string[] {
+  if (selector.regex === undefined && selector.glob === undefined) return [];
+  if (selector.semver !== undefined) return []; // a range asks for versions only
+  if (validateSelector(selector).length > 0) return [];
+  const r = selectTags(POINTER_TAGS, { ...selector, tags: [], digests: [], limit: 0 });
+  return r.unparseable?.examples ?? [];
 }

@@ -39,6 +39,17 @@ export interface Selector {
   digests?: string[];
   /** Globs, or `/regex/` (Go style), matched against the raw tag; a match drops the tag. */
   exclude?: string[];
+  /**
+   * Excludes like `exclude` that `include` overrides (ocync's built-in prerelease excludes:
+   * `*-rc*`, `*-alpha*`, …).
+   */
+  defaultExclude?: string[];
+  /**
+   * Always-include globs (ocync's `include`): listed tags matching any of them are added to the
+   * pattern-selected ones, past `regex`/`semver`/`glob`/`defaultExclude`/sort/`limit`, but still
+   * subject to `exclude`. Unlike `tags`, a tag absent from the listing is simply not selected.
+   */
+  include?: string[];
   /** Sort strategy; default `semver` when `semver` is set, else the caller's default (itself `semver` by default). */
   sortBy?: SortBy;
   /** How many pattern-selected tags to keep, highest first; default 1 (flux mirror), 0 = all. */
@@ -74,6 +85,11 @@ export interface SelectionResult {
   rejected: RejectedTag[];
   /** Total number of dropped tags, including those beyond the cap of {@link SelectionResult.rejected}. */
   rejectedCount: number;
+  /**
+   * Tags that passed every filter but were dropped by the sort because they do not parse for it
+   * (`latest` under `semver`, `main` under `numerical`): the count and the first few. Absent when none.
+   */
+  unparseable?: { count: number; sortBy: 'semver' | 'numerical'; examples: string[] };
 }
 
 /** Caller-supplied defaults for {@link Selector} fields the config left unset. */

@@ -2,11 +2,11 @@
  * Copy one manifest tree bit for bit: blobs first, then child manifests (by digest), and only
  * then the tagged manifest, so a failure leaves no new tag behind.
  */
-import type { RawManifest } from '../oci/manifest.js';
+import { parseManifest, type RawManifest } from '../oci/manifest.js';
 import type { Reference } from '../oci/reference.js';
 import { type CopyContext, type CopyStats, copyContent } from './content.js';
 import { onSide } from './errors.js';
-import type { ReferrerCounts } from './model.js';
+import type { ReferrerRow } from './model.js';
 import { copyReferrers } from './referrers.js';
 
 export type { CopyContext, CopyStats } from './content.js';
@@ -25,8 +25,12 @@ export async function copyImage(
     sourceTags?: ReadonlySet<string> | undefined;
     /** The source manifest when the planner already fetched it (its digest is `srcDigest`). */
     manifest?: RawManifest | undefined;
+    /** Where referrer rows go (kept by the caller even when the copy fails). */
+    referrerRows?: ReferrerRow[];
+    /** Platform filter: the source's own index digest, whose referrers attach to `srcDigest`. */
+    originalDigest?: string | undefined;
   } = {},
-): Promise<CopyStats & { mediaType: string; referrers?: ReferrerCounts }> {
+): Promise<CopyStats & { mediaType: string; referrers?: ReferrerRow[] }> {
   const stats: CopyStats = { blobs: { copied: 0, mounted: 0, existing: 0 }, bytes: 0, manifests: 0 };
   const srcRepo = { registry: src.registry, repository: src.repository };
   const dstRepo = { registry: dst.registry, repository: dst.repository };
@@ -35,13 +39,18 @@ export async function copyImage(
       ? options.manifest
       : await onSide('source', () => ctx.client.getManifest({ ...srcRepo, digest: srcDigest }));
   await copyContent(ctx, srcRepo, dstRepo, top, stats);
-  let referrers: ReferrerCounts | undefined;
+  let referrers: ReferrerRow[] | undefined;
   if (options.referrers) {
     // Subject by digest first, then its referrers, and the tag last: a failure leaves no new tag.
     await onSide('destination', () =>
       ctx.client.putManifest({ ...dstRepo, digest: srcDigest }, top.bytes, top.mediaType),
     );
-    referrers = await copyReferrers(ctx, srcRepo, dstRepo, srcDigest, stats, options.sourceTags);
+    const of = options.originalDigest ?? srcDigest;
+    referrers = await copyReferrers(ctx, srcRepo, dstRepo, of, stats, options.referrerRows ?? [], {
+      sourceTags: options.sourceTags,
+      alsoSubjects: childDigests(top),
+      ...(of !== srcDigest ? { attachTo: srcDigest } : {}),
+    });
   }
   const target = dst.tag !== undefined ? { ...dstRepo, tag: dst.tag } : { ...dstRepo, digest: srcDigest };
   await onSide('destination', () => ctx.client.putManifest(target, top.bytes, top.mediaType));
@@ -50,4 +59,10 @@ export async function copyImage(
   return referrers
     ? { ...stats, mediaType: top.mediaType, referrers }
     : { ...stats, mediaType: top.mediaType };
+}
+
+/** The manifests an index lists (their referrers travel with the tag too); none for a manifest. */
+export function childDigests(raw: RawManifest): string[] {
+  const parsed = parseManifest(raw.bytes, raw.mediaType);
+  return parsed.kind === 'index' ? parsed.index.manifests.map((d) => d.digest) : [];
 }

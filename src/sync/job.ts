@@ -3,9 +3,9 @@
  * retries for transient failures, and a deadline that aborts the job. Shared by artifact entries
  * and the images of chart entries.
  */
-import { type CopyContext, type CopyStats, copyImage } from './copy.js';
+import { type CopyContext, type CopyStats, childDigests, copyImage } from './copy.js';
 import { errorInfo, isTransient } from './errors.js';
-import type { TagResult } from './model.js';
+import type { ReferrerRow, TagResult } from './model.js';
 import type { PlannedTag } from './plan.js';
 import { copyReferrers } from './referrers.js';
 
@@ -17,6 +17,8 @@ export interface JobOptions {
   referrers: boolean;
   /** Only the referrers: the tag itself is up to date. */
   referrersOnly?: boolean;
+  /** Dry run: evaluate the referrers only (would-copy rows); the row keeps its planned status. */
+  dryRun?: boolean;
   /** The source's tag list when planning had it (cosign tags are looked up in it). */
   sourceTags?: ReadonlySet<string> | undefined;
   /** Whole-job attempts (1 = no retry). */
@@ -59,15 +61,25 @@ export async function runJob(ctx: CopyContext, plan: PlannedTag, options: JobOpt
   const dstRepo = { registry: plan.dst.registry, repository: plan.dst.repository };
   for (let attempt = 1; ; attempt++) {
     try {
-      if (options.referrersOnly) {
+      // Rows are kept even when a referrer fails: the tag's row then says which.
+      const rows: ReferrerRow[] = [];
+      if (options.referrers) r.referrers = rows;
+      if (options.referrersOnly || options.dryRun) {
         const stats: CopyStats = { blobs: { copied: 0, mounted: 0, existing: 0 }, bytes: 0, manifests: 0 };
-        r.referrers = await withDeadline(
+        const status = r.status;
+        await withDeadline(
           options.timeoutMs,
           `copy referrers of ${r.source} → ${r.destination}`,
           ctx,
-          (job) => copyReferrers(job, srcRepo, dstRepo, plan.srcDigest as string, stats, options.sourceTags),
+          (job) =>
+            copyReferrers(job, srcRepo, dstRepo, plan.srcDigest as string, stats, rows, {
+              sourceTags: options.sourceTags,
+              dryRun: options.dryRun ?? false,
+              alsoSubjects: plan.manifest ? childDigests(plan.manifest) : [],
+            }),
         );
-        r.status = 'skipped';
+        // A dry run keeps the planned status (would-copy, would-overwrite, skipped).
+        r.status = options.dryRun ? status : 'skipped';
         r.bytes = stats.bytes;
         r.blobs = stats.blobs;
         r.manifests = stats.manifests;
@@ -81,6 +93,8 @@ export async function runJob(ctx: CopyContext, plan: PlannedTag, options: JobOpt
               referrers: options.referrers,
               sourceTags: options.sourceTags,
               manifest: plan.manifest,
+              referrerRows: rows,
+              originalDigest: plan.originalDigest,
             }),
         );
         r.status = plan.action === 'overwrite' ? 'overwritten' : 'copied';
@@ -88,7 +102,6 @@ export async function runJob(ctx: CopyContext, plan: PlannedTag, options: JobOpt
         r.blobs = stats.blobs;
         r.manifests = stats.manifests;
         r.mediaType = stats.mediaType;
-        if (stats.referrers) r.referrers = stats.referrers;
       }
       delete r.error;
       break;

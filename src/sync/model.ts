@@ -4,6 +4,7 @@
  */
 import type { SourcePosition } from '../config/model.js';
 import type { Side } from '../oci/errors.js';
+import type { Verification } from '../verify/index.js';
 
 /** What happened (or would happen, in a dry run) to one tag at one destination. */
 export type TagStatus =
@@ -46,10 +47,21 @@ export interface BlobCounts {
   existing: number;
 }
 
-/** Referrers (signatures, SBOMs, attestations) handled for one tag. */
-export interface ReferrerCounts {
-  copied: number;
-  existing: number;
+/**
+ * One referrer of a tag (signature bundle, SBOM, attestation, cosign `.sig/.att/.sbom` tag), as
+ * flux mirror reports it: `digest`, `artifactType`, `status`, and `reason` when skipped.
+ */
+export interface ReferrerRow {
+  digest: string;
+  artifactType?: string;
+  status: 'copied' | 'skipped' | 'would-copy' | 'failed';
+  /** Why skipped (`up-to-date`). */
+  reason?: string;
+  error?: ErrorInfo;
+  /** The manifest it refers to when that is not the tag's digest (a platform manifest, another referrer). */
+  subject?: string;
+  /** cosign's legacy tag (`sha256-<hex>.sig`) for tag-attached signatures. */
+  tag?: string;
 }
 
 export interface TagResult {
@@ -71,8 +83,8 @@ export interface TagResult {
   blobs: BlobCounts;
   /** Manifests written (children + tagged). */
   manifests: number;
-  /** Referrers copied or found, when the entry includes referrers. */
-  referrers?: ReferrerCounts;
+  /** The tag's referrers, one row each, when the entry includes referrers (dry runs too). */
+  referrers?: ReferrerRow[];
   /**
    * Set when the copy is not the source's bytes, saying how (e.g. `platforms linux/amd64`): the
    * destination then holds a filtered index whose digest (`sourceDigest`) differs from the source's.
@@ -80,10 +92,21 @@ export interface TagResult {
   rewritten?: string;
   durationMs: number;
   /**
+   * `verify:` entries: the signature that verified this tag's source digest (signer, signed time,
+   * predicate type); on a `signature-too-new` skip also how old it was and the minAge asked.
+   */
+  verification?: TagVerification;
+  /**
    * Chart versions only: the images discovered in this version and what happened to each (a chart
    * that failed to render has one failed row carrying helm's error). Counted in the summary.
    */
   images?: TagResult[];
+}
+
+/** The report's verification block. */
+export interface TagVerification extends Verification {
+  /** Only on `signature-too-new` rows: the signature's age and the `minAge` it fell short of. */
+  tooNew?: { ageMs: number; minAge: string };
 }
 
 export interface EntryResult {
@@ -95,7 +118,19 @@ export interface EntryResult {
   position?: SourcePosition;
   /** Set when the entry failed before any tag could be handled (plan failure). */
   error?: ErrorInfo;
+  /**
+   * Tags the selector matched but the sort dropped because they do not parse for `sortBy`
+   * (`latest`, `main` under `semver`): how many, and the first few.
+   */
+  unparseableTags?: UnparseableTags;
   tags: TagResult[];
+}
+
+/** Matching tags dropped as unparseable by the sort (flux mirror's rule), for the report. */
+export interface UnparseableTags {
+  count: number;
+  sortBy: 'semver' | 'numerical';
+  examples: string[];
 }
 
 export interface SyncSummary {

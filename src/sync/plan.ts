@@ -14,14 +14,14 @@ import {
   type Reference,
   type Repository,
 } from '../oci/reference.js';
-import { needsTagList, selectTags } from '../select/index.js';
+import { needsTagList, selectTags, TooFewTagsError } from '../select/index.js';
 import { errorInfo, onSide } from './errors.js';
-import { type TagResult, tagRow } from './model.js';
+import { type TagResult, tagRow, type UnparseableTags } from './model.js';
 import { type HostLimiter, mapPool } from './pool.js';
 import { REFERRER_TAG } from './referrers.js';
 
-/** What the executor must do for one tag at one destination. */
-export type PlannedAction = 'copy' | 'overwrite' | 'skip' | 'drift' | 'fail';
+/** What the executor must do for one tag at one destination (`hold`: not copied, row as planned). */
+export type PlannedAction = 'copy' | 'overwrite' | 'skip' | 'drift' | 'fail' | 'hold';
 
 export interface PlannedTag {
   action: PlannedAction;
@@ -29,6 +29,11 @@ export interface PlannedTag {
   srcDigest?: string;
   dst: Reference;
   dstDigest?: string;
+  /**
+   * The source's own digest when the copy is a rewrite of it (platform filter): signatures and
+   * referrers at the source name this digest, not `srcDigest`.
+   */
+  originalDigest?: string;
   /**
    * The source manifest when planning had to fetch it (platform filtering: the filtered index's
    * bytes). Otherwise the copy fetches it by digest: a plan holds digests, not manifests.
@@ -45,6 +50,8 @@ export interface EntryPlan {
   notes: string[];
   /** Every tag the source listed, when it was listed (cosign tag lookups use it). */
   sourceTags?: ReadonlySet<string>;
+  /** Matching tags the sort dropped because they do not parse for it (see `SelectionResult`). */
+  unparseable?: UnparseableTags;
 }
 
 /**
@@ -116,6 +123,7 @@ export async function planEntry(
   const notes: string[] = [];
   const refs: Reference[] = [];
   let sourceTags: Set<string> | undefined;
+  let unparseable: UnparseableTags | undefined;
   if (parsed.tag !== undefined || parsed.digest !== undefined) {
     refs.push(parsed);
   } else {
@@ -128,6 +136,9 @@ export async function planEntry(
       `${entry.name}: ${listed.length} tags listed, ${selection.selected.length} selected` +
         (selection.selected.length > 0 ? ` (${selection.selected.map((t) => t.tag).join(', ')})` : ''),
     );
+    unparseable = selection.unparseable;
+    const count = selection.selected.length + selection.digests.length;
+    if (entry.minTags !== undefined && count < entry.minTags) throw new TooFewTagsError(count, entry.minTags);
     for (const r of selection.rejected.slice(0, 50))
       notes.push(`${entry.name}: skip tag ${r.tag}: ${r.reason}`);
     for (const t of selection.selected) refs.push({ ...source, tag: t.tag });
@@ -137,9 +148,13 @@ export async function planEntry(
   const perTag = await mapPool(refs, options.parallelism, (src) =>
     planTag(digests, src, destinations, overwrite, entry.platforms),
   );
-  return sourceTags
-    ? { source, tags: perTag.flat(), notes, sourceTags }
-    : { source, tags: perTag.flat(), notes };
+  return {
+    source,
+    tags: perTag.flat(),
+    notes,
+    ...(sourceTags ? { sourceTags } : {}),
+    ...(unparseable ? { unparseable } : {}),
+  };
 }
 
 type Lookup = ManifestHead | undefined | { error: unknown };
@@ -179,6 +194,7 @@ async function planTag(
   let srcDigest: string;
   let manifest: RawManifest | undefined;
   let rewritten: string | undefined;
+  let originalDigest: string | undefined;
   try {
     if (platforms !== undefined) {
       manifest = await digests.manifest(src).catch((err: unknown) => {
@@ -197,8 +213,11 @@ async function planTag(
             row: row(src, dst, { error: { message, side: 'source' } }),
           }));
         }
-        manifest = filtered;
-        rewritten = `platforms ${platforms.join(', ')}`;
+        if (filtered !== manifest) {
+          originalDigest = manifest.digest;
+          manifest = filtered;
+          rewritten = `platforms ${platforms.join(', ')}`;
+        }
       }
       srcDigest = manifest?.digest ?? '';
     } else {
@@ -272,6 +291,10 @@ async function planTag(
     }),
   );
   // A filtered index is not the source's bytes: every row says so.
-  if (rewritten !== undefined) for (const p of planned) p.row.rewritten = rewritten;
+  if (rewritten !== undefined)
+    for (const p of planned) {
+      p.row.rewritten = rewritten;
+      if (originalDigest !== undefined) p.originalDigest = originalDigest;
+    }
   return planned;
 }

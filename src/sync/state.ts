@@ -12,6 +12,7 @@
  */
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import type { Verification } from '../verify/index.js';
 import type { SyncResult } from './model.js';
 
 /** Format version of the state file; bump to start cold after a format change. */
@@ -26,9 +27,17 @@ interface StateEntry {
   seenAt: number;
 }
 
+interface VerificationEntry {
+  verification: Verification;
+  /** When the signature was verified (ms since the epoch). */
+  seenAt: number;
+}
+
 interface StateDocument {
   version: number;
   destinations: Record<string, StateEntry>;
+  /** Signature verifications by `<digest>|<policy hash>` (optional: older files lack it). */
+  verifications?: Record<string, VerificationEntry>;
 }
 
 /** Known destination digests, loaded from and saved to a state file. */
@@ -37,6 +46,7 @@ export class StateCache {
   readonly #ttlMs: number;
   readonly #now: () => number;
   #entries = new Map<string, StateEntry>();
+  #verifications = new Map<string, VerificationEntry>();
   /** Destinations answered from the state (not confirmed again by the registry this run). */
   readonly #served = new Set<string>();
   #restored = '';
@@ -77,6 +87,10 @@ export class StateCache {
       for (const [ref, e] of Object.entries(doc.destinations)) {
         if (typeof e?.digest === 'string' && typeof e.seenAt === 'number') this.#entries.set(ref, e);
       }
+      for (const [key, e] of Object.entries(doc.verifications ?? {})) {
+        if (typeof e?.verification?.digest === 'string' && typeof e.seenAt === 'number')
+          this.#verifications.set(key, e);
+      }
     } catch {
       this.#entries.clear();
     }
@@ -91,6 +105,23 @@ export class StateCache {
     if (age > this.#ttlMs || age < 0) return undefined;
     this.#served.add(destination);
     return e.digest;
+  };
+
+  /**
+   * Remembered signature verifications (`verify:`), keyed by digest and policy hash, trusted for
+   * the TTL like destination digests: a warm run does not download bundles for unchanged digests,
+   * and a policy change (another key) starts over. `minAge` is judged again from `signedAt`.
+   */
+  readonly verifications = {
+    get: (key: string): Verification | undefined => {
+      const e = this.#verifications.get(key);
+      if (!e) return undefined;
+      const age = this.#now() - e.seenAt;
+      return age > this.#ttlMs || age < 0 ? undefined : e.verification;
+    },
+    set: (key: string, verification: Verification): void => {
+      this.#verifications.set(key, { verification, seenAt: this.#now() });
+    },
   };
 
   /**
@@ -120,7 +151,17 @@ export class StateCache {
     const destinations: Record<string, StateEntry> = {};
     for (const ref of [...this.#entries.keys()].sort())
       destinations[ref] = this.#entries.get(ref) as StateEntry;
-    const text = `${JSON.stringify({ version: STATE_VERSION, destinations } satisfies StateDocument)}\n`;
+    const doc: StateDocument = { version: STATE_VERSION, destinations };
+    if (this.#verifications.size > 0) {
+      const now = this.#now();
+      const verifications: Record<string, VerificationEntry> = {};
+      for (const key of [...this.#verifications.keys()].sort()) {
+        const e = this.#verifications.get(key) as VerificationEntry;
+        if (now - e.seenAt <= this.#ttlMs) verifications[key] = e;
+      }
+      doc.verifications = verifications;
+    }
+    const text = `${JSON.stringify(doc)}\n`;
     if (text === this.#restored) return false;
     await mkdir(dirname(this.#path), { recursive: true });
     // Write then rename: a reader (or an overlapping run) sees the old file or the new, never half.

@@ -5,6 +5,7 @@
  * both call it.
  */
 import type { MirrorConfig } from '../config/model.js';
+import { ImageVerifier, type VerificationCache } from '../verify/index.js';
 import { BlobCopier } from './blobs.js';
 import { type ChartOptions, syncCharts } from './charts.js';
 import type { CopyContext } from './copy.js';
@@ -14,9 +15,12 @@ import { type EntryResult, type SyncResult, summarize, type TagResult } from './
 import { type PlannedTag, planEntry, registryDigests } from './plan.js';
 import { HostLimiter, mapPool, Semaphore, WorkQueue } from './pool.js';
 import { createSession, type Session, type SessionOptions } from './session.js';
+import { entryPolicy, verifyPlan } from './verify-plan.js';
 
 export type SyncEvent =
   | { type: 'tag'; entry: EntryResult; tag: TagResult }
+  /** A copy job starts (artifact tags; `--verbose`'s `mirroring tag` line). */
+  | { type: 'tag-started'; entry: EntryResult; source: string; destination: string }
   | { type: 'entry-failed'; entry: EntryResult }
   | { type: 'planned'; entry: EntryResult; jobs: number }
   | { type: 'log'; message: string };
@@ -46,6 +50,12 @@ export interface SyncOptions extends SessionOptions, ChartOptions {
    * When it equals the source digest the tag is skipped without a destination HEAD.
    */
   knownDestinationDigest?: (destination: string) => string | undefined;
+  /** `verify:` trusted root for every entry (CLI `--trusted-root`, action `trusted-root`). */
+  trustedRoot?: string;
+  /** TUF cache directory for the Sigstore public-good root. */
+  tufCachePath?: string;
+  /** Remembered verifications (the state file's). */
+  verificationCache?: VerificationCache;
 }
 
 /** Planning requests in flight per registry host unless `planRequests` says otherwise. */
@@ -60,6 +70,8 @@ interface Job {
   referrers: boolean;
   /** Only referrers: the tag itself is up to date. */
   referrersOnly?: boolean;
+  /** Dry run: evaluate the referrers only (would-copy rows). */
+  dryRun?: boolean;
   sourceTags?: ReadonlySet<string> | undefined;
 }
 
@@ -93,9 +105,16 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
   const attempts = (options.jobRetries ?? 1) + 1;
   const timeoutMs = options.jobTimeoutMs ?? DEFAULT_JOB_TIMEOUT_MS;
   const queue = new WorkQueue<Job>(concurrency, async (job) => {
+    emit({
+      type: 'tag-started',
+      entry: job.entry,
+      source: job.plan.row.source,
+      destination: job.plan.row.destination,
+    });
     const r = await runJob(ctx, job.plan, {
       referrers: job.referrers,
       referrersOnly: job.referrersOnly ?? false,
+      dryRun: job.dryRun ?? false,
       sourceTags: job.sourceTags,
       attempts,
       timeoutMs,
@@ -111,6 +130,17 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
   });
 
   const artifacts = config.artifacts.filter((e) => options.only?.(e) ?? true);
+  // sigstore-js itself is imported by verify/ on first use: runs without `verify:` never load it.
+  let imageVerifier: ImageVerifier | undefined;
+  const verifier = () => {
+    imageVerifier ??= new ImageVerifier(client, {
+      ...(options.trustedRoot !== undefined ? { trustedRoot: options.trustedRoot } : {}),
+      ...(options.tufCachePath !== undefined ? { tufCachePath: options.tufCachePath } : {}),
+      ...(options.verificationCache ? { cache: options.verificationCache } : {}),
+      log,
+    });
+    return imageVerifier;
+  };
   const planned = await mapPool(artifacts, ENTRIES_IN_PLANNING, async (entry) => {
     const result: EntryResult = {
       name: entry.name,
@@ -120,14 +150,6 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
       position: entry.position,
       tags: [],
     };
-    if (entry.verify) {
-      // Fail closed: copying unverified content when verification was asked for would be worse than not copying.
-      result.error = {
-        message: `${entry.name}: signature verification (verify: ${entry.verify.provider}) is not supported by this version; refusing to copy unverified content`,
-      };
-      emit({ type: 'entry-failed', entry: result });
-      return { result, order: undefined };
-    }
     let plan: Awaited<ReturnType<typeof planEntry>>;
     try {
       plan = await planEntry(client, entry, {
@@ -135,12 +157,15 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
         parallelism: limiter.perHost,
         digests,
       });
+      const policy = await entryPolicy(entry);
+      if (policy) plan = await verifyPlan(plan, entry, policy, verifier(), concurrency);
     } catch (err) {
       result.error = errorInfo(err);
       emit({ type: 'entry-failed', entry: result });
       return { result, order: undefined };
     }
     for (const note of plan.notes) log(note);
+    if (plan.unparseable) result.unparseableTags = plan.unparseable;
     enqueue(result, entry.includeReferrers, plan);
     // Only the rows' order outlives planning: the plans themselves go with their jobs (memory at scale).
     return { result, order: plan.tags.map((p) => p.row) };
@@ -162,17 +187,23 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
       if (p.action === 'copy' || p.action === 'overwrite') {
         if (options.dryRun) {
           p.row.status = p.action === 'copy' ? 'would-copy' : 'would-overwrite';
-          rows.push(p.row);
+          if (includeReferrers) {
+            // Referrers are evaluated in a dry run too (would-copy rows), writing nothing.
+            push({ entry: result, plan: p, referrers: true, dryRun: true, sourceTags: plan.sourceTags });
+          } else {
+            rows.push(p.row);
+          }
         } else {
           push({ entry: result, plan: p, referrers: includeReferrers, sourceTags: plan.sourceTags });
         }
-      } else if (p.action === 'skip' && includeReferrers && !options.dryRun) {
+      } else if (p.action === 'skip' && includeReferrers) {
         // The tag is up to date, but signatures or SBOMs may have been added since.
         push({
           entry: result,
           plan: p,
           referrers: true,
           referrersOnly: true,
+          ...(options.dryRun ? { dryRun: true } : {}),
           sourceTags: plan.sourceTags,
         });
       } else {

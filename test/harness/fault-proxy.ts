@@ -38,9 +38,22 @@ export type FaultRule = RuleBase &
     | { corruptByte: number }
     | { redirectTo: string }
     | { delayMs: number }
+    /** Answer the request here (e.g. an API the upstream registry lacks), not upstream. */
+    | {
+        respond: (
+          req: FaultMatchInput,
+        ) => Promise<{ status: number; headers?: Record<string, string>; body: Buffer | string }>;
+      }
   );
 
-export type FaultKind = 'status' | 'reset' | 'resetAfterBytes' | 'corruptByte' | 'redirect' | 'delay';
+export type FaultKind =
+  | 'status'
+  | 'reset'
+  | 'resetAfterBytes'
+  | 'corruptByte'
+  | 'redirect'
+  | 'delay'
+  | 'respond';
 
 export interface ProxyRequestLog {
   method: string;
@@ -85,6 +98,7 @@ const HOP_BY_HOP = new Set([
 
 function ruleKind(rule: FaultRule): FaultKind {
   if ('status' in rule) return 'status';
+  if ('respond' in rule) return 'respond';
   if ('reset' in rule) return 'reset';
   if ('resetAfterBytes' in rule) return 'resetAfterBytes';
   if ('corruptByte' in rule) return 'corruptByte';
@@ -253,6 +267,22 @@ async function startServer(targetUrl: string, rules: FaultRule[], opts: ProxyOpt
     }
     if (rule && 'reset' in rule) {
       resetSocket(req.socket);
+      return;
+    }
+    if (rule && 'respond' in rule) {
+      req.resume();
+      rule.respond({ method: log.method, path: log.path, headers: req.headers }).then(
+        (r) => {
+          log.status = r.status;
+          res.writeHead(r.status, r.headers ?? {});
+          res.end(r.body);
+        },
+        (err: unknown) => {
+          log.status = 500;
+          res.writeHead(500, { 'content-type': 'text/plain' });
+          res.end(String(err));
+        },
+      );
       return;
     }
     if (rule && 'redirectTo' in rule) {

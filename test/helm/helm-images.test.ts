@@ -222,20 +222,24 @@ describe('chart image discovery', () => {
     const res = await cli(['sync', path, '-o', 'json'], { env });
     expect(res.code).toBe(0);
     const images = ((JSON.parse(res.stdout).report.results[0].tags[0] as Row).images ?? []) as (Row & {
-      referrers?: { copied: number; existing: number };
+      referrers?: { digest: string; status: string; artifactType?: string }[];
     })[];
     const busybox = images.find((i) => i.destination.includes('/library/busybox'));
-    expect(busybox?.referrers).toEqual({ copied: 1, existing: 0 });
+    expect(busybox?.referrers).toEqual([
+      { digest: sbom.top.digest, artifactType: expect.any(String), status: 'copied' },
+    ]);
     expect((await getManifestRaw(dst, 'signed/library/busybox', sbom.top.digest))?.digest).toBe(
       sbom.top.digest,
     );
-    expect(images.filter((i) => i !== busybox).every((i) => (i.referrers?.copied ?? 0) === 0)).toBe(true);
+    expect(images.filter((i) => i !== busybox).every((i) => (i.referrers ?? []).length === 0)).toBe(true);
     // A re-run: the image is up to date, its referrer already there.
     const again = await cli(['sync', path, '-o', 'json'], { env });
     const rerun = ((JSON.parse(again.stdout).report.results[0].tags[0] as Row).images ?? []) as typeof images;
     const busybox2 = rerun.find((i) => i.destination.includes('/library/busybox'));
     expect(busybox2?.status).toBe('skipped');
-    expect(busybox2?.referrers).toEqual({ copied: 0, existing: 1 });
+    expect(busybox2?.referrers).toMatchObject([
+      { digest: sbom.top.digest, status: 'skipped', reason: 'up-to-date' },
+    ]);
   });
 
   it('list-images: normalised names, no ConfigMap data, in yaml, json, hauler and zarf', async () => {
@@ -292,5 +296,18 @@ charts:
 
     const bad = await cli(['list-images', path, '-o', 'text'], { env });
     expect(bad.code).toBe(3);
+
+    // aicr's `--set component:path=value`: applied to that chart's discovery, last.
+    const set = await cli(['list-images', path, '-o', 'json', '--set', 'discovery:image.tag=1.26'], { env });
+    expect(set.code).toBe(0);
+    const images = JSON.parse(set.stdout).images as string[];
+    expect(images).toContain('docker.io/library/nginx:1.26');
+    expect(images).not.toContain('docker.io/library/nginx:1.25');
+    const unknown = await cli(['list-images', path, '--set', 'vault:image.tag=1'], { env });
+    expect(unknown.code).toBe(3);
+    expect(unknown.stderr).toContain('--set: no chart "vault" in the config (charts: discovery)');
+    expect((await cli(['list-images', path, '--set', 'image.tag=1'], { env })).stderr).toContain(
+      '--set: expected component:path=value',
+    );
   });
 });

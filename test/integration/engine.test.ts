@@ -191,7 +191,14 @@ artifacts:
     const row = JSON.parse(first.stdout).report.results[0].tags;
     // Only the release tag is a row: the fallback index and the .sig tag travel with their subject.
     expect(row).toHaveLength(1);
-    expect(row[0]).toMatchObject({ tag: '1.0.0', status: 'copied', referrers: { copied: 2, existing: 0 } });
+    expect(row[0]).toMatchObject({
+      tag: '1.0.0',
+      status: 'copied',
+      referrers: [
+        { digest: sbom.top.digest, artifactType: 'application/spdx+json', status: 'copied' },
+        { digest: sig.top.digest, tag: `${referrersTag(subject)}.sig`, status: 'copied' },
+      ],
+    });
     expect((await getManifestRaw(dst, 'signed/app', sbom.top.digest))?.digest).toBe(sbom.top.digest);
     expect((await getManifestRaw(dst, 'signed/app', `${referrersTag(subject)}.sig`))?.digest).toBe(
       sig.top.digest,
@@ -219,7 +226,11 @@ artifacts:
     const second = await cli(['sync', path, '-o', 'json']);
     expect(JSON.parse(second.stdout).report.results[0].tags[0]).toMatchObject({
       status: 'skipped',
-      referrers: { copied: 1, existing: 2 },
+      referrers: [
+        { digest: sbom.top.digest, status: 'skipped', reason: 'up-to-date' },
+        { digest: att.top.digest, artifactType: 'application/vnd.in-toto+json', status: 'copied' },
+        { digest: sig.top.digest, status: 'skipped', reason: 'up-to-date' },
+      ],
     });
     const merged = await getManifestRaw(dst, 'signed/app', referrersTag(subject));
     expect(

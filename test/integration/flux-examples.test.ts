@@ -1,8 +1,9 @@
 /**
  * flux mirror's documented example configs (rewritten in test/fixtures/config/flux with
  * ${SRC}/${DST} placeholders) load unchanged and run against local registries; ${CHARTS} is an
- * HTTP Helm repository served by this test (charts made with the real helm binary). Entries this
- * version cannot execute yet (cosign `verify`) fail closed with a clear reason.
+ * HTTP Helm repository served by this test (charts made with the real helm binary). `verify:`
+ * entries run offline against the committed mock Sigstore root (`--trusted-root`): the unsigned
+ * images are refused at plan time, each as a failed tag row naming the check.
  */
 import { generateKeyPairSync } from 'node:crypto';
 import { cpSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
@@ -24,6 +25,7 @@ import { helm, helmEnv, type StaticServer, serveDirectory } from '../helm/util.j
 import { cli } from './cli-run.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'config', 'flux');
+const TRUSTED_ROOT = join(import.meta.dirname, '..', 'fixtures', 'cosign', 'trusted_root.json');
 const files = readdirSync(FIXTURES).filter((f) => f.endsWith('.yaml'));
 
 let src: TestRegistry;
@@ -93,7 +95,7 @@ afterAll(async () => {
 });
 
 async function run(file: string, target: TestRegistry = dst) {
-  const result = await cli(['sync', join(dir.path, file), '-o', 'json'], {
+  const result = await cli(['sync', join(dir.path, file), '-o', 'json', '--trusted-root', TRUSTED_ROOT], {
     env: { SRC: src.host, DST: target.host, CHARTS: charts.url, QUAY_TOKEN: 'quay-robot-token' },
   });
   expect(result.stderr).toBe('');
@@ -103,7 +105,12 @@ async function run(file: string, target: TestRegistry = dst) {
     name: string;
     kind: string;
     error?: { message: string };
-    tags: { tag: string; status: string; destination: string }[];
+    tags: {
+      tag: string;
+      status: string;
+      destination: string;
+      error?: { operation?: string; code?: string };
+    }[];
   }[];
   return { code: result.code, rows };
 }
@@ -114,8 +121,8 @@ const copied = (rows: Awaited<ReturnType<typeof run>>['rows']) =>
   );
 const refused = (rows: Awaited<ReturnType<typeof run>>['rows']) =>
   rows
-    .filter((r) => r.error)
-    .map((r) => (/verification/.test(r.error?.message ?? '') ? `verify:${r.name}` : `${r.kind}:${r.name}`));
+    .filter((r) => r.error || r.tags.some((t) => t.error?.operation === 'verify signature'))
+    .map((r) => (r.error ? `${r.kind}:${r.name}` : `verify:${r.name}`));
 
 describe('flux mirror example configs', () => {
   it.each(files)('%s validates', async (file) => {
@@ -174,7 +181,9 @@ describe('flux mirror example configs', () => {
       expect(code).toBe(1);
       const artifacts = rows.filter((r) => r.kind === 'artifact');
       expect(copied(artifacts)).toEqual([]);
-      expect(artifacts.every((r) => r.error !== undefined)).toBe(true);
+      // Unsigned: the first selected tag of each entry is refused, which stops the entry.
+      for (const r of artifacts)
+        expect(r.tags.map((t) => [t.status, t.error?.code])).toEqual([['failed', 'no-signature']]);
       // cronjob-config.yaml mirrored my-org/charts/podinfo:6.11.1 already: copied or up to date.
       const present = rows
         .filter((r) => r.kind === 'chart')

@@ -6,6 +6,7 @@ import type { ConfigError } from '../errors.js';
 import type { MirrorConfig } from '../model.js';
 import { normalizeFlux } from './flux.js';
 import { normalizeLazyoci } from './lazyoci.js';
+import { normalizeOcync } from './ocync.js';
 import { normalizeOurs } from './ours.js';
 import type { NormalizeContext, R } from './shared.js';
 
@@ -16,6 +17,8 @@ export function normalize(data: R, ctx: NormalizeContext): { config: MirrorConfi
   switch (ctx.dialect) {
     case 'lazyoci/mirror':
       return normalizeLazyoci(data, ctx);
+    case 'ocync':
+      return normalizeOcync(data, ctx);
     case 'oci-mirror/v1':
       return normalizeOurs(data, ctx);
     default:

@@ -27,7 +27,7 @@ import type { ConfigError } from '../errors.js';
 import type { ChartEntry, HostEntry, MirrorConfig, SourcePosition } from '../model.js';
 import { didYouMean } from '../suggest.js';
 import type { FieldPath } from '../yaml.js';
-import { isObj, type NormalizeContext, type R, str } from './shared.js';
+import { isObj, type NormalizeContext, problemsOf, type R, str } from './shared.js';
 
 /** The keys lazyoci reads at each level (pkg/mirror/config.go's yaml tags). */
 const KNOWN = {
@@ -48,15 +48,9 @@ export function normalizeLazyoci(
   data: R,
   ctx: NormalizeContext,
 ): { config: MirrorConfig; errors: ConfigError[] } {
-  const errors: ConfigError[] = [];
   const p = ctx.parsed;
-  const err = (path: FieldPath, message: string, opts: { key?: boolean; hint?: string } = {}): void => {
-    errors.push(p.error(path, message, opts));
-  };
-  const pos = (path: FieldPath, key = false): SourcePosition => ({
-    file: p.file,
-    ...p.locate(path, key ? { key: true } : {}),
-  });
+  const { errors, err, pos: at } = problemsOf(ctx);
+  const pos = (path: FieldPath, key = false): SourcePosition => at(path, { key });
   const typos = (o: R, at: FieldPath, known: readonly string[]): void => {
     for (const k of Object.keys(o)) {
       if (known.includes(k)) continue;
@@ -201,6 +195,7 @@ export function normalizeLazyoci(
     }
     const base = {
       name,
+      upstream: key,
       source,
       destination,
       repository,

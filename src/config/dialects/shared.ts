@@ -51,6 +51,26 @@ export interface NormalizeContext {
   secrets: Set<string>;
 }
 
+/**
+ * Problem collection for a dialect written as functions rather than on the entry normaliser:
+ * `err` records a ConfigError at a node, `pos` gives a node's position.
+ */
+export function problemsOf(ctx: NormalizeContext): {
+  errors: ConfigError[];
+  err: Report;
+  pos: (path: FieldPath, opts?: { key?: boolean }) => SourcePosition;
+} {
+  const errors: ConfigError[] = [];
+  const p = ctx.parsed;
+  return {
+    errors,
+    err: (path, message, opts = {}) => {
+      errors.push(p.error(path, message, opts));
+    },
+    pos: (path, opts = {}) => ({ file: p.file, ...p.locate(path, opts.key ? { key: true } : {}) }),
+  };
+}
+
 /** Reports a problem at a YAML node. */
 export type Report = (path: FieldPath, message: string, opts?: { key?: boolean; hint?: string }) => void;
 
@@ -98,6 +118,7 @@ export function normalizeEntries(
 
 class Normalizer {
   readonly errors: ConfigError[] = [];
+  readonly warnings: string[] = [];
   readonly #ctx: NormalizeContext;
   readonly #p: ParsedYaml;
   readonly #rules: DialectRules;
@@ -129,6 +150,10 @@ class Normalizer {
     this.errors.push(this.#p.error(path, message, opts));
   }
 
+  #warn(path: FieldPath, message: string, hint?: string): void {
+    this.warnings.push(this.#p.error(path, message, hint !== undefined ? { hint } : {}).message);
+  }
+
   #pos(path: FieldPath): SourcePosition {
     const { line, column } = this.#p.locate(path);
     return { file: this.#p.file, line, column };
@@ -157,6 +182,7 @@ class Normalizer {
       charts,
       hosts,
       secrets: [...this.#ctx.secrets],
+      ...(this.warnings.length > 0 ? { warnings: this.warnings } : {}),
     };
   }
 
@@ -168,6 +194,8 @@ class Normalizer {
     };
     const c = num(d, 'concurrency');
     if (c !== undefined) out.concurrency = c;
+    const root = this.#helpers.path(d, 'trustedRoot', ['defaults', 'trustedRoot']);
+    if (root !== undefined) out.trustedRoot = root;
     const dest = str(d, 'destination');
     if (dest !== undefined) {
       const first = dest.split('/')[0] ?? '';
@@ -239,7 +267,7 @@ class Normalizer {
     }
     const verify = obj(a, 'verify');
     if (verify) {
-      const v = this.#verify(verify, [...at, 'verify']);
+      const v = this.#verify(verify, [...at, 'verify'], defaults);
       if (v) entry.verify = v;
     }
     return entry;
@@ -324,12 +352,13 @@ class Normalizer {
     return out;
   }
 
-  #verify(v: R, at: FieldPath): VerifySpec | undefined {
+  #verify(v: R, at: FieldPath, defaults: MirrorDefaults): VerifySpec | undefined {
     const ids: VerifySpec['matchOIDCIdentity'] = [];
     const raw = list(v, 'matchOIDCIdentity');
-    if (raw.length === 0) {
+    const key = obj(v, 'publicKey');
+    if (raw.length === 0 && !key) {
       const where = v.matchOIDCIdentity === undefined ? at : [...at, 'matchOIDCIdentity'];
-      this.#err(where, 'cosign verification needs at least one `matchOIDCIdentity` entry');
+      this.#err(where, 'cosign verification needs at least one `matchOIDCIdentity` entry (or a `publicKey`)');
     }
     raw.forEach((id, i) => {
       const issuer = str(id as R, 'issuer') ?? '';
@@ -341,6 +370,12 @@ class Normalizer {
       else {
         try {
           compileGoRegex(subject);
+          if (!/^(?:\(\?[imsU]+\))?(?:\^|\\A)/.test(subject))
+            this.#warn(
+              [...ip, 'subject'],
+              `\`${subject}\` is not anchored: it matches anywhere in the signer identity (as flux mirror does), so \`evil/${subject}\` would pass too`,
+              'start it with ^ and end it with $',
+            );
         } catch (err) {
           this.#err(
             [...ip, 'subject'],
@@ -351,6 +386,17 @@ class Normalizer {
       ids.push({ issuer, subject });
     });
     const out: VerifySpec = { provider: 'cosign', matchOIDCIdentity: ids };
+    if (key) {
+      const value = str(key, 'value');
+      const fromPath = this.#helpers.path(key, 'fromPath', [...at, 'publicKey', 'fromPath']);
+      if ((value === undefined) === (key.fromPath === undefined))
+        this.#err([...at, 'publicKey'], 'set exactly one of `fromPath` or `value`');
+      else if (value !== undefined && !value.includes('-----BEGIN PUBLIC KEY-----'))
+        this.#err([...at, 'publicKey', 'value'], 'not a PEM public key (-----BEGIN PUBLIC KEY-----)');
+      out.publicKey = value !== undefined ? { value } : fromPath !== undefined ? { fromPath } : {};
+    }
+    const root = this.#helpers.path(v, 'trustedRoot', [...at, 'trustedRoot']) ?? defaults.trustedRoot;
+    if (root !== undefined) out.trustedRoot = root;
     const minAge = str(v, 'minAge');
     if (minAge !== undefined) {
       const ms = parseGoDuration(minAge);

@@ -55,6 +55,7 @@ describe('lazyoci mirror.yaml fixtures', () => {
       charts: [
         {
           name: 'vault',
+          upstream: 'vault',
           source: 'http://127.0.0.1:8080/hashicorp',
           destination: 'oci://localhost:5001/team',
           repository: 'localhost:5001/team/vault',
@@ -81,6 +82,7 @@ describe('lazyoci mirror.yaml fixtures', () => {
       {
         ...base,
         name: 'vault',
+        upstream: 'vault',
         source: 'http://127.0.0.1:8080/hashicorp',
         repository: 'localhost:5001/ns/charts/vault',
         version: '0.28.0',
@@ -90,6 +92,7 @@ describe('lazyoci mirror.yaml fixtures', () => {
       {
         ...base,
         name: 'vault',
+        upstream: 'vault',
         source: 'http://127.0.0.1:8080/hashicorp',
         repository: 'localhost:5001/ns/charts/vault',
         version: '0.29.0',
@@ -99,6 +102,7 @@ describe('lazyoci mirror.yaml fixtures', () => {
       {
         ...base,
         name: 'keycloak',
+        upstream: 'keycloak',
         source: 'oci://localhost:5000/bitnamicharts/keycloak',
         repository: 'localhost:5001/ns/charts/keycloak',
         version: '24.0.1',
@@ -108,6 +112,7 @@ describe('lazyoci mirror.yaml fixtures', () => {
       {
         ...base,
         name: 'demo-app',
+        upstream: 'demo-app',
         source: './charts/demo-app',
         localPath: join(FIXTURES, 'charts/demo-app'),
         repository: 'localhost:5001/ns/charts/demo-app',

@@ -60,10 +60,12 @@ describe('toReport', () => {
     const entry = d.report.results[0]!;
     expect('position' in entry).toBe(false);
     expect('error' in entry).toBe(false);
+    expect(entry.status).toBe('completed');
     expect(Object.keys(entry.tags[0]!)).toEqual([
       'source',
       'tag',
       'sourceDigest',
+      'digest',
       'destination',
       'status',
       'bytes',

@@ -16,11 +16,11 @@ describe('renderText', () => {
       [
         '✓ ghcr.io/a/app:1.2 (copied) → reg.local/mirror/app:1.2  sha256:abcdef123456  12.3 MB',
         '✓ ghcr.io/a/app:1.1 (overwritten: destination differs (overwrite: true)) → reg.local/mirror/app:1.1  sha256:abcdef123456  2.0 kB',
-        '= ghcr.io/a/app:1.0 (skipped: up-to-date) → reg.local/mirror/app:1.0',
-        '! ghcr.io/a/app:0.9 (drifted: destination sha256:fedcba987654 differs from source sha256:abcdef123456) → reg.local/mirror/app:0.9',
+        '✓ ghcr.io/a/app:1.0 (skipped: up-to-date) → reg.local/mirror/app:1.0',
+        '✓ ghcr.io/a/app:0.9 (drifted: destination sha256:fedcba987654 differs from source sha256:abcdef123456) → reg.local/mirror/app:0.9',
         '✗ ghcr.io/a/app:0.8 (failed) → reg.local/mirror/app:0.8: put manifest reg.local/mirror/app:0.8: PUT returned HTTP 400 [destination, HTTP 400, MANIFEST_BLOB_UNKNOWN]',
         '✗ ghcr.io/a/gone — plan failed: list tags ghcr.io/a/gone: GET returned HTTP 404 [source, HTTP 404, NAME_UNKNOWN]',
-        'Summary: 1 copied, 1 overwritten, 1 skipped, 1 drifted, 2 failed in 4.2s (12.3 MB, 8 blobs, 2 mounted, 340 requests)',
+        'Summary: 1 copied, 1 skipped, 2 failed in 4.2s; 1 overwritten, 1 drifted (12.3 MB, 8 blobs, 2 mounted, 340 requests)',
         '',
       ].join('\n'),
     );
@@ -29,10 +29,10 @@ describe('renderText', () => {
   it('renders a dry run', () => {
     expect(renderText(dryRunResult())).toBe(
       [
-        '~ ghcr.io/a/app:2.0 (would-copy) → reg.local/mirror/app:2.0',
-        '~ ghcr.io/a/app:1.9 (would-overwrite: destination differs (overwrite: true)) → reg.local/mirror/app:1.9',
-        '= ghcr.io/a/app:1.8 (skipped: up-to-date) → reg.local/mirror/app:1.8',
-        'Summary (dry run): 1 would copy, 1 would overwrite, 1 skipped, 0 failed in 812ms (12 requests)',
+        '✓ ghcr.io/a/app:2.0 (would-copy) → reg.local/mirror/app:2.0',
+        '✓ ghcr.io/a/app:1.9 (would-overwrite: destination differs (overwrite: true)) → reg.local/mirror/app:1.9',
+        '✓ ghcr.io/a/app:1.8 (skipped: up-to-date) → reg.local/mirror/app:1.8',
+        'Summary: 0 copied, 1 skipped, 0 failed in 812ms; dry run: 1 would copy, 1 would overwrite (12 requests)',
         '',
       ].join('\n'),
     );
@@ -51,7 +51,7 @@ describe('renderText', () => {
       'x ghcr.io/a/gone -- plan failed: list tags ghcr.io/a/gone: GET returned HTTP 404 [source, list tags ghcr.io/a/gone, HTTP 404, NAME_UNKNOWN, RegistryError]',
     );
     expect(lines.at(-2)).toBe(
-      'Summary: 1 copied, 1 overwritten, 1 skipped, 1 drifted, 2 failed in 4.2s (12.3 MB, 8 blobs, 2 mounted, 5 existing, 340 requests)',
+      'Summary: 1 copied, 1 skipped, 2 failed in 4.2s; 1 overwritten, 1 drifted (12.3 MB, 8 blobs, 2 mounted, 5 existing, 340 requests)',
     );
   });
 
@@ -87,7 +87,7 @@ describe('line renderers', () => {
     const entry = runResult().entries[0]!;
     const { destinationDigest: _, ...drift } = entry.tags[3]!;
     expect(renderTagLine(entry, drift)).toBe(
-      '! ghcr.io/a/app:0.9 (drifted: destination differs (overwrite: false)) → reg.local/mirror/app:0.9',
+      '✓ ghcr.io/a/app:0.9 (drifted: destination differs (overwrite: false)) → reg.local/mirror/app:0.9',
     );
   });
 

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   needsTagList,
+  pointerTagsDroppedBySort,
   type SelectOptions,
   type Selector,
   SelectorError,
@@ -672,5 +673,47 @@ describe('large lists (sanity, no timing assertions)', () => {
 
     const numeric = Array.from({ length: 100_000 }, (_, i) => String(i * 7));
     expect(tagsOf(numeric, { sortBy: 'numerical', glob: ['*7'], limit: 2 })).toEqual(['699937', '699867']);
+  });
+});
+
+describe('unparseable tags (flux mirror drops them under semver/numerical sorts)', () => {
+  it('counts and names matching tags the sort dropped, but not tags the filters dropped', () => {
+    const r = selectTags(['1.0.0', 'latest', 'main', 'v2', 'x1', 'x2', 'x3', 'x4', 'x5'], {
+      regex: { pattern: '^(?:[0-9v]|latest|main|x)' },
+      limit: 0,
+    });
+    expect(r.selected.map((s) => s.tag)).toEqual(['v2', '1.0.0']);
+    expect(r.unparseable).toEqual({
+      count: 7,
+      sortBy: 'semver',
+      examples: ['latest', 'main', 'x1', 'x2', 'x3'],
+    });
+    expect(selectTags(['1', 'main'], { glob: ['*'], sortBy: 'numerical', limit: 0 }).unparseable).toEqual({
+      count: 1,
+      sortBy: 'numerical',
+      examples: ['main'],
+    });
+    expect(
+      selectTags(['1.0.0', 'main'], { glob: ['*'], sortBy: 'alphabetical' }).unparseable,
+    ).toBeUndefined();
+    // A semver range filters before the sort: `main` is not "matching", so it is not reported.
+    expect(selectTags(['1.0.0', 'main'], { semver: '*' }).unparseable).toBeUndefined();
+  });
+
+  it('tells validate which pointer tags a pattern selector would lose', () => {
+    expect(pointerTagsDroppedBySort({ regex: { pattern: '.*' }, sortBy: 'semver', limit: 0 })).toEqual([
+      'latest',
+      'main',
+      'master',
+      'stable',
+      'edge',
+    ]);
+    expect(pointerTagsDroppedBySort({ glob: ['ma*'], sortBy: 'semver', limit: 1 })).toEqual([
+      'main',
+      'master',
+    ]);
+    expect(pointerTagsDroppedBySort({ regex: { pattern: '^v\\d+' }, sortBy: 'semver' })).toEqual([]);
+    expect(pointerTagsDroppedBySort({ glob: ['*'], sortBy: 'alphabetical' })).toEqual([]);
+    expect(pointerTagsDroppedBySort({ semver: '>=1', glob: ['*'] })).toEqual([]);
   });
 });
