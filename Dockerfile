@@ -10,7 +10,7 @@
 ARG NODE_IMAGE=node:24-bookworm-slim
 ARG RUNTIME_IMAGE=gcr.io/distroless/nodejs24-debian12:nonroot
 
-# --- build: the bundled CLI (dist/cli.js + dist/cli-main.js) from a clean install
+# --- build: the bundled CLI (dist/cli.js + dist/cli/) from a clean install
 FROM ${NODE_IMAGE} AS build
 WORKDIR /src
 COPY package.json package-lock.json ./

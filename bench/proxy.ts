@@ -1,7 +1,9 @@
 /**
  * A counting HTTP proxy put in front of a registry: every request is forwarded unchanged (the Host
  * header too, so upload `Location`s the registry builds point back at the proxy) and counted by
- * method and kind; the bytes of blob GET response bodies are summed per digest.
+ * method and kind; the bytes of blob GET response bodies are summed per digest. With `delayMs` it
+ * also stands for a distant registry: each request waits `delayMs` before it is forwarded and each
+ * response `delayMs` before it is answered (latency each way; bandwidth is not limited).
  */
 import { Agent, createServer, type IncomingMessage, request, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -37,7 +39,15 @@ export function kindOf(path: string): RequestKind {
   return 'other';
 }
 
-export async function startCountingProxy(upstream: string): Promise<CountingProxy> {
+export async function startCountingProxy(
+  upstream: string,
+  options: { delayMs?: number } = {},
+): Promise<CountingProxy> {
+  const delayMs = options.delayMs ?? 0;
+  const later = (fn: () => void): void => {
+    if (delayMs > 0) setTimeout(fn, delayMs);
+    else fn();
+  };
   const target = new URL(upstream);
   const agent = new Agent({ keepAlive: true, maxSockets: 64 });
   let counts: ProxyCounts;
@@ -56,31 +66,37 @@ export async function startCountingProxy(upstream: string): Promise<CountingProx
     const isBlobGet = method === 'GET' && kind === 'blob';
     const digest = isBlobGet ? decodeURIComponent(path.split('?')[0]?.split('/').pop() ?? '') : '';
 
-    const up = request(
-      {
-        host: target.hostname,
-        port: target.port,
-        method,
-        path,
-        headers: req.headers,
-        agent,
-      },
-      (upRes) => {
-        res.writeHead(upRes.statusCode ?? 502, upRes.rawHeaders);
-        if (isBlobGet && upRes.statusCode === 200) {
-          counts.blobGets.set(digest, (counts.blobGets.get(digest) ?? 0) + 1);
-          upRes.on('data', (chunk: Buffer) => {
-            counts.blobBytesRead += chunk.length;
-          });
-        }
-        upRes.pipe(res);
-      },
-    );
-    up.on('error', () => {
-      if (!res.headersSent) res.writeHead(502);
-      res.end();
-    });
-    req.pipe(up);
+    const forward = (): void => {
+      const up = request(
+        {
+          host: target.hostname,
+          port: target.port,
+          method,
+          path,
+          headers: req.headers,
+          agent,
+        },
+        (upRes) =>
+          later(() => {
+            res.writeHead(upRes.statusCode ?? 502, upRes.rawHeaders);
+            if (isBlobGet && upRes.statusCode === 200) {
+              counts.blobGets.set(digest, (counts.blobGets.get(digest) ?? 0) + 1);
+              upRes.on('data', (chunk: Buffer) => {
+                counts.blobBytesRead += chunk.length;
+              });
+            }
+            upRes.pipe(res);
+          }),
+      );
+      up.on('error', () => {
+        if (!res.headersSent) res.writeHead(502);
+        res.end();
+      });
+      req.pipe(up);
+    };
+    // Paused until forwarded: the request body (an upload) waits with its headers.
+    if (delayMs > 0) req.pause();
+    later(forward);
   };
 
   const server = createServer({ keepAlive: true }, handle);

@@ -8,11 +8,9 @@ import './tune.js';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import * as core from '@actions/core';
-import * as github from '@actions/github';
 import { ConfigErrors, EMPTY_SECRET_WHY } from '../config/errors.js';
 import { loadConfig } from '../config/load.js';
 import type { MirrorConfig } from '../config/model.js';
-import { resolveHelm } from '../helm/bin.js';
 import { renderJson, toReport } from '../report/envelope.js';
 import { MergeError, mergeReports } from '../report/merge.js';
 import { renderEntryLines, renderPlanFailureLine, renderSummaryLine, renderTagLine } from '../report/text.js';
@@ -20,12 +18,8 @@ import { onSecret, redact, registerSecret } from '../secrets.js';
 import { onSignals } from '../sync/cancel.js';
 import { exitCodeOf, type SyncResult } from '../sync/model.js';
 import { StateCache } from '../sync/state.js';
-import { sync } from '../sync/sync.js';
 import { VERSION } from '../version.js';
-import { actionsCache } from './actions-cache.js';
 import { type Annotation, configErrorAnnotations, resultAnnotations, workspacePath } from './annotations.js';
-import { pullRequestOf, shouldComment, upsertComment } from './comment.js';
-import { installHelm, TEST_BASE_URL_ENV } from './helm-tool.js';
 import { type ActionInputs, failsOnDrift, InputError, isDryRun, readInputs } from './inputs.js';
 import { type CacheBackend, cacheKeys } from './state-cache.js';
 import { commentMarker, renderComment, renderConfigErrorSummary, renderSummary } from './summary.js';
@@ -160,6 +154,11 @@ async function provideHelm(config: MirrorConfig, inputs: ActionInputs): Promise<
   if (inputs.chartsOnly) return undefined;
   const charts = config.charts.filter((c) => inputs.only?.test(c.name) ?? true);
   if (!charts.some((c) => inputs.images || c.images?.discover === true)) return undefined;
+  // helm tooling (and @actions/tool-cache) loads only when a chart needs helm.
+  const [{ resolveHelm }, { installHelm, TEST_BASE_URL_ENV }] = await Promise.all([
+    import('../helm/bin.js'),
+    import('./helm-tool.js'),
+  ]);
   const baseUrl = process.env[TEST_BASE_URL_ENV];
   try {
     return await resolveHelm({
@@ -218,6 +217,8 @@ async function run(): Promise<void> {
   if (inputs.mode === 'merge') return mergeShards(inputs, workspace);
   const dryRun = isDryRun(inputs, eventName);
   const shownConfig = workspacePath(inputs.config, workspace) ?? inputs.config;
+  // Said before anything slow: the engine, the cache client and helm load on demand below.
+  core.info(`oci-mirror: reading ${shownConfig}`);
   let config: MirrorConfig;
   try {
     config = await loadConfig({
@@ -252,13 +253,18 @@ async function run(): Promise<void> {
       },
     );
   }
-  const backend = actionsCache;
-  const stateCache = await openStateCache(config, inputs, backend);
+  core.info(
+    `oci-mirror: ${dryRun ? 'planning (dry run)' : 'planning and copying'} ${config.artifacts.length} artifact and ${config.charts.length} chart entries`,
+  );
+  // @actions/cache (with the Azure storage SDK, ~40% of the bundle) loads only with `cache: true`.
+  const backend = inputs.cache ? (await import('./actions-cache.js')).actionsCache : undefined;
+  const stateCache = backend ? await openStateCache(config, inputs, backend) : undefined;
   const helmBin = await provideHelm(config, inputs);
   const only = inputs.only;
   const cancel = onSignals((signal) =>
     core.warning(`${signal} received: cancelling (nothing new starts; copies in flight are aborted)`),
   );
+  const { sync } = await import('../sync/sync.js');
   const result = await sync(config, {
     signal: cancel.signal,
     dryRun,
@@ -306,7 +312,7 @@ async function publish(
     workspace: string;
     dryRun: boolean;
     stateCache?: { state: StateCache; key: string } | undefined;
-    backend?: CacheBackend;
+    backend?: CacheBackend | undefined;
   },
 ): Promise<void> {
   const { shownConfig, workspace, dryRun, stateCache, backend } = run;
@@ -321,8 +327,13 @@ async function publish(
   const s = result.summary;
   const code = exitCodeOf(s, inputs.driftExitCode);
   const url = runUrl();
-  const pr = pullRequestOf(github.context);
-  const headSha = (github.context.payload.pull_request as { head?: { sha?: string } } | undefined)?.head?.sha;
+  // @actions/github (octokit) loads only now, after the work.
+  const [{ pullRequestOf, shouldComment, upsertComment }, { context }] = await Promise.all([
+    import('./comment.js'),
+    import('@actions/github'),
+  ]);
+  const pr = pullRequestOf(context);
+  const headSha = (context.payload.pull_request as { head?: { sha?: string } } | undefined)?.head?.sha;
   const view = {
     configFile: shownConfig,
     ...(url ? { runUrl: url } : {}),

@@ -34,6 +34,8 @@ export interface CliArgs {
   config?: string;
   output: OutputFormat;
   concurrency: number;
+  /** Blob streams in flight across all jobs (undefined: the engine's default). */
+  streams?: number | undefined;
   retries: number;
   timeoutMs: number;
   overwrite: boolean;
@@ -103,6 +105,7 @@ Options:
   --set COMPONENT:PATH=VALUE  a helm --set PATH=VALUE for the chart COMPONENT (its name or lazyoci
                             key) when its images are discovered (repeatable; as aicr does)
   --concurrency N           copy jobs in flight (default 4)
+  --streams N               blob streams in flight across all jobs (default 16, or 2x concurrency)
   --retries N               retries per request and per upload (default 3)
   --timeout DURATION        time budget per copy job, e.g. 90s, 5m (default 5m)
   --overwrite               replace destination tags that differ from the source
@@ -267,6 +270,7 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = proce
         version: { type: 'string', multiple: true },
         set: { type: 'string', multiple: true },
         concurrency: { type: 'string' },
+        streams: { type: 'string' },
         retries: { type: 'string' },
         timeout: { type: 'string' },
         overwrite: { type: 'boolean' },
@@ -357,6 +361,7 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = proce
     command,
     output: output as OutputFormat,
     concurrency: integer('concurrency', v.concurrency as string | undefined, 4, 1),
+    ...(v.streams !== undefined ? { streams: integer('streams', v.streams as string, 16, 1) } : {}),
     retries: integer('retries', v.retries as string | undefined, 3, 0),
     timeoutMs: v.timeout !== undefined ? positiveDuration(v.timeout as string) : 5 * 60_000,
     overwrite: v.overwrite === true,

@@ -28,11 +28,8 @@ import {
 import { redact, registerSecret } from '../secrets.js';
 import { pointerTagsDroppedBySort } from '../select/index.js';
 import { onSignals } from '../sync/cancel.js';
-import { listChartImages } from '../sync/charts.js';
 import { type ErrorInfo, exitCodeOf, type SyncResult } from '../sync/model.js';
-import { createSession, SessionError } from '../sync/session.js';
 import { StateCache } from '../sync/state.js';
-import { sync } from '../sync/sync.js';
 import { VERSION } from '../version.js';
 import { type CliArgs, helpText, parseCli, USAGE, UsageError } from './args.js';
 import { applySets, selectCharts } from './charts.js';
@@ -119,6 +116,8 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     return 0;
   }
 
+  // The registry engine loads only now: `validate` stays small (test/repo/startup.test.ts).
+  const { sync, SessionError } = await import('./engine.js');
   if (args.command === 'list-images') return listImages(args, config, io);
 
   // Text mode prints tag lines and a summary on stdout; `--verbose` replaces them with the log
@@ -159,6 +158,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       syncStartedLine({
         entries: config.artifacts.length + config.charts.length,
         concurrency: args.concurrency,
+        ...(args.streams !== undefined ? { streams: args.streams } : {}),
         retries: args.retries,
         timeoutMs: args.timeoutMs,
       }),
@@ -379,6 +379,7 @@ async function saveState(
 
 /** `list-images`: discover chart images and print them; exit 1 when a chart failed to resolve or render. */
 async function listImages(args: CliArgs, config: MirrorConfig, io: CliIO): Promise<number> {
+  const { createSession, SessionError, listChartImages } = await import('./engine.js');
   const session = createSession(config, { insecure: args.insecure, env: io.env, retries: args.retries });
   try {
     const listings = await listChartImages(config, session.client, {

@@ -115,11 +115,23 @@ export class BlobCopier {
       location = result.location;
     }
     if (location === undefined) {
-      const size = await onSide('destination', () => client.headBlob(dst, desc.digest));
+      // The HEAD and the upload's POST go out together: on a fresh destination every HEAD misses,
+      // and waiting for it would add a round trip per blob. When the blob is there after all, the
+      // opened upload is cancelled.
+      const [size, opened] = await Promise.all([
+        onSide('destination', () => client.headBlob(dst, desc.digest)),
+        onSide('destination', () => client.startUpload(dst)).then(
+          (loc) => ({ loc }),
+          (error: unknown) => ({ error }),
+        ),
+      ]);
       if (size !== undefined) {
+        if ('loc' in opened) await client.cancelUpload(dst, opened.loc);
         this.#log(`exists ${where}`);
         return 'existing';
       }
+      if ('error' in opened) throw opened.error;
+      location = opened.loc;
     }
     await this.#transfers.run(() =>
       onSide('destination', () =>

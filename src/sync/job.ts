@@ -4,7 +4,7 @@
  * and the images of chart entries.
  */
 import { type CopyContext, type CopyStats, childDigests, copyImage } from './copy.js';
-import { CancelledError, errorInfo, isTransient } from './errors.js';
+import { CancelledError, errorInfo, isTransient, onSide } from './errors.js';
 import type { ReferrerRow, TagResult } from './model.js';
 import type { PlannedTag } from './plan.js';
 import { copyReferrers } from './referrers.js';
@@ -82,12 +82,22 @@ export async function runJob(ctx: CopyContext, plan: PlannedTag, options: JobOpt
           options.timeoutMs,
           `copy referrers of ${r.source} → ${r.destination}`,
           ctx,
-          (job) =>
-            copyReferrers(job, srcRepo, dstRepo, plan.srcDigest as string, stats, rows, {
+          async (job) => {
+            // A dry run of a copy evaluates the children's referrers too: the plan holds only the
+            // digest, so the manifest is read here (as the copy itself would).
+            const manifest =
+              plan.manifest ??
+              (options.dryRun && (plan.action === 'copy' || plan.action === 'overwrite')
+                ? await onSide('source', () =>
+                    job.client.getManifest({ ...srcRepo, digest: plan.srcDigest as string }),
+                  )
+                : undefined);
+            return copyReferrers(job, srcRepo, dstRepo, plan.srcDigest as string, stats, rows, {
               sourceTags: options.sourceTags,
               dryRun: options.dryRun ?? false,
-              alsoSubjects: plan.manifest ? childDigests(plan.manifest) : [],
-            }),
+              alsoSubjects: manifest ? childDigests(manifest) : [],
+            });
+          },
           options.cancel,
         );
         // A dry run keeps the planned status (would-copy, would-overwrite, skipped).

@@ -18,7 +18,7 @@ import {
 import { needsTagList, selectTags, TooFewTagsError } from '../select/index.js';
 import { errorInfo, onceMore, onSide } from './errors.js';
 import { type TagResult, tagRow, type UnparseableTags } from './model.js';
-import { mapPool } from './pool.js';
+import { type HostLimiter, mapPool } from './pool.js';
 import { REFERRER_TAG } from './referrers.js';
 
 /** What the executor must do for one tag at one destination (`hold`: not copied, row as planned). */
@@ -35,7 +35,10 @@ export interface PlannedTag {
    * referrers at the source name this digest, not `srcDigest`.
    */
   originalDigest?: string;
-  /** The source manifest when planning already fetched it (the copy then needs no second GET). */
+  /**
+   * The source manifest when planning had to fetch it (platform filtering: the filtered index's
+   * bytes). Otherwise the copy fetches it by digest: a plan holds digests, not manifests.
+   */
   manifest?: RawManifest;
   /** Prefilled report row (status decided by the executor for copy/overwrite). */
   row: TagResult;
@@ -54,6 +57,51 @@ export interface EntryPlan {
   unparseable?: UnparseableTags;
 }
 
+/**
+ * Where planning gets tag lists and digests. `registryDigests()` asks the registries through a
+ * per-host limiter; a state cache answers `known()`, and a registry's bulk listing can stand in
+ * for `destination()`/`source()` (wrap the default and fall back to it).
+ */
+export interface DigestSource {
+  /** The source repository's tags. */
+  tags(repo: Repository): Promise<string[]>;
+  /** The source's digest for `ref` (a HEAD); undefined when the source lacks it. */
+  source(ref: Reference): Promise<string | undefined>;
+  /** The source manifest's bytes (only when planning must read them: platform filtering). */
+  manifest(ref: Reference): Promise<RawManifest>;
+  /** The destination's manifest head for `ref`; undefined when absent. */
+  destination(ref: Reference): Promise<ManifestHead | undefined>;
+  /** A destination digest known without a request; trusted only when it equals the source's. */
+  known(ref: Reference): string | undefined;
+}
+
+/** Digests from the registries themselves, at most `limiter.perHost` requests in flight per host. */
+export function registryDigests(
+  client: RegistryClient,
+  options: {
+    limiter?: HostLimiter | undefined;
+    knownDestinationDigest?: ((destination: string) => string | undefined) | undefined;
+  } = {},
+): DigestSource {
+  const { limiter, knownDestinationDigest } = options;
+  const limited = <T>(host: string, fn: () => Promise<T>): Promise<T> =>
+    limiter ? limiter.run(host, fn) : fn();
+  return {
+    // Each lookup is tried once more after a transient failure (a cut answer, a reset).
+    tags: (repo) =>
+      limited(repo.registry, () => onceMore(() => onSide('source', () => client.listTags(repo)))),
+    source: (ref) =>
+      limited(ref.registry, () => onceMore(() => onSide('source', () => client.headManifest(ref)))).then(
+        (h) => h?.digest,
+      ),
+    manifest: (ref) =>
+      limited(ref.registry, () => onceMore(() => onSide('source', () => client.getManifest(ref)))),
+    destination: (ref) =>
+      limited(ref.registry, () => onceMore(() => onSide('destination', () => client.headManifest(ref)))),
+    known: (ref) => knownDestinationDigest?.(formatReference(ref)),
+  };
+}
+
 function row(src: Reference, dst: Reference, init: Partial<TagResult> = {}): TagResult {
   const r = tagRow(formatReference(src), formatReference(dst), init);
   if (src.tag !== undefined) r.tag = src.tag;
@@ -70,8 +118,10 @@ export async function planEntry(
   options: {
     overwrite: boolean;
     parallelism: number;
-    /** See `SyncOptions.knownDestinationDigest`. */
+    /** See `SyncOptions.knownDestinationDigest` (ignored when `digests` is given). */
     knownDestinationDigest?: ((destination: string) => string | undefined) | undefined;
+    /** Where digests come from (default: the registries, unlimited). */
+    digests?: DigestSource;
     /** Plan only the selected source references this returns true for (`--shard-by tag`). */
     keep?: ((src: Reference) => boolean) | undefined;
     /** The source registry's bulk tag digest listing, when it has one (see oci/listings.ts). */
@@ -80,6 +130,8 @@ export async function planEntry(
     knownDestinationConfirmedAt?: ((destination: string) => number | undefined) | undefined;
   },
 ): Promise<EntryPlan> {
+  const digests =
+    options.digests ?? registryDigests(client, { knownDestinationDigest: options.knownDestinationDigest });
   const parsed = parseReference(entry.source);
   const source: Repository = { registry: parsed.registry, repository: parsed.repository };
   const destinations = entry.destinations.map((d) => parseRepository(d));
@@ -90,9 +142,7 @@ export async function planEntry(
   if (parsed.tag !== undefined || parsed.digest !== undefined) {
     refs.push(parsed);
   } else {
-    const listed = needsTagList(entry.selector)
-      ? await onceMore(() => onSide('source', () => client.listTags(source)))
-      : [];
+    const listed = needsTagList(entry.selector) ? await digests.tags(source) : [];
     // Referrers fallback indexes and cosign tags are not releases: they travel with their subject.
     const available = listed.filter((t) => !REFERRER_TAG.test(t));
     if (needsTagList(entry.selector)) sourceTags = new Set(listed);
@@ -126,20 +176,12 @@ export async function planEntry(
     else notes.push(`${entry.name}: ${l.unavailable ?? 'no listing'}; planning with one HEAD per tag`);
     listingRequests = l.requests;
   }
-  const perTag = await mapPool(mine, options.parallelism, (src) =>
-    planTag(
-      client,
-      src,
-      destinations,
-      overwrite,
-      options.knownDestinationDigest,
-      entry.platforms,
-      src.tag !== undefined ? listed?.get(src.tag) : undefined,
-    ).then((planned) => {
-      for (const p of planned) if (p.row.reason === REMEMBERED) p.row.reason = remembered(p, options);
-      return planned;
-    }),
-  );
+  const perTag = await mapPool(mine, options.parallelism, async (src) => {
+    const listedDigest = src.tag !== undefined ? listed?.get(src.tag) : undefined;
+    const planned = await planTag(digests, src, destinations, overwrite, entry.platforms, listedDigest);
+    for (const p of planned) if (p.row.reason === REMEMBERED) p.row.reason = remembered(p, options);
+    return planned;
+  });
   if (listed) {
     const saved = perTag.filter((rows) => rows.some((p) => p.row.reason === LISTED)).length;
     notes.push(
@@ -170,86 +212,82 @@ function remembered(
   return `up-to-date (remembered: state file, confirmed ${age} ago)`;
 }
 
-type Lookup = ManifestHead | undefined | { error: unknown };
-
 /** Reason of a row skipped on a listing's word (the destination holds the listed digest). */
 export const LISTED = 'up-to-date (listing)';
 
-async function lookup(client: RegistryClient, dst: Reference): Promise<Lookup> {
+type Lookup = ManifestHead | undefined | { error: unknown };
+
+async function lookup(digests: DigestSource, dst: Reference): Promise<Lookup> {
   try {
-    return await onceMore(() => onSide('destination', () => client.headManifest(dst)));
+    return await digests.destination(dst);
   } catch (error) {
     return { error };
   }
 }
 
 /**
- * Plan one source tag for every destination. Destinations are looked up first: when one lacks the
- * tag, a GET of the source yields its digest and the bytes the copy needs (one request instead of
- * a HEAD now and a GET later); when all have it, a HEAD of the source suffices. A destination the
- * state cache knows to hold the source digest is not asked at all.
+ * Plan one source tag for every destination. The source HEAD and the destination HEADs go out
+ * together (one round trip, not two); a destination the state cache knows to hold the source
+ * digest is not asked at all. With a platform filter the source manifest is fetched instead: the
+ * digest compared is the filtered index's.
  */
 async function planTag(
-  client: RegistryClient,
+  digests: DigestSource,
   src: Reference,
   destinations: Repository[],
   overwrite: boolean,
-  knownDestinationDigest: ((destination: string) => string | undefined) | undefined,
   platforms?: readonly string[],
+  /** The source digest a bulk listing gave: a hint, trusted only to skip (see below). */
   listedDigest?: string,
 ): Promise<PlannedTag[]> {
   const targets = destinations.map(
     (d): Reference =>
       src.tag !== undefined ? { ...d, tag: src.tag } : { ...d, digest: src.digest as string },
   );
-  const known = targets.map((dst) => knownDestinationDigest?.(formatReference(dst)));
+  const known = targets.map((dst) => digests.known(dst));
   const lookups = new Map<number, Lookup>();
-  await Promise.all(
+  const asked = Promise.all(
     targets.map(async (dst, i) => {
-      if (known[i] === undefined) lookups.set(i, await lookup(client, dst));
+      if (known[i] === undefined) lookups.set(i, await lookup(digests, dst));
     }),
   );
   // A listing's digest is trusted for one conclusion only: every destination already holds it, so
   // there is nothing to do (at worst a stale listing delays a copy to a later run). Any other
   // outcome — copy, overwrite, drift — is decided on the source registry's own answer below.
-  if (
-    listedDigest !== undefined &&
-    platforms === undefined &&
-    targets.every((_, i) => {
+  if (listedDigest !== undefined && platforms === undefined) {
+    await asked;
+    const allHold = targets.every((_, i) => {
       const l = lookups.get(i);
       return l === undefined ? known[i] === listedDigest : !('error' in l) && l.digest === listedDigest;
-    })
-  ) {
-    return targets.map((dst) => ({
-      action: 'skip' as const,
-      src,
-      srcDigest: listedDigest,
-      dst,
-      dstDigest: listedDigest,
-      row: {
-        ...row(src, dst, { sourceDigest: listedDigest, destinationDigest: listedDigest }),
-        status: 'skipped' as const,
-        reason: LISTED,
-      },
-    }));
+    });
+    if (allHold)
+      return targets.map((dst) => ({
+        action: 'skip' as const,
+        src,
+        srcDigest: listedDigest,
+        dst,
+        dstDigest: listedDigest,
+        row: {
+          ...row(src, dst, { sourceDigest: listedDigest, destinationDigest: listedDigest }),
+          status: 'skipped' as const,
+          reason: LISTED,
+        },
+      }));
   }
-  // With a platform filter the source is always fetched: the digest compared is the filtered index's.
-  const fetch = platforms !== undefined || [...lookups.values()].some((l) => l === undefined);
   let srcDigest: string;
   let manifest: RawManifest | undefined;
   let rewritten: string | undefined;
   let originalDigest: string | undefined;
   try {
-    if (fetch) {
-      manifest = await onceMore(() => onSide('source', () => client.getManifest(src))).catch(
-        (err: unknown) => {
-          if (err instanceof NotFoundError) return undefined;
-          throw err;
-        },
-      );
-      if (manifest && platforms !== undefined && isIndexMediaType(manifest.mediaType)) {
+    if (platforms !== undefined) {
+      manifest = await digests.manifest(src).catch((err: unknown) => {
+        if (err instanceof NotFoundError) return undefined;
+        throw err;
+      });
+      if (manifest && isIndexMediaType(manifest.mediaType)) {
         const filtered = filterIndexPlatforms(manifest, platforms);
         if (!filtered) {
+          await asked;
           const message = `${formatReference(src)}: no platform matches ${platforms.join(', ')}`;
           return targets.map((dst) => ({
             action: 'fail' as const,
@@ -266,9 +304,10 @@ async function planTag(
       }
       srcDigest = manifest?.digest ?? '';
     } else {
-      srcDigest = (await onceMore(() => onSide('source', () => client.headManifest(src))))?.digest ?? '';
+      srcDigest = (await digests.source(src)) ?? '';
     }
   } catch (err) {
+    await asked;
     return targets.map((dst) => ({
       action: 'fail' as const,
       src,
@@ -276,6 +315,7 @@ async function planTag(
       row: row(src, dst, { error: errorInfo(err) }),
     }));
   }
+  await asked;
   if (srcDigest === '') {
     return targets.map((dst) => ({
       action: 'fail' as const,
@@ -306,7 +346,7 @@ async function planTag(
           row: { ...r, status: 'skipped', reason: REMEMBERED },
         };
       }
-      const head = lookups.has(i) ? lookups.get(i) : await lookup(client, dst);
+      const head = lookups.has(i) ? lookups.get(i) : await lookup(digests, dst);
       if (head !== undefined && 'error' in head) {
         return {
           ...base,

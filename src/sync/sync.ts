@@ -1,6 +1,8 @@
 /**
- * `sync()`: plan every entry, then execute the copies in a bounded pool, de-duplicating blobs
- * across the whole run. Knows nothing of GitHub; the CLI and the action both call it.
+ * `sync()`: plan every entry and execute the copies in a bounded pool, de-duplicating blobs across
+ * the whole run. Planning of all entries shares one request limit per registry host; an entry's
+ * copy jobs start as soon as that entry is planned. Knows nothing of GitHub; the CLI and the action
+ * both call it.
  */
 
 import { EMPTY_SECRET_WHY } from '../config/errors.js';
@@ -21,8 +23,8 @@ import {
   type TagResult,
 } from './model.js';
 import { markNotChecked } from './not-checked.js';
-import { type PlannedTag, planEntry } from './plan.js';
-import { mapPool, Semaphore } from './pool.js';
+import { type PlannedTag, planEntry, registryDigests } from './plan.js';
+import { HostLimiter, mapPool, Semaphore, WorkQueue } from './pool.js';
 import { createSession, type Session, type SessionOptions } from './session.js';
 import { type ShardSpec, selectShard, type TagCounts } from './shard.js';
 import { entryPolicy, verifyPlan } from './verify-plan.js';
@@ -62,6 +64,10 @@ export interface SyncOptions extends SessionOptions, ChartOptions {
   tufCachePath?: string;
   /** Remembered verifications (the state file's). */
   verificationCache?: VerificationCache;
+  /** Blob streams in flight across all jobs (default: twice `concurrency`, at least 16; measured 16 vs 8: 0.87x the cold time). */
+  streams?: number;
+  /** Planning requests (tag lists, manifest HEADs) in flight per registry host (default 32). */
+  planRequests?: number;
   /** Do only this shard's part of the work (`--shard i/n`); see src/sync/shard.ts. */
   shard?: ShardSpec;
   /** Tags known per destination repository, to weigh shards (every shard must see the same). */
@@ -74,6 +80,11 @@ export interface SyncOptions extends SessionOptions, ChartOptions {
    */
   signal?: AbortSignal;
 }
+
+/** Planning requests in flight per registry host unless `planRequests` says otherwise. */
+export const PLAN_REQUESTS_PER_HOST = 32;
+/** Entries planned at once: enough to keep every host's request limit busy with one-tag entries. */
+const ENTRIES_IN_PLANNING = 64;
 
 interface Job {
   entry: EntryResult;
@@ -102,7 +113,7 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
       ...(options.timeoutMs === undefined && options.jobTimeoutMs !== undefined
         ? { timeoutMs: options.jobTimeoutMs }
         : {}),
-      connections: Math.max(8, concurrency * 2),
+      connections: Math.max(options.planRequests ?? PLAN_REQUESTS_PER_HOST, concurrency * 2),
       log,
       retry: {
         ...options.retry,
@@ -113,8 +124,56 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
   const requestsBefore = session.transport.totals().requests;
   const hostsBefore = session.transport.stats();
   const entries: EntryResult[] = [];
-  const jobs: Job[] = [];
   const planClient = options.signal ? client.withSignal(options.signal) : client;
+
+  const blobs = new BlobCopier({
+    client,
+    transfers: new Semaphore(options.streams ?? Math.max(16, concurrency * 2)),
+    log,
+  });
+  const ctx: CopyContext = {
+    client,
+    blobs,
+    parallelism: 4,
+    log,
+    prepareDestination: async (repo) => {
+      if (await session.ensureRepository(repo.registry, repo.repository))
+        log(`${repo.registry}/${repo.repository}: created the repository (ECR CreateRepository)`);
+    },
+  };
+  const attempts = (options.jobRetries ?? 1) + 1;
+  const timeoutMs = options.jobTimeoutMs ?? DEFAULT_JOB_TIMEOUT_MS;
+  const queue = new WorkQueue<Job>(concurrency, async (job) => {
+    const { entry, plan } = job;
+    if (options.signal?.aborted) {
+      // Start nothing new: the row says the copy was not attempted.
+      plan.row.status = 'failed';
+      plan.row.error = errorInfo(
+        new CancelledError(`${plan.row.source} → ${plan.row.destination}: cancelled before it started`),
+      );
+      entry.tags.push(plan.row);
+      emit({ type: 'tag', entry, tag: plan.row });
+      return;
+    }
+    emit({ type: 'tag-started', entry, source: plan.row.source, destination: plan.row.destination });
+    const r = await runJob(ctx, plan, {
+      cancel: options.signal,
+      referrers: job.referrers,
+      referrersOnly: job.referrersOnly ?? false,
+      dryRun: job.dryRun ?? false,
+      sourceTags: job.sourceTags,
+      attempts,
+      timeoutMs,
+      log,
+    });
+    entry.tags.push(r);
+    emit({ type: 'tag', entry, tag: r });
+  });
+  const limiter = new HostLimiter(options.planRequests ?? PLAN_REQUESTS_PER_HOST);
+  const digests = registryDigests(planClient, {
+    limiter,
+    knownDestinationDigest: options.knownDestinationDigest,
+  });
 
   const shard = options.shard ? selectShard(config, options.shard, options.shardWeights, options) : undefined;
   const artifacts = config.artifacts.filter(
@@ -136,7 +195,7 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
     });
     return imageVerifier;
   };
-  const planned = await mapPool(artifacts, Math.min(concurrency, 8), async (entry) => {
+  const planned = await mapPool(artifacts, ENTRIES_IN_PLANNING, async (entry) => {
     const result: EntryResult = {
       name: entry.name,
       kind: 'artifact',
@@ -148,55 +207,62 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
     if (options.signal?.aborted) {
       result.error = errorInfo(new CancelledError(`${entry.name}: cancelled before planning`));
       emit({ type: 'entry-failed', entry: result });
-      return { result, plan: undefined, entry };
+      return { result, entry, order: undefined, selected: undefined };
     }
+    let plan: Awaited<ReturnType<typeof planEntry>>;
     try {
-      let plan = await planEntry(planClient, entry, {
+      plan = await planEntry(planClient, entry, {
         overwrite: options.overwrite ?? false,
-        parallelism: concurrency * 2,
-        knownDestinationDigest: options.knownDestinationDigest,
+        parallelism: limiter.perHost,
+        digests,
         keep: shard?.tag,
         listing: sourceListing(session, entry.source),
         knownDestinationConfirmedAt: options.knownDestinationConfirmedAt,
       });
       const policy = await entryPolicy(entry);
       if (policy) plan = await verifyPlan(plan, entry, policy, verifier(), concurrency);
-      for (const note of plan.notes) log(note);
-      return { result, plan, entry };
     } catch (err) {
       result.error = errorInfo(
         options.signal?.aborted ? new CancelledError(`${entry.name}: planning cancelled`) : err,
       );
       emit({ type: 'entry-failed', entry: result });
-      return { result, plan: undefined, entry };
+      return { result, entry, order: undefined, selected: undefined };
     }
-  });
-  for (const { result, plan, entry } of planned) {
-    entries.push(result);
-    if (!plan) continue;
+    for (const note of plan.notes) log(note);
     if (plan.unparseable) result.unparseableTags = plan.unparseable;
+    enqueue(result, entry.includeReferrers, plan);
+    // Only the rows' order outlives planning: the plans themselves go with their jobs (memory at scale).
+    return { result, entry, order: plan.tags.map((p) => p.row), selected: plan.selected };
+  });
+
+  /** Turn an entry's plan into rows (nothing to do) and queued jobs (copies start right away). */
+  function enqueue(
+    result: EntryResult,
+    includeReferrers: boolean,
+    plan: Awaited<ReturnType<typeof planEntry>>,
+  ): void {
+    let jobs = 0;
+    const push = (job: Job) => {
+      jobs++;
+      queue.push(job);
+    };
+    const rows: TagResult[] = [];
     for (const p of plan.tags) {
       if (p.action === 'copy' || p.action === 'overwrite') {
         if (options.dryRun) {
           p.row.status = p.action === 'copy' ? 'would-copy' : 'would-overwrite';
-          if (entry.includeReferrers) {
+          if (includeReferrers) {
             // Referrers are evaluated in a dry run too (would-copy rows), writing nothing.
-            jobs.push({ entry: result, plan: p, referrers: true, dryRun: true, sourceTags: plan.sourceTags });
+            push({ entry: result, plan: p, referrers: true, dryRun: true, sourceTags: plan.sourceTags });
           } else {
-            result.tags.push(p.row);
-            emit({ type: 'tag', entry: result, tag: p.row });
+            rows.push(p.row);
           }
         } else {
-          jobs.push({
-            entry: result,
-            plan: p,
-            referrers: entry.includeReferrers,
-            sourceTags: plan.sourceTags,
-          });
+          push({ entry: result, plan: p, referrers: includeReferrers, sourceTags: plan.sourceTags });
         }
-      } else if (p.action === 'skip' && entry.includeReferrers) {
+      } else if (p.action === 'skip' && includeReferrers) {
         // The tag is up to date, but signatures or SBOMs may have been added since.
-        jobs.push({
+        push({
           entry: result,
           plan: p,
           referrers: true,
@@ -205,50 +271,19 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
           sourceTags: plan.sourceTags,
         });
       } else {
-        result.tags.push(p.row);
-        emit({ type: 'tag', entry: result, tag: p.row });
+        rows.push(p.row);
       }
     }
-    emit({ type: 'planned', entry: result, jobs: jobs.filter((j) => j.entry === result).length });
-  }
-  const blobs = new BlobCopier({ client, transfers: new Semaphore(Math.max(4, concurrency)), log });
-  const ctx: CopyContext = {
-    client,
-    blobs,
-    parallelism: 4,
-    log,
-    prepareDestination: async (repo) => {
-      if (await session.ensureRepository(repo.registry, repo.repository))
-        log(`${repo.registry}/${repo.repository}: created the repository (ECR CreateRepository)`);
-    },
-  };
-  const attempts = (options.jobRetries ?? 1) + 1;
-  const timeoutMs = options.jobTimeoutMs ?? DEFAULT_JOB_TIMEOUT_MS;
-  await mapPool(jobs, concurrency, async ({ entry, plan, referrers, referrersOnly, dryRun, sourceTags }) => {
-    if (options.signal?.aborted) {
-      // Start nothing new: the row says the copy was not attempted.
-      plan.row.status = 'failed';
-      plan.row.error = errorInfo(
-        new CancelledError(`${plan.row.source} → ${plan.row.destination}: cancelled before it started`),
-      );
-      entry.tags.push(plan.row);
-      emit({ type: 'tag', entry, tag: plan.row });
-      return;
+    // 'planned' first, so a progress display knows the total before the entry's rows arrive.
+    emit({ type: 'planned', entry: result, jobs });
+    for (const r of rows) {
+      result.tags.push(r);
+      emit({ type: 'tag', entry: result, tag: r });
     }
-    emit({ type: 'tag-started', entry, source: plan.row.source, destination: plan.row.destination });
-    const r = await runJob(ctx, plan, {
-      cancel: options.signal,
-      referrers,
-      referrersOnly: referrersOnly ?? false,
-      dryRun: dryRun ?? false,
-      sourceTags,
-      attempts,
-      timeoutMs,
-      log,
-    });
-    entry.tags.push(r);
-    emit({ type: 'tag', entry, tag: r });
-  });
+  }
+  queue.close();
+  await queue.done;
+  for (const { result } of planned) entries.push(result);
 
   if (options.signal?.aborted) {
     for (const c of charts) {
@@ -284,10 +319,10 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
   );
 
   // Rows in a stable order: as planned, whatever order jobs finished in.
-  for (const { result, plan } of planned) {
-    if (!plan) continue;
-    const order = new Map(plan.tags.map((p, i) => [p.row, i]));
-    result.tags.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+  for (const { result, order } of planned) {
+    if (!order) continue;
+    const index = new Map(order.map((row, i) => [row, i]));
+    result.tags.sort((a, b) => (index.get(a) ?? 0) - (index.get(b) ?? 0));
   }
   const requests = session.transport.totals().requests - requestsBefore;
   const hosts = hostUsage(session, hostsBefore);
@@ -304,9 +339,9 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
   };
   if (hosts.length > 0) result.hosts = hosts;
   if (shard && options.shard) {
-    const order: ShardInfo['order'] = planned.map(({ entry, plan }) => ({
+    const order: ShardInfo['order'] = planned.map(({ entry, selected }) => ({
       entry: config.artifacts.indexOf(entry),
-      ...(plan?.selected ? { sources: plan.selected } : {}),
+      ...(selected ? { sources: selected } : {}),
     }));
     for (const c of charts) order.push({ entry: config.artifacts.length + config.charts.indexOf(c) });
     result.shard = { ...options.shard, fingerprint: shard.fingerprint, order };

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 
@@ -12,8 +12,14 @@ describe('repository hygiene', () => {
     const out = mkdtempSync(join(tmpdir(), 'oci-mirror-dist-'));
     try {
       execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs'), out], { cwd: root, stdio: 'pipe' });
-      const committed = readdirSync(join(root, 'dist')).sort();
-      expect(readdirSync(out).sort()).toEqual(committed);
+      // dist/cli/ holds the CLI's bundle and chunks: compare every file, recursively.
+      const files = (dir: string) =>
+        readdirSync(dir, { recursive: true, withFileTypes: true })
+          .filter((d) => d.isFile())
+          .map((d) => relative(dir, join(d.parentPath, d.name)))
+          .sort();
+      const committed = files(join(root, 'dist'));
+      expect(files(out)).toEqual(committed);
       for (const file of committed) {
         const fresh = readFileSync(join(out, file));
         const current = readFileSync(join(root, 'dist', file));
