@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The oci-mirror command line: loads ./cli-main.js through Node's compile cache (see scripts/build.mjs).
+// The oci-mirror command line: loads ./cli/index.js through Node's compile cache (see scripts/build.mjs).
 import module from 'node:module';
 
 const [major, minor] = process.versions.node.split('.').map(Number);
@@ -11,4 +11,4 @@ module.enableCompileCache?.();
 // Before the bundle loads: keep V8's young generation from growing, so streamed blobs do not pile
 // up RSS (see src/runtime.ts for the measurements).
 (await import('node:v8')).setFlagsFromString('--semi-space-growth-factor=1');
-await import('./cli-main.js');
+await import('./cli/index.js');
