@@ -13874,145 +13874,6 @@ function exitCodeOf(summary, driftExitCode = 2) {
 
 /***/ }),
 
-/***/ 17919:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   C7: () => (/* binding */ ShardSpecError),
-/* harmony export */   TH: () => (/* binding */ parseShardBy),
-/* harmony export */   Xm: () => (/* binding */ selectShard),
-/* harmony export */   uK: () => (/* binding */ parseShard)
-/* harmony export */ });
-/* unused harmony exports SHARD_BY, partition, tagShard */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(62148);
-/**
- * Sharding a run over a job matrix (`--shard i/n`): a deterministic partition of the work so that
- * n processes, each given the same config (and the same weights), together do exactly what one run
- * would, and never two of them the same tag.
- *
- * Units of work, by `--shard-by`:
- * - `repository` (default): artifact entries grouped by source repository, so blob de-duplication and
- *   cross-repository mounts stay inside one shard; each chart entry (with the images discovered in
- *   it) is one unit.
- * - `entry`: each artifact or chart entry is a unit.
- * - `tag`: every shard lists every artifact entry and keeps the source tags whose hash falls to it;
- *   chart entries are units as above.
- *
- * Units are dealt out heaviest first to the least-loaded shard (ties: lowest key, lowest shard), so
- * the partition is a pure function of the unit keys, their weights and n. Weights (tags per unit)
- * come from the state file when known; every shard must then see the same weights, which the
- * partition fingerprint recorded in each shard's report lets `merge-reports` check.
- */
-
-
-const SHARD_BY = ['repository', 'entry', 'tag'];
-/** A shard spec that cannot be used. */
-class ShardSpecError extends Error {
-    name = 'ShardSpecError';
-}
-/** Parse `i/n` (1 ≤ i ≤ n). */
-function parseShard(text) {
-    const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
-    if (!m)
-        throw new ShardSpecError(`expected i/n (e.g. 2/8), got "${text}"`);
-    const index = Number(m[1]);
-    const count = Number(m[2]);
-    if (count < 1 || index < 1 || index > count)
-        throw new ShardSpecError(`expected 1 ≤ i ≤ n in i/n, got "${text}"`);
-    return { index, count };
-}
-/** Parse `repository|entry|tag`. */
-function parseShardBy(text) {
-    if (SHARD_BY.includes(text))
-        return text;
-    throw new ShardSpecError(`expected repository, entry or tag, got "${text}"`);
-}
-/**
- * Deal units to `count` shards, heaviest first onto the least-loaded shard. Returns the 1-based
- * shard of each key.
- */
-function partition(units, count) {
-    const sorted = [...units].sort((a, b) => b.weight - a.weight || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    const load = new Array(count).fill(0);
-    const out = new Map();
-    for (const u of sorted) {
-        if (out.has(u.key))
-            continue;
-        let best = 0;
-        for (let i = 1; i < count; i++)
-            if (load[i] < load[best])
-                best = i;
-        load[best] = load[best] + Math.max(u.weight, 1);
-        out.set(u.key, best + 1);
-    }
-    return out;
-}
-/** The shard (1-based) a source tag or digest falls to under `--shard-by tag`. */
-function tagShard(src, count) {
-    const name = src.tag ?? src.digest ?? '';
-    const h = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256')
-        .update(`${(0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .formatRepository */ .Sh)(src)}\0${name}`)
-        .digest();
-    return (h.readUInt32BE(0) % count) + 1;
-}
-function sourceRepository(entry) {
-    const r = (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .parseReference */ .F2)(entry.source);
-    return (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .formatRepository */ .Sh)({ registry: r.registry, repository: r.repository });
-}
-/**
- * A chart entry is one unit: the chart and the images discovered in it stay together. Charts that
- * discover images are all one unit: two charts may reference the same image, which one run writes
- * once and two shards would both write.
- */
-function chartKey(c, i, discovers) {
-    if (discovers)
-        return 'charts with images';
-    return `chart\0${i}\0${c.source}\0${c.name}`;
-}
-function artifactKey(e, i, by) {
-    return by === 'entry' ? `artifact\0${i}\0${e.name}` : `repository\0${sourceRepository(e)}`;
-}
-function weightOf(repos, counts) {
-    let w = 0;
-    for (const r of repos)
-        w += counts?.(r) ?? 0;
-    return Math.max(w, 1);
-}
-/** This shard's part of the config. */
-function selectShard(config, spec, counts, options = {}) {
-    const discoverAll = options.images === true && options.chartsOnly !== true;
-    const discovers = (c) => options.chartsOnly !== true && (discoverAll || c.images?.discover === true);
-    const units = new Map();
-    const add = (key, w) => units.set(key, (units.get(key) ?? 0) + w);
-    if (spec.by !== 'tag')
-        config.artifacts.forEach((e, i) => {
-            add(artifactKey(e, i, spec.by), weightOf(e.destinations, counts));
-        });
-    config.charts.forEach((c, i) => {
-        add(chartKey(c, i, discovers(c)), weightOf([c.repository], counts));
-    });
-    const assigned = partition([...units].map(([key, weight]) => ({ key, weight })), spec.count);
-    const fingerprint = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256')
-        .update(JSON.stringify([spec.count, spec.by, [...assigned].sort()]))
-        .digest('hex')
-        .slice(0, 16);
-    const artifactIndex = new Map(config.artifacts.map((e, i) => [e, i]));
-    const chartIndex = new Map(config.charts.map((c, i) => [c, i]));
-    const selection = {
-        artifact: (e) => spec.by === 'tag' || assigned.get(artifactKey(e, artifactIndex.get(e) ?? -1, spec.by)) === spec.index,
-        chart: (c) => assigned.get(chartKey(c, chartIndex.get(c) ?? -1, discovers(c))) === spec.index,
-        fingerprint,
-    };
-    if (spec.by === 'tag')
-        selection.tag = (src) => tagShard(src, spec.count) === spec.index;
-    return selection;
-}
-
-
-/***/ }),
-
 /***/ 42613:
 /***/ ((module) => {
 
@@ -28721,8 +28582,30 @@ const VERSION = '0.1.0';
 
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(57975);
-// EXTERNAL MODULE: ./src/sync/shard.ts
-var shard = __nccwpck_require__(17919);
+;// CONCATENATED MODULE: ./src/sync/shard-spec.ts
+const SHARD_BY = ['repository', 'entry', 'tag'];
+/** A shard spec that cannot be used. */
+class ShardSpecError extends Error {
+    name = 'ShardSpecError';
+}
+/** Parse `i/n` (1 ≤ i ≤ n). */
+function parseShard(text) {
+    const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
+    if (!m)
+        throw new ShardSpecError(`expected i/n (e.g. 2/8), got "${text}"`);
+    const index = Number(m[1]);
+    const count = Number(m[2]);
+    if (count < 1 || index < 1 || index > count)
+        throw new ShardSpecError(`expected 1 ≤ i ≤ n in i/n, got "${text}"`);
+    return { index, count };
+}
+/** Parse `repository|entry|tag`. */
+function parseShardBy(text) {
+    if (SHARD_BY.includes(text))
+        return text;
+    throw new ShardSpecError(`expected repository, entry or tag, got "${text}"`);
+}
+
 ;// CONCATENATED MODULE: ./src/cli/args.ts
 /** Command-line parsing for `oci-mirror`. Errors are `UsageError` (exit code 3). */
 
@@ -28875,7 +28758,7 @@ function shardOption(flag, parse) {
         return parse();
     }
     catch (err) {
-        if (err instanceof shard/* ShardSpecError */.C7)
+        if (err instanceof ShardSpecError)
             throw new UsageError(`--${flag}: ${err.message}`);
         throw err;
     }
@@ -29058,8 +28941,8 @@ function parseCli(argv, env = process.env) {
     if (typeof v.shard === 'string') {
         const raw = v['shard-by'];
         args.shard = {
-            ...shardOption('shard', () => (0,shard/* parseShard */.uK)(v.shard)),
-            by: typeof raw === 'string' ? shardOption('shard-by', () => (0,shard/* parseShardBy */.TH)(raw)) : 'repository',
+            ...shardOption('shard', () => parseShard(v.shard)),
+            by: typeof raw === 'string' ? shardOption('shard-by', () => parseShardBy(raw)) : 'repository',
         };
     }
     else if (v['shard-by'] !== undefined) {
@@ -29301,7 +29184,7 @@ async function runCli(argv, io) {
         return 0;
     }
     // The registry engine loads only now: `validate` stays small (test/repo/startup.test.ts).
-    const { sync, SessionError } = await Promise.all(/* import() */[__nccwpck_require__.e(775), __nccwpck_require__.e(911)]).then(__nccwpck_require__.bind(__nccwpck_require__, 72911));
+    const { sync, SessionError } = await Promise.all(/* import() */[__nccwpck_require__.e(775), __nccwpck_require__.e(923)]).then(__nccwpck_require__.bind(__nccwpck_require__, 89923));
     if (args.command === 'list-images')
         return listImages(args, config, io);
     // Text mode prints tag lines and a summary on stdout; `--verbose` replaces them with the log
@@ -29563,7 +29446,7 @@ async function saveState(state, result, args, err) {
 }
 /** `list-images`: discover chart images and print them; exit 1 when a chart failed to resolve or render. */
 async function listImages(args, config, io) {
-    const { createSession, SessionError, listChartImages } = await Promise.all(/* import() */[__nccwpck_require__.e(775), __nccwpck_require__.e(911)]).then(__nccwpck_require__.bind(__nccwpck_require__, 72911));
+    const { createSession, SessionError, listChartImages } = await Promise.all(/* import() */[__nccwpck_require__.e(775), __nccwpck_require__.e(923)]).then(__nccwpck_require__.bind(__nccwpck_require__, 89923));
     const session = createSession(config, { insecure: args.insecure, env: io.env, retries: args.retries });
     try {
         const listings = await listChartImages(config, session.client, {

@@ -5,7 +5,7 @@
  */
 import * as core from '@actions/core';
 import { parseGoDuration } from '../config/checks.js';
-import { parseShard, parseShardBy, type ShardSpec, ShardSpecError } from '../sync/shard.js';
+import { parseShard, parseShardBy, type ShardSpec, ShardSpecError } from '../sync/shard-spec.js';
 
 /** A yes/no/let-the-event-decide switch (`dry-run`, `comment`). */
 export type Tristate = 'auto' | 'true' | 'false';

@@ -1,7 +1,7 @@
 /** Command-line parsing for `oci-mirror`. Errors are `UsageError` (exit code 3). */
 import { parseArgs } from 'node:util';
 import { parseGoDuration } from '../config/checks.js';
-import { parseShard, parseShardBy, type ShardSpec, ShardSpecError } from '../sync/shard.js';
+import { parseShard, parseShardBy, type ShardSpec, ShardSpecError } from '../sync/shard-spec.js';
 import { DEFAULT_STATE_TTL_MS } from '../sync/state.js';
 
 export type Command =

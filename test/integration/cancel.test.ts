@@ -24,7 +24,6 @@ import {
 } from '../harness/index.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 const MAIN = join(ROOT, 'src', 'cli', 'main.ts');
 const TAGS = ['1', '2', '3', '4', '5', '6'];
 
@@ -58,7 +57,11 @@ interface Exit {
 /** Run the CLI as its own process; send `signal` once the proxy has seen a blob read (copies in flight). */
 function runAndSignal(args: string[], signal: NodeJS.Signals): Promise<Exit> {
   return new Promise((resolve, reject) => {
-    const child = spawn(TSX, [MAIN, ...args], { env: { ...process.env, CI: 'true' } });
+    // `node --import tsx`, not the tsx wrapper: the signal must reach the CLI's own process, not a
+    // relay that decides on its own whether the child handles it.
+    const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], {
+      env: { ...process.env, CI: 'true' },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => {

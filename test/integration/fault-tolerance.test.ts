@@ -134,14 +134,15 @@ describe('cut, stalled and altered answers are retried (point 2)', () => {
   });
 
   it('a manifest read that never matches its digest fails closed, naming side and operation', async () => {
-    s.rules = [{ corruptByte: 30, match: is('GET', '/manifests/1.0') }];
+    // Planning HEADs the tag; the copy reads the manifest by digest.
+    s.rules = [{ corruptByte: 30, match: is('GET', `/manifests/${digests.get('1.0')}`) }];
     const r = await run();
     s.rules = [];
     expect(r.code).toBe(1);
     const bad = r.rows.find((t) => t.tag === '1.0') as Row;
     expect(bad.status).toBe('failed');
     expect(bad.error).toMatchObject({ side: 'source', kind: 'DigestMismatchError' });
-    expect(bad.error?.operation).toContain(`get manifest ${s.host}/app/ft:1.0`);
+    expect(bad.error?.operation).toContain(`get manifest ${s.host}/app/ft@${digests.get('1.0')}`);
     expect(r.summary).toMatchObject({ copied: 2, failed: 1 });
   });
 
@@ -164,7 +165,7 @@ describe('--timeout bounds every wait (point 3)', () => {
     expect(r.summary.failed).toBe(3);
     for (const row of r.rows) {
       expect(row.error?.side).toBe('source');
-      expect(row.error?.message).toMatch(/get manifest .*app\/ft:.*timeout/i);
+      expect(row.error?.message).toMatch(/get manifest .*app\/ft[:@].*timeout/i);
     }
   });
 
@@ -192,12 +193,12 @@ describe('every failure says where and what (point 4)', () => {
   });
 
   it('a connection reset on every manifest read names side, operation and reference', async () => {
-    s.rules = [{ reset: true, match: is('GET', '/manifests/1.1') }];
+    s.rules = [{ reset: true, match: is('GET', `/manifests/${digests.get('1.1')}`) }];
     const r = await run('--retries', '1');
     s.rules = [];
     const bad = r.rows.find((t) => t.tag === '1.1') as Row;
     expect(bad.error).toMatchObject({ side: 'source', kind: 'NetworkError' });
-    expect(bad.error?.operation).toBe(`get manifest ${s.host}/app/ft:1.1`);
-    expect(bad.error?.message).toContain(`get manifest ${s.host}/app/ft:1.1`);
+    expect(bad.error?.operation).toBe(`get manifest ${s.host}/app/ft@${digests.get('1.1')}`);
+    expect(bad.error?.message).toContain(`get manifest ${s.host}/app/ft@${digests.get('1.1')}`);
   });
 });

@@ -102,7 +102,7 @@ describe('planEntry through a DigestSource', () => {
     });
     expect(plan.tags.map((t) => [t.src.tag, t.action, t.row.reason])).toEqual([
       ['1.1.0', 'drift', 'destination differs from source (overwrite: false)'],
-      ['1.0.0', 'skip', 'up-to-date (state cache)'],
+      ['1.0.0', 'skip', 'up-to-date (remembered)'],
     ]);
     expect(calls.sort()).toEqual(['destination 1.1.0', 'source 1.0.0', 'source 1.1.0']);
   });
