@@ -3752,9 +3752,9 @@ function mirrorImage(ctx, chart, image, dst, jobs) {
     jobs.set(key, job);
     return job;
 }
-/** Mirror one chart entry; never throws. */
-async function chartEntry(ctx, chart, jobs, helm) {
-    const result = {
+/** A chart entry's result before any version is handled. */
+function chartResult(chart) {
+    return {
         name: chart.name,
         kind: 'chart',
         source: chart.source,
@@ -3762,6 +3762,10 @@ async function chartEntry(ctx, chart, jobs, helm) {
         position: chart.position,
         tags: [],
     };
+}
+/** Mirror one chart entry; never throws. */
+async function chartEntry(ctx, chart, jobs, helm) {
+    const result = chartResult(chart);
     let resolved;
     let target;
     try {
@@ -7584,12 +7588,7 @@ async function sync(config, options = {}) {
     if (options.signal?.aborted) {
         for (const c of charts) {
             const entry = {
-                name: c.name,
-                kind: 'chart',
-                source: c.source,
-                destinations: [c.repository],
-                position: c.position,
-                tags: [],
+                ...chartResult(c),
                 error: errorInfo(new CancelledError(`${c.name}: cancelled before it started`)),
             };
             entries.push(entry);

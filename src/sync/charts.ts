@@ -427,14 +427,9 @@ function mirrorImage(
   return job;
 }
 
-/** Mirror one chart entry; never throws. */
-async function chartEntry(
-  ctx: ChartContext,
-  chart: ChartEntry,
-  jobs: ImageJobs,
-  helm: () => Promise<string>,
-): Promise<EntryResult> {
-  const result: EntryResult = {
+/** A chart entry's result before any version is handled. */
+export function chartResult(chart: ChartEntry): EntryResult {
+  return {
     name: chart.name,
     kind: 'chart',
     source: chart.source,
@@ -442,6 +437,16 @@ async function chartEntry(
     position: chart.position,
     tags: [],
   };
+}
+
+/** Mirror one chart entry; never throws. */
+async function chartEntry(
+  ctx: ChartContext,
+  chart: ChartEntry,
+  jobs: ImageJobs,
+  helm: () => Promise<string>,
+): Promise<EntryResult> {
+  const result = chartResult(chart);
   let resolved: Awaited<ReturnType<typeof resolveVersions>>;
   let target: ReturnType<typeof imageTarget>;
   try {

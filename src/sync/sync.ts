@@ -10,7 +10,7 @@ import type { MirrorConfig } from '../config/model.js';
 import { parseReference, type Repository } from '../oci/reference.js';
 import { ImageVerifier, type VerificationCache } from '../verify/index.js';
 import { BlobCopier } from './blobs.js';
-import { type ChartOptions, syncCharts } from './charts.js';
+import { type ChartOptions, chartResult, syncCharts } from './charts.js';
 import type { CopyContext } from './copy.js';
 import { CancelledError, errorInfo } from './errors.js';
 import { DEFAULT_JOB_TIMEOUT_MS, runJob } from './job.js';
@@ -288,12 +288,7 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
   if (options.signal?.aborted) {
     for (const c of charts) {
       const entry: EntryResult = {
-        name: c.name,
-        kind: 'chart',
-        source: c.source,
-        destinations: [c.repository],
-        position: c.position,
-        tags: [],
+        ...chartResult(c),
         error: errorInfo(new CancelledError(`${c.name}: cancelled before it started`)),
       };
       entries.push(entry);
