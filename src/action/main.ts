@@ -20,6 +20,7 @@ import { exitCodeOf, type SyncResult } from '../sync/model.js';
 import { StateCache } from '../sync/state.js';
 import { VERSION } from '../version.js';
 import { type Annotation, configErrorAnnotations, resultAnnotations, workspacePath } from './annotations.js';
+import { checkIdTokenHosts, refusedIdTokenWarnings } from './id-token.js';
 import { type ActionInputs, failsOnDrift, InputError, isDryRun, readInputs } from './inputs.js';
 import { type CacheBackend, cacheKeys } from './state-cache.js';
 import { commentMarker, renderComment, renderConfigErrorSummary, renderSummary } from './summary.js';
@@ -220,6 +221,7 @@ async function run(): Promise<void> {
   // Said before anything slow: the engine, the cache client and helm load on demand below.
   core.info(`oci-mirror: reading ${shownConfig}`);
   let config: MirrorConfig;
+  let idTokenWarnings: Annotation[];
   try {
     config = await loadConfig({
       path: inputs.config,
@@ -227,6 +229,8 @@ async function run(): Promise<void> {
       // A plan without secrets (fork or Dependabot pull request) still reads what it can.
       emptySecrets: dryRun ? 'anonymous' : 'error',
     });
+    // Likewise without an OIDC ID token; a job that should have one is a config error.
+    ({ config, warnings: idTokenWarnings } = checkIdTokenHosts(config, process.env, dryRun, workspace));
   } catch (err) {
     if (err instanceof ConfigErrors) {
       annotate(configErrorAnnotations(err, workspace));
@@ -253,6 +257,7 @@ async function run(): Promise<void> {
       },
     );
   }
+  annotate(idTokenWarnings);
   core.info(
     `oci-mirror: ${dryRun ? 'planning (dry run)' : 'planning and copying'} ${config.artifacts.length} artifact and ${config.charts.length} chart entries`,
   );
@@ -300,6 +305,7 @@ async function run(): Promise<void> {
       if (e.type === 'log') core.debug(redact(e.message));
     },
   }).finally(() => cancel.dispose());
+  annotate(refusedIdTokenWarnings(result, config, workspace));
   await publish(result, inputs, { shownConfig, workspace, dryRun, stateCache, backend });
 }
 

@@ -230,10 +230,17 @@ function entryLine(e: EntryResult, dryRun: boolean): string {
   return `- ${entryIcon(e, dryRun)} ${inlineCode(e.name)} — ${entryCounts(e, dryRun) || 'nothing selected'}`;
 }
 
-/** `clean`, `drift` or `failures`: what the headline says. */
-export function outcomeOf(result: SyncResult): 'clean' | 'drift' | 'failures' {
-  if (result.summary.failed > 0) return 'failures';
-  if (result.summary.drifted > 0) return 'drift';
+/**
+ * What the headline says: `failures`, `drift`, `not-checked` (no entry could be checked: a plan
+ * without credentials), `partly-checked` (some could not), else `clean`.
+ */
+export function outcomeOf(
+  result: SyncResult,
+): 'clean' | 'drift' | 'failures' | 'not-checked' | 'partly-checked' {
+  const s = result.summary;
+  if (s.failed > 0) return 'failures';
+  if (s.drifted > 0) return 'drift';
+  if (s.notChecked > 0) return s.notChecked >= s.entries ? 'not-checked' : 'partly-checked';
   return 'clean';
 }
 
@@ -241,7 +248,17 @@ const OUTCOME: Record<ReturnType<typeof outcomeOf>, string> = {
   clean: '✅ clean',
   drift: '⚠️ drift',
   failures: '❌ failures',
+  'not-checked': '⏸️ not checked',
+  'partly-checked': '⏸️ partly checked',
 };
+
+/** Under the headline when credentials were missing: that this is no failure, and what checks it. */
+function notCheckedNote(result: SyncResult): string {
+  const s = result.summary;
+  if (s.notChecked === 0) return '';
+  const all = s.notChecked >= s.entries;
+  return `\n\n${all ? 'Nothing could be checked' : `${s.notChecked} of ${s.entries} entries could not be checked`}: this run has no credentials for ${all ? 'the hosts involved' : 'some hosts'} (a pull request from a fork or from Dependabot gets no secrets and no OIDC token; the warnings say which host and why). That is not a failure: the run on the default branch checks them.`;
+}
 
 /** `## oci-mirror — ❌ failures` and the counts line. */
 function headline(result: SyncResult, configFile: string): string {
@@ -264,7 +281,7 @@ function headline(result: SyncResult, configFile: string): string {
   const outcome =
     outcomeOf(result) === 'drift' && result.dryRun ? '⚠️ existing drift' : OUTCOME[outcomeOf(result)];
   const title = `## oci-mirror${result.dryRun ? ' (dry run)' : ''} — ${outcome}`;
-  return `${title}\n\n${counts.join(' · ')} — ${entries} in ${formatDuration(result.durationMs)}${moved} · config ${code(configFile)}`;
+  return `${title}\n\n${counts.join(' · ')} — ${entries} in ${formatDuration(result.durationMs)}${moved} · config ${code(configFile)}${notCheckedNote(result)}`;
 }
 
 /** Options of `renderSummary` and `renderComment`. */
@@ -466,10 +483,18 @@ export function renderComment(result: SyncResult, opts: SummaryOptions): string 
 
 /** The job summary of a config that did not load: each problem with its place in the file. */
 export function renderConfigErrorSummary(
-  problems: readonly { file: string; line: number; column: number; path: string; problem: string }[],
+  problems: readonly {
+    file: string;
+    line: number;
+    column: number;
+    path: string;
+    problem: string;
+    hint?: string | undefined;
+  }[],
 ): string {
   const rows = problems.map(
-    (p) => `| ${code(`${p.file}:${p.line}:${p.column}`)} | ${code(p.path)} | ${cell(p.problem)} |`,
+    (p) =>
+      `| ${code(`${p.file}:${p.line}:${p.column}`)} | ${code(p.path)} | ${cell(p.problem)}${p.hint ? `<br>**Hint:** ${cell(p.hint)}` : ''} |`,
   );
   return redact(
     `## oci-mirror — ❌ invalid config\n\n${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing was copied.\n\n| Where | Field | Problem |\n|---|---|---|\n${rows.join('\n')}\n`,

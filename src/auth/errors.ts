@@ -18,3 +18,9 @@ export class OidcTokenError extends Error {
     this.name = new.target.name;
   }
 }
+
+/**
+ * No ID token for this job: the runner offers none (fork pull request, Dependabot, no
+ * `id-token: write`) or refused the request (HTTP 401/403). A dry run reads such hosts anonymously.
+ */
+export class IdTokenUnavailableError extends OidcTokenError {}
