@@ -309,6 +309,24 @@ async function run(): Promise<void> {
   await publish(result, inputs, { shownConfig, workspace, dryRun, stateCache, backend });
 }
 
+/** The report as a workflow artifact (`upload-report`); trouble is a warning, never a failure. */
+async function publishReportArtifact(
+  reportPath: string,
+  inputs: ActionInputs,
+): Promise<{ id: number; url?: string } | undefined> {
+  if (!inputs.uploadReport) return undefined;
+  const { uploadReport } = await import('./report-artifact.js');
+  const up = await uploadReport(reportPath, inputs.reportArtifact);
+  if (up.uploaded) {
+    core.info(`report: uploaded as artifact "${up.name}" (id ${up.id})`);
+    return { id: up.id, ...(up.url ? { url: up.url } : {}) };
+  }
+  const message = `report: ${redact(up.reason)}; the report stays at the \`report\` output's path`;
+  if (up.warn) core.warning(message, { title: 'oci-mirror: report artifact' });
+  else core.info(message);
+  return undefined;
+}
+
 /** Everything a run shows and leaves behind: log, report file, outputs, annotations, summary, comment, cache. */
 async function publish(
   result: SyncResult,
@@ -330,6 +348,7 @@ async function publish(
   });
   const reportPath = join(process.env.RUNNER_TEMP ?? process.cwd(), 'oci-mirror-report.json');
   await writeFile(reportPath, renderJson(doc));
+  const artifact = await publishReportArtifact(reportPath, inputs);
   const s = result.summary;
   const code = exitCodeOf(s, inputs.driftExitCode);
   const url = runUrl();
@@ -344,6 +363,7 @@ async function publish(
     configFile: shownConfig,
     ...(url ? { runUrl: url } : {}),
     ...(headSha ? { headSha } : {}),
+    ...(artifact?.url ? { reportUrl: artifact.url } : {}),
     computedAt: new Date(),
   };
   const summaryMarkdown = renderSummary(result, view);
@@ -359,6 +379,8 @@ async function publish(
     changed: s.copied + s.overwritten > 0,
     'exit-code': code,
     report: reportPath,
+    'report-artifact-id': artifact?.id ?? '',
+    'report-artifact-url': artifact?.url ?? '',
     'copied-tags': JSON.stringify(copiedTags(result)),
     'summary-markdown': summaryMarkdown,
     'plan-markdown': planMarkdown,

@@ -72,16 +72,30 @@ function rowsOf(e: EntryResult): TagResult[] {
   return e.tags.flatMap((t) => [t, ...(t.images ?? [])]);
 }
 
-/** How an entry sorts: what needs a person first. */
-type Severity = 'failed' | 'drifted' | 'not-checked' | 'changed' | 'clean';
+/**
+ * A row cosign verification held back: the signature is younger than the entry's `minAge`
+ * (status `skipped`, reason `signature-too-new`). Not up to date: mirrored once it is old enough.
+ */
+function isHeld(t: TagResult): boolean {
+  return t.status === 'skipped' && t.reason === 'signature-too-new';
+}
 
-const SEVERITY_ORDER: readonly Severity[] = ['failed', 'drifted', 'not-checked', 'changed', 'clean'];
+/** Rows worth a line in an entry's table: all but the up-to-date ones. */
+function isNotable(t: TagResult): boolean {
+  return t.status !== 'skipped' || isHeld(t);
+}
+
+/** How an entry sorts: what needs a person first. */
+type Severity = 'failed' | 'drifted' | 'not-checked' | 'held' | 'changed' | 'clean';
+
+const SEVERITY_ORDER: readonly Severity[] = ['failed', 'drifted', 'not-checked', 'held', 'changed', 'clean'];
 
 function severityOf(e: EntryResult): Severity {
   const rows = rowsOf(e);
   if (e.error || rows.some((t) => t.status === 'failed')) return 'failed';
   if (rows.some((t) => t.status === 'drifted')) return 'drifted';
   if (e.notChecked !== undefined) return 'not-checked';
+  if (rows.some(isHeld)) return 'held';
   if (rows.some((t) => t.status !== 'skipped')) return 'changed';
   return 'clean';
 }
@@ -111,6 +125,12 @@ function digestCell(t: TagResult): string {
     case 'overwritten':
     case 'would-overwrite':
       return t.destinationDigest ? `${src}<br>was ${code(shortDigest(t.destinationDigest))}` : src;
+    case 'skipped': {
+      const young = t.verification?.tooNew;
+      return young
+        ? `${src}<br>signed ${formatDuration(young.ageMs)} ago, minAge ${cell(young.minAge)}`
+        : src;
+    }
     case 'copied': {
       const moved =
         t.bytes > 0
@@ -127,10 +147,17 @@ function digestCell(t: TagResult): string {
   }
 }
 
+/** The status cell of a held row (`isHeld`). */
+const HELD_LABEL = '⏳ held: signature too new';
+
 const TABLE_HEAD = '| Status | Source → Destination | Digest |\n|---|---|---|';
 
 function row(t: TagResult, dryRun: boolean): string {
-  const label = t.status === 'drifted' && dryRun ? '⚠️ existing drift' : LABELS[t.status];
+  const label = isHeld(t)
+    ? HELD_LABEL
+    : t.status === 'drifted' && dryRun
+      ? '⚠️ existing drift'
+      : LABELS[t.status];
   const rewritten = t.rewritten && t.status !== 'failed' ? `<br>rewritten: ${cell(t.rewritten)}` : '';
   // `verify:` entries: the signer, as the text report says it.
   const verified = verifiedLabel(t);
@@ -165,6 +192,11 @@ function reasonLines(e: EntryResult, dryRun: boolean): string[] {
   for (const t of rowsOf(e)) {
     if (t.status === 'failed')
       failure(t.error ?? { message: t.reason ?? 'unknown error' }, t.source, t.destination, 'failed');
+    else if (isHeld(t))
+      add(
+        'held',
+        "**held:** cosign verified the signature, but it is younger than the entry's `verify.minAge`, so the tag is not mirrored yet. It will be on a run after it is old enough; nothing to fix.",
+      );
     else if (t.status === 'drifted')
       add(
         'drift',
@@ -184,7 +216,11 @@ function entryCounts(e: EntryResult, dryRun: boolean): string {
   if (e.error) n.set('plan failed', 1);
   if (e.notChecked !== undefined) n.set('not checked', 1);
   for (const t of rowsOf(e)) {
-    const k = t.status === 'drifted' && dryRun ? 'existing drift' : LABELS[t.status].replace(/^\S+ /, '');
+    const k = isHeld(t)
+      ? 'held (signature too new)'
+      : t.status === 'drifted' && dryRun
+        ? 'existing drift'
+        : LABELS[t.status].replace(/^\S+ /, '');
     n.set(k, (n.get(k) ?? 0) + 1);
   }
   return [...n].map(([k, v]) => `${v} ${k}`).join(' · ');
@@ -194,6 +230,7 @@ const ICON: Record<Severity, string> = {
   failed: '❌',
   drifted: '⚠️',
   'not-checked': '⏸️',
+  held: '⏳',
   changed: '🔜',
   clean: '✅',
 };
@@ -209,7 +246,7 @@ function entryBlock(e: EntryResult, dryRun: boolean, opts: { all?: boolean; deta
   const title = `${entryIcon(e, dryRun)} ${inlineCode(e.name)} — ${entryCounts(e, dryRun) || 'nothing selected'}`;
   const reasons = reasonLines(e, dryRun);
   const rows = rowsOf(e)
-    .filter((t) => opts.all || t.status !== 'skipped')
+    .filter((t) => opts.all || isNotable(t))
     .map((t) => row(t, dryRun));
   const skipped = rowsOf(e).length - rows.length;
   const more = skipped > 0 ? `\n\n_${skipped} more up to date._` : '';
@@ -274,7 +311,9 @@ function headline(result: SyncResult, configFile: string): string {
   add(s.overwritten, 'overwritten');
   add(s.wouldCopy, 'would copy');
   add(s.wouldOverwrite, 'would overwrite');
-  add(s.skipped, 'up to date');
+  const held = result.entries.reduce((n, e) => n + rowsOf(e).filter(isHeld).length, 0);
+  add(held, 'held (signature too new)');
+  add(s.skipped - held, 'up to date');
   if (counts.length === 0) counts.push('nothing selected');
   const moved = result.dryRun ? '' : `, ${formatBytes(s.bytes)} moved`;
   const entries = `${s.entries} entr${s.entries === 1 ? 'y' : 'ies'}`;
@@ -290,6 +329,8 @@ export interface SummaryOptions {
   configFile: string;
   /** Link to the workflow run, when known. */
   runUrl?: string;
+  /** Link to the uploaded report artifact (`upload-report`), when it was uploaded. */
+  reportUrl?: string;
   /** Size cap in bytes (default `SUMMARY_MAX_BYTES`, `COMMENT_MAX_BYTES` for the comment). */
   maxBytes?: number;
   /** Pull request head commit the plan was computed for (comment). */
@@ -352,10 +393,12 @@ export function renderSummary(result: SyncResult, opts: SummaryOptions): string 
   const ordered = orderedEntries(result);
   const attention = ordered.filter((e) => ['failed', 'drifted', 'not-checked'].includes(severityOf(e)));
   const changed = ordered.filter((e) => severityOf(e) === 'changed');
+  const heldBack = ordered.filter((e) => severityOf(e) === 'held');
   const total = result.entries.reduce((n, e) => n + rowsOf(e).length, 0);
-  const runLink = opts.runUrl
-    ? `[Workflow run](${opts.runUrl}) · every row is in the JSON report (\`report\` output)`
-    : '';
+  const report = opts.reportUrl
+    ? `every row is in the [JSON report artifact](${opts.reportUrl})`
+    : 'every row is in the JSON report (`report` output)';
+  const runLink = opts.runUrl ? `[Workflow run](${opts.runUrl}) · ${report}` : opts.reportUrl ? report : '';
   let budget = max - Buffer.byteLength(head) - Buffer.byteLength(runLink) - 600;
   const parts = [head];
   let cut = 0;
@@ -379,7 +422,8 @@ export function renderSummary(result: SyncResult, opts: SummaryOptions): string 
     false,
   );
   section(dry ? '### Would change' : '### Changed', changed, false);
-  if (attention.length === 0 && changed.length === 0)
+  section('### Held back: signatures younger than `minAge`', heldBack, false);
+  if (attention.length === 0 && changed.length === 0 && heldBack.length === 0)
     parts.push(
       dry
         ? 'Nothing would change: every selected tag is up to date at its destinations.'
@@ -452,9 +496,14 @@ export function renderComment(result: SyncResult, opts: SummaryOptions): string 
   const when = (opts.computedAt ?? result.startedAt).toISOString().replace(/\.\d+Z$/, 'Z');
   const sha = opts.headSha ? ` for ${code(opts.headSha.slice(0, 12))}` : '';
   const stamp = `<sub>Plan computed${sha} at ${when}.</sub>`;
-  const links = opts.runUrl
-    ? `[Workflow run and job summary](${opts.runUrl}) · [report artifact](${opts.runUrl}#artifacts) (when the workflow uploads the \`report\` output)`
-    : '';
+  const artifact = opts.reportUrl
+    ? `[report artifact](${opts.reportUrl})`
+    : opts.runUrl
+      ? `[report artifact](${opts.runUrl}#artifacts) (when the workflow uploads the \`report\` output)`
+      : '';
+  const links = [opts.runUrl ? `[Workflow run and job summary](${opts.runUrl})` : '', artifact]
+    .filter(Boolean)
+    .join(' · ');
   const noteworthy = orderedEntries(result).filter((e) => severityOf(e) !== 'clean');
   const clean = result.entries.length - noteworthy.length;
   const fixed = [marker, head, stamp, links].join('\n\n');
