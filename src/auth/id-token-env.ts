@@ -62,13 +62,13 @@ export function noIdToken(env: NodeJS.ProcessEnv): NoIdToken | undefined {
     return {
       cause: 'fork',
       message:
-        'this is a pull request from a fork: GitHub does not issue OIDC tokens to workflows of pull requests from forks; the nightly/push run checks this host, or skip the step for forks (`if: github.event.pull_request.head.repo.fork == false`)',
+        'this is a pull request from a fork: GitHub does not issue OIDC tokens to workflows of pull requests from forks; the nightly/push run checks this host, or skip the step for forks with `if: github.event.pull_request.head.repo.fork == false`',
     };
   if (isDependabot(env))
     return {
       cause: 'dependabot',
       message:
-        "this run was triggered by Dependabot, which gets a read-only token and no OIDC token unless the workflow grants `permissions: id-token: write`; grant it in the workflow, or skip the step for Dependabot (`if: github.actor != 'dependabot[bot]'`)",
+        "this run was triggered by Dependabot, which gets a read-only token and no OIDC token unless the workflow grants `permissions: id-token: write`; grant it in the workflow, or skip the step for Dependabot with `if: github.actor != 'dependabot[bot]'`",
     };
   return {
     cause: 'permission',

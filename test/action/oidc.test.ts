@@ -127,7 +127,7 @@ describe('a plan on a pull request from a fork (GitHub issues no OIDC token)', (
       ['warning', '.github/oci-mirror.yaml', String(lineOf(config, `- host: ${priv.host}`))],
     ]);
     expect(warnings[1]?.message).toBe(
-      `${priv.host} authenticates with the OIDC ID token (\`credential.provider: github\`), which this job cannot have: this is a pull request from a fork: GitHub does not issue OIDC tokens to workflows of pull requests from forks; the nightly/push run checks this host, or skip the step for forks (\`if: github.event.pull_request.head.repo.fork == false\`). This plan reads ${priv.host} anonymously; what it cannot read is reported as not checked, not failed.`,
+      `${priv.host} authenticates with the OIDC ID token (\`credential.provider: github\`), which this job cannot have: this is a pull request from a fork: GitHub does not issue OIDC tokens to workflows of pull requests from forks; the nightly/push run checks this host, or skip the step for forks with \`if: github.event.pull_request.head.repo.fork == false\`. This plan reads ${priv.host} anonymously; what it cannot read is reported as not checked, not failed.`,
     );
     expect(r.annotations.filter((a) => a.level === 'error')).toEqual([]);
 
@@ -201,7 +201,7 @@ describe('a plan triggered by Dependabot', () => {
     const w = r.annotations.find((a) => a.props.title === `oci-mirror: no OIDC token for ${priv.host}`);
     expect(w?.level).toBe('warning');
     expect(w?.message).toContain(
-      "this run was triggered by Dependabot, which gets a read-only token and no OIDC token unless the workflow grants `permissions: id-token: write`; grant it in the workflow, or skip the step for Dependabot (`if: github.actor != 'dependabot[bot]'`)",
+      "this run was triggered by Dependabot, which gets a read-only token and no OIDC token unless the workflow grants `permissions: id-token: write`; grant it in the workflow, or skip the step for Dependabot with `if: github.actor != 'dependabot[bot]'`",
     );
     expect(report(r).summary).toMatchObject({ notChecked: 1, wouldCopy: 1, failed: 0 });
   });
