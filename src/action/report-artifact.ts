@@ -41,9 +41,11 @@ export async function uploadReport(
     const url = artifactUrl(id, env);
     return { uploaded: true, id, name, ...(url ? { url } : {}) };
   } catch (err) {
+    // GHES has no results service for @actions/artifact 2+: nothing to warn about on every run.
+    const ghes = (err as Error).name === 'GHESNotSupportedError';
     return {
       uploaded: false,
-      warn: true,
+      warn: !ghes,
       reason: `uploading ${basename(file)} as artifact "${name}" failed: ${(err as Error).message}`,
     };
   }
