@@ -2,7 +2,7 @@
  * The action end to end: `dist/index.js` in a simulated runner against real registries, a fake
  * GitHub REST API and a fake Actions cache service (see fakes.ts).
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -22,7 +22,7 @@ import {
   startFakeCacheService,
   startFakeGitHub,
 } from './fakes.js';
-import { type ActionRun, type RunnerDirs, runAction } from './runner.js';
+import { type ActionRun, type RunnerDirs, runAction, runnerWorkspace } from './runner.js';
 
 const PASSWORD = 'pw-Action-7781-secret';
 const GH_TOKEN = 'ghs_fakeTokenForTests0123456789';
@@ -65,11 +65,7 @@ function lineOf(config: string, name: string): number {
 }
 
 function workspace(name: string, config: string): RunnerDirs {
-  const dirs = { workspace: join(tmp.path, name, 'repo'), temp: join(tmp.path, name, 'runner-temp') };
-  mkdirSync(join(dirs.workspace, '.github'), { recursive: true });
-  mkdirSync(dirs.temp, { recursive: true });
-  writeFileSync(join(dirs.workspace, '.github', 'oci-mirror.yaml'), config);
-  return dirs;
+  return runnerWorkspace(tmp.path, name, config);
 }
 
 const PR_EVENT = {

@@ -5,8 +5,7 @@
  * refuses the token request at run time (a fake Actions token endpoint answering 401 to a bad
  * request token). Real registries: a public one (anonymous reads work) and a password one.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type OidcIssuer, startOidcIssuer } from '../fakes/oidc-issuer.js';
 import {
@@ -18,7 +17,7 @@ import {
   type TestRegistry,
   tempDir,
 } from '../harness/index.js';
-import { type ActionRun, type RunnerDirs, runAction } from './runner.js';
+import { type ActionRun, type RunnerDirs, runAction, runnerWorkspace } from './runner.js';
 
 let pub: TestRegistry;
 let priv: TestRegistry;
@@ -51,11 +50,7 @@ hosts:
 const lineOf = (config: string, text: string) => config.split('\n').findIndex((l) => l.includes(text)) + 1;
 
 function workspace(name: string, config: string): RunnerDirs {
-  const dirs = { workspace: join(tmp.path, name, 'repo'), temp: join(tmp.path, name, 'runner-temp') };
-  mkdirSync(join(dirs.workspace, '.github'), { recursive: true });
-  mkdirSync(dirs.temp, { recursive: true });
-  writeFileSync(join(dirs.workspace, '.github', 'oci-mirror.yaml'), config);
-  return dirs;
+  return runnerWorkspace(tmp.path, name, config);
 }
 
 const pr = (head: string, extra: Record<string, unknown> = {}) => ({

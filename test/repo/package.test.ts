@@ -144,8 +144,7 @@ function dockerfileProblems(text: string): string[] {
     const tag = /^[^@]+:([^/@]+)$/.exec(image)?.[1];
     if (!image.includes('@sha256:') && (tag === undefined || tag === 'latest'))
       problems.push(`base image ${image || '(unset)'} is not pinned to a tag or digest`);
-    if (!/(^|\/)node(js)?:?24(\D|$)/.test(image))
-      problems.push(`base image ${image} is not Node 24`);
+    if (!/(^|\/)node(js)?:?24(\D|$)/.test(image)) problems.push(`base image ${image} is not Node 24`);
   }
   const final = stages.at(-1) ?? '';
   if (!/^gcr\.io\/distroless\/nodejs24-debian\d+:nonroot(@sha256:[0-9a-f]{64})?$/.test(images.at(-1) ?? ''))
