@@ -20,7 +20,7 @@ export class OidcTokenError extends Error {
 }
 
 /**
- * No ID token for this job: the runner offers none (fork pull request, Dependabot, no
- * `id-token: write`) or refused the request (HTTP 401/403). A dry run reads such hosts anonymously.
+ * No ID token for this job: GitHub offers none to a fork's or Dependabot's pull request, or the
+ * runner refused the request (HTTP 401/403). A dry run reads such hosts anonymously.
  */
 export class IdTokenUnavailableError extends OidcTokenError {}

@@ -17,8 +17,15 @@ export function githubIdTokenSource(transport: Transport, env: NodeJS.ProcessEnv
   return async (audience) => {
     const requestUrl = env.ACTIONS_ID_TOKEN_REQUEST_URL;
     const requestToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
-    if (!requestUrl || !requestToken)
-      throw new IdTokenUnavailableError(noIdToken(env)?.message ?? 'no ID token');
+    if (!requestUrl || !requestToken) {
+      const why = noIdToken(env);
+      const message = why?.message ?? 'no ID token';
+      // A fork's or Dependabot's job never gets one (a plan reads the host anonymously); anywhere
+      // else its absence is a setup error to fix (`id-token: write`, or not in Actions at all).
+      throw why?.cause === 'fork' || why?.cause === 'dependabot'
+        ? new IdTokenUnavailableError(message)
+        : new OidcTokenError(message);
+    }
     registerSecret(requestToken);
     let url: URL;
     try {
