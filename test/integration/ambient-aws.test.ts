@@ -8,7 +8,7 @@
  * the signed GetCallerIdentity envelope, verified the way a registry would (re-signing it).
  */
 import { randomBytes } from 'node:crypto';
-import { chmodSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import aws4 from 'aws4';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +16,9 @@ import { EcrProvider } from '../../src/auth/providers/ecr.js';
 import type { ProviderContext } from '../../src/auth/providers/index.js';
 import { AwsCallerIdentityProvider } from '../../src/auth/providers/workload.js';
 import { loadConfig } from '../../src/config/index.js';
+import { renderJson, toReport } from '../../src/report/envelope.js';
+import { validateReport } from '../../src/report/schema.js';
+import { renderSummaryLine } from '../../src/report/text.js';
 import { sync } from '../../src/sync/sync.js';
 import { type AwsFake, startAwsFake } from '../fakes/aws.js';
 import { type OidcIssuer, startOidcIssuer } from '../fakes/oidc-issuer.js';
@@ -367,10 +370,20 @@ ${field ? '    createRepositories: true\n' : ''}`,
     expect(result.summary.copied, JSON.stringify(result.entries.map((e) => e.tags))).toBe(1);
     expect(aws.repositories).toContain('team/created');
     expect(logs).toContain(`${dst.host}/team/created: created the repository (ECR CreateRepository)`);
+    // The report lists it (and validates against its schema), and so does the summary line.
+    expect(result.createdRepositories).toEqual([`${dst.host}/team/created`]);
+    const doc = toReport(result, { reporter: { name: 'oci-mirror', version: 'test' } });
+    expect(doc.report.createdRepositories).toEqual([`${dst.host}/team/created`]);
+    expect(validateReport(JSON.parse(renderJson(doc)))).toEqual([]);
+    expect(renderSummaryLine(result)).toContain('; 1 repository created');
     // Already there: RepositoryAlreadyExistsException is fine, nothing is reported as created.
     const again = await run('team/created', true, {});
     expect(again.result.summary.failed).toBe(0);
     expect(again.logs.some((l) => l.includes('created the repository'))).toBe(false);
+    expect(again.result.createdRepositories).toBeUndefined();
+    expect(
+      toReport(again.result, { reporter: { name: 'oci-mirror', version: 'test' } }).report,
+    ).not.toHaveProperty('createdRepositories');
     expect(aws.repositories.filter((r) => r === 'team/created')).toHaveLength(1);
   });
 
@@ -380,6 +393,46 @@ ${field ? '    createRepositories: true\n' : ''}`,
     const { result } = await run('flag/on', false, { createRepositories: true });
     expect(result.summary.copied).toBe(1);
     expect(aws.repositories).toContain('flag/on');
+  });
+
+  it('a chart published to an ECR host gets its repository created too', async () => {
+    ambient({
+      AWS_ACCESS_KEY_ID: aws.longTerm.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: aws.longTerm.secretAccessKey,
+    });
+    const chart = join(dir.path, 'charts', 'mini');
+    mkdirSync(join(chart, 'templates'), { recursive: true });
+    writeFileSync(join(chart, 'Chart.yaml'), 'apiVersion: v2\nname: mini\nversion: 0.1.0\n');
+    writeFileSync(
+      join(chart, 'templates', 'cm.yaml'),
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: mini\n',
+    );
+    const file = join(dir.path, 'create-chart.yaml');
+    writeFileSync(
+      file,
+      `apiVersion: oci-mirror/v1
+kind: Config
+charts:
+  - name: mini
+    source: ./charts/mini
+    destination: oci://${dst.host}/helm
+hosts:
+  - host: ${dst.host}
+    provider: ecr
+    region: eu-west-1
+    createRepositories: true
+`,
+    );
+    const result = await sync(await loadConfig({ path: file, env: {} }), {
+      env: {},
+      endpoints: aws.endpoints,
+      dockerConfig: false,
+      retries: 0,
+      jobRetries: 0,
+    });
+    expect(result.summary.copied, JSON.stringify(result.entries)).toBe(1);
+    expect(aws.repositories).toContain('helm/mini');
+    expect(result.createdRepositories).toEqual([`${dst.host}/helm/mini`]);
   });
 
   it('a role without ecr:CreateRepository fails the tag, naming the permission', async () => {
