@@ -7,7 +7,7 @@
  * credentials that link produced can get the registry password. Plus `credential.provider: aws`:
  * the signed GetCallerIdentity envelope, verified the way a registry would (re-signing it).
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import aws4 from 'aws4';
@@ -187,6 +187,93 @@ describe('provider: ecr, ambient AWS identity (default chain)', () => {
     );
     ambient({ AWS_CONFIG_FILE: join(dir.path, 'config'), AWS_PROFILE: 'mirror' });
     expect(await ecrPassword()).toBe(ECR_PASSWORD);
+  });
+
+  it('IAM Identity Center (SSO): sso-session in the shared config, cached token, GetRoleCredentials at AWS_ENDPOINT_URL_SSO', async () => {
+    const home = join(dir.path, 'sso-home');
+    const cache = join(home, '.aws', 'sso', 'cache');
+    mkdirSync(cache, { recursive: true });
+    const bearer = `aoa${randomBytes(24).toString('base64url')}`;
+    // The SDK finds the login token in ~/.aws/sso/cache/<sha1(session name)>.json, as `aws sso login` writes it.
+    writeFileSync(
+      join(cache, `${createHash('sha1').update('corp').digest('hex')}.json`),
+      JSON.stringify({
+        startUrl: 'https://corp.awsapps.com/start',
+        region: 'eu-west-1',
+        accessToken: bearer,
+        expiresAt: new Date(Date.now() + 3_600_000).toISOString().replace(/\.\d+Z$/, 'Z'),
+        clientId: 'client-id',
+        clientSecret: 'client-secret',
+        registrationExpiresAt: new Date(Date.now() + 86_400_000).toISOString().replace(/\.\d+Z$/, 'Z'),
+        refreshToken: 'refresh',
+      }),
+    );
+    writeFileSync(
+      join(dir.path, 'sso-config'),
+      `[profile mirror]
+sso_session = corp
+sso_account_id = 123456789012
+sso_role_name = MirrorRole
+region = eu-west-1
+
+[sso-session corp]
+sso_region = eu-west-1
+sso_start_url = https://corp.awsapps.com/start
+sso_registration_scopes = sso:account:access
+`,
+    );
+    // The SSO portal's GetRoleCredentials: GET /federation/credentials with the bearer header.
+    const asked: string[] = [];
+    const portal = await startFake((req) => {
+      asked.push(`${req.method} ${req.url.pathname}?${req.url.searchParams}`);
+      const denied = (status: number, type: string, message: string) => ({
+        status,
+        headers: { 'x-amzn-errortype': type },
+        body: { message },
+      });
+      if (req.method !== 'GET' || req.url.pathname !== '/federation/credentials')
+        return denied(404, 'ResourceNotFoundException', 'not found');
+      if (req.headers['x-amz-sso_bearer_token'] !== bearer)
+        return denied(401, 'UnauthorizedException', 'Session token not found or invalid');
+      if (
+        req.url.searchParams.get('account_id') !== '123456789012' ||
+        req.url.searchParams.get('role_name') !== 'MirrorRole'
+      )
+        return denied(403, 'ForbiddenException', 'No access');
+      const s = issueSession();
+      return {
+        status: 200,
+        body: {
+          roleCredentials: {
+            accessKeyId: s.accessKeyId,
+            secretAccessKey: s.secretAccessKey,
+            sessionToken: s.sessionToken,
+            expiration: Date.now() + 3_600_000,
+          },
+        },
+      };
+    });
+    try {
+      const env = {
+        HOME: home,
+        AWS_CONFIG_FILE: join(dir.path, 'sso-config'),
+        AWS_PROFILE: 'mirror',
+        AWS_ENDPOINT_URL_SSO: portal.url,
+      };
+      ambient(env);
+      expect(await ecrPassword()).toBe(ECR_PASSWORD);
+      expect(asked).toEqual(['GET /federation/credentials?account_id=123456789012&role_name=MirrorRole']);
+      // Another role is refused by the portal, and the error names the chain. (A new file: the SDK
+      // caches what it read per path.)
+      writeFileSync(
+        join(dir.path, 'sso-config-other'),
+        `[profile mirror]\nsso_session = corp\nsso_account_id = 123456789012\nsso_role_name = OtherRole\nregion = eu-west-1\n\n[sso-session corp]\nsso_region = eu-west-1\nsso_start_url = https://corp.awsapps.com/start\n`,
+      );
+      ambient({ ...env, AWS_CONFIG_FILE: join(dir.path, 'sso-config-other') });
+      await expect(ecrPassword()).rejects.toThrow(/default chain \(tried .*SSO/);
+    } finally {
+      await portal.stop();
+    }
   });
 
   it('web identity (IRSA): AWS_ROLE_ARN + AWS_WEB_IDENTITY_TOKEN_FILE, STS at AWS_ENDPOINT_URL_STS', async () => {
