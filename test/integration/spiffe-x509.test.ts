@@ -346,6 +346,42 @@ describe('SPIFFE X.509-SVID TLS', () => {
     }
   });
 
+  it('when the Workload API goes away after the first SVID, the last one stays in use', async () => {
+    const api = await startWorkloadApi({
+      dir: mk('api-vanishing'),
+      identity: { svid: svids.client1, bundles: { 'example.org': tdA.caPem } },
+    });
+    const { config: cfg } = await config(
+      termA.host,
+      'vanish-1',
+      FULL('serverID: spiffe://example.org/registry'),
+    );
+    const logs: string[] = [];
+    const session = createSession(cfg, {
+      env: { SPIFFE_ENDPOINT_SOCKET: api.endpoint },
+      dockerConfig: false,
+      retries: 0,
+      log: (m) => logs.push(m),
+    });
+    try {
+      const first = await sync(cfg, { session, dockerConfig: false, jobRetries: 0 });
+      expect(first.summary.copied, errorsOf(first)).toBe(1);
+      await api.stop();
+      await expect
+        .poll(() => logs.some((l) => l.startsWith('SPIFFE: the Workload API stream broke')), {
+          timeout: 20_000,
+        })
+        .toBe(true);
+      const cfg2 = (await config(termA.host, 'vanish-2', FULL('serverID: spiffe://example.org/registry')))
+        .config;
+      const second = await sync(cfg2, { session, dockerConfig: false, jobRetries: 0 });
+      expect(second.summary.copied, errorsOf(second)).toBe(1);
+      expect(await at('vanish-2')).toBe(digest);
+    } finally {
+      await session.close();
+    }
+  });
+
   it('clear errors: socket not set, no Workload API at the socket, no SVID for this workload', async () => {
     const { config: cfg } = await config(
       termA.host,
