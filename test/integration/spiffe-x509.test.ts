@@ -199,6 +199,16 @@ describe('SPIFFE X.509-SVID TLS', () => {
     expect(apiA.calls.some((c) => c.method === 'FetchX509SVID')).toBe(true);
   });
 
+  it('the CLI runs the same config with SPIFFE_ENDPOINT_SOCKET from its environment (--verbose names the SVID)', async () => {
+    const { file } = await config(termA.host, 'cli', FULL('trustDomain: example.org'));
+    const run = await cli(['sync', file, '--verbose', '--retries', '0'], {
+      env: { SPIFFE_ENDPOINT_SOCKET: apiA.endpoint, DOCKER_CONFIG: dir.path },
+    });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain(`SPIFFE: X.509-SVID ${svids.client1.id}`);
+    expect(await at('cli')).toBe(digest);
+  });
+
   it('a client SVID of another trust domain is refused by the server', async () => {
     const before = termA.connections.length;
     const { config: cfg } = await config(
