@@ -5,17 +5,13 @@
  * request, is refused and recorded. For SDKs whose endpoints can only be redirected by HTTPS_PROXY
  * (Google's token endpoint for key files, Microsoft Entra's login host): nothing leaves the machine.
  */
-import { execFile } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { join } from 'node:path';
 import { TLSSocket } from 'node:tls';
-import { promisify } from 'node:util';
-import { getTestPki, type TempDir, tempDir } from '../harness/index.js';
+import { EC, getTestPki, openssl, type TempDir, tempDir } from '../harness/index.js';
 import { type FakeReply, type FakeRequest, fakeListener } from './server.js';
-
-const execFileP = promisify(execFile);
 
 export interface MitmProxy {
   /** `http://127.0.0.1:PORT`, the value of HTTPS_PROXY. */
@@ -36,21 +32,8 @@ export async function startMitmProxy(
 ): Promise<MitmProxy> {
   const pki = await getTestPki();
   const dir: TempDir = tempDir('mitm-');
-  const run = (args: string[]) => execFileP('openssl', args, { cwd: dir.path });
-  await run([
-    'req',
-    '-newkey',
-    'ec',
-    '-pkeyopt',
-    'ec_paramgen_curve:P-256',
-    '-nodes',
-    '-keyout',
-    'mitm.key',
-    '-out',
-    'mitm.csr',
-    '-subj',
-    '/CN=mitm',
-  ]);
+  const run = (args: string[]) => openssl(args, dir.path);
+  await run(['req', ...EC, '-keyout', 'mitm.key', '-out', 'mitm.csr', '-subj', '/CN=mitm']);
   writeFileSync(
     join(dir.path, 'mitm.ext'),
     `basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=serverAuth\nsubjectAltName=${hosts.map((h) => `DNS:${h}`).join(',')}\n`,

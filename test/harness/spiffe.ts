@@ -5,17 +5,14 @@
  * X.509-SVIDs and bundles and can push a rotation), and a TLS terminator in front of a registry that
  * requires a client X.509-SVID from the trust bundle and authorizes its SPIFFE ID.
  */
-import { execFile } from 'node:child_process';
 import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { connect as netConnect } from 'node:net';
 import { join } from 'node:path';
 import { createServer, type TLSSocket } from 'node:tls';
-import { promisify } from 'node:util';
 import * as grpc from '@grpc/grpc-js';
 import * as loader from '@grpc/proto-loader';
-
-const execFileP = promisify(execFile);
+import { EC, openssl } from './pki.js';
 
 /** The SPIFFE workload.proto, as .proto text for the server side. */
 const PROTO = `syntax = "proto3";
@@ -48,17 +45,6 @@ export interface TrustDomainCa {
   /** Issue an X.509-SVID for `spiffe://<name><path>` (a fresh key each time). */
   issue(path: string, name: string): Promise<Svid>;
 }
-
-async function openssl(args: string[], cwd: string): Promise<void> {
-  try {
-    await execFileP('openssl', args, { cwd });
-  } catch (err) {
-    const e = err as { stderr?: string; message: string };
-    throw new Error(`openssl ${args.join(' ')} failed: ${e.stderr ?? e.message}`);
-  }
-}
-
-const EC = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes'];
 
 /** A CA for a trust domain (self-signed, URI SAN `spiffe://<name>`), files in `dir`. */
 export async function trustDomainCa(dir: string, name: string): Promise<TrustDomainCa> {
