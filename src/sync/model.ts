@@ -197,6 +197,8 @@ export interface SyncResult {
    * at run time (the why); their entries' auth failures are `notChecked`.
    */
   anonymousHosts?: { host: string; reason: string }[];
+  /** Repositories this run created (`host/path`, sorted): ECR with `createRepositories`. */
+  createdRepositories?: string[];
 }
 
 /** What one run asked of one registry host. */

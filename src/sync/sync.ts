@@ -140,14 +140,17 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
     transfers: new Semaphore(options.streams ?? Math.max(16, concurrency * 2)),
     log,
   });
+  const created: string[] = [];
   const ctx: CopyContext = {
     client,
     blobs,
     parallelism: 4,
     log,
     prepareDestination: async (repo) => {
-      if (await session.ensureRepository(repo.registry, repo.repository))
+      if (await session.ensureRepository(repo.registry, repo.repository)) {
+        created.push(`${repo.registry}/${repo.repository}`);
         log(`${repo.registry}/${repo.repository}: created the repository (ECR CreateRepository)`);
+      }
     },
   };
   const attempts = (options.jobRetries ?? 1) + 1;
@@ -348,6 +351,7 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
   if (hosts.length > 0) result.hosts = hosts;
   if (session.anonymousHosts.size > 0)
     result.anonymousHosts = [...session.anonymousHosts].map(([host, reason]) => ({ host, reason }));
+  if (created.length > 0) result.createdRepositories = [...created].sort();
   if (shard && options.shard) {
     const order: ShardInfo['order'] = planned.map(({ entry, selected }) => ({
       entry: config.artifacts.indexOf(entry),
