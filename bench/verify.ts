@@ -30,7 +30,11 @@ export async function signRefSet(reg: RegistryTarget, set: RefSet, dir: string):
   const createdAt = new Date().toISOString();
   for (const img of set.images) {
     const bundle = await signBundle(s, img.index.digest, { subject: SUBJECT, issuer: ISSUER });
-    const subject = { mediaType: img.index.mediaType, digest: img.index.digest, size: img.index.bytes.length };
+    const subject = {
+      mediaType: img.index.mediaType,
+      digest: img.index.digest,
+      size: img.index.bytes.length,
+    };
     await pushBundleReferrers(reg, img.repo, subject, [bundle], createdAt);
   }
   return { trustedRoot, signatures: set.images.length };

@@ -12,7 +12,16 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildImage } from '../test/harness/content.js';
-import { ec, ISSUER, mockSigstore, pem, SUBJECT, signBundle, signLegacy, statement } from '../test/sigstore-mock.js';
+import {
+  ec,
+  ISSUER,
+  mockSigstore,
+  pem,
+  SUBJECT,
+  signBundle,
+  signLegacy,
+  statement,
+} from '../test/sigstore-mock.js';
 
 const OUT = join(import.meta.dirname, '..', 'test', 'fixtures', 'cosign');
 

@@ -231,4 +231,3 @@ export async function signLegacy(s: Instance, digest: string, repo: string) {
     },
   };
 }
-

@@ -28,6 +28,8 @@ export async function copyImage(
     manifest?: RawManifest | undefined;
     /** Where referrer rows go (kept by the caller even when the copy fails). */
     referrerRows?: ReferrerRow[];
+    /** Platform filter: nested indexes it rewrote (children of `manifest` the source lacks). */
+    rewrittenIndexes?: readonly RawManifest[] | undefined;
     /** Platform filter: the source's own index digest, whose referrers attach to `srcDigest`. */
     originalDigest?: string | undefined;
     /** The digest the destination tag held at planning (overwrite): restored if the tag write fails. */
@@ -41,7 +43,10 @@ export async function copyImage(
     options.manifest?.digest === srcDigest
       ? options.manifest
       : await onSide('source', () => ctx.client.getManifest({ ...srcRepo, digest: srcDigest }));
-  await copyContent(ctx, srcRepo, dstRepo, top, stats);
+  const rewritten = options.rewrittenIndexes?.length
+    ? new Map(options.rewrittenIndexes.map((m) => [m.digest, m]))
+    : undefined;
+  await copyContent(ctx, srcRepo, dstRepo, top, stats, rewritten);
   let referrers: ReferrerRow[] | undefined;
   if (options.referrers) {
     // Subject by digest first, then its referrers, and the tag last: a failure leaves no new tag.

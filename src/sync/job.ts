@@ -116,6 +116,7 @@ export async function runJob(ctx: CopyContext, plan: PlannedTag, options: JobOpt
               referrers: options.referrers,
               sourceTags: options.sourceTags,
               manifest: plan.manifest,
+              rewrittenIndexes: plan.rewrittenIndexes,
               referrerRows: rows,
               originalDigest: plan.originalDigest,
               previous: plan.dstDigest,

@@ -40,6 +40,8 @@ export interface PlannedTag {
    * bytes). Otherwise the copy fetches it by digest: a plan holds digests, not manifests.
    */
   manifest?: RawManifest;
+  /** Nested indexes the platform filter rewrote (children of `manifest`, innermost first). */
+  rewrittenIndexes?: RawManifest[];
   /** Prefilled report row (status decided by the executor for copy/overwrite). */
   row: TagResult;
 }
@@ -278,6 +280,7 @@ async function planTag(
   let manifest: RawManifest | undefined;
   let rewritten: string | undefined;
   let originalDigest: string | undefined;
+  let nested: RawManifest[] | undefined;
   try {
     if (platforms !== undefined) {
       manifest = await digests.manifest(src).catch((err: unknown) => {
@@ -285,7 +288,9 @@ async function planTag(
         throw err;
       });
       if (manifest && isIndexMediaType(manifest.mediaType)) {
-        const filtered = filterIndexPlatforms(manifest, platforms);
+        const filtered = await filterIndexPlatforms(manifest, platforms, (digest) =>
+          digests.manifest({ registry: src.registry, repository: src.repository, digest }),
+        );
         if (!filtered) {
           await asked;
           const message = `${formatReference(src)}: no platform matches ${platforms.join(', ')}`;
@@ -296,10 +301,11 @@ async function planTag(
             row: row(src, dst, { error: { message, side: 'source' } }),
           }));
         }
-        if (filtered !== manifest) {
+        if (filtered.manifest !== manifest) {
           originalDigest = manifest.digest;
-          manifest = filtered;
+          manifest = filtered.manifest;
           rewritten = `platforms ${platforms.join(', ')}`;
+          if (filtered.rewritten.length > 0) nested = filtered.rewritten;
         }
       }
       srcDigest = manifest?.digest ?? '';
@@ -379,6 +385,7 @@ async function planTag(
     for (const p of planned) {
       p.row.rewritten = rewritten;
       if (originalDigest !== undefined) p.originalDigest = originalDigest;
+      if (nested !== undefined) p.rewrittenIndexes = nested;
     }
   return planned;
 }

@@ -43,7 +43,7 @@ export async function loadTrustedRoot(
       );
     }
   }
-  const { getTrustedRoot } = await import(/* webpackMode: "eager" */ '@sigstore/tuf');
+  const { getTrustedRoot } = await import('@sigstore/tuf');
   try {
     return await getTrustedRoot({ cachePath: tufCachePath, retry: 2, timeout: 10_000 });
   } catch (err) {
