@@ -287,6 +287,7 @@ async function run(): Promise<void> {
       ? {
           knownDestinationDigest: stateCache.state.knownDestinationDigest,
           verificationCache: stateCache.state.verifications,
+          manifestChildren: stateCache.state.manifestChildren,
           // Verified digests are remembered in the state; the TUF metadata cache sits beside it
           // on the runner (not saved to the Actions cache: only the state file is).
           tufCachePath: join(dirname(stateCache.state.path), 'sigstore-tuf'),

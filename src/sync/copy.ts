@@ -35,7 +35,7 @@ export async function copyImage(
     /** The digest the destination tag held at planning (overwrite): restored if the tag write fails. */
     previous?: string | undefined;
   } = {},
-): Promise<CopyStats & { mediaType: string; referrers?: ReferrerRow[] }> {
+): Promise<CopyStats & { mediaType: string; children: string[]; referrers?: ReferrerRow[] }> {
   const stats: CopyStats = { blobs: { copied: 0, mounted: 0, existing: 0 }, bytes: 0, manifests: 0 };
   const srcRepo = { registry: src.registry, repository: src.repository };
   const dstRepo = { registry: dst.registry, repository: dst.repository };
@@ -74,9 +74,11 @@ export async function copyImage(
   }
   stats.manifests++;
   ctx.log(`put manifest ${dst.registry}/${dst.repository}:${dst.tag ?? srcDigest} (${srcDigest})`);
+  // What the index lists (remembered for later referrer passes over the up-to-date tag).
+  const children = childDigests(top);
   return referrers
-    ? { ...stats, mediaType: top.mediaType, referrers }
-    : { ...stats, mediaType: top.mediaType };
+    ? { ...stats, mediaType: top.mediaType, children, referrers }
+    : { ...stats, mediaType: top.mediaType, children };
 }
 
 /** The manifests an index lists (their referrers travel with the tag too); none for a manifest. */

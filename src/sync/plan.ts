@@ -40,6 +40,11 @@ export interface PlannedTag {
    * bytes). Otherwise the copy fetches it by digest: a plan holds digests, not manifests.
    */
   manifest?: RawManifest;
+  /**
+   * The manifest's media type when planning saw it without reading it (the destination's HEAD of
+   * the same digest): tells an index, whose platform manifests have referrers too, from a manifest.
+   */
+  mediaType?: string;
   /** Nested indexes the platform filter rewrote (children of `manifest`, innermost first). */
   rewrittenIndexes?: RawManifest[];
   /** Prefilled report row (status decided by the executor for copy/overwrite). */
@@ -367,6 +372,7 @@ async function planTag(
         return {
           ...base,
           dstDigest: head.digest,
+          mediaType: head.mediaType,
           action: 'skip',
           row: { ...r, status: 'skipped', reason: 'up-to-date' },
         };
