@@ -43,7 +43,7 @@ import { streamBlobsOnce } from './floor.js';
 import { type CountingProxy, type ProxyCounts, startCountingProxy } from './proxy.js';
 import { buildRefSet, pushRefSet, type RefSet } from './refset.js';
 import { headFloor, inParallel, pushTinyImage, writeEntriesConfig } from './scale.js';
-import { signRefSet, writeVerifyConfig } from './verify.js';
+import { signRefSet, VERIFY_POLICY } from './verify.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const NODE = join(ROOT, 'node_modules/.bin/node');
@@ -163,7 +163,14 @@ interface RunMeasure {
 
 type Endpoint = { host: string };
 
-function writeMirrorConfig(set: RefSet, src: Endpoint, dst: Endpoint, name: string): string {
+function writeMirrorConfig(
+  set: RefSet,
+  src: Endpoint,
+  dst: Endpoint,
+  name: string,
+  /** More lines for every entry (e.g. a `verify:` policy). */
+  entryLines: readonly string[] = [],
+): string {
   const lines = ['apiVersion: oci-mirror/v1', 'kind: Config', 'artifacts:'];
   for (const repo of set.repos) {
     const short = repo.split('/').pop();
@@ -172,6 +179,7 @@ function writeMirrorConfig(set: RefSet, src: Endpoint, dst: Endpoint, name: stri
       `    source: ${src.host}/${repo}`,
       `    destination: ${dst.host}/mirror/${short}`,
       `    selector: { semver: ">=0.0.0", limit: 0 }`,
+      ...entryLines,
     );
   }
   const path = join(tmp.path, `${name}.yaml`);
@@ -614,7 +622,7 @@ async function measureVerify(set: RefSet, src: TestRegistry, srcProxy: CountingP
   log('verify: signing the reference set (a cosign bundle referrer per tag, @sigstore/mock)');
   const signed = await signRefSet(src, set, tmp.path);
   const run = (s: Endpoint, d: Endpoint, name: string, extra: string[]) =>
-    runMirror(writeVerifyConfig(set, s, d, join(tmp.path, `${name}.verify.yaml`)), [
+    runMirror(writeMirrorConfig(set, s, d, `${name}.verify`, VERIFY_POLICY), [
       '--trusted-root',
       signed.trustedRoot,
       ...extra,

@@ -3,7 +3,7 @@
  * (a keyless bundle over each tag's index digest, pushed as an OCI referrer with the `sha256-<hex>`
  * fallback index, since the registry has no referrers API), by an offline Sigstore from
  * @sigstore/mock (test/sigstore-mock.ts) whose trusted_root.json the runs get with
- * `--trusted-root`. The mirror config is the plain bench config plus a `verify:` policy.
+ * `--trusted-root`. The mirror config is the plain bench config plus `VERIFY_POLICY`.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -40,28 +40,11 @@ export async function signRefSet(reg: RegistryTarget, set: RefSet, dir: string):
   return { trustedRoot, signatures: set.images.length };
 }
 
-/** The bench's mirror config for `set`, each entry with a keyless `verify:` policy. */
-export function writeVerifyConfig(
-  set: RefSet,
-  src: { host: string },
-  dst: { host: string },
-  path: string,
-): string {
-  const lines = ['apiVersion: oci-mirror/v1', 'kind: Config', 'artifacts:'];
-  for (const repo of set.repos) {
-    const short = repo.split('/').pop();
-    lines.push(
-      `  - name: ${short}`,
-      `    source: ${src.host}/${repo}`,
-      `    destination: ${dst.host}/mirror/${short}`,
-      `    selector: { semver: ">=0.0.0", limit: 0 }`,
-      '    verify:',
-      '      provider: cosign',
-      '      matchOIDCIdentity:',
-      `        - issuer: ${ISSUER}`,
-      `          subject: '${SUBJECT_PATTERN}'`,
-    );
-  }
-  writeFileSync(path, `${lines.join('\n')}\n`);
-  return path;
-}
+/** The `verify:` policy every bench entry gets (keyless, the identity the bench signs with). */
+export const VERIFY_POLICY: readonly string[] = [
+  '    verify:',
+  '      provider: cosign',
+  '      matchOIDCIdentity:',
+  `        - issuer: ${ISSUER}`,
+  `          subject: '${SUBJECT_PATTERN}'`,
+];

@@ -268,24 +268,18 @@ export class StateCache {
     for (const ref of [...this.#entries.keys()].sort())
       destinations[ref] = this.#entries.get(ref) as StateEntry;
     const doc: StateDocument = { version: STATE_VERSION, destinations };
-    if (this.#verifications.size > 0) {
+    /** Entries younger than the TTL, sorted by key (stable file text). */
+    const unexpired = <T extends { seenAt: number }>(map: Map<string, T>): Record<string, T> => {
       const now = this.#now();
-      const verifications: Record<string, VerificationEntry> = {};
-      for (const key of [...this.#verifications.keys()].sort()) {
-        const e = this.#verifications.get(key) as VerificationEntry;
-        if (now - e.seenAt <= this.#ttlMs) verifications[key] = e;
+      const out: Record<string, T> = {};
+      for (const key of [...map.keys()].sort()) {
+        const e = map.get(key) as T;
+        if (now - e.seenAt <= this.#ttlMs) out[key] = e;
       }
-      doc.verifications = verifications;
-    }
-    if (this.#children.size > 0) {
-      const now = this.#now();
-      const children: Record<string, ChildrenEntry> = {};
-      for (const digest of [...this.#children.keys()].sort()) {
-        const e = this.#children.get(digest) as ChildrenEntry;
-        if (now - e.seenAt <= this.#ttlMs) children[digest] = e;
-      }
-      doc.children = children;
-    }
+      return out;
+    };
+    if (this.#verifications.size > 0) doc.verifications = unexpired(this.#verifications);
+    if (this.#children.size > 0) doc.children = unexpired(this.#children);
     const text = `${JSON.stringify(doc)}\n`;
     if (text === this.#restored) return false;
     await mkdir(dirname(this.#path), { recursive: true });
