@@ -191,7 +191,7 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
   // sigstore-js itself is imported by verify/ on first use: runs without `verify:` never load it.
   let imageVerifier: ImageVerifier | undefined;
   const verifier = () => {
-    imageVerifier ??= new ImageVerifier(client, {
+    imageVerifier ??= new ImageVerifier(planClient, {
       ...(options.trustedRoot !== undefined ? { trustedRoot: options.trustedRoot } : {}),
       ...(options.tufCachePath !== undefined ? { tufCachePath: options.tufCachePath } : {}),
       ...(options.verificationCache ? { cache: options.verificationCache } : {}),
