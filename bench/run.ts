@@ -16,6 +16,8 @@
  * (the latency row: cold copy and floor through proxies that delay each request and each response
  * by MS; default 25, 0 skips it), --scale (the planning rows of bench/scale.ts: 1,000 one-tag
  * entries at 25 ms, 10,000 tags warm with state vs the HEAD floor).
+ * Verification on (bench/verify.ts, after the other rows): the set signed with @sigstore/mock, then
+ * cold, warm and warm with state under a `verify:` policy and `--trusted-root` (rows warm+verify).
  * --scale-out [--scale-tags N] (only the bulk-listing and shard bench of bench/scale-out.ts).
  * OCI_MIRROR_DIST=DIR benches DIR/cli.js (e.g. a `node scripts/build.mjs DIR` build) instead of
  * dist/cli.js, and never rebuilds dist/.
@@ -27,6 +29,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { distIsStale } from '../scripts/dist-freshness.js';
+import { RECHECK_SHARE } from '../src/sync/state.js';
 import {
   MediaTypes,
   pushBlob,
@@ -41,6 +44,7 @@ import { streamBlobsOnce } from './floor.js';
 import { type CountingProxy, type ProxyCounts, startCountingProxy } from './proxy.js';
 import { buildRefSet, pushRefSet, type RefSet } from './refset.js';
 import { headFloor, inParallel, pushTinyImage, writeEntriesConfig } from './scale.js';
+import { signRefSet, VERIFY_POLICY } from './verify.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const NODE = join(ROOT, 'node_modules/.bin/node');
@@ -160,7 +164,14 @@ interface RunMeasure {
 
 type Endpoint = { host: string };
 
-function writeMirrorConfig(set: RefSet, src: Endpoint, dst: Endpoint, name: string): string {
+function writeMirrorConfig(
+  set: RefSet,
+  src: Endpoint,
+  dst: Endpoint,
+  name: string,
+  /** More lines for every entry (e.g. a `verify:` policy). */
+  entryLines: readonly string[] = [],
+): string {
   const lines = ['apiVersion: oci-mirror/v1', 'kind: Config', 'artifacts:'];
   for (const repo of set.repos) {
     const short = repo.split('/').pop();
@@ -169,6 +180,7 @@ function writeMirrorConfig(set: RefSet, src: Endpoint, dst: Endpoint, name: stri
       `    source: ${src.host}/${repo}`,
       `    destination: ${dst.host}/mirror/${short}`,
       `    selector: { semver: ">=0.0.0", limit: 0 }`,
+      ...entryLines,
     );
   }
   const path = join(tmp.path, `${name}.yaml`);
@@ -595,6 +607,43 @@ async function measureScale(): Promise<ScaleResult> {
 }
 
 // ---------------------------------------------------------------------------------------------
+// verification on (bench/verify.ts)
+
+interface VerifyResult extends ToolResult {
+  signatures: number;
+}
+
+/**
+ * Signs the reference set in the source (one cosign bundle referrer per tag), then measures
+ * oci-mirror with a `verify:` policy and `--trusted-root`, cold then warm, with and without
+ * `--state-file`, as `measureTool` does (median of the repeats). Runs after the other rows: the
+ * signatures add `sha256-<hex>` tags to the source repositories.
+ */
+async function measureVerify(set: RefSet, src: TestRegistry, srcProxy: CountingProxy): Promise<VerifyResult> {
+  log('verify: signing the reference set (a cosign bundle referrer per tag, @sigstore/mock)');
+  const signed = await signRefSet(src, set, tmp.path);
+  const run = (s: Endpoint, d: Endpoint, name: string, extra: string[]) =>
+    runMirror(writeMirrorConfig(set, s, d, `${name}.verify`, VERIFY_POLICY), [
+      '--trusted-root',
+      signed.trustedRoot,
+      ...extra,
+    ]);
+  const rounds: ToolResult[] = [];
+  for (let round = 1; round <= REPEAT; round++) {
+    rounds.push(
+      await measureTool(
+        'oci-mirror+verify',
+        src,
+        srcProxy,
+        (s, d, name) => run(s, d, name, []),
+        (s, d, name) => run(s, d, name, ['--state-file', join(tmp.path, `${name}.verify.state.json`)]),
+      ),
+    );
+  }
+  return { ...medianResult(rounds), signatures: signed.signatures };
+}
+
+// ---------------------------------------------------------------------------------------------
 // table
 
 const fmtS = (ms: number | undefined): string => (ms === undefined ? '—' : `${(ms / 1000).toFixed(2)} s`);
@@ -609,6 +658,52 @@ const targetRow = (target: string, result: string): string[] => [
   target,
   result,
 ];
+
+/**
+ * The rows with verification on. Warm: the plain warm requests plus, per tag, the signature's
+ * discovery and fetch (fallback index GET, bundle referrer manifest GET, bundle blob GET), and one
+ * referrers-API probe for the source host; with state the verification is remembered: one tag
+ * list per repository and one HEAD per source tag, plus the state's rolling re-checks at the
+ * destination.
+ */
+const verifyWarmTarget = (set: RefSet, nTags: number): number => set.repos.length + 5 * nTags + 1;
+
+function verifyRows(v: VerifyResult, plain: ToolResult, skopeo: ToolResult, set: RefSet, nTags: number) {
+  const per = (n: number | undefined): number | undefined => (n === undefined ? undefined : n / nTags);
+  const warmTarget = verifyWarmTarget(set, nTags);
+  // The state's rolling re-check asks the destination for its oldest share every run (issue 9).
+  const rechecks = Math.floor(nTags * RECHECK_SHARE);
+  const stateTarget = set.repos.length + nTags + rechecks;
+  const ws = v.warmState;
+  return [
+    [
+      'warm+verify',
+      fmtS(v.warm.ms),
+      fmtS(skopeo.warm.ms),
+      '',
+      fmtX(v.warm.ms, skopeo.warm.ms),
+      '',
+      `${fmtN(per(v.warm.requests))} | ${fmtN(per(skopeo.warm.requests))}`,
+      `${fmtMB(v.warm.rssMB)} | ${fmtMB(skopeo.warm.rssMB)}`,
+      `≤${warmTarget} requests`,
+      `${verdict((v.warm.requests ?? Infinity) <= warmTarget)} (${v.warm.requests ?? '—'})`,
+    ],
+    targetRow('vs warm, verify off', fmtX(v.warm.ms, plain.warm.ms)),
+    [
+      'warm+verify+state',
+      fmtS(ws?.ms),
+      fmtS(skopeo.warm.ms),
+      '',
+      fmtX(ws?.ms, skopeo.warm.ms),
+      '',
+      `${fmtN(per(ws?.requests))} | ${fmtN(per(skopeo.warm.requests))}`,
+      `${fmtMB(ws?.rssMB)} | ${fmtMB(skopeo.warm.rssMB)}`,
+      `≤${stateTarget} req, ≤${rechecks} at dst`,
+      `${verdict(ws ? (ws.requests ?? Infinity) <= stateTarget && (ws.dstRequests ?? Infinity) <= rechecks : undefined)} (${ws?.requests ?? '—'}, dst ${ws?.dstRequests ?? '—'})`,
+    ],
+    targetRow('vs warm+state, verify off', fmtX(ws?.ms, plain.warmState?.ms)),
+  ];
+}
 
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
@@ -688,6 +783,7 @@ async function main(): Promise<void> {
 
   const latency = LATENCY_MS > 0 ? await measureLatency(set, src) : undefined;
   const scale = SCALE ? await measureScale() : undefined;
+  const verify = await measureVerify(set, src, srcProxy);
 
   const big = BIG ? await measureBig(src) : undefined;
   await srcProxy.close();
@@ -759,6 +855,7 @@ async function main(): Promise<void> {
       `${verdict(ws ? (ws.requests ?? Infinity) <= warmStateTarget && ws.dstRequests === 0 : undefined)} (${ws?.requests ?? '—'}, dst ${ws?.dstRequests ?? '—'})`,
     ],
   ];
+  rows.push(...verifyRows(verify, mirror, skopeo, set, nTags));
   if (big) {
     rows.push([
       `${big.sizeMiB >= 1024 ? `${big.sizeMiB / 1024} GiB` : `${big.sizeMiB} MiB`} layer`,
@@ -893,6 +990,8 @@ async function main(): Promise<void> {
   out.push(`  ${kinds('oci-mirror cold', mirror.cold)}`);
   out.push(`  ${kinds('oci-mirror warm', mirror.warm)}`);
   if (ws) out.push(`  ${kinds('oci-mirror warm+state', ws)}`);
+  out.push(`  ${kinds('oci-mirror warm+verify', verify.warm)}`);
+  if (verify.warmState) out.push(`  ${kinds('oci-mirror warm+verify+state', verify.warmState)}`);
   out.push(`  ${kinds('skopeo cold', skopeo.cold)}`);
   out.push(`  ${kinds('skopeo warm', skopeo.warm)}`);
   const totalS = (performance.now() - tStart) / 1000;
@@ -927,6 +1026,7 @@ async function main(): Promise<void> {
         latency,
         scale,
         big,
+        verify,
         targets: {
           coldVsSkopeo: mirror.cold.ms <= 0.5 * skopeo.cold.ms,
           coldVsFloor: mirror.cold.ms <= 1.15 * floorMs,
@@ -945,6 +1045,12 @@ async function main(): Promise<void> {
           planEntries: scale ? scale.entries.ms <= 6000 : null,
           warmStateAtScale: scale ? scale.tags.warmStateMs <= 1.2 * scale.tags.headFloorMs : null,
           rssAtScale: scale ? (scale.tags.rssMB ?? Infinity) <= 120 : null,
+          verifyWarmRequests: { target: verifyWarmTarget(set, nTags), actual: verify.warm.requests ?? null },
+          verifyWarmStateRequests: {
+            target: warmStateTarget + Math.floor(nTags * RECHECK_SHARE),
+            actual: verify.warmState?.requests ?? null,
+            destination: verify.warmState?.dstRequests ?? null,
+          },
         },
         designSkopeoReference: DESIGN_SKOPEO,
       },

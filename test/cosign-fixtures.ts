@@ -67,12 +67,41 @@ export async function pushSigned(
   if (digest !== fixtures.digests[name]) throw new Error(`fixture image ${name} rebuilt as ${digest}`);
   const subject = { mediaType: img.top.mediaType, digest, size: img.top.bytes.length };
   const c = fixtures.cases[name];
+  await pushBundleReferrers(reg, repo, subject, c.bundles, fixtures.generatedAt);
+  if (c.legacy) {
+    const sig = buildArtifact({
+      configMediaType: 'application/vnd.oci.image.config.v1+json',
+      layers: [
+        {
+          mediaType: 'application/vnd.dev.cosign.simplesigning.v1+json',
+          data: c.legacy.payload,
+          annotations: c.legacy.annotations,
+        },
+      ],
+    });
+    await pushContent(reg, repo, `${referrersTag(digest)}.sig`, sig);
+  }
+  return digest;
+}
+
+/**
+ * Push cosign v3 bundles as referrers of `subject`, as cosign does against a registry without
+ * the referrers API: each bundle in its referrer manifest, then the `sha256-<hex>` fallback index
+ * listing them (none written when there are no bundles).
+ */
+export async function pushBundleReferrers(
+  reg: RegistryTarget,
+  repo: string,
+  subject: { mediaType: string; digest: string; size: number },
+  bundles: readonly (string | object)[],
+  createdAt: string,
+): Promise<void> {
   const listed: object[] = [];
-  for (const b of c.bundles) {
+  for (const b of bundles) {
     const annotations = {
       'dev.sigstore.bundle.content': 'dsse-envelope',
       'dev.sigstore.bundle.predicateType': 'https://sigstore.dev/cosign/sign/v1',
-      'org.opencontainers.image.created': fixtures.generatedAt,
+      'org.opencontainers.image.created': createdAt,
     };
     const ref = buildArtifact({
       artifactType: BUNDLE_V03,
@@ -89,22 +118,7 @@ export async function pushSigned(
       annotations,
     });
   }
-  if (listed.length > 0) {
-    const index = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: OCI_INDEX, manifests: listed }));
-    await tagManifest(reg, repo, referrersTag(digest), index, OCI_INDEX);
-  }
-  if (c.legacy) {
-    const sig = buildArtifact({
-      configMediaType: 'application/vnd.oci.image.config.v1+json',
-      layers: [
-        {
-          mediaType: 'application/vnd.dev.cosign.simplesigning.v1+json',
-          data: c.legacy.payload,
-          annotations: c.legacy.annotations,
-        },
-      ],
-    });
-    await pushContent(reg, repo, `${referrersTag(digest)}.sig`, sig);
-  }
-  return digest;
+  if (listed.length === 0) return;
+  const index = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: OCI_INDEX, manifests: listed }));
+  await tagManifest(reg, repo, referrersTag(subject.digest), index, OCI_INDEX);
 }

@@ -22,7 +22,7 @@ import { VERSION } from '../version.js';
 import { type Annotation, configErrorAnnotations, resultAnnotations, workspacePath } from './annotations.js';
 import { checkIdTokenHosts, refusedIdTokenWarnings } from './id-token.js';
 import { type ActionInputs, failsOnDrift, InputError, isDryRun, readInputs } from './inputs.js';
-import { type CacheBackend, cacheKeys } from './state-cache.js';
+import { type CacheBackend, cacheKeys, TUF_CACHE_DIR, treeFingerprint } from './state-cache.js';
 import { commentMarker, renderComment, renderConfigErrorSummary, renderSummary } from './summary.js';
 
 /**
@@ -91,7 +91,7 @@ async function openStateCache(
   config: MirrorConfig,
   inputs: ActionInputs,
   backend: CacheBackend,
-): Promise<{ state: StateCache; key: string } | undefined> {
+): Promise<{ state: StateCache; key: string; tuf: string } | undefined> {
   if (!inputs.cache) return undefined;
   if (!backend.available()) {
     core.info('cache: the Actions cache service is not available here; running without the state cache');
@@ -113,7 +113,8 @@ async function openStateCache(
     inputs.shard ? `${inputs.shard.index}of${inputs.shard.count}` : undefined,
   );
   try {
-    const hit = await backend.restore(state.path, key, restoreKeys);
+    // The whole directory: the state file and the TUF metadata cache beside it.
+    const hit = await backend.restore(dir, key, restoreKeys);
     await state.load();
     core.info(
       hit
@@ -125,19 +126,23 @@ async function openStateCache(
       `cache: could not restore the state (${redact((err as Error).message)}); this run checks every destination`,
     );
   }
-  return { state, key };
+  return { state, key, tuf: treeFingerprint(join(dir, TUF_CACHE_DIR)) };
 }
 
 async function saveStateCache(
-  opened: { state: StateCache; key: string },
+  /** `tuf`: the TUF cache's fingerprint when restored; saved again when it changed. */
+  opened: { state: StateCache; key: string; tuf?: string },
   result: SyncResult,
   backend: CacheBackend,
 ) {
   const { state, key } = opened;
+  const dir = dirname(state.path);
   core.info(`cache: ${state.served} destination lookups answered from the state cache`);
   state.record(result);
   try {
-    if (await state.write()) await backend.save(state.path, key);
+    const stateChanged = await state.write();
+    const tufChanged = treeFingerprint(join(dir, TUF_CACHE_DIR)) !== (opened.tuf ?? '');
+    if (stateChanged || tufChanged) await backend.save(dir, key);
     else core.info('cache: state unchanged; nothing to save');
   } catch (err) {
     core.info(
@@ -292,9 +297,10 @@ async function run(): Promise<void> {
       ? {
           knownDestinationDigest: stateCache.state.knownDestinationDigest,
           verificationCache: stateCache.state.verifications,
+          manifestChildren: stateCache.state.manifestChildren,
           // Verified digests are remembered in the state; the TUF metadata cache sits beside it
-          // on the runner (not saved to the Actions cache: only the state file is).
-          tufCachePath: join(dirname(stateCache.state.path), 'sigstore-tuf'),
+          // and is cached with it.
+          tufCachePath: join(dirname(stateCache.state.path), TUF_CACHE_DIR),
           knownDestinationConfirmedAt: stateCache.state.confirmedAt,
         }
       : {}),

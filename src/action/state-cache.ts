@@ -4,6 +4,8 @@
  * error costs speed, never correctness.
  */
 import { createHash } from 'node:crypto';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { STATE_VERSION } from '../sync/state.js';
 
 /** Where the state file is kept between runs; `@actions/cache` in the action. */
@@ -35,4 +37,31 @@ export function cacheKeys(
   const suffix = run.id ? `${run.id}-${run.attempt ?? '1'}` : String(Date.now());
   if (shard === undefined) return { key: `${prefix}${suffix}`, restoreKeys: [prefix] };
   return { key: `${prefix}shard-${shard}-${suffix}`, restoreKeys: [`${prefix}shard-${shard}-`, prefix] };
+}
+
+/**
+ * The TUF metadata cache of the Sigstore public-good root (`verify:`), kept in the cached
+ * directory beside the state file so a cron run restores it instead of walking TUF again.
+ */
+export const TUF_CACHE_DIR = 'sigstore-tuf';
+
+/** Names, sizes and times of the files under `dir` ('' when absent): tells whether TUF refreshed it. */
+export function treeFingerprint(dir: string): string {
+  const parts: string[] = [];
+  const walk = (d: string): void => {
+    let names: string[];
+    try {
+      names = readdirSync(d).sort();
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      const path = join(d, name);
+      const st = statSync(path, { throwIfNoEntry: false });
+      if (st?.isDirectory()) walk(path);
+      else if (st) parts.push(`${path}:${st.size}:${st.mtimeMs}`);
+    }
+  };
+  walk(dir);
+  return parts.join('\n');
 }

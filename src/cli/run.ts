@@ -190,6 +190,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
             knownDestinationDigest: state.knownDestinationDigest,
             knownDestinationConfirmedAt: state.confirmedAt,
             verificationCache: state.verifications,
+            manifestChildren: state.manifestChildren,
           }
         : {}),
       ...(args.trustedRoot !== undefined ? { trustedRoot: resolve(io.cwd, args.trustedRoot) } : {}),

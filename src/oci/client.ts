@@ -97,6 +97,11 @@ export class RegistryClient {
   readonly #maxManifest: number;
   /** Hosts known to lack the referrers API (answered 404/400/405/406): go straight to the fallback tag. */
   #noReferrersApi = new Set<string>();
+  /**
+   * The first referrers listing per host: later ones wait for it, so concurrent listings do not
+   * each probe an API the host lacks (one probe per host and run).
+   */
+  #firstReferrers = new Map<string, Promise<unknown>>();
   /** Aborts every request of this client (a view made by `withSignal`). */
   #signal: AbortSignal | undefined;
 
@@ -117,6 +122,7 @@ export class RegistryClient {
       maxManifestSize: this.#maxManifest,
     });
     view.#noReferrersApi = this.#noReferrersApi;
+    view.#firstReferrers = this.#firstReferrers;
     view.#signal = signal;
     return view;
   }
@@ -643,7 +649,11 @@ export class RegistryClient {
     options: { artifactType?: string } = {},
   ): Promise<ReferrersResult> {
     const op = `list referrers of ${formatRepository(repo)}@${digest}`;
-    return this.#named(op, () => this.#getReferrers(repo, digest, options, op));
+    const first = this.#firstReferrers.get(repo.registry);
+    if (first) await first.catch(() => undefined);
+    const listing = this.#named(op, () => this.#getReferrers(repo, digest, options, op));
+    if (!first) this.#firstReferrers.set(repo.registry, listing);
+    return listing;
   }
 
   async #getReferrers(

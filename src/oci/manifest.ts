@@ -165,30 +165,69 @@ function isAttestationManifest(d: Descriptor): boolean {
   return d.annotations?.[REFERENCE_TYPE] === 'attestation-manifest';
 }
 
+/** An index after the platform filter, with the nested indexes the filter rewrote. */
+export interface FilteredIndex {
+  /** The index to copy: the source's `raw` itself when the filter keeps every child. */
+  manifest: RawManifest;
+  /**
+   * Nested indexes (an index listing an index) that the filter rewrote: new bytes the source does
+   * not hold, each listed before any index that refers to it (push them in this order).
+   */
+  rewritten: RawManifest[];
+}
+
 /**
  * An index reduced to the children whose platform is wanted, as new bytes (the original's key
  * order, compact JSON: the same source always gives the same bytes and digest), keeping the
- * BuildKit attestation manifests of the kept platforms; `raw` itself when every child is kept.
+ * BuildKit attestation manifests of the kept platforms. A child that is itself an index is read
+ * with `fetchIndex` and filtered the same way (kept unchanged, rewritten, or dropped when nothing
+ * in it matches). The source's bytes are kept when every child is kept, at every depth.
  * Undefined when no child matches. A copy made from it is no longer bit-for-bit: callers report it as rewritten.
  */
-export function filterIndexPlatforms(raw: RawManifest, wanted: readonly string[]): RawManifest | undefined {
+export async function filterIndexPlatforms(
+  raw: RawManifest,
+  wanted: readonly string[],
+  fetchIndex: (digest: string) => Promise<RawManifest>,
+  depth = 0,
+): Promise<FilteredIndex | undefined> {
+  if (depth > 8) throw new OciError(`index ${raw.digest}: nested more than 8 indexes deep`);
   const json = JSON.parse(raw.bytes.toString('utf8')) as { manifests?: Descriptor[] };
   const all = json.manifests ?? [];
-  const kept = all.filter((d) => !isAttestationManifest(d) && platformMatches(d.platform, wanted));
-  if (kept.length === 0) return undefined;
+  const rewritten: RawManifest[] = [];
+  /** Source child digest → the descriptor the filtered index lists for it. */
+  const kept = new Map<string, Descriptor>();
+  for (const d of all) {
+    if (isAttestationManifest(d)) continue;
+    if (isIndexMediaType(d.mediaType)) {
+      const inner = await filterIndexPlatforms(await fetchIndex(d.digest), wanted, fetchIndex, depth + 1);
+      if (!inner) continue;
+      rewritten.push(...inner.rewritten);
+      if (inner.manifest.digest === d.digest) kept.set(d.digest, d);
+      else {
+        rewritten.push(inner.manifest);
+        kept.set(d.digest, { ...d, digest: inner.manifest.digest, size: inner.manifest.bytes.length });
+      }
+    } else if (platformMatches(d.platform, wanted)) kept.set(d.digest, d);
+  }
+  if (kept.size === 0) return undefined;
   // BuildKit attestation manifests (`unknown/unknown`) travel with the platform they describe.
-  const keptDigests = new Set(kept.map((d) => d.digest));
-  const manifests = all.filter(
-    (d) =>
-      keptDigests.has(d.digest) ||
-      (isAttestationManifest(d) && keptDigests.has(d.annotations?.[REFERENCE_DIGEST] ?? '')),
-  );
+  const manifests = all
+    .filter(
+      (d) =>
+        (!isAttestationManifest(d) && kept.has(d.digest)) ||
+        (isAttestationManifest(d) && kept.has(d.annotations?.[REFERENCE_DIGEST] ?? '')),
+    )
+    .map((d) => (isAttestationManifest(d) ? d : (kept.get(d.digest) ?? d)));
   // A filter that keeps everything changes nothing: the index is copied as it is.
-  if (manifests.length === all.length) return raw;
+  if (manifests.length === all.length && manifests.every((d, i) => d === all[i]))
+    return { manifest: raw, rewritten: [] };
   const bytes = Buffer.from(JSON.stringify({ ...json, manifests }));
   return {
-    bytes,
-    mediaType: raw.mediaType,
-    digest: `sha256:${createHash('sha256').update(bytes).digest('hex')}`,
+    manifest: {
+      bytes,
+      mediaType: raw.mediaType,
+      digest: `sha256:${createHash('sha256').update(bytes).digest('hex')}`,
+    },
+    rewritten,
   };
 }

@@ -33,12 +33,17 @@ export async function copyContent(
   dst: Repository,
   manifest: RawManifest,
   stats: CopyStats,
+  /** Child manifests that are not the source's bytes (nested indexes a platform filter rewrote). */
+  rewritten?: ReadonlyMap<string, RawManifest>,
 ): Promise<void> {
   const parsed = parseManifest(manifest.bytes, manifest.mediaType);
   if (parsed.kind === 'index') {
     await mapPool(parsed.index.manifests, ctx.parallelism, async (child) => {
-      const raw = await onSide('source', () => ctx.client.getManifest({ ...src, digest: child.digest }));
-      await copyContent(ctx, src, dst, raw, stats);
+      // A child is put only after everything it refers to: never a manifest before its content.
+      const raw =
+        rewritten?.get(child.digest) ??
+        (await onSide('source', () => ctx.client.getManifest({ ...src, digest: child.digest })));
+      await copyContent(ctx, src, dst, raw, stats, rewritten);
       await onSide('destination', () =>
         ctx.client.putManifest({ ...dst, digest: child.digest }, raw.bytes, raw.mediaType),
       );

@@ -28,12 +28,14 @@ export async function copyImage(
     manifest?: RawManifest | undefined;
     /** Where referrer rows go (kept by the caller even when the copy fails). */
     referrerRows?: ReferrerRow[];
+    /** Platform filter: nested indexes it rewrote (children of `manifest` the source lacks). */
+    rewrittenIndexes?: readonly RawManifest[] | undefined;
     /** Platform filter: the source's own index digest, whose referrers attach to `srcDigest`. */
     originalDigest?: string | undefined;
     /** The digest the destination tag held at planning (overwrite): restored if the tag write fails. */
     previous?: string | undefined;
   } = {},
-): Promise<CopyStats & { mediaType: string; referrers?: ReferrerRow[] }> {
+): Promise<CopyStats & { mediaType: string; children: string[]; referrers?: ReferrerRow[] }> {
   const stats: CopyStats = { blobs: { copied: 0, mounted: 0, existing: 0 }, bytes: 0, manifests: 0 };
   const srcRepo = { registry: src.registry, repository: src.repository };
   const dstRepo = { registry: dst.registry, repository: dst.repository };
@@ -41,7 +43,10 @@ export async function copyImage(
     options.manifest?.digest === srcDigest
       ? options.manifest
       : await onSide('source', () => ctx.client.getManifest({ ...srcRepo, digest: srcDigest }));
-  await copyContent(ctx, srcRepo, dstRepo, top, stats);
+  const rewritten = options.rewrittenIndexes?.length
+    ? new Map(options.rewrittenIndexes.map((m) => [m.digest, m]))
+    : undefined;
+  await copyContent(ctx, srcRepo, dstRepo, top, stats, rewritten);
   let referrers: ReferrerRow[] | undefined;
   if (options.referrers) {
     // Subject by digest first, then its referrers, and the tag last: a failure leaves no new tag.
@@ -69,9 +74,11 @@ export async function copyImage(
   }
   stats.manifests++;
   ctx.log(`put manifest ${dst.registry}/${dst.repository}:${dst.tag ?? srcDigest} (${srcDigest})`);
+  // What the index lists (remembered for later referrer passes over the up-to-date tag).
+  const children = childDigests(top);
   return referrers
-    ? { ...stats, mediaType: top.mediaType, referrers }
-    : { ...stats, mediaType: top.mediaType };
+    ? { ...stats, mediaType: top.mediaType, children, referrers }
+    : { ...stats, mediaType: top.mediaType, children };
 }
 
 /** The manifests an index lists (their referrers travel with the tag too); none for a manifest. */

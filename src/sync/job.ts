@@ -3,6 +3,8 @@
  * retries for transient failures, and a deadline that aborts the job. Shared by artifact entries
  * and the images of chart entries.
  */
+import { isIndexMediaType } from '../oci/mediatypes.js';
+import type { Repository } from '../oci/reference.js';
 import { type CopyContext, type CopyStats, childDigests, copyImage } from './copy.js';
 import { CancelledError, errorInfo, isTransient, onSide } from './errors.js';
 import type { ReferrerRow, TagResult } from './model.js';
@@ -25,12 +27,51 @@ export interface JobOptions {
   attempts: number;
   /** Deadline per attempt, in ms. */
   timeoutMs: number;
+  /** What an index lists, remembered by digest (the state file's across runs). */
+  children?: ManifestChildren | undefined;
   /** The run's cancellation: aborts the job's requests; its reason is the row's error. */
   cancel?: AbortSignal | undefined;
   log: (message: string) => void;
 }
 
 export const DEFAULT_JOB_TIMEOUT_MS = 5 * 60_000;
+
+/**
+ * The manifests an index lists, by the index's digest ([] for a manifest). A digest's content
+ * never changes, so this can be remembered for good (the state file keeps it with its TTL).
+ */
+export interface ManifestChildren {
+  get(digest: string): readonly string[] | undefined;
+  set(digest: string, children: readonly string[]): void;
+}
+
+/** A per-run `ManifestChildren` (when there is no state file). */
+export function memoChildren(): ManifestChildren {
+  const memo = new Map<string, readonly string[]>();
+  return { get: (d) => memo.get(d), set: (d, c) => void memo.set(d, c) };
+}
+
+/**
+ * The platform manifests whose referrers travel with a tag that is not copied (up to date, or a
+ * dry run): from the manifest planning read, else remembered, else — unless the destination's
+ * HEAD said it is no index — one GET of the source manifest by digest.
+ */
+async function childrenOf(
+  ctx: CopyContext,
+  src: Repository,
+  plan: PlannedTag,
+  memo: ManifestChildren | undefined,
+): Promise<readonly string[]> {
+  if (plan.manifest) return childDigests(plan.manifest);
+  const digest = plan.srcDigest as string;
+  const known = memo?.get(digest);
+  if (known) return known;
+  if (plan.mediaType !== undefined && !isIndexMediaType(plan.mediaType)) return [];
+  const raw = await onSide('source', () => ctx.client.getManifest({ ...src, digest }));
+  const children = childDigests(raw);
+  memo?.set(digest, children);
+  return children;
+}
 
 /**
  * Run one copy job with a deadline. At the deadline every request of the job is aborted (the job
@@ -83,19 +124,16 @@ export async function runJob(ctx: CopyContext, plan: PlannedTag, options: JobOpt
           `copy referrers of ${r.source} → ${r.destination}`,
           ctx,
           async (job) => {
-            // A dry run of a copy evaluates the children's referrers too: the plan holds only the
-            // digest, so the manifest is read here (as the copy itself would).
-            const manifest =
-              plan.manifest ??
-              (options.dryRun && (plan.action === 'copy' || plan.action === 'overwrite')
-                ? await onSide('source', () =>
-                    job.client.getManifest({ ...srcRepo, digest: plan.srcDigest as string }),
-                  )
-                : undefined);
-            return copyReferrers(job, srcRepo, dstRepo, plan.srcDigest as string, stats, rows, {
+            // Referrers of an index's platform manifests travel too, also when the index is up
+            // to date (a signature added to a platform after the first copy).
+            const children = await childrenOf(job, srcRepo, plan, options.children);
+            // A platform-filtered tag: the source's referrers name its own index (as in a copy).
+            const of = plan.originalDigest ?? (plan.srcDigest as string);
+            return copyReferrers(job, srcRepo, dstRepo, of, stats, rows, {
               sourceTags: options.sourceTags,
               dryRun: options.dryRun ?? false,
-              alsoSubjects: manifest ? childDigests(manifest) : [],
+              alsoSubjects: children,
+              ...(of !== plan.srcDigest ? { attachTo: plan.srcDigest as string } : {}),
             });
           },
           options.cancel,
@@ -116,12 +154,14 @@ export async function runJob(ctx: CopyContext, plan: PlannedTag, options: JobOpt
               referrers: options.referrers,
               sourceTags: options.sourceTags,
               manifest: plan.manifest,
+              rewrittenIndexes: plan.rewrittenIndexes,
               referrerRows: rows,
               originalDigest: plan.originalDigest,
               previous: plan.dstDigest,
             }),
           options.cancel,
         );
+        if (options.referrers) options.children?.set(plan.srcDigest as string, stats.children);
         r.status = plan.action === 'overwrite' ? 'overwritten' : 'copied';
         r.bytes = stats.bytes;
         r.blobs = stats.blobs;

@@ -40,6 +40,13 @@ export interface PlannedTag {
    * bytes). Otherwise the copy fetches it by digest: a plan holds digests, not manifests.
    */
   manifest?: RawManifest;
+  /**
+   * The manifest's media type when planning saw it without reading it (the destination's HEAD of
+   * the same digest): tells an index, whose platform manifests have referrers too, from a manifest.
+   */
+  mediaType?: string;
+  /** Nested indexes the platform filter rewrote (children of `manifest`, innermost first). */
+  rewrittenIndexes?: RawManifest[];
   /** Prefilled report row (status decided by the executor for copy/overwrite). */
   row: TagResult;
 }
@@ -278,6 +285,7 @@ async function planTag(
   let manifest: RawManifest | undefined;
   let rewritten: string | undefined;
   let originalDigest: string | undefined;
+  let nested: RawManifest[] | undefined;
   try {
     if (platforms !== undefined) {
       manifest = await digests.manifest(src).catch((err: unknown) => {
@@ -285,7 +293,9 @@ async function planTag(
         throw err;
       });
       if (manifest && isIndexMediaType(manifest.mediaType)) {
-        const filtered = filterIndexPlatforms(manifest, platforms);
+        const filtered = await filterIndexPlatforms(manifest, platforms, (digest) =>
+          digests.manifest({ registry: src.registry, repository: src.repository, digest }),
+        );
         if (!filtered) {
           await asked;
           const message = `${formatReference(src)}: no platform matches ${platforms.join(', ')}`;
@@ -296,10 +306,11 @@ async function planTag(
             row: row(src, dst, { error: { message, side: 'source' } }),
           }));
         }
-        if (filtered !== manifest) {
+        if (filtered.manifest !== manifest) {
           originalDigest = manifest.digest;
-          manifest = filtered;
+          manifest = filtered.manifest;
           rewritten = `platforms ${platforms.join(', ')}`;
+          if (filtered.rewritten.length > 0) nested = filtered.rewritten;
         }
       }
       srcDigest = manifest?.digest ?? '';
@@ -361,6 +372,7 @@ async function planTag(
         return {
           ...base,
           dstDigest: head.digest,
+          mediaType: head.mediaType,
           action: 'skip',
           row: { ...r, status: 'skipped', reason: 'up-to-date' },
         };
@@ -379,6 +391,7 @@ async function planTag(
     for (const p of planned) {
       p.row.rewritten = rewritten;
       if (originalDigest !== undefined) p.originalDigest = originalDigest;
+      if (nested !== undefined) p.rewrittenIndexes = nested;
     }
   return planned;
 }

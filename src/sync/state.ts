@@ -36,11 +36,20 @@ interface VerificationEntry {
   seenAt: number;
 }
 
+interface ChildrenEntry {
+  /** The manifests the index lists ([] for a manifest). */
+  children: string[];
+  /** When it was last used (ms since the epoch): unused entries expire after the TTL. */
+  seenAt: number;
+}
+
 interface StateDocument {
   version: number;
   destinations: Record<string, StateEntry>;
   /** Signature verifications by `<digest>|<policy hash>` (optional: older files lack it). */
   verifications?: Record<string, VerificationEntry>;
+  /** What source indexes list, by digest (optional: older files lack it). */
+  children?: Record<string, ChildrenEntry>;
 }
 
 /** Known destination digests, loaded from and saved to a state file. */
@@ -50,6 +59,7 @@ export class StateCache {
   readonly #now: () => number;
   #entries = new Map<string, StateEntry>();
   #verifications = new Map<string, VerificationEntry>();
+  #children = new Map<string, ChildrenEntry>();
   /** Destinations answered from the state (not confirmed again by the registry this run). */
   readonly #served = new Set<string>();
   #restored = '';
@@ -113,6 +123,9 @@ export class StateCache {
         if (typeof e?.verification?.digest === 'string' && typeof e.seenAt === 'number')
           this.#verifications.set(key, e);
       }
+      for (const [digest, e] of Object.entries(doc.children ?? {})) {
+        if (Array.isArray(e?.children) && typeof e.seenAt === 'number') this.#children.set(digest, e);
+      }
     } catch {
       this.#entries.clear();
     }
@@ -169,6 +182,29 @@ export class StateCache {
     },
     set: (key: string, verification: Verification): void => {
       this.#verifications.set(key, { verification, seenAt: this.#now() });
+    },
+  };
+
+  /**
+   * What an index lists, by its digest (content at a digest never changes): a warm pass over an
+   * up-to-date index finds its platform manifests' referrers without reading the index again.
+   * An entry is kept while it is used, and dropped after the TTL unused.
+   */
+  readonly manifestChildren = {
+    get: (digest: string): readonly string[] | undefined => {
+      const e = this.#children.get(digest);
+      if (!e) return undefined;
+      const now = this.#now();
+      // Refreshed at most once per TTL/4, so a warm run does not rewrite the file for it.
+      if (now - e.seenAt > this.#ttlMs / 4) {
+        e.seenAt = now;
+        this.#dirty = true;
+      }
+      return e.children;
+    },
+    set: (digest: string, children: readonly string[]): void => {
+      this.#children.set(digest, { children: [...children], seenAt: this.#now() });
+      this.#dirty = true;
     },
   };
 
@@ -232,15 +268,18 @@ export class StateCache {
     for (const ref of [...this.#entries.keys()].sort())
       destinations[ref] = this.#entries.get(ref) as StateEntry;
     const doc: StateDocument = { version: STATE_VERSION, destinations };
-    if (this.#verifications.size > 0) {
+    /** Entries younger than the TTL, sorted by key (stable file text). */
+    const unexpired = <T extends { seenAt: number }>(map: Map<string, T>): Record<string, T> => {
       const now = this.#now();
-      const verifications: Record<string, VerificationEntry> = {};
-      for (const key of [...this.#verifications.keys()].sort()) {
-        const e = this.#verifications.get(key) as VerificationEntry;
-        if (now - e.seenAt <= this.#ttlMs) verifications[key] = e;
+      const out: Record<string, T> = {};
+      for (const key of [...map.keys()].sort()) {
+        const e = map.get(key) as T;
+        if (now - e.seenAt <= this.#ttlMs) out[key] = e;
       }
-      doc.verifications = verifications;
-    }
+      return out;
+    };
+    if (this.#verifications.size > 0) doc.verifications = unexpired(this.#verifications);
+    if (this.#children.size > 0) doc.children = unexpired(this.#children);
     const text = `${JSON.stringify(doc)}\n`;
     if (text === this.#restored) return false;
     await mkdir(dirname(this.#path), { recursive: true });

@@ -24,14 +24,9 @@ const SIMPLE_SIGNING_TYPE = 'cosign container image signature';
 /** The sigstore-js modules, loaded lazily so that start-up does not pay for them. */
 export type Sigstore = Awaited<ReturnType<typeof importSigstore>>;
 
-// `webpackMode: eager`: the bundler keeps these in the one-file dist bundle (no chunk files), yet
-// their code only runs when verification is first needed.
+// A chunk of its own in dist/ (sigstore-lib.ts): loaded on the first verification only.
 async function importSigstore() {
-  const [verify, bundle, specs] = await Promise.all([
-    import(/* webpackMode: "eager" */ '@sigstore/verify'),
-    import(/* webpackMode: "eager" */ '@sigstore/bundle'),
-    import(/* webpackMode: "eager" */ '@sigstore/protobuf-specs'),
-  ]);
+  const { verify, bundle, specs } = await import('./sigstore-lib.js');
   return { verify, bundle, specs };
 }
 

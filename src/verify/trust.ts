@@ -1,7 +1,8 @@
 /**
  * Where trust comes from: a trusted_root.json given by the user (`trustedRoot`, `--trusted-root`,
  * the `trusted-root` input; air-gapped runs, private Sigstore instances), else the Sigstore public
- * good instance's root through TUF, cached on disk so a cron run does not walk TUF every time.
+ * good instance's root through TUF, cached on disk so a cron run does not walk TUF every time
+ * (the action keeps that cache in the Actions cache with the state file).
  */
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
@@ -43,9 +44,11 @@ export async function loadTrustedRoot(
       );
     }
   }
-  const { getTrustedRoot } = await import(/* webpackMode: "eager" */ '@sigstore/tuf');
+  const { getTrustedRoot } = await import('@sigstore/tuf');
   try {
-    return await getTrustedRoot({ cachePath: tufCachePath, retry: 2, timeout: 10_000 });
+    // forceCache: metadata cached and not yet expired is used without asking the TUF repository
+    // (its expiry still bounds staleness); expired or missing metadata is refreshed as usual.
+    return await getTrustedRoot({ cachePath: tufCachePath, retry: 2, timeout: 10_000, forceCache: true });
   } catch (err) {
     throw new VerificationFailedError(
       'trusted-root',

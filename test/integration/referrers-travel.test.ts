@@ -268,4 +268,71 @@ describe('signatures travel completely', () => {
       await proxy.stop();
     }
   });
+
+  it('a warm pass over an up-to-date index copies a signature added to a platform manifest later; with state without reading the index again', async () => {
+    const BUNDLE = 'application/vnd.dev.sigstore.bundle.v0.3+json';
+    const img = buildImage({ seed: 'travel-e' });
+    const index = await pushContent(src, 't/e', '1.0.0', img);
+    const [amd64, arm64] = img.manifests as [BuiltContent['top'], BuiltContent['top']];
+    const proxy = await startFaultProxy(src.url);
+    try {
+      const state = join(dir.path, 'e.state.json');
+      const body = `  - source: ${proxy.host}/t/e\n    destination: ${dst.host}/t/e\n    includeReferrers: true\n    selector: { tags: ['1.0.0'] }\n`;
+      const first = await sync('e', body, '--state-file', state);
+      expect(first.tags[0]?.status).toBe('copied');
+
+      // Signed after the first sync: a signature on the amd64 manifest, and one on that signature.
+      const sig = sigFor(
+        { mediaType: amd64.mediaType, digest: amd64.digest, size: amd64.bytes.length },
+        'e1',
+      );
+      await attach('t/e', amd64.digest, sig, BUNDLE);
+      const sigOfSig = sigFor(descOf(sig), 'e2');
+      await attach('t/e', sig.top.digest, sigOfSig, BUNDLE);
+
+      // With state: the tag is remembered up to date, and so is what the index lists.
+      proxy.requests.length = 0;
+      const second = await sync('e', body, '--state-file', state);
+      expect(second.code).toBe(0);
+      expect(second.tags[0]?.status).toBe('skipped');
+      expect(second.tags[0]?.referrers).toMatchObject([
+        { digest: sig.top.digest, status: 'copied', subject: amd64.digest },
+        { digest: sigOfSig.top.digest, status: 'copied', subject: sig.top.digest },
+      ]);
+      expect(
+        proxy.requests.filter((r) => r.method === 'GET' && r.path.endsWith(`/manifests/${index}`)),
+      ).toEqual([]);
+      for (const [subject, ref] of [
+        [amd64.digest, sig],
+        [sig.top.digest, sigOfSig],
+      ] as const) {
+        const listed = JSON.parse(
+          (await getManifestRaw(dst, 't/e', referrersTag(subject)))?.bytes.toString() ?? '{}',
+        );
+        expect(listed.manifests.map((m: { digest: string }) => m.digest)).toEqual([ref.top.digest]);
+        expect((await getManifestRaw(dst, 't/e', ref.top.digest))?.digest).toBe(ref.top.digest);
+      }
+
+      // Without state: the destination's HEAD says the tag is an index, which is read once.
+      const sig2 = sigFor(
+        { mediaType: arm64.mediaType, digest: arm64.digest, size: arm64.bytes.length },
+        'e3',
+      );
+      await attach('t/e', arm64.digest, sig2, BUNDLE);
+      proxy.requests.length = 0;
+      const third = await sync('e', body);
+      expect(third.tags[0]?.status).toBe('skipped');
+      expect(third.tags[0]?.referrers).toContainEqual(
+        expect.objectContaining({ digest: sig2.top.digest, status: 'copied', subject: arm64.digest }),
+      );
+      expect(third.tags[0]?.referrers).toContainEqual(
+        expect.objectContaining({ digest: sig.top.digest, status: 'skipped', reason: 'up-to-date' }),
+      );
+      expect(
+        proxy.requests.filter((r) => r.method === 'GET' && r.path.endsWith(`/manifests/${index}`)),
+      ).toHaveLength(1);
+    } finally {
+      await proxy.stop();
+    }
+  });
 });

@@ -60,6 +60,25 @@ function bundle<T extends BuildOptions>(entryPoints: Record<string, string>, out
   });
 }
 
+type Outputs = NonNullable<Awaited<ReturnType<typeof build>>['metafile']>['outputs'];
+
+/** Source files an output loads by static imports, transitively: what is loaded with it. */
+function staticInputsOf(outputs: Outputs): (file: string) => string[] {
+  return (file) => {
+    const start = Object.keys(outputs).find((o) => outputs[o]?.entryPoint?.endsWith(file));
+    expect(start, `no output for ${file}`).toBeDefined();
+    const seen = new Set<string>();
+    const visit = (o: string) => {
+      if (seen.has(o)) return;
+      seen.add(o);
+      for (const i of outputs[o]?.imports ?? [])
+        if (i.kind === 'import-statement' && !i.external) visit(i.path);
+    };
+    visit(start as string);
+    return [...seen].flatMap((o) => Object.keys(outputs[o]?.inputs ?? {}));
+  };
+}
+
 const HEAVY = ['http', 'https', 'http2', 'tls', 'crypto', 'zlib', 'child_process', 'dns', 'sqlite'];
 
 describe('start-up', () => {
@@ -109,20 +128,7 @@ describe('start-up', () => {
       write: false,
     });
     const outputs = result.metafile?.outputs ?? {};
-    /** Source files an output loads by static imports, transitively: what is loaded with it. */
-    const staticInputs = (file: string): string[] => {
-      const start = Object.keys(outputs).find((o) => outputs[o]?.entryPoint?.endsWith(file));
-      expect(start, `no output for ${file}`).toBeDefined();
-      const seen = new Set<string>();
-      const visit = (o: string) => {
-        if (seen.has(o)) return;
-        seen.add(o);
-        for (const i of outputs[o]?.imports ?? [])
-          if (i.kind === 'import-statement' && !i.external) visit(i.path);
-      };
-      visit(start as string);
-      return [...seen].flatMap((o) => Object.keys(outputs[o]?.inputs ?? {}));
-    };
+    const staticInputs = staticInputsOf(outputs);
     // The entry prints its first line with next to nothing loaded.
     expect(staticInputs('src/action/index.ts').filter((i) => i.includes('node_modules/'))).toEqual([]);
     // main.js loads the config, inputs and renderers; the rest comes when a step needs it.
@@ -139,5 +145,26 @@ describe('start-up', () => {
     const all = Object.keys(outputs).flatMap((o) => Object.keys(outputs[o]?.inputs ?? {}));
     expect(all.some((i) => i.includes('node_modules/@actions/cache/'))).toBe(true);
     expect(all.some((i) => i.endsWith('src/sync/sync.ts'))).toBe(true);
+  }, 120_000);
+
+  it('the CLI engine reaches sigstore-js and the TUF client only through import() (issue 13)', async () => {
+    const result = await bundle({ 'cli-main': join(root, 'src/cli/main.ts') }, join(dir, 'cli-meta'), {
+      metafile: true,
+      write: false,
+    });
+    const outputs = result.metafile?.outputs ?? {};
+    const staticInputs = staticInputsOf(outputs);
+    const sigstore = /node_modules\/(@sigstore|tuf-js|@tufjs|make-fetch-happen)\//;
+    // The engine (planning, copying, the verifier's discovery) loads without sigstore-js ...
+    const engine = staticInputs('src/cli/engine.ts');
+    expect(engine.some((i) => i.endsWith('src/verify/index.ts'))).toBe(true);
+    expect(engine.filter((i) => sigstore.test(i))).toEqual([]);
+    // ... which is a chunk of its own, loaded on the first verification; the TUF client another.
+    const lib = staticInputs('src/verify/sigstore-lib.ts');
+    expect(lib.some((i) => i.includes('node_modules/@sigstore/verify/'))).toBe(true);
+    expect(lib.filter((i) => /node_modules\/(tuf-js|make-fetch-happen)\//.test(i))).toEqual([]);
+    expect(staticInputs('@sigstore/tuf/dist/index.js').some((i) => i.includes('node_modules/tuf-js/'))).toBe(
+      true,
+    );
   }, 120_000);
 });
