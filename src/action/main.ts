@@ -350,6 +350,8 @@ async function publish(
     failed: s.failed,
     'would-copy': s.wouldCopy,
     'would-overwrite': s.wouldOverwrite,
+    deferred: s.deferred ?? 0,
+    'retry-at': s.retryAt ?? '',
     changed: s.copied + s.overwritten > 0,
     'exit-code': code,
     report: reportPath,

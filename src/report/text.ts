@@ -28,6 +28,7 @@ const SYMBOLS: Record<TagStatus, string> = {
   'would-copy': '✓',
   'would-overwrite': '✓',
   failed: '✗',
+  deferred: '⏸',
 };
 
 const ASCII_SYMBOLS: Record<TagStatus, string> = {
@@ -38,6 +39,7 @@ const ASCII_SYMBOLS: Record<TagStatus, string> = {
   'would-copy': '+',
   'would-overwrite': '+',
   failed: 'x',
+  deferred: '~',
 };
 
 /** ANSI SGR codes per status. */
@@ -49,6 +51,7 @@ const COLORS: Record<TagStatus, string> = {
   'would-copy': '36',
   'would-overwrite': '36',
   failed: '31',
+  deferred: '35',
 };
 
 function paint(text: string, code: string, opts: TextOptions | undefined): string {
@@ -247,6 +250,7 @@ export function renderSummaryLine(result: SyncResult, opts?: TextOptions): strin
     if (s.wouldOverwrite > 0) would.push(`${s.wouldOverwrite} would overwrite`);
     more.push(`dry run: ${would.join(', ')}`);
   }
+  if (s.deferred) more.push(paint(deferredNote(s), COLORS.deferred, opts));
   if (s.cancelled) more.push(paint('cancelled', COLORS.failed, opts));
   const totals: string[] = [];
   if (!result.dryRun) {
@@ -255,6 +259,15 @@ export function renderSummaryLine(result: SyncResult, opts?: TextOptions): strin
   }
   totals.push(`${s.requests} request${s.requests === 1 ? '' : 's'}`);
   return redact(`${head}${more.length > 0 ? `; ${more.join(', ')}` : ''} (${totals.join(', ')})`);
+}
+
+/**
+ * `3 deferred (pull limit; retry after 2026-12-06T12:00:00Z)`: tags held back by a source host's
+ * pull limit, not failures. Shared by the text summary, the job summary and the PR comment.
+ */
+export function deferredNote(s: { deferred?: number; retryAt?: string }): string {
+  const when = s.retryAt !== undefined ? `retry after ${s.retryAt}` : 'retry when the window has passed';
+  return `${s.deferred ?? 0} deferred (pull limit; ${when})`;
 }
 
 /** The whole result: every entry's lines in order, then the summary line; ends with a newline. */

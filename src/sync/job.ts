@@ -4,7 +4,7 @@
  * and the images of chart entries.
  */
 import { type CopyContext, type CopyStats, childDigests, copyImage } from './copy.js';
-import { CancelledError, errorInfo, isTransient, onSide } from './errors.js';
+import { CancelledError, isTransient, onSide, outcomeOf } from './errors.js';
 import type { ReferrerRow, TagResult } from './model.js';
 import type { PlannedTag } from './plan.js';
 import { copyReferrers } from './referrers.js';
@@ -135,8 +135,8 @@ export async function runJob(ctx: CopyContext, plan: PlannedTag, options: JobOpt
         options.log(`retrying ${r.source} → ${r.destination} after: ${(err as Error).message}`);
         continue;
       }
-      r.status = 'failed';
-      r.error = errorInfo(err);
+      // A pull limit reached mid-copy defers the tag: nothing was tagged, the next run copies it.
+      Object.assign(r, outcomeOf(err));
       break;
     }
   }

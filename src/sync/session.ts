@@ -14,6 +14,7 @@ import { type ProviderContext, type ProviderEndpoints, providerFor } from '../au
 import type { HostEntry, MirrorConfig } from '../config/model.js';
 import { RegistryClient } from '../oci/client.js';
 import { OciError } from '../oci/errors.js';
+import type { HostLimits } from '../oci/limiter.js';
 import { createListing, defaultListingEndpoint, type TagDigestListing } from '../oci/listings.js';
 import { DOCKER_HUB, DOCKER_HUB_API_HOST } from '../oci/reference.js';
 import type { RetryPolicy } from '../oci/retry.js';
@@ -93,15 +94,24 @@ function unsupported(entry: HostEntry | undefined): string | undefined {
   return undefined;
 }
 
-function settingsFor(entry: HostEntry | undefined, insecure: boolean): HostSettings {
+/**
+ * Docker Hub's politeness unless its `hosts` entry says otherwise: its API answers abusive request
+ * rates per IP with 429s, so requests are paced and capped. (Its pull limit is read from the
+ * `ratelimit-*` headers it sends and kept to by the transport; see oci/limiter.ts.)
+ */
+export const DOCKER_HUB_LIMITS: Readonly<HostLimits> = {
+  rateLimit: { requestsPerSecond: 20, burst: 40 },
+  maxConcurrency: 8,
+};
+
+function settingsFor(entry: HostEntry | undefined, insecure: boolean, key: string): HostSettings {
   const s: HostSettings = {};
   if (entry?.plainHTTP !== undefined) s.plainHTTP = entry.plainHTTP;
   if (entry?.maxChunkSize) s.maxChunkSize = entry.maxChunkSize;
-  if (entry?.rateLimit || entry?.maxConcurrency) {
-    s.limits = {};
-    if (entry.rateLimit) s.limits.rateLimit = entry.rateLimit;
-    if (entry.maxConcurrency) s.limits.maxConcurrency = entry.maxConcurrency;
-  }
+  const limits: HostLimits = key === DOCKER_HUB ? { ...DOCKER_HUB_LIMITS } : {};
+  if (entry?.rateLimit) limits.rateLimit = entry.rateLimit;
+  if (entry?.maxConcurrency) limits.maxConcurrency = entry.maxConcurrency;
+  if (Object.keys(limits).length > 0) s.limits = limits;
   const tls: NonNullable<HostSettings['tls']> = {};
   const server = entry?.tls?.serverAuth;
   const client = entry?.tls?.clientAuth;
@@ -162,7 +172,7 @@ export function createSession(
     if (why) throw new SessionError(`hosts: ${host}: ${why} is not supported by this version`);
     let s = settings.get(key);
     if (!s) {
-      s = settingsFor(hosts.get(key), options.insecure ?? false);
+      s = settingsFor(hosts.get(key), options.insecure ?? false, key);
       settings.set(key, s);
     }
     return s;
