@@ -229,10 +229,11 @@ export interface HostEntry {
   /** At most this many requests to the host awaiting an answer at once (our dialect only). */
   maxConcurrency?: number;
   /**
-   * The registry's bulk tag digest listing (our dialect only): `dockerhub` or `quay` at `url`
-   * (default: the public API of docker.io / quay.io), or `none` to plan with HEADs only.
+   * The registry's bulk tag digest listing (our dialect only): `dockerhub`, `quay`, `ghcr` or
+   * `harbor` at `url` (default: the public API of docker.io / quay.io / ghcr.io, the host itself for
+   * harbor), or `none` to plan with HEADs only.
    */
-  listing?: { api: 'dockerhub' | 'quay' | 'none'; url?: string };
+  listing?: { api: 'dockerhub' | 'quay' | 'ghcr' | 'harbor' | 'none'; url?: string };
   position: SourcePosition;
 }
 

@@ -214,7 +214,12 @@ export function createSession(
           ? defaultListingEndpoint(key)
           : configured.api === 'none'
             ? undefined
-            : { api: configured.api, url: configured.url ?? defaultListingEndpoint(key)?.url ?? '' };
+            : {
+                api: configured.api,
+                url:
+                  configured.url ??
+                  (configured.api === 'harbor' ? `https://${key}` : (defaultListingEndpoint(key)?.url ?? '')),
+              };
       listings.set(
         key,
         endpoint && endpoint.url !== ''
