@@ -261,7 +261,8 @@ async function harbor(ctx: Ctx, repo: Repository, count: () => void): Promise<Ta
     if (!Array.isArray(got.body)) throw new ListingUnavailable('artifacts: not a list');
     for (const a of got.body as { digest?: unknown; tags?: unknown }[]) {
       if (typeof a.digest !== 'string' || !DIGEST.test(a.digest) || !Array.isArray(a.tags)) continue;
-      for (const t of a.tags as { name?: unknown }[]) if (typeof t?.name === 'string') out.set(t.name, a.digest);
+      for (const t of a.tags as { name?: unknown }[])
+        if (typeof t?.name === 'string') out.set(t.name, a.digest);
     }
     url = got.next !== undefined ? sameOrigin(base, got.next) : undefined;
   }
