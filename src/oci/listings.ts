@@ -57,6 +57,11 @@ export interface ListingCredential {
   registryToken?: string;
 }
 
+/** A tag → digest entry worth keeping (a well-formed digest). */
+export function isDigest(value: unknown): value is string {
+  return typeof value === 'string' && DIGEST.test(value);
+}
+
 /** An answer that means "no listing". */
 class ListingUnavailable extends Error {}
 
@@ -276,6 +281,30 @@ const APIS: Record<ListingApi, (ctx: Ctx, repo: Repository, count: () => void) =
   harbor,
 };
 
+/**
+ * A listing from a function that pages through some API: whatever goes wrong (refused, unknown,
+ * rate limited, network) becomes "no listing" with the reason, so planning HEADs instead.
+ */
+export function guardedListing(
+  api: string,
+  fn: (repo: Repository, count: () => void) => Promise<TagDigests>,
+): TagDigestListing {
+  return {
+    async list(repo) {
+      let requests = 0;
+      try {
+        const digests = await fn(repo, () => {
+          requests++;
+        });
+        return { digests, requests };
+      } catch (err) {
+        const why = err instanceof Error ? err.message : String(err);
+        return { requests, unavailable: `${api} listing of ${repo.repository}: ${why}` };
+      }
+    },
+  };
+}
+
 /** A listing for one registry host, authorised with that host's credentials. */
 export function createListing(
   transport: Transport,
@@ -284,19 +313,5 @@ export function createListing(
   credentials: (host: string) => Promise<ListingCredential | undefined>,
 ): TagDigestListing {
   const ctx: Ctx = { transport, endpoint, credential: () => credentials(registry) };
-  return {
-    async list(repo) {
-      let requests = 0;
-      try {
-        const digests = await APIS[endpoint.api](ctx, repo, () => {
-          requests++;
-        });
-        return { digests, requests };
-      } catch (err) {
-        // Whatever went wrong (refused, unknown, rate limited, network), planning HEADs instead.
-        const why = err instanceof Error ? err.message : String(err);
-        return { requests, unavailable: `${endpoint.api} listing of ${repo.repository}: ${why}` };
-      }
-    },
-  };
+  return guardedListing(endpoint.api, (repo, count) => APIS[endpoint.api](ctx, repo, count));
 }

@@ -9,13 +9,18 @@ import { RefreshingCredential } from '../auth/cache.js';
 import { type CredentialSource, chainCredentials, maskCredential } from '../auth/credentials.js';
 import { dockerConfigCredentials } from '../auth/docker-config.js';
 import { githubIdTokenSource, type IdTokenSource } from '../auth/oidc.js';
-import type { EcrProvider } from '../auth/providers/ecr.js';
+import { type EcrProvider, isEcrPublic } from '../auth/providers/ecr.js';
 import { type ProviderContext, type ProviderEndpoints, providerFor } from '../auth/providers/index.js';
 import type { HostEntry, MirrorConfig } from '../config/model.js';
 import { RegistryClient } from '../oci/client.js';
 import { OciError } from '../oci/errors.js';
 import type { HostLimits } from '../oci/limiter.js';
-import { createListing, defaultListingEndpoint, type TagDigestListing } from '../oci/listings.js';
+import {
+  createListing,
+  defaultListingEndpoint,
+  guardedListing,
+  type TagDigestListing,
+} from '../oci/listings.js';
 import { DOCKER_HUB, DOCKER_HUB_API_HOST } from '../oci/reference.js';
 import type { RetryPolicy } from '../oci/retry.js';
 import { type HostSettings, Transport } from '../oci/transport.js';
@@ -220,14 +225,22 @@ export function createSession(
                   configured.url ??
                   (configured.api === 'harbor' ? `https://${key}` : (defaultListingEndpoint(key)?.url ?? '')),
               };
+      const entry = hosts.get(key);
       listings.set(
         key,
         endpoint && endpoint.url !== ''
           ? createListing(transport, endpoint, registry, credentials)
-          : undefined,
+          : entry?.provider === 'ecr' && configured?.api !== 'none' && !isEcrPublic(entry.host)
+            ? ecrListing(entry)
+            : undefined,
       );
     }
     return listings.get(key);
+  };
+  /** ECR's DescribeImages with the host's own AWS credentials (the ones its `provider: ecr` uses). */
+  const ecrListing = (entry: HostEntry): TagDigestListing => {
+    const provider = providerFor(entry, { ...providerContext, host: entry.host }) as EcrProvider;
+    return guardedListing('ecr', (repo, count) => provider.tagDigests(repo.repository, count));
   };
   // Validate host settings eagerly so a bad TLS path fails before any copy starts.
   for (const h of config.hosts) if (!unsupported(h)) hostSettings(h.host);
