@@ -230,10 +230,14 @@ export interface HostEntry {
   maxConcurrency?: number;
   /**
    * The registry's bulk tag digest listing (our dialect only): `dockerhub`, `quay`, `ghcr` or
-   * `harbor` at `url` (default: the public API of docker.io / quay.io / ghcr.io, the host itself for
-   * harbor), or `none` to plan with HEADs only.
+   * `harbor` or `gar` at `url` (default: the public API of docker.io / quay.io / ghcr.io /
+   * *-docker.pkg.dev, the host itself for harbor), or `none` to plan with HEADs only.
    */
-  listing?: { api: 'dockerhub' | 'quay' | 'ghcr' | 'harbor' | 'none'; url?: string };
+  listing?: {
+    api: 'dockerhub' | 'quay' | 'ghcr' | 'harbor' | 'gar' | 'none';
+    url?: string;
+    location?: string;
+  };
   position: SourcePosition;
 }
 

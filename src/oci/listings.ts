@@ -15,22 +15,27 @@ import type { Repository } from './reference.js';
 import type { Transport } from './transport.js';
 
 /** The registry APIs we can list tag digests with. */
-export type ListingApi = 'dockerhub' | 'quay' | 'ghcr' | 'harbor';
+export type ListingApi = 'dockerhub' | 'quay' | 'ghcr' | 'harbor' | 'gar';
 
-export const LISTING_APIS: readonly ListingApi[] = ['dockerhub', 'quay', 'ghcr', 'harbor'];
+export const LISTING_APIS: readonly ListingApi[] = ['dockerhub', 'quay', 'ghcr', 'harbor', 'gar'];
 
 /** Where a registry host's listing API is, and which it is. */
 export interface ListingEndpoint {
   api: ListingApi;
   /** Base URL of the API, e.g. `https://hub.docker.com`. */
   url: string;
+  /** Google Artifact Registry: the location, when the host name does not say (`{location}-docker.pkg.dev`). */
+  location?: string;
 }
+
+const GAR_HOST = /^([a-z0-9-]+)-docker\.pkg\.dev$/;
 
 /** The listing API of well-known registry hosts. */
 export function defaultListingEndpoint(registry: string): ListingEndpoint | undefined {
   if (registry === 'docker.io') return { api: 'dockerhub', url: 'https://hub.docker.com' };
   if (registry === 'quay.io') return { api: 'quay', url: 'https://quay.io' };
   if (registry === 'ghcr.io') return { api: 'ghcr', url: 'https://api.github.com' };
+  if (GAR_HOST.test(registry)) return { api: 'gar', url: 'https://artifactregistry.googleapis.com' };
   return undefined;
 }
 
@@ -71,6 +76,8 @@ const DIGEST = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]+$/;
 interface Ctx {
   transport: Transport;
   endpoint: ListingEndpoint;
+  /** The registry host the listing describes. */
+  registry: string;
   /** Credentials of the registry host the listing describes. */
   credential: () => Promise<ListingCredential | undefined>;
 }
@@ -274,11 +281,55 @@ async function harbor(ctx: Ctx, repo: Repository, count: () => void): Promise<Ta
   return out;
 }
 
+/**
+ * Google Artifact Registry: `GET /v1/projects/{project}/locations/{location}/repositories/{repo}/
+ * packages/{package}/tags?pageSize=1000`, following `nextPageToken`; each tag's `version` ends in
+ * `/versions/{digest}`. The repository path is `{project}/{repo}/{package…}` (the package
+ * URL-encoded, `/` as `%2F`); the location comes from the host (`{location}-docker.pkg.dev`) or
+ * the listing's `location`. Authorised by the host's OAuth access token (the `oauth2accesstoken`
+ * password the gcp provider gives, or a bearer token); a JSON key cannot be used (no listing).
+ */
+async function gar(ctx: Ctx, repo: Repository, count: () => void): Promise<TagDigests> {
+  const location = ctx.endpoint.location ?? GAR_HOST.exec(ctx.registry)?.[1];
+  if (!location) throw new ListingUnavailable(`no location for ${ctx.registry}`);
+  const [project, repository, ...rest] = repo.repository.split('/');
+  if (!project || !repository || rest.length === 0)
+    throw new ListingUnavailable(`${repo.repository}: not project/repository/package`);
+  const cred = await ctx.credential();
+  const token =
+    cred?.registryToken ??
+    (cred?.username === 'oauth2accesstoken' || cred?.username === undefined ? cred?.password : undefined);
+  if (!token) throw new ListingUnavailable('no OAuth access token for the Artifact Registry API');
+  const base = ctx.endpoint.url.replace(/\/+$/, '');
+  const path = `${base}/v1/projects/${encodeURIComponent(project)}/locations/${encodeURIComponent(location)}/repositories/${encodeURIComponent(repository)}/packages/${encodeURIComponent(rest.join('/'))}/tags`;
+  const out: TagDigests = new Map();
+  let pageToken: string | undefined;
+  for (let page = 0; ; page++) {
+    if (page >= MAX_PAGES) throw new ListingUnavailable('too many pages');
+    count();
+    const q = new URLSearchParams({ pageSize: '1000', ...(pageToken ? { pageToken } : {}) });
+    const body = (await getJson(ctx, `${path}?${q}`, { authorization: `Bearer ${token}` })) as {
+      tags?: unknown;
+      nextPageToken?: unknown;
+    };
+    for (const t of Array.isArray(body.tags) ? (body.tags as { name?: unknown; version?: unknown }[]) : []) {
+      if (typeof t.name !== 'string' || typeof t.version !== 'string') continue;
+      const digest = decodeURIComponent(t.version.slice(t.version.lastIndexOf('/versions/') + 10));
+      const tag = decodeURIComponent(t.name.slice(t.name.lastIndexOf('/tags/') + 6));
+      if (t.version.includes('/versions/') && t.name.includes('/tags/') && isDigest(digest))
+        out.set(tag, digest);
+    }
+    if (typeof body.nextPageToken !== 'string' || body.nextPageToken === '') return out;
+    pageToken = body.nextPageToken;
+  }
+}
+
 const APIS: Record<ListingApi, (ctx: Ctx, repo: Repository, count: () => void) => Promise<TagDigests>> = {
   dockerhub: dockerHub,
   quay,
   ghcr,
   harbor,
+  gar,
 };
 
 /**
@@ -312,6 +363,6 @@ export function createListing(
   registry: string,
   credentials: (host: string) => Promise<ListingCredential | undefined>,
 ): TagDigestListing {
-  const ctx: Ctx = { transport, endpoint, credential: () => credentials(registry) };
+  const ctx: Ctx = { transport, endpoint, registry, credential: () => credentials(registry) };
   return guardedListing(endpoint.api, (repo, count) => APIS[endpoint.api](ctx, repo, count));
 }

@@ -224,6 +224,7 @@ export function createSession(
                 url:
                   configured.url ??
                   (configured.api === 'harbor' ? `https://${key}` : (defaultListingEndpoint(key)?.url ?? '')),
+                ...(configured.location !== undefined ? { location: configured.location } : {}),
               };
       const entry = hosts.get(key);
       listings.set(

@@ -364,3 +364,72 @@ export async function startFakeHarbor(opts: {
     };
   });
 }
+
+/**
+ * Google Artifact Registry's tags API for `registry`'s `repos`, named `project/repository/package…`:
+ * `GET /v1/projects/{p}/locations/{l}/repositories/{r}/packages/{package}/tags` (the package
+ * URL-encoded, `/` as `%2F`), `pageSize`/`pageToken` with `nextPageToken`; each tag
+ * `{name: …/tags/{tag}, version: …/versions/{digest}}`. A bearer token is required (401
+ * UNAUTHENTICATED), it needs `artifactregistry.tags.list` (403 PERMISSION_DENIED), and another
+ * location or an unknown package is a 404 NOT_FOUND; errors in Google's `{error:{code,message,status}}` shape.
+ */
+export async function startFakeArtifactRegistry(opts: {
+  registry: TestRegistry;
+  repos: readonly string[];
+  location: string;
+  /** token → may list tags */
+  tokens: Record<string, boolean>;
+  maxPageSize?: number;
+}): Promise<ListingFake> {
+  const googleError = (code: number, status: string, message: string): FakeReply => ({
+    status: code,
+    body: { error: { code, message, status } },
+  });
+  return listingFake(opts.registry, opts.repos, (req, data) => {
+    const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    if (!token || !(token in opts.tokens))
+      return googleError(401, 'UNAUTHENTICATED', 'Request had invalid authentication credentials.');
+    const m =
+      /^\/v1\/projects\/([^/]+)\/locations\/([^/]+)\/repositories\/([^/]+)\/packages\/([^/]+)\/tags$/.exec(
+        req.url.pathname,
+      );
+    if (!m || req.method !== 'GET') return googleError(404, 'NOT_FOUND', 'Requested entity was not found.');
+    const [, project = '', location = '', repository = '', pkg = ''] = m;
+    const parent = `projects/${project}/locations/${location}/repositories/${repository}/packages/${pkg}`;
+    if (!opts.tokens[token])
+      return googleError(
+        403,
+        'PERMISSION_DENIED',
+        `Permission 'artifactregistry.tags.list' denied on resource '${parent}' (or it may not exist).`,
+      );
+    const repo = `${project}/${repository}/${decodeURIComponent(pkg)}`;
+    const tags = data.get(repo);
+    if (location !== opts.location || !tags)
+      return googleError(404, 'NOT_FOUND', `Package "${parent}" not found`);
+    const size = Math.min(
+      Number(req.url.searchParams.get('pageSize') ?? '100') || 100,
+      opts.maxPageSize ?? 1000,
+    );
+    const tokenParam = req.url.searchParams.get('pageToken');
+    let start = 0;
+    if (tokenParam) {
+      const off = /^o(\d+)$/.exec(Buffer.from(tokenParam, 'base64url').toString())?.[1];
+      if (off === undefined) return googleError(400, 'INVALID_ARGUMENT', 'Invalid page token.');
+      start = Number(off);
+    }
+    const all = [...tags].sort(([a], [b]) => (a < b ? -1 : 1));
+    const slice = all.slice(start, start + size);
+    const next =
+      start + size < all.length ? Buffer.from(`o${start + size}`).toString('base64url') : undefined;
+    return {
+      status: 200,
+      body: {
+        tags: slice.map(([tag, digest]) => ({
+          name: `${parent}/tags/${tag}`,
+          version: `${parent}/versions/${digest}`,
+        })),
+        ...(next ? { nextPageToken: next } : {}),
+      },
+    };
+  });
+}

@@ -96,10 +96,20 @@ function oursHostExtras(raw: R, at: FieldPath, entry: HostEntry, h: NormalizeHel
   const api = listing ? str(listing, 'api') : undefined;
   if (
     listing &&
-    (api === 'dockerhub' || api === 'quay' || api === 'ghcr' || api === 'harbor' || api === 'none')
+    (api === 'dockerhub' ||
+      api === 'quay' ||
+      api === 'ghcr' ||
+      api === 'harbor' ||
+      api === 'gar' ||
+      api === 'none')
   ) {
     const url = str(listing, 'url');
-    entry.listing = url !== undefined ? { api, url } : { api };
+    const location = str(listing, 'location');
+    entry.listing = {
+      api,
+      ...(url !== undefined ? { url } : {}),
+      ...(location !== undefined ? { location } : {}),
+    };
   }
   const insecure = bool(raw, 'insecure');
   if (insecure !== undefined) entry.insecure = insecure;

@@ -1,5 +1,6 @@
 /**
- * Planning from GHCR's listing (the GitHub Packages API) and Harbor's artifacts API, against
+ * Planning from GHCR's listing (the GitHub Packages API), Harbor's artifacts API and Google
+ * Artifact Registry's tags API, against
  * protocol-faithful fakes serving a real registry's digests (paging by Link, auth errors, 429s):
  * a warm run HEADs no source tag; a stale listing delays a copy and a fresh one lets the source's
  * own HEAD decide (drift reported with the real digest, nothing written); a wrong listing never
@@ -10,7 +11,12 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateReport } from '../../src/report/schema.js';
-import { type ListingFake, startFakeGitHubPackages, startFakeHarbor } from '../fakes/listing-apis.js';
+import {
+  type ListingFake,
+  startFakeArtifactRegistry,
+  startFakeGitHubPackages,
+  startFakeHarbor,
+} from '../fakes/listing-apis.js';
 import {
   buildImage,
   type FaultProxy,
@@ -32,6 +38,10 @@ const HARBOR_PW = 'Harbor-robot-pw-7731';
 // Nested names: GHCR's package `tools/app` (encoded %2F), Harbor's repository `team/app` (%252F).
 const GHCR_REPO = 'acme/tools/app';
 const HARBOR_REPO = 'proj/team/app';
+// GAR: project/repository/package, the package nested (encoded %2F).
+const GAR_REPO = 'my-proj/images/team/app';
+const GAR_TOKEN = 'ya29.listing-fake-access-token';
+const GAR_NO_PERMISSION = 'ya29.listing-fake-reader-without-tags-list';
 
 let src: TestRegistry;
 let dst: TestRegistry;
@@ -39,6 +49,7 @@ let s: FaultProxy;
 let d: FaultProxy;
 let gh: ListingFake;
 let harbor: ListingFake;
+let gar: ListingFake;
 let dir: TempDir;
 
 interface Row {
@@ -52,10 +63,10 @@ beforeAll(async () => {
   [src, dst] = await Promise.all([startRegistry(), startRegistry()]);
   [s, d] = await Promise.all([startFaultProxy(src.url), startFaultProxy(dst.url)]);
   dir = tempDir('listing-gh-harbor-');
-  for (const repo of [GHCR_REPO, HARBOR_REPO])
+  for (const repo of [GHCR_REPO, HARBOR_REPO, GAR_REPO])
     for (const tag of TAGS)
       await pushContent(src, repo, tag, buildImage({ seed: `lgh-${repo}-${tag}`, uniqueLayerSize: 600 }));
-  [gh, harbor] = await Promise.all([
+  [gh, harbor, gar] = await Promise.all([
     startFakeGitHubPackages({
       registry: src,
       repos: [GHCR_REPO],
@@ -70,11 +81,18 @@ beforeAll(async () => {
       private: ['proj'],
       maxPageSize: 3,
     }),
+    startFakeArtifactRegistry({
+      registry: src,
+      repos: [GAR_REPO],
+      location: 'europe-west4',
+      tokens: { [GAR_TOKEN]: true, [GAR_NO_PERMISSION]: false },
+      maxPageSize: 5,
+    }),
   ]);
 }, 90_000);
 
 afterAll(async () => {
-  await Promise.all([s?.stop(), d?.stop(), gh?.stop(), harbor?.stop()]);
+  await Promise.all([s?.stop(), d?.stop(), gh?.stop(), harbor?.stop(), gar?.stop()]);
   dir?.cleanup();
   await stopAll();
 });
@@ -98,7 +116,7 @@ ${host}`,
 
 async function sync(cfg: string, extra: string[] = []) {
   for (const f of [s, d]) f.requests.length = 0;
-  for (const f of [gh, harbor]) f.requests.length = 0;
+  for (const f of [gh, harbor, gar]) f.requests.length = 0;
   const r = await cli(['sync', cfg, '-o', 'json', '--verbose', ...extra], { cwd: dir.path });
   const doc = JSON.parse(r.stdout);
   expect(validateReport(doc)).toEqual([]);
@@ -234,5 +252,41 @@ describe('Harbor listing (artifacts API)', () => {
     );
     expect(sourceHeads()).toBe(TAGS.length);
     expect(bad.rows.every((r) => r.status === 'skipped' && r.reason === 'up-to-date')).toBe(true);
+  });
+});
+
+describe('Google Artifact Registry listing (tags API)', () => {
+  const host = (token: string) =>
+    `    listing: { api: gar, url: "${gar.url}", location: europe-west4 }\n    username: oauth2accesstoken\n    credential: { value: "${token}" }\n`;
+
+  it('plans from the tags (bearer access token, encoded package, nextPageToken); a stale listing is handled', async () => {
+    const cfg = config('gar', GAR_REPO, 'mirror/gar', host(GAR_TOKEN));
+    expect((await sync(cfg)).rows.every((r) => r.status === 'copied')).toBe(true);
+    const warm = await sync(cfg);
+    expect(warm.rows.every((r) => r.status === 'skipped' && r.reason === 'up-to-date (listing)')).toBe(true);
+    expect(sourceHeads()).toBe(0);
+    expect(gar.requests.map((q) => q.url.pathname)).toEqual(
+      Array(2).fill(
+        '/v1/projects/my-proj/locations/europe-west4/repositories/images/packages/team%2Fapp/tags',
+      ),
+    );
+    expect(gar.requests[1]?.url.searchParams.get('pageToken')).toBeTruthy();
+    expect(gar.requests.every((q) => q.headers.authorization === `Bearer ${GAR_TOKEN}`)).toBe(true);
+    expect(warm.stderr).not.toContain(GAR_TOKEN);
+    await staleListingCase(gar, GAR_REPO, 'mirror/gar', cfg, 'gar-moved');
+  });
+
+  it('a token without artifactregistry.tags.list, or the wrong location: one HEAD per tag', async () => {
+    const denied = await sync(config('gar-denied', GAR_REPO, 'mirror/gar', host(GAR_NO_PERMISSION)));
+    expect(denied.code).toBe(0);
+    expect(denied.stderr).toMatch(
+      /gar listing of my-proj\/images\/team\/app: GET \S+\/tags: HTTP 403; planning with one HEAD per tag/,
+    );
+    expect(sourceHeads()).toBe(TAGS.length);
+    const elsewhere = await sync(
+      config('gar-where', GAR_REPO, 'mirror/gar', host(GAR_TOKEN).replace('europe-west4', 'us-central1')),
+    );
+    expect(elsewhere.stderr).toContain('HTTP 404; planning with one HEAD per tag');
+    expect(elsewhere.rows.every((r) => r.status === 'skipped' && r.reason === 'up-to-date')).toBe(true);
   });
 });
