@@ -55,6 +55,8 @@ export interface ActionInputs {
   shard?: ShardSpec;
   /** `mode: merge`: directory searched (recursively) for the shards' JSON reports. */
   reports: string;
+  /** `max-duration`: after this long no new copy starts; the rest are reported `deferred`. */
+  maxDurationMs?: number;
   /** Warnings about deprecated inputs that were set, for the log. */
   deprecations: string[];
 }
@@ -96,6 +98,7 @@ export const INPUT_DEFAULTS = {
   shard: '',
   'shard-by': 'repository',
   reports: 'oci-mirror-reports',
+  'max-duration': '',
   // biome-ignore lint/suspicious/noTemplateCurlyInString: a workflow expression, evaluated by the runner.
   'github-token': '${{ github.token }}',
 } as const;
@@ -255,6 +258,9 @@ export function readInputs(): ActionInputs {
     mode: modeOf(raw('mode')),
     ...(shard ? { shard } : {}),
     reports: raw('reports'),
+    ...(raw('max-duration') !== ''
+      ? { maxDurationMs: positive('max-duration', duration('max-duration')) }
+      : {}),
   };
 }
 

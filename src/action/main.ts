@@ -17,7 +17,7 @@ import { renderEntryLines, renderPlanFailureLine, renderSummaryLine, renderTagLi
 import { onSecret, redact, registerSecret } from '../secrets.js';
 import { onSignals } from '../sync/cancel.js';
 import { exitCodeOf, type SyncResult } from '../sync/model.js';
-import { StateCache } from '../sync/state.js';
+import { STATE_AUTOSAVE_MS, StateCache } from '../sync/state.js';
 import { VERSION } from '../version.js';
 import { type Annotation, configErrorAnnotations, resultAnnotations, workspacePath } from './annotations.js';
 import { type ActionInputs, failsOnDrift, InputError, isDryRun, readInputs } from './inputs.js';
@@ -124,6 +124,9 @@ async function openStateCache(
       `cache: could not restore the state (${redact((err as Error).message)}); this run checks every destination`,
     );
   }
+  // For the post step (post.ts): where the state is and under which key, should this step be stopped.
+  core.saveState('oci_mirror_state_file', state.path);
+  core.saveState('oci_mirror_state_key', key);
   return { state, key };
 }
 
@@ -138,6 +141,7 @@ async function saveStateCache(
   try {
     if (await state.write()) await backend.save(state.path, key);
     else core.info('cache: state unchanged; nothing to save');
+    core.saveState('oci_mirror_state_saved', 'true');
   } catch (err) {
     core.info(
       `cache: could not save the state (${redact((err as Error).message)}); the next run will be slower`,
@@ -208,6 +212,7 @@ async function mergeShards(inputs: ActionInputs, workspace: string): Promise<voi
 }
 
 async function run(): Promise<void> {
+  const startedAt = Date.now();
   onSecret((value) => core.setSecret(value));
   const inputs = readInputs();
   if (inputs.githubToken) registerSecret(inputs.githubToken);
@@ -272,6 +277,7 @@ async function run(): Promise<void> {
     concurrency: inputs.concurrency,
     retries: inputs.retries,
     jobTimeoutMs: inputs.timeoutMs,
+    ...(inputs.maxDurationMs !== undefined ? { deadline: startedAt + inputs.maxDurationMs } : {}),
     insecure: inputs.insecure,
     createRepositories: inputs.createRepositories,
     images: inputs.images,
@@ -297,6 +303,12 @@ async function run(): Promise<void> {
     // No weights from the state: each shard keeps its own cache, and shards must agree on the partition.
     ...(inputs.shard ? { shard: inputs.shard } : {}),
     onEvent: (e) => {
+      // The state file is rewritten as tags complete: a step stopped at the job's time limit leaves
+      // it for the post step to save (post.ts).
+      if (e.type === 'tag' && stateCache) {
+        stateCache.state.learn(e.tag);
+        stateCache.state.autosave(STATE_AUTOSAVE_MS);
+      }
       if (e.type === 'log') core.debug(redact(e.message));
     },
   }).finally(() => cancel.dispose());

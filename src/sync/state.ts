@@ -43,6 +43,9 @@ interface StateDocument {
   verifications?: Record<string, VerificationEntry>;
 }
 
+/** How often the state file is rewritten while tags complete (a killed run loses at most this much). */
+export const STATE_AUTOSAVE_MS = 1000;
+
 /** Known destination digests, loaded from and saved to a state file. */
 export class StateCache {
   readonly #path: string;

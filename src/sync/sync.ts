@@ -79,6 +79,11 @@ export interface SyncOptions extends SessionOptions, ChartOptions {
    * flight are aborted (a tag write is settled so no wrong bytes stay), the result says `cancelled`.
    */
   signal?: AbortSignal;
+  /**
+   * When no new copy may start (ms since the epoch; `--max-duration`): copies not started by then
+   * are reported `deferred`, so a job ends, and saves its state, before its runner's time limit.
+   */
+  deadline?: number;
 }
 
 /** Planning requests in flight per registry host unless `planRequests` says otherwise. */
@@ -151,6 +156,13 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
       plan.row.error = errorInfo(
         new CancelledError(`${plan.row.source} → ${plan.row.destination}: cancelled before it started`),
       );
+      entry.tags.push(plan.row);
+      emit({ type: 'tag', entry, tag: plan.row });
+      return;
+    }
+    if (options.deadline !== undefined && Date.now() >= options.deadline) {
+      plan.row.status = 'deferred';
+      plan.row.reason = 'max-duration reached before this copy started; the next run continues here';
       entry.tags.push(plan.row);
       emit({ type: 'tag', entry, tag: plan.row });
       return;
