@@ -22,5 +22,7 @@ async function post(): Promise<void> {
 }
 
 post().catch((err: unknown) => {
-  core.warning(`cache: could not save the state: ${redact(err instanceof Error ? err.message : String(err))}`);
+  core.warning(
+    `cache: could not save the state: ${redact(err instanceof Error ? err.message : String(err))}`,
+  );
 });
