@@ -66,28 +66,35 @@ function waitFor(check: () => boolean, child: ChildProcess): Promise<void> {
   });
 }
 
-describe('a run killed mid-way resumes from its state file', () => {
-  it('SIGKILL after some tags: the state holds only finished tags; the next run re-copies and re-checks none of them', async () => {
-    const config = join(dir.path, 'mirror.yaml');
-    const statePath = join(dir.path, 'state.json');
-    writeFileSync(
-      config,
-      `apiVersion: oci-mirror/v1
+/** A config mirroring every source tag to `destination`, and the state file's path beside it. */
+function setup(name: string, destination: string): { config: string; statePath: string } {
+  const config = join(dir.path, `${name}.yaml`);
+  writeFileSync(
+    config,
+    `apiVersion: oci-mirror/v1
 kind: Config
 artifacts:
   - source: ${src.host}/team/app
-    destination: ${d.host}/mirror/app
+    destination: ${destination}
     selector: { limit: 0 }
 `,
-    );
+  );
+  return { config, statePath: join(dir.path, `${name}-state.json`) };
+}
+
+/** The state file as written so far. */
+function recordedAt(statePath: string): StateDoc | undefined {
+  return existsSync(statePath) ? (JSON.parse(readFileSync(statePath, 'utf8')) as StateDoc) : undefined;
+}
+
+describe('a run killed mid-way resumes from its state file', () => {
+  it('SIGKILL after some tags: the state holds only finished tags; the next run re-copies and re-checks none of them', async () => {
+    const { config, statePath } = setup('mirror', `${d.host}/mirror/app`);
     const child = cliProcess(['sync', config, '--state-file', statePath, '--concurrency', '1'], {
       cwd: dir.path,
       stdio: 'ignore',
     });
-    const recorded = (): StateDoc | undefined => {
-      if (!existsSync(statePath)) return undefined;
-      return JSON.parse(readFileSync(statePath, 'utf8')) as StateDoc;
-    };
+    const recorded = () => recordedAt(statePath);
     // Killed once the state names a few tags (written while the run goes on, not at its end).
     await waitFor(() => Object.keys(recorded()?.destinations ?? {}).length >= 3, child);
     child.kill('SIGKILL');
@@ -132,18 +139,7 @@ artifacts:
   }, 120_000);
 
   it('SIGTERM: the state is flushed at once, names only finished tags, and the next run resumes from it', async () => {
-    const config = join(dir.path, 'term.yaml');
-    const statePath = join(dir.path, 'term-state.json');
-    writeFileSync(
-      config,
-      `apiVersion: oci-mirror/v1
-kind: Config
-artifacts:
-  - source: ${src.host}/team/app
-    destination: ${d.host}/term/app
-    selector: { limit: 0 }
-`,
-    );
+    const { config, statePath } = setup('term', `${d.host}/term/app`);
     const child = cliProcess(['sync', config, '--state-file', statePath, '--concurrency', '1'], {
       cwd: dir.path,
     });
@@ -151,8 +147,7 @@ artifacts:
     child.stderr?.on('data', (b: Buffer) => {
       stderr += b.toString();
     });
-    const recorded = (): StateDoc | undefined =>
-      existsSync(statePath) ? (JSON.parse(readFileSync(statePath, 'utf8')) as StateDoc) : undefined;
+    const recorded = () => recordedAt(statePath);
     await waitFor(() => Object.keys(recorded()?.destinations ?? {}).length >= 2, child);
     child.kill('SIGTERM');
     const code = await new Promise<number | null>((r) => child.once('close', r));
@@ -176,18 +171,7 @@ artifacts:
   }, 120_000);
 
   it('--max-duration: no copy starts after it; the tags left are deferred (exit 0) and the next run copies them', async () => {
-    const config = join(dir.path, 'deadline.yaml');
-    const statePath = join(dir.path, 'deadline-state.json');
-    writeFileSync(
-      config,
-      `apiVersion: oci-mirror/v1
-kind: Config
-artifacts:
-  - source: ${src.host}/team/app
-    destination: ${dst.host}/deadline/app
-    selector: { limit: 0 }
-`,
-    );
+    const { config, statePath } = setup('deadline', `${dst.host}/deadline/app`);
     // 1ms: over before planning ends, so every copy is left for the next run.
     const r = await cli(['sync', config, '--state-file', statePath, '--max-duration', '1ms', '-o', 'json'], {
       cwd: dir.path,
