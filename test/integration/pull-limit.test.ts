@@ -212,4 +212,60 @@ describe('Docker Hub pull limit', () => {
       await proxy.stop();
     }
   });
+
+  it('shards: merge-reports adds up the deferred tags, keeps the latest retry time, and exits 0', async () => {
+    const dst = await startRegistry();
+    // 3 pulls left beyond the reserve for both shards together (they share the IP's limit).
+    const proxy = await startPullLimitProxy(src.url, { limit: 20, used: 16, windowSeconds: 21600 });
+    try {
+      const file = config('shards', proxy, dst);
+      const reports = [1, 2].map((i) => join(dir.path, `shard-${i}.json`));
+      const runs = await Promise.all(
+        [1, 2].map((i) =>
+          cli(
+            [
+              'sync',
+              file,
+              '--shard',
+              `${i}/2`,
+              '--shard-by',
+              'tag',
+              '--report-file',
+              reports[i - 1] as string,
+            ],
+            {
+              cwd: dir.path,
+            },
+          ),
+        ),
+      );
+      for (const r of runs) expect(r.code, r.stderr).toBe(0);
+      const shards = reports.map((f) => JSON.parse(readFileSync(f, 'utf8')).report);
+      const m = await cli(['merge-reports', ...reports, '-o', 'json'], { cwd: dir.path });
+      expect(m.code, m.stderr).toBe(0);
+      const merged = JSON.parse(m.stdout);
+      expect(validateReport(merged)).toEqual([]);
+      const s = merged.report.summary;
+      const deferred = shards.reduce((n, r) => n + (r.summary.deferred ?? 0), 0);
+      expect(deferred).toBeGreaterThan(0);
+      expect(s.deferred).toBe(deferred);
+      expect(s.copied + s.deferred).toBe(TAGS.length);
+      expect(s.failed).toBe(0);
+      // Each shard sees the same headroom and cannot know the other's pulls: at most one 429 each,
+      // never retried (after it, that shard defers the rest).
+      expect(proxy.manifestRequests.filter((q) => q.status === 429).length).toBeLessThanOrEqual(2);
+      const latest = shards
+        .map((r) => r.summary.retryAt)
+        .filter(Boolean)
+        .sort()
+        .at(-1);
+      expect(s.retryAt).toBe(latest);
+      const host = (merged.report.hosts as { host: string; retryAt?: string }[]).find(
+        (h) => h.host === proxy.host,
+      );
+      expect(host?.retryAt).toBe(latest);
+    } finally {
+      await proxy.stop();
+    }
+  });
 });
