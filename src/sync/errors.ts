@@ -95,7 +95,7 @@ export async function onceMore<T>(fn: () => Promise<T>): Promise<T> {
  * The row fields for a tag that could not be done because of `err`: `deferred` (with the reason and
  * when to retry) when a source host's pull limit held it back, else `failed` with the error.
  */
-export function outcomeOf(err: unknown): Pick<TagResult, 'status' | 'reason' | 'error' | 'retryAt'> {
+export function rowOutcome(err: unknown): Pick<TagResult, 'status' | 'reason' | 'error' | 'retryAt'> {
   if (err instanceof PullLimitError)
     return {
       status: 'deferred',

@@ -4,7 +4,7 @@
  * and the images of chart entries.
  */
 import { type CopyContext, type CopyStats, childDigests, copyImage } from './copy.js';
-import { CancelledError, isTransient, onSide, outcomeOf } from './errors.js';
+import { CancelledError, isTransient, onSide, rowOutcome } from './errors.js';
 import type { ReferrerRow, TagResult } from './model.js';
 import type { PlannedTag } from './plan.js';
 import { copyReferrers } from './referrers.js';
@@ -136,7 +136,7 @@ export async function runJob(ctx: CopyContext, plan: PlannedTag, options: JobOpt
         continue;
       }
       // A pull limit reached mid-copy defers the tag: nothing was tagged, the next run copies it.
-      Object.assign(r, outcomeOf(err));
+      Object.assign(r, rowOutcome(err));
       break;
     }
   }
