@@ -251,6 +251,8 @@ export function renderSummaryLine(result: SyncResult, opts?: TextOptions): strin
     more.push(`dry run: ${would.join(', ')}`);
   }
   if (s.deferred) more.push(paint(deferredNote(s), COLORS.deferred, opts));
+  const created = result.createdRepositories?.length ?? 0;
+  if (created > 0) more.push(`${created} repositor${created === 1 ? 'y' : 'ies'} created`);
   if (s.cancelled) more.push(paint('cancelled', COLORS.failed, opts));
   const totals: string[] = [];
   if (!result.dryRun) {
