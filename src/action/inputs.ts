@@ -59,6 +59,8 @@ export interface ActionInputs {
   uploadReport: boolean;
   /** That artifact's name (default `oci-mirror`, `oci-mirror-shard-I-of-N` for a shard). */
   reportArtifact: string;
+  /** `max-duration`: after this long no new copy starts; the rest are reported `deferred`. */
+  maxDurationMs?: number;
   /** Warnings about deprecated inputs that were set, for the log. */
   deprecations: string[];
 }
@@ -102,6 +104,7 @@ export const INPUT_DEFAULTS = {
   reports: 'oci-mirror-reports',
   'upload-report': 'true',
   'report-artifact': '',
+  'max-duration': '',
   // biome-ignore lint/suspicious/noTemplateCurlyInString: a workflow expression, evaluated by the runner.
   'github-token': '${{ github.token }}',
 } as const;
@@ -263,6 +266,9 @@ export function readInputs(): ActionInputs {
     reports: raw('reports'),
     uploadReport: bool('upload-report'),
     reportArtifact: artifactName(raw('report-artifact'), shard),
+    ...(raw('max-duration') !== ''
+      ? { maxDurationMs: positive('max-duration', duration('max-duration')) }
+      : {}),
   };
 }
 

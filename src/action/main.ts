@@ -17,7 +17,7 @@ import { renderEntryLines, renderPlanFailureLine, renderSummaryLine, renderTagLi
 import { onSecret, redact, registerSecret } from '../secrets.js';
 import { onSignals } from '../sync/cancel.js';
 import { exitCodeOf, type SyncResult } from '../sync/model.js';
-import { StateCache } from '../sync/state.js';
+import { STATE_AUTOSAVE_MS, StateCache } from '../sync/state.js';
 import { VERSION } from '../version.js';
 import { type Annotation, configErrorAnnotations, resultAnnotations, workspacePath } from './annotations.js';
 import { checkIdTokenHosts, refusedIdTokenWarnings } from './id-token.js';
@@ -126,6 +126,10 @@ async function openStateCache(
       `cache: could not restore the state (${redact((err as Error).message)}); this run checks every destination`,
     );
   }
+  // For the post step (post.ts): what to save under which key, should this step be stopped. The
+  // directory, as restored and saved here: the cache's version depends on the paths saved.
+  core.saveState('oci_mirror_state_dir', dir);
+  core.saveState('oci_mirror_state_key', key);
   return { state, key, tuf: treeFingerprint(join(dir, TUF_CACHE_DIR)) };
 }
 
@@ -144,6 +148,7 @@ async function saveStateCache(
     const tufChanged = treeFingerprint(join(dir, TUF_CACHE_DIR)) !== (opened.tuf ?? '');
     if (stateChanged || tufChanged) await backend.save(dir, key);
     else core.info('cache: state unchanged; nothing to save');
+    core.saveState('oci_mirror_state_saved', 'true');
   } catch (err) {
     core.info(
       `cache: could not save the state (${redact((err as Error).message)}); the next run will be slower`,
@@ -214,6 +219,7 @@ async function mergeShards(inputs: ActionInputs, workspace: string): Promise<voi
 }
 
 async function run(): Promise<void> {
+  const startedAt = Date.now();
   onSecret((value) => core.setSecret(value));
   const inputs = readInputs();
   if (inputs.githubToken) registerSecret(inputs.githubToken);
@@ -282,6 +288,7 @@ async function run(): Promise<void> {
     concurrency: inputs.concurrency,
     retries: inputs.retries,
     jobTimeoutMs: inputs.timeoutMs,
+    ...(inputs.maxDurationMs !== undefined ? { deadline: startedAt + inputs.maxDurationMs } : {}),
     insecure: inputs.insecure,
     createRepositories: inputs.createRepositories,
     images: inputs.images,
@@ -308,6 +315,12 @@ async function run(): Promise<void> {
     // No weights from the state: each shard keeps its own cache, and shards must agree on the partition.
     ...(inputs.shard ? { shard: inputs.shard } : {}),
     onEvent: (e) => {
+      // The state file is rewritten as tags complete: a step stopped at the job's time limit leaves
+      // it for the post step to save (post.ts).
+      if (e.type === 'tag' && stateCache) {
+        stateCache.state.learn(e.tag);
+        stateCache.state.autosave(STATE_AUTOSAVE_MS);
+      }
       if (e.type === 'log') core.debug(redact(e.message));
     },
   }).finally(() => cancel.dispose());
@@ -382,6 +395,8 @@ async function publish(
     failed: s.failed,
     'would-copy': s.wouldCopy,
     'would-overwrite': s.wouldOverwrite,
+    deferred: s.deferred ?? 0,
+    'retry-at': s.retryAt ?? '',
     changed: s.copied + s.overwritten > 0,
     'exit-code': code,
     report: reportPath,

@@ -7,7 +7,14 @@
  * through `redact`.
  */
 import { explainError } from '../report/remedy.js';
-import { errorDetail, formatBytes, formatDuration, shortDigest, verifiedLabel } from '../report/text.js';
+import {
+  deferredNote,
+  errorDetail,
+  formatBytes,
+  formatDuration,
+  shortDigest,
+  verifiedLabel,
+} from '../report/text.js';
 import { redact } from '../secrets.js';
 import type { EntryResult, ErrorInfo, SyncResult, TagResult, TagStatus } from '../sync/model.js';
 
@@ -25,6 +32,7 @@ const LABELS: Record<TagStatus, string> = {
   'would-copy': '🔜 would copy',
   'would-overwrite': '🔜 would overwrite',
   failed: '❌ failed',
+  deferred: '⏸️ deferred',
 };
 
 /** Text fit for one table cell or list item: one line, pipes escaped, HTML inert. */
@@ -204,6 +212,11 @@ function reasonLines(e: EntryResult, dryRun: boolean): string[] {
           ? '**existing drift:** the destination already differs from the source (this pull request did not cause it). **Fix:** set `overwrite: true` on the entry to replace it, or restore the destination.'
           : '**drifted:** the destination differs from the source and was left alone. **Fix:** set `overwrite: true` on the entry to replace it, or restore the destination.',
       );
+    else if (t.status === 'deferred')
+      add(
+        'deferred',
+        `**deferred:** the source's pull limit is nearly used up, so this tag was not pulled (not a failure). **Fix:** run again${t.retryAt ? ` after ${cell(t.retryAt)}` : ' later'}, or authenticate to the source for a higher limit.`,
+      );
   }
   return [...groups.values()].map((g) =>
     g.n > 1 ? `- ${g.text.replace(/^\*\*([^*]+):\*\*/, `**$1 (${g.n} tags):**`)}` : `- ${g.text}`,
@@ -314,13 +327,19 @@ function headline(result: SyncResult, configFile: string): string {
   const held = result.entries.reduce((n, e) => n + rowsOf(e).filter(isHeld).length, 0);
   add(held, 'held (signature too new)');
   add(s.skipped - held, 'up to date');
+  add(s.deferred ?? 0, 'deferred');
   if (counts.length === 0) counts.push('nothing selected');
   const moved = result.dryRun ? '' : `, ${formatBytes(s.bytes)} moved`;
   const entries = `${s.entries} entr${s.entries === 1 ? 'y' : 'ies'}`;
   const outcome =
     outcomeOf(result) === 'drift' && result.dryRun ? '⚠️ existing drift' : OUTCOME[outcomeOf(result)];
   const title = `## oci-mirror${result.dryRun ? ' (dry run)' : ''} — ${outcome}`;
-  return `${title}\n\n${counts.join(' · ')} — ${entries} in ${formatDuration(result.durationMs)}${moved} · config ${code(configFile)}${notCheckedNote(result)}`;
+  const why =
+    s.retryAt !== undefined
+      ? "these tags were not pulled because a source registry's pull limit (Docker Hub) is nearly used up. They are not failures; a run after that time copies them."
+      : 'these tags were not copied in this run (`max-duration` was reached, or a pull limit gave no window). They are not failures; the next run copies them.';
+  const deferred = s.deferred ? `\n\n> [!NOTE]\n> ${cell(deferredNote(s))}: ${why}` : '';
+  return `${title}\n\n${counts.join(' · ')} — ${entries} in ${formatDuration(result.durationMs)}${moved} · config ${code(configFile)}${notCheckedNote(result)}${deferred}`;
 }
 
 /** Options of `renderSummary` and `renderComment`. */
@@ -470,21 +489,24 @@ export function renderSummary(result: SyncResult, opts: SummaryOptions): string 
 }
 
 /**
- * Per registry host: requests, 429s and the headroom the registry reported — shown when some host
- * answered 429 or reported a rate limit (Docker Hub), since that is when it matters.
+ * Per registry host: requests, 429s, the headroom the registry reported (and, when its pull limit
+ * deferred tags, when to retry), and the source HEADs a bulk listing saved — shown when some host
+ * answered 429, reported a rate limit (Docker Hub) or was planned from a listing.
  */
 function hostsTable(result: SyncResult): string | undefined {
   const hosts = result.hosts ?? [];
-  if (!hosts.some((h) => h.rateLimited > 0 || h.limit !== undefined)) return undefined;
+  if (!hosts.some((h) => h.rateLimited > 0 || h.limit !== undefined || h.listingSaved !== undefined))
+    return undefined;
   const rows = hosts.map((h) => {
     const window = h.windowSeconds !== undefined ? ` per ${Math.round(h.windowSeconds / 3600)}h` : '';
     const headroom =
       h.remaining !== undefined
         ? `${h.remaining}${h.limit !== undefined ? ` of ${h.limit}${window}` : ''} left`
         : '—';
-    return `| ${cell(h.host)} | ${h.requests} | ${h.rateLimited} | ${headroom} |`;
+    const retry = h.retryAt !== undefined ? `; deferred until ${cell(h.retryAt)}` : '';
+    return `| ${cell(h.host)} | ${h.requests} | ${h.rateLimited} | ${headroom}${retry} | ${h.listingSaved ?? '—'} |`;
   });
-  return `### Registry hosts\n\n| Host | Requests | 429s | Rate-limit headroom |\n|---|---:|---:|---|\n${rows.join('\n')}`;
+  return `### Registry hosts\n\n| Host | Requests | 429s | Rate-limit headroom | HEADs saved by a listing |\n|---|---:|---:|---|---:|\n${rows.join('\n')}`;
 }
 
 /** Hidden marker that finds the plan comment again; one per config file. */

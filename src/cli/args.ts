@@ -68,6 +68,8 @@ export interface CliArgs {
   stateFile?: string;
   /** How long a known destination digest is trusted, in ms (`--state-ttl`, default 24h). */
   stateTtlMs: number;
+  /** `--max-duration`: after this long no new copy starts; the rest are reported `deferred`. */
+  maxDurationMs?: number;
   /** Sigstore trusted_root.json for every `verify:` entry (`--trusted-root`). */
   trustedRoot?: string;
   /** This process's part of the work (`--shard i/n`, `--shard-by`). */
@@ -116,6 +118,8 @@ Options:
   --state-file PATH         remember destination digests in PATH between runs: a warm run then
                             costs about one request per source tag (drift is still checked live)
   --state-ttl DURATION      how long a remembered digest is trusted, e.g. 30m, 24h, 7d (default 24h)
+  --max-duration DURATION   start no new copy after this long (e.g. 5h30m); the tags left are
+                            reported deferred (not a failure) and the next run continues
   --trusted-root PATH       Sigstore trusted_root.json for every verify: entry (air-gapped runs,
                             private Sigstore); default: the public-good root through TUF
   --shard I/N               do only shard I of N of the work (a job matrix); merge the shards'
@@ -280,6 +284,7 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = proce
         'report-file': { type: 'string' },
         'state-file': { type: 'string' },
         'state-ttl': { type: 'string' },
+        'max-duration': { type: 'string' },
         'trusted-root': { type: 'string' },
         shard: { type: 'string' },
         'shard-by': { type: 'string' },
@@ -383,6 +388,11 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = proce
         : DEFAULT_STATE_TTL_MS,
     reports: merging ? parsed.positionals.slice(1) : [],
   };
+  if (v['max-duration'] !== undefined) {
+    const ms = parseDuration(v['max-duration'] as string, 'max-duration', { days: true });
+    if (ms <= 0) throw new UsageError('--max-duration: must be more than 0');
+    args.maxDurationMs = ms;
+  }
   if (charts !== undefined) args.charts = charts;
   if (multi.set !== undefined) {
     args.sets = multi.set.map((s) => {

@@ -29,7 +29,7 @@ import { redact, registerSecret } from '../secrets.js';
 import { pointerTagsDroppedBySort } from '../select/index.js';
 import { onSignals } from '../sync/cancel.js';
 import { type ErrorInfo, exitCodeOf, type SyncResult } from '../sync/model.js';
-import { StateCache } from '../sync/state.js';
+import { STATE_AUTOSAVE_MS, StateCache } from '../sync/state.js';
 import { VERSION } from '../version.js';
 import { type CliArgs, helpText, parseCli, USAGE, UsageError } from './args.js';
 import { applySets, selectCharts } from './charts.js';
@@ -45,9 +45,6 @@ export interface CliIO {
 }
 
 export const EXIT_INVALID = 3;
-
-/** How often the state file is rewritten while tags complete (a killed run loses at most this much). */
-const STATE_AUTOSAVE_MS = 1000;
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];
@@ -165,13 +162,21 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     );
   }
   let result: Awaited<ReturnType<typeof sync>>;
+  const started = Date.now();
   const cancel = onSignals((signal) => {
     clearProgress();
     err(`oci-mirror: ${signal} received: cancelling (nothing new starts; copies in flight are aborted)\n`);
+    // Flush now what is known done: a SIGKILL may follow the signal (GitHub: 7.5 s after SIGINT).
+    if (state)
+      state.write().then(
+        () => err(`oci-mirror: state saved to ${state.path} (${state.size} destinations known)\n`),
+        () => undefined,
+      );
   });
   try {
     result = await sync(config, {
       signal: cancel.signal,
+      ...(args.maxDurationMs !== undefined ? { deadline: started + args.maxDurationMs } : {}),
       dryRun: args.dryRun,
       overwrite: args.overwrite,
       concurrency: args.concurrency,

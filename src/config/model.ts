@@ -235,10 +235,15 @@ export interface HostEntry {
   /** At most this many requests to the host awaiting an answer at once (our dialect only). */
   maxConcurrency?: number;
   /**
-   * The registry's bulk tag digest listing (our dialect only): `dockerhub` or `quay` at `url`
-   * (default: the public API of docker.io / quay.io), or `none` to plan with HEADs only.
+   * The registry's bulk tag digest listing (our dialect only): `dockerhub`, `quay`, `ghcr` or
+   * `harbor` or `gar` at `url` (default: the public API of docker.io / quay.io / ghcr.io /
+   * *-docker.pkg.dev, the host itself for harbor), or `none` to plan with HEADs only.
    */
-  listing?: { api: 'dockerhub' | 'quay' | 'none'; url?: string };
+  listing?: {
+    api: 'dockerhub' | 'quay' | 'ghcr' | 'harbor' | 'gar' | 'none';
+    url?: string;
+    location?: string;
+  };
   position: SourcePosition;
 }
 

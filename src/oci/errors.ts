@@ -112,6 +112,26 @@ export class StoredDigestMismatchError extends DigestMismatchError {
 /** Content larger than the client accepts (manifest size cap) or than it announced. */
 export class SizeError extends OciError {}
 
+/**
+ * A pull (a GET of a manifest, which Docker Hub counts against its pull limit) not sent because the
+ * host's pull limit is all but used up: what is left is kept in reserve. `retryAt` is when the
+ * registry's window (`ratelimit-limit: N;w=SECONDS`) will have passed, when it said.
+ */
+export class PullLimitError extends OciError {
+  constructor(
+    readonly host: string,
+    readonly remaining: number,
+    readonly limit: number,
+    readonly retryAt: Date | undefined,
+  ) {
+    super(
+      `pull limit of ${host}: ${remaining} of ${limit} pulls left (kept in reserve); ${
+        retryAt ? `retry after ${retryAt.toISOString()}` : 'retry when its window has passed'
+      }`,
+    );
+  }
+}
+
 /** A network failure (reset, refused, timeout) after all retries. */
 export class NetworkError extends OciError {}
 

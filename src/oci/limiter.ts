@@ -4,7 +4,13 @@
  * answers 429 with `Retry-After` (every request to that host waits, not only the one refused), and
  * what the registry says of its own limit (Docker Hub's `ratelimit-limit` / `ratelimit-remaining`,
  * e.g. `100;w=21600`). The transport acquires a slot before each request and reports each answer.
+ *
+ * Pull limits (Docker Hub): a GET of a manifest is a pull, a HEAD is not. Once a host has said its
+ * limit, a pull is not sent when what is left (less the pulls awaiting an answer) is down to a small
+ * reserve: the transport throws `PullLimitError` instead, and the tag is reported `deferred` with
+ * the time the registry's window will have passed, rather than burnt into 429s.
  */
+import { PullLimitError } from './errors.js';
 
 /** Configured limits for one host; absent fields mean no limit. */
 export interface HostLimits {
@@ -22,6 +28,16 @@ export interface HostRateState {
   remaining?: number;
   /** Length of the registry's window in seconds (`;w=`), when it says. */
   windowSeconds?: number;
+}
+
+/** A GET of a manifest: what Docker Hub counts as a pull (HEADs and blob GETs do not count). */
+export function isPull(method: string, pathname: string): boolean {
+  return method === 'GET' && /\/manifests\/[^/]+$/.test(pathname);
+}
+
+/** Pulls kept back from a host's limit: 5 % of it, at least 1 (5 of Docker Hub's anonymous 100). */
+export function pullReserve(limit: number): number {
+  return Math.max(1, Math.ceil(limit * 0.05));
 }
 
 /** Read `100;w=21600` (Docker Hub) or a bare number. */
@@ -54,6 +70,10 @@ export class HostLimiter {
   readonly #state: HostRateState = { rateLimited: 0 };
   /** Serialises token taking so that waiters are served in order. */
   #queue: Promise<void> = Promise.resolve();
+  /** Pulls sent and not yet answered (not yet in the registry's `remaining`). */
+  #pullsInFlight = 0;
+  /** When deferred pulls may be tried again, fixed at the first deferral (ms since the epoch). */
+  #retryAt: number | undefined;
 
   constructor(limits: HostLimits = {}, clock: LimiterClock = realClock) {
     this.#limits = limits;
@@ -123,7 +143,57 @@ export class HostLimiter {
       this.#state.limit = limit.n;
       if (limit.window !== undefined) this.#state.windowSeconds = limit.window;
     }
-    if (remaining) this.#state.remaining = remaining.n;
+    if (remaining) {
+      // While our own pulls are on their way, an answer may be older than the last one seen (answers
+      // overtake each other): only a lower figure is news then. With none in flight, the registry's
+      // word stands (its window slides: pulls come back).
+      const known = this.#state.remaining;
+      this.#state.remaining =
+        known === undefined || this.#pullsInFlight === 0 ? remaining.n : Math.min(known, remaining.n);
+    }
+  }
+
+  /**
+   * The error to throw instead of sending a pull, when only the reserve is left of the host's
+   * pull limit; undefined while pulls may go out (or the host never said its limit).
+   */
+  pullRefusal(host: string): PullLimitError | undefined {
+    const { limit, remaining, windowSeconds } = this.#state;
+    if (limit === undefined || remaining === undefined) return undefined;
+    const left = Math.max(0, remaining - this.#pullsInFlight);
+    if (left > pullReserve(limit)) return undefined;
+    if (this.#retryAt === undefined) {
+      const now = this.#clock.now();
+      // Docker Hub's window slides: after a whole window every pull counted so far has left it.
+      this.#retryAt = Math.max(now + (windowSeconds ?? 0) * 1000, this.#pausedUntil);
+      if (this.#retryAt <= now) this.#retryAt = undefined;
+    }
+    return new PullLimitError(
+      host,
+      left,
+      limit,
+      this.#retryAt === undefined ? undefined : new Date(this.#retryAt),
+    );
+  }
+
+  /** A pull goes out (see `pullRefusal`): count it until `pullAnswered`. */
+  pullStarted(): void {
+    this.#pullsInFlight++;
+  }
+
+  /**
+   * A pull was answered (`status`) or failed without an answer (undefined). An answer that did
+   * not report `ratelimit-remaining` still used one pull when it succeeded.
+   */
+  pullAnswered(status: number | undefined, reported: boolean): void {
+    this.#pullsInFlight = Math.max(0, this.#pullsInFlight - 1);
+    if (status !== undefined && status < 300 && !reported && this.#state.remaining !== undefined)
+      this.#state.remaining = Math.max(0, this.#state.remaining - 1);
+  }
+
+  /** When deferred pulls may be tried again, once a pull was refused. */
+  get retryAt(): Date | undefined {
+    return this.#retryAt === undefined ? undefined : new Date(this.#retryAt);
   }
 
   /** Until when (ms since the epoch) the host is paused by a 429; 0 when it is not. */

@@ -10,7 +10,7 @@ import { Readable } from 'node:stream';
 import type { PeerCertificate } from 'node:tls';
 import { Agent, type Dispatcher } from 'undici';
 import { NetworkError, SizeError } from './errors.js';
-import { HostLimiter, type HostLimits, type HostRateState } from './limiter.js';
+import { HostLimiter, type HostLimits, type HostRateState, isPull } from './limiter.js';
 import {
   backoffDelay,
   isRetryableNetworkError,
@@ -246,6 +246,13 @@ export class Transport {
     return new Map([...this.#limiters].map(([k, v]) => [k, v.state()]));
   }
 
+  /** Per host whose pull limit deferred pulls: when they may be tried again. */
+  pullRetryTimes(): Map<string, Date> {
+    const out = new Map<string, Date>();
+    for (const [host, l] of this.#limiters) if (l.retryAt) out.set(host, l.retryAt);
+    return out;
+  }
+
   #limiter(host: string): HostLimiter {
     let l = this.#limiters.get(host);
     if (!l) {
@@ -324,6 +331,14 @@ export class Transport {
       let retryAfterMs: number | undefined;
       try {
         let res = await this.#exchange(req);
+        // A pull refused for the host's pull limit is not retried into more 429s: it is deferred.
+        if (res.status === 429 && isPull(req.method, new URL(req.url).pathname)) {
+          const refusal = this.#limiter(host).pullRefusal(host);
+          if (refusal) {
+            await res.body.dump();
+            throw refusal;
+          }
+        }
         if (req.buffer !== undefined && res.status >= 200 && res.status < 300 && req.method !== 'HEAD')
           res = await buffered(res, req.buffer, `${req.method} ${safeUrl(res.url)}`);
         if (!replayable || !isRetryableStatus(res.status) || attempt >= policy.attempts) return res;
@@ -392,10 +407,19 @@ export class Transport {
       };
       if (req.signal) options.signal = req.signal;
       const limiter = this.#limiter(host);
+      const pull = isPull(req.method, url.pathname);
+      if (pull) {
+        const refusal = limiter.pullRefusal(host);
+        if (refusal) throw refusal;
+        limiter.pullStarted();
+      }
       const release = await limiter.acquire();
       let res: Dispatcher.ResponseData;
       try {
         res = await (await this.#agent(host)).request(options);
+      } catch (err) {
+        if (pull) limiter.pullAnswered(undefined, false);
+        throw err;
       } finally {
         release();
       }
@@ -411,6 +435,7 @@ export class Transport {
         getHeader,
         retryAfter === undefined ? undefined : Math.min(retryAfter, this.#policy.maxDelayMs),
       );
+      if (pull) limiter.pullAnswered(status, getHeader('ratelimit-remaining') !== undefined);
       if (follow && [301, 302, 303, 307, 308].includes(status) && redirectsLeft > 0) {
         const location = getHeader('location');
         if (location) {

@@ -66,6 +66,8 @@ export interface ReportTag {
   status: TagStatus;
   reason?: string;
   error?: ReportError;
+  /** `deferred` rows: when to try again (ISO 8601). */
+  retryAt?: string;
   mediaType?: string;
   bytes: number;
   blobs: BlobCounts;
@@ -180,6 +182,7 @@ function toTag(t: TagResult): ReportTag {
     status: t.status,
     ...(t.reason !== undefined ? { reason: redact(t.reason) } : {}),
     ...(t.error !== undefined ? { error: toError(t.error) } : {}),
+    ...(t.retryAt !== undefined ? { retryAt: t.retryAt } : {}),
     ...(t.mediaType !== undefined ? { mediaType: redact(t.mediaType) } : {}),
     bytes: t.bytes,
     blobs: toBlobs(t.blobs),
@@ -241,6 +244,8 @@ export function toReport(result: SyncResult, meta: ReportMeta): ReportDocument {
         failed: s.failed,
         ...(s.failedEntries !== undefined ? { failedEntries: s.failedEntries } : {}),
         notChecked: s.notChecked,
+        ...(s.deferred ? { deferred: s.deferred } : {}),
+        ...(s.retryAt !== undefined ? { retryAt: s.retryAt } : {}),
         bytes: s.bytes,
         blobs: toBlobs(s.blobs),
         requests: s.requests,

@@ -58,6 +58,8 @@ const CHART_STATUS: Record<TagStatus, string> = {
   'would-copy': 'dry-run',
   'would-overwrite': 'dry-run',
   failed: 'failed',
+  // lazyoci has no such status: not done now, not failed.
+  deferred: 'skipped',
 };
 
 const IMAGE_STATUS: Record<TagStatus, string> = {
@@ -68,6 +70,8 @@ const IMAGE_STATUS: Record<TagStatus, string> = {
   'would-copy': 'dry-run',
   'would-overwrite': 'dry-run',
   failed: 'failed',
+  // lazyoci has no such status: not done now, not failed.
+  deferred: 'skipped',
 };
 
 function image(row: TagResult): LazyociImageResult {

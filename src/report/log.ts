@@ -105,7 +105,7 @@ export function planFailedLine(entry: EntryResult): string {
 function counts(
   s: Pick<
     SyncSummary,
-    'copied' | 'overwritten' | 'skipped' | 'drifted' | 'wouldCopy' | 'wouldOverwrite' | 'failed'
+    'copied' | 'overwritten' | 'skipped' | 'drifted' | 'wouldCopy' | 'wouldOverwrite' | 'failed' | 'deferred'
   >,
 ): [string, number][] {
   const out: [string, number][] = [
@@ -117,6 +117,7 @@ function counts(
   if (s.wouldCopy > 0) out.push(['would-copy', s.wouldCopy]);
   if (s.wouldOverwrite > 0) out.push(['would-overwrite', s.wouldOverwrite]);
   out.push(['failed', s.failed]);
+  if (s.deferred) out.push(['deferred', s.deferred]);
   return out;
 }
 

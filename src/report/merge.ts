@@ -157,6 +157,8 @@ function mergeHosts(all: readonly HostUsage[]): HostUsage[] {
     if (h.limit !== undefined) m.limit = Math.max(m.limit ?? 0, h.limit);
     if (h.remaining !== undefined) m.remaining = Math.min(m.remaining ?? h.remaining, h.remaining);
     if (h.windowSeconds !== undefined) m.windowSeconds = h.windowSeconds;
+    if (h.listingSaved !== undefined) m.listingSaved = (m.listingSaved ?? 0) + h.listingSaved;
+    if (h.retryAt !== undefined && (m.retryAt === undefined || h.retryAt > m.retryAt)) m.retryAt = h.retryAt;
   }
   return [...by.values()].sort((a, b) => (a.host < b.host ? -1 : 1));
 }

@@ -28,6 +28,7 @@ const SYMBOLS: Record<TagStatus, string> = {
   'would-copy': '✓',
   'would-overwrite': '✓',
   failed: '✗',
+  deferred: '⏸',
 };
 
 const ASCII_SYMBOLS: Record<TagStatus, string> = {
@@ -38,6 +39,7 @@ const ASCII_SYMBOLS: Record<TagStatus, string> = {
   'would-copy': '+',
   'would-overwrite': '+',
   failed: 'x',
+  deferred: '~',
 };
 
 /** ANSI SGR codes per status. */
@@ -49,6 +51,7 @@ const COLORS: Record<TagStatus, string> = {
   'would-copy': '36',
   'would-overwrite': '36',
   failed: '31',
+  deferred: '35',
 };
 
 function paint(text: string, code: string, opts: TextOptions | undefined): string {
@@ -247,6 +250,7 @@ export function renderSummaryLine(result: SyncResult, opts?: TextOptions): strin
     if (s.wouldOverwrite > 0) would.push(`${s.wouldOverwrite} would overwrite`);
     more.push(`dry run: ${would.join(', ')}`);
   }
+  if (s.deferred) more.push(paint(deferredNote(s), COLORS.deferred, opts));
   const created = result.createdRepositories?.length ?? 0;
   if (created > 0) more.push(`${created} repositor${created === 1 ? 'y' : 'ies'} created`);
   if (s.cancelled) more.push(paint('cancelled', COLORS.failed, opts));
@@ -257,6 +261,17 @@ export function renderSummaryLine(result: SyncResult, opts?: TextOptions): strin
   }
   totals.push(`${s.requests} request${s.requests === 1 ? '' : 's'}`);
   return redact(`${head}${more.length > 0 ? `; ${more.join(', ')}` : ''} (${totals.join(', ')})`);
+}
+
+/**
+ * `3 deferred (pull limit; retry after 2026-12-06T12:00:00Z)`: tags held back by a source host's
+ * pull limit, not failures. Shared by the text summary, the job summary and the PR comment.
+ */
+export function deferredNote(s: { deferred?: number; retryAt?: string }): string {
+  // A pull limit says when its window ends; `--max-duration` (or a limit without a window) does not.
+  return s.retryAt !== undefined
+    ? `${s.deferred ?? 0} deferred (pull limit; retry after ${s.retryAt})`
+    : `${s.deferred ?? 0} deferred (not started in this run; the next run continues them)`;
 }
 
 /** The whole result: every entry's lines in order, then the summary line; ends with a newline. */

@@ -4,13 +4,14 @@ import {
   DigestMismatchError,
   NetworkError,
   OciError,
+  PullLimitError,
   RegistryError,
   type Side,
   StoredDigestMismatchError,
 } from '../oci/errors.js';
 import { isRetryableNetworkError } from '../oci/retry.js';
 import { redact } from '../secrets.js';
-import type { ErrorInfo } from './model.js';
+import type { ErrorInfo, TagResult } from './model.js';
 
 /** A tag write failed; `repair` says what the tag was left holding. The original error is the cause. */
 export class TagWriteError extends OciError {
@@ -88,4 +89,18 @@ export async function onceMore<T>(fn: () => Promise<T>): Promise<T> {
     if (!isTransient(err)) throw err;
     return fn();
   }
+}
+
+/**
+ * The row fields for a tag that could not be done because of `err`: `deferred` (with the reason and
+ * when to retry) when a source host's pull limit held it back, else `failed` with the error.
+ */
+export function rowOutcome(err: unknown): Pick<TagResult, 'status' | 'reason' | 'error' | 'retryAt'> {
+  if (err instanceof PullLimitError)
+    return {
+      status: 'deferred',
+      reason: redact(err.message),
+      ...(err.retryAt ? { retryAt: err.retryAt.toISOString() } : {}),
+    };
+  return { status: 'failed', error: errorInfo(err) };
 }

@@ -6,7 +6,7 @@
 import { isIndexMediaType } from '../oci/mediatypes.js';
 import type { Repository } from '../oci/reference.js';
 import { type CopyContext, type CopyStats, childDigests, copyImage } from './copy.js';
-import { CancelledError, errorInfo, isTransient, onSide } from './errors.js';
+import { CancelledError, isTransient, onSide, rowOutcome } from './errors.js';
 import type { ReferrerRow, TagResult } from './model.js';
 import type { PlannedTag } from './plan.js';
 import { copyReferrers } from './referrers.js';
@@ -175,8 +175,8 @@ export async function runJob(ctx: CopyContext, plan: PlannedTag, options: JobOpt
         options.log(`retrying ${r.source} → ${r.destination} after: ${(err as Error).message}`);
         continue;
       }
-      r.status = 'failed';
-      r.error = errorInfo(err);
+      // A pull limit reached mid-copy defers the tag: nothing was tagged, the next run copies it.
+      Object.assign(r, rowOutcome(err));
       break;
     }
   }

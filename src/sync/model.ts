@@ -14,7 +14,9 @@ export type TagStatus =
   | 'drifted'
   | 'would-copy'
   | 'would-overwrite'
-  | 'failed';
+  | 'failed'
+  /** Not copied now, to keep within the source host's pull limit; `retryAt` says when to try again. */
+  | 'deferred';
 
 export const TAG_STATUSES: readonly TagStatus[] = [
   'copied',
@@ -24,6 +26,7 @@ export const TAG_STATUSES: readonly TagStatus[] = [
   'would-copy',
   'would-overwrite',
   'failed',
+  'deferred',
 ];
 
 /** A failure explained: which side, which operation, the HTTP status and the registry's error code. */
@@ -79,6 +82,8 @@ export interface TagResult {
   /** Why: `up-to-date`, `destination differs (overwrite: false)`, … */
   reason?: string;
   error?: ErrorInfo;
+  /** `deferred` rows: when the registry's pull-limit window will have passed (ISO 8601), if it said. */
+  retryAt?: string;
   mediaType?: string;
   /** Bytes streamed for this tag (blobs copied; mounts and existing blobs count 0). */
   bytes: number;
@@ -157,6 +162,13 @@ export interface SyncSummary {
   failedEntries?: number;
   /** Entries a dry run could not check (`EntryResult.notChecked`). */
   notChecked: number;
+  /**
+   * Tags not copied to keep within a source host's pull limit (Docker Hub): not a failure; the next
+   * run after `retryAt` copies them. Present when there are any.
+   */
+  deferred?: number;
+  /** The latest `retryAt` of the deferred tags: when a run can copy all of them. */
+  retryAt?: string;
   bytes: number;
   blobs: BlobCounts;
   requests: number;
@@ -211,6 +223,13 @@ export interface HostUsage {
   limit?: number;
   remaining?: number;
   windowSeconds?: number;
+  /**
+   * Source manifest HEADs not sent because a bulk listing (oci/listings.ts) showed every
+   * destination already held the tag's digest. The listing's own requests count under its API host.
+   */
+  listingSaved?: number;
+  /** When tags deferred by this host's pull limit can be pulled (ISO 8601). */
+  retryAt?: string;
 }
 
 /** A fresh row (status `failed` until someone decides otherwise), with `init` on top. */
@@ -244,7 +263,10 @@ export function summarize(entries: readonly EntryResult[], requests: number): Sy
     blobs: { copied: 0, mounted: 0, existing: 0 },
     requests,
   };
-  const key: Record<TagStatus, keyof SyncSummary> = {
+  const key: Record<
+    TagStatus,
+    'copied' | 'overwritten' | 'skipped' | 'drifted' | 'wouldCopy' | 'wouldOverwrite' | 'failed' | 'deferred'
+  > = {
     copied: 'copied',
     overwritten: 'overwritten',
     skipped: 'skipped',
@@ -252,6 +274,7 @@ export function summarize(entries: readonly EntryResult[], requests: number): Sy
     'would-copy': 'wouldCopy',
     'would-overwrite': 'wouldOverwrite',
     failed: 'failed',
+    deferred: 'deferred',
   };
   for (const e of entries) {
     if (e.error) {
@@ -260,7 +283,10 @@ export function summarize(entries: readonly EntryResult[], requests: number): Sy
     }
     if (e.notChecked !== undefined) s.notChecked++;
     for (const t of e.tags.flatMap((t) => [t, ...(t.images ?? [])])) {
-      (s[key[t.status]] as number)++;
+      const k = key[t.status];
+      s[k] = (s[k] ?? 0) + 1;
+      if (t.retryAt !== undefined && (s.retryAt === undefined || t.retryAt > s.retryAt))
+        s.retryAt = t.retryAt;
       s.bytes += t.bytes;
       s.blobs.copied += t.blobs.copied;
       s.blobs.mounted += t.blobs.mounted;
@@ -270,7 +296,10 @@ export function summarize(entries: readonly EntryResult[], requests: number): Sy
   return s;
 }
 
-/** Exit code: 0 clean, 1 any failure, `driftExitCode` (default 2) for drift without failure. */
+/**
+ * Exit code: 0 clean, 1 any failure, `driftExitCode` (default 2) for drift without failure.
+ * Deferred tags (a pull limit) are not a failure: they alone give 0.
+ */
 export function exitCodeOf(summary: SyncSummary, driftExitCode = 2): number {
   if (summary.failed > 0 || summary.cancelled) return 1;
   if (summary.drifted > 0) return driftExitCode;

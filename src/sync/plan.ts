@@ -16,7 +16,7 @@ import {
   type Repository,
 } from '../oci/reference.js';
 import { needsTagList, selectTags, TooFewTagsError } from '../select/index.js';
-import { errorInfo, onceMore, onSide } from './errors.js';
+import { errorInfo, onceMore, onSide, rowOutcome } from './errors.js';
 import { type TagResult, tagRow, type UnparseableTags } from './model.js';
 import { type HostLimiter, mapPool } from './pool.js';
 import { REFERRER_TAG } from './referrers.js';
@@ -323,7 +323,7 @@ async function planTag(
       action: 'fail' as const,
       src,
       dst,
-      row: row(src, dst, { error: errorInfo(err) }),
+      row: row(src, dst, rowOutcome(err)),
     }));
   }
   await asked;

@@ -10,13 +10,19 @@ import { type CredentialSource, chainCredentials, maskCredential } from '../auth
 import { dockerConfigCredentials } from '../auth/docker-config.js';
 import { IdTokenUnavailableError } from '../auth/errors.js';
 import { githubIdTokenSource, type IdTokenSource } from '../auth/oidc.js';
-import type { EcrProvider } from '../auth/providers/ecr.js';
+import { type EcrProvider, isEcrPublic } from '../auth/providers/ecr.js';
 import { type ProviderContext, type ProviderEndpoints, providerFor } from '../auth/providers/index.js';
 import { type SpiffeServerAuth, spiffeHostTls, WorkloadX509Source } from '../auth/spiffe-tls.js';
 import type { HostEntry, MirrorConfig } from '../config/model.js';
 import { RegistryClient } from '../oci/client.js';
 import { OciError } from '../oci/errors.js';
-import { createListing, defaultListingEndpoint, type TagDigestListing } from '../oci/listings.js';
+import type { HostLimits } from '../oci/limiter.js';
+import {
+  createListing,
+  defaultListingEndpoint,
+  guardedListing,
+  type TagDigestListing,
+} from '../oci/listings.js';
 import { DOCKER_HUB, DOCKER_HUB_API_HOST } from '../oci/reference.js';
 import type { RetryPolicy } from '../oci/retry.js';
 import { type HostSettings, Transport } from '../oci/transport.js';
@@ -106,19 +112,29 @@ function spiffeHalves(
   return server ? { client, server } : { client };
 }
 
+/**
+ * Docker Hub's politeness unless its `hosts` entry says otherwise: its API answers abusive request
+ * rates per IP with 429s, so requests are paced and capped. (Its pull limit is read from the
+ * `ratelimit-*` headers it sends and kept to by the transport; see oci/limiter.ts.)
+ */
+export const DOCKER_HUB_LIMITS: Readonly<HostLimits> = {
+  rateLimit: { requestsPerSecond: 20, burst: 40 },
+  maxConcurrency: 8,
+};
+
 function settingsFor(
   entry: HostEntry | undefined,
   insecure: boolean,
   spiffe: WorkloadX509Source | undefined,
+  key: string,
 ): HostSettings {
   const s: HostSettings = {};
   if (entry?.plainHTTP !== undefined) s.plainHTTP = entry.plainHTTP;
   if (entry?.maxChunkSize) s.maxChunkSize = entry.maxChunkSize;
-  if (entry?.rateLimit || entry?.maxConcurrency) {
-    s.limits = {};
-    if (entry.rateLimit) s.limits.rateLimit = entry.rateLimit;
-    if (entry.maxConcurrency) s.limits.maxConcurrency = entry.maxConcurrency;
-  }
+  const limits: HostLimits = key === DOCKER_HUB ? { ...DOCKER_HUB_LIMITS } : {};
+  if (entry?.rateLimit) limits.rateLimit = entry.rateLimit;
+  if (entry?.maxConcurrency) limits.maxConcurrency = entry.maxConcurrency;
+  if (Object.keys(limits).length > 0) s.limits = limits;
   const tls: NonNullable<HostSettings['tls']> = {};
   const server = entry?.tls?.serverAuth;
   const client = entry?.tls?.clientAuth;
@@ -206,7 +222,7 @@ export function createSession(
     const key = hostKey(host);
     let s = settings.get(key);
     if (!s) {
-      s = settingsFor(hosts.get(key), options.insecure ?? false, spiffe);
+      s = settingsFor(hosts.get(key), options.insecure ?? false, spiffe, key);
       settings.set(key, s);
     }
     return s;
@@ -253,15 +269,29 @@ export function createSession(
           ? defaultListingEndpoint(key)
           : configured.api === 'none'
             ? undefined
-            : { api: configured.api, url: configured.url ?? defaultListingEndpoint(key)?.url ?? '' };
+            : {
+                api: configured.api,
+                url:
+                  configured.url ??
+                  (configured.api === 'harbor' ? `https://${key}` : (defaultListingEndpoint(key)?.url ?? '')),
+                ...(configured.location !== undefined ? { location: configured.location } : {}),
+              };
+      const entry = hosts.get(key);
       listings.set(
         key,
         endpoint && endpoint.url !== ''
           ? createListing(transport, endpoint, registry, credentials)
-          : undefined,
+          : entry?.provider === 'ecr' && configured?.api !== 'none' && !isEcrPublic(entry.host)
+            ? ecrListing(entry)
+            : undefined,
       );
     }
     return listings.get(key);
+  };
+  /** ECR's DescribeImages with the host's own AWS credentials (the ones its `provider: ecr` uses). */
+  const ecrListing = (entry: HostEntry): TagDigestListing => {
+    const provider = providerFor(entry, { ...providerContext, host: entry.host }) as EcrProvider;
+    return guardedListing('ecr', (repo, count) => provider.tagDigests(repo.repository, count));
   };
   // Validate host settings eagerly so a bad TLS path fails before any copy starts.
   for (const h of config.hosts) hostSettings(h.host);

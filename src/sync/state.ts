@@ -52,6 +52,9 @@ interface StateDocument {
   children?: Record<string, ChildrenEntry>;
 }
 
+/** How often the state file is rewritten while tags complete (a killed run loses at most this much). */
+export const STATE_AUTOSAVE_MS = 1000;
+
 /** Known destination digests, loaded from and saved to a state file. */
 export class StateCache {
   readonly #path: string;

@@ -7,7 +7,7 @@
 
 import { EMPTY_SECRET_WHY } from '../config/errors.js';
 import type { MirrorConfig } from '../config/model.js';
-import { parseReference, type Repository } from '../oci/reference.js';
+import { apiHost, parseReference, type Repository } from '../oci/reference.js';
 import { ImageVerifier, type VerificationCache } from '../verify/index.js';
 import { BlobCopier } from './blobs.js';
 import { type ChartOptions, chartResult, syncCharts } from './charts.js';
@@ -23,7 +23,7 @@ import {
   type TagResult,
 } from './model.js';
 import { hostsWithoutCredential, markNotChecked } from './not-checked.js';
-import { type PlannedTag, planEntry, registryDigests } from './plan.js';
+import { LISTED, type PlannedTag, planEntry, registryDigests } from './plan.js';
 import { HostLimiter, mapPool, Semaphore, WorkQueue } from './pool.js';
 import { createSession, type Session, type SessionOptions } from './session.js';
 import { type ShardSpec, selectShard, type TagCounts } from './shard.js';
@@ -81,6 +81,11 @@ export interface SyncOptions extends SessionOptions, ChartOptions {
    * flight are aborted (a tag write is settled so no wrong bytes stay), the result says `cancelled`.
    */
   signal?: AbortSignal;
+  /**
+   * When no new copy may start (ms since the epoch; `--max-duration`): copies not started by then
+   * are reported `deferred`, so a job ends, and saves its state, before its runner's time limit.
+   */
+  deadline?: number;
 }
 
 /** Planning requests in flight per registry host unless `planRequests` says otherwise. */
@@ -166,6 +171,13 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
       plan.row.error = errorInfo(
         new CancelledError(`${plan.row.source} → ${plan.row.destination}: cancelled before it started`),
       );
+      entry.tags.push(plan.row);
+      emit({ type: 'tag', entry, tag: plan.row });
+      return;
+    }
+    if (options.deadline !== undefined && Date.now() >= options.deadline) {
+      plan.row.status = 'deferred';
+      plan.row.reason = 'max-duration reached before this copy started; the next run continues here';
       entry.tags.push(plan.row);
       emit({ type: 'tag', entry, tag: plan.row });
       return;
@@ -336,7 +348,7 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
     result.tags.sort((a, b) => (index.get(a) ?? 0) - (index.get(b) ?? 0));
   }
   const requests = session.transport.totals().requests - requestsBefore;
-  const hosts = hostUsage(session, hostsBefore);
+  const hosts = hostUsage(session, hostsBefore, entries);
   if (!options.session) await session.close();
   if (options.dryRun)
     markNotChecked(
@@ -367,14 +379,34 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
   return result;
 }
 
-/** Requests per host made by this run, with what each host said of its rate limit. */
-function hostUsage(session: Session, before: ReturnType<Session['transport']['stats']>): HostUsage[] {
+/**
+ * Requests per host made by this run, with what each host said of its rate limit, when tags it
+ * deferred can be pulled, and the source HEADs a bulk listing saved (one per source tag skipped on
+ * the listing's word).
+ */
+function hostUsage(
+  session: Session,
+  before: ReturnType<Session['transport']['stats']>,
+  entries: readonly EntryResult[],
+): HostUsage[] {
   const rates = session.transport.rateStates();
+  const retryAt = session.transport.pullRetryTimes();
+  const listed = new Map<string, Set<string>>();
+  for (const e of entries)
+    for (const t of e.tags) {
+      if (t.reason !== LISTED) continue;
+      const host = apiHost(parseReference(t.source).registry);
+      const sources = listed.get(host) ?? new Set<string>();
+      listed.set(host, sources);
+      sources.add(t.source);
+    }
   const out: HostUsage[] = [];
   for (const [host, s] of [...session.transport.stats()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     const requests = s.requests - (before.get(host)?.requests ?? 0);
     if (requests === 0) continue;
     const r = rates.get(host);
+    const saved = listed.get(host)?.size;
+    const at = retryAt.get(host);
     out.push({
       host,
       requests,
@@ -382,6 +414,8 @@ function hostUsage(session: Session, before: ReturnType<Session['transport']['st
       ...(r?.limit !== undefined ? { limit: r.limit } : {}),
       ...(r?.remaining !== undefined ? { remaining: r.remaining } : {}),
       ...(r?.windowSeconds !== undefined ? { windowSeconds: r.windowSeconds } : {}),
+      ...(saved ? { listingSaved: saved } : {}),
+      ...(at ? { retryAt: at.toISOString() } : {}),
     });
   }
   return out;

@@ -69,13 +69,21 @@ export function runnerWorkspace(root: string, name: string, config: string): Run
   return dirs;
 }
 
-/** Run the action once; every run gets fresh output and summary files. */
+/**
+ * Run the action once; every run gets fresh output and summary files. `stateFile` is the step's
+ * `GITHUB_STATE` (what `core.saveState` writes); with `phase: 'post'` the action runs as its post
+ * step, with `STATE_<name>` from that file, as the runner does. `killWhen` is polled while the
+ * action runs: when it returns true the process is killed (SIGKILL, as at a job's time limit).
+ */
 export async function runAction(
   dirs: RunnerDirs,
   opts: {
     inputs: Record<string, string>;
     event: { name: string; payload: unknown };
     env?: Record<string, string>;
+    stateFile?: string;
+    phase?: 'main' | 'post';
+    killWhen?: () => boolean;
   },
 ): Promise<ActionRun> {
   if (!existsSync(ACTION)) throw new Error(`${ACTION} missing: run \`node scripts/build.mjs\` first`);
@@ -88,6 +96,9 @@ export async function runAction(
   writeFileSync(output, '');
   writeFileSync(summary, '');
   writeFileSync(eventPath, JSON.stringify(opts.event.payload));
+  const stateFile = opts.stateFile ?? join(files, 'save_state');
+  if (!existsSync(stateFile)) writeFileSync(stateFile, '');
+  const saved = opts.phase === 'post' ? parseOutputs(readFileSync(stateFile, 'utf8')) : {};
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '/usr/bin:/bin',
     HOME: process.env.HOME ?? dirs.temp,
@@ -103,8 +114,10 @@ export async function runAction(
     GITHUB_SERVER_URL: 'https://github.com',
     GITHUB_RUN_ID: `42${n.length}${Math.floor(Math.random() * 1e6)}`,
     GITHUB_RUN_ATTEMPT: '1',
+    GITHUB_STATE: stateFile,
     ...opts.env,
   };
+  for (const [k, v] of Object.entries(saved)) env[`STATE_${k}`] = v;
   for (const [k, v] of Object.entries(opts.inputs)) env[`INPUT_${k.replace(/ /g, '_').toUpperCase()}`] = v;
   const child = spawn(process.execPath, [ACTION], {
     cwd: dirs.workspace,
@@ -119,7 +132,13 @@ export async function runAction(
   child.stderr.on('data', (d: Buffer) => {
     stderr += d.toString();
   });
+  const poll = opts.killWhen
+    ? setInterval(() => {
+        if (child.exitCode === null && opts.killWhen?.()) child.kill('SIGKILL');
+      }, 50)
+    : undefined;
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  clearInterval(poll);
   return {
     code,
     stdout,

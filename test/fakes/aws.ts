@@ -1,6 +1,7 @@
 /**
  * AWS STS (AssumeRoleWithWebIdentity, Query protocol, XML) and ECR / ECR Public
- * (GetAuthorizationToken, awsJson1_1 + SigV4) on one local server: `/sts/`, `/ecr/`, `/ecr-public/`.
+ * (GetAuthorizationToken, CreateRepository, DescribeImages; awsJson1_1 + SigV4) on one local
+ * server: `/sts/`, `/ecr/`, `/ecr-public/`.
  * STS checks the web identity token like a trust policy (issuer signature, `aud`, `sub`); ECR
  * recomputes the SigV4 signature with the issued secret key using aws4, as AWS would.
  */
@@ -31,6 +32,18 @@ export interface AwsFake extends FakeServer {
   /** Repositories made by CreateRepository (name), in order; `denyCreate` makes it AccessDenied. */
   repositories: string[];
   denyCreate: boolean;
+  /**
+   * DescribeImages: each repository's images (digest → tags, untagged ones with none), served at
+   * most `describePageSize` per page whatever `maxResults` asks (default 1000), with an opaque
+   * `nextToken`; `denyDescribe` answers AccessDeniedException, `throttleDescribe` the next N calls
+   * with ThrottlingException.
+   */
+  images: Map<string, Map<string, string[]>>;
+  describePageSize: number;
+  denyDescribe: boolean;
+  throttleDescribe: number;
+  /** DescribeImages payloads received, in order. */
+  describeCalls: Record<string, unknown>[];
 }
 
 const xmlError = (status: number, code: string, message: string) => ({
@@ -47,7 +60,15 @@ const jsonError = (status: number, type: string, message: string) => ({
 export async function startAwsFake(opts: AwsFakeOptions): Promise<AwsFake> {
   const now = opts.now ?? Date.now;
   const sessions = new Map<string, { secretAccessKey: string; sessionToken: string }>();
-  const fake = { repositories: [] as string[], denyCreate: false } as AwsFake;
+  const fake = {
+    repositories: [] as string[],
+    denyCreate: false,
+    images: new Map(),
+    describePageSize: 1000,
+    denyDescribe: false,
+    throttleDescribe: 0,
+    describeCalls: [] as Record<string, unknown>[],
+  } as unknown as AwsFake;
   const longTerm = {
     accessKeyId: 'AKIAFAKELONGTERM0001',
     secretAccessKey: `lt-${randomBytes(16).toString('hex')}`,
@@ -104,7 +125,11 @@ export async function startAwsFake(opts: AwsFakeOptions): Promise<AwsFake> {
     if (req.headers['content-type'] !== 'application/x-amz-json-1.1')
       return jsonError(400, 'SerializationException', 'content type must be application/x-amz-json-1.1');
     const operation = String(req.headers['x-amz-target'] ?? '');
-    if (operation !== `${prefix}GetAuthorizationToken` && operation !== `${prefix}CreateRepository`)
+    if (
+      operation !== `${prefix}GetAuthorizationToken` &&
+      operation !== `${prefix}CreateRepository` &&
+      !(operation === `${prefix}DescribeImages` && !pub)
+    )
       return jsonError(400, 'UnknownOperationException', 'unknown operation');
     const auth = req.headers.authorization ?? '';
     const m =
@@ -172,6 +197,74 @@ export async function startAwsFake(opts: AwsFakeOptions): Promise<AwsFake> {
     );
     if (!Number.isFinite(signedAt) || Math.abs(signedAt - Date.now()) > 5 * 60_000)
       return jsonError(403, 'InvalidSignatureException', 'Signature expired');
+    if (operation.endsWith('.DescribeImages')) {
+      const p = JSON.parse(req.body || '{}') as {
+        repositoryName?: unknown;
+        maxResults?: unknown;
+        nextToken?: unknown;
+        filter?: { tagStatus?: unknown };
+      };
+      fake.describeCalls.push(p as Record<string, unknown>);
+      if (fake.throttleDescribe > 0) {
+        fake.throttleDescribe--;
+        return jsonError(400, 'ThrottlingException', 'Rate exceeded');
+      }
+      if (fake.denyDescribe)
+        return jsonError(
+          400,
+          'AccessDeniedException',
+          `User: arn:aws:iam::123456789012:user/mirror is not authorized to perform: ecr:DescribeImages`,
+        );
+      if (typeof p.repositoryName !== 'string')
+        return jsonError(400, 'InvalidParameterException', `Invalid parameter at 'repositoryName'`);
+      const max = p.maxResults ?? 100;
+      if (typeof max !== 'number' || !Number.isInteger(max) || max < 1 || max > 1000)
+        return jsonError(400, 'InvalidParameterException', `Invalid parameter at 'maxResults'`);
+      const status = p.filter?.tagStatus ?? 'ANY';
+      if (!['TAGGED', 'UNTAGGED', 'ANY'].includes(String(status)))
+        return jsonError(400, 'InvalidParameterException', `Invalid parameter at 'filter.tagStatus'`);
+      const repo = fake.images.get(p.repositoryName);
+      if (!repo)
+        return jsonError(
+          400,
+          'RepositoryNotFoundException',
+          `The repository with name '${p.repositoryName}' does not exist in the registry with id '123456789012'`,
+        );
+      const all = [...repo]
+        .filter(([, tags]) =>
+          status === 'TAGGED' ? tags.length > 0 : status === 'UNTAGGED' ? tags.length === 0 : true,
+        )
+        .sort(([a], [b]) => (a < b ? -1 : 1));
+      let start = 0;
+      if (p.nextToken !== undefined) {
+        const decoded =
+          typeof p.nextToken === 'string'
+            ? /^off:(\d+)$/.exec(Buffer.from(p.nextToken, 'base64').toString())
+            : null;
+        if (!decoded) return jsonError(400, 'InvalidParameterException', 'Invalid NextToken');
+        start = Number(decoded[1]);
+      }
+      const size = Math.min(max, fake.describePageSize);
+      const slice = all.slice(start, start + size);
+      const next =
+        start + size < all.length ? Buffer.from(`off:${start + size}`).toString('base64') : undefined;
+      return {
+        status: 200,
+        headers: { 'content-type': 'application/x-amz-json-1.1' },
+        body: JSON.stringify({
+          imageDetails: slice.map(([digest, tags]) => ({
+            registryId: '123456789012',
+            repositoryName: p.repositoryName,
+            imageDigest: digest,
+            ...(tags.length > 0 ? { imageTags: tags } : {}),
+            imageSizeInBytes: 1234,
+            imagePushedAt: 1767225600,
+            imageManifestMediaType: 'application/vnd.oci.image.index.v1+json',
+          })),
+          ...(next ? { nextToken: next } : {}),
+        }),
+      };
+    }
     if (operation.endsWith('.CreateRepository')) {
       if (fake.denyCreate)
         return jsonError(

@@ -65,7 +65,12 @@ ${host}    listing: ${listing}
 async function sync(
   cfg: string,
   extra: string[] = [],
-): Promise<{ rows: Row[]; stderr: string; code: number }> {
+): Promise<{
+  rows: Row[];
+  stderr: string;
+  code: number;
+  hosts: { host: string; requests: number; listingSaved?: number }[];
+}> {
   s.requests.length = 0;
   d.requests.length = 0;
   hub.requests.length = 0;
@@ -73,7 +78,7 @@ async function sync(
   const r = await cli(['sync', cfg, '-o', 'json', '--verbose', ...extra], { cwd: dir.path });
   const doc = JSON.parse(r.stdout);
   expect(validateReport(doc)).toEqual([]);
-  return { rows: doc.report.results[0].tags, stderr: r.stderr, code: r.code };
+  return { rows: doc.report.results[0].tags, stderr: r.stderr, code: r.code, hosts: doc.report.hosts ?? [] };
 }
 
 const sourceHeads = () =>
@@ -137,6 +142,10 @@ describe('tag digest listings', () => {
     ]);
     expect(hub.requests[1]?.headers.authorization).toMatch(/^Bearer hub-jwt-/);
     expect(warm.stderr).toContain('listing gave 12 tag digests in 4 requests; 12 source HEADs saved');
+    // The report says so per host: 12 HEADs saved at the source registry, the API's 4 requests under its own host.
+    expect(warm.hosts.find((h) => h.host === s.host)).toMatchObject({ requests: 1, listingSaved: 12 });
+    expect(warm.hosts.find((h) => h.host === new URL(hub.url).host)).toMatchObject({ requests: 4 });
+    expect(warm.hosts.find((h) => h.host === new URL(hub.url).host)?.listingSaved).toBeUndefined();
     expect(warm.stderr).not.toContain(PASSWORD);
   });
 

@@ -33,7 +33,8 @@ beforeAll(async () => {
     {
       status: 429,
       retryAfter: '1',
-      headers: { 'ratelimit-limit': '100;w=21600', 'ratelimit-remaining': '0;w=21600' },
+      // Hub's abuse limit (a 429 on any request), not its pull limit: 50 pulls are still left.
+      headers: { 'ratelimit-limit': '100;w=21600', 'ratelimit-remaining': '50;w=21600' },
       body: '{"errors":[{"code":"TOOMANYREQUESTS","message":"slow down"}]}',
       times: 1,
       match: (r) => r.path.includes('/manifests/'),
@@ -74,7 +75,13 @@ hosts:
     expect(doc.report.summary).toMatchObject({ copied: 2, failed: 0 });
     const hosts = doc.report.hosts as { host: string; requests: number }[];
     const source = hosts.find((h) => h.host === s.host);
-    expect(source).toMatchObject({ rateLimited: 1, limit: 100, remaining: 0, windowSeconds: 21600 });
+    // Answers after the 429 say nothing of the limit: each manifest GET (a pull) used one.
+    const pulls = s.requests.filter(
+      (q) => q.method === 'GET' && q.path.includes('/manifests/') && q.status === 200,
+    ).length;
+    expect(pulls).toBeGreaterThan(0);
+    const remaining = 50 - pulls;
+    expect(source).toMatchObject({ rateLimited: 1, limit: 100, remaining, windowSeconds: 21600 });
     expect(source?.requests).toBe(s.requests.length);
     expect(hosts.find((h) => h.host === dst.host)).toMatchObject({ rateLimited: 0 });
     expect(s.requests.filter((q) => q.status === 429)).toHaveLength(1);
@@ -91,7 +98,7 @@ hosts:
       { configFile: 'mirror.yaml' },
     );
     expect(md).toContain('### Registry hosts');
-    expect(md).toContain(`| ${s.host} | ${source?.requests} | 1 | 0 of 100 per 6h left |`);
+    expect(md).toContain(`| ${s.host} | ${source?.requests} | 1 | ${remaining} of 100 per 6h left | — |`);
   });
 
   it('rejects a rate limit that is not one', async () => {

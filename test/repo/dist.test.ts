@@ -36,9 +36,15 @@ describe('repository hygiene', () => {
     const action = parse(readFileSync(join(root, 'action.yml'), 'utf8')) as {
       inputs: Record<string, { default?: string }>;
       outputs: Record<string, unknown>;
-      runs: { using: string; main: string };
+      runs: { using: string; main: string; post?: string; 'post-if'?: string };
     };
-    expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' });
+    // The post step (post.ts) saves the state of a step stopped before it could.
+    expect(action.runs).toEqual({
+      using: 'node24',
+      main: 'dist/index.js',
+      post: 'dist/index.js',
+      'post-if': 'always()',
+    });
     const inputsSrc = readFileSync(join(root, 'src', 'action', 'inputs.ts'), 'utf8');
     const read = [
       ...inputsSrc.matchAll(

@@ -5,6 +5,7 @@
  * See registry-auth.md §2.
  */
 import aws4 from 'aws4';
+import { isDigest, type TagDigests } from '../../oci/listings.js';
 import { safeUrl } from '../../oci/transport.js';
 import { registerSecret } from '../../secrets.js';
 import { CredentialError } from '../errors.js';
@@ -264,6 +265,43 @@ export async function ecrAuthorizationToken(
   return out;
 }
 
+/**
+ * ECR DescribeImages (`filter.tagStatus: TAGGED`, 1,000 per page, following `nextToken`): every
+ * tag's image digest in one request per thousand images — a bulk listing for planning (see
+ * oci/listings.ts). Needs `ecr:DescribeImages` on the repository; any error is thrown.
+ */
+export async function ecrDescribeImages(
+  ctx: ProviderContext,
+  creds: AwsCredentials,
+  init: { region: string; repositoryName: string },
+  count: () => void,
+): Promise<TagDigests> {
+  const out: TagDigests = new Map();
+  let nextToken: string | undefined;
+  for (let page = 0; page < 1000; page++) {
+    count();
+    const res = await ecrApi(ctx, creds, { region: init.region, public: false }, 'DescribeImages', {
+      repositoryName: init.repositoryName,
+      maxResults: 1000,
+      filter: { tagStatus: 'TAGGED' },
+      ...(nextToken !== undefined ? { nextToken } : {}),
+    });
+    let j: { imageDetails?: unknown; nextToken?: unknown };
+    try {
+      j = JSON.parse(res.text) as typeof j;
+    } catch (cause) {
+      throw new CredentialError(ctx.host, 'ECR DescribeImages: the response is not JSON', { cause });
+    }
+    const details = Array.isArray(j.imageDetails) ? (j.imageDetails as Record<string, unknown>[]) : [];
+    for (const d of details)
+      if (isDigest(d.imageDigest) && Array.isArray(d.imageTags))
+        for (const t of d.imageTags) if (typeof t === 'string') out.set(t, d.imageDigest);
+    if (typeof j.nextToken !== 'string' || j.nextToken === '') return out;
+    nextToken = j.nextToken;
+  }
+  throw new CredentialError(ctx.host, 'ECR DescribeImages: too many pages');
+}
+
 export class EcrProvider implements CredentialProvider {
   readonly name = 'ecr';
   readonly #options: EcrOptions;
@@ -301,6 +339,20 @@ export class EcrProvider implements CredentialProvider {
       creds = ambientAwsCredentials(ctx.env) ?? (await awsDefaultChain(ctx.host, 'provider ecr'));
     }
     return { creds, region, pub };
+  }
+
+  /** AWS credentials for listings, kept while they are valid (one exchange for many entries). */
+  #listingAws: Promise<{ creds: AwsCredentials; region: string; pub: boolean }> | undefined;
+
+  /** Every tag's digest in an ECR (private) repository, by DescribeImages; see `ecrDescribeImages`. */
+  async tagDigests(repositoryName: string, count: () => void): Promise<TagDigests> {
+    let aws = this.#listingAws;
+    const held = aws ? await aws.catch(() => undefined) : undefined;
+    if (!held || (held.creds.expiresAt !== undefined && held.creds.expiresAt - this.#ctx.now() < 300_000))
+      this.#listingAws = aws = this.#aws();
+    const { creds, region, pub } = await (aws as NonNullable<typeof aws>);
+    if (pub) throw new CredentialError(this.#ctx.host, 'ECR Public: no DescribeImages listing');
+    return ecrDescribeImages(this.#ctx, creds, { region, repositoryName }, count);
   }
 
   /** Create a repository on this host if missing (CreateRepository); true when it was created. */

@@ -94,9 +94,22 @@ function oursHostExtras(raw: R, at: FieldPath, entry: HostEntry, h: NormalizeHel
   if (maxConcurrency !== undefined) entry.maxConcurrency = maxConcurrency;
   const listing = obj(raw, 'listing');
   const api = listing ? str(listing, 'api') : undefined;
-  if (listing && (api === 'dockerhub' || api === 'quay' || api === 'none')) {
+  if (
+    listing &&
+    (api === 'dockerhub' ||
+      api === 'quay' ||
+      api === 'ghcr' ||
+      api === 'harbor' ||
+      api === 'gar' ||
+      api === 'none')
+  ) {
     const url = str(listing, 'url');
-    entry.listing = url !== undefined ? { api, url } : { api };
+    const location = str(listing, 'location');
+    entry.listing = {
+      api,
+      ...(url !== undefined ? { url } : {}),
+      ...(location !== undefined ? { location } : {}),
+    };
   }
   const insecure = bool(raw, 'insecure');
   if (insecure !== undefined) entry.insecure = insecure;

@@ -4,7 +4,14 @@
  * registry's `ratelimit-*` headers are read.
  */
 import { describe, expect, it } from 'vitest';
-import { HostLimiter, type LimiterClock, parseRateLimitHeader } from '../../../src/oci/limiter.js';
+import { PullLimitError } from '../../../src/oci/errors.js';
+import {
+  HostLimiter,
+  isPull,
+  type LimiterClock,
+  parseRateLimitHeader,
+  pullReserve,
+} from '../../../src/oci/limiter.js';
 
 /** A clock that only moves when someone sleeps. */
 function simClock(): LimiterClock & { slept: number[] } {
@@ -82,5 +89,50 @@ describe('HostLimiter', () => {
     expect(parseRateLimitHeader('42')).toEqual({ n: 42 });
     expect(parseRateLimitHeader('soon')).toBeUndefined();
     expect(parseRateLimitHeader(undefined)).toBeUndefined();
+  });
+
+  it('counts GETs of manifests as pulls, not HEADs, blobs or tag lists', () => {
+    expect(isPull('GET', '/v2/library/alpine/manifests/3.20')).toBe(true);
+    expect(isPull('GET', '/v2/a/b/manifests/sha256:abc')).toBe(true);
+    expect(isPull('HEAD', '/v2/library/alpine/manifests/3.20')).toBe(false);
+    expect(isPull('GET', '/v2/library/alpine/blobs/sha256:abc')).toBe(false);
+    expect(isPull('GET', '/v2/library/alpine/tags/list')).toBe(false);
+    expect(pullReserve(100)).toBe(5);
+    expect(pullReserve(10)).toBe(1);
+  });
+
+  it('refuses a pull once only the reserve is left, counting pulls awaiting an answer', () => {
+    const clock = simClock();
+    const l = new HostLimiter({}, clock);
+    expect(l.pullRefusal('hub')).toBeUndefined(); // no limit said yet
+    const hub = (remaining: number) => (n: string) =>
+      ({ 'ratelimit-limit': '10;w=3600', 'ratelimit-remaining': `${remaining};w=3600` })[n];
+    l.observe(200, hub(4)); // a HEAD: 4 left, reserve 1
+    expect(l.pullRefusal('hub')).toBeUndefined();
+    l.pullStarted();
+    l.pullStarted();
+    expect(l.pullRefusal('hub')).toBeUndefined(); // 4 - 2 in flight = 2 > 1
+    l.pullStarted();
+    const refusal = l.pullRefusal('hub');
+    expect(refusal).toBeInstanceOf(PullLimitError);
+    expect(refusal?.retryAt?.getTime()).toBe(clock.now() + 3600_000);
+    expect(refusal?.message).toBe(
+      `pull limit of hub: 1 of 10 pulls left (kept in reserve); retry after ${new Date(clock.now() + 3600_000).toISOString()}`,
+    );
+    // An answer that overtook others says more is left than we know: only lower figures count.
+    l.observe(200, hub(3));
+    l.pullAnswered(200, true);
+    l.observe(200, hub(4));
+    l.pullAnswered(200, true);
+    expect(l.state().remaining).toBe(3);
+    // An answer without the header still used a pull; a failed request did not.
+    l.pullAnswered(200, false);
+    expect(l.state().remaining).toBe(2);
+    // With nothing in flight the registry's word stands again (its window slides).
+    l.observe(200, hub(9));
+    expect(l.state().remaining).toBe(9);
+    expect(l.pullRefusal('hub')).toBeUndefined();
+    // The retry time stays the first deferral's.
+    expect(l.retryAt?.getTime()).toBe(refusal?.retryAt?.getTime());
   });
 });

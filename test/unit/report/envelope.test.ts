@@ -109,7 +109,7 @@ describe('schema', () => {
     const d = doc();
     (d.report.results as { tags: { status: string }[] }[])[0]!.tags[0]!.status = 'copied-ish';
     expect(validateReport(d)).toEqual([
-      '/report/results/0/tags/0/status: must be equal to one of the allowed values: copied, overwritten, skipped, drifted, would-copy, would-overwrite, failed',
+      '/report/results/0/tags/0/status: must be equal to one of the allowed values: copied, overwritten, skipped, drifted, would-copy, would-overwrite, failed, deferred',
     ]);
   });
 
