@@ -4,7 +4,6 @@
  * cold runner; everything else (main.js and, on demand, the engine, the cache client, helm tooling,
  * octokit) comes in as separate chunks of the bundle.
  */
-import './tune.js';
 import { VERSION } from '../version.js';
 
 process.stdout.write(`oci-mirror ${VERSION}: starting\n`);
