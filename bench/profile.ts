@@ -91,6 +91,22 @@ function summarize(label: string, profDir: string, wallMs: number): void {
     const mod = n.callFrame.url ? url.replace(/:\d+$/, '') : n.callFrame.functionName;
     byModule.set(mod, (byModule.get(mod) ?? 0) + us);
   }
+  // Inclusive time per function (a function counted once per sample, however deep it recurs).
+  const parent = new Map<number, number>();
+  for (const n of prof.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const byId = new Map(prof.nodes.map((n) => [n.id, n]));
+  const inclusive = new Map<string, number>();
+  prof.samples.forEach((id, i) => {
+    const seen = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const f = byId.get(at)?.callFrame;
+      if (!f?.url || f.url.startsWith('node:')) continue;
+      const key = `${f.functionName || '(anonymous)'} ${f.url.replace(/^.*\/(dist|node_modules)\//, '$1/')}:${f.lineNumber + 1}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      inclusive.set(key, (inclusive.get(key) ?? 0) + (prof.timeDeltas[i] ?? 0));
+    }
+  });
   const idle = byFn.get('(idle) :0') ?? 0;
   const top = (m: Map<string, number>, n: number) =>
     [...m]
@@ -101,7 +117,8 @@ function summarize(label: string, profDir: string, wallMs: number): void {
   process.stdout.write(
     `${label}: wall ${wallMs.toFixed(0)} ms, profiled ${((prof.endTime - prof.startTime) / 1000).toFixed(0)} ms, ` +
       `busy ${((total - idle) / 1000).toFixed(0)} ms (idle ${(idle / 1000).toFixed(0)} ms)\n` +
-      `by script:\n${top(byModule, 12)}\nby function:\n${top(byFn, 25)}\n`,
+      `by script:\n${top(byModule, 12)}\nby function:\n${top(byFn, 25)}\n` +
+      `inclusive (bundle code):\n${top(inclusive, 40)}\n`,
   );
 }
 
