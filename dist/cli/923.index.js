@@ -7486,7 +7486,7 @@ async function sync(config, options = {}) {
     // sigstore-js itself is imported by verify/ on first use: runs without `verify:` never load it.
     let imageVerifier;
     const verifier = () => {
-        imageVerifier ??= new ImageVerifier(client, {
+        imageVerifier ??= new ImageVerifier(planClient, {
             ...(options.trustedRoot !== undefined ? { trustedRoot: options.trustedRoot } : {}),
             ...(options.tufCachePath !== undefined ? { tufCachePath: options.tufCachePath } : {}),
             ...(options.verificationCache ? { cache: options.verificationCache } : {}),

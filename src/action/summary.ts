@@ -394,6 +394,16 @@ export function renderSummary(result: SyncResult, opts: SummaryOptions): string 
     );
   const hosts = hostsTable(result);
   if (hosts) parts.push(hosts);
+  const created = result.createdRepositories ?? [];
+  if (created.length > 0)
+    parts.push(
+      `### Repositories created\n\n${created
+        .slice(0, 100)
+        .map((r) => `- \`${inlineText(r)}\``)
+        .join(
+          '\n',
+        )}${created.length > 100 ? `\n- _…and ${created.length - 100} more (see the JSON report)._` : ''}`,
+    );
   if (runLink) parts.push(runLink);
   return redact(`${parts.join('\n\n')}\n`);
 }

@@ -7,6 +7,7 @@
  */
 import type { LookupFunction } from 'node:net';
 import { Readable } from 'node:stream';
+import type { PeerCertificate } from 'node:tls';
 import { Agent, type Dispatcher } from 'undici';
 import { NetworkError, SizeError } from './errors.js';
 import { HostLimiter, type HostLimits, type HostRateState } from './limiter.js';
@@ -26,6 +27,28 @@ export interface TlsOptions {
   key?: string | Buffer;
   /** Skip server certificate verification. */
   insecure?: boolean;
+  /**
+   * Material that changes during the run (SPIFFE X.509-SVIDs and bundles from the Workload API).
+   * Its settings override the static ones above; a new generation replaces the host's pool, so new
+   * connections use the new material while requests in flight finish on the old one.
+   */
+  source?: TlsSource;
+}
+
+/** TLS settings of one generation of a `TlsSource` (passed to `tls.connect`). */
+export interface DynamicTls {
+  ca?: string[];
+  cert?: string;
+  key?: string;
+  /** Replaces the host-name check: returns why the server's certificate is refused, if it is. */
+  checkServerIdentity?: (hostname: string, cert: PeerCertificate) => Error | undefined;
+}
+
+export interface TlsSource {
+  /** Resolves once material is available; rejects with why it is not (the request fails with it). */
+  ready(): Promise<void>;
+  /** The current material; call after `ready()`. */
+  current(): { generation: number; tls: DynamicTls };
 }
 
 /** Connection settings for one registry host. */
@@ -119,7 +142,8 @@ export function safeUrl(url: URL | string): string {
 export class Transport {
   readonly #options: TransportOptions;
   readonly #policy: RetryPolicy;
-  readonly #agents = new Map<string, Agent>();
+  /** One pool per host, with the generation of its host's `TlsSource` material (0 without one). */
+  readonly #agents = new Map<string, { agent: Agent; generation: number }>();
   readonly #stats = new Map<string, HostStats>();
   /** Scheme learnt per host in insecure mode: settled, or the probe in flight. */
   readonly #schemes = new Map<string, 'http' | 'https' | Promise<'http' | 'https'>>();
@@ -171,7 +195,7 @@ export class Transport {
    */
   async #probeScheme(host: string): Promise<'http' | 'https'> {
     const probe = async (scheme: 'http' | 'https'): Promise<void> => {
-      const res = await this.#agent(host).request({
+      const res = await (await this.#agent(host)).request({
         origin: `${scheme}://${host}`,
         path: '/v2/',
         method: 'GET',
@@ -240,28 +264,45 @@ export class Transport {
     return s;
   }
 
-  #agent(host: string): Agent {
-    let agent = this.#agents.get(host);
-    if (!agent) {
-      const tls = this.settings(host).tls;
-      const connect: Record<string, unknown> = {};
-      if (tls?.ca !== undefined) connect.ca = tls.ca;
-      if (tls?.cert !== undefined) connect.cert = tls.cert;
-      if (tls?.key !== undefined) connect.key = tls.key;
-      if (tls?.insecure) connect.rejectUnauthorized = false;
-      if (this.#options.lookup) connect.lookup = this.#options.lookup;
-      const budget = this.#options.timeoutMs;
-      const timeout = budget !== undefined ? Math.max(500, Math.floor(budget / 2)) : undefined;
-      if (timeout !== undefined) connect.timeout = Math.min(timeout, 10_000);
-      agent = new Agent({
-        connect,
-        connections: this.#options.connections ?? 16,
-        keepAliveTimeout: 30_000,
-        headersTimeout: timeout ?? 120_000,
-        bodyTimeout: timeout ?? 300_000,
-      });
-      this.#agents.set(host, agent);
+  /**
+   * The pool for a host. With a `TlsSource`, waits for its material and replaces the pool when a
+   * new generation arrived: the old pool closes gracefully (requests in flight finish on it).
+   */
+  async #agent(host: string): Promise<Agent> {
+    const source = this.settings(host).tls?.source;
+    if (!source) return this.#agents.get(host)?.agent ?? this.#newAgent(host, 0, undefined);
+    await source.ready();
+    const { generation, tls } = source.current();
+    const held = this.#agents.get(host);
+    if (held?.generation === generation) return held.agent;
+    const agent = this.#newAgent(host, generation, tls);
+    if (held) {
+      held.agent.close().catch(() => undefined);
+      this.#options.log?.(`${host}: new TLS material from the SPIFFE Workload API; new connections use it`);
     }
+    return agent;
+  }
+
+  #newAgent(host: string, generation: number, dynamic: DynamicTls | undefined): Agent {
+    const tls = this.settings(host).tls;
+    const connect: Record<string, unknown> = {};
+    if (tls?.ca !== undefined) connect.ca = tls.ca;
+    if (tls?.cert !== undefined) connect.cert = tls.cert;
+    if (tls?.key !== undefined) connect.key = tls.key;
+    if (dynamic) Object.assign(connect, dynamic);
+    if (tls?.insecure) connect.rejectUnauthorized = false;
+    if (this.#options.lookup) connect.lookup = this.#options.lookup;
+    const budget = this.#options.timeoutMs;
+    const timeout = budget !== undefined ? Math.max(500, Math.floor(budget / 2)) : undefined;
+    if (timeout !== undefined) connect.timeout = Math.min(timeout, 10_000);
+    const agent = new Agent({
+      connect,
+      connections: this.#options.connections ?? 16,
+      keepAliveTimeout: 30_000,
+      headersTimeout: timeout ?? 120_000,
+      bodyTimeout: timeout ?? 300_000,
+    });
+    this.#agents.set(host, { agent, generation });
     return agent;
   }
 
@@ -354,7 +395,7 @@ export class Transport {
       const release = await limiter.acquire();
       let res: Dispatcher.ResponseData;
       try {
-        res = await this.#agent(host).request(options);
+        res = await (await this.#agent(host)).request(options);
       } finally {
         release();
       }
@@ -395,7 +436,7 @@ export class Transport {
 
   /** Close every pool. */
   async close(): Promise<void> {
-    await Promise.all([...this.#agents.values()].map((a) => a.close()));
+    await Promise.all([...this.#agents.values()].map((a) => a.agent.close()));
     this.#agents.clear();
   }
 }

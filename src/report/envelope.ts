@@ -109,6 +109,8 @@ export interface ReportBody {
   hosts?: HostUsage[];
   /** A shard's report only: what `merge-reports` needs to rebuild a single run's report. */
   shard?: ShardInfo;
+  /** Repositories the run created (`host/path`): ECR with `createRepositories`. */
+  createdRepositories?: string[];
 }
 
 /** The whole document: `{apiVersion, kind, $schema, report}`. */
@@ -249,6 +251,9 @@ export function toReport(result: SyncResult, meta: ReportMeta): ReportDocument {
         ? { hosts: result.hosts.map((h) => ({ ...h, host: redact(h.host) })) }
         : {}),
       ...(result.shard !== undefined ? { shard: toShard(result.shard) } : {}),
+      ...(result.createdRepositories !== undefined
+        ? { createdRepositories: result.createdRepositories.map((r) => redact(r)) }
+        : {}),
     },
   };
 }

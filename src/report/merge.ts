@@ -131,6 +131,8 @@ export function mergeReports(files: readonly ShardReportFile[]): MergedRun {
   };
   const hosts = mergeHosts(docs.flatMap((d) => d.report.hosts ?? []));
   if (hosts.length > 0) result.hosts = hosts;
+  const created = [...new Set(docs.flatMap((d) => d.report.createdRepositories ?? []))].sort();
+  if (created.length > 0) result.createdRepositories = created;
   return {
     result,
     reporter: first.report.reporter,

@@ -247,6 +247,8 @@ export function renderSummaryLine(result: SyncResult, opts?: TextOptions): strin
     if (s.wouldOverwrite > 0) would.push(`${s.wouldOverwrite} would overwrite`);
     more.push(`dry run: ${would.join(', ')}`);
   }
+  const created = result.createdRepositories?.length ?? 0;
+  if (created > 0) more.push(`${created} repositor${created === 1 ? 'y' : 'ies'} created`);
   if (s.cancelled) more.push(paint('cancelled', COLORS.failed, opts));
   const totals: string[] = [];
   if (!result.dryRun) {

@@ -276,6 +276,8 @@ async function publishVersion(ctx: ChartContext, chart: ChartEntry, v: SourceVer
     throw new ChartEntryError(
       `${chart.name} ${v.version}: the archive holds ${a.metadata.name} ${a.metadata.version} (Chart.yaml disagrees with the index)`,
     );
+  // ECR with `createRepositories`: the chart's repository must exist before the first push.
+  await onSide('destination', async () => ctx.copy.prepareDestination?.(dst));
   await pushChart(ctx.client, dst, a, row);
   row.status = action === 'copy' ? 'copied' : 'overwritten';
   ctx.log(`put chart ${formatReference(dst)} (${a.manifestDigest}, chart layer ${a.chart.digest})`);

@@ -192,6 +192,8 @@ export interface SyncResult {
   shard?: ShardInfo;
   /** Per registry host: requests made, 429s seen, and the rate-limit headroom the registry reported. */
   hosts?: HostUsage[];
+  /** Repositories this run created (`host/path`, sorted): ECR with `createRepositories`. */
+  createdRepositories?: string[];
 }
 
 /** What one run asked of one registry host. */

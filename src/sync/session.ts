@@ -11,6 +11,7 @@ import { dockerConfigCredentials } from '../auth/docker-config.js';
 import { githubIdTokenSource, type IdTokenSource } from '../auth/oidc.js';
 import type { EcrProvider } from '../auth/providers/ecr.js';
 import { type ProviderContext, type ProviderEndpoints, providerFor } from '../auth/providers/index.js';
+import { type SpiffeServerAuth, spiffeHostTls, WorkloadX509Source } from '../auth/spiffe-tls.js';
 import type { HostEntry, MirrorConfig } from '../config/model.js';
 import { RegistryClient } from '../oci/client.js';
 import { OciError } from '../oci/errors.js';
@@ -85,15 +86,22 @@ function readPem(path: string, what: string): Buffer {
   }
 }
 
-/** Why a host's settings cannot be honoured by this version, if so (checked when the host is used). */
-function unsupported(entry: HostEntry | undefined): string | undefined {
-  if (entry?.tls?.serverAuth?.provider === 'spiffe' || entry?.tls?.serverAuth?.spiffe)
-    return 'SPIFFE server verification';
-  if (entry?.tls?.clientAuth?.provider === 'spiffe') return 'SPIFFE client certificates';
-  return undefined;
+/** Which TLS halves of a host use SPIFFE (flux `clientAuth.provider: x509-svid`, `serverAuth.spiffe`). */
+function spiffeHalves(
+  entry: HostEntry | undefined,
+): { client: boolean; server?: SpiffeServerAuth } | undefined {
+  const client = entry?.tls?.clientAuth?.provider === 'spiffe';
+  const sa = entry?.tls?.serverAuth;
+  const server = sa?.provider === 'spiffe' || sa?.spiffe ? { ...sa.spiffe } : undefined;
+  if (!client && !server) return undefined;
+  return server ? { client, server } : { client };
 }
 
-function settingsFor(entry: HostEntry | undefined, insecure: boolean): HostSettings {
+function settingsFor(
+  entry: HostEntry | undefined,
+  insecure: boolean,
+  spiffe: WorkloadX509Source | undefined,
+): HostSettings {
   const s: HostSettings = {};
   if (entry?.plainHTTP !== undefined) s.plainHTTP = entry.plainHTTP;
   if (entry?.maxChunkSize) s.maxChunkSize = entry.maxChunkSize;
@@ -114,6 +122,8 @@ function settingsFor(entry: HostEntry | undefined, insecure: boolean): HostSetti
     registerSecret(client.keyValue);
     tls.key = client.keyValue;
   }
+  const halves = spiffeHalves(entry);
+  if (halves && spiffe && entry) tls.source = spiffeHostTls(entry.host, spiffe, halves);
   if (insecure || entry?.insecure) tls.insecure = true;
   if (insecure && entry?.plainHTTP === undefined) s.fallbackToHTTP = true;
   if (Object.keys(tls).length > 0) s.tls = tls;
@@ -155,14 +165,24 @@ export function createSession(
   options: SessionOptions = {},
 ): Session {
   const hosts = new Map(config.hosts.map((h) => [hostKey(h.host), h]));
+  const env = options.env ?? process.env;
+  // One Workload API stream for every SPIFFE host; our own SVID is fetched when a host presents it
+  // or authorizes `trustDomain: self`, else only the bundles.
+  const spiffeHosts = config.hosts.map(spiffeHalves).filter((h) => h !== undefined);
+  const spiffe =
+    spiffeHosts.length > 0
+      ? new WorkloadX509Source({
+          socket: env.SPIFFE_ENDPOINT_SOCKET,
+          svid: spiffeHosts.some((h) => h.client || h.server?.trustDomain === 'self'),
+          ...(options.log ? { log: options.log } : {}),
+        })
+      : undefined;
   const settings = new Map<string, HostSettings>();
   const hostSettings = (host: string): HostSettings => {
     const key = hostKey(host);
-    const why = unsupported(hosts.get(key));
-    if (why) throw new SessionError(`hosts: ${host}: ${why} is not supported by this version`);
     let s = settings.get(key);
     if (!s) {
-      s = settingsFor(hosts.get(key), options.insecure ?? false);
+      s = settingsFor(hosts.get(key), options.insecure ?? false, spiffe);
       settings.set(key, s);
     }
     return s;
@@ -179,7 +199,6 @@ export function createSession(
     ...(options.log ? { log: options.log } : {}),
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
   });
-  const env = options.env ?? process.env;
   const now = options.now ?? Date.now;
   const providerContext: Omit<ProviderContext, 'host'> = {
     transport,
@@ -215,7 +234,7 @@ export function createSession(
     return listings.get(key);
   };
   // Validate host settings eagerly so a bad TLS path fails before any copy starts.
-  for (const h of config.hosts) if (!unsupported(h)) hostSettings(h.host);
+  for (const h of config.hosts) hostSettings(h.host);
   const client = new RegistryClient({ transport, authorizer: authenticator });
   const ensured = new Map<string, Promise<boolean>>();
   const ensureRepository = (registry: string, path: string): Promise<boolean> => {
@@ -231,5 +250,9 @@ export function createSession(
     }
     return p;
   };
-  return { client, transport, ensureRepository, listing, close: () => transport.close() };
+  const close = async () => {
+    spiffe?.close();
+    await transport.close();
+  };
+  return { client, transport, ensureRepository, listing, close };
 }

@@ -131,14 +131,17 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
     transfers: new Semaphore(options.streams ?? Math.max(16, concurrency * 2)),
     log,
   });
+  const created: string[] = [];
   const ctx: CopyContext = {
     client,
     blobs,
     parallelism: 4,
     log,
     prepareDestination: async (repo) => {
-      if (await session.ensureRepository(repo.registry, repo.repository))
+      if (await session.ensureRepository(repo.registry, repo.repository)) {
+        created.push(`${repo.registry}/${repo.repository}`);
         log(`${repo.registry}/${repo.repository}: created the repository (ECR CreateRepository)`);
+      }
     },
   };
   const attempts = (options.jobRetries ?? 1) + 1;
@@ -187,7 +190,7 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
   // sigstore-js itself is imported by verify/ on first use: runs without `verify:` never load it.
   let imageVerifier: ImageVerifier | undefined;
   const verifier = () => {
-    imageVerifier ??= new ImageVerifier(client, {
+    imageVerifier ??= new ImageVerifier(planClient, {
       ...(options.trustedRoot !== undefined ? { trustedRoot: options.trustedRoot } : {}),
       ...(options.tufCachePath !== undefined ? { tufCachePath: options.tufCachePath } : {}),
       ...(options.verificationCache ? { cache: options.verificationCache } : {}),
@@ -333,6 +336,7 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
       : summarize(entries, requests),
   };
   if (hosts.length > 0) result.hosts = hosts;
+  if (created.length > 0) result.createdRepositories = [...created].sort();
   if (shard && options.shard) {
     const order: ShardInfo['order'] = planned.map(({ entry, selected }) => ({
       entry: config.artifacts.indexOf(entry),

@@ -22,17 +22,19 @@ export interface FakeServer {
   stop(): Promise<void>;
 }
 
-export async function startFake(
+/** The request listener of a fake: reads the body, records the request, writes the handler's reply. */
+export function fakeListener(
   handler: (req: FakeRequest) => FakeReply | Promise<FakeReply>,
-): Promise<FakeServer> {
-  const requests: FakeRequest[] = [];
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+  requests: FakeRequest[],
+  scheme: 'http' | 'https' = 'http',
+): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', async () => {
       const fr: FakeRequest = {
         method: req.method ?? 'GET',
-        url: new URL(req.url ?? '/', `http://${req.headers.host}`),
+        url: new URL(req.url ?? '/', `${scheme}://${req.headers.host}`),
         headers: req.headers,
         body: Buffer.concat(chunks).toString('utf8'),
       };
@@ -53,7 +55,14 @@ export async function startFake(
       res.writeHead(reply.status, { ...type, ...reply.headers });
       res.end(body);
     });
-  });
+  };
+}
+
+export async function startFake(
+  handler: (req: FakeRequest) => FakeReply | Promise<FakeReply>,
+): Promise<FakeServer> {
+  const requests: FakeRequest[] = [];
+  const server = createServer(fakeListener(handler, requests));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   return {

@@ -46,7 +46,8 @@ export interface SigningKey {
   certDerBase64: string;
 }
 
-async function openssl(args: string[], cwd: string): Promise<void> {
+/** Run the openssl CLI in `cwd`; the error carries its stderr. */
+export async function openssl(args: string[], cwd: string): Promise<void> {
   try {
     await execFileP('openssl', args, { cwd });
   } catch (err) {
@@ -55,7 +56,8 @@ async function openssl(args: string[], cwd: string): Promise<void> {
   }
 }
 
-const EC = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes'];
+/** `openssl req` arguments for a new P-256 key without a passphrase. */
+export const EC = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes'];
 
 async function issue(dir: string, name: string, cn: string, ext: string): Promise<void> {
   await openssl(['req', ...EC, '-keyout', `${name}.key`, '-out', `${name}.csr`, '-subj', `/CN=${cn}`], dir);

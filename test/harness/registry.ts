@@ -22,6 +22,8 @@ export interface RegistryOptions {
   tls?: 'none' | 'tls' | 'mtls'; // default 'none'
   users?: Record<string, string>; // default { tester: 'secret-pw' } for htpasswd/token
   storage?: 'memory' | 'filesystem'; // default 'filesystem' in a temp dir
+  /** Relative `Location` headers (`http.relativeurls`), for a registry behind a TCP TLS terminator. */
+  relativeUrls?: boolean;
   /** Extra options for the token server when auth is 'token' (users and service come from here). */
   token?: Omit<TokenServerOptions, 'users'>;
 }
@@ -87,6 +89,7 @@ export async function startRegistry(opts: RegistryOptions = {}): Promise<TestReg
     },
     http: { addr: '127.0.0.1:0', secret: 'oci-mirror-test-secret' } as Record<string, unknown>,
   };
+  if (opts.relativeUrls) (config.http as Record<string, unknown>).relativeurls = true;
   if (opts.storage !== 'memory') mkdirSync(join(dir, 'storage'));
 
   try {

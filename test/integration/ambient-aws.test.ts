@@ -7,8 +7,8 @@
  * credentials that link produced can get the registry password. Plus `credential.provider: aws`:
  * the signed GetCallerIdentity envelope, verified the way a registry would (re-signing it).
  */
-import { randomBytes } from 'node:crypto';
-import { chmodSync, writeFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import aws4 from 'aws4';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +16,9 @@ import { EcrProvider } from '../../src/auth/providers/ecr.js';
 import type { ProviderContext } from '../../src/auth/providers/index.js';
 import { AwsCallerIdentityProvider } from '../../src/auth/providers/workload.js';
 import { loadConfig } from '../../src/config/index.js';
+import { renderJson, toReport } from '../../src/report/envelope.js';
+import { validateReport } from '../../src/report/schema.js';
+import { renderSummaryLine } from '../../src/report/text.js';
 import { sync } from '../../src/sync/sync.js';
 import { type AwsFake, startAwsFake } from '../fakes/aws.js';
 import { type OidcIssuer, startOidcIssuer } from '../fakes/oidc-issuer.js';
@@ -184,6 +187,93 @@ describe('provider: ecr, ambient AWS identity (default chain)', () => {
     );
     ambient({ AWS_CONFIG_FILE: join(dir.path, 'config'), AWS_PROFILE: 'mirror' });
     expect(await ecrPassword()).toBe(ECR_PASSWORD);
+  });
+
+  it('IAM Identity Center (SSO): sso-session in the shared config, cached token, GetRoleCredentials at AWS_ENDPOINT_URL_SSO', async () => {
+    const home = join(dir.path, 'sso-home');
+    const cache = join(home, '.aws', 'sso', 'cache');
+    mkdirSync(cache, { recursive: true });
+    const bearer = `aoa${randomBytes(24).toString('base64url')}`;
+    // The SDK finds the login token in ~/.aws/sso/cache/<sha1(session name)>.json, as `aws sso login` writes it.
+    writeFileSync(
+      join(cache, `${createHash('sha1').update('corp').digest('hex')}.json`),
+      JSON.stringify({
+        startUrl: 'https://corp.awsapps.com/start',
+        region: 'eu-west-1',
+        accessToken: bearer,
+        expiresAt: new Date(Date.now() + 3_600_000).toISOString().replace(/\.\d+Z$/, 'Z'),
+        clientId: 'client-id',
+        clientSecret: 'client-secret',
+        registrationExpiresAt: new Date(Date.now() + 86_400_000).toISOString().replace(/\.\d+Z$/, 'Z'),
+        refreshToken: 'refresh',
+      }),
+    );
+    writeFileSync(
+      join(dir.path, 'sso-config'),
+      `[profile mirror]
+sso_session = corp
+sso_account_id = 123456789012
+sso_role_name = MirrorRole
+region = eu-west-1
+
+[sso-session corp]
+sso_region = eu-west-1
+sso_start_url = https://corp.awsapps.com/start
+sso_registration_scopes = sso:account:access
+`,
+    );
+    // The SSO portal's GetRoleCredentials: GET /federation/credentials with the bearer header.
+    const asked: string[] = [];
+    const portal = await startFake((req) => {
+      asked.push(`${req.method} ${req.url.pathname}?${req.url.searchParams}`);
+      const denied = (status: number, type: string, message: string) => ({
+        status,
+        headers: { 'x-amzn-errortype': type },
+        body: { message },
+      });
+      if (req.method !== 'GET' || req.url.pathname !== '/federation/credentials')
+        return denied(404, 'ResourceNotFoundException', 'not found');
+      if (req.headers['x-amz-sso_bearer_token'] !== bearer)
+        return denied(401, 'UnauthorizedException', 'Session token not found or invalid');
+      if (
+        req.url.searchParams.get('account_id') !== '123456789012' ||
+        req.url.searchParams.get('role_name') !== 'MirrorRole'
+      )
+        return denied(403, 'ForbiddenException', 'No access');
+      const s = issueSession();
+      return {
+        status: 200,
+        body: {
+          roleCredentials: {
+            accessKeyId: s.accessKeyId,
+            secretAccessKey: s.secretAccessKey,
+            sessionToken: s.sessionToken,
+            expiration: Date.now() + 3_600_000,
+          },
+        },
+      };
+    });
+    try {
+      const env = {
+        HOME: home,
+        AWS_CONFIG_FILE: join(dir.path, 'sso-config'),
+        AWS_PROFILE: 'mirror',
+        AWS_ENDPOINT_URL_SSO: portal.url,
+      };
+      ambient(env);
+      expect(await ecrPassword()).toBe(ECR_PASSWORD);
+      expect(asked).toEqual(['GET /federation/credentials?account_id=123456789012&role_name=MirrorRole']);
+      // Another role is refused by the portal, and the error names the chain. (A new file: the SDK
+      // caches what it read per path.)
+      writeFileSync(
+        join(dir.path, 'sso-config-other'),
+        `[profile mirror]\nsso_session = corp\nsso_account_id = 123456789012\nsso_role_name = OtherRole\nregion = eu-west-1\n\n[sso-session corp]\nsso_region = eu-west-1\nsso_start_url = https://corp.awsapps.com/start\n`,
+      );
+      ambient({ ...env, AWS_CONFIG_FILE: join(dir.path, 'sso-config-other') });
+      await expect(ecrPassword()).rejects.toThrow(/default chain \(tried .*SSO/);
+    } finally {
+      await portal.stop();
+    }
   });
 
   it('web identity (IRSA): AWS_ROLE_ARN + AWS_WEB_IDENTITY_TOKEN_FILE, STS at AWS_ENDPOINT_URL_STS', async () => {
@@ -367,10 +457,20 @@ ${field ? '    createRepositories: true\n' : ''}`,
     expect(result.summary.copied, JSON.stringify(result.entries.map((e) => e.tags))).toBe(1);
     expect(aws.repositories).toContain('team/created');
     expect(logs).toContain(`${dst.host}/team/created: created the repository (ECR CreateRepository)`);
+    // The report lists it (and validates against its schema), and so does the summary line.
+    expect(result.createdRepositories).toEqual([`${dst.host}/team/created`]);
+    const doc = toReport(result, { reporter: { name: 'oci-mirror', version: 'test' } });
+    expect(doc.report.createdRepositories).toEqual([`${dst.host}/team/created`]);
+    expect(validateReport(JSON.parse(renderJson(doc)))).toEqual([]);
+    expect(renderSummaryLine(result)).toContain('; 1 repository created');
     // Already there: RepositoryAlreadyExistsException is fine, nothing is reported as created.
     const again = await run('team/created', true, {});
     expect(again.result.summary.failed).toBe(0);
     expect(again.logs.some((l) => l.includes('created the repository'))).toBe(false);
+    expect(again.result.createdRepositories).toBeUndefined();
+    expect(
+      toReport(again.result, { reporter: { name: 'oci-mirror', version: 'test' } }).report,
+    ).not.toHaveProperty('createdRepositories');
     expect(aws.repositories.filter((r) => r === 'team/created')).toHaveLength(1);
   });
 
@@ -380,6 +480,46 @@ ${field ? '    createRepositories: true\n' : ''}`,
     const { result } = await run('flag/on', false, { createRepositories: true });
     expect(result.summary.copied).toBe(1);
     expect(aws.repositories).toContain('flag/on');
+  });
+
+  it('a chart published to an ECR host gets its repository created too', async () => {
+    ambient({
+      AWS_ACCESS_KEY_ID: aws.longTerm.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: aws.longTerm.secretAccessKey,
+    });
+    const chart = join(dir.path, 'charts', 'mini');
+    mkdirSync(join(chart, 'templates'), { recursive: true });
+    writeFileSync(join(chart, 'Chart.yaml'), 'apiVersion: v2\nname: mini\nversion: 0.1.0\n');
+    writeFileSync(
+      join(chart, 'templates', 'cm.yaml'),
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: mini\n',
+    );
+    const file = join(dir.path, 'create-chart.yaml');
+    writeFileSync(
+      file,
+      `apiVersion: oci-mirror/v1
+kind: Config
+charts:
+  - name: mini
+    source: ./charts/mini
+    destination: oci://${dst.host}/helm
+hosts:
+  - host: ${dst.host}
+    provider: ecr
+    region: eu-west-1
+    createRepositories: true
+`,
+    );
+    const result = await sync(await loadConfig({ path: file, env: {} }), {
+      env: {},
+      endpoints: aws.endpoints,
+      dockerConfig: false,
+      retries: 0,
+      jobRetries: 0,
+    });
+    expect(result.summary.copied, JSON.stringify(result.entries)).toBe(1);
+    expect(aws.repositories).toContain('helm/mini');
+    expect(result.createdRepositories).toEqual([`${dst.host}/helm/mini`]);
   });
 
   it('a role without ecr:CreateRepository fails the tag, naming the permission', async () => {

@@ -6,6 +6,8 @@
  * resource like the real endpoint, and only tokens it issued are accepted by the fake ACR exchange.
  */
 import { randomBytes } from 'node:crypto';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AcrProvider } from '../../src/auth/providers/acr.js';
 import type { ProviderContext } from '../../src/auth/providers/index.js';
@@ -13,6 +15,7 @@ import { AzureAccessTokenProvider } from '../../src/auth/providers/workload.js';
 import { type AzureFake, fakeJwt, startAzureFake } from '../fakes/azure.js';
 import { type OidcIssuer, startOidcIssuer } from '../fakes/oidc-issuer.js';
 import { type FakeServer, startFake } from '../fakes/server.js';
+import { type TempDir, tempDir } from '../harness/index.js';
 import { providerContext } from './util.js';
 
 const TENANT = 'tenant-ambient';
@@ -84,6 +87,103 @@ describe('provider: acr, ambient Azure identity (DefaultAzureCredential)', () =>
     expect(resources.at(-1)).toBe('https://containerregistry.azure.net');
   });
 
+  it('Azure CLI: `az account get-access-token` (a fake az on PATH that answers like the real one)', async () => {
+    // The chain's managed identity link would probe the real IMDS address, so the run selects the
+    // CLI link the documented way (AZURE_TOKEN_CREDENTIALS); the az fake is what DefaultAzureCredential
+    // runs for it. It answers only the exact command line the real CLI accepts, for a logged-in
+    // profile, and only for the ACR resource; its token is one the ACR fake accepts.
+    const dir: TempDir = tempDir('az-cli-');
+    try {
+      const bin = join(dir.path, 'bin');
+      const config = join(dir.path, 'azure');
+      mkdirSync(bin);
+      mkdirSync(config);
+      const exp = Math.floor(Date.now() / 1000) + 3600;
+      const token = fakeJwt({
+        aud: 'https://containerregistry.azure.net',
+        tid: TENANT,
+        exp,
+        oid: 'cli-user',
+      });
+      azure.aadTokens.add(token);
+      writeFileSync(
+        join(config, 'azureProfile.json'),
+        JSON.stringify({
+          subscriptions: [
+            {
+              id: 'sub-1',
+              tenantId: TENANT,
+              isDefault: true,
+              user: { name: 'dev@example.org', type: 'user' },
+            },
+          ],
+        }),
+      );
+      const answer = {
+        accessToken: token,
+        expiresOn: new Date(exp * 1000).toISOString().replace('T', ' ').replace('Z', '000'),
+        expires_on: exp,
+        subscription: 'sub-1',
+        tenant: TENANT,
+        tokenType: 'Bearer',
+      };
+      writeFileSync(join(dir.path, 'answer.json'), JSON.stringify(answer));
+      writeFileSync(
+        join(bin, 'az'),
+        `#!/usr/bin/env node
+const fs = require('node:fs');
+const path = require('node:path');
+const args = process.argv.slice(2);
+fs.appendFileSync(${JSON.stringify(join(dir.path, 'calls.log'))}, JSON.stringify(args) + '\\n');
+const profile = path.join(process.env.AZURE_CONFIG_DIR || '', 'azureProfile.json');
+if (!fs.existsSync(profile)) { process.stderr.write("ERROR: Please run 'az login' to setup account.\\n"); process.exit(1); }
+const want = ['account', 'get-access-token', '--output', 'json', '--resource'];
+if (args.length !== 6 || want.some((a, i) => args[i] !== a)) { process.stderr.write('ERROR: unrecognized arguments: ' + args.join(' ') + '\\n'); process.exit(2); }
+if (args[5] !== 'https://containerregistry.azure.net') { process.stderr.write('ERROR: AADSTS500011: The resource principal named ' + args[5] + ' was not found in the tenant.\\n'); process.exit(1); }
+process.stdout.write(fs.readFileSync(${JSON.stringify(join(dir.path, 'answer.json'))}, 'utf8'));
+`,
+      );
+      chmodSync(join(bin, 'az'), 0o755);
+      const env: NodeJS.ProcessEnv = {};
+      for (const [k, v] of Object.entries(saved)) if (!/^AZURE_|^IDENTITY_|^MSI_|^IMDS_/.test(k)) env[k] = v;
+      Object.assign(env, {
+        PATH: `${bin}${delimiter}${saved.PATH ?? ''}`,
+        AZURE_CONFIG_DIR: config,
+        AZURE_TOKEN_CREDENTIALS: 'AzureCliCredential',
+      });
+      process.env = env;
+      const x = await new AcrProvider({}, ctx(REGISTRY)).fetch();
+      expect(x.credential.username).toBe('00000000-0000-0000-0000-000000000000');
+      const claims = JSON.parse(
+        Buffer.from(x.credential.password?.split('.')[1] ?? '', 'base64url').toString(),
+      );
+      expect(claims).toMatchObject({ aud: REGISTRY, tenant: TENANT });
+      const { readFileSync } = await import('node:fs');
+      expect(
+        readFileSync(join(dir.path, 'calls.log'), 'utf8')
+          .trim()
+          .split('\n')
+          .map((l) => JSON.parse(l)),
+      ).toEqual([
+        [
+          'account',
+          'get-access-token',
+          '--output',
+          'json',
+          '--resource',
+          'https://containerregistry.azure.net',
+        ],
+      ]);
+      // Logged out: the error names the chain link and says what the CLI said.
+      process.env = { ...env, AZURE_CONFIG_DIR: join(dir.path, 'nowhere') };
+      await expect(new AcrProvider({}, ctx(REGISTRY)).fetch()).rejects.toThrow(
+        /DefaultAzureCredential.*az login/s,
+      );
+    } finally {
+      dir.cleanup();
+    }
+  });
+
   it('only one of tenantId/clientId is refused with a clear message', async () => {
     await expect(new AcrProvider({ tenantId: TENANT }, ctx(REGISTRY)).fetch()).rejects.toThrow(
       /set both `tenantId` and `clientId`.*or neither to use the ambient Azure identity/,
@@ -103,6 +203,7 @@ describe('credential.provider: azure (an Entra access token for <audience>/.defa
       Buffer.from(x.credential.registryToken?.split('.')[1] ?? '', 'base64url').toString(),
     );
     expect(claims.aud).toBe('api://mirror-registry');
-    expect(Math.abs((x.expiresAt ?? 0) - claims.exp * 1000)).toBeLessThan(1000);
+    // The SDK works in whole seconds and may round the expiry down by one.
+    expect(Math.abs((x.expiresAt ?? 0) - claims.exp * 1000)).toBeLessThanOrEqual(1000);
   });
 });

@@ -26,7 +26,7 @@ import { cli } from './cli-run.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'config', 'flux');
 const TRUSTED_ROOT = join(import.meta.dirname, '..', 'fixtures', 'cosign', 'trusted_root.json');
-// readme-hosts-spiffe.yaml holds what this version refuses (SPIFFE): `validate` must say so.
+// readme-hosts-spiffe.yaml needs a SPIFFE Workload API to run (test/integration/spiffe-x509.test.ts); here it validates.
 const files = readdirSync(FIXTURES).filter((f) => f.endsWith('.yaml') && !f.includes('spiffe'));
 
 let src: TestRegistry;
@@ -134,14 +134,12 @@ describe('flux mirror example configs', () => {
     expect(v.code).toBe(0);
   });
 
-  it('readme-hosts-spiffe.yaml: validate refuses each SPIFFE setting at its line (exit 3)', async () => {
+  it('readme-hosts-spiffe.yaml validates (SPIFFE X.509-SVID TLS and jwt-svid)', async () => {
     const v = await cli(['validate', join(dir.path, 'readme-hosts-spiffe.yaml')], {
       env: { SRC: 'localhost:5000', DST: 'localhost:5001' },
     });
-    expect(v.code).toBe(3);
-    expect(v.stderr).toContain('readme-hosts-spiffe.yaml:16:19: hosts[0].tls.clientAuth.provider');
-    expect(v.stderr).not.toContain('hosts[2]'); // jwt-svid is supported
-    expect(v.stderr).toMatch(/not supported by this version/);
+    expect(v.stderr).toBe('');
+    expect(v.code).toBe(0);
   });
 
   it('artifacts.yaml: charts by semver, latest by regex, verified image refused', async () => {

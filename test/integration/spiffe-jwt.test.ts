@@ -5,68 +5,39 @@
  * audience; the provider sends it as the bearer token or the configured user's password.
  */
 import { join } from 'node:path';
-import * as grpc from '@grpc/grpc-js';
-import * as loader from '@grpc/proto-loader';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProviderContext } from '../../src/auth/providers/index.js';
 import { JwtSvidProvider } from '../../src/auth/providers/spiffe.js';
 import { loadConfigText } from '../../src/config/index.js';
 import { type OidcIssuer, startOidcIssuer } from '../fakes/oidc-issuer.js';
 import { type TempDir, tempDir } from '../harness/index.js';
+import { startWorkloadApi, type WorkloadApiServer } from '../harness/spiffe.js';
 import { providerContext } from './util.js';
-
-// The JWT-SVID part of the SPIFFE workload.proto, written as .proto text for the server side.
-const PROTO = `syntax = "proto3";
-message JWTSVIDRequest { repeated string audience = 1; string spiffe_id = 2; }
-message JWTSVID { string spiffe_id = 1; string svid = 2; string hint = 3; }
-message JWTSVIDResponse { repeated JWTSVID svids = 1; }
-service SpiffeWorkloadAPI { rpc FetchJWTSVID(JWTSVIDRequest) returns (JWTSVIDResponse); }
-`;
 
 const SPIFFE_ID = 'spiffe://example.org/ns/mirror/sa/oci-mirror';
 let issuer: OidcIssuer;
 let dir: TempDir;
-let server: grpc.Server;
+let api: WorkloadApiServer;
 let socket: string;
-const calls: { audience: string[]; header: string | undefined }[] = [];
+const audiences: string[][] = [];
 
 beforeAll(async () => {
   issuer = await startOidcIssuer();
   dir = tempDir('spiffe-');
-  const protoFile = join(dir.path, 'workload.proto');
-  const { writeFileSync } = await import('node:fs');
-  writeFileSync(protoFile, PROTO);
-  const def = grpc.loadPackageDefinition(loader.loadSync(protoFile, { keepCase: true }));
-  server = new grpc.Server();
-  const service = (def.SpiffeWorkloadAPI as unknown as { service: grpc.ServiceDefinition }).service;
-  server.addService(service, {
-    FetchJWTSVID: (
-      call: grpc.ServerUnaryCall<{ audience: string[] }, unknown>,
-      cb: grpc.sendUnaryData<unknown>,
-    ) => {
-      const header = call.metadata.get('workload.spiffe.io')[0]?.toString();
-      calls.push({ audience: call.request.audience, header });
-      if (header !== 'true')
-        return cb({ code: grpc.status.INVALID_ARGUMENT, details: 'security header missing from request' });
-      if (call.request.audience.length === 0)
-        return cb({ code: grpc.status.INVALID_ARGUMENT, details: 'audience must be specified' });
-      const svid = issuer.mint({
-        sub: SPIFFE_ID,
-        aud: call.request.audience,
-        iss: 'https://oidc.example.org',
-      });
-      cb(null, { svids: [{ spiffe_id: SPIFFE_ID, svid, hint: '' }] });
+  api = await startWorkloadApi({
+    dir: dir.path,
+    mintJwt: (audience) => {
+      audiences.push(audience);
+      return {
+        spiffeId: SPIFFE_ID,
+        svid: issuer.mint({ sub: SPIFFE_ID, aud: audience, iss: 'https://oidc.example.org' }),
+      };
     },
   });
-  socket = join(dir.path, 'agent.sock');
-  await new Promise<void>((resolve, reject) =>
-    server.bindAsync(`unix://${socket}`, grpc.ServerCredentials.createInsecure(), (err) =>
-      err ? reject(err) : resolve(),
-    ),
-  );
+  socket = api.socket;
 });
 afterAll(async () => {
-  await new Promise<void>((resolve) => server?.tryShutdown(() => resolve()));
+  await api?.stop();
   await issuer?.stop();
   dir?.cleanup();
 });
@@ -84,11 +55,12 @@ describe('credential.provider: jwt-svid (SPIFFE Workload API)', () => {
     );
     expect(claims.sub).toBe(SPIFFE_ID);
     expect(claims.aud).toEqual(['registry.example.com']);
-    expect(calls.at(-1)).toEqual({ audience: ['registry.example.com'], header: 'true' });
+    expect(audiences.at(-1)).toEqual(['registry.example.com']);
+    expect(api.calls.at(-1)).toEqual({ method: 'FetchJWTSVID', header: true });
     expect(x.expiresAt).toBe(claims.exp * 1000);
     const y = await new JwtSvidProvider({ audience: 'mirror', username: 'svid' }, ctx(env)).fetch();
     expect(y.credential.username).toBe('svid');
-    expect(calls.at(-1)?.audience).toEqual(['mirror']);
+    expect(audiences.at(-1)).toEqual(['mirror']);
   });
 
   it('without SPIFFE_ENDPOINT_SOCKET, or with a dead socket, the error says so', async () => {

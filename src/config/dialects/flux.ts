@@ -77,11 +77,6 @@ function fluxTls(t: R, at: FieldPath, h: NormalizeHelpers): HostTLS {
     const v = str(server, 'value');
     if (v !== undefined) sa.caValue = v;
     if (spiffeOn) {
-      h.err(
-        [...at, 'serverAuth', spiffe !== undefined ? 'spiffe' : 'provider'],
-        'SPIFFE server verification (X.509-SVID bundles from the Workload API) is not supported by this version',
-        { hint: 'verify the registry with a CA bundle: `serverAuth.fromPath` or `serverAuth.value`' },
-      );
       sa.provider = 'spiffe';
       const s = spiffe ?? {};
       const picks = ['serverID', 'trustDomain', 'authorizeAny'].filter(
@@ -101,7 +96,14 @@ function fluxTls(t: R, at: FieldPath, h: NormalizeHelpers): HostTLS {
         sp.serverID = id;
       }
       const td = str(s, 'trustDomain');
-      if (td !== undefined) sp.trustDomain = td;
+      if (td !== undefined) {
+        if (td !== 'self' && !/^(spiffe:\/\/)?[a-z0-9._-]+$/.test(td))
+          h.err(
+            [...at, 'serverAuth', 'spiffe', 'trustDomain'],
+            `\`${td}\` is not a trust domain name (lower-case letters, digits, \`.\`, \`-\`, \`_\`) or \`self\``,
+          );
+        sp.trustDomain = td;
+      }
       const any = bool(s, 'authorizeAny');
       if (any !== undefined) sp.authorizeAny = any;
       sa.spiffe = sp;
@@ -114,11 +116,6 @@ function fluxTls(t: R, at: FieldPath, h: NormalizeHelpers): HostTLS {
     const cert = obj(client, 'certificate');
     const key = obj(client, 'key');
     if (provider !== undefined) {
-      h.err(
-        [...at, 'clientAuth', 'provider'],
-        `\`${provider}\` client certificates (X.509-SVIDs from the SPIFFE Workload API) are not supported by this version`,
-        { hint: 'use a static client certificate: `clientAuth.certificate` and `clientAuth.key`' },
-      );
       ca.provider = 'spiffe';
       if (cert || key)
         h.err([...at, 'clientAuth'], '`provider` and `certificate`/`key` are mutually exclusive');

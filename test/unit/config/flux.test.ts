@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigErrors, loadConfig } from '../../../src/config/index.js';
+import { type ConfigErrors, loadConfig, loadConfigText } from '../../../src/config/index.js';
 
 const FIXTURES = resolve(import.meta.dirname, '../../fixtures/config/flux');
 const env = {
@@ -26,7 +26,7 @@ const cosign = (minAge: string, ms: number) => ({
 });
 
 describe('flux mirror fixtures', () => {
-  // readme-hosts-spiffe.yaml is refused by this version (see below).
+  // readme-hosts-spiffe.yaml is checked on its own (below).
   const files = readdirSync(FIXTURES).filter((f) => f.endsWith('.yaml') && !f.includes('spiffe'));
 
   it('has every documented example', () => {
@@ -219,7 +219,6 @@ describe('flux mirror fixtures', () => {
   });
 
   it('maps v1beta1 credential claim names onto the model', async () => {
-    const { loadConfigText } = await import('../../../src/config/index.js');
     const c = loadConfigText(
       'apiVersion: mirror.plugin.fluxcd.io/v1beta1\nkind: Config\nartifacts:\n  - source: a.example.com/x\n    destination: b.example.com/x\n    selector: {}\nhosts:\n  - host: b.example.com\n    username: u\n    credential:\n      jwkPath: k.jwk\n      iss: https://i\n      sub: s\n      aud: b\n      exp: 2m\n  - host: c.example.com\n    maxChunkSize: 512\n    credential: { provider: github }\n',
       { file: 'c.yaml', dir: FIXTURES, env: {} },
@@ -232,20 +231,38 @@ describe('flux mirror fixtures', () => {
     expect(c.artifacts[0]?.selector).toEqual({ sortBy: 'semver', limit: 1 });
   });
 
-  it('readme-hosts-spiffe.yaml: every SPIFFE setting is refused at its line, not at run time', async () => {
-    try {
-      await load('readme-hosts-spiffe.yaml');
-      expect.unreachable();
-    } catch (err) {
-      expect(err).toBeInstanceOf(ConfigErrors);
-      const problems = (err as ConfigErrors).errors.map(
-        (e) => `${e.line}:${e.column} ${e.path}: ${e.problem}`,
-      );
-      expect(problems).toEqual([
-        '16:19 hosts[0].tls.clientAuth.provider: `x509-svid` client certificates (X.509-SVIDs from the SPIFFE Workload API) are not supported by this version',
-        '19:11 hosts[0].tls.serverAuth.spiffe: SPIFFE server verification (X.509-SVID bundles from the Workload API) is not supported by this version',
-        '24:19 hosts[1].tls.clientAuth.provider: `x509-svid` client certificates (X.509-SVIDs from the SPIFFE Workload API) are not supported by this version',
-      ]);
-    }
+  it('readme-hosts-spiffe.yaml: the SPIFFE TLS halves normalise to the model', async () => {
+    const c = await load('readme-hosts-spiffe.yaml');
+    expect(c.hosts.map((h) => h.tls)).toEqual([
+      {
+        clientAuth: { provider: 'spiffe' },
+        serverAuth: { provider: 'spiffe', spiffe: { serverID: 'spiffe://example.org/registry' } },
+      },
+      { clientAuth: { provider: 'spiffe' } },
+      undefined,
+    ]);
+    expect(c.hosts[2]?.credential?.provider).toBe('spiffe');
+  });
+
+  it('serverAuth.spiffe: exactly one authorization, a spiffe:// serverID, a trust domain name or self', async () => {
+    const text = (spiffe: string) =>
+      `apiVersion: mirror.plugin.fluxcd.io/v1beta1\nkind: Config\nartifacts:\n  - source: a.example.com/x\n    destination: b.example.com/x\n    selector: {}\nhosts:\n  - host: b.example.com\n    tls:\n      serverAuth:\n        spiffe: ${spiffe}\n`;
+    const problems = (spiffe: string) => {
+      try {
+        loadConfigText(text(spiffe), { file: 'c.yaml', dir: FIXTURES, env: {} });
+        return [];
+      } catch (err) {
+        return (err as ConfigErrors).errors.map((e) => `${e.line}:${e.column} ${e.path}: ${e.problem}`);
+      }
+    };
+    expect(problems('{ trustDomain: self }')).toEqual([]);
+    expect(problems('{ trustDomain: spiffe://example.org }')).toEqual([]);
+    expect(problems('{ serverID: example.org/registry }')).toEqual([
+      '11:29 hosts[0].tls.serverAuth.spiffe.serverID: `example.org/registry` is not a spiffe:// ID',
+    ]);
+    expect(problems('{ trustDomain: Example.Org }')[0]).toMatch(
+      /^11:\d+ hosts\[0\]\.tls\.serverAuth\.spiffe\.trustDomain: /,
+    );
+    expect(problems('{ authorizeAny: true, trustDomain: self }')[0]).toMatch(/exactly one of `serverID`/);
   });
 });
