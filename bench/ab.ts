@@ -11,26 +11,12 @@
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import {
-  MediaTypes,
-  pushBlob,
-  pushLargeRandomBlob,
-  putManifest,
-  startRegistry,
-  stopAll,
-  tempDir,
-} from '../test/harness/index.js';
+import { startRegistry, stopAll, tempDir } from '../test/harness/index.js';
+import { benchArgs } from './args.js';
 import { startCountingProxy } from './proxy.js';
-import { buildRefSet, pushRefSet } from './refset.js';
+import { buildRefSet, pushBigImage, pushRefSet } from './refset.js';
 
-const argv = process.argv.slice(2);
-const sep = argv.indexOf('--');
-const extra = sep >= 0 ? argv.slice(sep + 1) : [];
-const own = sep >= 0 ? argv.slice(0, sep) : argv;
-const opt = (name: string, dflt: number): number => {
-  const i = own.indexOf(name);
-  return i >= 0 ? Number(own[i + 1]) : dflt;
-};
+const { own, extra, opt } = benchArgs();
 const [dirA, dirB] = own.filter((a, i) => !a.startsWith('--') && !own[i - 1]?.startsWith('--'));
 if (!dirA || !dirB) throw new Error('usage: bench/ab.ts DIR_A DIR_B [--repos N --tags N --rounds N]');
 const NODE = process.execPath;
@@ -70,20 +56,7 @@ function runMeasured(side: string, config: string): Promise<{ ms: number; cpuMs:
 async function bigAB(sizeMiB: number, rounds: number): Promise<void> {
   const src = await startRegistry();
   const repo = 'bench/big';
-  const layer = await pushLargeRandomBlob(src, repo, sizeMiB * MiB, 'bench/big');
-  const config = Buffer.from(
-    JSON.stringify({ architecture: 'amd64', os: 'linux', rootfs: { type: 'layers', diff_ids: [layer] } }),
-  );
-  const configDigest = await pushBlob(src, repo, config);
-  const manifest = Buffer.from(
-    JSON.stringify({
-      schemaVersion: 2,
-      mediaType: MediaTypes.ociManifest,
-      config: { mediaType: MediaTypes.ociConfig, digest: configDigest, size: config.length },
-      layers: [{ mediaType: MediaTypes.ociLayer, digest: layer, size: sizeMiB * MiB }],
-    }),
-  );
-  await putManifest(src, repo, '1.0.0', manifest, MediaTypes.ociManifest);
+  await pushBigImage(src, repo, sizeMiB * MiB);
   const got: Record<string, { ms: number; cpuMs: number; rssMB: number }[]> = { A: [], B: [] };
   for (let round = 0; round < rounds; round++) {
     for (const label of round % 2 === 0 ? ['A', 'B'] : ['B', 'A']) {

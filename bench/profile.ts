@@ -9,17 +9,11 @@ import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startRegistry, stopAll, tempDir } from '../test/harness/index.js';
+import { benchArgs } from './args.js';
 import { startCountingProxy } from './proxy.js';
 import { buildRefSet, pushRefSet } from './refset.js';
 
-const argv = process.argv.slice(2);
-const sep = argv.indexOf('--');
-const extra = sep >= 0 ? argv.slice(sep + 1) : [];
-const own = sep >= 0 ? argv.slice(0, sep) : argv;
-const opt = (name: string, dflt: number): number => {
-  const i = own.indexOf(name);
-  return i >= 0 ? Number(own[i + 1]) : dflt;
-};
+const { own, extra, opt } = benchArgs();
 const dir = own.find((a, i) => !a.startsWith('--') && !own[i - 1]?.match(/^--(repos|tags)$/));
 if (!dir) throw new Error('usage: bench/profile.ts DIR [--warm] [--repos N --tags N]');
 const MiB = 1024 * 1024;

@@ -28,19 +28,10 @@ import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { distIsStale } from '../scripts/dist-freshness.js';
-import {
-  MediaTypes,
-  pushBlob,
-  pushLargeRandomBlob,
-  putManifest,
-  startRegistry,
-  stopAll,
-  type TestRegistry,
-  tempDir,
-} from '../test/harness/index.js';
+import { startRegistry, stopAll, type TestRegistry, tempDir } from '../test/harness/index.js';
 import { streamBlobsOnce } from './floor.js';
 import { type CountingProxy, type ProxyCounts, startCountingProxy } from './proxy.js';
-import { buildRefSet, pushRefSet, type RefSet } from './refset.js';
+import { buildRefSet, pushBigImage, pushRefSet, type RefSet } from './refset.js';
 import { headFloor, inParallel, pushTinyImage, writeEntriesConfig } from './scale.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -325,25 +316,7 @@ interface BigResult {
 async function measureBig(src: TestRegistry): Promise<BigResult> {
   const repo = 'bench/big';
   log(`big: pushing a ${BIG_SIZE / MiB} MiB random layer to the source`);
-  const layerDigest = await pushLargeRandomBlob(src, repo, BIG_SIZE, 'bench/big');
-  const config = Buffer.from(
-    JSON.stringify({
-      architecture: 'amd64',
-      os: 'linux',
-      rootfs: { type: 'layers', diff_ids: [layerDigest] },
-    }),
-  );
-  const configDigest = await pushBlob(src, repo, config);
-  const manifest = Buffer.from(
-    JSON.stringify({
-      schemaVersion: 2,
-      mediaType: MediaTypes.ociManifest,
-      config: { mediaType: MediaTypes.ociConfig, digest: configDigest, size: config.length },
-      // Raw random bytes labelled as an uncompressed layer: nobody unpacks it here.
-      layers: [{ mediaType: MediaTypes.ociLayer, digest: layerDigest, size: BIG_SIZE }],
-    }),
-  );
-  await putManifest(src, repo, '1.0.0', manifest, MediaTypes.ociManifest);
+  const layerDigest = await pushBigImage(src, repo, BIG_SIZE);
 
   log('big: oci-mirror');
   const dst = await startRegistry();
