@@ -55,6 +55,10 @@ export interface ActionInputs {
   shard?: ShardSpec;
   /** `mode: merge`: directory searched (recursively) for the shards' JSON reports. */
   reports: string;
+  /** Upload the JSON report as a workflow artifact. */
+  uploadReport: boolean;
+  /** That artifact's name (default `oci-mirror`, `oci-mirror-shard-I-of-N` for a shard). */
+  reportArtifact: string;
   /** Warnings about deprecated inputs that were set, for the log. */
   deprecations: string[];
 }
@@ -96,6 +100,8 @@ export const INPUT_DEFAULTS = {
   shard: '',
   'shard-by': 'repository',
   reports: 'oci-mirror-reports',
+  'upload-report': 'true',
+  'report-artifact': '',
   // biome-ignore lint/suspicious/noTemplateCurlyInString: a workflow expression, evaluated by the runner.
   'github-token': '${{ github.token }}',
 } as const;
@@ -255,7 +261,22 @@ export function readInputs(): ActionInputs {
     mode: modeOf(raw('mode')),
     ...(shard ? { shard } : {}),
     reports: raw('reports'),
+    uploadReport: bool('upload-report'),
+    reportArtifact: artifactName(raw('report-artifact'), shard),
   };
+}
+
+/**
+ * The report artifact's name: as given, else `oci-mirror` (`oci-mirror-shard-I-of-N` for a shard,
+ * so a matrix's shards do not collide and `pattern: oci-mirror-shard-*` downloads them all).
+ * Artifact names may not contain `" : < > | * ? \ /` nor CR/LF (as actions/upload-artifact checks).
+ */
+function artifactName(given: string, shard: ShardSpec | undefined): string {
+  if (given === '') return shard ? `oci-mirror-shard-${shard.index}-of-${shard.count}` : 'oci-mirror';
+  const bad = /[":<>|*?\\/\r\n]/.exec(given);
+  if (bad)
+    throw new InputError(`report-artifact: an artifact name may not contain ${JSON.stringify(bad[0])}`);
+  return given;
 }
 
 /** Events on which `dry-run: auto` plans instead of copying. */

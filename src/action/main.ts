@@ -19,6 +19,7 @@ import { exitCodeOf, type SyncResult } from '../sync/model.js';
 import { StateCache } from '../sync/state.js';
 import { VERSION } from '../version.js';
 import { type Annotation, configErrorAnnotations, resultAnnotations, workspacePath } from './annotations.js';
+import { checkIdTokenHosts, refusedIdTokenWarnings } from './id-token.js';
 import { type ActionInputs, failsOnDrift, InputError, isDryRun, readInputs } from './inputs.js';
 import { type CacheBackend, cacheKeys } from './state-cache.js';
 import { commentMarker, renderComment, renderConfigErrorSummary, renderSummary } from './summary.js';
@@ -219,6 +220,7 @@ async function run(): Promise<void> {
   // Said before anything slow: the engine, the cache client and helm load on demand below.
   core.info(`oci-mirror: reading ${shownConfig}`);
   let config: MirrorConfig;
+  let idTokenWarnings: Annotation[];
   try {
     config = await loadConfig({
       path: inputs.config,
@@ -226,6 +228,8 @@ async function run(): Promise<void> {
       // A plan without secrets (fork or Dependabot pull request) still reads what it can.
       emptySecrets: dryRun ? 'anonymous' : 'error',
     });
+    // Likewise without an OIDC ID token; a job that should have one is a config error.
+    ({ config, warnings: idTokenWarnings } = checkIdTokenHosts(config, process.env, dryRun, workspace));
   } catch (err) {
     if (err instanceof ConfigErrors) {
       annotate(configErrorAnnotations(err, workspace));
@@ -252,6 +256,7 @@ async function run(): Promise<void> {
       },
     );
   }
+  annotate(idTokenWarnings);
   core.info(
     `oci-mirror: ${dryRun ? 'planning (dry run)' : 'planning and copying'} ${config.artifacts.length} artifact and ${config.charts.length} chart entries`,
   );
@@ -299,7 +304,26 @@ async function run(): Promise<void> {
       if (e.type === 'log') core.debug(redact(e.message));
     },
   }).finally(() => cancel.dispose());
+  annotate(refusedIdTokenWarnings(result, config, workspace));
   await publish(result, inputs, { shownConfig, workspace, dryRun, stateCache, backend });
+}
+
+/** The report as a workflow artifact (`upload-report`); trouble is a warning, never a failure. */
+async function publishReportArtifact(
+  reportPath: string,
+  inputs: ActionInputs,
+): Promise<{ id: number; url?: string } | undefined> {
+  if (!inputs.uploadReport) return undefined;
+  const { uploadReport } = await import('./report-artifact.js');
+  const up = await uploadReport(reportPath, inputs.reportArtifact);
+  if (up.uploaded) {
+    core.info(`report: uploaded as artifact "${up.name}" (id ${up.id})`);
+    return { id: up.id, ...(up.url ? { url: up.url } : {}) };
+  }
+  const message = `report: ${redact(up.reason)}; the report stays at the \`report\` output's path`;
+  if (up.warn) core.warning(message, { title: 'oci-mirror: report artifact' });
+  else core.info(message);
+  return undefined;
 }
 
 /** Everything a run shows and leaves behind: log, report file, outputs, annotations, summary, comment, cache. */
@@ -323,6 +347,7 @@ async function publish(
   });
   const reportPath = join(process.env.RUNNER_TEMP ?? process.cwd(), 'oci-mirror-report.json');
   await writeFile(reportPath, renderJson(doc));
+  const artifact = await publishReportArtifact(reportPath, inputs);
   const s = result.summary;
   const code = exitCodeOf(s, inputs.driftExitCode);
   const url = runUrl();
@@ -337,6 +362,7 @@ async function publish(
     configFile: shownConfig,
     ...(url ? { runUrl: url } : {}),
     ...(headSha ? { headSha } : {}),
+    ...(artifact?.url ? { reportUrl: artifact.url } : {}),
     computedAt: new Date(),
   };
   const summaryMarkdown = renderSummary(result, view);
@@ -352,6 +378,8 @@ async function publish(
     changed: s.copied + s.overwritten > 0,
     'exit-code': code,
     report: reportPath,
+    'report-artifact-id': artifact?.id ?? '',
+    'report-artifact-url': artifact?.url ?? '',
     'copied-tags': JSON.stringify(copiedTags(result)),
     'summary-markdown': summaryMarkdown,
     'plan-markdown': planMarkdown,

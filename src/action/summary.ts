@@ -72,16 +72,30 @@ function rowsOf(e: EntryResult): TagResult[] {
   return e.tags.flatMap((t) => [t, ...(t.images ?? [])]);
 }
 
-/** How an entry sorts: what needs a person first. */
-type Severity = 'failed' | 'drifted' | 'not-checked' | 'changed' | 'clean';
+/**
+ * A row cosign verification held back: the signature is younger than the entry's `minAge`
+ * (status `skipped`, reason `signature-too-new`). Not up to date: mirrored once it is old enough.
+ */
+function isHeld(t: TagResult): boolean {
+  return t.status === 'skipped' && t.reason === 'signature-too-new';
+}
 
-const SEVERITY_ORDER: readonly Severity[] = ['failed', 'drifted', 'not-checked', 'changed', 'clean'];
+/** Rows worth a line in an entry's table: all but the up-to-date ones. */
+function isNotable(t: TagResult): boolean {
+  return t.status !== 'skipped' || isHeld(t);
+}
+
+/** How an entry sorts: what needs a person first. */
+type Severity = 'failed' | 'drifted' | 'not-checked' | 'held' | 'changed' | 'clean';
+
+const SEVERITY_ORDER: readonly Severity[] = ['failed', 'drifted', 'not-checked', 'held', 'changed', 'clean'];
 
 function severityOf(e: EntryResult): Severity {
   const rows = rowsOf(e);
   if (e.error || rows.some((t) => t.status === 'failed')) return 'failed';
   if (rows.some((t) => t.status === 'drifted')) return 'drifted';
   if (e.notChecked !== undefined) return 'not-checked';
+  if (rows.some(isHeld)) return 'held';
   if (rows.some((t) => t.status !== 'skipped')) return 'changed';
   return 'clean';
 }
@@ -111,6 +125,12 @@ function digestCell(t: TagResult): string {
     case 'overwritten':
     case 'would-overwrite':
       return t.destinationDigest ? `${src}<br>was ${code(shortDigest(t.destinationDigest))}` : src;
+    case 'skipped': {
+      const young = t.verification?.tooNew;
+      return young
+        ? `${src}<br>signed ${formatDuration(young.ageMs)} ago, minAge ${cell(young.minAge)}`
+        : src;
+    }
     case 'copied': {
       const moved =
         t.bytes > 0
@@ -127,10 +147,17 @@ function digestCell(t: TagResult): string {
   }
 }
 
+/** The status cell of a held row (`isHeld`). */
+const HELD_LABEL = '⏳ held: signature too new';
+
 const TABLE_HEAD = '| Status | Source → Destination | Digest |\n|---|---|---|';
 
 function row(t: TagResult, dryRun: boolean): string {
-  const label = t.status === 'drifted' && dryRun ? '⚠️ existing drift' : LABELS[t.status];
+  const label = isHeld(t)
+    ? HELD_LABEL
+    : t.status === 'drifted' && dryRun
+      ? '⚠️ existing drift'
+      : LABELS[t.status];
   const rewritten = t.rewritten && t.status !== 'failed' ? `<br>rewritten: ${cell(t.rewritten)}` : '';
   // `verify:` entries: the signer, as the text report says it.
   const verified = verifiedLabel(t);
@@ -165,6 +192,11 @@ function reasonLines(e: EntryResult, dryRun: boolean): string[] {
   for (const t of rowsOf(e)) {
     if (t.status === 'failed')
       failure(t.error ?? { message: t.reason ?? 'unknown error' }, t.source, t.destination, 'failed');
+    else if (isHeld(t))
+      add(
+        'held',
+        "**held:** cosign verified the signature, but it is younger than the entry's `verify.minAge`, so the tag is not mirrored yet. It will be on a run after it is old enough; nothing to fix.",
+      );
     else if (t.status === 'drifted')
       add(
         'drift',
@@ -184,7 +216,11 @@ function entryCounts(e: EntryResult, dryRun: boolean): string {
   if (e.error) n.set('plan failed', 1);
   if (e.notChecked !== undefined) n.set('not checked', 1);
   for (const t of rowsOf(e)) {
-    const k = t.status === 'drifted' && dryRun ? 'existing drift' : LABELS[t.status].replace(/^\S+ /, '');
+    const k = isHeld(t)
+      ? 'held (signature too new)'
+      : t.status === 'drifted' && dryRun
+        ? 'existing drift'
+        : LABELS[t.status].replace(/^\S+ /, '');
     n.set(k, (n.get(k) ?? 0) + 1);
   }
   return [...n].map(([k, v]) => `${v} ${k}`).join(' · ');
@@ -194,6 +230,7 @@ const ICON: Record<Severity, string> = {
   failed: '❌',
   drifted: '⚠️',
   'not-checked': '⏸️',
+  held: '⏳',
   changed: '🔜',
   clean: '✅',
 };
@@ -209,7 +246,7 @@ function entryBlock(e: EntryResult, dryRun: boolean, opts: { all?: boolean; deta
   const title = `${entryIcon(e, dryRun)} ${inlineCode(e.name)} — ${entryCounts(e, dryRun) || 'nothing selected'}`;
   const reasons = reasonLines(e, dryRun);
   const rows = rowsOf(e)
-    .filter((t) => opts.all || t.status !== 'skipped')
+    .filter((t) => opts.all || isNotable(t))
     .map((t) => row(t, dryRun));
   const skipped = rowsOf(e).length - rows.length;
   const more = skipped > 0 ? `\n\n_${skipped} more up to date._` : '';
@@ -230,10 +267,17 @@ function entryLine(e: EntryResult, dryRun: boolean): string {
   return `- ${entryIcon(e, dryRun)} ${inlineCode(e.name)} — ${entryCounts(e, dryRun) || 'nothing selected'}`;
 }
 
-/** `clean`, `drift` or `failures`: what the headline says. */
-export function outcomeOf(result: SyncResult): 'clean' | 'drift' | 'failures' {
-  if (result.summary.failed > 0) return 'failures';
-  if (result.summary.drifted > 0) return 'drift';
+/**
+ * What the headline says: `failures`, `drift`, `not-checked` (no entry could be checked: a plan
+ * without credentials), `partly-checked` (some could not), else `clean`.
+ */
+export function outcomeOf(
+  result: SyncResult,
+): 'clean' | 'drift' | 'failures' | 'not-checked' | 'partly-checked' {
+  const s = result.summary;
+  if (s.failed > 0) return 'failures';
+  if (s.drifted > 0) return 'drift';
+  if (s.notChecked > 0) return s.notChecked >= s.entries ? 'not-checked' : 'partly-checked';
   return 'clean';
 }
 
@@ -241,7 +285,17 @@ const OUTCOME: Record<ReturnType<typeof outcomeOf>, string> = {
   clean: '✅ clean',
   drift: '⚠️ drift',
   failures: '❌ failures',
+  'not-checked': '⏸️ not checked',
+  'partly-checked': '⏸️ partly checked',
 };
+
+/** Under the headline when credentials were missing: that this is no failure, and what checks it. */
+function notCheckedNote(result: SyncResult): string {
+  const s = result.summary;
+  if (s.notChecked === 0) return '';
+  const all = s.notChecked >= s.entries;
+  return `\n\n${all ? 'Nothing could be checked' : `${s.notChecked} of ${s.entries} entries could not be checked`}: this run has no credentials for ${all ? 'the hosts involved' : 'some hosts'} (a pull request from a fork or from Dependabot gets no secrets and no OIDC token; the warnings say which host and why). That is not a failure: the run on the default branch checks them.`;
+}
 
 /** `## oci-mirror — ❌ failures` and the counts line. */
 function headline(result: SyncResult, configFile: string): string {
@@ -257,14 +311,16 @@ function headline(result: SyncResult, configFile: string): string {
   add(s.overwritten, 'overwritten');
   add(s.wouldCopy, 'would copy');
   add(s.wouldOverwrite, 'would overwrite');
-  add(s.skipped, 'up to date');
+  const held = result.entries.reduce((n, e) => n + rowsOf(e).filter(isHeld).length, 0);
+  add(held, 'held (signature too new)');
+  add(s.skipped - held, 'up to date');
   if (counts.length === 0) counts.push('nothing selected');
   const moved = result.dryRun ? '' : `, ${formatBytes(s.bytes)} moved`;
   const entries = `${s.entries} entr${s.entries === 1 ? 'y' : 'ies'}`;
   const outcome =
     outcomeOf(result) === 'drift' && result.dryRun ? '⚠️ existing drift' : OUTCOME[outcomeOf(result)];
   const title = `## oci-mirror${result.dryRun ? ' (dry run)' : ''} — ${outcome}`;
-  return `${title}\n\n${counts.join(' · ')} — ${entries} in ${formatDuration(result.durationMs)}${moved} · config ${code(configFile)}`;
+  return `${title}\n\n${counts.join(' · ')} — ${entries} in ${formatDuration(result.durationMs)}${moved} · config ${code(configFile)}${notCheckedNote(result)}`;
 }
 
 /** Options of `renderSummary` and `renderComment`. */
@@ -273,6 +329,8 @@ export interface SummaryOptions {
   configFile: string;
   /** Link to the workflow run, when known. */
   runUrl?: string;
+  /** Link to the uploaded report artifact (`upload-report`), when it was uploaded. */
+  reportUrl?: string;
   /** Size cap in bytes (default `SUMMARY_MAX_BYTES`, `COMMENT_MAX_BYTES` for the comment). */
   maxBytes?: number;
   /** Pull request head commit the plan was computed for (comment). */
@@ -335,10 +393,12 @@ export function renderSummary(result: SyncResult, opts: SummaryOptions): string 
   const ordered = orderedEntries(result);
   const attention = ordered.filter((e) => ['failed', 'drifted', 'not-checked'].includes(severityOf(e)));
   const changed = ordered.filter((e) => severityOf(e) === 'changed');
+  const heldBack = ordered.filter((e) => severityOf(e) === 'held');
   const total = result.entries.reduce((n, e) => n + rowsOf(e).length, 0);
-  const runLink = opts.runUrl
-    ? `[Workflow run](${opts.runUrl}) · every row is in the JSON report (\`report\` output)`
-    : '';
+  const report = opts.reportUrl
+    ? `every row is in the [JSON report artifact](${opts.reportUrl})`
+    : 'every row is in the JSON report (`report` output)';
+  const runLink = opts.runUrl ? `[Workflow run](${opts.runUrl}) · ${report}` : opts.reportUrl ? report : '';
   let budget = max - Buffer.byteLength(head) - Buffer.byteLength(runLink) - 600;
   const parts = [head];
   let cut = 0;
@@ -362,7 +422,8 @@ export function renderSummary(result: SyncResult, opts: SummaryOptions): string 
     false,
   );
   section(dry ? '### Would change' : '### Changed', changed, false);
-  if (attention.length === 0 && changed.length === 0)
+  section('### Held back: signatures younger than `minAge`', heldBack, false);
+  if (attention.length === 0 && changed.length === 0 && heldBack.length === 0)
     parts.push(
       dry
         ? 'Nothing would change: every selected tag is up to date at its destinations.'
@@ -445,9 +506,14 @@ export function renderComment(result: SyncResult, opts: SummaryOptions): string 
   const when = (opts.computedAt ?? result.startedAt).toISOString().replace(/\.\d+Z$/, 'Z');
   const sha = opts.headSha ? ` for ${code(opts.headSha.slice(0, 12))}` : '';
   const stamp = `<sub>Plan computed${sha} at ${when}.</sub>`;
-  const links = opts.runUrl
-    ? `[Workflow run and job summary](${opts.runUrl}) · [report artifact](${opts.runUrl}#artifacts) (when the workflow uploads the \`report\` output)`
-    : '';
+  const artifact = opts.reportUrl
+    ? `[report artifact](${opts.reportUrl})`
+    : opts.runUrl
+      ? `[report artifact](${opts.runUrl}#artifacts) (when the workflow uploads the \`report\` output)`
+      : '';
+  const links = [opts.runUrl ? `[Workflow run and job summary](${opts.runUrl})` : '', artifact]
+    .filter(Boolean)
+    .join(' · ');
   const noteworthy = orderedEntries(result).filter((e) => severityOf(e) !== 'clean');
   const clean = result.entries.length - noteworthy.length;
   const fixed = [marker, head, stamp, links].join('\n\n');
@@ -476,10 +542,18 @@ export function renderComment(result: SyncResult, opts: SummaryOptions): string 
 
 /** The job summary of a config that did not load: each problem with its place in the file. */
 export function renderConfigErrorSummary(
-  problems: readonly { file: string; line: number; column: number; path: string; problem: string }[],
+  problems: readonly {
+    file: string;
+    line: number;
+    column: number;
+    path: string;
+    problem: string;
+    hint?: string | undefined;
+  }[],
 ): string {
   const rows = problems.map(
-    (p) => `| ${code(`${p.file}:${p.line}:${p.column}`)} | ${code(p.path)} | ${cell(p.problem)} |`,
+    (p) =>
+      `| ${code(`${p.file}:${p.line}:${p.column}`)} | ${code(p.path)} | ${cell(p.problem)}${p.hint ? `<br>**Hint:** ${cell(p.hint)}` : ''} |`,
   );
   return redact(
     `## oci-mirror — ❌ invalid config\n\n${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing was copied.\n\n| Where | Field | Problem |\n|---|---|---|\n${rows.join('\n')}\n`,

@@ -18,3 +18,9 @@ export class OidcTokenError extends Error {
     this.name = new.target.name;
   }
 }
+
+/**
+ * No ID token for this job: GitHub offers none to a fork's or Dependabot's pull request, or the
+ * runner refused the request (HTTP 401/403). A dry run reads such hosts anonymously.
+ */
+export class IdTokenUnavailableError extends OidcTokenError {}

@@ -3,51 +3,29 @@
  * `Authorization: Bearer $ACTIONS_ID_TOKEN_REQUEST_TOKEN`; the token is the response's `value`.
  * Tokens live five minutes, so callers ask right before each exchange (see registry-auth.md §1).
  */
-import { readFileSync } from 'node:fs';
 import { safeUrl, type Transport } from '../oci/transport.js';
 import { registerSecret } from '../secrets.js';
-import { OidcTokenError } from './errors.js';
+import { IdTokenUnavailableError, OidcTokenError } from './errors.js';
+import { noIdToken } from './id-token-env.js';
 import { decodeJwtClaims } from './jwt.js';
 
 /** Fetches an OIDC ID token for an audience (undefined: the issuer's default audience). */
 export type IdTokenSource = (audience: string | undefined) => Promise<string>;
-
-/** Why no token can be requested in this environment, worded as the remedy. */
-export function missingIdTokenReason(env: NodeJS.ProcessEnv): string {
-  if (env.GITHUB_ACTIONS !== 'true') {
-    return 'the GitHub Actions OIDC token is only available inside a GitHub Actions job (ACTIONS_ID_TOKEN_REQUEST_URL is not set); outside Actions give the host a `credential.value`/`fromPath`, or use Docker config or cloud credentials from the environment';
-  }
-  if (isForkPullRequest(env)) {
-    return 'this is a pull request from a fork: GitHub does not issue OIDC tokens to workflows triggered by pull requests from forks; run the mirror on push/schedule, or skip it for forks (`if: github.event.pull_request.head.repo.fork == false`)';
-  }
-  return 'ACTIONS_ID_TOKEN_REQUEST_URL / ACTIONS_ID_TOKEN_REQUEST_TOKEN are not set: grant the job `permissions: id-token: write` (a reusable workflow from another organisation needs it set by the caller too)';
-}
-
-function isForkPullRequest(env: NodeJS.ProcessEnv): boolean {
-  if (!env.GITHUB_EVENT_NAME?.startsWith('pull_request') || !env.GITHUB_EVENT_PATH) return false;
-  try {
-    const event = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as {
-      pull_request?: {
-        head?: { repo?: { fork?: boolean; full_name?: string } };
-        base?: { repo?: { full_name?: string } };
-      };
-    };
-    const head = event.pull_request?.head?.repo;
-    return (
-      head?.fork === true ||
-      (head?.full_name !== undefined && head.full_name !== event.pull_request?.base?.repo?.full_name)
-    );
-  } catch {
-    return false;
-  }
-}
 
 /** An `IdTokenSource` for the GitHub Actions runner described by `env`. */
 export function githubIdTokenSource(transport: Transport, env: NodeJS.ProcessEnv): IdTokenSource {
   return async (audience) => {
     const requestUrl = env.ACTIONS_ID_TOKEN_REQUEST_URL;
     const requestToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
-    if (!requestUrl || !requestToken) throw new OidcTokenError(missingIdTokenReason(env));
+    if (!requestUrl || !requestToken) {
+      const why = noIdToken(env);
+      const message = why?.message ?? 'no ID token';
+      // A fork's or Dependabot's job never gets one (a plan reads the host anonymously); anywhere
+      // else its absence is a setup error to fix (`id-token: write`, or not in Actions at all).
+      throw why?.cause === 'fork' || why?.cause === 'dependabot'
+        ? new IdTokenUnavailableError(message)
+        : new OidcTokenError(message);
+    }
     registerSecret(requestToken);
     let url: URL;
     try {
@@ -73,7 +51,8 @@ export function githubIdTokenSource(transport: Transport, env: NodeJS.ProcessEnv
       );
     }
     if (status !== 200) {
-      throw new OidcTokenError(
+      // 401/403: the runner refused this job a token (no `id-token: write`); anything else is trouble.
+      throw new (status === 401 || status === 403 ? IdTokenUnavailableError : OidcTokenError)(
         `the Actions OIDC token endpoint answered HTTP ${status}${audience !== undefined ? ` for audience "${audience}"` : ''}${detail(text)}`,
       );
     }

@@ -195,6 +195,12 @@ export interface HostEntry {
    * then used without a credential, and a dry run reports what it could not read as not checked.
    */
   missingSecret?: string;
+  /**
+   * This host's credential needs the CI's OIDC ID token, which this job cannot have (the why, with
+   * the remedy: fork or Dependabot pull request). Set by the action on dry runs only; the host is
+   * then used without a credential, like `missingSecret`.
+   */
+  noIdToken?: string;
   /** Cloud registry provider: ecr | acr | gar (+ jfrog | quay | dockerhub | ghcr in our dialect). */
   provider?: string;
   /** OIDC audience requested for the cloud provider's exchange (default per provider). */

@@ -192,6 +192,11 @@ export interface SyncResult {
   shard?: ShardInfo;
   /** Per registry host: requests made, 429s seen, and the rate-limit headroom the registry reported. */
   hosts?: HostUsage[];
+  /**
+   * Dry runs: hosts read without their credential because the runner refused the OIDC ID token
+   * at run time (the why); their entries' auth failures are `notChecked`.
+   */
+  anonymousHosts?: { host: string; reason: string }[];
   /** Repositories this run created (`host/path`, sorted): ECR with `createRepositories`. */
   createdRepositories?: string[];
 }

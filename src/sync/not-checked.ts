@@ -1,6 +1,7 @@
 /**
- * Dry runs without secrets (fork and Dependabot pull requests): a host whose credential variable
- * was empty is read anonymously, and what that cannot read is "not checked" rather than failed.
+ * Dry runs without secrets or OIDC ID token (fork and Dependabot pull requests): a host whose
+ * credential variable was empty, or whose credential needs an ID token the job cannot have, is
+ * read anonymously, and what that cannot read is "not checked" rather than failed.
  */
 import type { HostEntry } from '../config/model.js';
 import { parseRepository } from '../oci/reference.js';
@@ -30,25 +31,46 @@ function registryOf(reference: string): string | undefined {
 }
 
 /**
- * Turn the auth failures of entries that touch a host with a missing secret into `notChecked`,
- * in place: the plan error is cleared and the failed rows on that host dropped, with the reason
- * saying which variable is empty. Other failures stay failures.
+ * Why each host in `hosts` is used without its credential, keyed by host: an empty `${VAR}`
+ * (`missingSecret`) or no OIDC ID token for this job (`noIdToken`).
  */
-export function markNotChecked(entries: EntryResult[], hosts: readonly HostEntry[], why: string): void {
-  const missing = new Map(
-    hosts.filter((h) => h.missingSecret !== undefined).map((h) => [h.host, h.missingSecret as string]),
-  );
-  if (missing.size === 0) return;
-  const secretOf = (ref: string | undefined) => {
+export function hostsWithoutCredential(
+  hosts: readonly HostEntry[],
+  emptySecretWhy: string,
+): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const h of hosts) {
+    if (h.missingSecret !== undefined)
+      out.set(
+        h.host,
+        `${h.host} has no credential because \${${h.missingSecret}} is empty (${emptySecretWhy})`,
+      );
+    else if (h.noIdToken !== undefined)
+      out.set(
+        h.host,
+        `${h.host} was read anonymously because this job has no OIDC ID token (${h.noIdToken})`,
+      );
+  }
+  return out;
+}
+
+/**
+ * Turn the auth failures of entries that touch a host in `without` (host → why it has no
+ * credential) into `notChecked`, in place: the plan error is cleared and the failed rows on that
+ * host dropped, with the reason saying why. Other failures stay failures.
+ */
+export function markNotChecked(entries: EntryResult[], without: ReadonlyMap<string, string>): void {
+  if (without.size === 0) return;
+  const reasonOf = (ref: string | undefined) => {
     const host = ref ? registryOf(ref) : undefined;
-    return host ? { host, variable: missing.get(host) } : undefined;
+    return host ? without.get(host) : undefined;
   };
   for (const e of entries) {
     const reasons = new Set<string>();
     const explain = (ref: string | undefined): boolean => {
-      const s = secretOf(ref);
-      if (!s?.variable) return false;
-      reasons.add(`${s.host} has no credential because \${${s.variable}} is empty (${why})`);
+      const why = reasonOf(ref);
+      if (!why) return false;
+      reasons.add(why);
       return true;
     };
     if (isAuthFailure(e.error)) {

@@ -8,6 +8,7 @@ import { Authenticator } from '../auth/authenticator.js';
 import { RefreshingCredential } from '../auth/cache.js';
 import { type CredentialSource, chainCredentials, maskCredential } from '../auth/credentials.js';
 import { dockerConfigCredentials } from '../auth/docker-config.js';
+import { IdTokenUnavailableError } from '../auth/errors.js';
 import { githubIdTokenSource, type IdTokenSource } from '../auth/oidc.js';
 import type { EcrProvider } from '../auth/providers/ecr.js';
 import { type ProviderContext, type ProviderEndpoints, providerFor } from '../auth/providers/index.js';
@@ -56,6 +57,12 @@ export interface SessionOptions {
   endpoints?: ProviderEndpoints;
   /** Test-only: where OIDC tokens come from (default the GitHub Actions runner, from `env`). */
   idToken?: IdTokenSource;
+  /**
+   * Dry runs: a host whose credential needs an OIDC ID token the runner refuses (none offered,
+   * HTTP 401/403) is used without a credential instead of failing, and listed in
+   * `Session.anonymousHosts`.
+   */
+  anonymousWithoutIdToken?: boolean;
 }
 
 export interface Session {
@@ -68,6 +75,8 @@ export interface Session {
   ensureRepository(registry: string, path: string): Promise<boolean>;
   /** The bulk tag digest listing of a registry host, when it has one (see oci/listings.ts). */
   listing?: (registry: string) => TagDigestListing | undefined;
+  /** Hosts read anonymously because the ID token was refused (`anonymousWithoutIdToken`): host → why. */
+  anonymousHosts: Map<string, string>;
   close(): Promise<void>;
 }
 
@@ -139,12 +148,13 @@ function configCredentials(
   hosts: Map<string, HostEntry>,
   base: Omit<ProviderContext, 'host'>,
   confineTo: string | undefined,
+  anonymous: Map<string, string> | undefined,
 ): CredentialSource {
   const cached = new Map<string, RefreshingCredential | undefined>();
   return async (host) => {
     const key = hostKey(host);
     const entry = hosts.get(key);
-    if (!entry) return undefined;
+    if (!entry || anonymous?.has(entry.host)) return undefined;
     let refreshing = cached.get(key);
     if (!cached.has(key)) {
       const provider = providerFor(entry, { ...base, host: entry.host }, confineTo);
@@ -152,11 +162,25 @@ function configCredentials(
       cached.set(key, refreshing);
     }
     if (!refreshing) return undefined;
-    const got = await refreshing.get();
+    let got: Awaited<ReturnType<RefreshingCredential['get']>>;
+    try {
+      got = await refreshing.get();
+    } catch (err) {
+      const refused = anonymous ? idTokenRefusal(err) : undefined;
+      if (!refused) throw err;
+      anonymous?.set(entry.host, refused.message);
+      return undefined;
+    }
     const credential = maskCredential({ ...got.credential });
     if (credential && got.refreshAt !== undefined) credential.expiresAt = got.refreshAt;
     return credential;
   };
+}
+
+/** The `IdTokenUnavailableError` somewhere in `err`'s cause chain. */
+function idTokenRefusal(err: unknown): IdTokenUnavailableError | undefined {
+  for (let e = err; e instanceof Error; e = e.cause) if (e instanceof IdTokenUnavailableError) return e;
+  return undefined;
 }
 
 /** Create the client for a config's hosts. */
@@ -207,7 +231,13 @@ export function createSession(
     endpoints: options.endpoints ?? {},
     idToken: options.idToken ?? githubIdTokenSource(transport, env),
   };
-  const fromConfig = configCredentials(hosts, providerContext, config.dir);
+  const anonymousHosts = new Map<string, string>();
+  const fromConfig = configCredentials(
+    hosts,
+    providerContext,
+    config.dir,
+    options.anonymousWithoutIdToken ? anonymousHosts : undefined,
+  );
   const sources = [fromConfig];
   if (options.dockerConfig !== false)
     sources.push(dockerConfigCredentials(options.env ? { env: options.env } : {}));
@@ -254,5 +284,5 @@ export function createSession(
     spiffe?.close();
     await transport.close();
   };
-  return { client, transport, ensureRepository, listing, close };
+  return { client, transport, ensureRepository, listing, anonymousHosts, close };
 }

@@ -22,7 +22,7 @@ import {
   summarize,
   type TagResult,
 } from './model.js';
-import { markNotChecked } from './not-checked.js';
+import { hostsWithoutCredential, markNotChecked } from './not-checked.js';
 import { type PlannedTag, planEntry, registryDigests } from './plan.js';
 import { HostLimiter, mapPool, Semaphore, WorkQueue } from './pool.js';
 import { createSession, type Session, type SessionOptions } from './session.js';
@@ -98,6 +98,14 @@ interface Job {
   sourceTags?: ReadonlySet<string> | undefined;
 }
 
+/** Why each host refused its ID token at run time was read anonymously, worded for `notChecked`. */
+function anonymousReasons(session: Session): [string, string][] {
+  return [...session.anonymousHosts].map(([host, why]) => [
+    host,
+    `${host} was read anonymously because the OIDC ID token was refused (${why})`,
+  ]);
+}
+
 /** Mirror everything the config asks for. Never throws for registry trouble: failures become rows. */
 export async function sync(config: MirrorConfig, options: SyncOptions = {}): Promise<SyncResult> {
   const startedAt = new Date();
@@ -113,6 +121,7 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
       ...(options.timeoutMs === undefined && options.jobTimeoutMs !== undefined
         ? { timeoutMs: options.jobTimeoutMs }
         : {}),
+      anonymousWithoutIdToken: options.dryRun ?? false,
       connections: Math.max(options.planRequests ?? PLAN_REQUESTS_PER_HOST, concurrency * 2),
       log,
       retry: {
@@ -325,7 +334,11 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
   const requests = session.transport.totals().requests - requestsBefore;
   const hosts = hostUsage(session, hostsBefore);
   if (!options.session) await session.close();
-  if (options.dryRun) markNotChecked(entries, config.hosts, EMPTY_SECRET_WHY);
+  if (options.dryRun)
+    markNotChecked(
+      entries,
+      new Map([...hostsWithoutCredential(config.hosts, EMPTY_SECRET_WHY), ...anonymousReasons(session)]),
+    );
   const result: SyncResult = {
     startedAt,
     durationMs: Math.round(performance.now() - t0),
@@ -336,6 +349,8 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
       : summarize(entries, requests),
   };
   if (hosts.length > 0) result.hosts = hosts;
+  if (session.anonymousHosts.size > 0)
+    result.anonymousHosts = [...session.anonymousHosts].map(([host, reason]) => ({ host, reason }));
   if (created.length > 0) result.createdRepositories = [...created].sort();
   if (shard && options.shard) {
     const order: ShardInfo['order'] = planned.map(({ entry, selected }) => ({

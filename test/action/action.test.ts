@@ -2,7 +2,7 @@
  * The action end to end: `dist/index.js` in a simulated runner against real registries, a fake
  * GitHub REST API and a fake Actions cache service (see fakes.ts).
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -14,12 +14,22 @@ import {
   type TestRegistry,
   tempDir,
 } from '../harness/index.js';
-import { type FakeCacheService, type FakeGitHub, startFakeCacheService, startFakeGitHub } from './fakes.js';
-import { type ActionRun, type RunnerDirs, runAction } from './runner.js';
+import {
+  type FakeCacheService,
+  type FakeGitHub,
+  readZip,
+  runtimeToken,
+  startFakeCacheService,
+  startFakeGitHub,
+} from './fakes.js';
+import { type ActionRun, type RunnerDirs, runAction, runnerWorkspace } from './runner.js';
 
 const PASSWORD = 'pw-Action-7781-secret';
 const GH_TOKEN = 'ghs_fakeTokenForTests0123456789';
-const RUNTIME_TOKEN = 'runtime-token-Qx81-secret';
+/** The runner's runtime token: a JWT whose `scp` names the run's and job's backend ids. */
+const RUNTIME_TOKEN = runtimeToken('run-backend-Qx81', 'job-backend-Qx81');
+/** Tokens of later runs (each run has its own), for the secret scan. */
+const minted: string[] = [];
 const SECRETS = [PASSWORD, GH_TOKEN, RUNTIME_TOKEN, Buffer.from(`robot:${PASSWORD}`).toString('base64')];
 
 let src: TestRegistry;
@@ -55,11 +65,7 @@ function lineOf(config: string, name: string): number {
 }
 
 function workspace(name: string, config: string): RunnerDirs {
-  const dirs = { workspace: join(tmp.path, name, 'repo'), temp: join(tmp.path, name, 'runner-temp') };
-  mkdirSync(join(dirs.workspace, '.github'), { recursive: true });
-  mkdirSync(dirs.temp, { recursive: true });
-  writeFileSync(join(dirs.workspace, '.github', 'oci-mirror.yaml'), config);
-  return dirs;
+  return runnerWorkspace(tmp.path, name, config);
 }
 
 const PR_EVENT = {
@@ -80,10 +86,17 @@ function env(extra: Record<string, string> = {}): Record<string, string> {
     DST_PASSWORD: PASSWORD,
     GITHUB_API_URL: api.url,
     ACTIONS_RESULTS_URL: `${cacheSvc.url}/`,
-    ACTIONS_RUNTIME_TOKEN: RUNTIME_TOKEN,
+    // Each workflow run has its own runtime token (and so its own artifact namespace).
+    ACTIONS_RUNTIME_TOKEN: mint(),
     ACTIONS_CACHE_SERVICE_V2: 'true',
     ...extra,
   };
+}
+
+function mint(): string {
+  const t = cacheSvc.mintRuntimeToken();
+  minted.push(t);
+  return t;
 }
 
 async function run(dirs: RunnerDirs, opts: Parameters<typeof runAction>[1]): Promise<ActionRun> {
@@ -101,6 +114,7 @@ function normalize(md: string): string {
     .replaceAll(dst.host, 'DST')
     .replace(/ in \d+(?:\.\d+)?(?:ms|s)\b/g, ' in DURATION')
     .replace(/actions\/runs\/\d+/g, 'actions/runs/RUN')
+    .replace(/\/artifacts\/\d+/g, '/artifacts/ID')
     .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ/g, 'TIME');
 }
 
@@ -423,6 +437,128 @@ artifacts:
   });
 });
 
+describe('the report artifact', () => {
+  const TWIRP = '/twirp/github.actions.results.api.v1.ArtifactService/';
+
+  it('uploads the JSON report as an artifact through the results service, and links it from the summary', async () => {
+    const dirs = workspace('artifact', CONFIG(src.host, dst.host));
+    const before = cacheSvc.artifacts.length;
+    const r = await run(dirs, {
+      inputs: { only: '^app$' },
+      event: { name: 'schedule', payload: {} },
+      env: env(),
+    });
+    expect(r.code).toBe(0);
+    const made = cacheSvc.artifacts.slice(before);
+    expect(made.map((a) => [a.name, a.finalized, a.mimeType])).toEqual([
+      ['oci-mirror', true, 'application/zip'],
+    ]);
+    const artifact = made[0];
+    // The zip holds the report file, byte for byte.
+    const files = readZip(artifact?.blob ?? Buffer.alloc(0));
+    expect([...files.keys()]).toEqual(['oci-mirror-report.json']);
+    expect(files.get('oci-mirror-report.json')?.toString()).toBe(
+      readFileSync(r.outputs.report as string, 'utf8'),
+    );
+    expect(r.outputs['report-artifact-id']).toBe(String(artifact?.id));
+    const url = r.outputs['report-artifact-url'] as string;
+    expect(url).toMatch(
+      new RegExp(`^https://github\\.com/acme/mirror/actions/runs/\\d+/artifacts/${artifact?.id}$`),
+    );
+    expect(r.summary).toContain(`every row is in the [JSON report artifact](${url})`);
+    expect(r.stdout).toContain(`report: uploaded as artifact "oci-mirror" (id ${artifact?.id})`);
+    expect(cacheSvc.unexpected).toEqual([]);
+  });
+
+  it('a plan comment links the artifact; upload-report: false keeps the old pointer and uploads nothing', async () => {
+    const dirs = workspace('artifact-pr', CONFIG(src.host, dst.host));
+    const before = cacheSvc.artifacts.length;
+    const plan = await run(dirs, {
+      inputs: { only: '^app$', comment: 'false' },
+      event: PR_EVENT,
+      env: env(),
+    });
+    const url = plan.outputs['report-artifact-url'] as string;
+    expect(url).toMatch(/\/artifacts\/\d+$/);
+    expect(plan.outputs['plan-markdown']).toContain(`· [report artifact](${url})`);
+    const off = await run(dirs, {
+      inputs: { only: '^app$', comment: 'false', 'upload-report': 'false' },
+      event: PR_EVENT,
+      env: env(),
+    });
+    expect(cacheSvc.artifacts.length).toBe(before + 1);
+    expect(off.outputs['report-artifact-id']).toBe('');
+    expect(off.outputs['plan-markdown']).toMatch(
+      /\[report artifact\]\(https:\/\/github\.com\/acme\/mirror\/actions\/runs\/\d+#artifacts\) \(when the workflow uploads/,
+    );
+  });
+
+  it('an upload failure is a warning: the mirror still passes and the summary points at the report output', async () => {
+    const dirs = workspace('artifact-down', CONFIG(src.host, dst.host));
+    cacheSvc.artifactFailWith = 403;
+    try {
+      const r = await run(dirs, {
+        inputs: { only: '^app$' },
+        event: { name: 'schedule', payload: {} },
+        env: env(),
+      });
+      expect(r.code).toBe(0);
+      expect(r.outputs['exit-code']).toBe('0');
+      const w = r.annotations.find((a) => a.props.title === 'oci-mirror: report artifact');
+      expect(w?.level).toBe('warning');
+      expect(w?.message).toMatch(
+        /^report: uploading oci-mirror-report\.json as artifact "oci-mirror" failed: Failed to CreateArtifact: .*403.*; the report stays at the `report` output's path$/,
+      );
+      expect(r.outputs['report-artifact-id']).toBe('');
+      expect(r.summary).toContain('every row is in the JSON report (`report` output)');
+    } finally {
+      delete cacheSvc.artifactFailWith;
+    }
+  });
+
+  it('the fake results service refuses what the real one refuses', async () => {
+    const token = cacheSvc.mintRuntimeToken();
+    const ids = JSON.parse(Buffer.from(token.split('.')[1] as string, 'base64url').toString())
+      .scp.split(' ')[1]
+      .split(':');
+    const call = (method: string, body: unknown, auth = token) =>
+      fetch(`${cacheSvc.url}${TWIRP}${method}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${auth}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const good = {
+      workflow_run_backend_id: ids[1],
+      workflow_job_run_backend_id: ids[2],
+      name: 'x',
+      version: 7,
+      mime_type: 'application/zip',
+    };
+    expect((await call('CreateArtifact', good, 'not-a-runtime-token')).status).toBe(401);
+    expect((await call('CreateArtifact', { ...good, workflow_job_run_backend_id: 'other-job' })).status).toBe(
+      403,
+    );
+    expect((await call('CreateArtifact', { ...good, workflowRunBackendId: ids[1] })).status).toBe(400);
+    expect((await call('CreateArtifact', { ...good, name: 'a/b' })).status).toBe(400);
+    expect((await call('CreateArtifact', good)).status).toBe(200);
+    expect((await call('CreateArtifact', good)).status).toBe(409);
+    // Finalize before any upload, then with a wrong size after one.
+    const fin = {
+      workflow_run_backend_id: ids[1],
+      workflow_job_run_backend_id: ids[2],
+      name: 'x',
+      size: '3',
+    };
+    expect((await call('FinalizeArtifact', fin)).status).toBe(404);
+    const a = cacheSvc.artifacts.find((x) => x.runId === ids[1] && x.name === 'x');
+    if (a) a.blob = Buffer.from('abcd');
+    expect((await call('FinalizeArtifact', fin)).status).toBe(400);
+    expect((await call('FinalizeArtifact', { ...fin, size: '4', hash: 'sha256:00' })).status).toBe(400);
+    expect((await call('FinalizeArtifact', { ...fin, size: '4' })).status).toBe(200);
+    cacheSvc.unexpected.length = 0;
+  });
+});
+
 describe('secrets', () => {
   it('masks every credential and never prints one anywhere', () => {
     const all = everything.join('\n');
@@ -433,7 +569,7 @@ describe('secrets', () => {
       .split('\n')
       .filter((l) => !l.startsWith('::add-mask::'))
       .join('\n');
-    for (const s of SECRETS) expect(shown).not.toContain(s);
+    for (const s of [...SECRETS, ...minted]) expect(shown).not.toContain(s);
     for (const e of cacheSvc.requests) for (const s of SECRETS) expect(e.body).not.toContain(s);
   });
 });

@@ -57,6 +57,18 @@ export interface RunnerDirs {
   temp: string;
 }
 
+/**
+ * A fresh runner workspace `root/name` holding `config` at `.github/oci-mirror.yaml` (the action's
+ * default `config` input), and its runner temp directory.
+ */
+export function runnerWorkspace(root: string, name: string, config: string): RunnerDirs {
+  const dirs = { workspace: join(root, name, 'repo'), temp: join(root, name, 'runner-temp') };
+  mkdirSync(join(dirs.workspace, '.github'), { recursive: true });
+  mkdirSync(dirs.temp, { recursive: true });
+  writeFileSync(join(dirs.workspace, '.github', 'oci-mirror.yaml'), config);
+  return dirs;
+}
+
 /** Run the action once; every run gets fresh output and summary files. */
 export async function runAction(
   dirs: RunnerDirs,

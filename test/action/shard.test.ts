@@ -3,7 +3,7 @@
  * actions/download-artifact leaves them) produces the outputs, job summary and PR comment a single
  * run would have. `dist/index.js` in a simulated runner against real registries.
  */
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -16,7 +16,7 @@ import {
   tempDir,
 } from '../harness/index.js';
 import { type FakeGitHub, startFakeGitHub } from './fakes.js';
-import { type RunnerDirs, runAction } from './runner.js';
+import { type RunnerDirs, runAction, runnerWorkspace } from './runner.js';
 
 const GH_TOKEN = 'ghs_fakeTokenForShardTests0123456789';
 let src: TestRegistry;
@@ -52,11 +52,7 @@ ${['a', 'b', 'c']
 }
 
 function workspace(name: string, text: string): RunnerDirs {
-  const dirs = { workspace: join(tmp.path, name, 'repo'), temp: join(tmp.path, name, 'runner-temp') };
-  mkdirSync(join(dirs.workspace, '.github'), { recursive: true });
-  mkdirSync(dirs.temp, { recursive: true });
-  writeFileSync(join(dirs.workspace, '.github', 'oci-mirror.yaml'), text);
-  return dirs;
+  return runnerWorkspace(tmp.path, name, text);
 }
 
 const env = () => ({ GITHUB_API_URL: api.url });

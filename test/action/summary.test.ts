@@ -83,6 +83,39 @@ describe('job summary', () => {
     golden('summary-failures.md', renderSummary(r, view));
   });
 
+  it('shows tags held back by a too-young signature (verify.minAge) as such, not as up to date', () => {
+    const young = (n: number) =>
+      tag('skipped', n, {
+        reason: 'signature-too-new',
+        verification: {
+          subject: 'https://github.com/acme/app/.github/workflows/release.yml@refs/tags/v1',
+          tooNew: { ageMs: 2 * 3_600_000, minAge: '48h' },
+        } as NonNullable<TagResult['verification']>,
+      });
+    const r = result([
+      entry('clean', [tag('skipped', 1)]),
+      entry('signed', [tag('copied', 2), young(3), tag('skipped', 4)]),
+      entry('failing', [tag('failed', 5, { error: { message: 'boom', side: 'source', httpStatus: 500 } })]),
+    ]);
+    const md = renderSummary(r, view);
+    golden('summary-held.md', md);
+    // Headline: the held tag counted on its own, not among the up-to-date ones.
+    expect(md).toContain('1 copied · 1 held (signature too new) · 2 up to date');
+    // Failures first, then the held entry in its own section, with its row, reason and the signature's age.
+    expect(md.indexOf('`failing`')).toBeLessThan(md.indexOf('### Held back'));
+    expect(md).toContain('#### ⏳ `signed` — 1 copied · 1 held (signature too new) · 1 up to date');
+    expect(md).toMatch(
+      /\| ⏳ held: signature too new \| `ghcr\.io\/acme\/app:1\.3\.0`<br>→ .* \| `sha256:3{12}`<br>signed 2h 00m ago, minAge 48h \|/,
+    );
+    expect(md).toContain(
+      "**held:** cosign verified the signature, but it is younger than the entry's `verify.minAge`",
+    );
+    expect(md).not.toMatch(/➖ up to date \| `ghcr\.io\/acme\/app:1\.3\.0`/);
+    // In the PR comment too, opened.
+    const body = renderComment({ ...r, dryRun: true }, view);
+    expect(body).toContain('<details open><summary>⏳ <code>signed</code>');
+  });
+
   it('stays under the size cap with an explicit truncation note', () => {
     const tags = Array.from({ length: 400 }, (_, i) => tag(i % 2 ? 'copied' : 'skipped', i));
     const md = renderSummary(result([entry('big', tags)]), { ...view, maxBytes: 8_000 });

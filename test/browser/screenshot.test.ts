@@ -8,6 +8,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderComment, renderSummary } from '../../src/action/summary.js';
+import { type EntryResult, type SyncResult, summarize, type TagResult } from '../../src/sync/model.js';
 import { scaleResult, VIEW } from '../action/scale-fixture.js';
 import { findChromium, PANEL_WIDTH, pngSize, SCREENSHOT_DIR, screenshot } from './render.js';
 
@@ -38,6 +39,104 @@ describe.skipIf(!chromium)('rendered in chromium (headless)', () => {
       const first = /team-\d+-service/.exec(layout.text)?.[0];
       expect(first).toBe('team-3-service');
       expect(layout.text.indexOf('Fix:')).toBeLessThan(layout.text.indexOf('team-1-service'));
+    },
+    300_000,
+  );
+});
+
+/**
+ * A plan on a pull request from a fork where the destination authenticates with the OIDC ID
+ * token (none on forks): its entries are not checked, an entry on public hosts is planned; and a
+ * sync where cosign held a tag back because its signature was younger than `minAge`.
+ */
+function forkResult(allPrivate: boolean): SyncResult {
+  const host = 'registry.internal.example.com';
+  const why = `${host} was read anonymously because this job has no OIDC ID token (this is a pull request from a fork: GitHub does not issue OIDC tokens to workflows of pull requests from forks; the nightly/push run checks this host, or skip the step for forks with \`if: github.event.pull_request.head.repo.fork == false\`); 3 tags not checked`;
+  const entry = (name: string, tags: TagResult[], extra: Partial<EntryResult> = {}): EntryResult => ({
+    name,
+    kind: 'artifact',
+    source: `ghcr.io/acme-platform/${name}`,
+    destinations: [`${host}/mirror/${name}`],
+    position: { file: '.github/oci-mirror.yaml', line: 4, column: 5 },
+    tags,
+    ...extra,
+  });
+  const row = (
+    name: string,
+    v: string,
+    status: TagResult['status'],
+    init: Partial<TagResult> = {},
+  ): TagResult => ({
+    source: `ghcr.io/acme-platform/${name}:${v}`,
+    tag: v,
+    sourceDigest: `sha256:${'ab'.repeat(32)}`,
+    destination: `docker.example.org/public-mirror/${name}:${v}`,
+    status,
+    bytes: status === 'copied' ? 31_000_000 : 0,
+    blobs: { copied: status === 'copied' ? 3 : 0, mounted: 0, existing: 0 },
+    manifests: 1,
+    durationMs: 300,
+    ...init,
+  });
+  const entries = [
+    entry('team-3-service', [], { notChecked: why }),
+    entry('team-4-service', [], { notChecked: why }),
+    ...(allPrivate ? [] : [entry('public-tools', [row('public-tools', 'v2.1.0', 'would-copy')])]),
+  ];
+  return {
+    startedAt: new Date(0),
+    durationMs: 2_300,
+    dryRun: true,
+    entries,
+    summary: summarize(entries, 40),
+  };
+}
+
+function heldResult(): SyncResult {
+  const r = scaleResult(10, false);
+  const young = r.entries.flatMap((e) => e.tags).find((t) => t.status === 'skipped');
+  if (young) {
+    young.status = 'skipped';
+    young.reason = 'signature-too-new';
+    young.verification = {
+      subject: 'https://github.com/acme-platform/team-5/.github/workflows/release.yml@refs/tags/v1.0.0',
+      tooNew: { ageMs: 5 * 3_600_000, minAge: '48h' },
+    } as NonNullable<TagResult['verification']>;
+  }
+  return { ...r, summary: summarize(r.entries, 40) };
+}
+
+const forkCases: [string, () => string, RegExp][] = [
+  ['summary-fork-oidc', () => renderSummary(forkResult(false), VIEW), /partly checked/],
+  ['comment-fork-oidc', () => renderComment(forkResult(false), VIEW), /partly checked/],
+  ['summary-fork-all-private', () => renderSummary(forkResult(true), VIEW), /— ⏸️ not checked/],
+  ['summary-held', () => renderSummary(heldResult(), VIEW), /held \(signature too new\)/],
+];
+
+describe.skipIf(!chromium)('fork plans and held tags, rendered in chromium (headless)', () => {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+
+  it.each(forkCases)(
+    '%s fits the panel and says what was not checked (or held) and why',
+    (name, render, headline) => {
+      const png = join(SCREENSHOT_DIR, `${name}.png`);
+      const layout = screenshot(chromium as string, render(), png);
+      expect(pngSize(png).width).toBe(PANEL_WIDTH);
+      expect(layout.overflow).toBe(0);
+      expect(layout.wideTables).toBe(0);
+      // The first screen: the headline, then (for forks) that this is no failure and why.
+      expect(layout.text.slice(0, 400)).toMatch(headline);
+      if (name.includes('fork')) {
+        expect(layout.text.slice(0, 700)).toMatch(/could not be checked|Nothing could be checked/);
+        expect(layout.text.indexOf('not checked:')).toBeLessThan(
+          name.includes('all-private') ? Number.POSITIVE_INFINITY : layout.text.indexOf('would copy', 300),
+        );
+        expect(layout.text).not.toContain('✅ clean');
+      } else {
+        expect(layout.text).toContain('held: signature too new');
+        expect(layout.text).toContain('signed 5h 00m ago, minAge 48h');
+        expect(layout.text.indexOf('Held back')).toBeGreaterThan(layout.text.indexOf('Needs attention'));
+      }
     },
     300_000,
   );

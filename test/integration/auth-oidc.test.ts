@@ -185,6 +185,40 @@ describe('OIDC → cloud exchange → real token server → sync', () => {
     expect(JSON.stringify(result.entries)).toContain('permissions: id-token: write');
   });
 
+  it('a plan on a fork (no ID token) reads the hosts anonymously: not checked, not failed; a sync still fails', async () => {
+    const event = join(dir.path, 'fork-event.json');
+    writeFileSync(
+      event,
+      JSON.stringify({ pull_request: { head: { repo: { full_name: 'someone/fork', fork: true } } } }),
+    );
+    const env = { GITHUB_ACTIONS: 'true', GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: event };
+    const plan = await sync(await config(['1.0.0']), {
+      env,
+      endpoints: endpoints(),
+      dockerConfig: false,
+      dryRun: true,
+    });
+    expect(plan.summary.failed, failures(plan)).toBe(0);
+    expect(plan.summary.notChecked).toBe(1);
+    expect(plan.anonymousHosts?.map((h) => h.host).sort()).toEqual([acrDst.host, ecrDst.host].sort());
+    expect(plan.entries[0]?.notChecked).toContain(
+      'was read anonymously because the OIDC ID token was refused (this is a pull request from a fork',
+    );
+    // A real sync in the same environment still fails: it cannot mirror without credentials.
+    const real = await sync(await config(['1.0.0']), { env, endpoints: endpoints(), dockerConfig: false });
+    expect(real.summary.failed).toBeGreaterThan(0);
+    expect(real.anonymousHosts).toBeUndefined();
+    // A same-repository plan without `id-token: write` is a setup error, not "not checked".
+    const push = await sync(await config(['1.0.0']), {
+      env: { GITHUB_ACTIONS: 'true', GITHUB_EVENT_NAME: 'push' },
+      endpoints: endpoints(),
+      dockerConfig: false,
+      dryRun: true,
+    });
+    expect(push.summary.failed).toBeGreaterThan(0);
+    expect(JSON.stringify(push.entries)).toContain('permissions: id-token: write');
+  });
+
   it('a subject the trust policy does not allow fails with STS AccessDenied and its remedy', async () => {
     issuer.extraClaims.sub = 'repo:evil/fork:pull_request';
     try {

@@ -82,6 +82,33 @@ describe('Dockerfile', () => {
     expect(ignored).toMatch(/^node_modules\/$/m);
   });
 
+  it('passes the static check, and the check catches each thing a bad edit breaks', () => {
+    expect(dockerfileProblems(dockerfile)).toEqual([]);
+    const broken: [string, (d: string) => string, RegExp][] = [
+      ['runs as root', (d) => d.replace(/^USER nonroot$/m, 'USER root'), /runs as root/],
+      ['no USER', (d) => d.replace(/^USER nonroot\n/m, ''), /no USER/],
+      ['unpinned base', (d) => d.replace(/^ARG NODE_IMAGE=.*$/m, 'ARG NODE_IMAGE=node:latest'), /not pinned/],
+      ['untagged base', (d) => d.replace(/^ARG NODE_IMAGE=.*$/m, 'ARG NODE_IMAGE=node'), /not pinned/],
+      [
+        'other Node major',
+        (d) => d.replace(/^ARG NODE_IMAGE=.*$/m, 'ARG NODE_IMAGE=node:22-bookworm-slim'),
+        /Node 24/,
+      ],
+      ['helm not copied', (d) => d.replace(/^COPY --from=helm .*\n/m, ''), /helm is not copied/],
+      ['wrong entrypoint', (d) => d.replace('/app/dist/cli.js', '/app/dist/index.js'), /entrypoint/],
+      [
+        'shell in runtime',
+        (d) => d.replace(/^USER nonroot$/m, 'RUN chmod 755 /app\nUSER nonroot'),
+        /RUN in the final stage/,
+      ],
+    ];
+    for (const [what, edit, problem] of broken) {
+      const edited = edit(dockerfile);
+      expect(edited, what).not.toBe(dockerfile);
+      expect(dockerfileProblems(edited).join('\n'), what).toMatch(problem);
+    }
+  });
+
   const docker = spawnSync('docker', ['version'], { stdio: 'ignore' }).status === 0;
   it.skipIf(!docker)(
     'builds, and the image prints the CLI help as a non-root user',
@@ -97,3 +124,44 @@ describe('Dockerfile', () => {
     900_000,
   );
 });
+
+/**
+ * What is wrong with a Dockerfile for the CLI image, statically (no engine needed): base images
+ * pinned (a tag or digest, never `latest`) on Node.js 24 in every stage; the final stage distroless,
+ * without RUN, ending as a non-root USER; helm copied in where HELM_BIN points; the entrypoint is the
+ * `dist/cli.js` launcher that scripts/build.mjs writes into the directory copied to /app/dist.
+ */
+function dockerfileProblems(text: string): string[] {
+  const problems: string[] = [];
+  const args = new Map(
+    [...text.matchAll(/^ARG (\w+)=(\S+)$/gm)].map((m) => [m[1] as string, m[2] as string]),
+  );
+  const stages = text.split(/^FROM /m).slice(1);
+  const images = stages.map((st) =>
+    (st.split(/\s/)[0] ?? '').replace(/^\$\{(\w+)\}$/, (_, n: string) => args.get(n) ?? ''),
+  );
+  for (const image of images) {
+    const tag = /^[^@]+:([^/@]+)$/.exec(image)?.[1];
+    if (!image.includes('@sha256:') && (tag === undefined || tag === 'latest'))
+      problems.push(`base image ${image || '(unset)'} is not pinned to a tag or digest`);
+    if (!/(^|\/)node(js)?:?24(\D|$)/.test(image)) problems.push(`base image ${image} is not Node 24`);
+  }
+  const final = stages.at(-1) ?? '';
+  if (!/^gcr\.io\/distroless\/nodejs24-debian\d+:nonroot(@sha256:[0-9a-f]{64})?$/.test(images.at(-1) ?? ''))
+    problems.push(`the final stage is ${images.at(-1)}, not distroless Node.js 24 (nonroot)`);
+  if (/^RUN /m.test(final)) problems.push('RUN in the final stage (distroless has no shell)');
+  const user = [...final.matchAll(/^USER (\S+)$/gm)].map((m) => m[1]).at(-1);
+  if (user === undefined) problems.push('no USER in the final stage: it would run as root');
+  else if (/^(root|0)(:|$)/.test(user)) problems.push(`the final stage runs as root (USER ${user})`);
+  const helm = /^COPY --from=helm (\S+) (\S+)$/m.exec(final);
+  const helmBin = /^ENV HELM_BIN=(\S+)/m.exec(final)?.[1];
+  if (!helm) problems.push('helm is not copied into the final stage');
+  else if (helmBin !== helm[2]) problems.push(`HELM_BIN=${helmBin} is not where helm is copied (${helm[2]})`);
+  const dist = /^COPY --from=build \/out\/ (\S+)\/$/m.exec(final)?.[1];
+  const entry = /^ENTRYPOINT \["\/nodejs\/bin\/node", "([^"]+)"\]$/m.exec(final)?.[1];
+  const launcher = pkg.bin?.['oci-mirror'] as string | undefined;
+  const builds = readFileSync(join(root, 'scripts', 'build.mjs'), 'utf8').includes("join(out, 'cli.js')");
+  if (!dist || !entry || entry !== `${dist}/cli.js` || launcher !== 'dist/cli.js' || !builds)
+    problems.push(`the entrypoint ${entry} is not the dist/cli.js launcher the build writes to ${dist}/`);
+  return problems;
+}
