@@ -5,50 +5,82 @@
  * wall time per build for a cold copy (fresh destination each round) and a warm re-sync.
  * A side may carry its own sync arguments after `::`, e.g. `dist::--streams 16` (then A and B
  * can be the same build).
+ * `--big MIB`: instead, one image with a single MIB-sized layer, copied cold by each side in turn;
+ * prints wall time and peak RSS (`/usr/bin/time -f %M`) per side.
  */
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startRegistry, stopAll, tempDir } from '../test/harness/index.js';
+import { benchArgs } from './args.js';
 import { startCountingProxy } from './proxy.js';
-import { buildRefSet, pushRefSet } from './refset.js';
+import { buildRefSet, pushBigImage, pushRefSet } from './refset.js';
 
-const argv = process.argv.slice(2);
-const sep = argv.indexOf('--');
-const extra = sep >= 0 ? argv.slice(sep + 1) : [];
-const own = sep >= 0 ? argv.slice(0, sep) : argv;
-const opt = (name: string, dflt: number): number => {
-  const i = own.indexOf(name);
-  return i >= 0 ? Number(own[i + 1]) : dflt;
-};
+const { own, extra, opt } = benchArgs();
 const [dirA, dirB] = own.filter((a, i) => !a.startsWith('--') && !own[i - 1]?.startsWith('--'));
 if (!dirA || !dirB) throw new Error('usage: bench/ab.ts DIR_A DIR_B [--repos N --tags N --rounds N]');
 const NODE = process.execPath;
 const MiB = 1024 * 1024;
 const tmp = tempDir('oci-mirror-ab');
 
-function run(side: string, config: string): Promise<number> {
+/**
+ * One sync by `side` under /usr/bin/time: wall ms, the process's own CPU ms (user + system; steadier
+ * than wall time on a loaded machine) and peak RSS in MB.
+ */
+function runMeasured(side: string, config: string): Promise<{ ms: number; cpuMs: number; rssMB: number }> {
   const [dir, own = ''] = side.split('::');
   const cli = resolve(dir as string, 'cli.js');
   return new Promise((res, rej) => {
     const t0 = performance.now();
     const args = [cli, 'sync', config, '-o', 'json', '--no-progress', ...own.split(' ').filter(Boolean)];
-    const child = spawn(NODE, [...args, ...extra], {
+    const child = spawn('/usr/bin/time', ['-f', 'AB %M %U %S', NODE, ...args, ...extra], {
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let err = '';
     child.stderr.on('data', (d: Buffer) => {
       err += d.toString();
     });
-    child.on('close', (code) =>
-      code === 0 ? res(performance.now() - t0) : rej(new Error(`${cli}: ${err}`)),
-    );
+    child.on('close', (code) => {
+      const m = /AB (\d+) ([\d.]+) ([\d.]+)/.exec(err);
+      if (code !== 0 || !m) return rej(new Error(`${cli}: ${err}`));
+      res({
+        ms: performance.now() - t0,
+        cpuMs: (Number(m[2]) + Number(m[3])) * 1000,
+        rssMB: Number(m[1]) / 1024,
+      });
+    });
   });
+}
+
+/** `--big MIB`: one single-layer image, each side copies it cold in turn; time and peak RSS. */
+async function bigAB(sizeMiB: number, rounds: number): Promise<void> {
+  const src = await startRegistry();
+  const repo = 'bench/big';
+  await pushBigImage(src, repo, sizeMiB * MiB);
+  const got: Record<string, { ms: number; cpuMs: number; rssMB: number }[]> = { A: [], B: [] };
+  for (let round = 0; round < rounds; round++) {
+    for (const label of round % 2 === 0 ? ['A', 'B'] : ['B', 'A']) {
+      const dst = await startRegistry();
+      const cfg = join(tmp.path, `big-${label}-${round}.yaml`);
+      writeFileSync(
+        cfg,
+        `apiVersion: oci-mirror/v1\nkind: Config\nartifacts:\n  - source: ${src.host}/${repo}\n    destination: ${dst.host}/mirror/big\n    selector: { tags: ["1.0.0"] }\n`,
+      );
+      got[label]?.push(await runMeasured(label === 'A' ? (dirA as string) : (dirB as string), cfg));
+      await dst.stop();
+    }
+  }
+  for (const [label, xs] of Object.entries(got)) {
+    process.stdout.write(
+      `${label} ${label === 'A' ? dirA : dirB}: big ${sizeMiB} MiB: ${median(xs.map((x) => x.ms)).toFixed(0)} ms, ` +
+        `peak RSS ${median(xs.map((x) => x.rssMB)).toFixed(0)} MB [${xs.map((x) => x.rssMB.toFixed(0)).join(', ')}]\n`,
+    );
+  }
 }
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
-try {
+async function refSetAB(): Promise<void> {
   const set = buildRefSet({
     repos: opt('--repos', 10),
     tags: opt('--tags', 5),
@@ -59,7 +91,8 @@ try {
   await pushRefSet(src, set);
   const delayMs = opt('--latency', 0);
   const srcEp = delayMs > 0 ? await startCountingProxy(src.url, { delayMs }) : src;
-  const times: Record<string, { cold: number[]; warm: number[] }> = {
+  type Run = { ms: number; cpuMs: number; rssMB: number };
+  const times: Record<string, { cold: Run[]; warm: Run[] }> = {
     A: { cold: [], warm: [] },
     B: { cold: [], warm: [] },
   };
@@ -85,20 +118,35 @@ try {
       }
       const cfg = join(tmp.path, `ab-${label}-${round}.yaml`);
       writeFileSync(cfg, `${lines.join('\n')}\n`);
-      times[label as string]?.cold.push(await run(dir as string, cfg));
-      times[label as string]?.warm.push(await run(dir as string, cfg));
+      times[label as string]?.cold.push(await runMeasured(dir as string, cfg));
+      times[label as string]?.warm.push(await runMeasured(dir as string, cfg));
       if ('close' in dstEp) await dstEp.close();
       await dst.stop();
     }
   }
+  const list = (xs: Run[], k: 'ms' | 'cpuMs') => xs.map((x) => x[k].toFixed(0)).join(', ');
   for (const [label, t] of Object.entries(times)) {
     process.stdout.write(
-      `${label} ${label === 'A' ? dirA : dirB}: cold ${median(t.cold).toFixed(0)} ms [${t.cold.map((x) => x.toFixed(0)).join(', ')}], warm ${median(t.warm).toFixed(0)} ms [${t.warm.map((x) => x.toFixed(0)).join(', ')}]\n`,
+      `${label} ${label === 'A' ? dirA : dirB}:\n` +
+        `  cold wall ${median(t.cold.map((x) => x.ms)).toFixed(0)} ms [${list(t.cold, 'ms')}], ` +
+        `cpu ${median(t.cold.map((x) => x.cpuMs)).toFixed(0)} ms [${list(t.cold, 'cpuMs')}]\n` +
+        `  warm wall ${median(t.warm.map((x) => x.ms)).toFixed(0)} ms [${list(t.warm, 'ms')}], ` +
+        `cpu ${median(t.warm.map((x) => x.cpuMs)).toFixed(0)} ms [${list(t.warm, 'cpuMs')}]\n`,
     );
   }
-  const ratio = (k: 'cold' | 'warm') => median(times.B?.[k] ?? []) / median(times.A?.[k] ?? []);
-  process.stdout.write(`B/A: cold ${ratio('cold').toFixed(2)}x, warm ${ratio('warm').toFixed(2)}x\n`);
+  // Per round, B's run next to A's (same load), then the median of those ratios.
+  const ratio = (k: 'cold' | 'warm', m: 'ms' | 'cpuMs') =>
+    median((times.B?.[k] ?? []).map((b, i) => b[m] / (times.A?.[k]?.[i]?.[m] ?? Number.NaN)));
+  process.stdout.write(
+    `B/A (median of per-round ratios): cold wall ${ratio('cold', 'ms').toFixed(2)}x, cpu ${ratio('cold', 'cpuMs').toFixed(2)}x; ` +
+      `warm wall ${ratio('warm', 'ms').toFixed(2)}x, cpu ${ratio('warm', 'cpuMs').toFixed(2)}x\n`,
+  );
   if ('close' in srcEp) await srcEp.close();
+}
+
+try {
+  if (opt('--big', 0) > 0) await bigAB(opt('--big', 0), opt('--rounds', 3));
+  else await refSetAB();
 } finally {
   await stopAll();
   await tmp.cleanup();

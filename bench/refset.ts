@@ -7,6 +7,7 @@ import { gzipSync } from 'node:zlib';
 import {
   MediaTypes,
   pushBlob,
+  pushLargeRandomBlob,
   putManifest,
   type RegistryTarget,
   randomBytes,
@@ -143,4 +144,31 @@ export async function pushRefSet(reg: RegistryTarget, set: RefSet): Promise<void
     for (const m of img.manifests) await putManifest(reg, img.repo, m.digest, m.bytes, m.mediaType);
     await putManifest(reg, img.repo, img.tag, img.index.bytes, img.index.mediaType);
   });
+}
+
+/**
+ * One image with a single `size`-byte random layer under `repo:1.0.0` (the big-layer rows: peak
+ * RSS while a large blob streams). Returns the layer's digest.
+ */
+export async function pushBigImage(reg: RegistryTarget, repo: string, size: number): Promise<string> {
+  const layerDigest = await pushLargeRandomBlob(reg, repo, size, 'bench/big');
+  const config = Buffer.from(
+    JSON.stringify({
+      architecture: 'amd64',
+      os: 'linux',
+      rootfs: { type: 'layers', diff_ids: [layerDigest] },
+    }),
+  );
+  const configDigest = await pushBlob(reg, repo, config);
+  const manifest = Buffer.from(
+    JSON.stringify({
+      schemaVersion: 2,
+      mediaType: MediaTypes.ociManifest,
+      config: { mediaType: MediaTypes.ociConfig, digest: configDigest, size: config.length },
+      // Raw random bytes labelled as an uncompressed layer: nobody unpacks it here.
+      layers: [{ mediaType: MediaTypes.ociLayer, digest: layerDigest, size }],
+    }),
+  );
+  await putManifest(reg, repo, '1.0.0', manifest, MediaTypes.ociManifest);
+  return layerDigest;
 }

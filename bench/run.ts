@@ -14,8 +14,9 @@
  * Flags: --quick (3 repos x 2 tags, 256 MiB big layer, one repeat), --no-big (skip the big-layer
  * row), --repeat N (cold/warm/floor runs repeated N times, median shown; default 3), --latency MS
  * (the latency row: cold copy and floor through proxies that delay each request and each response
- * by MS; default 25, 0 skips it), --scale (the planning rows of bench/scale.ts: 1,000 one-tag
- * entries at 25 ms, 10,000 tags warm with state vs the HEAD floor).
+ * by MS; default 25, 0 skips it).
+ * --scale (only the planning rows of bench/scale.ts: 1,000 one-tag entries at 25 ms, 10,000 tags
+ * warm with state vs the HEAD floor and peak RSS; results under `planning` in bench/last-scale.json).
  * Verification on (bench/verify.ts, after the other rows): the set signed with @sigstore/mock, then
  * cold, warm and warm with state under a `verify:` policy and `--trusted-root` (rows warm+verify).
  * --scale-out [--scale-tags N] (only the bulk-listing and shard bench of bench/scale-out.ts).
@@ -30,19 +31,10 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { distIsStale } from '../scripts/dist-freshness.js';
 import { RECHECK_SHARE } from '../src/sync/state.js';
-import {
-  MediaTypes,
-  pushBlob,
-  pushLargeRandomBlob,
-  putManifest,
-  startRegistry,
-  stopAll,
-  type TestRegistry,
-  tempDir,
-} from '../test/harness/index.js';
+import { startRegistry, stopAll, type TestRegistry, tempDir } from '../test/harness/index.js';
 import { streamBlobsOnce } from './floor.js';
 import { type CountingProxy, type ProxyCounts, startCountingProxy } from './proxy.js';
-import { buildRefSet, pushRefSet, type RefSet } from './refset.js';
+import { buildRefSet, pushBigImage, pushRefSet, type RefSet } from './refset.js';
 import { headFloor, inParallel, pushTinyImage, writeEntriesConfig } from './scale.js';
 import { signRefSet, VERIFY_POLICY } from './verify.js';
 
@@ -151,7 +143,9 @@ interface RunMeasure {
   ms: number;
   rssMB?: number | undefined;
   /** oci-mirror's own report (requests, bytes, blobs) when the tool is oci-mirror. */
-  report?: { requests?: number; bytes?: number; blobs?: unknown; durationMs?: number } | undefined;
+  report?:
+    | { requests?: number; bytes?: number; blobs?: unknown; durationMs?: number; copied?: number }
+    | undefined;
   /** Counting-proxy figures (from the proxied twin run). */
   requests?: number;
   byKind?: Record<string, number>;
@@ -334,25 +328,7 @@ interface BigResult {
 async function measureBig(src: TestRegistry): Promise<BigResult> {
   const repo = 'bench/big';
   log(`big: pushing a ${BIG_SIZE / MiB} MiB random layer to the source`);
-  const layerDigest = await pushLargeRandomBlob(src, repo, BIG_SIZE, 'bench/big');
-  const config = Buffer.from(
-    JSON.stringify({
-      architecture: 'amd64',
-      os: 'linux',
-      rootfs: { type: 'layers', diff_ids: [layerDigest] },
-    }),
-  );
-  const configDigest = await pushBlob(src, repo, config);
-  const manifest = Buffer.from(
-    JSON.stringify({
-      schemaVersion: 2,
-      mediaType: MediaTypes.ociManifest,
-      config: { mediaType: MediaTypes.ociConfig, digest: configDigest, size: config.length },
-      // Raw random bytes labelled as an uncompressed layer: nobody unpacks it here.
-      layers: [{ mediaType: MediaTypes.ociLayer, digest: layerDigest, size: BIG_SIZE }],
-    }),
-  );
-  await putManifest(src, repo, '1.0.0', manifest, MediaTypes.ociManifest);
+  const layerDigest = await pushBigImage(src, repo, BIG_SIZE);
 
   log('big: oci-mirror');
   const dst = await startRegistry();
@@ -584,11 +560,15 @@ async function measureScale(): Promise<ScaleResult> {
   const tags = Array.from({ length: perRepo }, (_, i) => `1.0.${i}`);
   await inParallel(tagRepos, 4, (repo) => pushTinyImage(src, repo, tags, 8));
   const dst2 = await startRegistry();
+  // The destination is primed by pushing the same manifests (as a finished mirror holds them), not
+  // by a cold copy of 10,000 tags; one warm run then writes the state file.
+  log(`scale: priming the destination with the same ${nRepos * perRepo} manifests`);
+  await inParallel(tagRepos, 4, (repo) => pushTinyImage(dst2, `mirror/${repo}`, tags, 8, repo));
   const cfg2 = writeEntriesConfig(join(tmp.path, 'tags.yaml'), tagRepos, src, dst2);
   const state = join(tmp.path, 'tags.state.json');
-  log(`scale: cold copy of ${nRepos * perRepo} tags, then a warm run to prime the state file`);
-  await runMirror(cfg2, ['--state-file', state]);
-  await runMirror(cfg2, ['--state-file', state]);
+  log(`scale: a warm run of ${nRepos * perRepo} tags to write the state file`);
+  const primed = await runMirror(cfg2, ['--state-file', state]);
+  if (primed.report?.copied !== 0) throw new Error(`scale: the primed destination was not up to date`);
   log('scale: warm with state (measured), then the HEAD floor');
   const warm = await runMirror(cfg2, ['--state-file', state]);
   const floorMs = await headFloor(src, tagRepos, 32);
@@ -716,6 +696,39 @@ function table(rows: string[][]): string {
   return [line(rows[0]!), sep, ...rows.slice(1).map(line)].join('\n');
 }
 
+/** The table rows of the `--scale` measurements. */
+function scaleRows(scale: ScaleResult): string[][] {
+  const rows: string[][] = [];
+  rows.push([
+    `plan ${scale.entries.count} entries @${scale.entries.delayMs}ms`,
+    fmtS(scale.entries.ms),
+    '',
+    '',
+    '',
+    '',
+    fmtN(scale.entries.requests / scale.entries.count),
+    '',
+    '≤6 s',
+    verdict(scale.entries.ms <= 6000),
+  ]);
+  rows.push([
+    `${scale.tags.count} tags warm+state`,
+    fmtS(scale.tags.warmStateMs),
+    '',
+    fmtS(scale.tags.headFloorMs),
+    '',
+    fmtX(scale.tags.warmStateMs, scale.tags.headFloorMs),
+    fmtN(scale.tags.requests === undefined ? undefined : scale.tags.requests / scale.tags.count, 2),
+    fmtMB(scale.tags.rssMB),
+    '≤1.2x HEAD floor',
+    verdict(scale.tags.warmStateMs <= 1.2 * scale.tags.headFloorMs),
+  ]);
+  rows.push(
+    targetRow('RSS ≤120 MB', verdict(scale.tags.rssMB !== undefined ? scale.tags.rssMB <= 120 : undefined)),
+  );
+  return rows;
+}
+
 // ---------------------------------------------------------------------------------------------
 
 const tmp = tempDir('oci-mirror-bench');
@@ -782,7 +795,6 @@ async function main(): Promise<void> {
   const action = await measureAction(set, src);
 
   const latency = LATENCY_MS > 0 ? await measureLatency(set, src) : undefined;
-  const scale = SCALE ? await measureScale() : undefined;
   const verify = await measureVerify(set, src, srcProxy);
 
   const big = BIG ? await measureBig(src) : undefined;
@@ -914,36 +926,6 @@ async function main(): Promise<void> {
       `${fmtN(action.bundleBytes / MiB, 2)} | ${fmtN(action.allChunksBytes / MiB, 2)} MiB`,
     ),
   );
-  if (scale) {
-    rows.push([
-      `plan ${scale.entries.count} entries @${scale.entries.delayMs}ms`,
-      fmtS(scale.entries.ms),
-      '',
-      '',
-      '',
-      '',
-      fmtN(scale.entries.requests / scale.entries.count),
-      '',
-      '≤6 s',
-      verdict(scale.entries.ms <= 6000),
-    ]);
-    rows.push([
-      `${scale.tags.count} tags warm+state`,
-      fmtS(scale.tags.warmStateMs),
-      '',
-      fmtS(scale.tags.headFloorMs),
-      '',
-      fmtX(scale.tags.warmStateMs, scale.tags.headFloorMs),
-      fmtN(scale.tags.requests === undefined ? undefined : scale.tags.requests / scale.tags.count, 2),
-      fmtMB(scale.tags.rssMB),
-      '≤1.2x HEAD floor',
-      verdict(scale.tags.warmStateMs <= 1.2 * scale.tags.headFloorMs),
-    ]);
-    rows.push(
-      targetRow('RSS ≤120 MB', verdict(scale.tags.rssMB !== undefined ? scale.tags.rssMB <= 120 : undefined)),
-    );
-  }
-
   const out: string[] = [];
   out.push('');
   out.push(
@@ -1024,7 +1006,6 @@ async function main(): Promise<void> {
         nodeMs,
         action,
         latency,
-        scale,
         big,
         verify,
         targets: {
@@ -1042,9 +1023,6 @@ async function main(): Promise<void> {
           bigRss: big ? (big.mirror.rssMB ?? 0) < 150 : null,
           start: startMs <= 2.5 * nodeMs,
           actionFirstOutput: action.firstOutputMs <= 300,
-          planEntries: scale ? scale.entries.ms <= 6000 : null,
-          warmStateAtScale: scale ? scale.tags.warmStateMs <= 1.2 * scale.tags.headFloorMs : null,
-          rssAtScale: scale ? (scale.tags.rssMB ?? Infinity) <= 120 : null,
           verifyWarmRequests: { target: verifyWarmTarget(set, nTags), actual: verify.warm.requests ?? null },
           verifyWarmStateRequests: {
             target: warmStateTarget + Math.floor(nTags * RECHECK_SHARE),
@@ -1060,6 +1038,40 @@ async function main(): Promise<void> {
   );
 }
 
+/**
+ * `--scale`: only the planning rows (see bench/scale.ts). Printed as a table and written under
+ * `planning` in bench/last-scale.json (the `--scale-out` rows keep the rest of that file).
+ */
+async function mainScale(): Promise<void> {
+  const tStart = performance.now();
+  const loadStart = loadavg()[0] ?? 0;
+  await ensureDist();
+  const scale = await measureScale();
+  const header = ['row', 'oci-mirror', '', 'floor', '', 'ratio', 'req/unit', 'RSS', 'target', 'result'];
+  const totalS = (performance.now() - tStart) / 1000;
+  process.stdout.write(
+    `\n${table([header, ...scaleRows(scale)])}\n` +
+      `Load average (1 min) at start ${loadStart.toFixed(2)}, at end ${(loadavg()[0] ?? 0).toFixed(2)} on ` +
+      `${availableParallelism()} cores; bench took ${totalS.toFixed(0)} s. Results: bench/last-scale.json (planning)\n`,
+  );
+  const file = join(ROOT, 'bench/last-scale.json');
+  const previous = existsSync(file)
+    ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>)
+    : {};
+  const planning = {
+    date: new Date().toISOString(),
+    loadAverageAtStart: loadStart,
+    cores: availableParallelism(),
+    ...scale,
+    targets: {
+      planEntries: scale.entries.ms <= 6000,
+      warmStateAtScale: scale.tags.warmStateMs <= 1.2 * scale.tags.headFloorMs,
+      rssAtScale: (scale.tags.rssMB ?? Number.POSITIVE_INFINITY) <= 120,
+    },
+  };
+  writeFileSync(file, `${JSON.stringify({ ...previous, planning }, null, 2)}\n`);
+}
+
 let interrupted = false;
 process.on('SIGINT', () => {
   if (interrupted) process.exit(130);
@@ -1071,6 +1083,7 @@ process.on('SIGINT', () => {
 try {
   // --scale-out: warm planning at 10,000 tags from bulk listings, and shards; see bench/scale-out.ts.
   if (args.has('--scale-out')) await import('./scale-out.js');
+  else if (SCALE) await mainScale();
   else await main();
 } catch (err) {
   process.stderr.write(

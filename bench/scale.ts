@@ -13,8 +13,18 @@ import { mapPool } from '../src/sync/pool.js';
 import { MediaTypes, pushBlob, putManifest, type TestRegistry } from '../test/harness/index.js';
 import type { CountingProxy } from './proxy.js';
 
-/** A tiny manifest (empty config, no layers) pushed to `repo` under every tag of `tags`. */
-export async function pushTinyImage(reg: TestRegistry, repo: string, tags: string[], inFlight = 16) {
+/**
+ * A tiny manifest (empty config, no layers) pushed to `repo` under every tag of `tags`. Its bytes
+ * depend only on `label` (default `repo`): pushing the same label to a destination repository
+ * primes it as a finished mirror would, without copying.
+ */
+export async function pushTinyImage(
+  reg: TestRegistry,
+  repo: string,
+  tags: string[],
+  inFlight = 16,
+  label = repo,
+) {
   const config = Buffer.from('{}');
   const configDigest = await pushBlob(reg, repo, config);
   const manifest = Buffer.from(
@@ -23,7 +33,7 @@ export async function pushTinyImage(reg: TestRegistry, repo: string, tags: strin
       mediaType: MediaTypes.ociManifest,
       config: { mediaType: MediaTypes.ociEmpty, digest: configDigest, size: config.length },
       layers: [],
-      annotations: { 'org.example.repo': repo },
+      annotations: { 'org.example.repo': label },
     }),
   );
   await inParallel(tags, inFlight, (tag) => putManifest(reg, repo, tag, manifest, MediaTypes.ociManifest));

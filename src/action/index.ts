@@ -10,7 +10,6 @@
  * the Actions cache if the main step was stopped before it could (post.ts).
  */
 import { appendFileSync } from 'node:fs';
-import './tune.js';
 import { VERSION } from '../version.js';
 
 if (process.env.STATE_oci_mirror_phase === 'main') {

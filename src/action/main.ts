@@ -4,7 +4,6 @@
  * comment and the state cache out. `run()` is the only place that turns an error into a failed
  * step; optional features (comment, cache, summary) degrade to warnings naming their input.
  */
-import './tune.js';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import * as core from '@actions/core';

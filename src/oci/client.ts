@@ -605,10 +605,24 @@ export class RegistryClient {
     return this.#named(op, () => this.#listTags(repo, pageSize, op));
   }
 
-  async #listTags(repo: Repository, pageSize: number, op: string): Promise<string[]> {
+  /**
+   * Whether a repository holds any tag: one page of at most one tag (a registry that ignores `n`
+   * answers one page of its own size). False when the repository does not exist.
+   */
+  async hasTags(repo: Repository): Promise<boolean> {
+    const op = `list tags of ${formatRepository(repo)}`;
+    try {
+      return (await this.#named(op, () => this.#listTags(repo, 1, op, 1))).length > 0;
+    } catch (err) {
+      if (err instanceof NotFoundError) return false;
+      throw err;
+    }
+  }
+
+  async #listTags(repo: Repository, pageSize: number, op: string, maxPages = 10_000): Promise<string[]> {
     const tags = new Set<string>();
     let next: string | undefined = path(repo, `tags/list?n=${pageSize}`);
-    for (let page = 0; next !== undefined && page < 10_000; page++) {
+    for (let page = 0; next !== undefined && page < maxPages; page++) {
       const res = await this.#send(
         repo.registry,
         { method: 'GET', path: next, headers: { accept: 'application/json' }, buffer: MAX_TAG_LIST, op },

@@ -2,12 +2,17 @@
  * Blob copying for a whole run: each unique blob is streamed from the source at most once per
  * destination registry; later needs of the same blob in that registry are mounted from where it
  * already is; a blob in flight for one job is awaited by another, never fetched twice.
+ *
+ * A destination repository that held no tag when this run first wrote to it (new, or emptied) gets
+ * its blobs without asking first whether it has them: on a fresh mirror every such HEAD misses.
+ * At worst (blobs left there without a tag) a blob is uploaded again, which is correct.
  */
 import type { Readable } from 'node:stream';
 import type { RegistryClient } from '../oci/client.js';
 import { OciError } from '../oci/errors.js';
 import type { Descriptor } from '../oci/manifest.js';
 import { formatRepository, type Repository } from '../oci/reference.js';
+import { tuneForStreaming } from '../runtime.js';
 import { onSide } from './errors.js';
 import type { Semaphore } from './pool.js';
 
@@ -28,6 +33,8 @@ export class BlobCopier {
   readonly #known = new Map<string, Map<string, Set<string>>>();
   /** `registry|digest` → the copy in flight into that registry. */
   readonly #inflight = new Map<string, Promise<unknown>>();
+  /** `registry/repository` → whether it held no tag when this run first wrote a blob to it. */
+  readonly #empty = new Map<string, { settled: boolean; empty: boolean }>();
   /** Bytes streamed into destinations by this copier. */
   bytes = 0;
 
@@ -82,6 +89,36 @@ export class BlobCopier {
     }
   }
 
+  /**
+   * Ask once per run whether `dst` holds any tag (one tag-list page), without waiting for the
+   * answer: a copy calls this as it starts, so the answer is usually in before its first blob.
+   */
+  probe(client: RegistryClient, dst: Repository): void {
+    this.#knownEmpty(client, dst);
+  }
+
+  /**
+   * True when `dst` is known to have held no tag when this run first asked (see `probe`). Until
+   * the answer is in, and after an error, false: each blob is then looked up as before.
+   */
+  #knownEmpty(client: RegistryClient, dst: Repository): boolean {
+    const key = formatRepository(dst);
+    const known = this.#empty.get(key);
+    if (known) return known.settled && known.empty;
+    const state = { settled: false, empty: false };
+    this.#empty.set(key, state);
+    client.hasTags(dst).then(
+      (has) => {
+        state.empty = !has;
+        state.settled = true;
+      },
+      () => {
+        state.settled = true;
+      },
+    );
+    return false;
+  }
+
   /** Open the source stream; errors it emits later (digest mismatch, reset) are the source's. */
   async #open(client: RegistryClient, src: Repository, desc: Descriptor): Promise<Readable> {
     const stream = await onSide('source', () => client.getBlob(src, desc));
@@ -114,7 +151,9 @@ export class BlobCopier {
       if (location) await client.cancelUpload(dst, location);
       location = result.location;
     }
-    if (location === undefined) {
+    if (location === undefined && this.#knownEmpty(client, dst)) {
+      location = await onSide('destination', () => client.startUpload(dst));
+    } else if (location === undefined) {
       // The HEAD and the upload's POST go out together: on a fresh destination every HEAD misses,
       // and waiting for it would add a round trip per blob. When the blob is there after all, the
       // opened upload is cancelled.
@@ -133,6 +172,7 @@ export class BlobCopier {
       if ('error' in opened) throw opened.error;
       location = opened.loc;
     }
+    tuneForStreaming();
     await this.#transfers.run(() =>
       onSide('destination', () =>
         client.uploadBlob(

@@ -39,6 +39,8 @@ export async function copyImage(
   const stats: CopyStats = { blobs: { copied: 0, mounted: 0, existing: 0 }, bytes: 0, manifests: 0 };
   const srcRepo = { registry: src.registry, repository: src.repository };
   const dstRepo = { registry: dst.registry, repository: dst.repository };
+  // Whether the destination repository holds any tag decides if its blobs need looking up first.
+  ctx.blobs.probe(ctx.client, dstRepo);
   const top =
     options.manifest?.digest === srcDigest
       ? options.manifest

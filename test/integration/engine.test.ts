@@ -108,6 +108,47 @@ ${['a', 'b', 'c'].map((r) => `  - source: ${s.host}/base/${r}\n    destination: 
     expect(d.requests.map((r) => r.method)).toEqual(Array(6).fill('HEAD'));
   });
 
+  it('uploads into a repository that holds no tag without asking for each blob first, and still finds blobs where tags are', async () => {
+    // The copy's source manifest reads are held back, so the destination's one-page tag list
+    // (asked as the copy starts) has answered before the first blob is looked at.
+    const s = await startFaultProxy(src.url, [
+      { match: (r) => r.method === 'GET' && r.path.includes('/manifests/sha256:'), delayMs: 2000 },
+    ]);
+    proxies.push(s);
+    const d = await proxy(dst);
+    const blobHeads = () => d.requests.filter((r) => r.method === 'HEAD' && r.path.includes('/blobs/'));
+    const fresh = config(
+      'fresh-repo',
+      `apiVersion: oci-mirror/v1\nkind: Config\nartifacts:\n  - source: ${s.host}/base/a:1.0.0\n    destination: ${d.host}/fresh/a\n`,
+    );
+    const first = await cli(['sync', fresh, '-o', 'json']);
+    expect(first.code).toBe(0);
+    const doc = JSON.parse(first.stdout);
+    // Five blobs (shared, 2 unique layers, 2 configs); the second platform's shared layer is
+    // known from the first.
+    expect(doc.report.summary.blobs).toEqual({ copied: 5, mounted: 0, existing: 1 });
+    const tagLists = d.requests.filter((r) => r.path.includes('/tags/list'));
+    expect(tagLists.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
+      'GET /v2/fresh/a/tags/list?n=1 404',
+    ]);
+    expect(blobHeads()).toEqual([]);
+    expect(await getManifestRaw(dst, 'fresh/a', '1.0.0')).toBeDefined();
+
+    // The repository now holds a tag: the next tag's blobs are looked up, the shared layer is
+    // found there and not uploaded again.
+    d.requests.length = 0;
+    const next = config(
+      'fresh-repo-next',
+      `apiVersion: oci-mirror/v1\nkind: Config\nartifacts:\n  - source: ${s.host}/base/a:1.1.0\n    destination: ${d.host}/fresh/a\n`,
+    );
+    const second = await cli(['sync', next, '-o', 'json']);
+    expect(second.code).toBe(0);
+    expect(JSON.parse(second.stdout).report.summary.blobs).toEqual({ copied: 4, mounted: 0, existing: 2 });
+    expect(new Set(blobHeads().map((r) => r.path)).size).toBe(5);
+    const puts = d.requests.filter((r) => r.method === 'PUT' && r.path.includes('/blobs/uploads/'));
+    expect(puts).toHaveLength(4);
+  });
+
   it('fans out to two registries reading each blob once per destination registry', async () => {
     const s = await proxy(src);
     const path = config(

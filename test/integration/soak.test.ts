@@ -1,6 +1,6 @@
 /**
  * Issue 9, point 8. A deterministic fault matrix — one fault kind on every request of one
- * operation (tag list, manifest GET/HEAD/PUT, blob GET/HEAD/POST/PATCH/PUT) — where each run
+ * operation (tag list at either side, manifest GET/HEAD/PUT, blob GET/HEAD/POST/PATCH/PUT) — where each run
  * must end correct or fail cleanly (side and reason named, no wrong tag left), and a clean run
  * after it must repair everything; and a soak: 200 tags through the proxy at a 20 % fault rate
  * with the default retries, source-side then destination-side, which must end fully correct.
@@ -92,9 +92,26 @@ afterAll(async () => {
   await stopAll();
 });
 
-type Op = { name: string; side: 'source' | 'destination'; match: (r: FaultMatchInput) => boolean };
+type Op = {
+  name: string;
+  side: 'source' | 'destination';
+  match: (r: FaultMatchInput) => boolean;
+  /**
+   * The destination repository holds another tag before the run: blobs are then looked up (HEAD)
+   * before upload. Into a repository without tags the copy uploads without asking.
+   */
+  seeded?: boolean;
+  /** A fault here may only cost speed: the run must end correct, never fail. */
+  harmless?: boolean;
+};
 const OPS: Op[] = [
   { name: 'tag list', side: 'source', match: (r) => r.method === 'GET' && r.path.includes('/tags/list') },
+  {
+    name: 'destination tag list',
+    side: 'destination',
+    match: (r) => r.method === 'GET' && r.path.includes('/tags/list'),
+    harmless: true,
+  },
   {
     name: 'manifest GET',
     side: 'source',
@@ -115,6 +132,7 @@ const OPS: Op[] = [
     name: 'blob HEAD',
     side: 'destination',
     match: (r) => r.method === 'HEAD' && r.path.includes('/blobs/sha256:'),
+    seeded: true,
   },
   {
     name: 'blob POST',
@@ -159,9 +177,15 @@ artifacts:
     destination: ${dstHost}/${repo}
     selector: { limit: 0 }
 `;
+      if (op.seeded)
+        await pushContent(dst, repo, 'seed', buildImage({ seed: 'matrix-seed', sharedLayerSize: 2_048 }));
       p.rules = [{ ...kind.rule, match: op.match } as FaultRule];
       const faulty = await sync(`case${i}`, body, '--retries', '1', '--timeout', '20s');
       const applied = p.requests.filter((r) => r.fault !== undefined).length;
+      if (op.seeded || op.harmless)
+        expect(applied, `${op.name} × ${kind.name}: faults applied`).toBeGreaterThan(0);
+      if (op.harmless)
+        expect(faulty.code, `${op.name} × ${kind.name}: ${faulty.rows[0]?.error?.message}`).toBe(0);
       p.rules = [];
       const row = faulty.rows[0];
       const held = (await getManifestRaw(dst, repo, '1.0'))?.digest;
