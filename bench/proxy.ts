@@ -25,6 +25,8 @@ export interface CountingProxy {
   url: string;
   counts(): ProxyCounts;
   reset(): void;
+  /** Requests being handled now, and the most at once since start. */
+  inFlight(): { now: number; max: number };
   close(): Promise<void>;
 }
 
@@ -51,6 +53,8 @@ export async function startCountingProxy(
   const target = new URL(upstream);
   const agent = new Agent({ keepAlive: true, maxSockets: 64 });
   let counts: ProxyCounts;
+  let inFlight = 0;
+  let maxInFlight = 0;
   const reset = (): void => {
     counts = { total: 0, byKind: {}, blobBytesRead: 0, blobGets: new Map() };
   };
@@ -61,6 +65,11 @@ export async function startCountingProxy(
     const method = req.method ?? 'GET';
     const kind = kindOf(path);
     counts.total++;
+    inFlight++;
+    maxInFlight = Math.max(maxInFlight, inFlight);
+    res.on('close', () => {
+      inFlight--;
+    });
     const key = `${method} ${kind}`;
     counts.byKind[key] = (counts.byKind[key] ?? 0) + 1;
     const isBlobGet = method === 'GET' && kind === 'blob';
@@ -107,6 +116,7 @@ export async function startCountingProxy(
     url: `http://127.0.0.1:${port}`,
     counts: () => ({ ...counts, byKind: { ...counts.byKind }, blobGets: new Map(counts.blobGets) }),
     reset,
+    inFlight: () => ({ now: inFlight, max: maxInFlight }),
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
