@@ -1,5 +1,5 @@
 export const id = 334;
-export const ids = [334];
+export const ids = [334,953];
 export const modules = {
 
 /***/ 38334:
@@ -9,7 +9,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   actionsCache: () => (/* binding */ actionsCache)
 /* harmony export */ });
-/* harmony import */ var _actions_cache__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(94796);
+/* harmony import */ var _actions_cache__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(60142);
 /**
  * `CacheBackend` over `@actions/cache` (cache service v2 on github.com: Twirp at
  * `ACTIONS_RESULTS_URL`, archives in signed blob URLs). The library already turns service errors

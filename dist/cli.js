@@ -8,7 +8,4 @@ if (major < 22 || (major === 22 && minor < 19)) {
   process.exit(1);
 }
 module.enableCompileCache?.();
-// Before the bundle loads: keep V8's young generation from growing, so streamed blobs do not pile
-// up RSS (see src/runtime.ts for the measurements).
-(await import('node:v8')).setFlagsFromString('--semi-space-growth-factor=1');
 await import('./cli/index.js');

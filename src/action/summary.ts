@@ -215,7 +215,9 @@ function reasonLines(e: EntryResult, dryRun: boolean): string[] {
     else if (t.status === 'deferred')
       add(
         'deferred',
-        `**deferred:** the source's pull limit is nearly used up, so this tag was not pulled (not a failure). **Fix:** run again${t.retryAt ? ` after ${cell(t.retryAt)}` : ' later'}, or authenticate to the source for a higher limit.`,
+        t.retryAt !== undefined
+          ? `**deferred:** the source's pull limit is nearly used up, so this tag was not pulled (not a failure). **Fix:** run again after ${cell(t.retryAt)}, or authenticate to the source for a higher limit.`
+          : `**deferred:** ${cell(t.reason ?? 'not started in this run')} (not a failure). **Fix:** nothing to fix; the next run continues.`,
       );
   }
   return [...groups.values()].map((g) =>

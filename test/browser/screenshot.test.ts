@@ -106,11 +106,28 @@ function heldResult(): SyncResult {
   return { ...r, summary: summarize(r.entries, 40) };
 }
 
+/** A sync that stopped pulling before a source's pull limit ran out (Docker Hub): 3 tags deferred. */
+function deferredResult(): SyncResult {
+  const r = scaleResult(10, false);
+  const retryAt = '2026-12-06T09:00:00.000Z';
+  for (const t of r.entries
+    .flatMap((e) => e.tags)
+    .filter((t) => t.status === 'copied')
+    .slice(0, 3)) {
+    t.status = 'deferred';
+    t.bytes = 0;
+    t.reason = `docker.io: pull limit nearly used up (5 of 100 left); retry after ${retryAt}`;
+    t.retryAt = retryAt;
+  }
+  return { ...r, summary: summarize(r.entries, 40) };
+}
+
 const forkCases: [string, () => string, RegExp][] = [
   ['summary-fork-oidc', () => renderSummary(forkResult(false), VIEW), /partly checked/],
   ['comment-fork-oidc', () => renderComment(forkResult(false), VIEW), /partly checked/],
   ['summary-fork-all-private', () => renderSummary(forkResult(true), VIEW), /— ⏸️ not checked/],
   ['summary-held', () => renderSummary(heldResult(), VIEW), /held \(signature too new\)/],
+  ['summary-deferred', () => renderSummary(deferredResult(), VIEW), /3 deferred/],
 ];
 
 describe.skipIf(!chromium)('fork plans and held tags, rendered in chromium (headless)', () => {
@@ -132,6 +149,13 @@ describe.skipIf(!chromium)('fork plans and held tags, rendered in chromium (head
           name.includes('all-private') ? Number.POSITIVE_INFINITY : layout.text.indexOf('would copy', 300),
         );
         expect(layout.text).not.toContain('✅ clean');
+      } else if (name.includes('deferred')) {
+        // Said once on the first screen with when to retry, and not as a failure.
+        expect(layout.text.slice(0, 700)).toContain(
+          '3 deferred (pull limit; retry after 2026-12-06T09:00:00.000Z)',
+        );
+        expect(layout.text).toContain('They are not failures');
+        expect(layout.text).toContain("deferred (2 tags): the source's pull limit is nearly used up");
       } else {
         expect(layout.text).toContain('held: signature too new');
         expect(layout.text).toContain('signed 5h 00m ago, minAge 48h');
