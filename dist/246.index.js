@@ -4138,7 +4138,9 @@ function reasonLines(e, dryRun) {
                 ? '**existing drift:** the destination already differs from the source (this pull request did not cause it). **Fix:** set `overwrite: true` on the entry to replace it, or restore the destination.'
                 : '**drifted:** the destination differs from the source and was left alone. **Fix:** set `overwrite: true` on the entry to replace it, or restore the destination.');
         else if (t.status === 'deferred')
-            add('deferred', `**deferred:** the source's pull limit is nearly used up, so this tag was not pulled (not a failure). **Fix:** run again${t.retryAt ? ` after ${cell(t.retryAt)}` : ' later'}, or authenticate to the source for a higher limit.`);
+            add('deferred', t.retryAt !== undefined
+                ? `**deferred:** the source's pull limit is nearly used up, so this tag was not pulled (not a failure). **Fix:** run again after ${cell(t.retryAt)}, or authenticate to the source for a higher limit.`
+                : `**deferred:** ${cell(t.reason ?? 'not started in this run')} (not a failure). **Fix:** nothing to fix; the next run continues.`);
     }
     return [...groups.values()].map((g) => g.n > 1 ? `- ${g.text.replace(/^\*\*([^*]+):\*\*/, `**$1 (${g.n} tags):**`)}` : `- ${g.text}`);
 }
