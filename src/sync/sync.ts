@@ -166,23 +166,24 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
   const timeoutMs = options.jobTimeoutMs ?? DEFAULT_JOB_TIMEOUT_MS;
   const queue = new WorkQueue<Job>(concurrency, async (job) => {
     const { entry, plan } = job;
-    if (options.signal?.aborted) {
-      // Start nothing new: the row says the copy was not attempted.
-      plan.row.status = 'failed';
-      plan.row.error = errorInfo(
-        new CancelledError(`${plan.row.source} → ${plan.row.destination}: cancelled before it started`),
-      );
+    // A copy that is not started: its row says why, and is reported like any finished one.
+    const notStarted = (fields: Pick<TagResult, 'status' | 'error' | 'reason'>): void => {
+      Object.assign(plan.row, fields);
       entry.tags.push(plan.row);
       emit({ type: 'tag', entry, tag: plan.row });
-      return;
-    }
-    if (options.deadline !== undefined && Date.now() >= options.deadline) {
-      plan.row.status = 'deferred';
-      plan.row.reason = 'max-duration reached before this copy started; the next run continues here';
-      entry.tags.push(plan.row);
-      emit({ type: 'tag', entry, tag: plan.row });
-      return;
-    }
+    };
+    if (options.signal?.aborted)
+      return notStarted({
+        status: 'failed',
+        error: errorInfo(
+          new CancelledError(`${plan.row.source} → ${plan.row.destination}: cancelled before it started`),
+        ),
+      });
+    if (options.deadline !== undefined && Date.now() >= options.deadline)
+      return notStarted({
+        status: 'deferred',
+        reason: 'max-duration reached before this copy started; the next run continues here',
+      });
     emit({ type: 'tag-started', entry, source: plan.row.source, destination: plan.row.destination });
     const r = await runJob(ctx, plan, {
       cancel: options.signal,
