@@ -149,6 +149,37 @@ ${['a', 'b', 'c'].map((r) => `  - source: ${s.host}/base/${r}\n    destination: 
     expect(puts).toHaveLength(4);
   });
 
+  it('runs eight copy jobs at once by default, and as many as --concurrency says', async () => {
+    for (let i = 0; i < 12; i++) {
+      const img = buildImage({
+        seed: `jobs-${i}`,
+        platforms: [{ os: 'linux', architecture: 'amd64' }],
+        index: false,
+      });
+      await pushContent(src, 'jobs/x', `1.${i}.0`, img);
+    }
+    // Every copy reads its manifest by digest first: held back 1.5 s, no job can finish before
+    // all the jobs the queue starts together have started (they start in one go, not in turns).
+    const s = await startFaultProxy(src.url, [
+      { match: (r) => r.method === 'GET' && r.path.includes('/manifests/sha256:'), delayMs: 1500 },
+    ]);
+    proxies.push(s);
+    const startedBeforeFirstDone = async (name: string, extra: string[]) => {
+      const path = config(
+        name,
+        `apiVersion: oci-mirror/v1\nkind: Config\nartifacts:\n  - source: ${s.host}/jobs/x\n    destination: ${dst.host}/${name}/x\n    selector: { limit: 0 }\n`,
+      );
+      const run = await cli(['sync', path, '--verbose', ...extra]);
+      expect(run.code).toBe(0);
+      const lines = run.stderr.split('\n');
+      const firstDone = lines.findIndex((l) => l.includes(' tag done '));
+      expect(lines.filter((l) => l.includes(' tag done '))).toHaveLength(12);
+      return lines.slice(0, firstDone).filter((l) => l.includes(' mirroring tag ')).length;
+    };
+    expect(await startedBeforeFirstDone('jobs-default', [])).toBe(8);
+    expect(await startedBeforeFirstDone('jobs-three', ['--concurrency', '3'])).toBe(3);
+  });
+
   it('fans out to two registries reading each blob once per destination registry', async () => {
     const s = await proxy(src);
     const path = config(
