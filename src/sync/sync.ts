@@ -28,6 +28,7 @@ import { LISTED, type PlannedTag, planEntry, registryDigests } from './plan.js';
 import { HostLimiter, mapPool, Semaphore, WorkQueue } from './pool.js';
 import { createSession, type Session, type SessionOptions } from './session.js';
 import { type ShardSpec, selectShard, type TagCounts } from './shard.js';
+import { TaglessRepositories } from './tagless.js';
 import { entryPolicy, verifyPlan } from './verify-plan.js';
 
 export type SyncEvent =
@@ -150,8 +151,11 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
   const entries: EntryResult[] = [];
   const planClient = options.signal ? client.withSignal(options.signal) : client;
 
+  // Destination repositories without tags: asked once, spare blob HEADs and manifest HEADs there.
+  const tagless = new TaglessRepositories();
   const blobs = new BlobCopier({
     client,
+    tagless,
     transfers: new Semaphore(options.streams ?? Math.max(16, concurrency * 2)),
     log,
   });
@@ -209,6 +213,7 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
   const limiter = new HostLimiter(options.planRequests ?? PLAN_REQUESTS_PER_HOST);
   const digests = registryDigests(planClient, {
     limiter,
+    tagless,
     knownDestinationDigest: options.knownDestinationDigest,
   });
 
