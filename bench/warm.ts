@@ -9,11 +9,15 @@
  * when the last response's headers came, how many requests and connections, when the `exit` event
  * fired — all in ms since the process started. Prints medians, and per round each build's wall
  * time divided by DIR_A's (and by skopeo's with `--skopeo`), the median of those ratios.
+ * `--floor`: also, each round, the request floor: the same requests (per repository its tag list,
+ * then a source and a destination HEAD per tag, all repositories at once) from this process, with
+ * up to 32 connections per host as the CLI has, nothing else: what the registries need for them.
  */
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { startRegistry, stopAll, tempDir } from '../test/harness/index.js';
+import { Agent, request } from 'undici';
+import { MediaTypes, startRegistry, stopAll, tempDir } from '../test/harness/index.js';
 import { benchArgs } from './args.js';
 import { buildRefSet, pushRefSet } from './refset.js';
 
@@ -120,6 +124,34 @@ function runSkopeo(yaml: string, dstHost: string): Promise<Run> {
   ]).then((r) => r.run);
 }
 
+/** The warm run's requests alone, from this (already running) process through a fresh pool. */
+async function requestFloor(srcUrl: string, dstUrl: string, repos: readonly string[]): Promise<Run> {
+  const dispatcher = new Agent({ connections: 32, keepAliveTimeout: 10_000 });
+  const accept = [MediaTypes.ociManifest, MediaTypes.ociIndex].join(', ');
+  const head = async (url: string) => {
+    const res = await request(url, { method: 'HEAD', headers: { accept }, dispatcher, reset: false });
+    await res.body.dump();
+    if (res.statusCode !== 200) throw new Error(`request floor: HEAD ${url} answered ${res.statusCode}`);
+  };
+  const t0 = performance.now();
+  await Promise.all(
+    repos.map(async (repo) => {
+      const res = await request(`${srcUrl}/v2/${repo}/tags/list?n=1000`, { dispatcher });
+      const { tags = [] } = (await res.body.json()) as { tags?: string[] };
+      const short = repo.split('/').pop();
+      await Promise.all(
+        tags.flatMap((t) => [
+          head(`${srcUrl}/v2/${repo}/manifests/${t}`),
+          head(`${dstUrl}/v2/mirror/${short}/manifests/${t}`),
+        ]),
+      );
+    }),
+  );
+  const ms = performance.now() - t0;
+  await dispatcher.close();
+  return { ms, cpuMs: Number.NaN, rssMB: Number.NaN };
+}
+
 const median = (xs: number[]): number => {
   const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
   const at = (i: number) => s[i] ?? Number.NaN;
@@ -154,7 +186,11 @@ try {
   writeFileSync(skopeoYaml, `${skopeoLines.join('\n')}\n`);
   process.stderr.write(`warm: cold copy of ${set.images.length} tags by ${sides[0]}\n`);
   await runMirror(sides[0] as string, cfg);
-  const labels = [...sides, ...(own.includes('--skopeo') ? ['skopeo'] : [])];
+  const labels = [
+    ...sides,
+    ...(own.includes('--skopeo') ? ['skopeo'] : []),
+    ...(own.includes('--floor') ? ['floor'] : []),
+  ];
   const runs = new Map<string, Run[]>(labels.map((l) => [l, []]));
   // One unmeasured warm run each: the compile cache and the page cache are warm for all sides.
   for (const side of sides) await runMirror(side, cfg);
@@ -162,7 +198,12 @@ try {
   for (let round = 0; round < rounds; round++) {
     const order = labels.map((_, i) => labels[(i + round) % labels.length] as string);
     for (const label of order) {
-      const run = label === 'skopeo' ? await runSkopeo(skopeoYaml, dst.host) : await runMirror(label, cfg);
+      const run =
+        label === 'skopeo'
+          ? await runSkopeo(skopeoYaml, dst.host)
+          : label === 'floor'
+            ? await requestFloor(src.url, dst.url, set.repos)
+            : await runMirror(label, cfg);
       runs.get(label)?.push(run);
     }
     process.stderr.write(`warm: round ${round + 1}/${rounds}\n`);
@@ -174,7 +215,7 @@ try {
     process.stdout.write(
       `${label}: wall ${f(median(xs.map((x) => x.ms)))} ms [${xs.map((x) => f(x.ms)).join(', ')}], ` +
         `cpu ${f(median(xs.map((x) => x.cpuMs)))} ms, peak RSS ${f(median(xs.map((x) => x.rssMB)))} MB\n` +
-        (label === 'skopeo'
+        (label === 'skopeo' || label === 'floor'
           ? ''
           : `  probe (ms since start, medians): preload ${f(p('start'))}, bundle ${f(p('bundle'))}, ` +
             `first chunk ${f(p('engine'))}, first request ${f(p('first'))}, last response ${f(p('last'))}, ` +
@@ -185,15 +226,16 @@ try {
   const ratio = (label: string, base: string, k: 'ms' | 'cpuMs' = 'ms') =>
     median((runs.get(label) ?? []).map((x, i) => x[k] / ((runs.get(base) ?? [])[i]?.[k] ?? Number.NaN)));
   for (const label of labels.slice(1)) {
-    if (label !== 'skopeo')
+    if (label !== 'skopeo' && label !== 'floor')
       process.stdout.write(
         `${label} / ${sides[0]} (median of per-round ratios): wall ${ratio(label, sides[0] as string).toFixed(2)}x, ` +
           `cpu ${ratio(label, sides[0] as string, 'cpuMs').toFixed(2)}x\n`,
       );
   }
-  if (own.includes('--skopeo'))
-    for (const side of sides)
-      process.stdout.write(`${side} / skopeo: wall ${ratio(side, 'skopeo').toFixed(2)}x\n`);
+  for (const base of ['skopeo', 'floor'])
+    if (labels.includes(base))
+      for (const side of sides)
+        process.stdout.write(`${side} / ${base}: wall ${ratio(side, base).toFixed(2)}x\n`);
 } finally {
   await stopAll();
   await tmp.cleanup();
