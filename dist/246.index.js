@@ -4032,7 +4032,21 @@ function isHeld(t) {
 function isNotable(t) {
     return t.status !== 'skipped' || isHeld(t);
 }
-const SEVERITY_ORDER = ['failed', 'drifted', 'not-checked', 'held', 'changed', 'clean'];
+/**
+ * A row that is neither moved nor up to date but waits for a later run, with nothing to fix:
+ * held back by a too-young signature, or deferred (pull limit, `max-duration`).
+ */
+function isWaiting(t) {
+    return isHeld(t) || t.status === 'deferred';
+}
+const SEVERITY_ORDER = [
+    'failed',
+    'drifted',
+    'not-checked',
+    'waiting',
+    'changed',
+    'clean',
+];
 function severityOf(e) {
     const rows = rowsOf(e);
     if (e.error || rows.some((t) => t.status === 'failed'))
@@ -4041,8 +4055,8 @@ function severityOf(e) {
         return 'drifted';
     if (e.notChecked !== undefined)
         return 'not-checked';
-    if (rows.some(isHeld))
-        return 'held';
+    if (rows.some(isWaiting))
+        return 'waiting';
     if (rows.some((t) => t.status !== 'skipped'))
         return 'changed';
     return 'clean';
@@ -4090,15 +4104,20 @@ function digestCell(t) {
             return src;
     }
 }
-/** The status cell of a held row (`isHeld`). */
-const HELD_LABEL = '⏳ held: signature too new';
+/**
+ * A row's status as its table cell says it (`label`) and as an entry's counts say it (`count`).
+ * Held rows (`isHeld`) are `skipped` in the report but not up to date; drift a pull request did
+ * not cause is "existing drift".
+ */
+function summary_statusLabel(t, dryRun) {
+    if (isHeld(t))
+        return { label: '⏳ held: signature too new', count: 'held (signature too new)' };
+    const label = t.status === 'drifted' && dryRun ? '⚠️ existing drift' : LABELS[t.status];
+    return { label, count: label.replace(/^\S+ /, '') };
+}
 const TABLE_HEAD = '| Status | Source → Destination | Digest |\n|---|---|---|';
 function row(t, dryRun) {
-    const label = isHeld(t)
-        ? HELD_LABEL
-        : t.status === 'drifted' && dryRun
-            ? '⚠️ existing drift'
-            : LABELS[t.status];
+    const { label } = summary_statusLabel(t, dryRun);
     const rewritten = t.rewritten && t.status !== 'failed' ? `<br>rewritten: ${cell(t.rewritten)}` : '';
     // `verify:` entries: the signer, as the text report says it.
     const verified = verifiedLabel(t);
@@ -4152,11 +4171,7 @@ function entryCounts(e, dryRun) {
     if (e.notChecked !== undefined)
         n.set('not checked', 1);
     for (const t of rowsOf(e)) {
-        const k = isHeld(t)
-            ? 'held (signature too new)'
-            : t.status === 'drifted' && dryRun
-                ? 'existing drift'
-                : LABELS[t.status].replace(/^\S+ /, '');
+        const k = summary_statusLabel(t, dryRun).count;
         n.set(k, (n.get(k) ?? 0) + 1);
     }
     return [...n].map(([k, v]) => `${v} ${k}`).join(' · ');
@@ -4165,7 +4180,7 @@ const ICON = {
     failed: '❌',
     drifted: '⚠️',
     'not-checked': '⏸️',
-    held: '⏳',
+    waiting: '⏳',
     changed: '🔜',
     clean: '✅',
 };
@@ -4298,6 +4313,15 @@ function layout(entries, budget, full, line, moreNote) {
         parts.push(moreNote(omitted));
     return { text: parts.join('\n\n'), shortened: short.length, omitted };
 }
+/** The section of entries whose rows wait for a later run, titled by what they wait for. */
+function waitingTitle(entries) {
+    const rows = entries.flatMap(rowsOf);
+    const held = rows.some(isHeld);
+    const deferred = rows.some((t) => t.status === 'deferred');
+    if (held && deferred)
+        return '### Held back or deferred to a later run';
+    return deferred ? '### Deferred to a later run' : '### Held back: signatures younger than `minAge`';
+}
 /**
  * The job summary: headline; the entries that need a person (failed, drifted, not checked) with
  * reason and remedy; what changed; then every tag in a collapsed section. Over `maxBytes`, entries
@@ -4310,7 +4334,7 @@ function renderSummary(result, opts) {
     const ordered = orderedEntries(result);
     const attention = ordered.filter((e) => ['failed', 'drifted', 'not-checked'].includes(severityOf(e)));
     const changed = ordered.filter((e) => severityOf(e) === 'changed');
-    const heldBack = ordered.filter((e) => severityOf(e) === 'held');
+    const waiting = ordered.filter((e) => severityOf(e) === 'waiting');
     const total = result.entries.reduce((n, e) => n + rowsOf(e).length, 0);
     const report = opts.reportUrl
         ? `every row is in the [JSON report artifact](${opts.reportUrl})`
@@ -4330,8 +4354,8 @@ function renderSummary(result, opts) {
     };
     section(`### Needs attention (${attention.length} entr${attention.length === 1 ? 'y' : 'ies'})`, attention, false);
     section(dry ? '### Would change' : '### Changed', changed, false);
-    section('### Held back: signatures younger than `minAge`', heldBack, false);
-    if (attention.length === 0 && changed.length === 0 && heldBack.length === 0)
+    section(waitingTitle(waiting), waiting, false);
+    if (attention.length === 0 && changed.length === 0 && waiting.length === 0)
         parts.push(dry
             ? 'Nothing would change: every selected tag is up to date at its destinations.'
             : 'Nothing changed: every selected tag is up to date at its destinations.');

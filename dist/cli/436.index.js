@@ -3260,6 +3260,12 @@ function childDigests(raw) {
 class JobTimeoutError extends Error {
 }
 const DEFAULT_JOB_TIMEOUT_MS = 5 * 60_000;
+/** The row of a copy left for the next run because `--max-duration` was over before it started. */
+const MAX_DURATION_REASON = 'max-duration reached before this copy started; the next run continues here';
+/** Whether `--max-duration`'s point (`deadline`, ms since the epoch) has passed: no new copy starts. */
+function pastMaxDuration(deadline) {
+    return deadline !== undefined && Date.now() >= deadline;
+}
 /** A per-run `ManifestChildren` (when there is no state file). */
 function memoChildren() {
     const memo = new Map();
@@ -3895,6 +3901,8 @@ async function publishVersion(ctx, chart, v) {
         row.status = action === 'copy' ? 'would-copy' : 'would-overwrite';
         return row;
     }
+    if (pastMaxDuration(ctx.deadline))
+        return deferRow(row);
     const a = await build();
     if (a.chart.digest !== chartDigest)
         throw new ChartEntryError(`${chart.name} ${v.version}: downloaded chart does not have digest ${chartDigest}`);
@@ -3929,6 +3937,12 @@ async function copyOciVersion(ctx, chart, v, dst, row) {
     // The destination tag keeps the source tag (already `_` for `+`).
     return runPlanned(ctx, planned);
 }
+/** A chart push or image copy not started because `--max-duration` is over. */
+function deferRow(row) {
+    row.status = 'deferred';
+    row.reason = MAX_DURATION_REASON;
+    return row;
+}
 /** Execute a planned artifact-engine job (copy/overwrite) or return its decided row. */
 async function runPlanned(ctx, p, referrers = false) {
     // Up to date, but signatures or SBOMs may have been added since: those still follow.
@@ -3939,6 +3953,9 @@ async function runPlanned(ctx, p, referrers = false) {
         p.row.status = p.action === 'copy' ? 'would-copy' : 'would-overwrite';
         return p.row;
     }
+    // Past `--max-duration`: a copy is left for the next run; an up-to-date tag's referrer pass too.
+    if (pastMaxDuration(ctx.deadline))
+        return referrersOnly ? p.row : deferRow(p.row);
     return runJob(ctx.copy, p, {
         referrers,
         referrersOnly,
@@ -3982,7 +3999,7 @@ function mirrorImage(ctx, chart, image, dst, jobs) {
     const key = `${image} ${(0,oci_reference/* formatReference */.FH)(dst)}`;
     const prior = jobs.get(key);
     if (prior)
-        return prior.then((r) => r.status === 'failed'
+        return prior.then((r) => r.status === 'failed' || r.status === 'deferred'
             ? { ...r }
             : {
                 ...(0,model/* tagRow */.Jm)(r.source, r.destination, {
@@ -8469,11 +8486,8 @@ async function sync(config, options = {}) {
                 status: 'failed',
                 error: errorInfo(new CancelledError(`${plan.row.source} → ${plan.row.destination}: cancelled before it started`)),
             });
-        if (options.deadline !== undefined && Date.now() >= options.deadline)
-            return notStarted({
-                status: 'deferred',
-                reason: 'max-duration reached before this copy started; the next run continues here',
-            });
+        if (pastMaxDuration(options.deadline))
+            return notStarted({ status: 'deferred', reason: MAX_DURATION_REASON });
         emit({ type: 'tag-started', entry, source: plan.row.source, destination: plan.row.destination });
         const r = await runJob(ctx, plan, {
             cancel: options.signal,

@@ -93,17 +93,35 @@ function isNotable(t: TagResult): boolean {
   return t.status !== 'skipped' || isHeld(t);
 }
 
-/** How an entry sorts: what needs a person first. */
-type Severity = 'failed' | 'drifted' | 'not-checked' | 'held' | 'changed' | 'clean';
+/**
+ * A row that is neither moved nor up to date but waits for a later run, with nothing to fix:
+ * held back by a too-young signature, or deferred (pull limit, `max-duration`).
+ */
+function isWaiting(t: TagResult): boolean {
+  return isHeld(t) || t.status === 'deferred';
+}
 
-const SEVERITY_ORDER: readonly Severity[] = ['failed', 'drifted', 'not-checked', 'held', 'changed', 'clean'];
+/**
+ * How an entry sorts: what needs a person first. `waiting`: rows held back or deferred, nothing
+ * moved or failed because of them.
+ */
+type Severity = 'failed' | 'drifted' | 'not-checked' | 'waiting' | 'changed' | 'clean';
+
+const SEVERITY_ORDER: readonly Severity[] = [
+  'failed',
+  'drifted',
+  'not-checked',
+  'waiting',
+  'changed',
+  'clean',
+];
 
 function severityOf(e: EntryResult): Severity {
   const rows = rowsOf(e);
   if (e.error || rows.some((t) => t.status === 'failed')) return 'failed';
   if (rows.some((t) => t.status === 'drifted')) return 'drifted';
   if (e.notChecked !== undefined) return 'not-checked';
-  if (rows.some(isHeld)) return 'held';
+  if (rows.some(isWaiting)) return 'waiting';
   if (rows.some((t) => t.status !== 'skipped')) return 'changed';
   return 'clean';
 }
@@ -155,17 +173,21 @@ function digestCell(t: TagResult): string {
   }
 }
 
-/** The status cell of a held row (`isHeld`). */
-const HELD_LABEL = '⏳ held: signature too new';
+/**
+ * A row's status as its table cell says it (`label`) and as an entry's counts say it (`count`).
+ * Held rows (`isHeld`) are `skipped` in the report but not up to date; drift a pull request did
+ * not cause is "existing drift".
+ */
+function statusLabel(t: TagResult, dryRun: boolean): { label: string; count: string } {
+  if (isHeld(t)) return { label: '⏳ held: signature too new', count: 'held (signature too new)' };
+  const label = t.status === 'drifted' && dryRun ? '⚠️ existing drift' : LABELS[t.status];
+  return { label, count: label.replace(/^\S+ /, '') };
+}
 
 const TABLE_HEAD = '| Status | Source → Destination | Digest |\n|---|---|---|';
 
 function row(t: TagResult, dryRun: boolean): string {
-  const label = isHeld(t)
-    ? HELD_LABEL
-    : t.status === 'drifted' && dryRun
-      ? '⚠️ existing drift'
-      : LABELS[t.status];
+  const { label } = statusLabel(t, dryRun);
   const rewritten = t.rewritten && t.status !== 'failed' ? `<br>rewritten: ${cell(t.rewritten)}` : '';
   // `verify:` entries: the signer, as the text report says it.
   const verified = verifiedLabel(t);
@@ -231,11 +253,7 @@ function entryCounts(e: EntryResult, dryRun: boolean): string {
   if (e.error) n.set('plan failed', 1);
   if (e.notChecked !== undefined) n.set('not checked', 1);
   for (const t of rowsOf(e)) {
-    const k = isHeld(t)
-      ? 'held (signature too new)'
-      : t.status === 'drifted' && dryRun
-        ? 'existing drift'
-        : LABELS[t.status].replace(/^\S+ /, '');
+    const k = statusLabel(t, dryRun).count;
     n.set(k, (n.get(k) ?? 0) + 1);
   }
   return [...n].map(([k, v]) => `${v} ${k}`).join(' · ');
@@ -245,7 +263,7 @@ const ICON: Record<Severity, string> = {
   failed: '❌',
   drifted: '⚠️',
   'not-checked': '⏸️',
-  held: '⏳',
+  waiting: '⏳',
   changed: '🔜',
   clean: '✅',
 };
@@ -402,6 +420,15 @@ function layout(
   return { text: parts.join('\n\n'), shortened: short.length, omitted };
 }
 
+/** The section of entries whose rows wait for a later run, titled by what they wait for. */
+function waitingTitle(entries: EntryResult[]): string {
+  const rows = entries.flatMap(rowsOf);
+  const held = rows.some(isHeld);
+  const deferred = rows.some((t) => t.status === 'deferred');
+  if (held && deferred) return '### Held back or deferred to a later run';
+  return deferred ? '### Deferred to a later run' : '### Held back: signatures younger than `minAge`';
+}
+
 /**
  * The job summary: headline; the entries that need a person (failed, drifted, not checked) with
  * reason and remedy; what changed; then every tag in a collapsed section. Over `maxBytes`, entries
@@ -414,7 +441,7 @@ export function renderSummary(result: SyncResult, opts: SummaryOptions): string 
   const ordered = orderedEntries(result);
   const attention = ordered.filter((e) => ['failed', 'drifted', 'not-checked'].includes(severityOf(e)));
   const changed = ordered.filter((e) => severityOf(e) === 'changed');
-  const heldBack = ordered.filter((e) => severityOf(e) === 'held');
+  const waiting = ordered.filter((e) => severityOf(e) === 'waiting');
   const total = result.entries.reduce((n, e) => n + rowsOf(e).length, 0);
   const report = opts.reportUrl
     ? `every row is in the [JSON report artifact](${opts.reportUrl})`
@@ -443,8 +470,8 @@ export function renderSummary(result: SyncResult, opts: SummaryOptions): string 
     false,
   );
   section(dry ? '### Would change' : '### Changed', changed, false);
-  section('### Held back: signatures younger than `minAge`', heldBack, false);
-  if (attention.length === 0 && changed.length === 0 && heldBack.length === 0)
+  section(waitingTitle(waiting), waiting, false);
+  if (attention.length === 0 && changed.length === 0 && waiting.length === 0)
     parts.push(
       dry
         ? 'Nothing would change: every selected tag is up to date at its destinations.'

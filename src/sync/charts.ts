@@ -25,7 +25,7 @@ import { OCI_MANIFEST } from '../oci/mediatypes.js';
 import { formatReference, formatRepository, parseRepository, type Reference } from '../oci/reference.js';
 import type { CopyContext } from './copy.js';
 import { errorInfo, onSide } from './errors.js';
-import { DEFAULT_JOB_TIMEOUT_MS, runJob } from './job.js';
+import { DEFAULT_JOB_TIMEOUT_MS, MAX_DURATION_REASON, pastMaxDuration, runJob } from './job.js';
 import { type EntryResult, type TagResult, tagRow } from './model.js';
 import { planEntry } from './plan.js';
 import { mapPool } from './pool.js';
@@ -44,6 +44,8 @@ export interface ChartOptions {
   jobTimeoutMs?: number;
   /** See `SyncOptions.knownDestinationDigest` (the state cache); used for OCI chart sources and images. */
   knownDestinationDigest?: ((destination: string) => string | undefined) | undefined;
+  /** See `SyncOptions.deadline` (`--max-duration`): chart pushes and image copies not started by then are deferred. */
+  deadline?: number;
 }
 
 export interface ChartContext extends ChartOptions {
@@ -267,6 +269,7 @@ async function publishVersion(ctx: ChartContext, chart: ChartEntry, v: SourceVer
     row.status = action === 'copy' ? 'would-copy' : 'would-overwrite';
     return row;
   }
+  if (pastMaxDuration(ctx.deadline)) return deferRow(row);
   const a = await build();
   if (a.chart.digest !== chartDigest)
     throw new ChartEntryError(
@@ -314,6 +317,13 @@ async function copyOciVersion(
   return runPlanned(ctx, planned);
 }
 
+/** A chart push or image copy not started because `--max-duration` is over. */
+function deferRow(row: TagResult): TagResult {
+  row.status = 'deferred';
+  row.reason = MAX_DURATION_REASON;
+  return row;
+}
+
 /** Execute a planned artifact-engine job (copy/overwrite) or return its decided row. */
 async function runPlanned(
   ctx: ChartContext,
@@ -327,6 +337,8 @@ async function runPlanned(
     p.row.status = p.action === 'copy' ? 'would-copy' : 'would-overwrite';
     return p.row;
   }
+  // Past `--max-duration`: a copy is left for the next run; an up-to-date tag's referrer pass too.
+  if (pastMaxDuration(ctx.deadline)) return referrersOnly ? p.row : deferRow(p.row);
   return runJob(ctx.copy, p, {
     referrers,
     referrersOnly,
@@ -391,7 +403,7 @@ function mirrorImage(
   const prior = jobs.get(key);
   if (prior)
     return prior.then((r) =>
-      r.status === 'failed'
+      r.status === 'failed' || r.status === 'deferred'
         ? { ...r }
         : {
             ...tagRow(r.source, r.destination, {

@@ -36,6 +36,15 @@ export interface JobOptions {
 
 export const DEFAULT_JOB_TIMEOUT_MS = 5 * 60_000;
 
+/** The row of a copy left for the next run because `--max-duration` was over before it started. */
+export const MAX_DURATION_REASON =
+  'max-duration reached before this copy started; the next run continues here';
+
+/** Whether `--max-duration`'s point (`deadline`, ms since the epoch) has passed: no new copy starts. */
+export function pastMaxDuration(deadline: number | undefined): boolean {
+  return deadline !== undefined && Date.now() >= deadline;
+}
+
 /**
  * The manifests an index lists, by the index's digest ([] for a manifest). A digest's content
  * never changes, so this can be remembered for good (the state file keeps it with its TTL).

@@ -14,7 +14,14 @@ import { BlobCopier } from './blobs.js';
 import type { ChartOptions } from './charts.js';
 import type { CopyContext } from './copy.js';
 import { CancelledError, errorInfo } from './errors.js';
-import { DEFAULT_JOB_TIMEOUT_MS, type ManifestChildren, memoChildren, runJob } from './job.js';
+import {
+  DEFAULT_JOB_TIMEOUT_MS,
+  MAX_DURATION_REASON,
+  type ManifestChildren,
+  memoChildren,
+  pastMaxDuration,
+  runJob,
+} from './job.js';
 import {
   type EntryResult,
   type HostUsage,
@@ -187,11 +194,8 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
           new CancelledError(`${plan.row.source} → ${plan.row.destination}: cancelled before it started`),
         ),
       });
-    if (options.deadline !== undefined && Date.now() >= options.deadline)
-      return notStarted({
-        status: 'deferred',
-        reason: 'max-duration reached before this copy started; the next run continues here',
-      });
+    if (pastMaxDuration(options.deadline))
+      return notStarted({ status: 'deferred', reason: MAX_DURATION_REASON });
     emit({ type: 'tag-started', entry, source: plan.row.source, destination: plan.row.destination });
     const r = await runJob(ctx, plan, {
       cancel: options.signal,

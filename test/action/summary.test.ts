@@ -116,6 +116,30 @@ describe('job summary', () => {
     expect(body).toContain('<details open><summary>⏳ <code>signed</code>');
   });
 
+  it('sorts entries whose rows were deferred with what waits, not under "Changed" with a ✅', () => {
+    const deferred = (n: number, init: Partial<TagResult> = {}) =>
+      tag('deferred', n, { reason: 'max-duration 10m reached; not started in this run', ...init });
+    const r = result([
+      entry('moved', [tag('copied', 1)]),
+      entry('later', [deferred(2), deferred(3), tag('skipped', 4)]),
+    ]);
+    const md = renderSummary(r, view);
+    // Its own section after what changed, titled by what it waits for; the entry's icon is not ✅.
+    expect(md).toContain('### Deferred to a later run');
+    expect(md.indexOf('`moved`')).toBeLessThan(md.indexOf('### Deferred to a later run'));
+    expect(md.indexOf('### Deferred to a later run')).toBeLessThan(md.indexOf('`later`'));
+    expect(md).toContain('#### ⏳ `later` — 2 deferred · 1 up to date');
+    expect(md).not.toMatch(/✅ `later`/);
+    expect(md).toContain(
+      '**deferred (2 tags):** max-duration 10m reached; not started in this run (not a failure)',
+    );
+    // Held and deferred entries together: one section that names both.
+    const young = tag('skipped', 5, { reason: 'signature-too-new' });
+    const both = renderSummary(result([entry('later', [deferred(2)]), entry('signed', [young])]), view);
+    expect(both).toContain('### Held back or deferred to a later run');
+    expect(both).not.toContain('### Changed');
+  });
+
   it('stays under the size cap with an explicit truncation note', () => {
     const tags = Array.from({ length: 400 }, (_, i) => tag(i % 2 ? 'copied' : 'skipped', i));
     const md = renderSummary(result([entry('big', tags)]), { ...view, maxBytes: 8_000 });

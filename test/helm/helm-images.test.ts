@@ -174,6 +174,42 @@ describe('chart image discovery', () => {
     expect(io.images).toHaveLength(7);
   });
 
+  it('--max-duration: a chart push and image copies not started by then are deferred, nothing is written, the next run does them', async () => {
+    const path = config(
+      'deadline',
+      `charts:
+  - name: discovery
+    source: ./discovery
+    destination: oci://${dst.host}/late-charts
+    images:
+      discover: true
+      destination: ${dst.host}/late
+      set:
+        sub.image: ${src.host}/library/redis:7
+        job.image: library/alpine:3.19@${digests['library/alpine:3.19']}
+      kubeVersion: "1.30.0"
+      apiVersions: [acme.example.com/v1]
+`,
+    );
+    // 1ms: over before the chart is resolved, so nothing may start.
+    const res = await cli(['sync', path, '--max-duration', '1ms', '-o', 'json'], { env });
+    expect(res.code, res.stderr).toBe(0);
+    const doc = JSON.parse(res.stdout);
+    expect(validateReport(doc)).toEqual([]);
+    const row = doc.report.results[0].tags[0] as Row & { reason?: string };
+    const reason = 'max-duration reached before this copy started; the next run continues here';
+    expect(row).toMatchObject({ status: 'deferred', reason });
+    expect(row.images).toHaveLength(7);
+    for (const i of row.images ?? []) expect(i).toMatchObject({ status: 'deferred', reason });
+    expect(doc.report.summary).toMatchObject({ copied: 0, failed: 0, deferred: 8 });
+    expect(await getManifestRaw(dst, 'late-charts/discovery', '1.2.3')).toBeUndefined();
+    expect(await getManifestRaw(dst, 'late/library/redis', '7')).toBeUndefined();
+
+    const next = JSON.parse((await cli(['sync', path, '-o', 'json'], { env })).stdout);
+    expect(next.report.summary).toMatchObject({ copied: 8, failed: 0 });
+    expect((await getManifestRaw(dst, 'late/library/redis', '7'))?.digest).toBe(digests['library/redis:7']);
+  });
+
   it('copies the referrers of discovered images when asked; a re-run finds them present', async () => {
     // An SBOM attached to the busybox image at the source, listed in its fallback index.
     const subject = digests['library/busybox:1.36'] as string;

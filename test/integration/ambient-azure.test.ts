@@ -4,7 +4,11 @@
  * identity link is pointed at a local fake through the variables App Service / Container Apps set
  * (IDENTITY_ENDPOINT + IDENTITY_HEADER); the fake checks the secret header, api-version and
  * resource like the real endpoint, and only tokens it issued are accepted by the fake ACR exchange.
+ * The VM / AKS form, the Instance Metadata Service, is reached through AZURE_POD_IDENTITY_AUTHORITY_HOST
+ * (the one redirect MSAL allows for it); its fake requires the `Metadata: true` header, a GET,
+ * api-version 2018-02-01 and the resource, and knows one user-assigned identity.
  */
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
@@ -20,11 +24,14 @@ import { providerContext } from './util.js';
 
 const TENANT = 'tenant-ambient';
 const REGISTRY = 'mirror.azurecr.io';
+const ACR_RESOURCE = 'https://containerregistry.azure.net';
 const SECRET = `msi-${randomBytes(8).toString('hex')}`;
 
 let issuer: OidcIssuer;
 let azure: AzureFake;
 let identity: FakeServer;
+let imds: FakeServer;
+const imdsCalls: { resource: string; clientId: string | null }[] = [];
 const saved = { ...process.env };
 const resources: string[] = [];
 
@@ -54,10 +61,52 @@ beforeAll(async () => {
       body: { access_token: token, expires_on: String(expiresOn), resource, token_type: 'Bearer' },
     };
   });
+  // The Azure Instance Metadata Service of a VM / VM scale set / AKS node (api-version 2018-02-01),
+  // reached through AZURE_POD_IDENTITY_AUTHORITY_HOST as on AKS with pod identity: a GET with the
+  // `Metadata: true` header (IMDS refuses any request without it, against SSRF), the resource, and
+  // for a user-assigned identity its client_id. The answer's shape is IMDS's own (expires_in too).
+  imds = await startFake((req) => {
+    // MSAL sends the path with a trailing slash; IMDS serves both.
+    if (req.url.pathname.replace(/\/$/, '') !== '/metadata/identity/oauth2/token')
+      return { status: 404, body: { error: 'not_found', error_description: req.url.pathname } };
+    if (req.method !== 'GET')
+      return { status: 405, body: { error: 'invalid_request', error_description: 'GET only' } };
+    if (req.headers.metadata !== 'true')
+      return {
+        status: 400,
+        body: { error: 'invalid_request', error_description: 'Required metadata header not specified' },
+      };
+    if (req.url.searchParams.get('api-version') !== '2018-02-01')
+      return { status: 400, body: { error: 'invalid_request', error_description: 'Invalid api-version' } };
+    const resource = req.url.searchParams.get('resource');
+    if (!resource)
+      return { status: 400, body: { error: 'invalid_request', error_description: 'Required resource' } };
+    const clientId = req.url.searchParams.get('client_id');
+    if (clientId !== null && clientId !== 'user-assigned-mi')
+      return { status: 400, body: { error: 'invalid_request', error_description: 'Identity not found' } };
+    imdsCalls.push({ resource, clientId });
+    const expiresIn = 3600;
+    const expiresOn = Math.floor(Date.now() / 1000) + expiresIn;
+    const token = fakeJwt({ aud: resource, tid: TENANT, exp: expiresOn, oid: clientId ?? 'system-mi' });
+    azure.aadTokens.add(token);
+    return {
+      status: 200,
+      body: {
+        access_token: token,
+        client_id: clientId ?? 'system-mi-client',
+        expires_in: String(expiresIn),
+        expires_on: String(expiresOn),
+        ext_expires_in: String(expiresIn),
+        not_before: String(expiresOn - expiresIn),
+        resource,
+        token_type: 'Bearer',
+      },
+    };
+  });
 });
 afterAll(async () => {
   process.env = saved;
-  await Promise.all([issuer?.stop(), azure?.stop(), identity?.stop()]);
+  await Promise.all([issuer?.stop(), azure?.stop(), identity?.stop(), imds?.stop()]);
 });
 afterEach(() => {
   process.env = { ...saved };
@@ -69,6 +118,29 @@ function managedIdentity(): void {
   for (const [k, v] of Object.entries(saved)) if (!/^AZURE_|^IDENTITY_|^MSI_|^IMDS_/.test(k)) env[k] = v;
   Object.assign(env, { IDENTITY_ENDPOINT: `${identity.url}/msi/token`, IDENTITY_HEADER: SECRET });
   process.env = env;
+}
+
+/**
+ * `azureToken()` for the ACR resource in a fresh process (test/integration/ambient-child.ts) with no
+ * Azure settings but the VM's IMDS at the local fake, plus `vars`.
+ */
+function azureChild(vars: NodeJS.ProcessEnv): Promise<{ token?: string; error?: string }> {
+  const env = { PATH: saved.PATH, HOME: saved.HOME, AZURE_POD_IDENTITY_AUTHORITY_HOST: imds.url, ...vars };
+  const script = join(import.meta.dirname, 'ambient-child.ts');
+  return new Promise((resolve, reject) =>
+    execFile(
+      process.execPath,
+      ['--import', import.meta.resolve('tsx'), script, 'azure', `${ACR_RESOURCE}/.default`],
+      { env, timeout: 120_000 },
+      (err, stdout, stderr) => {
+        try {
+          resolve(JSON.parse(stdout));
+        } catch {
+          reject(new Error(`child failed: ${err?.message}\n${stderr}`));
+        }
+      },
+    ),
+  );
 }
 
 function ctx(host: string): ProviderContext {
@@ -85,6 +157,24 @@ describe('provider: acr, ambient Azure identity (DefaultAzureCredential)', () =>
     );
     expect(claims).toMatchObject({ iss: 'Azure Container Registry', aud: REGISTRY, tenant: TENANT });
     expect(resources.at(-1)).toBe('https://containerregistry.azure.net');
+  });
+
+  it('VM / AKS managed identity through IMDS: system-assigned, user-assigned (AZURE_CLIENT_ID), and one the VM lacks', async () => {
+    // Each in a process of its own: MSAL keeps the managed identity source it detected, and its
+    // tokens, for the whole process, and the tests above already used the App Service source.
+    const system = await azureChild({});
+    expect(system.error).toBeUndefined();
+    expect(azure.aadTokens.has(system.token ?? '')).toBe(true);
+    expect(imdsCalls.at(-1)).toEqual({ resource: ACR_RESOURCE, clientId: null });
+    // A user-assigned identity, chosen the documented way: IMDS gets its client_id.
+    const user = await azureChild({ AZURE_CLIENT_ID: 'user-assigned-mi' });
+    expect(user.error).toBeUndefined();
+    expect(azure.aadTokens.has(user.token ?? '')).toBe(true);
+    expect(imdsCalls.at(-1)).toEqual({ resource: ACR_RESOURCE, clientId: 'user-assigned-mi' });
+    // An identity the VM does not have: IMDS's refusal comes through, naming the chain.
+    const none = await azureChild({ AZURE_CLIENT_ID: 'not-assigned' });
+    expect(none.token).toBeUndefined();
+    expect(none.error).toMatch(/DefaultAzureCredential.*Identity not found/s);
   });
 
   it('Azure CLI: `az account get-access-token` (a fake az on PATH that answers like the real one)', async () => {
