@@ -17,16 +17,15 @@ import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Agent, request } from 'undici';
-import { MediaTypes, startRegistry, stopAll, tempDir } from '../test/harness/index.js';
+import { MediaTypes, stopAll, tempDir } from '../test/harness/index.js';
 import { benchArgs } from './args.js';
-import { buildRefSet, pushRefSet } from './refset.js';
+import { refSetConfig, skopeoSyncArgs, startRefSet } from './refset.js';
 
 const { own, extra, opt } = benchArgs();
 const VALUE_FLAGS = /^--(repos|tags|rounds)$/;
 const sides = own.filter((a, i) => !a.startsWith('--') && !VALUE_FLAGS.test(own[i - 1] ?? ''));
 if (sides.length === 0) throw new Error('usage: bench/warm.ts DIR_A [DIR_B ...] [--rounds N --skopeo]');
 const NODE = process.execPath;
-const MiB = 1024 * 1024;
 const tmp = tempDir('oci-mirror-warm');
 
 const PROBE = join(tmp.path, 'probe.mjs');
@@ -109,19 +108,7 @@ function runMirror(side: string, config: string): Promise<Run> {
 }
 
 function runSkopeo(yaml: string, dstHost: string): Promise<Run> {
-  return measured('skopeo', [
-    'sync',
-    '--all',
-    '--retry-times=0',
-    '--src',
-    'yaml',
-    '--dest',
-    'docker',
-    '--dest-tls-verify=false',
-    '--dest-no-creds',
-    yaml,
-    `${dstHost}/mirror`,
-  ]).then((r) => r.run);
+  return measured('skopeo', skopeoSyncArgs(yaml, dstHost)).then((r) => r.run);
 }
 
 /** The warm run's requests alone, from this (already running) process through a fresh pool. */
@@ -159,29 +146,11 @@ const median = (xs: number[]): number => {
 };
 
 try {
-  const set = buildRefSet({
-    repos: opt('--repos', 10),
-    tags: opt('--tags', 5),
-    sharedSize: 8 * MiB,
-    uniqueSize: MiB,
-  });
-  const src = await startRegistry();
-  await pushRefSet(src, set);
-  const dst = await startRegistry();
-  const lines = ['apiVersion: oci-mirror/v1', 'kind: Config', 'artifacts:'];
+  const { set, src, dst } = await startRefSet(opt('--repos', 10), opt('--tags', 5));
   const skopeoLines = [`${src.host}:`, '  tls-verify: false', '  images:'];
-  for (const repo of set.repos) {
-    const short = repo.split('/').pop();
-    lines.push(
-      `  - name: ${short}`,
-      `    source: ${src.host}/${repo}`,
-      `    destination: ${dst.host}/mirror/${short}`,
-      `    selector: { semver: ">=0.0.0", limit: 0 }`,
-    );
-    skopeoLines.push(`    ${repo}: []`);
-  }
+  for (const repo of set.repos) skopeoLines.push(`    ${repo}: []`);
   const cfg = join(tmp.path, 'warm.yaml');
-  writeFileSync(cfg, `${lines.join('\n')}\n`);
+  writeFileSync(cfg, refSetConfig(set, src.host, dst.host));
   const skopeoYaml = join(tmp.path, 'warm.skopeo.yaml');
   writeFileSync(skopeoYaml, `${skopeoLines.join('\n')}\n`);
   process.stderr.write(`warm: cold copy of ${set.images.length} tags by ${sides[0]}\n`);
