@@ -1,12 +1,12 @@
 /**
- * `npx tsx bench/profile.ts DIR [--warm] [--repos N --tags N] [-- extra sync args]`: one cold copy
+ * `npx tsx bench/profile.ts DIR [--warm] [--tiny] [--keep PREFIX] [--repos N --tags N] [-- extra sync args]`: one cold copy
  * (and with --warm, then a warm re-sync) of the reference set by the build in DIR under
  * `node --cpu-prof`, then the functions and modules where the CLI's own CPU went (self time),
  * with the request count per host from the counting proxies. For finding where a run spends CPU
  * on a 2-core machine where the registries run too.
  */
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { stopAll, tempDir } from '../test/harness/index.js';
 import { benchArgs } from './args.js';
@@ -14,7 +14,7 @@ import { startCountingProxy } from './proxy.js';
 import { startRefSet } from './refset.js';
 
 const { own, extra, opt } = benchArgs();
-const dir = own.find((a, i) => !a.startsWith('--') && !own[i - 1]?.match(/^--(repos|tags)$/));
+const dir = own.find((a, i) => !a.startsWith('--') && !own[i - 1]?.match(/^--(repos|tags|keep)$/));
 if (!dir) throw new Error('usage: bench/profile.ts DIR [--warm] [--repos N --tags N]');
 const tmp = tempDir('oci-mirror-profile');
 
@@ -67,6 +67,8 @@ function run(config: string, profDir: string): Promise<number> {
 function summarize(label: string, profDir: string, wallMs: number): void {
   const file = readdirSync(profDir).find((f) => f.endsWith('.cpuprofile'));
   if (!file) throw new Error(`no profile in ${profDir}`);
+  const keep = own[own.indexOf('--keep') + 1];
+  if (own.includes('--keep') && keep) copyFileSync(join(profDir, file), `${keep}.${label}.cpuprofile`);
   const prof = JSON.parse(readFileSync(join(profDir, file), 'utf8')) as Profile;
   const self = new Map<number, number>();
   prof.samples.forEach((id, i) => {
@@ -116,7 +118,12 @@ function summarize(label: string, profDir: string, wallMs: number): void {
 }
 
 try {
-  const { set, src, dst } = await startRefSet(opt('--repos', 10), opt('--tags', 5));
+  const { set, src, dst } = await startRefSet(
+    opt('--repos', 10),
+    opt('--tags', 5),
+    // `--tiny`: 1 KiB layers, so what is left is the cost per request and per tag, not per byte.
+    own.includes('--tiny') ? { sharedSize: 1024, uniqueSize: 1024 } : {},
+  );
   const srcP = await startCountingProxy(src.url);
   const dstP = await startCountingProxy(dst.url);
   const lines = ['apiVersion: oci-mirror/v1', 'kind: Config', 'artifacts:'];

@@ -129,17 +129,19 @@ async function mapLimit<T>(items: T[], limit: number, fn: (item: T) => Promise<v
 
 /**
  * The scripts' usual start: the reference set of `repos` x `tags` (8 MiB shared, 1 MiB per
- * platform) pushed to a new source registry, and an empty destination registry.
+ * platform unless `sizes` says otherwise) pushed to a new source registry, and an empty
+ * destination registry.
  */
 export async function startRefSet(
   repos: number,
   tags: number,
+  sizes: Partial<Pick<RefSetOptions, 'sharedSize' | 'uniqueSize'>> = {},
 ): Promise<{
   set: RefSet;
   src: TestRegistry;
   dst: TestRegistry;
 }> {
-  const set = buildRefSet({ repos, tags, sharedSize: 8 * 1024 * 1024, uniqueSize: 1024 * 1024 });
+  const set = buildRefSet({ repos, tags, sharedSize: 8 * 1024 * 1024, uniqueSize: 1024 * 1024, ...sizes });
   const src = await startRegistry();
   await pushRefSet(src, set);
   return { set, src, dst: await startRegistry() };

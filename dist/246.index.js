@@ -3682,7 +3682,7 @@ const INPUT_DEFAULTS = {
     'dry-run': 'auto',
     only: '',
     overwrite: 'false',
-    concurrency: '4',
+    concurrency: '8',
     retries: '3',
     timeout: '5m',
     'fail-on-drift': 'auto',
@@ -4711,7 +4711,7 @@ async function run() {
     const helmBin = await provideHelm(config, inputs);
     const only = inputs.only;
     const cancel = onSignals((signal) => core/* warning */.$e(`${signal} received: cancelling (nothing new starts; copies in flight are aborted)`));
-    const { sync } = await Promise.all(/* import() */[__webpack_require__.e(681), __webpack_require__.e(350)]).then(__webpack_require__.bind(__webpack_require__, 99969));
+    const { sync } = await Promise.all(/* import() */[__webpack_require__.e(681), __webpack_require__.e(306)]).then(__webpack_require__.bind(__webpack_require__, 22306));
     const result = await sync(config, {
         signal: cancel.signal,
         dryRun,

@@ -28768,7 +28768,7 @@ Options:
   --version V               only these versions of the --chart charts (repeatable)
   --set COMPONENT:PATH=VALUE  a helm --set PATH=VALUE for the chart COMPONENT (its name or lazyoci
                             key) when its images are discovered (repeatable; as aicr does)
-  --concurrency N           copy jobs in flight (default 4)
+  --concurrency N           copy jobs in flight (default 8)
   --streams N               blob streams in flight across all jobs (default 16, or 2x concurrency)
   --retries N               retries per request and per upload (default 3)
   --timeout DURATION        time budget per copy job, e.g. 90s, 5m (default 5m)
@@ -28886,7 +28886,7 @@ function shardOption(flag, parse) {
 const HELP_DEFAULTS = {
     command: 'help',
     output: 'text',
-    concurrency: 4,
+    concurrency: 8,
     retries: 3,
     timeoutMs: 5 * 60_000,
     overwrite: false,
@@ -29017,7 +29017,8 @@ function parseCli(argv, env = process.env) {
     const args = {
         command,
         output: output,
-        concurrency: integer('concurrency', v.concurrency, 4, 1),
+        // The engine's default (DEFAULT_CONCURRENCY in src/sync/sync.ts; not imported: `validate` stays light).
+        concurrency: integer('concurrency', v.concurrency, 8, 1),
         ...(v.streams !== undefined ? { streams: integer('streams', v.streams, 16, 1) } : {}),
         retries: integer('retries', v.retries, 3, 0),
         timeoutMs: v.timeout !== undefined ? positiveDuration(v.timeout) : 5 * 60_000,
@@ -29309,7 +29310,7 @@ async function runCli(argv, io) {
         return 0;
     }
     // The registry engine loads only now: `validate` stays small (test/repo/startup.test.ts).
-    const { sync, SessionError } = await Promise.all(/* import() */[__nccwpck_require__.e(681), __nccwpck_require__.e(436)]).then(__nccwpck_require__.bind(__nccwpck_require__, 34436));
+    const { sync, SessionError } = await Promise.all(/* import() */[__nccwpck_require__.e(681), __nccwpck_require__.e(91)]).then(__nccwpck_require__.bind(__nccwpck_require__, 47091));
     if (args.command === 'list-images')
         return listImages(args, config, io);
     // Text mode prints tag lines and a summary on stdout; `--verbose` replaces them with the log
@@ -29577,7 +29578,7 @@ async function saveState(state, result, args, err) {
 }
 /** `list-images`: discover chart images and print them; exit 1 when a chart failed to resolve or render. */
 async function listImages(args, config, io) {
-    const { createSession, SessionError, listChartImages } = await Promise.all(/* import() */[__nccwpck_require__.e(681), __nccwpck_require__.e(436)]).then(__nccwpck_require__.bind(__nccwpck_require__, 34436));
+    const { createSession, SessionError, listChartImages } = await Promise.all(/* import() */[__nccwpck_require__.e(681), __nccwpck_require__.e(91)]).then(__nccwpck_require__.bind(__nccwpck_require__, 47091));
     const session = createSession(config, { insecure: args.insecure, env: io.env, retries: args.retries });
     try {
         const listings = await listChartImages(config, session.client, {

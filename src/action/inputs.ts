@@ -79,7 +79,7 @@ export const INPUT_DEFAULTS = {
   'dry-run': 'auto',
   only: '',
   overwrite: 'false',
-  concurrency: '4',
+  concurrency: '8',
   retries: '3',
   timeout: '5m',
   'fail-on-drift': 'auto',

@@ -3,9 +3,10 @@
  * destination registry; later needs of the same blob in that registry are mounted from where it
  * already is; a blob in flight for one job is awaited by another, never fetched twice.
  *
- * A destination repository that held no tag when this run first wrote to it (new, or emptied) gets
- * its blobs without asking first whether it has them: on a fresh mirror every such HEAD misses.
- * At worst (blobs left there without a tag) a blob is uploaded again, which is correct.
+ * A destination repository that held no tag when this run first asked (new, or emptied; see
+ * `TaglessRepositories`) gets its blobs without asking first whether it has them: on a fresh mirror
+ * every such HEAD misses. At worst (blobs left there without a tag) a blob is uploaded again, which
+ * is correct.
  */
 import type { Readable } from 'node:stream';
 import type { RegistryClient } from '../oci/client.js';
@@ -15,6 +16,7 @@ import { formatRepository, type Repository } from '../oci/reference.js';
 import { tuneForStreaming } from '../runtime.js';
 import { onSide } from './errors.js';
 import type { Semaphore } from './pool.js';
+import { TaglessRepositories } from './tagless.js';
 
 export type BlobOutcome = 'copied' | 'mounted' | 'existing';
 
@@ -23,6 +25,8 @@ export interface BlobCopierOptions {
   /** Limits concurrent blob transfers across the run. */
   transfers: Semaphore;
   log?: (message: string) => void;
+  /** Repositories known to hold no tag, shared with planning (default: the copier's own). */
+  tagless?: TaglessRepositories;
 }
 
 export class BlobCopier {
@@ -33,8 +37,7 @@ export class BlobCopier {
   readonly #known = new Map<string, Map<string, Set<string>>>();
   /** `registry|digest` → the copy in flight into that registry. */
   readonly #inflight = new Map<string, Promise<unknown>>();
-  /** `registry/repository` → whether it held no tag when this run first wrote a blob to it. */
-  readonly #empty = new Map<string, { settled: boolean; empty: boolean }>();
+  readonly #tagless: TaglessRepositories;
   /** Bytes streamed into destinations by this copier. */
   bytes = 0;
 
@@ -42,6 +45,7 @@ export class BlobCopier {
     this.#client = options.client;
     this.#transfers = options.transfers;
     this.#log = options.log ?? (() => undefined);
+    this.#tagless = options.tagless ?? new TaglessRepositories();
   }
 
   #holders(registry: string, digest: string): Set<string> {
@@ -90,33 +94,22 @@ export class BlobCopier {
   }
 
   /**
-   * Ask once per run whether `dst` holds any tag (one tag-list page), without waiting for the
-   * answer: a copy calls this as it starts, so the answer is usually in before its first blob.
+   * A copy into `dst` starts: ask once per run whether `dst` holds any tag (one tag-list page),
+   * without waiting for the answer (usually in before the first blob, or already from planning),
+   * and note that this run now writes there (see `TaglessRepositories.copying`).
    */
-  probe(client: RegistryClient, dst: Repository): void {
-    this.#knownEmpty(client, dst);
+  starting(client: RegistryClient, dst: Repository): void {
+    void this.#tagless.ask(client, dst);
+    this.#tagless.copying(dst);
   }
 
   /**
-   * True when `dst` is known to have held no tag when this run first asked (see `probe`). Until
+   * True when `dst` is known to have held no tag when this run first asked (see `starting`). Until
    * the answer is in, and after an error, false: each blob is then looked up as before.
    */
   #knownEmpty(client: RegistryClient, dst: Repository): boolean {
-    const key = formatRepository(dst);
-    const known = this.#empty.get(key);
-    if (known) return known.settled && known.empty;
-    const state = { settled: false, empty: false };
-    this.#empty.set(key, state);
-    client.hasTags(dst).then(
-      (has) => {
-        state.empty = !has;
-        state.settled = true;
-      },
-      () => {
-        state.settled = true;
-      },
-    );
-    return false;
+    void this.#tagless.ask(client, dst);
+    return this.#tagless.known(dst);
   }
 
   /** Open the source stream; errors it emits later (digest mismatch, reset) are the source's. */

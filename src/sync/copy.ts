@@ -40,7 +40,7 @@ export async function copyImage(
   const srcRepo = { registry: src.registry, repository: src.repository };
   const dstRepo = { registry: dst.registry, repository: dst.repository };
   // Whether the destination repository holds any tag decides if its blobs need looking up first.
-  ctx.blobs.probe(ctx.client, dstRepo);
+  ctx.blobs.starting(ctx.client, dstRepo);
   const top =
     options.manifest?.digest === srcDigest
       ? options.manifest

@@ -10,6 +10,7 @@ import { filterIndexPlatforms, type RawManifest } from '../oci/manifest.js';
 import { isIndexMediaType } from '../oci/mediatypes.js';
 import {
   formatReference,
+  formatRepository,
   parseReference,
   parseRepository,
   type Reference,
@@ -21,6 +22,7 @@ import { errorInfo, onceMore, onSide, rowOutcome } from './errors.js';
 import { type TagResult, tagRow, type UnparseableTags } from './model.js';
 import { type HostLimiter, mapPool } from './pool.js';
 import { REFERRER_TAG } from './referrers.js';
+import type { TaglessRepositories } from './tagless.js';
 
 /** What the executor must do for one tag at one destination (`hold`: not copied, row as planned). */
 export type PlannedAction = 'copy' | 'overwrite' | 'skip' | 'drift' | 'fail' | 'hold';
@@ -83,17 +85,49 @@ export interface DigestSource {
   known(ref: Reference): string | undefined;
 }
 
-/** Digests from the registries themselves, at most `limiter.perHost` requests in flight per host. */
+/**
+ * Digests from the registries themselves, at most `limiter.perHost` requests in flight per host.
+ *
+ * With `tagless`, a destination repository's first manifest HEAD that misses is followed by one
+ * tag-list page: when the repository holds no tag, its other tags are absent without a HEAD each
+ * (a cold mirror asks once per repository, not once per tag). Until that first answer is in, the
+ * repository's other lookups wait for it; a hit, an error or a tag in the list, and they HEAD.
+ */
 export function registryDigests(
   client: RegistryClient,
   options: {
     limiter?: HostLimiter | undefined;
     knownDestinationDigest?: ((destination: string) => string | undefined) | undefined;
+    tagless?: TaglessRepositories | undefined;
   } = {},
 ): DigestSource {
-  const { limiter, knownDestinationDigest } = options;
+  const { limiter, knownDestinationDigest, tagless } = options;
   const limited = <T>(host: string, fn: () => Promise<T>): Promise<T> =>
     limiter ? limiter.run(host, fn) : fn();
+  const head = (ref: Reference) =>
+    limited(ref.registry, () => onceMore(() => onSide('destination', () => client.headManifest(ref))));
+  /** Per destination repository: settles once its first HEAD (and tag-list page, on a miss) answered. */
+  const firstLookups = new Map<string, Promise<unknown>>();
+  const destination = async (ref: Reference): Promise<ManifestHead | undefined> => {
+    if (!tagless) return head(ref);
+    const repo = { registry: ref.registry, repository: ref.repository };
+    const key = formatRepository(repo);
+    const first = firstLookups.get(key);
+    if (first === undefined) {
+      const looked = head(ref);
+      firstLookups.set(
+        key,
+        looked.then(
+          (h) => (h === undefined ? limited(ref.registry, () => tagless.ask(client, repo)) : undefined),
+          () => undefined,
+        ),
+      );
+      return looked;
+    }
+    await first;
+    // The tag list decides absence only while no copy of this run has written there.
+    return tagless.untouched(repo) ? undefined : head(ref);
+  };
   return {
     // Each lookup is tried once more after a transient failure (a cut answer, a reset).
     tags: (repo) =>
@@ -104,8 +138,7 @@ export function registryDigests(
       ),
     manifest: (ref) =>
       limited(ref.registry, () => onceMore(() => onSide('source', () => client.getManifest(ref)))),
-    destination: (ref) =>
-      limited(ref.registry, () => onceMore(() => onSide('destination', () => client.headManifest(ref)))),
+    destination,
     known: (ref) => knownDestinationDigest?.(formatReference(ref)),
   };
 }

@@ -2,6 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateReport } from '../../src/report/schema.js';
+import { registryDigests } from '../../src/sync/plan.js';
+import { TaglessRepositories } from '../../src/sync/tagless.js';
 import {
   buildArtifact,
   buildImage,
@@ -18,6 +20,7 @@ import {
   tempDir,
 } from '../harness/index.js';
 import { cli } from './cli-run.js';
+import { clientFor } from './util.js';
 
 let src: TestRegistry;
 let dst: TestRegistry;
@@ -110,7 +113,7 @@ ${['a', 'b', 'c'].map((r) => `  - source: ${s.host}/base/${r}\n    destination: 
 
   it('uploads into a repository that holds no tag without asking for each blob first, and still finds blobs where tags are', async () => {
     // The copy's source manifest reads are held back, so the destination's one-page tag list
-    // (asked as the copy starts) has answered before the first blob is looked at.
+    // (asked by planning after the tag's HEAD missed) has answered before the first blob is looked at.
     const s = await startFaultProxy(src.url, [
       { match: (r) => r.method === 'GET' && r.path.includes('/manifests/sha256:'), delayMs: 2000 },
     ]);
@@ -147,6 +150,106 @@ ${['a', 'b', 'c'].map((r) => `  - source: ${s.host}/base/${r}\n    destination: 
     expect(new Set(blobHeads().map((r) => r.path)).size).toBe(5);
     const puts = d.requests.filter((r) => r.method === 'PUT' && r.path.includes('/blobs/uploads/'));
     expect(puts).toHaveLength(4);
+  });
+
+  it('plans a repository that holds no tag with one manifest HEAD and one tag-list page, and looks up every tag where tags are', async () => {
+    const d = await proxy(dst);
+    const manifestHeads = () =>
+      d.requests.filter((r) => r.method === 'HEAD' && r.path.includes('/manifests/')).map((r) => r.path);
+    const tagLists = () => d.requests.filter((r) => r.path.includes('/tags/list')).map((r) => r.path);
+    const path = config(
+      'tagless-plan',
+      `apiVersion: oci-mirror/v1\nkind: Config\nartifacts:\n  - source: ${src.host}/base/b\n    destination: ${d.host}/tagless/b\n    selector: { limit: 0 }\n`,
+    );
+    const cold = await cli(['sync', path, '-o', 'json']);
+    expect(cold.code).toBe(0);
+    expect(JSON.parse(cold.stdout).report.summary).toMatchObject({ copied: 2, failed: 0 });
+    // The first tag's HEAD missed, the tag list said "no tags": the other tag is not looked up,
+    // and no blob is (the answer was in before the copies started).
+    expect(manifestHeads()).toHaveLength(1);
+    expect(tagLists()).toEqual(['/v2/tagless/b/tags/list?n=1']);
+    expect(d.requests.filter((r) => r.method === 'HEAD' && r.path.includes('/blobs/'))).toEqual([]);
+    for (const tag of ['1.0.0', '1.1.0']) expect(await getManifestRaw(dst, 'tagless/b', tag)).toBeDefined();
+
+    // Warm: the first HEAD hits, so no tag list, and every tag is looked up (drift stays visible).
+    d.requests.length = 0;
+    const warm = await cli(['sync', path, '-o', 'json']);
+    expect(JSON.parse(warm.stdout).report.summary).toMatchObject({ copied: 0, skipped: 2 });
+    expect(manifestHeads().sort()).toEqual([
+      '/v2/tagless/b/manifests/1.0.0',
+      '/v2/tagless/b/manifests/1.1.0',
+    ]);
+    expect(tagLists()).toEqual([]);
+  });
+
+  it('looks up every tag again when the tag list cannot be read, and copies all the same', async () => {
+    const d = await startFaultProxy(dst.url, [
+      { match: (r) => r.path.includes('/tags/list'), status: 500, body: '{"errors":[{"code":"UNKNOWN"}]}' },
+    ]);
+    proxies.push(d);
+    const path = config(
+      'tagless-unreadable',
+      `apiVersion: oci-mirror/v1\nkind: Config\nartifacts:\n  - source: ${src.host}/base/b\n    destination: ${d.host}/tagless-unreadable/b\n    selector: { limit: 0 }\n`,
+    );
+    const run = await cli(['sync', path, '-o', 'json', '--retries', '0']);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).report.summary).toMatchObject({ copied: 2, failed: 0 });
+    expect(d.requests.filter((r) => r.path.includes('/tags/list')).map((r) => r.status)).toEqual([500]);
+    expect(d.requests.filter((r) => r.method === 'HEAD' && r.path.includes('/manifests/'))).toHaveLength(2);
+    // Blobs are looked up too (both tags' blobs: 5 distinct, the shared layer once per platform).
+    expect(
+      d.requests.filter((r) => r.method === 'HEAD' && r.path.includes('/blobs/')).length,
+    ).toBeGreaterThan(0);
+  });
+
+  it('takes the tag list as the word on absence only until a copy of the run writes there', async () => {
+    const d = await proxy(dst);
+    const { client } = clientFor([d]);
+    const tagless = new TaglessRepositories();
+    const digests = registryDigests(client, { tagless });
+    const repo = { registry: d.host, repository: 'tagless/race' };
+    const heads = () => d.requests.filter((r) => r.method === 'HEAD').map((r) => r.path);
+    expect(await digests.destination({ ...repo, tag: 'a' })).toBeUndefined();
+    expect(await digests.destination({ ...repo, tag: 'b' })).toBeUndefined();
+    expect(heads()).toEqual(['/v2/tagless/race/manifests/a']);
+    // A copy of this run starts writing there (another entry with the same destination): from now
+    // on its tags are looked up, so that entry's tag is seen (up to date or drifted), not overwritten.
+    tagless.copying(repo);
+    const digest = await pushContent(dst, 'tagless/race', 'c', buildImage({ seed: 'race' }));
+    expect(await digests.destination({ ...repo, tag: 'c' })).toMatchObject({ digest });
+    expect(heads()).toEqual(['/v2/tagless/race/manifests/a', '/v2/tagless/race/manifests/c']);
+    expect(d.requests.filter((r) => r.path.includes('/tags/list'))).toHaveLength(1);
+  });
+
+  it('runs eight copy jobs at once by default, and as many as --concurrency says', async () => {
+    for (let i = 0; i < 12; i++) {
+      const img = buildImage({
+        seed: `jobs-${i}`,
+        platforms: [{ os: 'linux', architecture: 'amd64' }],
+        index: false,
+      });
+      await pushContent(src, 'jobs/x', `1.${i}.0`, img);
+    }
+    // Every copy reads its manifest by digest first: held back 1.5 s, no job can finish before
+    // all the jobs the queue starts together have started (they start in one go, not in turns).
+    const s = await startFaultProxy(src.url, [
+      { match: (r) => r.method === 'GET' && r.path.includes('/manifests/sha256:'), delayMs: 1500 },
+    ]);
+    proxies.push(s);
+    const startedBeforeFirstDone = async (name: string, extra: string[]) => {
+      const path = config(
+        name,
+        `apiVersion: oci-mirror/v1\nkind: Config\nartifacts:\n  - source: ${s.host}/jobs/x\n    destination: ${dst.host}/${name}/x\n    selector: { limit: 0 }\n`,
+      );
+      const run = await cli(['sync', path, '--verbose', ...extra]);
+      expect(run.code).toBe(0);
+      const lines = run.stderr.split('\n');
+      const firstDone = lines.findIndex((l) => l.includes(' tag done '));
+      expect(lines.filter((l) => l.includes(' tag done '))).toHaveLength(12);
+      return lines.slice(0, firstDone).filter((l) => l.includes(' mirroring tag ')).length;
+    };
+    expect(await startedBeforeFirstDone('jobs-default', [])).toBe(8);
+    expect(await startedBeforeFirstDone('jobs-three', ['--concurrency', '3'])).toBe(3);
   });
 
   it('fans out to two registries reading each blob once per destination registry', async () => {
