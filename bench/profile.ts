@@ -8,15 +8,14 @@
 import { spawn } from 'node:child_process';
 import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { startRegistry, stopAll, tempDir } from '../test/harness/index.js';
+import { stopAll, tempDir } from '../test/harness/index.js';
 import { benchArgs } from './args.js';
 import { startCountingProxy } from './proxy.js';
-import { buildRefSet, pushRefSet } from './refset.js';
+import { startRefSet } from './refset.js';
 
 const { own, extra, opt } = benchArgs();
 const dir = own.find((a, i) => !a.startsWith('--') && !own[i - 1]?.match(/^--(repos|tags|keep)$/));
 if (!dir) throw new Error('usage: bench/profile.ts DIR [--warm] [--repos N --tags N]');
-const MiB = 1024 * 1024;
 const tmp = tempDir('oci-mirror-profile');
 
 interface Node {
@@ -119,16 +118,12 @@ function summarize(label: string, profDir: string, wallMs: number): void {
 }
 
 try {
-  const set = buildRefSet({
-    repos: opt('--repos', 10),
-    tags: opt('--tags', 5),
+  const { set, src, dst } = await startRefSet(
+    opt('--repos', 10),
+    opt('--tags', 5),
     // `--tiny`: 1 KiB layers, so what is left is the cost per request and per tag, not per byte.
-    sharedSize: own.includes('--tiny') ? 1024 : 8 * MiB,
-    uniqueSize: own.includes('--tiny') ? 1024 : MiB,
-  });
-  const src = await startRegistry();
-  await pushRefSet(src, set);
-  const dst = await startRegistry();
+    own.includes('--tiny') ? { sharedSize: 1024, uniqueSize: 1024 } : {},
+  );
   const srcP = await startCountingProxy(src.url);
   const dstP = await startCountingProxy(dst.url);
   const lines = ['apiVersion: oci-mirror/v1', 'kind: Config', 'artifacts:'];

@@ -13,6 +13,8 @@ import {
   randomBytes,
   send,
   sha256Digest,
+  startRegistry,
+  type TestRegistry,
   tarFile,
 } from '../test/harness/index.js';
 
@@ -123,6 +125,65 @@ async function mapLimit<T>(items: T[], limit: number, fn: (item: T) => Promise<v
       while (next < items.length) await fn(items[next++]!);
     }),
   );
+}
+
+/**
+ * The scripts' usual start: the reference set of `repos` x `tags` (8 MiB shared, 1 MiB per
+ * platform unless `sizes` says otherwise) pushed to a new source registry, and an empty
+ * destination registry.
+ */
+export async function startRefSet(
+  repos: number,
+  tags: number,
+  sizes: Partial<Pick<RefSetOptions, 'sharedSize' | 'uniqueSize'>> = {},
+): Promise<{
+  set: RefSet;
+  src: TestRegistry;
+  dst: TestRegistry;
+}> {
+  const set = buildRefSet({ repos, tags, sharedSize: 8 * 1024 * 1024, uniqueSize: 1024 * 1024, ...sizes });
+  const src = await startRegistry();
+  await pushRefSet(src, set);
+  return { set, src, dst: await startRegistry() };
+}
+
+/** The oci-mirror config mirroring the set from `srcHost` to `dstHost/mirror/<name>`, every tag. */
+export function refSetConfig(
+  set: RefSet,
+  srcHost: string,
+  dstHost: string,
+  /** More lines for every entry (e.g. a `verify:` policy). */
+  entryLines: readonly string[] = [],
+): string {
+  const lines = ['apiVersion: oci-mirror/v1', 'kind: Config', 'artifacts:'];
+  for (const repo of set.repos) {
+    const short = repo.split('/').pop();
+    lines.push(
+      `  - name: ${short}`,
+      `    source: ${srcHost}/${repo}`,
+      `    destination: ${dstHost}/mirror/${short}`,
+      `    selector: { semver: ">=0.0.0", limit: 0 }`,
+      ...entryLines,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** `skopeo sync` of a `--src yaml` file into `dstHost/mirror`, as the bench runs it (no retries, plain HTTP). */
+export function skopeoSyncArgs(yamlPath: string, dstHost: string): string[] {
+  return [
+    'sync',
+    '--all',
+    '--retry-times=0',
+    '--src',
+    'yaml',
+    '--dest',
+    'docker',
+    '--dest-tls-verify=false',
+    '--dest-no-creds',
+    yamlPath,
+    `${dstHost}/mirror`,
+  ];
 }
 
 /** Pushes the set: the shared layer once, mounted into the other repositories, then the rest. */

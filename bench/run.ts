@@ -34,7 +34,14 @@ import { RECHECK_SHARE } from '../src/sync/state.js';
 import { startRegistry, stopAll, type TestRegistry, tempDir } from '../test/harness/index.js';
 import { streamBlobsOnce } from './floor.js';
 import { type CountingProxy, type ProxyCounts, startCountingProxy } from './proxy.js';
-import { buildRefSet, pushBigImage, pushRefSet, type RefSet } from './refset.js';
+import {
+  buildRefSet,
+  pushBigImage,
+  pushRefSet,
+  type RefSet,
+  refSetConfig,
+  skopeoSyncArgs,
+} from './refset.js';
 import { headFloor, inParallel, pushTinyImage, writeEntriesConfig } from './scale.js';
 import { signRefSet, VERIFY_POLICY } from './verify.js';
 
@@ -166,19 +173,8 @@ function writeMirrorConfig(
   /** More lines for every entry (e.g. a `verify:` policy). */
   entryLines: readonly string[] = [],
 ): string {
-  const lines = ['apiVersion: oci-mirror/v1', 'kind: Config', 'artifacts:'];
-  for (const repo of set.repos) {
-    const short = repo.split('/').pop();
-    lines.push(
-      `  - name: ${short}`,
-      `    source: ${src.host}/${repo}`,
-      `    destination: ${dst.host}/mirror/${short}`,
-      `    selector: { semver: ">=0.0.0", limit: 0 }`,
-      ...entryLines,
-    );
-  }
   const path = join(tmp.path, `${name}.yaml`);
-  writeFileSync(path, `${lines.join('\n')}\n`);
+  writeFileSync(path, refSetConfig(set, src.host, dst.host, entryLines));
   return path;
 }
 
@@ -208,23 +204,7 @@ async function runMirror(config: string, extra: string[] = []): Promise<RunMeasu
 }
 
 async function runSkopeoSync(yamlPath: string, dst: Endpoint): Promise<RunMeasure> {
-  const res = await exec(
-    'skopeo',
-    [
-      'sync',
-      '--all',
-      '--retry-times=0',
-      '--src',
-      'yaml',
-      '--dest',
-      'docker',
-      '--dest-tls-verify=false',
-      '--dest-no-creds',
-      yamlPath,
-      `${dst.host}/mirror`,
-    ],
-    true,
-  );
+  const res = await exec('skopeo', skopeoSyncArgs(yamlPath, dst.host), true);
   if (res.code !== 0) throw new Error(`skopeo sync exited ${res.code}:\n${res.stderr}`);
   return { ms: res.ms, rssMB: res.rssMB };
 }

@@ -4711,7 +4711,7 @@ async function run() {
     const helmBin = await provideHelm(config, inputs);
     const only = inputs.only;
     const cancel = onSignals((signal) => core/* warning */.$e(`${signal} received: cancelling (nothing new starts; copies in flight are aborted)`));
-    const { sync } = await Promise.all(/* import() */[__webpack_require__.e(681), __webpack_require__.e(306)]).then(__webpack_require__.bind(__webpack_require__, 22306));
+    const { sync } = await Promise.all(/* import() */[__webpack_require__.e(280), __webpack_require__.e(675)]).then(__webpack_require__.bind(__webpack_require__, 87675));
     const result = await sync(config, {
         signal: cancel.signal,
         dryRun,

@@ -3,7 +3,6 @@
  * `credHelpers` and `credsStore` through the `docker-credential-<name> get` exec protocol.
  * Location: `$DOCKER_CONFIG/config.json`, else `~/.docker/config.json`.
  */
-import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -54,6 +53,8 @@ export async function runCredentialHelper(
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<Credential | undefined> {
   const program = `docker-credential-${helper}`;
+  // Loaded here, not at start-up: child_process (and dgram with it) is for credential helpers only.
+  const { spawn } = await import('node:child_process');
   const { code, stdout, stderr } = await new Promise<{ code: number | null; stdout: string; stderr: string }>(
     (resolve, reject) => {
       const child = spawn(program, ['get'], { env, stdio: ['pipe', 'pipe', 'pipe'], timeout: 30_000 });

@@ -1,7 +1,7 @@
 /**
  * The registry engine as the CLI uses it, loaded with `import()` by run.ts once a command needs it:
- * `validate` never loads undici, TLS, crypto or zlib (see test/repo/startup.test.ts).
+ * `validate` never loads undici, TLS, crypto or zlib (see test/repo/startup.test.ts). Helm's part
+ * (`list-images`, chart entries) is a chunk of its own, loaded only when used.
  */
-export { listChartImages } from '../sync/charts.js';
 export { createSession, SessionError } from '../sync/session.js';
 export { sync } from '../sync/sync.js';

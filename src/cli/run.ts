@@ -16,7 +16,6 @@ import {
   tagDoneLine,
   tagStartedLine,
 } from '../report/log.js';
-import { MergeError, mergeReports } from '../report/merge.js';
 import { explainError } from '../report/remedy.js';
 import {
   errorDetail,
@@ -299,6 +298,8 @@ async function mergeCommand(args: CliArgs, io: CliIO): Promise<number> {
     io.stderr.write(redact(`oci-mirror: merge-reports: ${(e as Error).message}\n`));
     return EXIT_INVALID;
   }
+  // The merge validates each report against the report schema (ajv): loaded for this command only.
+  const { MergeError, mergeReports } = await import('../report/merge.js');
   let merged: ReturnType<typeof mergeReports>;
   try {
     merged = mergeReports(files);
@@ -386,7 +387,8 @@ async function saveState(
 
 /** `list-images`: discover chart images and print them; exit 1 when a chart failed to resolve or render. */
 async function listImages(args: CliArgs, config: MirrorConfig, io: CliIO): Promise<number> {
-  const { createSession, SessionError, listChartImages } = await import('./engine.js');
+  const { createSession, SessionError } = await import('./engine.js');
+  const { listChartImages } = await import('../sync/charts.js');
   const session = createSession(config, { insecure: args.insecure, env: io.env, retries: args.retries });
   try {
     const listings = await listChartImages(config, session.client, {

@@ -5,9 +5,9 @@
  * origin drop them too.
  */
 import { readFileSync } from 'node:fs';
-import { Agent } from 'undici';
 import { parse as parseYaml } from 'yaml';
 import { sha256 } from '../oci/digest.js';
+import { Agent, request } from '../oci/undici.js';
 import { compileRange, parseVersion } from '../select/version.js';
 import { RepositoryError } from './errors.js';
 import type { RepositorySettings } from './repositories.js';
@@ -86,9 +86,9 @@ export class HelmRepo {
       const headers: Record<string, string> = { accept: '*/*' };
       if (auth !== undefined) headers.authorization = auth;
       if (this.#options.userAgent) headers['user-agent'] = this.#options.userAgent;
-      let res: Awaited<ReturnType<Agent['request']>>;
+      let res: Awaited<ReturnType<typeof request>>;
       try {
-        res = await this.#agent.request({
+        res = await request(this.#agent, {
           origin: url.origin,
           path: `${url.pathname}${url.search}`,
           method: 'GET',

@@ -8,7 +8,7 @@
 import type { LookupFunction } from 'node:net';
 import { Readable } from 'node:stream';
 import type { PeerCertificate } from 'node:tls';
-import { Agent, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import { NetworkError, SizeError } from './errors.js';
 import { HostLimiter, type HostLimits, type HostRateState, isPull } from './limiter.js';
 import {
@@ -19,6 +19,7 @@ import {
   type RetryPolicy,
   retryPolicy,
 } from './retry.js';
+import { Agent, request } from './undici.js';
 
 /** TLS settings for one host. PEM strings or buffers. */
 export interface TlsOptions {
@@ -195,7 +196,7 @@ export class Transport {
    */
   async #probeScheme(host: string): Promise<'http' | 'https'> {
     const probe = async (scheme: 'http' | 'https'): Promise<void> => {
-      const res = await (await this.#agent(host)).request({
+      const res = await request(await this.#agent(host), {
         origin: `${scheme}://${host}`,
         path: '/v2/',
         method: 'GET',
@@ -416,7 +417,7 @@ export class Transport {
       const release = await limiter.acquire();
       let res: Dispatcher.ResponseData;
       try {
-        res = await (await this.#agent(host)).request(options);
+        res = await request(await this.#agent(host), options);
       } catch (err) {
         if (pull) limiter.pullAnswered(undefined, false);
         throw err;

@@ -11,7 +11,7 @@ import { apiHost, parseReference, type Repository } from '../oci/reference.js';
 import { tuneForPlanning } from '../runtime.js';
 import { ImageVerifier, type VerificationCache } from '../verify/index.js';
 import { BlobCopier } from './blobs.js';
-import { type ChartOptions, chartResult, syncCharts } from './charts.js';
+import type { ChartOptions } from './charts.js';
 import type { CopyContext } from './copy.js';
 import { CancelledError, errorInfo } from './errors.js';
 import {
@@ -96,6 +96,14 @@ export interface SyncOptions extends SessionOptions, ChartOptions {
    */
   deadline?: number;
 }
+
+/** ./charts.js as a run without chart entries uses it (never calls `chartResult`), without loading it. */
+const NO_CHARTS: Pick<typeof import('./charts.js'), 'chartResult' | 'syncCharts'> = {
+  chartResult: () => {
+    throw new Error('no chart entries');
+  },
+  syncCharts: async () => [],
+};
 
 /** Planning requests in flight per registry host unless `planRequests` says otherwise. */
 export const PLAN_REQUESTS_PER_HOST = 32;
@@ -332,6 +340,8 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
   await queue.done;
   for (const { result } of planned) entries.push(result);
 
+  // Helm (child processes, tar, its repository client) loads only for a config with charts.
+  const { chartResult, syncCharts } = charts.length > 0 ? await import('./charts.js') : NO_CHARTS;
   if (options.signal?.aborted) {
     for (const c of charts) {
       const entry: EntryResult = {

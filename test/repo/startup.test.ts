@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BuildOptions, build, type Plugin } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildImage, pushContent, startRegistry, stopAll } from '../harness/index.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'oci-mirror-startup-'));
@@ -104,7 +105,10 @@ describe('start-up', () => {
       ].join('\n'),
     );
   }, 120_000);
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(async () => {
+    await stopAll();
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   it('validate loads no HTTP, TLS, crypto, compression or child-process modules', () => {
     const { stdout, builtins } = run([join(dir, 'dist', 'cli-main.js'), 'validate', 'config.yaml']);
@@ -121,6 +125,62 @@ describe('start-up', () => {
     // Measured: empty ESM script ~E, validate ~E+N (see the report of issue 14). 195 before lazy loading.
     expect(validate - empty).toBeLessThanOrEqual(40);
   });
+
+  it('a warm sync loads no child-process, helm, tar, compression or worker modules (issue 14)', async () => {
+    const reg = await startRegistry();
+    await pushContent(reg, 'src/app', '1.0.0', buildImage({ seed: 'startup' }));
+    writeFileSync(
+      join(dir, 'sync.yaml'),
+      [
+        'apiVersion: oci-mirror/v1',
+        'kind: Config',
+        'artifacts:',
+        `  - source: ${reg.host}/src/app`,
+        `    destination: ${reg.host}/mirror/app`,
+        '    selector: { tags: ["1.0.0"] }',
+        '',
+      ].join('\n'),
+    );
+    const sync = ['sync', 'sync.yaml', '-o', 'json', '--no-progress'];
+    const cold = run([join(dir, 'dist', 'cli-main.js'), ...sync]);
+    expect(JSON.parse(cold.stdout).report.summary.copied).toBe(1);
+    const warm = run([join(dir, 'dist', 'cli-main.js'), ...sync]);
+    expect(JSON.parse(warm.stdout).report.summary.skipped).toBe(1);
+    // Not vacuous: the engine and undici's HTTP client did load.
+    expect(warm.builtins).toEqual(expect.arrayContaining(['net', 'http', 'v8']));
+    // child_process (with dgram) is for helm and credential helpers, zlib and tar for charts.
+    expect(warm.builtins.filter((m) => ['child_process', 'dgram', 'zlib', 'sqlite'].includes(m))).toEqual([]);
+  }, 120_000);
+
+  it('the CLI engine takes the undici connection pool without the package index, and helm only through import() (issue 14)', async () => {
+    const result = await bundle({ 'cli-main': join(root, 'src/cli/main.ts') }, join(dir, 'cli-engine'), {
+      metafile: true,
+      write: false,
+    });
+    const outputs = result.metafile?.outputs ?? {};
+    const engine = staticInputsOf(outputs)('src/cli/engine.ts');
+    // Not vacuous: the pool and its request() are there.
+    expect(engine.some((i) => i.endsWith('node_modules/undici/lib/dispatcher/agent.js'))).toBe(true);
+    expect(engine.some((i) => i.endsWith('node_modules/undici/lib/api/api-request.js'))).toBe(true);
+    // undici's index brings fetch, WebSocket, EventSource, mocks, caches and interceptors.
+    expect(
+      engine.filter((i) =>
+        /node_modules\/undici\/(index\.js|lib\/(mock|cache|interceptor|web\/(websocket|eventsource|cache)))/.test(
+          i,
+        ),
+      ),
+    ).toEqual([]);
+    // Helm's code, tar and the chart half of the engine are a chunk of their own.
+    expect(engine.filter((i) => /src\/(helm\/|sync\/charts\.ts)|node_modules\/tar\//.test(i))).toEqual([]);
+    const all = Object.keys(outputs).flatMap((o) => Object.keys(outputs[o]?.inputs ?? {}));
+    expect(all.some((i) => i.endsWith('src/sync/charts.ts'))).toBe(true);
+    // The main bundle (validate, every command's start) holds no JSON Schema compiler: config
+    // validators are generated code; ajv's compiler is for merge-reports only.
+    const main = staticInputsOf(outputs)('src/cli/main.ts');
+    expect(
+      main.filter((i) => /node_modules\/ajv\/dist\/(core|2020|compile\/index)\.js|ajv-formats/.test(i)),
+    ).toEqual([]);
+  }, 120_000);
 
   it('the action reaches the engine, @actions/cache (Azure SDK), tool-cache, octokit and helm only through import()', async () => {
     const result = await bundle({ index: join(root, 'src/action/index.ts') }, join(dir, 'action'), {
