@@ -1683,41 +1683,63 @@ function request(dispatcher, options) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   E: () => (/* binding */ tuneForStreaming),
-/* harmony export */   H: () => (/* binding */ capYoungGeneration)
+/* harmony export */   b: () => (/* binding */ tuneForPlanning)
 /* harmony export */ });
 /* harmony import */ var node_v8__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(78877);
 /* harmony import */ var node_v8__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_v8__WEBPACK_IMPORTED_MODULE_0__);
 /**
- * Process-level V8 tuning: the young generation stops growing (`--semi-space-growth-factor=1`).
+ * Process-level V8 tuning for memory at scale, set at run time (the action cannot pass node flags,
+ * and V8 reads only some flags after the heap exists: `--max-semi-space-size` is not one of them).
  *
- * Blob streams allocate a steady flow of short-lived 64 KiB buffers. By default V8 grows the young
- * generation under that load, and the off-heap buffers it keeps alive between scavenges add tens
- * of MB of RSS while a large layer streams. Keeping the semi-space from growing makes scavenges
- * free those buffers sooner, so memory stays flat whatever the blob size. Planning at scale is
- * the same story with small objects: a warm run of 3,000 tags with a state file peaked at 168 MB
- * RSS with 26–42 MB of live heap, the rest a young generation grown to its maximum
- * (`bench/rss-tags.ts`); frozen once it reached 16 MB, the peak was 141 MB at no CPU cost.
+ * Young generation (`--semi-space-growth-factor=1`): it stops growing. Blob streams allocate a
+ * steady flow of short-lived 64 KiB buffers; by default V8 grows the young generation under that
+ * load, and the off-heap buffers it keeps alive between scavenges add tens of MB of RSS while a
+ * large layer streams. Planning at scale is the same story with small objects (a warm run of
+ * 3,000 tags with a state file: 168 MB RSS with 26–42 MB of live heap, the rest a young generation
+ * grown to its maximum, `bench/rss-tags.ts`). The flag is not set at start-up: with a young
+ * generation that cannot grow from its initial size, loading the bundle and planning scavenge far
+ * more often — a warm 50-tag run spent 276 ms in the garbage collector instead of 52 ms
+ * (`bench/profile.ts`), a cold copy 1.0 s instead of 0.45 s. So it is set when the first blob
+ * starts streaming (`tuneForStreaming`), or once the young generation has grown to
+ * `YOUNG_CAP_BYTES` (`tuneForPlanning`, asked as planning goes).
  *
- * The flag is not set at start-up: with a young generation that cannot grow from its initial
- * size, loading the bundle and planning scavenge far more often — a warm 50-tag run spent 276 ms
- * in the garbage collector instead of 52 ms (`bench/profile.ts`), a cold copy 1.0 s instead of
- * 0.45 s. So it is set when the first blob starts streaming (`tuneForStreaming`), or once the
- * young generation has grown to `YOUNG_CAP_BYTES` (`capYoungGeneration`, asked as planning goes).
+ * Old generation (`--heap-growing-percent`): the next full collection is due once the old
+ * generation has grown this much past what the last one left alive. V8's own factor is up to 4×
+ * on a machine with memory: planning 10,000 tags promotes ~10 KB per tag of request garbage (32–64
+ * requests in flight outlive a scavenge or two), and the old generation grew to 88 MB around a
+ * live heap of ~25 MB before the first full collection (peak RSS 221–239 MB). At 20% it stays
+ * at ~30 MB (peak RSS 0.58–0.69×), for about ten full collections instead of three or four: CPU
+ * 0.89–1.32× per round on a loaded machine, median 1.03× (README's performance section). V8 reads this flag at each full collection, so
+ * it works when set late; it is set when planning or streaming starts.
  */
 
 /** Young generation size (both semi-spaces) at which planning stops its growth. */
 const YOUNG_CAP_BYTES = 16 * 1024 * 1024;
-let tuned = false;
-/** Apply the tuning (once per process; later calls do nothing). */
-function tuneForStreaming() {
-    if (tuned)
+/** Old generation growth allowed between full collections, in percent of the live heap. */
+const OLD_GROWTH_PERCENT = 20;
+let youngCapped = false;
+let oldTuned = false;
+function tuneOldGeneration() {
+    if (oldTuned)
         return;
-    tuned = true;
+    oldTuned = true;
+    (0,node_v8__WEBPACK_IMPORTED_MODULE_0__.setFlagsFromString)(`--heap-growing-percent=${OLD_GROWTH_PERCENT}`);
+}
+/** Apply the tuning for blob streams now (once per process; later calls do nothing). */
+function tuneForStreaming() {
+    tuneOldGeneration();
+    if (youngCapped)
+        return;
+    youngCapped = true;
     (0,node_v8__WEBPACK_IMPORTED_MODULE_0__.setFlagsFromString)('--semi-space-growth-factor=1');
 }
-/** Apply the tuning once the young generation has reached `YOUNG_CAP_BYTES` (cheap to call often). */
-function capYoungGeneration() {
-    if (tuned)
+/**
+ * Apply the old-generation tuning, and the young one once the young generation has reached
+ * `YOUNG_CAP_BYTES` (cheap to call often: one heap statistics read until then, then nothing).
+ */
+function tuneForPlanning() {
+    tuneOldGeneration();
+    if (youngCapped)
         return;
     const young = (0,node_v8__WEBPACK_IMPORTED_MODULE_0__.getHeapSpaceStatistics)().find((s) => s.space_name === 'new_space');
     if (young && young.space_size >= YOUNG_CAP_BYTES)
@@ -2327,7 +2349,7 @@ async function planEntry(client, entry, options) {
         listingRequests = l.requests;
     }
     const perTag = await (0,_pool_js__WEBPACK_IMPORTED_MODULE_9__/* .mapPool */ .Pk)(mine, options.parallelism, async (src) => {
-        (0,_runtime_js__WEBPACK_IMPORTED_MODULE_4__/* .capYoungGeneration */ .H)();
+        (0,_runtime_js__WEBPACK_IMPORTED_MODULE_4__/* .tuneForPlanning */ .b)();
         const listedDigest = src.tag !== undefined ? listed?.get(src.tag) : undefined;
         const planned = await planTag(digests, src, destinations, overwrite, entry.platforms, listedDigest);
         for (const p of planned)
@@ -7234,7 +7256,7 @@ async function sync(config, options = {}) {
         return imageVerifier;
     };
     const planned = await (0,pool/* mapPool */.Pk)(artifacts, ENTRIES_IN_PLANNING, async (entry) => {
-        (0,runtime/* capYoungGeneration */.H)();
+        (0,runtime/* tuneForPlanning */.b)();
         const result = {
             name: entry.name,
             kind: 'artifact',

@@ -4946,7 +4946,7 @@ async function sync(config, options = {}) {
         return imageVerifier;
     };
     const planned = await (0,pool/* mapPool */.Pk)(artifacts, ENTRIES_IN_PLANNING, async (entry) => {
-        (0,runtime/* capYoungGeneration */.H)();
+        (0,runtime/* tuneForPlanning */.b)();
         const result = {
             name: entry.name,
             kind: 'artifact',

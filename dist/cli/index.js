@@ -18948,7 +18948,36 @@ function redactDeep(value) {
 }
 /** The document as JSON: 2-space indent, trailing newline, secrets redacted. */
 function renderJson(doc) {
-    return (0,src_secrets/* redact */.E$)(`${JSON.stringify(redactDeep(doc), null, 2)}\n`);
+    return [...renderJsonChunks(doc)].join('');
+}
+/**
+ * `renderJson`'s text in pieces, one per entry of `report.results` between the document's head
+ * and tail: written piece by piece, a large report (7.6 MB for 10,000 tags) never exists whole,
+ * nor as a redacted copy of the document or a Buffer of the text, at the end of a run.
+ */
+function* renderJsonChunks(doc) {
+    const { results } = doc.report;
+    const head = redactDeep({ ...doc, report: { ...doc.report, results: [] } });
+    // A value no report holds (a NUL and a random number; not redacted) marks the results' place.
+    const marker = `\u0000results ${Math.random()}`;
+    head.report[(0,src_secrets/* redact */.E$)('results')] = marker;
+    const text = JSON.stringify(head, null, 2);
+    const at = text.indexOf(JSON.stringify(marker));
+    const tail = `${text.slice(at + JSON.stringify(marker).length)}\n`;
+    const line = text.lastIndexOf('\n', at) + 1;
+    // The results' key is indented like its siblings; JSON.stringify indents each level 2 more.
+    const indent = `${/^ */.exec(text.slice(line))?.[0] ?? ''}  `;
+    if (results.length === 0) {
+        yield (0,src_secrets/* redact */.E$)(`${text.slice(0, at)}[]${tail}`);
+        return;
+    }
+    let before = `${text.slice(0, at)}[\n`;
+    for (const [i, entry] of results.entries()) {
+        const json = JSON.stringify(redactDeep(entry), null, 2).replaceAll('\n', `\n${indent}`);
+        yield (0,src_secrets/* redact */.E$)(`${before}${indent}${json}${i < results.length - 1 ? ',\n' : ''}`);
+        before = '';
+    }
+    yield (0,src_secrets/* redact */.E$)(`\n${indent.slice(2)}]${tail}`);
 }
 /** The document as YAML (no line folding, so every value stays on one line), secrets redacted. */
 function renderYaml(doc) {
@@ -20802,8 +20831,10 @@ async function runCli(argv, io) {
 async function finish(result, reporter, configFile, args, io) {
     const { out, color, text, log, config } = io;
     const doc = toReport(result, { reporter, ...(configFile !== undefined ? { configFile } : {}) });
+    // Piece by piece: a large report is never held whole (nor as a Buffer) at the end of a run.
     if (args.output === 'json')
-        out(renderJson(doc));
+        for (const piece of renderJsonChunks(doc))
+            out(piece);
     else if (args.output === 'lazyoci-json' && config)
         out(renderLazyociJson(toLazyociResult(result, config)));
     else if (args.output === 'yaml')

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { ConfigErrors } from '../config/errors.js';
 import { loadConfig } from '../config/load.js';
 import type { MirrorConfig } from '../config/model.js';
-import { renderJson, renderYaml, toReport } from '../report/envelope.js';
+import { renderJson, renderJsonChunks, renderYaml, toReport } from '../report/envelope.js';
 import { type ImageListFormat, renderImageList } from '../report/images.js';
 import { renderLazyociJson, toLazyociResult } from '../report/lazyoci.js';
 import {
@@ -275,7 +275,8 @@ async function finish(
 ): Promise<number> {
   const { out, color, text, log, config } = io;
   const doc = toReport(result, { reporter, ...(configFile !== undefined ? { configFile } : {}) });
-  if (args.output === 'json') out(renderJson(doc));
+  // Piece by piece: a large report is never held whole (nor as a Buffer) at the end of a run.
+  if (args.output === 'json') for (const piece of renderJsonChunks(doc)) out(piece);
   else if (args.output === 'lazyoci-json' && config) out(renderLazyociJson(toLazyociResult(result, config)));
   else if (args.output === 'yaml') out(renderYaml(doc));
   const failures = text ? failureLines(result) : [];

@@ -16,7 +16,7 @@ import {
   type Reference,
   type Repository,
 } from '../oci/reference.js';
-import { capYoungGeneration } from '../runtime.js';
+import { tuneForPlanning } from '../runtime.js';
 import { needsTagList, selectTags, TooFewTagsError } from '../select/index.js';
 import { errorInfo, onceMore, onSide, rowOutcome } from './errors.js';
 import { type TagResult, tagRow, type UnparseableTags } from './model.js';
@@ -218,7 +218,7 @@ export async function planEntry(
     listingRequests = l.requests;
   }
   const perTag = await mapPool(mine, options.parallelism, async (src) => {
-    capYoungGeneration();
+    tuneForPlanning();
     const listedDigest = src.tag !== undefined ? listed?.get(src.tag) : undefined;
     const planned = await planTag(digests, src, destinations, overwrite, entry.platforms, listedDigest);
     for (const p of planned) if (p.row.reason === REMEMBERED) p.row.reason = remembered(p, options);

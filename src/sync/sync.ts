@@ -8,7 +8,7 @@
 import { EMPTY_SECRET_WHY } from '../config/errors.js';
 import type { MirrorConfig } from '../config/model.js';
 import { apiHost, parseReference, type Repository } from '../oci/reference.js';
-import { capYoungGeneration } from '../runtime.js';
+import { tuneForPlanning } from '../runtime.js';
 import { ImageVerifier, type VerificationCache } from '../verify/index.js';
 import { BlobCopier } from './blobs.js';
 import type { ChartOptions } from './charts.js';
@@ -250,7 +250,7 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
     return imageVerifier;
   };
   const planned = await mapPool(artifacts, ENTRIES_IN_PLANNING, async (entry) => {
-    capYoungGeneration();
+    tuneForPlanning();
     const result: EntryResult = {
       name: entry.name,
       kind: 'artifact',

@@ -1,6 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { REPORT_SCHEMA_URL, renderJson, renderYaml, toReport } from '../../../src/report/envelope.js';
+import {
+  REPORT_SCHEMA_URL,
+  renderJson,
+  renderJsonChunks,
+  renderYaml,
+  toReport,
+} from '../../../src/report/envelope.js';
 import { REPORT_SCHEMA, validateReport } from '../../../src/report/schema.js';
 import { renderText } from '../../../src/report/text.js';
 import { clearSecretsForTesting, registerSecret } from '../../../src/secrets.js';
@@ -96,6 +102,20 @@ describe('rendered documents', () => {
     expect(validateReport(parse(yaml))).toEqual([]);
   });
 
+  it.each([
+    ['run', runResult],
+    ['dry run', dryRunResult],
+    ['run without entries', () => ({ ...runResult(), entries: [] })],
+    ['run of one entry', () => ({ ...runResult(), entries: runResult().entries.slice(0, 1) })],
+  ])('JSON of a %s, written one entry at a time, is the whole document JSON.stringify gives', (_, make) => {
+    const d = toReport(make(), meta);
+    const pieces = [...renderJsonChunks(d)];
+    expect(pieces.join('')).toBe(`${JSON.stringify(d, null, 2)}\n`);
+    expect(renderJson(d)).toBe(`${JSON.stringify(d, null, 2)}\n`);
+    // The head with the first entry, one piece per further entry, the tail: never the whole text at once.
+    expect(pieces).toHaveLength(Math.max(1, d.report.results.length + 1));
+  });
+
   it('keeps long values on one YAML line', () => {
     const result = runResult();
     const long = `x${'y'.repeat(300)} z`;
@@ -179,6 +199,23 @@ describe('redaction', () => {
       expect(out).toContain('auth failed for token *** at reg.local');
       expect(out).toContain('Bearer *** rejected');
     }
+  });
+
+  it('masks a secret found in a key, a value and across the pieces of the JSON', () => {
+    // `sult` is part of the `results` key itself, which the document's own key is redacted as.
+    registerSecret('sult');
+    registerSecret('"quoted\\secret"');
+    const result = runResult();
+    result.entries[0]!.tags[4]!.error!.message = 'token "quoted\\secret" and sult';
+    const json = renderJson(toReport(result, meta));
+    expect(json).not.toContain('sult');
+    expect(json).not.toContain('quoted');
+    const parsed = JSON.parse(json) as {
+      report: Record<string, { tags: { error?: { message: string } }[] }[]>;
+    };
+    expect(Object.keys(parsed.report)).toContain('re***s');
+    expect(parsed.report['re***s']).toHaveLength(2);
+    expect(parsed.report['re***s']?.[0]?.tags[4]?.error?.message).toBe('token *** and ***');
   });
 
   it('masks secrets in documents built before the secret was registered', () => {
