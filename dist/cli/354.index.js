@@ -501,6 +501,7 @@ function DoublyLinkedNode(key, val) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  DEFAULT_CONCURRENCY: () => (/* reexport */ DEFAULT_CONCURRENCY),
   SessionError: () => (/* reexport */ SessionError),
   createSession: () => (/* reexport */ createSession),
   sync: () => (/* reexport */ sync)

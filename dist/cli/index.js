@@ -20133,7 +20133,7 @@ Options:
   --version V               only these versions of the --chart charts (repeatable)
   --set COMPONENT:PATH=VALUE  a helm --set PATH=VALUE for the chart COMPONENT (its name or lazyoci
                             key) when its images are discovered (repeatable; as aicr does)
-  --concurrency N           copy jobs in flight (default 8)
+  --concurrency N           copy jobs in flight (default: the config's defaults.concurrency, else 8)
   --streams N               blob streams in flight across all jobs (default 16, or 2x concurrency)
   --retries N               retries per request and per upload (default 3)
   --timeout DURATION        time budget per copy job, e.g. 90s, 5m (default 5m)
@@ -20251,7 +20251,6 @@ function shardOption(flag, parse) {
 const HELP_DEFAULTS = {
     command: 'help',
     output: 'text',
-    concurrency: 8,
     retries: 3,
     timeoutMs: 5 * 60_000,
     overwrite: false,
@@ -20382,8 +20381,10 @@ function parseCli(argv, env = process.env) {
     const args = {
         command,
         output: output,
-        // The engine's default (DEFAULT_CONCURRENCY in src/sync/sync.ts; not imported: `validate` stays light).
-        concurrency: integer('concurrency', v.concurrency, 8, 1),
+        // Unset, the config's `defaults.concurrency` applies, else the engine's default (8).
+        ...(v.concurrency !== undefined
+            ? { concurrency: integer('concurrency', v.concurrency, 8, 1) }
+            : {}),
         ...(v.streams !== undefined ? { streams: integer('streams', v.streams, 16, 1) } : {}),
         retries: integer('retries', v.retries, 3, 0),
         timeoutMs: v.timeout !== undefined ? positiveDuration(v.timeout) : 5 * 60_000,
@@ -20674,7 +20675,7 @@ async function runCli(argv, io) {
         return 0;
     }
     // The registry engine loads only now: `validate` stays small (test/repo/startup.test.ts).
-    const { sync, SessionError } = await Promise.all(/* import() */[__nccwpck_require__.e(99), __nccwpck_require__.e(241), __nccwpck_require__.e(354)]).then(__nccwpck_require__.bind(__nccwpck_require__, 82354));
+    const { sync, SessionError, DEFAULT_CONCURRENCY } = await Promise.all(/* import() */[__nccwpck_require__.e(99), __nccwpck_require__.e(241), __nccwpck_require__.e(354)]).then(__nccwpck_require__.bind(__nccwpck_require__, 82354));
     if (args.command === 'list-images')
         return listImages(args, config, io);
     // Text mode prints tag lines and a summary on stdout; `--verbose` replaces them with the log
@@ -20711,7 +20712,7 @@ async function runCli(argv, io) {
     if (args.verbose) {
         log(syncStartedLine({
             entries: config.artifacts.length + config.charts.length,
-            concurrency: args.concurrency,
+            concurrency: args.concurrency ?? config.defaults.concurrency ?? DEFAULT_CONCURRENCY,
             ...(args.streams !== undefined ? { streams: args.streams } : {}),
             retries: args.retries,
             timeoutMs: args.timeoutMs,
@@ -20732,7 +20733,7 @@ async function runCli(argv, io) {
             ...(args.maxDurationMs !== undefined ? { deadline: started + args.maxDurationMs } : {}),
             dryRun: args.dryRun,
             overwrite: args.overwrite,
-            concurrency: args.concurrency,
+            ...(args.concurrency !== undefined ? { concurrency: args.concurrency } : {}),
             retries: args.retries,
             jobTimeoutMs: args.timeoutMs,
             insecure: args.insecure,

@@ -17,7 +17,8 @@ export interface ActionInputs {
   /** Only entries whose name matches (unanchored, like the CLI's `--only`). */
   only?: RegExp;
   overwrite: boolean;
-  concurrency: number;
+  /** Copy jobs in flight (undefined: the config's `defaults.concurrency`, else the engine's default). */
+  concurrency?: number;
   retries: number;
   timeoutMs: number;
   /** Fail the step on drift: `auto` fails syncs, not dry-run plans (drift there already exists). */
@@ -79,7 +80,7 @@ export const INPUT_DEFAULTS = {
   'dry-run': 'auto',
   only: '',
   overwrite: 'false',
-  concurrency: '8',
+  concurrency: '',
   retries: '3',
   timeout: '5m',
   'fail-on-drift': 'auto',
@@ -244,7 +245,8 @@ export function readInputs(): ActionInputs {
     dryRun: choice('dry-run'),
     ...(only ? { only } : {}),
     overwrite: bool('overwrite'),
-    concurrency: int('concurrency', 1),
+    // Empty: the config's `defaults.concurrency`, else the engine's default.
+    ...(raw('concurrency') !== '' ? { concurrency: int('concurrency', 1) } : {}),
     retries: int('retries', 0),
     timeoutMs: positive('timeout', duration('timeout')),
     ...deprecated(),

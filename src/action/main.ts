@@ -284,7 +284,7 @@ async function run(): Promise<void> {
     signal: cancel.signal,
     dryRun,
     overwrite: inputs.overwrite,
-    concurrency: inputs.concurrency,
+    ...(inputs.concurrency !== undefined ? { concurrency: inputs.concurrency } : {}),
     retries: inputs.retries,
     jobTimeoutMs: inputs.timeoutMs,
     ...(inputs.maxDurationMs !== undefined ? { deadline: startedAt + inputs.maxDurationMs } : {}),

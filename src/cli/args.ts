@@ -33,7 +33,8 @@ export interface CliArgs {
   /** Config path, `-` for stdin, undefined for `$OCI_MIRROR_CONFIG`. */
   config?: string;
   output: OutputFormat;
-  concurrency: number;
+  /** `--concurrency` (undefined: the config's `defaults.concurrency`, else the engine's default). */
+  concurrency?: number | undefined;
   /** Blob streams in flight across all jobs (undefined: the engine's default). */
   streams?: number | undefined;
   retries: number;
@@ -106,7 +107,7 @@ Options:
   --version V               only these versions of the --chart charts (repeatable)
   --set COMPONENT:PATH=VALUE  a helm --set PATH=VALUE for the chart COMPONENT (its name or lazyoci
                             key) when its images are discovered (repeatable; as aicr does)
-  --concurrency N           copy jobs in flight (default 8)
+  --concurrency N           copy jobs in flight (default: the config's defaults.concurrency, else 8)
   --streams N               blob streams in flight across all jobs (default 16, or 2x concurrency)
   --retries N               retries per request and per upload (default 3)
   --timeout DURATION        time budget per copy job, e.g. 90s, 5m (default 5m)
@@ -232,7 +233,6 @@ function shardOption<T>(flag: string, parse: () => T): T {
 const HELP_DEFAULTS: CliArgs = {
   command: 'help',
   output: 'text',
-  concurrency: 8,
   retries: 3,
   timeoutMs: 5 * 60_000,
   overwrite: false,
@@ -365,8 +365,10 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = proce
   const args: CliArgs = {
     command,
     output: output as OutputFormat,
-    // The engine's default (DEFAULT_CONCURRENCY in src/sync/sync.ts; not imported: `validate` stays light).
-    concurrency: integer('concurrency', v.concurrency as string | undefined, 8, 1),
+    // Unset, the config's `defaults.concurrency` applies, else the engine's default (8).
+    ...(v.concurrency !== undefined
+      ? { concurrency: integer('concurrency', v.concurrency as string, 8, 1) }
+      : {}),
     ...(v.streams !== undefined ? { streams: integer('streams', v.streams as string, 16, 1) } : {}),
     retries: integer('retries', v.retries as string | undefined, 3, 0),
     timeoutMs: v.timeout !== undefined ? positiveDuration(v.timeout as string) : 5 * 60_000,

@@ -4,4 +4,4 @@
  * (`list-images`, chart entries) is a chunk of its own, loaded only when used.
  */
 export { createSession, SessionError } from '../sync/session.js';
-export { sync } from '../sync/sync.js';
+export { DEFAULT_CONCURRENCY, sync } from '../sync/sync.js';

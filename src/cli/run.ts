@@ -113,7 +113,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   }
 
   // The registry engine loads only now: `validate` stays small (test/repo/startup.test.ts).
-  const { sync, SessionError } = await import('./engine.js');
+  const { sync, SessionError, DEFAULT_CONCURRENCY } = await import('./engine.js');
   if (args.command === 'list-images') return listImages(args, config, io);
 
   // Text mode prints tag lines and a summary on stdout; `--verbose` replaces them with the log
@@ -153,7 +153,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     log(
       syncStartedLine({
         entries: config.artifacts.length + config.charts.length,
-        concurrency: args.concurrency,
+        concurrency: args.concurrency ?? config.defaults.concurrency ?? DEFAULT_CONCURRENCY,
         ...(args.streams !== undefined ? { streams: args.streams } : {}),
         retries: args.retries,
         timeoutMs: args.timeoutMs,
@@ -178,7 +178,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       ...(args.maxDurationMs !== undefined ? { deadline: started + args.maxDurationMs } : {}),
       dryRun: args.dryRun,
       overwrite: args.overwrite,
-      concurrency: args.concurrency,
+      ...(args.concurrency !== undefined ? { concurrency: args.concurrency } : {}),
       retries: args.retries,
       jobTimeoutMs: args.timeoutMs,
       insecure: args.insecure,

@@ -221,7 +221,7 @@ ${['a', 'b', 'c'].map((r) => `  - source: ${s.host}/base/${r}\n    destination: 
     expect(d.requests.filter((r) => r.path.includes('/tags/list'))).toHaveLength(1);
   });
 
-  it('runs eight copy jobs at once by default, and as many as --concurrency says', async () => {
+  it('runs eight copy jobs at once by default, as many as defaults.concurrency says, and --concurrency over both', async () => {
     for (let i = 0; i < 12; i++) {
       const img = buildImage({
         seed: `jobs-${i}`,
@@ -236,20 +236,28 @@ ${['a', 'b', 'c'].map((r) => `  - source: ${s.host}/base/${r}\n    destination: 
       { match: (r) => r.method === 'GET' && r.path.includes('/manifests/sha256:'), delayMs: 1500 },
     ]);
     proxies.push(s);
-    const startedBeforeFirstDone = async (name: string, extra: string[]) => {
+    const startedBeforeFirstDone = async (name: string, extra: string[], defaults = '') => {
       const path = config(
         name,
-        `apiVersion: oci-mirror/v1\nkind: Config\nartifacts:\n  - source: ${s.host}/jobs/x\n    destination: ${dst.host}/${name}/x\n    selector: { limit: 0 }\n`,
+        `apiVersion: oci-mirror/v1\nkind: Config\n${defaults}artifacts:\n  - source: ${s.host}/jobs/x\n    destination: ${dst.host}/${name}/x\n    selector: { limit: 0 }\n`,
       );
       const run = await cli(['sync', path, '--verbose', ...extra]);
       expect(run.code).toBe(0);
       const lines = run.stderr.split('\n');
+      // The log's start line names the figure in force.
+      const said = /sync started .*concurrency=(\d+)/.exec(run.stderr)?.[1];
       const firstDone = lines.findIndex((l) => l.includes(' tag done '));
       expect(lines.filter((l) => l.includes(' tag done '))).toHaveLength(12);
-      return lines.slice(0, firstDone).filter((l) => l.includes(' mirroring tag ')).length;
+      const started = lines.slice(0, firstDone).filter((l) => l.includes(' mirroring tag ')).length;
+      expect(said).toBe(String(started));
+      return started;
     };
     expect(await startedBeforeFirstDone('jobs-default', [])).toBe(8);
     expect(await startedBeforeFirstDone('jobs-three', ['--concurrency', '3'])).toBe(3);
+    // The config's own figure applies when no flag says otherwise (it used to be ignored).
+    const five = 'defaults: { concurrency: 5 }\n';
+    expect(await startedBeforeFirstDone('jobs-config', [], five)).toBe(5);
+    expect(await startedBeforeFirstDone('jobs-flag', ['--concurrency', '2'], five)).toBe(2);
   });
 
   it('fans out to two registries reading each blob once per destination registry', async () => {
