@@ -2253,29 +2253,41 @@ async function runJob(ctx, plan, options) {
 /**
  * Digests from the registries themselves, at most `limiter.perHost` requests in flight per host.
  *
- * With `tagless`, a destination repository's first manifest HEAD that misses is followed by one
- * tag-list page: when the repository holds no tag, its other tags are absent without a HEAD each
- * (a cold mirror asks once per repository, not once per tag). Until that first answer is in, the
- * repository's other lookups wait for it; a hit, an error or a tag in the list, and they HEAD.
+ * With `tagless`, when a destination repository's first manifest HEAD misses and a second tag of
+ * it is looked up, one tag-list page is asked: when the repository holds no tag, its other tags
+ * are absent without a HEAD each (a cold mirror asks once per repository, not once per tag). The
+ * repository's later lookups wait for the first HEAD; a hit, an error or a tag in the list, and
+ * they HEAD. A repository with one tag to plan gets no tag-list page here.
  */
 function registryDigests(client, options = {}) {
     const { limiter, knownDestinationDigest, tagless } = options;
     const limited = (host, fn) => limiter ? limiter.run(host, fn) : fn();
     const head = (ref) => limited(ref.registry, () => (0,_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .onceMore */ .Th)(() => (0,_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .onSide */ .DE)('destination', () => client.headManifest(ref))));
-    /** Per destination repository: settles once its first HEAD (and tag-list page, on a miss) answered. */
-    const firstLookups = new Map();
+    /** Per destination repository: whether its first manifest HEAD missed (false on a hit or an error). */
+    const firstMissed = new Map();
+    /** Per destination repository: its tag-list page, asked once a second lookup follows a miss. */
+    const asked = new Map();
     const destination = async (ref) => {
         if (!tagless)
             return head(ref);
         const repo = { registry: ref.registry, repository: ref.repository };
         const key = (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .formatRepository */ .Sh)(repo);
-        const first = firstLookups.get(key);
+        const first = firstMissed.get(key);
         if (first === undefined) {
             const looked = head(ref);
-            firstLookups.set(key, looked.then((h) => (h === undefined ? limited(ref.registry, () => tagless.ask(client, repo)) : undefined), () => undefined));
+            firstMissed.set(key, looked.then((h) => h === undefined, () => false));
             return looked;
         }
-        await first;
+        if (!(await first))
+            return head(ref);
+        // A second tag of a repository whose first HEAD missed: one tag-list page may spare the rest.
+        // (A one-tag entry never asks here: the copy asks as it starts, a plan does not need to.)
+        let list = asked.get(key);
+        if (list === undefined) {
+            list = limited(ref.registry, () => tagless.ask(client, repo));
+            asked.set(key, list);
+        }
+        await list;
         // The tag list decides absence only while no copy of this run has written there.
         return tagless.untouched(repo) ? undefined : head(ref);
     };

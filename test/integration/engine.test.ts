@@ -202,6 +202,24 @@ ${['a', 'b', 'c'].map((r) => `  - source: ${s.host}/base/${r}\n    destination: 
     ).toBeGreaterThan(0);
   });
 
+  it('plans a one-tag entry into a repository without tags with its HEAD alone (no tag-list page)', async () => {
+    await pushContent(
+      src,
+      'single/x',
+      '1.0.0',
+      buildImage({ seed: 'single', platforms: [{ os: 'linux', architecture: 'amd64' }], index: false }),
+    );
+    const d = await proxy(dst);
+    const path = config(
+      'single',
+      `apiVersion: oci-mirror/v1\nkind: Config\nartifacts:\n  - source: ${src.host}/single/x:1.0.0\n    destination: ${d.host}/single/x\n`,
+    );
+    const run = await cli(['plan', path, '-o', 'json']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout).report.results[0].tags[0].status).toBe('would-copy');
+    expect(d.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['HEAD /v2/single/x/manifests/1.0.0']);
+  });
+
   it('takes the tag list as the word on absence only until a copy of the run writes there', async () => {
     const d = await proxy(dst);
     const { client } = clientFor([d]);
