@@ -8,7 +8,6 @@
  * (the one redirect MSAL allows for it); its fake requires the `Metadata: true` header, a GET,
  * api-version 2018-02-01 and the resource, and knows one user-assigned identity.
  */
-import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
@@ -20,7 +19,7 @@ import { type AzureFake, fakeJwt, startAzureFake } from '../fakes/azure.js';
 import { type OidcIssuer, startOidcIssuer } from '../fakes/oidc-issuer.js';
 import { type FakeServer, startFake } from '../fakes/server.js';
 import { type TempDir, tempDir } from '../harness/index.js';
-import { providerContext } from './util.js';
+import { ambientChild, providerContext } from './util.js';
 
 const TENANT = 'tenant-ambient';
 const REGISTRY = 'mirror.azurecr.io';
@@ -126,21 +125,7 @@ function managedIdentity(): void {
  */
 function azureChild(vars: NodeJS.ProcessEnv): Promise<{ token?: string; error?: string }> {
   const env = { PATH: saved.PATH, HOME: saved.HOME, AZURE_POD_IDENTITY_AUTHORITY_HOST: imds.url, ...vars };
-  const script = join(import.meta.dirname, 'ambient-child.ts');
-  return new Promise((resolve, reject) =>
-    execFile(
-      process.execPath,
-      ['--import', import.meta.resolve('tsx'), script, 'azure', `${ACR_RESOURCE}/.default`],
-      { env, timeout: 120_000 },
-      (err, stdout, stderr) => {
-        try {
-          resolve(JSON.parse(stdout));
-        } catch {
-          reject(new Error(`child failed: ${err?.message}\n${stderr}`));
-        }
-      },
-    ),
-  );
+  return ambientChild('azure', `${ACR_RESOURCE}/.default`, env);
 }
 
 function ctx(host: string): ProviderContext {

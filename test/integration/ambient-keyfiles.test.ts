@@ -30,6 +30,7 @@ import { type MitmProxy, startMitmProxy } from '../fakes/mitm-proxy.js';
 import { type OidcIssuer, startOidcIssuer } from '../fakes/oidc-issuer.js';
 import { type FakeReply, type FakeRequest, form } from '../fakes/server.js';
 import { type TempDir, tempDir } from '../harness/index.js';
+import { ambientChild } from './util.js';
 
 const execFileP = promisify(execFile);
 const GOOGLE = 'oauth2.googleapis.com';
@@ -318,20 +319,7 @@ function child(
     METADATA_SERVER_DETECTION: 'none',
     ...vars,
   };
-  return new Promise((resolve, reject) => {
-    execFile(
-      process.execPath,
-      ['--import', import.meta.resolve('tsx'), join(import.meta.dirname, 'ambient-child.ts'), kind, arg],
-      { env, timeout: 120_000 },
-      (err, stdout, stderr) => {
-        try {
-          resolve(JSON.parse(stdout));
-        } catch {
-          reject(new Error(`child failed: ${err?.message}\n${stderr}`));
-        }
-      },
-    );
-  });
+  return ambientChild(kind, arg, env);
 }
 
 describe('Google key files through google-auth-library (token endpoint behind the proxy)', () => {

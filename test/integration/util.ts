@@ -1,4 +1,6 @@
 /** Builds the project's client for harness registries. */
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
 import { Authenticator } from '../../src/auth/authenticator.js';
 import { type CredentialSource, chainCredentials, staticCredentials } from '../../src/auth/credentials.js';
 import { githubIdTokenSource } from '../../src/auth/oidc.js';
@@ -86,4 +88,31 @@ export function providerContext(
     endpoints: options.endpoints ?? {},
     idToken: githubIdTokenSource(transport, {}),
   };
+}
+
+/**
+ * One ambient-identity call (`kind`: google-access, google-id or azure; `arg`: scope or audience) in
+ * a fresh process of its own (test/integration/ambient-child.ts) with exactly `env`: the cloud SDKs
+ * read their environment, and keep their caches, per process.
+ */
+export function ambientChild(
+  kind: string,
+  arg: string,
+  env: NodeJS.ProcessEnv,
+): Promise<{ token?: string; error?: string }> {
+  const script = join(import.meta.dirname, 'ambient-child.ts');
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      ['--import', import.meta.resolve('tsx'), script, kind, arg],
+      { env, timeout: 120_000 },
+      (err, stdout, stderr) => {
+        try {
+          resolve(JSON.parse(stdout));
+        } catch {
+          reject(new Error(`child failed: ${err?.message}\n${stderr}`));
+        }
+      },
+    );
+  });
 }
