@@ -111,19 +111,14 @@ class HelmNotFoundError extends HelmError {
 /***/ 54321:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  ChartEntryError: () => (/* binding */ ChartEntryError),
   chartResult: () => (/* binding */ chartResult),
-  discoverVersion: () => (/* binding */ discoverVersion),
-  listChartImages: () => (/* binding */ listChartImages),
-  ociChartRepository: () => (/* binding */ ociChartRepository),
-  resolveVersions: () => (/* binding */ resolveVersions),
   syncCharts: () => (/* binding */ syncCharts)
 });
+
+// UNUSED EXPORTS: ChartEntryError, discoverVersion, listChartImages, ociChartRepository, resolveVersions
 
 // EXTERNAL MODULE: ./src/helm/bin.ts
 var helm_bin = __webpack_require__(81969);
@@ -390,7 +385,7 @@ const HELM_CONFIG = 'application/vnd.cncf.helm.config.v1+json';
 const HELM_CHART_LAYER = 'application/vnd.cncf.helm.chart.content.v1.tar+gzip';
 const HELM_PROV_LAYER = 'application/vnd.cncf.helm.chart.provenance.v1.prov';
 /** The tag of a chart version: `+` becomes `_` (OCI tags cannot hold `+`). */
-function chartTag(version) {
+function oci_chartTag(version) {
     return version.replace(/\+/g, '_');
 }
 /** Chart metadata as helm loads it from a `.tgz`. */
@@ -633,7 +628,7 @@ var reference = __webpack_require__(62148);
  */
 
 /** The destination reference of `image` under `target` (`host[:port]/path`) and `prefix`. */
-function remapImage(image, target, prefix) {
+function remap_remapImage(image, target, prefix) {
     const src = (0,reference/* parseReference */.F2)(image);
     const base = target.replace(/\/+$/, '');
     const extra = prefix?.replace(/^\/+|\/+$/g, '');
@@ -646,7 +641,7 @@ function remapImage(image, target, prefix) {
 }
 /** `remapImage` as text. */
 function remapImageText(image, target, prefix) {
-    return formatReference(remapImage(image, target, prefix));
+    return formatReference(remap_remapImage(image, target, prefix));
 }
 
 // EXTERNAL MODULE: external "node:child_process"
@@ -1320,7 +1315,7 @@ async function pushChart(client, dst, a, row) {
 }
 /** Publish one chart version (HTTP or local source) and return its row. */
 async function publishVersion(ctx, chart, v) {
-    const tag = chartTag(v.version);
+    const tag = oci_chartTag(v.version);
     const dst = { ...(0,reference/* parseRepository */.SU)(chart.repository), tag };
     const row = (0,model/* tagRow */.Jm)(v.source, (0,reference/* formatReference */.FH)(dst), { tag });
     if (ctx.imagesOnly) {
@@ -1533,8 +1528,8 @@ async function chartEntry(ctx, chart, jobs, helm) {
                 row = await publishVersion(ctx, chart, v);
             }
             catch (err) {
-                row = (0,model/* tagRow */.Jm)(v.source, `${chart.repository}:${chartTag(v.version)}`, {
-                    tag: chartTag(v.version),
+                row = (0,model/* tagRow */.Jm)(v.source, `${chart.repository}:${oci_chartTag(v.version)}`, {
+                    tag: oci_chartTag(v.version),
                     error: (0,sync_errors/* errorInfo */.fH)(err),
                 });
             }
@@ -1545,7 +1540,7 @@ async function chartEntry(ctx, chart, jobs, helm) {
                     const found = await discoverVersion(await helm(), chart, v, ctx.env);
                     ctx.log(`${chart.name} ${v.version}: ${found.length} images (${found.map((f) => f.image).join(', ')})`);
                     const t = target;
-                    images.push(...(await (0,pool/* mapPool */.Pk)(found, ctx.concurrency, (f) => mirrorImage(ctx, chart, f.image, remapImage(f.image, t.destination, t.prefix), jobs))));
+                    images.push(...(await (0,pool/* mapPool */.Pk)(found, ctx.concurrency, (f) => mirrorImage(ctx, chart, f.image, remap_remapImage(f.image, t.destination, t.prefix), jobs))));
                 }
                 catch (err) {
                     images.push((0,model/* tagRow */.Jm)(`${chart.name} ${v.version}`, target.destination, {
@@ -1583,10 +1578,10 @@ async function listChartImages(config, client, options = {}) {
     const charts = config.charts.filter((c) => options.images || c.images?.discover === true);
     let bin;
     const helm = () => {
-        bin ??= options.helmBin !== undefined ? Promise.resolve(options.helmBin) : (0,helm_bin.resolveHelm)({ env });
+        bin ??= options.helmBin !== undefined ? Promise.resolve(options.helmBin) : resolveHelm({ env });
         return bin;
     };
-    const out = await (0,pool/* mapPool */.Pk)(charts, 4, async (chart) => {
+    const out = await mapPool(charts, 4, async (chart) => {
         const base = {
             name: chart.name,
             source: chart.source,
@@ -1609,7 +1604,7 @@ async function listChartImages(config, client, options = {}) {
         }
         try {
             const destination = chart.images?.destination ?? config.defaults.destination;
-            return await (0,pool/* mapPool */.Pk)(resolved.versions, 2, async (v) => {
+            return await mapPool(resolved.versions, 2, async (v) => {
                 const listing = {
                     ...base,
                     version: v.version,
@@ -1621,7 +1616,7 @@ async function listChartImages(config, client, options = {}) {
                     listing.images = found.map((f) => destination !== undefined
                         ? {
                             image: f.image,
-                            destination: (0,reference/* formatReference */.FH)(remapImage(f.image, destination, chart.images?.prefix)),
+                            destination: formatReference(remapImage(f.image, destination, chart.images?.prefix)),
                         }
                         : { image: f.image });
                 }

@@ -5,19 +5,15 @@ export const modules = {
 /***/ 8012:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  ChartEntryError: () => (/* binding */ ChartEntryError),
   chartResult: () => (/* binding */ chartResult),
-  discoverVersion: () => (/* binding */ discoverVersion),
   listChartImages: () => (/* binding */ listChartImages),
-  ociChartRepository: () => (/* binding */ ociChartRepository),
-  resolveVersions: () => (/* binding */ resolveVersions),
   syncCharts: () => (/* binding */ syncCharts)
 });
+
+// UNUSED EXPORTS: ChartEntryError, discoverVersion, ociChartRepository, resolveVersions
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(31421);

@@ -4818,13 +4818,6 @@ async function verifyPlan(plan, entry, policy, verifier, parallelism) {
 
 
 
-/** ./charts.js as a run without chart entries uses it (never calls `chartResult`), without loading it. */
-const NO_CHARTS = {
-    chartResult: () => {
-        throw new Error('no chart entries');
-    },
-    syncCharts: async () => [],
-};
 /** Planning requests in flight per registry host unless `planRequests` says otherwise. */
 const PLAN_REQUESTS_PER_HOST = 32;
 /** Entries planned at once: enough to keep every host's request limit busy with one-tag entries. */
@@ -5039,32 +5032,36 @@ async function sync(config, options = {}) {
     for (const { result } of planned)
         entries.push(result);
     // Helm (child processes, tar, its repository client) loads only for a config with charts.
-    const { chartResult, syncCharts } = charts.length > 0 ? await Promise.all(/* import() */[__webpack_require__.e(697), __webpack_require__.e(12)]).then(__webpack_require__.bind(__webpack_require__, 8012)) : NO_CHARTS;
-    if (options.signal?.aborted) {
-        for (const c of charts) {
-            const entry = {
-                ...chartResult(c),
-                error: (0,sync_errors/* errorInfo */.fH)(new sync_errors/* CancelledError */.cc(`${c.name}: cancelled before it started`)),
-            };
-            entries.push(entry);
-            emit({ type: 'entry-failed', entry });
+    if (charts.length > 0) {
+        const { chartResult, syncCharts } = await Promise.all(/* import() */[__webpack_require__.e(697), __webpack_require__.e(12)]).then(__webpack_require__.bind(__webpack_require__, 8012));
+        if (options.signal?.aborted) {
+            for (const c of charts) {
+                const entry = {
+                    ...chartResult(c),
+                    error: (0,sync_errors/* errorInfo */.fH)(new sync_errors/* CancelledError */.cc(`${c.name}: cancelled before it started`)),
+                };
+                entries.push(entry);
+                emit({ type: 'entry-failed', entry });
+            }
+        }
+        else {
+            entries.push(...(await syncCharts(charts, {
+                ...options,
+                config,
+                client,
+                copy: ctx,
+                dryRun: options.dryRun ?? false,
+                overwrite: options.overwrite ?? false,
+                concurrency,
+                attempts,
+                env: options.env ?? process.env,
+                ...(options.userAgent !== undefined ? { userAgent: options.userAgent } : {}),
+                emitTag: (entry, tag) => emit({ type: 'tag', entry, tag }),
+                emitFailed: (entry) => emit({ type: 'entry-failed', entry }),
+                log,
+            })));
         }
     }
-    entries.push(...(await syncCharts(options.signal?.aborted ? [] : charts, {
-        ...options,
-        config,
-        client,
-        copy: ctx,
-        dryRun: options.dryRun ?? false,
-        overwrite: options.overwrite ?? false,
-        concurrency,
-        attempts,
-        env: options.env ?? process.env,
-        ...(options.userAgent !== undefined ? { userAgent: options.userAgent } : {}),
-        emitTag: (entry, tag) => emit({ type: 'tag', entry, tag }),
-        emitFailed: (entry) => emit({ type: 'entry-failed', entry }),
-        log,
-    })));
     // Rows in a stable order: as planned, whatever order jobs finished in.
     for (const { result, order } of planned) {
         if (!order)

@@ -97,14 +97,6 @@ export interface SyncOptions extends SessionOptions, ChartOptions {
   deadline?: number;
 }
 
-/** ./charts.js as a run without chart entries uses it (never calls `chartResult`), without loading it. */
-const NO_CHARTS: Pick<typeof import('./charts.js'), 'chartResult' | 'syncCharts'> = {
-  chartResult: () => {
-    throw new Error('no chart entries');
-  },
-  syncCharts: async () => [],
-};
-
 /** Planning requests in flight per registry host unless `planRequests` says otherwise. */
 export const PLAN_REQUESTS_PER_HOST = 32;
 /** Entries planned at once: enough to keep every host's request limit busy with one-tag entries. */
@@ -341,34 +333,37 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
   for (const { result } of planned) entries.push(result);
 
   // Helm (child processes, tar, its repository client) loads only for a config with charts.
-  const { chartResult, syncCharts } = charts.length > 0 ? await import('./charts.js') : NO_CHARTS;
-  if (options.signal?.aborted) {
-    for (const c of charts) {
-      const entry: EntryResult = {
-        ...chartResult(c),
-        error: errorInfo(new CancelledError(`${c.name}: cancelled before it started`)),
-      };
-      entries.push(entry);
-      emit({ type: 'entry-failed', entry });
+  if (charts.length > 0) {
+    const { chartResult, syncCharts } = await import('./charts.js');
+    if (options.signal?.aborted) {
+      for (const c of charts) {
+        const entry: EntryResult = {
+          ...chartResult(c),
+          error: errorInfo(new CancelledError(`${c.name}: cancelled before it started`)),
+        };
+        entries.push(entry);
+        emit({ type: 'entry-failed', entry });
+      }
+    } else {
+      entries.push(
+        ...(await syncCharts(charts, {
+          ...options,
+          config,
+          client,
+          copy: ctx,
+          dryRun: options.dryRun ?? false,
+          overwrite: options.overwrite ?? false,
+          concurrency,
+          attempts,
+          env: options.env ?? process.env,
+          ...(options.userAgent !== undefined ? { userAgent: options.userAgent } : {}),
+          emitTag: (entry, tag) => emit({ type: 'tag', entry, tag }),
+          emitFailed: (entry) => emit({ type: 'entry-failed', entry }),
+          log,
+        })),
+      );
     }
   }
-  entries.push(
-    ...(await syncCharts(options.signal?.aborted ? [] : charts, {
-      ...options,
-      config,
-      client,
-      copy: ctx,
-      dryRun: options.dryRun ?? false,
-      overwrite: options.overwrite ?? false,
-      concurrency,
-      attempts,
-      env: options.env ?? process.env,
-      ...(options.userAgent !== undefined ? { userAgent: options.userAgent } : {}),
-      emitTag: (entry, tag) => emit({ type: 'tag', entry, tag }),
-      emitFailed: (entry) => emit({ type: 'entry-failed', entry }),
-      log,
-    })),
-  );
 
   // Rows in a stable order: as planned, whatever order jobs finished in.
   for (const { result, order } of planned) {
