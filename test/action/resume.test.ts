@@ -90,7 +90,9 @@ describe('the action resumes after being stopped', () => {
     const first = runner('killed', 'mirror/app');
     const stepState = join(first.temp, 'step-state');
     const e = { ...env, ACTIONS_RESULTS_URL: `${cacheSvc.url}/` };
-    const inputs = { cache: 'true', 'cache-ttl': '1h' };
+    // Two copy jobs at a time: with the default 8, the 12 tags finish in two 400 ms waves, and the
+    // second can be done before the kill lands (the state then names every tag).
+    const inputs = { cache: 'true', 'cache-ttl': '1h', concurrency: '2' };
     const main = await runAction(first, {
       inputs,
       event: PUSH,
