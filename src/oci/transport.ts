@@ -121,6 +121,17 @@ export interface HostStats {
   retries: number;
 }
 
+/**
+ * How fast a host answers: its GET and HEAD answers timed from the request's send to the answer's
+ * headers (network round trip plus the registry's work; requests with a body are not timed).
+ */
+export interface AnswerTimes {
+  /** Answers timed. */
+  answers: number;
+  /** The fastest of them, in ms. */
+  fastestMs: number;
+}
+
 const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/;
 
 /** True for hosts on this machine (`localhost`, `127.x.x.x`, `[::1]`). */
@@ -149,6 +160,7 @@ export class Transport {
   /** Scheme learnt per host in insecure mode: settled, or the probe in flight. */
   readonly #schemes = new Map<string, 'http' | 'https' | Promise<'http' | 'https'>>();
   readonly #limiters = new Map<string, HostLimiter>();
+  readonly #answerTimes = new Map<string, AnswerTimes>();
 
   constructor(options: TransportOptions = {}) {
     this.#options = options;
@@ -240,6 +252,20 @@ export class Transport {
       total.retries += s.retries;
     }
     return total;
+  }
+
+  /** How fast a host has answered so far; undefined before its first timed answer. */
+  answerTimes(host: string): AnswerTimes | undefined {
+    const t = this.#answerTimes.get(host);
+    return t && { ...t };
+  }
+
+  #timed(host: string, ms: number): void {
+    const t = this.#answerTimes.get(host);
+    if (t) {
+      t.answers++;
+      t.fastestMs = Math.min(t.fastestMs, ms);
+    } else this.#answerTimes.set(host, { answers: 1, fastestMs: ms });
   }
 
   /** Per host: 429s seen and the rate-limit headroom the registry reported. */
@@ -417,7 +443,10 @@ export class Transport {
       const release = await limiter.acquire();
       let res: Dispatcher.ResponseData;
       try {
-        res = await request(await this.#agent(host), options);
+        const agent = await this.#agent(host);
+        const sent = performance.now();
+        res = await request(agent, options);
+        if (follow) this.#timed(host, performance.now() - sent);
       } catch (err) {
         if (pull) limiter.pullAnswered(undefined, false);
         throw err;

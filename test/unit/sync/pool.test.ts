@@ -1,6 +1,6 @@
 /** The planner's shared request limit and the copy queue that starts jobs while planning goes on. */
 import { describe, expect, it } from 'vitest';
-import { HostLimiter, WorkQueue } from '../../../src/sync/pool.js';
+import { type HostAnswers, HostLimiter, hostLimit, WorkQueue } from '../../../src/sync/pool.js';
 
 /** A promise and its resolver. */
 function gate(): { promise: Promise<void>; open: () => void } {
@@ -42,6 +42,113 @@ describe('HostLimiter', () => {
     }
     await Promise.all(calls);
     expect(Object.fromEntries(peak)).toEqual({ a: 3, b: 3 });
+  });
+});
+
+describe('hostLimit (requests in flight by how fast a host answers)', () => {
+  const rule = { near: 8, after: 8, rate: 2 };
+  const seen = (answers: number, fastestMs: number): HostAnswers => ({ answers, fastestMs });
+
+  it('gives every host the near limit until enough answers are timed, however slow the first', () => {
+    expect(hostLimit(32, rule, undefined)).toBe(8);
+    expect(hostLimit(32, rule, seen(7, 500))).toBe(8);
+    expect(hostLimit(32, rule, seen(8, 500))).toBe(32);
+  });
+
+  it('keeps a near host at the near limit and gives a far one the whole limit', () => {
+    // Loopback: answers in about a millisecond.
+    expect(hostLimit(32, rule, seen(50, 0.6))).toBe(8);
+    expect(hostLimit(32, rule, seen(50, 4))).toBe(8);
+    // Behind 25 ms each way: no answer under 50 ms.
+    expect(hostLimit(32, rule, seen(50, 50))).toBe(32);
+  });
+
+  it('in between, keeps rate x fastest answer in flight (Little), never above the whole limit', () => {
+    expect(hostLimit(32, rule, seen(50, 6.2))).toBe(13);
+    expect(hostLimit(32, rule, seen(50, 10))).toBe(20);
+    expect(hostLimit(16, rule, seen(50, 10))).toBe(16);
+    // A whole limit below `near` wins.
+    expect(hostLimit(4, rule, seen(50, 0.5))).toBe(4);
+    expect(hostLimit(4, rule, undefined)).toBe(4);
+  });
+});
+
+describe('HostLimiter with an adaptive limit', () => {
+  /** Requests to one host held open until released; `answer(ms)` records a timed answer. */
+  function harness(initial: HostAnswers | undefined) {
+    let answers = initial;
+    const changes: number[] = [];
+    const limiter = new HostLimiter(32, {
+      near: 4,
+      after: 4,
+      rate: 2,
+      answers: () => answers,
+      changed: (_host, limit) => changes.push(limit),
+    });
+    let inFlight = 0;
+    const gates: (() => void)[] = [];
+    const calls = Array.from({ length: 40 }, () =>
+      limiter.run('far.example', async () => {
+        inFlight++;
+        const g = gate();
+        gates.push(g.open);
+        await g.promise;
+        inFlight--;
+      }),
+    );
+    return {
+      limiter,
+      changes,
+      calls,
+      inFlight: () => inFlight,
+      /** Answer `n` of the requests in flight, each timed at `ms`. */
+      answer: async (n: number, ms: number) => {
+        for (const open of gates.splice(0, n)) {
+          answers = {
+            answers: (answers?.answers ?? 0) + 1,
+            fastestMs: Math.min(answers?.fastestMs ?? ms, ms),
+          };
+          open();
+        }
+        await settle();
+      },
+    };
+  }
+
+  it('starts with the near limit and raises it to the whole limit once the first answers are slow', async () => {
+    const h = harness(undefined);
+    await settle();
+    expect(h.inFlight()).toBe(4);
+    await h.answer(3, 60);
+    // Three answers are not enough to judge: still 4 in flight.
+    expect(h.inFlight()).toBe(4);
+    await h.answer(1, 55);
+    // The fourth answer judges the host far: every waiter up to 32 is let through at once.
+    expect(h.inFlight()).toBe(32);
+    expect(h.limiter.mostInFlight('far.example')).toBe(32);
+    expect(h.changes).toEqual([32]);
+    while (h.inFlight() > 0) await h.answer(32, 55);
+    await Promise.all(h.calls);
+  });
+
+  it('keeps a host that answers fast at the near limit, and brings a host back down when a faster answer comes', async () => {
+    const h = harness(undefined);
+    await settle();
+    await h.answer(4, 0.8);
+    expect(h.inFlight()).toBe(4);
+    const slow = harness({ answers: 10, fastestMs: 30 });
+    await settle();
+    expect(slow.inFlight()).toBe(32);
+    // A 3 ms answer: 6 in flight from now on (new requests wait until fewer than 6 are out).
+    await slow.answer(1, 3);
+    expect(slow.changes).toEqual([32, 6]);
+    await slow.answer(26, 3);
+    expect(slow.inFlight()).toBe(6);
+    expect(slow.limiter.mostInFlight('far.example')).toBe(32);
+    while (h.inFlight() > 0) await h.answer(4, 0.8);
+    while (slow.inFlight() > 0) await slow.answer(6, 3);
+    await Promise.all([...h.calls, ...slow.calls]);
+    expect(h.limiter.mostInFlight('far.example')).toBe(4);
   });
 });
 
