@@ -56,27 +56,32 @@ export interface HostAnswers {
 
 /**
  * Fewer requests in flight for a near host. A registry on the same machine or network answers in
- * about a millisecond, so a few requests in flight keep it busy and each more only opens one more
- * connection (a warm sync took ~0.75x the time with 8 instead of 32 on loopback); a far one needs
- * them all (1,000 entries plan in ~5 s behind 25 ms each way only with 32 in flight).
+ * about a millisecond when it is not busy, so a few requests in flight keep it busy and each more
+ * only queues there and opens one more connection (a warm sync took ~0.75x the time with 8
+ * instead of 32 on loopback); a far one needs them all (1,000 entries plan in ~5 s behind 25 ms
+ * each way only with 32 in flight).
  *
- * Little's law: to keep `rate` requests a millisecond going to a host whose answers take `t` ms,
- * `rate * t` must be in flight. Every host starts with `near`; once `after` answers are timed,
- * it gets `rate` times its fastest answer so far, between `near` and the whole limit. A host can
- * look farther than it is (a loaded machine, a TLS handshake in its first answers, requests queued
- * behind copies): then it gets more, at most today's whole limit; it cannot look nearer, since no
- * answer comes back faster than the round trip, so it never gets fewer than `rate` needs.
+ * The host's distance is read from its first answers, sent one at a time (`after` of them): an
+ * answer's time is the round trip plus the registry's work plus our own process's, and with more
+ * in flight a near registry's answers wait in its queue (on loopback under load, 30-200 ms with
+ * 8-32 in flight: no sign of distance), while alone they do not. Little's law then: to keep
+ * `rate` requests a millisecond going to a host whose answers take `t` ms, `rate * t` must be in
+ * flight; the host gets that, between `near` and the whole limit, `t` being its fastest answer so
+ * far. A host can look farther than it is (a loaded machine, a TLS handshake, the process's first
+ * requests): it then gets more, at most today's whole limit; it cannot look nearer, since no
+ * answer comes back faster than the round trip. The cost for a far host is `after - 1` round trips
+ * at the start of a run.
  */
 export interface AdaptiveLimit {
-  /** Requests in flight per host until `after` answers are timed, and the least after. */
-  near: number;
-  /** Answers timed before a host's limit follows its answer time. */
+  /** Answers timed one at a time before the host's limit follows its answer time. */
   after: number;
+  /** The least requests in flight per host once it is judged. */
+  near: number;
   /** Requests per millisecond each host should be able to get through. */
   rate: number;
   /** The host's answers so far (undefined before the first). */
   answers(host: string): HostAnswers | undefined;
-  /** Told when a host's limit changes from `near` or from what it last was (for `--verbose`). */
+  /** Told when a host's limit changes (for `--verbose`). */
   changed?: (host: string, limit: number, answers: HostAnswers) => void;
 }
 
@@ -86,9 +91,9 @@ export function hostLimit(
   rule: Pick<AdaptiveLimit, 'near' | 'after' | 'rate'>,
   answers: HostAnswers | undefined,
 ): number {
+  if ((answers?.answers ?? 0) < rule.after) return 1;
   const near = Math.max(1, Math.min(perHost, rule.near));
-  if (answers === undefined || answers.answers < rule.after) return near;
-  return Math.max(near, Math.min(perHost, Math.ceil(answers.fastestMs * rule.rate)));
+  return Math.max(near, Math.min(perHost, Math.ceil((answers as HostAnswers).fastestMs * rule.rate)));
 }
 
 /**
