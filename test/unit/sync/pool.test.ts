@@ -46,21 +46,21 @@ describe('HostLimiter', () => {
 });
 
 describe('hostLimit (requests in flight by how fast a host answers)', () => {
-  const rule = { after: 2, near: 8, rate: 1 };
+  const rule = { after: 4, near: 8, rate: 1 };
   const seen = (answers: number, fastestMs: number): HostAnswers => ({ answers, fastestMs });
 
   it('sends a host its first answers one at a time, however slow they are', () => {
     expect(hostLimit(32, rule, undefined)).toBe(1);
-    expect(hostLimit(32, rule, seen(1, 500))).toBe(1);
-    expect(hostLimit(32, rule, seen(2, 500))).toBe(32);
+    expect(hostLimit(32, rule, seen(3, 500))).toBe(1);
+    expect(hostLimit(32, rule, seen(4, 500))).toBe(32);
   });
 
   it('keeps a near host at the near limit and gives a far one the whole limit', () => {
     // Loopback: a lone answer in about a millisecond (a few under load).
-    expect(hostLimit(32, rule, seen(2, 0.6))).toBe(8);
+    expect(hostLimit(32, rule, seen(4, 0.6))).toBe(8);
     expect(hostLimit(32, rule, seen(50, 7.9))).toBe(8);
     // Behind 25 ms each way: no answer under 50 ms.
-    expect(hostLimit(32, rule, seen(2, 50))).toBe(32);
+    expect(hostLimit(32, rule, seen(4, 50))).toBe(32);
   });
 
   it('in between, keeps rate x fastest answer in flight (Little), never above the whole limit', () => {
