@@ -123,7 +123,9 @@ export interface HostStats {
 
 /**
  * How fast a host answers: its GET and HEAD answers timed from the request's send to the answer's
- * headers (network round trip plus the registry's work; requests with a body are not timed).
+ * headers, less the time this process's event loop was busy meanwhile (an answer read late because
+ * our own code was running, e.g. a cold start, says nothing of the host). What is left is the
+ * round trip plus the registry's work and queue. Requests with a body are not timed.
  */
 export interface AnswerTimes {
   /** Answers timed. */
@@ -445,8 +447,10 @@ export class Transport {
       try {
         const agent = await this.#agent(host);
         const sent = performance.now();
+        const busy = performance.eventLoopUtilization();
         res = await request(agent, options);
-        if (follow) this.#timed(host, performance.now() - sent);
+        if (follow)
+          this.#timed(host, performance.now() - sent - performance.eventLoopUtilization(busy).active);
       } catch (err) {
         if (pull) limiter.pullAnswered(undefined, false);
         throw err;

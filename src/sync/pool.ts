@@ -57,32 +57,28 @@ export interface HostAnswers {
 /**
  * Fewer requests in flight for a near host. A registry on the same machine or network answers in
  * about a millisecond when it is not busy, so a few requests in flight keep it busy and each more
- * only queues there and opens one more connection (a warm sync took ~0.75x the time with 8
- * instead of 32 on loopback); a far one needs them all (1,000 entries plan in ~5 s behind 25 ms
- * each way only with 32 in flight).
+ * only queues there and opens one more connection; a far one needs them all (1,000 entries plan in
+ * ~5 s behind 25 ms each way only with 32 in flight).
  *
- * The host's distance is read from its first answers, sent one at a time (`after` of them): an
- * answer's time is the round trip plus the registry's work plus our own process's, and with more
- * in flight a near registry's answers wait in its queue (on loopback under load, 30-200 ms with
- * 8-32 in flight: no sign of distance), while alone they do not. Little's law then: to keep
- * `rate` requests a millisecond going to a host whose answers take `t` ms, `rate * t` must be in
- * flight; the host gets that, between `near` and the whole limit, `t` being its fastest answer so
- * far. A host can look farther than it is (a loaded machine, a TLS handshake, the process's first
- * requests): it then gets more, at most today's whole limit; it cannot look nearer, since no
- * answer comes back faster than the round trip. The cost for a far host is `after - 1` round trips
- * at the start of a run.
+ * Every host starts with `near` in flight; its first `after` answers judge it, once: by Little's
+ * law, to keep `rate` requests a millisecond going to a host whose answers take `t` ms, `rate * t`
+ * must be in flight, and the host gets that, between `near` and the whole limit, `t` being the
+ * fastest of those answers (the transport's time less our own busy time: the round trip plus the
+ * registry's work). A host can look farther than it is (a loaded machine, a TLS handshake, a
+ * registry busy with others): it then gets more, at most today's whole limit; it cannot look
+ * nearer, since no answer comes back faster than the round trip.
  */
 export interface AdaptiveLimit {
-  /** Answers timed one at a time before the host's limit follows its answer time. */
+  /** Answers that judge a host. */
   after: number;
-  /** The least requests in flight per host once it is judged. */
+  /** Requests in flight per host until it is judged, and the least after. */
   near: number;
   /** Requests per millisecond each host should be able to get through. */
   rate: number;
   /** The host's answers so far (undefined before the first). */
   answers(host: string): HostAnswers | undefined;
-  /** Told when a host's limit changes (for `--verbose`). */
-  changed?: (host: string, limit: number, answers: HostAnswers) => void;
+  /** Told when a host is judged (for `--verbose`). */
+  judged?: (host: string, limit: number, answers: HostAnswers) => void;
 }
 
 /** Requests in flight allowed to a host with `answers` so far (see `AdaptiveLimit`). */
@@ -91,9 +87,9 @@ export function hostLimit(
   rule: Pick<AdaptiveLimit, 'near' | 'after' | 'rate'>,
   answers: HostAnswers | undefined,
 ): number {
-  if ((answers?.answers ?? 0) < rule.after) return 1;
   const near = Math.max(1, Math.min(perHost, rule.near));
-  return Math.max(near, Math.min(perHost, Math.ceil((answers as HostAnswers).fastestMs * rule.rate)));
+  if (answers === undefined || answers.answers < rule.after) return near;
+  return Math.max(near, Math.min(perHost, Math.ceil(answers.fastestMs * rule.rate)));
 }
 
 /**
@@ -118,20 +114,23 @@ export class HostLimiter {
   mostInFlight(host: string): number {
     return this.#hosts.get(host)?.most ?? 0;
   }
-  /** Requests the host may have in flight now (noting a change). */
+  /** Requests the host may have in flight now: `near` until judged, then what its answers said. */
   #limit(host: string, slots: HostSlots): number {
     const a = this.#adaptive;
     if (!a) return this.#size;
+    if (slots.judged !== undefined) return slots.judged;
     const answers = a.answers(host);
     const limit = hostLimit(this.#size, a, answers);
-    if (limit !== slots.limit && answers) a.changed?.(host, limit, answers);
-    slots.limit = limit;
+    if (answers !== undefined && answers.answers >= a.after) {
+      slots.judged = limit;
+      a.judged?.(host, limit, answers);
+    }
     return limit;
   }
   async run<T>(host: string, fn: () => Promise<T>): Promise<T> {
     let slots = this.#hosts.get(host);
     if (!slots) {
-      slots = { inFlight: 0, waiters: [], most: 0, limit: undefined };
+      slots = { inFlight: 0, waiters: [], most: 0, judged: undefined };
       this.#hosts.set(host, slots);
     }
     const mine = slots;
@@ -163,8 +162,8 @@ interface HostSlots {
   /** Handed a slot in order as requests finish. */
   waiters: (() => void)[];
   most: number;
-  /** The limit last computed. */
-  limit: number | undefined;
+  /** The host's limit once its first answers judged it. */
+  judged: number | undefined;
 }
 
 /**

@@ -106,9 +106,7 @@ export interface SyncOptions extends SessionOptions, ChartOptions {
 export const PLAN_REQUESTS_PER_HOST = 32;
 /**
  * Planning requests in flight per host by how fast it answers (see `AdaptiveLimit` in pool.ts).
- * Measured with the CLI (`--verbose` prints each host's figure): the fastest of 4 lone answers on
- * loopback took 3-13 ms at load 7 (8-13 in flight; with 8-32 in flight answers took 30-200 ms),
- * behind 25 ms each way 53-64 ms (32 in flight). A host whose answers take 32 ms or more gets 32.
+ * FIXME measured
  */
 export const ADAPTIVE_PLANNING: Pick<AdaptiveLimit, 'near' | 'after' | 'rate'> = {
   after: 4,
@@ -234,7 +232,7 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
     ...ADAPTIVE_PLANNING,
     ...options.adaptivePlanning,
     answers: (registry) => session.transport.answerTimes(apiHost(registry)),
-    changed: (registry, limit, a) =>
+    judged: (registry, limit, a) =>
       log(
         `${registry}: fastest answer ${a.fastestMs.toFixed(1)} ms of ${a.answers}: planning with up to ${limit} requests in flight`,
       ),

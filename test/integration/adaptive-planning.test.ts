@@ -5,9 +5,9 @@
  * a delay stands for a distant registry.
  *
  * The rule's rate is lowered here (0.04 requests/ms instead of the default 1) so that the near
- * case holds on a loaded machine, where even a lone loopback answer can take tens of ms: near
- * stays at 8 in flight unless the fastest answer took over 200 ms, and a host whose every answer
- * waits 500 ms gets 20 or more. The default rule's figures are checked in test/unit/sync/pool.test.ts.
+ * case holds on a loaded machine, where a loopback answer can take tens of ms: near stays at 8
+ * in flight unless the fastest of the first 4 answers took over 200 ms, and a host whose every
+ * answer waits 500 ms gets 20 or more. The default rule's figures are checked in test/unit/sync/pool.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfigText } from '../../src/config/index.js';
