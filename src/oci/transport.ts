@@ -450,7 +450,10 @@ export class Transport {
         const busy = performance.eventLoopUtilization();
         res = await request(agent, options);
         if (follow)
-          this.#timed(host, performance.now() - sent - performance.eventLoopUtilization(busy).active);
+          this.#timed(
+            host,
+            Math.max(0, performance.now() - sent - performance.eventLoopUtilization(busy).active),
+          );
       } catch (err) {
         if (pull) limiter.pullAnswered(undefined, false);
         throw err;

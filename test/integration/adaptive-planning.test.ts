@@ -11,10 +11,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfigText } from '../../src/config/index.js';
+import { Transport } from '../../src/oci/transport.js';
 import { sync } from '../../src/sync/sync.js';
 import {
   buildImage,
   type FaultProxy,
+  MediaTypes,
   pushContent,
   startFaultProxy,
   startRegistry,
@@ -95,4 +97,40 @@ describe('planning requests in flight follow how fast a registry answers', () =>
     expect(far.src.connections).toBeGreaterThan(RULE.near);
     expect(far.dst.maxInFlight).toBeGreaterThan(RULE.near);
   }, 90_000);
+
+  it('the transport times GET and HEAD answers per host (round trip and registry, not our own busy time), not uploads', async () => {
+    const slow = await startFaultProxy(src.url, [{ delayMs: 150 }]);
+    proxies.push(slow);
+    const transport = new Transport();
+    try {
+      const manifest = (host: string) => `http://${host}/v2/${REPOS[0]}/manifests/${TAGS[0]}`;
+      for (const host of [src.host, slow.host])
+        for (let i = 0; i < 3; i++) {
+          const res = await transport.request({
+            method: 'HEAD',
+            url: manifest(host),
+            headers: { accept: MediaTypes.ociIndex },
+          });
+          expect(res.status).toBe(200);
+          await res.body.dump();
+        }
+      const near = transport.answerTimes(src.host);
+      const far = transport.answerTimes(slow.host);
+      expect(near?.answers).toBe(3);
+      expect(far?.answers).toBe(3);
+      // Every answer through the proxy waited 150 ms there; loopback answers were faster.
+      expect(far?.fastestMs).toBeGreaterThanOrEqual(100);
+      expect(near?.fastestMs).toBeLessThan(far?.fastestMs ?? 0);
+      // An upload (POST) is not timed: its time is the body's, not the host's distance.
+      const post = await transport.request({
+        method: 'POST',
+        url: `http://${dst.host}/v2/timing/blobs/uploads/`,
+      });
+      await post.body.dump();
+      expect(post.status).toBe(202);
+      expect(transport.answerTimes(dst.host)).toBeUndefined();
+    } finally {
+      await transport.close();
+    }
+  }, 60_000);
 });
