@@ -182,6 +182,53 @@ ${['a', 'b', 'c'].map((r) => `  - source: ${s.host}/base/${r}\n    destination: 
     expect(tagLists()).toEqual([]);
   });
 
+  it('reads the source manifest of a tag the tag list shows absent once, in planning, and copies those bytes', async () => {
+    const s = await proxy(src);
+    const d = await proxy(dst);
+    const manifests = (method: string) =>
+      s.requests.filter((r) => r.method === method && r.path.includes('/manifests/')).map((r) => r.path);
+    const path = config(
+      'absent-read',
+      `apiVersion: oci-mirror/v1\nkind: Config\nartifacts:\n  - source: ${s.host}/base/c\n    destination: ${d.host}/absent-read/c\n    selector: { limit: 0 }\n`,
+    );
+    const tags = ['1.0.0', '1.1.0'];
+    const digests = new Map<string, string>();
+    for (const tag of tags) digests.set(tag, (await getManifestRaw(src, 'base/c', tag))?.digest as string);
+
+    // A dry run reads no manifest: a HEAD per source tag, as before (a GET is a pull where pulls count).
+    const dry = await cli(['sync', path, '-o', 'json', '--dry-run']);
+    expect(dry.code).toBe(0);
+    expect(manifests('GET')).toEqual([]);
+    expect(manifests('HEAD').sort()).toEqual(tags.map((t) => `/v2/base/c/manifests/${t}`));
+
+    s.requests.length = 0;
+    const cold = await cli(['sync', path, '-o', 'json']);
+    expect(cold.code).toBe(0);
+    expect(JSON.parse(cold.stdout).report.summary).toMatchObject({ copied: 2, failed: 0 });
+    // The first tag: HEAD at the source while the destination is asked, then the copy GETs it by
+    // digest. The second waited for the destination's tag list (empty): one GET by tag in planning,
+    // and no GET of that digest by the copy.
+    const heads = manifests('HEAD');
+    expect(heads).toHaveLength(1);
+    const first = tags.find((t) => heads[0] === `/v2/base/c/manifests/${t}`) as string;
+    const second = tags.find((t) => t !== first) as string;
+    const gets = manifests('GET');
+    expect(gets.filter((p) => p === `/v2/base/c/manifests/${second}`)).toHaveLength(1);
+    expect(gets).not.toContain(`/v2/base/c/manifests/${first}`);
+    expect(gets).toContain(`/v2/base/c/manifests/${digests.get(first)}`);
+    expect(gets).not.toContain(`/v2/base/c/manifests/${digests.get(second)}`);
+    // The bytes the planner read are the ones tagged at the destination.
+    for (const tag of tags)
+      expect((await getManifestRaw(dst, 'absent-read/c', tag))?.digest).toBe(digests.get(tag));
+
+    // Warm: the destination's first HEAD hits, so every source tag is HEADed and nothing is read.
+    s.requests.length = 0;
+    const warm = await cli(['sync', path, '-o', 'json']);
+    expect(JSON.parse(warm.stdout).report.summary).toMatchObject({ copied: 0, skipped: 2 });
+    expect(manifests('GET')).toEqual([]);
+    expect(manifests('HEAD')).toHaveLength(2);
+  });
+
   it('looks up every tag again when the tag list cannot be read, and copies all the same', async () => {
     const d = await startFaultProxy(dst.url, [
       { match: (r) => r.path.includes('/tags/list'), status: 500, body: '{"errors":[{"code":"UNKNOWN"}]}' },
