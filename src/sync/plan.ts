@@ -9,6 +9,7 @@ import type { ListingResult } from '../oci/listings.js';
 import { filterIndexPlatforms, type RawManifest } from '../oci/manifest.js';
 import { isIndexMediaType } from '../oci/mediatypes.js';
 import {
+  apiHost,
   formatReference,
   formatRepository,
   parseReference,
@@ -41,7 +42,7 @@ export interface PlannedTag {
   /**
    * The source manifest when planning read it: platform filtering (the filtered index's bytes), or
    * a tag the destination's tag list already showed absent (read instead of a HEAD, so the copy
-   * needs no GET of it; see `DigestSource.absent`). Otherwise the copy fetches it by digest.
+   * needs no GET of it; see `DigestSource.readInstead`). Otherwise the copy fetches it by digest.
    */
   manifest?: RawManifest;
   /**
@@ -83,12 +84,13 @@ export interface DigestSource {
   /** The destination's manifest head for `ref`; undefined when absent. */
   destination(ref: Reference): Promise<ManifestHead | undefined>;
   /**
-   * For a destination lookup that waits on its repository's first answers anyway (see
-   * `registryDigests`): resolves, once they are in, to true when the tag list already shows `ref`
-   * absent, so the source manifest can be read instead of HEADed (the copy then needs no GET of
-   * it). Undefined when the lookup would not wait.
+   * Whether to read `src`'s manifest instead of HEADing it, asked before the destinations are
+   * looked up: undefined when that cannot pay (some lookup of `destinations` would not wait on its
+   * repository's first answers, see `registryDigests`); else resolves, once those answers are in,
+   * to true when every destination is already known absent and a GET costs the source no more
+   * than a HEAD. The copy then needs no GET of the manifest.
    */
-  absent?(ref: Reference): Promise<boolean> | undefined;
+  readInstead?(src: Reference, destinations: Reference[]): Promise<boolean> | undefined;
   /** A destination digest known without a request; trusted only when it equals the source's. */
   known(ref: Reference): string | undefined;
 }
@@ -151,6 +153,7 @@ export function registryDigests(
     // (A one-tag entry never asks here: the copy asks as it starts, a plan does not need to.)
     return (await listedAbsent(repo, key)) ? undefined : head(ref);
   };
+  /** For a lookup that will wait on its repository's first answers: whether they show `ref` absent. */
   const absent = (ref: Reference): Promise<boolean> | undefined => {
     if (!tagless) return undefined;
     const repo = { registry: ref.registry, repository: ref.repository };
@@ -158,6 +161,17 @@ export function registryDigests(
     const first = firstMissed.get(key);
     if (first === undefined) return undefined;
     return first.then((missed) => missed && listedAbsent(repo, key));
+  };
+  const readInstead = (src: Reference, targets: Reference[]): Promise<boolean> | undefined => {
+    const answers = targets.map(absent);
+    if (answers.length === 0 || answers.some((a) => a === undefined)) return undefined;
+    return Promise.all(answers).then(
+      (all) =>
+        all.every(Boolean) &&
+        // Where manifest GETs count as pulls (Docker Hub) or the source has not answered yet
+        // (it may say so), planning HEADs: a pull is spent by the copy that needs it, not before.
+        client.transport.countsPulls(apiHost(src.registry)) === false,
+    );
   };
   return {
     // Each lookup is tried once more after a transient failure (a cut answer, a reset).
@@ -170,7 +184,7 @@ export function registryDigests(
     manifest: (ref) =>
       limited(ref.registry, () => onceMore(() => onSide('source', () => client.getManifest(ref)))),
     destination,
-    absent,
+    readInstead,
     known: (ref) => knownDestinationDigest?.(formatReference(ref)),
   };
 }
@@ -202,7 +216,7 @@ export async function planEntry(
     /** See `SyncOptions.knownDestinationConfirmedAt`. */
     knownDestinationConfirmedAt?: ((destination: string) => number | undefined) | undefined;
     /**
-     * Read the source manifest of a tag known absent everywhere (see `DigestSource.absent`) for its
+     * Read the source manifest of a tag known absent everywhere (see `DigestSource.readInstead`) for its
      * copy. Only when the plan is copied as planned: not in a dry run, nor when a verification
      * policy may hold tags back (a GET is a pull where pulls are counted, a HEAD is not).
      */
@@ -305,12 +319,6 @@ export const LISTED = 'up-to-date (listing)';
 
 type Lookup = ManifestHead | undefined | { error: unknown };
 
-/** True when every destination has an absence answer pending (`DigestSource.absent`) and all say absent. */
-async function absentEverywhere(answers: (Promise<boolean> | undefined)[]): Promise<boolean> {
-  if (answers.length === 0 || answers.some((a) => a === undefined)) return false;
-  return (await Promise.all(answers)).every(Boolean);
-}
-
 async function lookup(digests: DigestSource, dst: Reference): Promise<Lookup> {
   try {
     return await digests.destination(dst);
@@ -340,10 +348,9 @@ async function planTag(
       src.tag !== undefined ? { ...d, tag: src.tag } : { ...d, digest: src.digest as string },
   );
   const known = targets.map((dst) => digests.known(dst));
-  // Asked before the lookups start: whether each waits on its repository's first answers.
-  const absent = targets.map((dst, i) =>
-    readAbsent && known[i] === undefined ? digests.absent?.(dst) : undefined,
-  );
+  // Asked before the lookups start (whether they wait on their repositories' first answers).
+  const reading =
+    readAbsent && known.every((k) => k === undefined) ? digests.readInstead?.(src, targets) : undefined;
   const lookups = new Map<number, Lookup>();
   const asked = Promise.all(
     targets.map(async (dst, i) => {
@@ -406,7 +413,7 @@ async function planTag(
         }
       }
       srcDigest = manifest?.digest ?? '';
-    } else if (await absentEverywhere(absent)) {
+    } else if (reading && (await reading)) {
       // Every destination lookup waited for its repository's tag list, which shows the tag absent:
       // a GET instead of the HEAD costs the same round trip, and the copy needs no GET of its own.
       manifest = await digests.manifest(src).catch((err: unknown) => {
