@@ -171,6 +171,8 @@ export function registryDigests(
         // Where manifest GETs count as pulls (Docker Hub) or the source has not answered yet
         // (it may say so), planning HEADs: a pull is spent by the copy that needs it, not before.
         client.transport.countsPulls(apiHost(src.registry)) === false,
+      // Not awaited on every path of planTag: never rejects (a failed answer means "HEAD").
+      () => false,
     );
   };
   return {
@@ -319,6 +321,14 @@ export const LISTED = 'up-to-date (listing)';
 
 type Lookup = ManifestHead | undefined | { error: unknown };
 
+/** The source manifest of `src`; undefined when the source lacks it. */
+function sourceManifest(digests: DigestSource, src: Reference): Promise<RawManifest | undefined> {
+  return digests.manifest(src).catch((err: unknown) => {
+    if (err instanceof NotFoundError) return undefined;
+    throw err;
+  });
+}
+
 async function lookup(digests: DigestSource, dst: Reference): Promise<Lookup> {
   try {
     return await digests.destination(dst);
@@ -350,7 +360,9 @@ async function planTag(
   const known = targets.map((dst) => digests.known(dst));
   // Asked before the lookups start (whether they wait on their repositories' first answers).
   const reading =
-    readAbsent && known.every((k) => k === undefined) ? digests.readInstead?.(src, targets) : undefined;
+    readAbsent && platforms === undefined && known.every((k) => k === undefined)
+      ? digests.readInstead?.(src, targets)
+      : undefined;
   const lookups = new Map<number, Lookup>();
   const asked = Promise.all(
     targets.map(async (dst, i) => {
@@ -387,10 +399,7 @@ async function planTag(
   let nested: RawManifest[] | undefined;
   try {
     if (platforms !== undefined) {
-      manifest = await digests.manifest(src).catch((err: unknown) => {
-        if (err instanceof NotFoundError) return undefined;
-        throw err;
-      });
+      manifest = await sourceManifest(digests, src);
       if (manifest && isIndexMediaType(manifest.mediaType)) {
         const filtered = await filterIndexPlatforms(manifest, platforms, (digest) =>
           digests.manifest({ registry: src.registry, repository: src.repository, digest }),
@@ -416,10 +425,7 @@ async function planTag(
     } else if (reading && (await reading)) {
       // Every destination lookup waited for its repository's tag list, which shows the tag absent:
       // a GET instead of the HEAD costs the same round trip, and the copy needs no GET of its own.
-      manifest = await digests.manifest(src).catch((err: unknown) => {
-        if (err instanceof NotFoundError) return undefined;
-        throw err;
-      });
+      manifest = await sourceManifest(digests, src);
       srcDigest = manifest?.digest ?? '';
     } else {
       srcDigest = (await digests.source(src)) ?? '';
