@@ -3063,6 +3063,13 @@ class StateCache {
     #ttlMs;
     #now;
     #entries = new Map();
+    /**
+     * For saving: the destinations' keys in order (undefined once a key was added), and each entry's
+     * JSON text with the entry object it was made from. A save at 10,000 tags then joins cached
+     * text instead of sorting and stringifying 1.5 MB every second.
+     */
+    #sortedKeys;
+    #entryText = new Map();
     #verifications = new Map();
     #children = new Map();
     /** Destinations answered from the state (not confirmed again by the registry this run). */
@@ -3120,7 +3127,7 @@ class StateCache {
                 return;
             for (const [ref, e] of Object.entries(doc.destinations)) {
                 if (typeof e?.digest === 'string' && typeof e.seenAt === 'number')
-                    this.#entries.set(ref, e);
+                    this.#setEntry(ref, e);
             }
             for (const [key, e] of Object.entries(doc.verifications ?? {})) {
                 if (typeof e?.verification?.digest === 'string' && typeof e.seenAt === 'number')
@@ -3133,7 +3140,13 @@ class StateCache {
         }
         catch {
             this.#entries.clear();
+            this.#sortedKeys = undefined;
         }
+    }
+    #setEntry(ref, entry) {
+        if (!this.#entries.has(ref))
+            this.#sortedKeys = undefined;
+        this.#entries.set(ref, entry);
     }
     /**
      * The digest `destination` held when last confirmed, if that is younger than the TTL and the
@@ -3240,7 +3253,7 @@ class StateCache {
                 continue;
             if (known?.digest === digest && known.seenAt === now)
                 continue;
-            this.#entries.set(t.destination, { digest, seenAt: now });
+            this.#setEntry(t.destination, { digest, seenAt: now });
             this.#dirty = true;
         }
     }
@@ -3269,11 +3282,25 @@ class StateCache {
         this.#writing = written.catch(() => undefined);
         return written;
     }
+    /**
+     * `JSON.stringify` of the destinations sorted by key, from the cached text of each entry (an
+     * entry's text is made again only when the entry was replaced).
+     */
+    #destinationsText() {
+        this.#sortedKeys ??= [...this.#entries.keys()].sort();
+        const parts = [];
+        for (const ref of this.#sortedKeys) {
+            const entry = this.#entries.get(ref);
+            let cached = this.#entryText.get(ref);
+            if (cached?.entry !== entry) {
+                cached = { entry, text: `${JSON.stringify(ref)}:${JSON.stringify(entry)}` };
+                this.#entryText.set(ref, cached);
+            }
+            parts.push(cached.text);
+        }
+        return `{${parts.join(',')}}`;
+    }
     async #save() {
-        const destinations = {};
-        for (const ref of [...this.#entries.keys()].sort())
-            destinations[ref] = this.#entries.get(ref);
-        const doc = { version: STATE_VERSION, destinations };
         /** Entries younger than the TTL, sorted by key (stable file text). */
         const unexpired = (map) => {
             const now = this.#now();
@@ -3285,11 +3312,13 @@ class StateCache {
             }
             return out;
         };
+        // A `StateDocument` as `JSON.stringify` writes it, its destinations from the cached text.
+        let text = `{"version":${STATE_VERSION},"destinations":${this.#destinationsText()}`;
         if (this.#verifications.size > 0)
-            doc.verifications = unexpired(this.#verifications);
+            text += `,"verifications":${JSON.stringify(unexpired(this.#verifications))}`;
         if (this.#children.size > 0)
-            doc.children = unexpired(this.#children);
-        const text = `${JSON.stringify(doc)}\n`;
+            text += `,"children":${JSON.stringify(unexpired(this.#children))}`;
+        text += '}\n';
         if (text === this.#restored)
             return false;
         await (0,promises_.mkdir)((0,external_node_path_.dirname)(this.#path), { recursive: true });

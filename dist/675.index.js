@@ -78,6 +78,12 @@ function mediaTypeOf(res) {
     return res.header('content-type')?.split(';')[0]?.trim();
 }
 async function readCapped(body, cap, what) {
+    const held = body.inMemory;
+    if (held !== undefined) {
+        if (held.length > cap)
+            throw new errors/* SizeError */.KF(`${what}: larger than the ${cap}-byte limit`);
+        return held;
+    }
     const chunks = [];
     let size = 0;
     for await (const chunk of body) {
@@ -128,42 +134,45 @@ class RegistryClient {
      * insufficient_scope 403) by fetching new credentials and retrying.
      */
     async #send(registry, req, scopes) {
-        if (req.op === undefined)
-            return this.#sendOnce(registry, req, scopes);
+        // One async frame per request (no wrapper around a second one): errors name `op` when given.
         try {
-            return await this.#sendOnce(registry, req, scopes);
+            const signal = this.#signal;
+            signal?.throwIfAborted();
+            const host = (0,oci_reference/* apiHost */.nz)(registry);
+            const base = await this.transport.origin(host);
+            const absolute = req.path.startsWith('http');
+            const url = absolute ? req.path : `${base}${req.path}`;
+            // Absolute URLs from the registry (upload Location, Link) may point at another origin, e.g.
+            // object storage with a pre-signed URL: never hand the registry's credentials to it.
+            if (absolute && new URL(url).origin !== new URL(base).origin) {
+                return await this.transport.request({
+                    ...req,
+                    url,
+                    headers: { ...req.headers },
+                    ...(signal ? { signal } : {}),
+                });
+            }
+            let auth = await this.#auth.authorization(host, scopes);
+            for (let attempt = 0;; attempt++) {
+                const headers = { ...req.headers };
+                if (auth !== undefined)
+                    headers.authorization = auth;
+                const res = await this.transport.request(signal ? { ...req, url, headers, signal } : { ...req, url, headers });
+                const www = res.header('www-authenticate');
+                const challenged = res.status === 401 || (res.status === 403 && www?.includes('insufficient_scope') === true);
+                if (!challenged || attempt >= 2 || req.body instanceof external_node_stream_.Readable)
+                    return res;
+                const text = await res.body.text();
+                if (!(await this.#auth.challenge(host, www, scopes, auth))) {
+                    return { ...res, body: (0,transport/* memoryBody */.GX)(Buffer.from(text)) };
+                }
+                auth = await this.#auth.authorization(host, scopes);
+            }
         }
         catch (err) {
+            if (req.op === undefined)
+                throw err;
             throw (0,errors/* withOperation */.oi)(req.op, err, retry/* isRetryableNetworkError */.Hr);
-        }
-    }
-    async #sendOnce(registry, req, scopes) {
-        this.#signal?.throwIfAborted();
-        if (this.#signal)
-            req = { ...req, signal: this.#signal };
-        const host = (0,oci_reference/* apiHost */.nz)(registry);
-        const base = await this.transport.origin(host);
-        const url = req.path.startsWith('http') ? req.path : `${base}${req.path}`;
-        // Absolute URLs from the registry (upload Location, Link) may point at another origin, e.g.
-        // object storage with a pre-signed URL: never hand the registry's credentials to it.
-        if (new URL(url).origin !== new URL(base).origin) {
-            return this.transport.request({ ...req, url, headers: { ...req.headers } });
-        }
-        let auth = await this.#auth.authorization(host, scopes);
-        for (let attempt = 0;; attempt++) {
-            const headers = { ...req.headers };
-            if (auth !== undefined)
-                headers.authorization = auth;
-            const res = await this.transport.request({ ...req, url, headers });
-            const www = res.header('www-authenticate');
-            const challenged = res.status === 401 || (res.status === 403 && www?.includes('insufficient_scope') === true);
-            if (!challenged || attempt >= 2 || req.body instanceof external_node_stream_.Readable)
-                return res;
-            const text = await res.body.text();
-            if (!(await this.#auth.challenge(host, www, scopes, auth))) {
-                return { ...res, body: (0,transport/* memoryBody */.GX)(Buffer.from(text)) };
-            }
-            auth = await this.#auth.authorization(host, scopes);
         }
     }
     /** Run a verb so that whatever it throws names `operation` (see `withOperation`). */
@@ -1147,10 +1156,14 @@ class HostLimiter {
     #state = { rateLimited: 0 };
     /** Serialises token taking so that waiters are served in order. */
     #queue = Promise.resolve();
+    /** Requests in `#queue` or waiting for a slot. */
+    #queued = 0;
     /** Pulls sent and not yet answered (not yet in the registry's `remaining`). */
     #pullsInFlight = 0;
     /** When deferred pulls may be tried again, fixed at the first deferral (ms since the epoch). */
     #retryAt;
+    /** An answer was observed (so the registry had its chance to state a limit). */
+    #answered = false;
     constructor(limits = {}, clock = realClock) {
         this.#limits = limits;
         this.#clock = clock;
@@ -1163,12 +1176,25 @@ class HostLimiter {
     }
     /** Wait for the host's pause, a token and a slot; call the returned function when answered. */
     async acquire() {
-        const turn = this.#queue.then(() => this.#take());
-        this.#queue = turn.catch(() => undefined);
-        await turn;
         const max = this.#limits.maxConcurrency;
-        if (max !== undefined && this.#inFlight >= max)
-            await new Promise((resolve) => this.#waiting.push(resolve));
+        // Nothing to wait for (no rate limit, no pause, nobody ahead, a free slot): no queue turn.
+        const free = this.#queued === 0 &&
+            this.#limits.rateLimit === undefined &&
+            (this.#pausedUntil === 0 || this.#pausedUntil <= this.#clock.now()) &&
+            (max === undefined || this.#inFlight < max);
+        if (!free) {
+            this.#queued++;
+            try {
+                const turn = this.#queue.then(() => this.#take());
+                this.#queue = turn.catch(() => undefined);
+                await turn;
+                if (max !== undefined && this.#inFlight >= max)
+                    await new Promise((resolve) => this.#waiting.push(resolve));
+            }
+            finally {
+                this.#queued--;
+            }
+        }
         this.#inFlight++;
         let released = false;
         return () => {
@@ -1203,6 +1229,7 @@ class HostLimiter {
      * the registry's rate-limit headers are remembered.
      */
     observe(status, header, retryAfterMs) {
+        this.#answered = true;
         if (status === 429) {
             this.#state.rateLimited++;
             if (retryAfterMs !== undefined && retryAfterMs > 0)
@@ -1257,6 +1284,13 @@ class HostLimiter {
         if (status !== undefined && status < 300 && !reported && this.#state.remaining !== undefined)
             this.#state.remaining = Math.max(0, this.#state.remaining - 1);
     }
+    /**
+     * Whether the host counts pulls (it stated a limit, `ratelimit-limit`): undefined until it has
+     * answered once.
+     */
+    get countsPulls() {
+        return this.#answered ? this.#state.limit !== undefined : undefined;
+    }
     /** When deferred pulls may be tried again, once a pull was refused. */
     get retryAt() {
         return this.#retryAt === undefined ? undefined : new Date(this.#retryAt);
@@ -1282,6 +1316,8 @@ var undici = __webpack_require__(2197);
 
 
 const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/;
+/** Statuses of redirects followed for GET and HEAD. */
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 /** True for hosts on this machine (`localhost`, `127.x.x.x`, `[::1]`). */
 function isLoopbackHost(host) {
     return LOOPBACK.test(host);
@@ -1396,6 +1432,13 @@ class Transport {
     rateStates() {
         return new Map([...this.#limiters].map(([k, v]) => [k, v.state()]));
     }
+    /**
+     * Whether `host` counts manifest GETs as pulls (it stated a pull limit, see limiter.ts), so a GET
+     * costs more than a HEAD there; undefined until the host has answered once.
+     */
+    countsPulls(host) {
+        return this.#limiters.get(host)?.countsPulls;
+    }
     /** Per host whose pull limit deferred pulls: when they may be tried again. */
     pullRetryTimes() {
         const out = new Map();
@@ -1421,13 +1464,19 @@ class Transport {
         return s;
     }
     /**
-     * The pool for a host. With a `TlsSource`, waits for its material and replaces the pool when a
-     * new generation arrived: the old pool closes gracefully (requests in flight finish on it).
+     * The pool for a host (at once unless the host has a `TlsSource`, see `#sourcedAgent`).
      */
-    async #agent(host) {
+    #agent(host) {
         const source = this.settings(host).tls?.source;
         if (!source)
             return this.#agents.get(host)?.agent ?? this.#newAgent(host, 0, undefined);
+        return this.#sourcedAgent(host, source);
+    }
+    /**
+     * The pool of a host with a `TlsSource`: waits for its material and replaces the pool when a
+     * new generation arrived: the old pool closes gracefully (requests in flight finish on it).
+     */
+    async #sourcedAgent(host, source) {
         await source.ready();
         const { generation, tls } = source.current();
         const held = this.#agents.get(host);
@@ -1481,14 +1530,16 @@ class Transport {
         const replayable = !(req.body instanceof external_node_stream_.Readable) && req.method !== 'PATCH';
         const policy = this.#policy;
         const start = policy.now();
-        const host = new URL(req.url).host;
+        // Parsed once per request (a copy: the caller's URL object is not the answer's).
+        const target = new URL(req.url);
+        const host = target.host;
         for (let attempt = 1;; attempt++) {
             let reason;
             let retryAfterMs;
             try {
-                let res = await this.#exchange(req);
+                let res = await this.#exchange(req, target);
                 // A pull refused for the host's pull limit is not retried into more 429s: it is deferred.
-                if (res.status === 429 && isPull(req.method, new URL(req.url).pathname)) {
+                if (res.status === 429 && isPull(req.method, target.pathname)) {
                     const refusal = this.#limiter(host).pullRefusal(host);
                     if (refusal) {
                         await res.body.dump();
@@ -1534,9 +1585,9 @@ class Transport {
             }
         }
     }
-    /** One request plus its redirects. */
-    async #exchange(req) {
-        let url = new URL(req.url);
+    /** One request to `target` (`req.url` parsed, not changed here) plus its redirects. */
+    async #exchange(req, target) {
+        let url = target;
         const originalOrigin = url.origin;
         const headers = { ...req.headers };
         if (this.#options.userAgent && headers['user-agent'] === undefined)
@@ -1576,7 +1627,8 @@ class Transport {
             const release = await limiter.acquire();
             let res;
             try {
-                res = await (0,undici/* request */.E)(await this.#agent(host), options);
+                const agent = this.#agent(host);
+                res = await (0,undici/* request */.E)(agent instanceof undici/* Agent */.g ? agent : await agent, options);
             }
             catch (err) {
                 if (pull)
@@ -1596,7 +1648,7 @@ class Transport {
             limiter.observe(status, getHeader, retryAfter === undefined ? undefined : Math.min(retryAfter, this.#policy.maxDelayMs));
             if (pull)
                 limiter.pullAnswered(status, getHeader('ratelimit-remaining') !== undefined);
-            if (follow && [301, 302, 303, 307, 308].includes(status) && redirectsLeft > 0) {
+            if (follow && REDIRECTS.has(status) && redirectsLeft > 0) {
                 const location = getHeader('location');
                 if (location) {
                     await res.body.dump();
@@ -1650,6 +1702,7 @@ function memoryBody(bytes) {
     const body = external_node_stream_.Readable.from([bytes]);
     body.text = async () => bytes.toString('utf8');
     body.dump = async () => undefined;
+    body.inMemory = bytes;
     return body;
 }
 
@@ -2267,6 +2320,17 @@ function registryDigests(client, options = {}) {
     const firstMissed = new Map();
     /** Per destination repository: its tag-list page, asked once a second lookup follows a miss. */
     const asked = new Map();
+    /** The repository's tag-list page (asked once), then whether it still decides absence. */
+    const listedAbsent = async (repo, key) => {
+        let list = asked.get(key);
+        if (list === undefined) {
+            list = limited(repo.registry, () => tagless.ask(client, repo));
+            asked.set(key, list);
+        }
+        await list;
+        // The tag list decides absence only while no copy of this run has written there.
+        return tagless.untouched(repo);
+    };
     const destination = async (ref) => {
         if (!tagless)
             return head(ref);
@@ -2282,14 +2346,29 @@ function registryDigests(client, options = {}) {
             return head(ref);
         // A second tag of a repository whose first HEAD missed: one tag-list page may spare the rest.
         // (A one-tag entry never asks here: the copy asks as it starts, a plan does not need to.)
-        let list = asked.get(key);
-        if (list === undefined) {
-            list = limited(ref.registry, () => tagless.ask(client, repo));
-            asked.set(key, list);
-        }
-        await list;
-        // The tag list decides absence only while no copy of this run has written there.
-        return tagless.untouched(repo) ? undefined : head(ref);
+        return (await listedAbsent(repo, key)) ? undefined : head(ref);
+    };
+    /** For a lookup that will wait on its repository's first answers: whether they show `ref` absent. */
+    const absent = (ref) => {
+        if (!tagless)
+            return undefined;
+        const repo = { registry: ref.registry, repository: ref.repository };
+        const key = (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .formatRepository */ .Sh)(repo);
+        const first = firstMissed.get(key);
+        if (first === undefined)
+            return undefined;
+        return first.then((missed) => missed && listedAbsent(repo, key));
+    };
+    const readInstead = (src, targets) => {
+        const answers = targets.map(absent);
+        if (answers.length === 0 || answers.some((a) => a === undefined))
+            return undefined;
+        return Promise.all(answers).then((all) => all.every(Boolean) &&
+            // Where manifest GETs count as pulls (Docker Hub) or the source has not answered yet
+            // (it may say so), planning HEADs: a pull is spent by the copy that needs it, not before.
+            client.transport.countsPulls((0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .apiHost */ .nz)(src.registry)) === false, 
+        // Not awaited on every path of planTag: never rejects (a failed answer means "HEAD").
+        () => false);
     };
     return {
         // Each lookup is tried once more after a transient failure (a cut answer, a reset).
@@ -2297,6 +2376,7 @@ function registryDigests(client, options = {}) {
         source: (ref) => limited(ref.registry, () => (0,_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .onceMore */ .Th)(() => (0,_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .onSide */ .DE)('source', () => client.headManifest(ref)))).then((h) => h?.digest),
         manifest: (ref) => limited(ref.registry, () => (0,_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .onceMore */ .Th)(() => (0,_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .onSide */ .DE)('source', () => client.getManifest(ref)))),
         destination,
+        readInstead,
         known: (ref) => knownDestinationDigest?.((0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .formatReference */ .FH)(ref)),
     };
 }
@@ -2363,7 +2443,7 @@ async function planEntry(client, entry, options) {
     const perTag = await (0,_pool_js__WEBPACK_IMPORTED_MODULE_9__/* .mapPool */ .Pk)(mine, options.parallelism, async (src) => {
         (0,_runtime_js__WEBPACK_IMPORTED_MODULE_4__/* .tuneForPlanning */ .b)();
         const listedDigest = src.tag !== undefined ? listed?.get(src.tag) : undefined;
-        const planned = await planTag(digests, src, destinations, overwrite, entry.platforms, listedDigest);
+        const planned = await planTag(digests, src, destinations, overwrite, entry.platforms, listedDigest, options.readAbsent ?? false);
         for (const p of planned)
             if (p.row.reason === REMEMBERED)
                 p.row.reason = remembered(p, options);
@@ -2394,6 +2474,14 @@ function remembered(p, options) {
 }
 /** Reason of a row skipped on a listing's word (the destination holds the listed digest). */
 const LISTED = 'up-to-date (listing)';
+/** The source manifest of `src`; undefined when the source lacks it. */
+function sourceManifest(digests, src) {
+    return digests.manifest(src).catch((err) => {
+        if (err instanceof _oci_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .NotFoundError */ .m_)
+            return undefined;
+        throw err;
+    });
+}
 async function lookup(digests, dst) {
     try {
         return await digests.destination(dst);
@@ -2410,9 +2498,13 @@ async function lookup(digests, dst) {
  */
 async function planTag(digests, src, destinations, overwrite, platforms, 
 /** The source digest a bulk listing gave: a hint, trusted only to skip (see below). */
-listedDigest) {
+listedDigest, readAbsent = false) {
     const targets = destinations.map((d) => src.tag !== undefined ? { ...d, tag: src.tag } : { ...d, digest: src.digest });
     const known = targets.map((dst) => digests.known(dst));
+    // Asked before the lookups start (whether they wait on their repositories' first answers).
+    const reading = readAbsent && platforms === undefined && known.every((k) => k === undefined)
+        ? digests.readInstead?.(src, targets)
+        : undefined;
     const lookups = new Map();
     const asked = Promise.all(targets.map(async (dst, i) => {
         if (known[i] === undefined)
@@ -2448,11 +2540,7 @@ listedDigest) {
     let nested;
     try {
         if (platforms !== undefined) {
-            manifest = await digests.manifest(src).catch((err) => {
-                if (err instanceof _oci_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .NotFoundError */ .m_)
-                    return undefined;
-                throw err;
-            });
+            manifest = await sourceManifest(digests, src);
             if (manifest && (0,_oci_mediatypes_js__WEBPACK_IMPORTED_MODULE_2__/* .isIndexMediaType */ .$$)(manifest.mediaType)) {
                 const filtered = await (0,_oci_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .filterIndexPlatforms */ .xV)(manifest, platforms, (digest) => digests.manifest({ registry: src.registry, repository: src.repository, digest }));
                 if (!filtered) {
@@ -2473,6 +2561,12 @@ listedDigest) {
                         nested = filtered.rewritten;
                 }
             }
+            srcDigest = manifest?.digest ?? '';
+        }
+        else if (reading && (await reading)) {
+            // Every destination lookup waited for its repository's tag list, which shows the tag absent:
+            // a GET instead of the HEAD costs the same round trip, and the copy needs no GET of its own.
+            manifest = await sourceManifest(digests, src);
             srcDigest = manifest?.digest ?? '';
         }
         else {
@@ -4005,7 +4099,11 @@ class Authenticator {
         return this.#state(host).tokens.length;
     }
     async authorization(host, scopes) {
-        const cred = await this.#credential(host);
+        // A credential already settled and not expired is used as is (no await per request).
+        const known = this.#creds.get(host);
+        const cred = known?.settled && (known.value?.expiresAt === undefined || known.value.expiresAt > this.#now())
+            ? known.value
+            : await this.#credential(host);
         if (cred?.registryToken !== undefined)
             return `Bearer ${cred.registryToken}`;
         const state = this.#state(host);
@@ -7284,6 +7382,7 @@ async function sync(config, options = {}) {
                 keep: shard?.tag,
                 listing: sourceListing(session, entry.source),
                 knownDestinationConfirmedAt: options.knownDestinationConfirmedAt,
+                readAbsent: !options.dryRun && entry.verify === undefined,
             });
             const policy = await entryPolicy(entry);
             if (policy)

@@ -830,7 +830,11 @@ class Authenticator {
         return this.#state(host).tokens.length;
     }
     async authorization(host, scopes) {
-        const cred = await this.#credential(host);
+        // A credential already settled and not expired is used as is (no await per request).
+        const known = this.#creds.get(host);
+        const cred = known?.settled && (known.value?.expiresAt === undefined || known.value.expiresAt > this.#now())
+            ? known.value
+            : await this.#credential(host);
         if (cred?.registryToken !== undefined)
             return `Bearer ${cred.registryToken}`;
         const state = this.#state(host);
@@ -4963,6 +4967,7 @@ async function sync(config, options = {}) {
                 keep: shard?.tag,
                 listing: sourceListing(session, entry.source),
                 knownDestinationConfirmedAt: options.knownDestinationConfirmedAt,
+                readAbsent: !options.dryRun && entry.verify === undefined,
             });
             const policy = await entryPolicy(entry);
             if (policy)

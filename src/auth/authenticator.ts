@@ -89,7 +89,12 @@ export class Authenticator implements Authorizer {
   }
 
   async authorization(host: string, scopes: readonly Scope[]): Promise<string | undefined> {
-    const cred = await this.#credential(host);
+    // A credential already settled and not expired is used as is (no await per request).
+    const known = this.#creds.get(host);
+    const cred =
+      known?.settled && (known.value?.expiresAt === undefined || known.value.expiresAt > this.#now())
+        ? known.value
+        : await this.#credential(host);
     if (cred?.registryToken !== undefined) return `Bearer ${cred.registryToken}`;
     const state = this.#state(host);
     if (state.scheme === 'basic') return basicHeader(cred);

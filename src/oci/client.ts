@@ -78,6 +78,11 @@ function mediaTypeOf(res: HttpResponse): string | undefined {
 }
 
 async function readCapped(body: HttpResponse['body'], cap: number, what: string): Promise<Buffer> {
+  const held = body.inMemory;
+  if (held !== undefined) {
+    if (held.length > cap) throw new SizeError(`${what}: larger than the ${cap}-byte limit`);
+    return held;
+  }
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of body as AsyncIterable<Buffer>) {
@@ -136,43 +141,44 @@ export class RegistryClient {
     req: Omit<HttpRequest, 'url'> & { path: string; op?: string },
     scopes: readonly Scope[],
   ): Promise<HttpResponse> {
-    if (req.op === undefined) return this.#sendOnce(registry, req, scopes);
+    // One async frame per request (no wrapper around a second one): errors name `op` when given.
     try {
-      return await this.#sendOnce(registry, req, scopes);
-    } catch (err) {
-      throw withOperation(req.op, err, isRetryableNetworkError);
-    }
-  }
-
-  async #sendOnce(
-    registry: string,
-    req: Omit<HttpRequest, 'url'> & { path: string },
-    scopes: readonly Scope[],
-  ): Promise<HttpResponse> {
-    this.#signal?.throwIfAborted();
-    if (this.#signal) req = { ...req, signal: this.#signal };
-    const host = apiHost(registry);
-    const base = await this.transport.origin(host);
-    const url = req.path.startsWith('http') ? req.path : `${base}${req.path}`;
-    // Absolute URLs from the registry (upload Location, Link) may point at another origin, e.g.
-    // object storage with a pre-signed URL: never hand the registry's credentials to it.
-    if (new URL(url).origin !== new URL(base).origin) {
-      return this.transport.request({ ...req, url, headers: { ...req.headers } });
-    }
-    let auth = await this.#auth.authorization(host, scopes);
-    for (let attempt = 0; ; attempt++) {
-      const headers: Record<string, string> = { ...req.headers };
-      if (auth !== undefined) headers.authorization = auth;
-      const res = await this.transport.request({ ...req, url, headers });
-      const www = res.header('www-authenticate');
-      const challenged =
-        res.status === 401 || (res.status === 403 && www?.includes('insufficient_scope') === true);
-      if (!challenged || attempt >= 2 || req.body instanceof Readable) return res;
-      const text = await res.body.text();
-      if (!(await this.#auth.challenge(host, www, scopes, auth))) {
-        return { ...res, body: memoryBody(Buffer.from(text)) };
+      const signal = this.#signal;
+      signal?.throwIfAborted();
+      const host = apiHost(registry);
+      const base = await this.transport.origin(host);
+      const absolute = req.path.startsWith('http');
+      const url = absolute ? req.path : `${base}${req.path}`;
+      // Absolute URLs from the registry (upload Location, Link) may point at another origin, e.g.
+      // object storage with a pre-signed URL: never hand the registry's credentials to it.
+      if (absolute && new URL(url).origin !== new URL(base).origin) {
+        return await this.transport.request({
+          ...req,
+          url,
+          headers: { ...req.headers },
+          ...(signal ? { signal } : {}),
+        });
       }
-      auth = await this.#auth.authorization(host, scopes);
+      let auth = await this.#auth.authorization(host, scopes);
+      for (let attempt = 0; ; attempt++) {
+        const headers: Record<string, string> = { ...req.headers };
+        if (auth !== undefined) headers.authorization = auth;
+        const res = await this.transport.request(
+          signal ? { ...req, url, headers, signal } : { ...req, url, headers },
+        );
+        const www = res.header('www-authenticate');
+        const challenged =
+          res.status === 401 || (res.status === 403 && www?.includes('insufficient_scope') === true);
+        if (!challenged || attempt >= 2 || req.body instanceof Readable) return res;
+        const text = await res.body.text();
+        if (!(await this.#auth.challenge(host, www, scopes, auth))) {
+          return { ...res, body: memoryBody(Buffer.from(text)) };
+        }
+        auth = await this.#auth.authorization(host, scopes);
+      }
+    } catch (err) {
+      if (req.op === undefined) throw err;
+      throw withOperation(req.op, err, isRetryableNetworkError);
     }
   }
 

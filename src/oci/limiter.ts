@@ -70,10 +70,14 @@ export class HostLimiter {
   readonly #state: HostRateState = { rateLimited: 0 };
   /** Serialises token taking so that waiters are served in order. */
   #queue: Promise<void> = Promise.resolve();
+  /** Requests in `#queue` or waiting for a slot. */
+  #queued = 0;
   /** Pulls sent and not yet answered (not yet in the registry's `remaining`). */
   #pullsInFlight = 0;
   /** When deferred pulls may be tried again, fixed at the first deferral (ms since the epoch). */
   #retryAt: number | undefined;
+  /** An answer was observed (so the registry had its chance to state a limit). */
+  #answered = false;
 
   constructor(limits: HostLimits = {}, clock: LimiterClock = realClock) {
     this.#limits = limits;
@@ -89,12 +93,25 @@ export class HostLimiter {
 
   /** Wait for the host's pause, a token and a slot; call the returned function when answered. */
   async acquire(): Promise<() => void> {
-    const turn = this.#queue.then(() => this.#take());
-    this.#queue = turn.catch(() => undefined);
-    await turn;
     const max = this.#limits.maxConcurrency;
-    if (max !== undefined && this.#inFlight >= max)
-      await new Promise<void>((resolve) => this.#waiting.push(resolve));
+    // Nothing to wait for (no rate limit, no pause, nobody ahead, a free slot): no queue turn.
+    const free =
+      this.#queued === 0 &&
+      this.#limits.rateLimit === undefined &&
+      (this.#pausedUntil === 0 || this.#pausedUntil <= this.#clock.now()) &&
+      (max === undefined || this.#inFlight < max);
+    if (!free) {
+      this.#queued++;
+      try {
+        const turn = this.#queue.then(() => this.#take());
+        this.#queue = turn.catch(() => undefined);
+        await turn;
+        if (max !== undefined && this.#inFlight >= max)
+          await new Promise<void>((resolve) => this.#waiting.push(resolve));
+      } finally {
+        this.#queued--;
+      }
+    }
     this.#inFlight++;
     let released = false;
     return () => {
@@ -132,6 +149,7 @@ export class HostLimiter {
    * the registry's rate-limit headers are remembered.
    */
   observe(status: number, header: (name: string) => string | undefined, retryAfterMs?: number): void {
+    this.#answered = true;
     if (status === 429) {
       this.#state.rateLimited++;
       if (retryAfterMs !== undefined && retryAfterMs > 0)
@@ -189,6 +207,14 @@ export class HostLimiter {
     this.#pullsInFlight = Math.max(0, this.#pullsInFlight - 1);
     if (status !== undefined && status < 300 && !reported && this.#state.remaining !== undefined)
       this.#state.remaining = Math.max(0, this.#state.remaining - 1);
+  }
+
+  /**
+   * Whether the host counts pulls (it stated a limit, `ratelimit-limit`): undefined until it has
+   * answered once.
+   */
+  get countsPulls(): boolean | undefined {
+    return this.#answered ? this.#state.limit !== undefined : undefined;
   }
 
   /** When deferred pulls may be tried again, once a pull was refused. */

@@ -107,7 +107,8 @@ export interface HttpRequest {
 export interface HttpResponse {
   status: number;
   headers: Record<string, string | string[] | undefined>;
-  body: Readable & { text(): Promise<string>; dump(): Promise<void> };
+  /** `inMemory`: the whole body, when it was read before returning (`HttpRequest.buffer`). */
+  body: Readable & { text(): Promise<string>; dump(): Promise<void>; inMemory?: Buffer };
   /** The final URL after redirects. */
   url: URL;
   header(name: string): string | undefined;
@@ -135,6 +136,9 @@ export interface AnswerTimes {
 }
 
 const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/;
+
+/** Statuses of redirects followed for GET and HEAD. */
+const REDIRECTS: ReadonlySet<number> = new Set([301, 302, 303, 307, 308]);
 
 /** True for hosts on this machine (`localhost`, `127.x.x.x`, `[::1]`). */
 export function isLoopbackHost(host: string): boolean {
@@ -275,6 +279,14 @@ export class Transport {
     return new Map([...this.#limiters].map(([k, v]) => [k, v.state()]));
   }
 
+  /**
+   * Whether `host` counts manifest GETs as pulls (it stated a pull limit, see limiter.ts), so a GET
+   * costs more than a HEAD there; undefined until the host has answered once.
+   */
+  countsPulls(host: string): boolean | undefined {
+    return this.#limiters.get(host)?.countsPulls;
+  }
+
   /** Per host whose pull limit deferred pulls: when they may be tried again. */
   pullRetryTimes(): Map<string, Date> {
     const out = new Map<string, Date>();
@@ -301,12 +313,19 @@ export class Transport {
   }
 
   /**
-   * The pool for a host. With a `TlsSource`, waits for its material and replaces the pool when a
-   * new generation arrived: the old pool closes gracefully (requests in flight finish on it).
+   * The pool for a host (at once unless the host has a `TlsSource`, see `#sourcedAgent`).
    */
-  async #agent(host: string): Promise<Agent> {
+  #agent(host: string): Agent | Promise<Agent> {
     const source = this.settings(host).tls?.source;
     if (!source) return this.#agents.get(host)?.agent ?? this.#newAgent(host, 0, undefined);
+    return this.#sourcedAgent(host, source);
+  }
+
+  /**
+   * The pool of a host with a `TlsSource`: waits for its material and replaces the pool when a
+   * new generation arrived: the old pool closes gracefully (requests in flight finish on it).
+   */
+  async #sourcedAgent(host: string, source: TlsSource): Promise<Agent> {
     await source.ready();
     const { generation, tls } = source.current();
     const held = this.#agents.get(host);
@@ -354,14 +373,16 @@ export class Transport {
     const replayable = !(req.body instanceof Readable) && req.method !== 'PATCH';
     const policy = this.#policy;
     const start = policy.now();
-    const host = new URL(req.url).host;
+    // Parsed once per request (a copy: the caller's URL object is not the answer's).
+    const target = new URL(req.url);
+    const host = target.host;
     for (let attempt = 1; ; attempt++) {
       let reason: string;
       let retryAfterMs: number | undefined;
       try {
-        let res = await this.#exchange(req);
+        let res = await this.#exchange(req, target);
         // A pull refused for the host's pull limit is not retried into more 429s: it is deferred.
-        if (res.status === 429 && isPull(req.method, new URL(req.url).pathname)) {
+        if (res.status === 429 && isPull(req.method, target.pathname)) {
           const refusal = this.#limiter(host).pullRefusal(host);
           if (refusal) {
             await res.body.dump();
@@ -407,9 +428,9 @@ export class Transport {
     }
   }
 
-  /** One request plus its redirects. */
-  async #exchange(req: HttpRequest): Promise<HttpResponse> {
-    let url = new URL(req.url);
+  /** One request to `target` (`req.url` parsed, not changed here) plus its redirects. */
+  async #exchange(req: HttpRequest, target: URL): Promise<HttpResponse> {
+    let url = target;
     const originalOrigin = url.origin;
     const headers: Record<string, string> = { ...req.headers };
     if (this.#options.userAgent && headers['user-agent'] === undefined)
@@ -445,7 +466,8 @@ export class Transport {
       const release = await limiter.acquire();
       let res: Dispatcher.ResponseData;
       try {
-        const agent = await this.#agent(host);
+        const held = this.#agent(host);
+        const agent = held instanceof Agent ? held : await held;
         const sent = performance.now();
         const busy = performance.eventLoopUtilization();
         res = await request(agent, options);
@@ -473,7 +495,7 @@ export class Transport {
         retryAfter === undefined ? undefined : Math.min(retryAfter, this.#policy.maxDelayMs),
       );
       if (pull) limiter.pullAnswered(status, getHeader('ratelimit-remaining') !== undefined);
-      if (follow && [301, 302, 303, 307, 308].includes(status) && redirectsLeft > 0) {
+      if (follow && REDIRECTS.has(status) && redirectsLeft > 0) {
         const location = getHeader('location');
         if (location) {
           await res.body.dump();
@@ -528,5 +550,6 @@ export function memoryBody(bytes: Buffer): HttpResponse['body'] {
   const body = Readable.from([bytes]) as HttpResponse['body'];
   body.text = async () => bytes.toString('utf8');
   body.dump = async () => undefined;
+  body.inMemory = bytes;
   return body;
 }

@@ -9,6 +9,7 @@ import type { ListingResult } from '../oci/listings.js';
 import { filterIndexPlatforms, type RawManifest } from '../oci/manifest.js';
 import { isIndexMediaType } from '../oci/mediatypes.js';
 import {
+  apiHost,
   formatReference,
   formatRepository,
   parseReference,
@@ -39,8 +40,9 @@ export interface PlannedTag {
    */
   originalDigest?: string;
   /**
-   * The source manifest when planning had to fetch it (platform filtering: the filtered index's
-   * bytes). Otherwise the copy fetches it by digest: a plan holds digests, not manifests.
+   * The source manifest when planning read it: platform filtering (the filtered index's bytes), or
+   * a tag the destination's tag list already showed absent (read instead of a HEAD, so the copy
+   * needs no GET of it; see `DigestSource.readInstead`). Otherwise the copy fetches it by digest.
    */
   manifest?: RawManifest;
   /**
@@ -81,6 +83,14 @@ export interface DigestSource {
   manifest(ref: Reference): Promise<RawManifest>;
   /** The destination's manifest head for `ref`; undefined when absent. */
   destination(ref: Reference): Promise<ManifestHead | undefined>;
+  /**
+   * Whether to read `src`'s manifest instead of HEADing it, asked before the destinations are
+   * looked up: undefined when that cannot pay (some lookup of `destinations` would not wait on its
+   * repository's first answers, see `registryDigests`); else resolves, once those answers are in,
+   * to true when every destination is already known absent and a GET costs the source no more
+   * than a HEAD. The copy then needs no GET of the manifest.
+   */
+  readInstead?(src: Reference, destinations: Reference[]): Promise<boolean> | undefined;
   /** A destination digest known without a request; trusted only when it equals the source's. */
   known(ref: Reference): string | undefined;
 }
@@ -111,6 +121,17 @@ export function registryDigests(
   const firstMissed = new Map<string, Promise<boolean>>();
   /** Per destination repository: its tag-list page, asked once a second lookup follows a miss. */
   const asked = new Map<string, Promise<boolean>>();
+  /** The repository's tag-list page (asked once), then whether it still decides absence. */
+  const listedAbsent = async (repo: Repository, key: string): Promise<boolean> => {
+    let list = asked.get(key);
+    if (list === undefined) {
+      list = limited(repo.registry, () => (tagless as TaglessRepositories).ask(client, repo));
+      asked.set(key, list);
+    }
+    await list;
+    // The tag list decides absence only while no copy of this run has written there.
+    return (tagless as TaglessRepositories).untouched(repo);
+  };
   const destination = async (ref: Reference): Promise<ManifestHead | undefined> => {
     if (!tagless) return head(ref);
     const repo = { registry: ref.registry, repository: ref.repository };
@@ -130,14 +151,29 @@ export function registryDigests(
     if (!(await first)) return head(ref);
     // A second tag of a repository whose first HEAD missed: one tag-list page may spare the rest.
     // (A one-tag entry never asks here: the copy asks as it starts, a plan does not need to.)
-    let list = asked.get(key);
-    if (list === undefined) {
-      list = limited(ref.registry, () => tagless.ask(client, repo));
-      asked.set(key, list);
-    }
-    await list;
-    // The tag list decides absence only while no copy of this run has written there.
-    return tagless.untouched(repo) ? undefined : head(ref);
+    return (await listedAbsent(repo, key)) ? undefined : head(ref);
+  };
+  /** For a lookup that will wait on its repository's first answers: whether they show `ref` absent. */
+  const absent = (ref: Reference): Promise<boolean> | undefined => {
+    if (!tagless) return undefined;
+    const repo = { registry: ref.registry, repository: ref.repository };
+    const key = formatRepository(repo);
+    const first = firstMissed.get(key);
+    if (first === undefined) return undefined;
+    return first.then((missed) => missed && listedAbsent(repo, key));
+  };
+  const readInstead = (src: Reference, targets: Reference[]): Promise<boolean> | undefined => {
+    const answers = targets.map(absent);
+    if (answers.length === 0 || answers.some((a) => a === undefined)) return undefined;
+    return Promise.all(answers).then(
+      (all) =>
+        all.every(Boolean) &&
+        // Where manifest GETs count as pulls (Docker Hub) or the source has not answered yet
+        // (it may say so), planning HEADs: a pull is spent by the copy that needs it, not before.
+        client.transport.countsPulls(apiHost(src.registry)) === false,
+      // Not awaited on every path of planTag: never rejects (a failed answer means "HEAD").
+      () => false,
+    );
   };
   return {
     // Each lookup is tried once more after a transient failure (a cut answer, a reset).
@@ -150,6 +186,7 @@ export function registryDigests(
     manifest: (ref) =>
       limited(ref.registry, () => onceMore(() => onSide('source', () => client.getManifest(ref)))),
     destination,
+    readInstead,
     known: (ref) => knownDestinationDigest?.(formatReference(ref)),
   };
 }
@@ -180,6 +217,12 @@ export async function planEntry(
     listing?: ((repo: Repository) => Promise<ListingResult>) | undefined;
     /** See `SyncOptions.knownDestinationConfirmedAt`. */
     knownDestinationConfirmedAt?: ((destination: string) => number | undefined) | undefined;
+    /**
+     * Read the source manifest of a tag known absent everywhere (see `DigestSource.readInstead`) for its
+     * copy. Only when the plan is copied as planned: not in a dry run, nor when a verification
+     * policy may hold tags back (a GET is a pull where pulls are counted, a HEAD is not).
+     */
+    readAbsent?: boolean | undefined;
   },
 ): Promise<EntryPlan> {
   const digests =
@@ -231,7 +274,15 @@ export async function planEntry(
   const perTag = await mapPool(mine, options.parallelism, async (src) => {
     tuneForPlanning();
     const listedDigest = src.tag !== undefined ? listed?.get(src.tag) : undefined;
-    const planned = await planTag(digests, src, destinations, overwrite, entry.platforms, listedDigest);
+    const planned = await planTag(
+      digests,
+      src,
+      destinations,
+      overwrite,
+      entry.platforms,
+      listedDigest,
+      options.readAbsent ?? false,
+    );
     for (const p of planned) if (p.row.reason === REMEMBERED) p.row.reason = remembered(p, options);
     return planned;
   });
@@ -270,6 +321,14 @@ export const LISTED = 'up-to-date (listing)';
 
 type Lookup = ManifestHead | undefined | { error: unknown };
 
+/** The source manifest of `src`; undefined when the source lacks it. */
+function sourceManifest(digests: DigestSource, src: Reference): Promise<RawManifest | undefined> {
+  return digests.manifest(src).catch((err: unknown) => {
+    if (err instanceof NotFoundError) return undefined;
+    throw err;
+  });
+}
+
 async function lookup(digests: DigestSource, dst: Reference): Promise<Lookup> {
   try {
     return await digests.destination(dst);
@@ -292,12 +351,18 @@ async function planTag(
   platforms?: readonly string[],
   /** The source digest a bulk listing gave: a hint, trusted only to skip (see below). */
   listedDigest?: string,
+  readAbsent = false,
 ): Promise<PlannedTag[]> {
   const targets = destinations.map(
     (d): Reference =>
       src.tag !== undefined ? { ...d, tag: src.tag } : { ...d, digest: src.digest as string },
   );
   const known = targets.map((dst) => digests.known(dst));
+  // Asked before the lookups start (whether they wait on their repositories' first answers).
+  const reading =
+    readAbsent && platforms === undefined && known.every((k) => k === undefined)
+      ? digests.readInstead?.(src, targets)
+      : undefined;
   const lookups = new Map<number, Lookup>();
   const asked = Promise.all(
     targets.map(async (dst, i) => {
@@ -334,10 +399,7 @@ async function planTag(
   let nested: RawManifest[] | undefined;
   try {
     if (platforms !== undefined) {
-      manifest = await digests.manifest(src).catch((err: unknown) => {
-        if (err instanceof NotFoundError) return undefined;
-        throw err;
-      });
+      manifest = await sourceManifest(digests, src);
       if (manifest && isIndexMediaType(manifest.mediaType)) {
         const filtered = await filterIndexPlatforms(manifest, platforms, (digest) =>
           digests.manifest({ registry: src.registry, repository: src.repository, digest }),
@@ -359,6 +421,11 @@ async function planTag(
           if (filtered.rewritten.length > 0) nested = filtered.rewritten;
         }
       }
+      srcDigest = manifest?.digest ?? '';
+    } else if (reading && (await reading)) {
+      // Every destination lookup waited for its repository's tag list, which shows the tag absent:
+      // a GET instead of the HEAD costs the same round trip, and the copy needs no GET of its own.
+      manifest = await sourceManifest(digests, src);
       srcDigest = manifest?.digest ?? '';
     } else {
       srcDigest = (await digests.source(src)) ?? '';

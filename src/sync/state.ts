@@ -61,6 +61,13 @@ export class StateCache {
   readonly #ttlMs: number;
   readonly #now: () => number;
   #entries = new Map<string, StateEntry>();
+  /**
+   * For saving: the destinations' keys in order (undefined once a key was added), and each entry's
+   * JSON text with the entry object it was made from. A save at 10,000 tags then joins cached
+   * text instead of sorting and stringifying 1.5 MB every second.
+   */
+  #sortedKeys: string[] | undefined;
+  readonly #entryText = new Map<string, { entry: StateEntry; text: string }>();
   #verifications = new Map<string, VerificationEntry>();
   #children = new Map<string, ChildrenEntry>();
   /** Destinations answered from the state (not confirmed again by the registry this run). */
@@ -120,7 +127,7 @@ export class StateCache {
       const doc = JSON.parse(text) as StateDocument;
       if (doc.version !== STATE_VERSION || typeof doc.destinations !== 'object') return;
       for (const [ref, e] of Object.entries(doc.destinations)) {
-        if (typeof e?.digest === 'string' && typeof e.seenAt === 'number') this.#entries.set(ref, e);
+        if (typeof e?.digest === 'string' && typeof e.seenAt === 'number') this.#setEntry(ref, e);
       }
       for (const [key, e] of Object.entries(doc.verifications ?? {})) {
         if (typeof e?.verification?.digest === 'string' && typeof e.seenAt === 'number')
@@ -131,7 +138,13 @@ export class StateCache {
       }
     } catch {
       this.#entries.clear();
+      this.#sortedKeys = undefined;
     }
+  }
+
+  #setEntry(ref: string, entry: StateEntry): void {
+    if (!this.#entries.has(ref)) this.#sortedKeys = undefined;
+    this.#entries.set(ref, entry);
   }
 
   /**
@@ -235,7 +248,7 @@ export class StateCache {
       const known = this.#entries.get(t.destination);
       if (this.#served.has(t.destination) && known?.digest === digest) continue;
       if (known?.digest === digest && known.seenAt === now) continue;
-      this.#entries.set(t.destination, { digest, seenAt: now });
+      this.#setEntry(t.destination, { digest, seenAt: now });
       this.#dirty = true;
     }
   }
@@ -266,11 +279,26 @@ export class StateCache {
     return written;
   }
 
+  /**
+   * `JSON.stringify` of the destinations sorted by key, from the cached text of each entry (an
+   * entry's text is made again only when the entry was replaced).
+   */
+  #destinationsText(): string {
+    this.#sortedKeys ??= [...this.#entries.keys()].sort();
+    const parts: string[] = [];
+    for (const ref of this.#sortedKeys) {
+      const entry = this.#entries.get(ref) as StateEntry;
+      let cached = this.#entryText.get(ref);
+      if (cached?.entry !== entry) {
+        cached = { entry, text: `${JSON.stringify(ref)}:${JSON.stringify(entry)}` };
+        this.#entryText.set(ref, cached);
+      }
+      parts.push(cached.text);
+    }
+    return `{${parts.join(',')}}`;
+  }
+
   async #save(): Promise<boolean> {
-    const destinations: Record<string, StateEntry> = {};
-    for (const ref of [...this.#entries.keys()].sort())
-      destinations[ref] = this.#entries.get(ref) as StateEntry;
-    const doc: StateDocument = { version: STATE_VERSION, destinations };
     /** Entries younger than the TTL, sorted by key (stable file text). */
     const unexpired = <T extends { seenAt: number }>(map: Map<string, T>): Record<string, T> => {
       const now = this.#now();
@@ -281,9 +309,12 @@ export class StateCache {
       }
       return out;
     };
-    if (this.#verifications.size > 0) doc.verifications = unexpired(this.#verifications);
-    if (this.#children.size > 0) doc.children = unexpired(this.#children);
-    const text = `${JSON.stringify(doc)}\n`;
+    // A `StateDocument` as `JSON.stringify` writes it, its destinations from the cached text.
+    let text = `{"version":${STATE_VERSION},"destinations":${this.#destinationsText()}`;
+    if (this.#verifications.size > 0)
+      text += `,"verifications":${JSON.stringify(unexpired(this.#verifications))}`;
+    if (this.#children.size > 0) text += `,"children":${JSON.stringify(unexpired(this.#children))}`;
+    text += '}\n';
     if (text === this.#restored) return false;
     await mkdir(dirname(this.#path), { recursive: true });
     // Write then rename: a reader (or an overlapping run) sees the old file or the new, never half.

@@ -289,6 +289,7 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
         keep: shard?.tag,
         listing: sourceListing(session, entry.source),
         knownDestinationConfirmedAt: options.knownDestinationConfirmedAt,
+        readAbsent: !options.dryRun && entry.verify === undefined,
       });
       const policy = await entryPolicy(entry);
       if (policy) plan = await verifyPlan(plan, entry, policy, verifier(), concurrency);

@@ -89,14 +89,17 @@ ${['a', 'b', 'c'].map((r) => `  - source: ${s.host}/base/${r}\n    destination: 
     // The shared layer was streamed into one repository and mounted into the other two.
     expect(doc.report.summary.blobs.mounted).toBeGreaterThanOrEqual(2);
     expect(doc.report.summary.blobs.copied).toBe(25);
-    // Manifests: the planner HEADs each tag (alongside the destination HEAD, one round trip), the
-    // copy reads each index and each child once, by digest.
+    // Manifests: the planner HEADs each tag (alongside the destination HEAD, one round trip), or
+    // reads it (a GET by tag) when the destination's tag list already showed it absent; the copy
+    // reads every index planning did not read, and each child, once by digest.
     const manifestReads = s.requests.filter((r) => r.path.includes('/manifests/'));
     const byTag = manifestReads.filter((r) => !r.path.includes('/manifests/sha256:'));
-    expect(byTag.map((r) => r.method)).toEqual(Array(6).fill('HEAD'));
+    expect(new Set(byTag.map((r) => r.path)).size).toBe(6);
+    expect(byTag).toHaveLength(6);
+    const readByTag = byTag.filter((r) => r.method === 'GET').length;
     const byDigest = manifestReads.filter((r) => r.path.includes('/manifests/sha256:'));
-    expect(byDigest.map((r) => r.method)).toEqual(Array(18).fill('GET'));
-    expect(new Set(byDigest.map((r) => r.path)).size).toBe(18);
+    expect(byDigest.map((r) => r.method)).toEqual(Array(18 - readByTag).fill('GET'));
+    expect(new Set(byDigest.map((r) => r.path)).size).toBe(18 - readByTag);
 
     s.requests.length = 0;
     d.requests.length = 0;
@@ -180,6 +183,56 @@ ${['a', 'b', 'c'].map((r) => `  - source: ${s.host}/base/${r}\n    destination: 
       '/v2/tagless/b/manifests/1.1.0',
     ]);
     expect(tagLists()).toEqual([]);
+  });
+
+  it('reads the source manifest of a tag the tag list shows absent once, in planning, and copies those bytes', async () => {
+    const s = await proxy(src);
+    // The destination's tag list is held back a little, so the source's first answer (which says
+    // whether it counts pulls) is in when the second tag is planned.
+    const d = await startFaultProxy(dst.url, [{ match: (r) => r.path.includes('/tags/list'), delayMs: 300 }]);
+    proxies.push(d);
+    const manifests = (method: string) =>
+      s.requests.filter((r) => r.method === method && r.path.includes('/manifests/')).map((r) => r.path);
+    const path = config(
+      'absent-read',
+      `apiVersion: oci-mirror/v1\nkind: Config\nartifacts:\n  - source: ${s.host}/base/c\n    destination: ${d.host}/absent-read/c\n    selector: { limit: 0 }\n`,
+    );
+    const tags = ['1.0.0', '1.1.0'];
+    const digests = new Map<string, string>();
+    for (const tag of tags) digests.set(tag, (await getManifestRaw(src, 'base/c', tag))?.digest as string);
+
+    // A dry run reads no manifest: a HEAD per source tag, as before (a GET is a pull where pulls count).
+    const dry = await cli(['sync', path, '-o', 'json', '--dry-run']);
+    expect(dry.code).toBe(0);
+    expect(manifests('GET')).toEqual([]);
+    expect(manifests('HEAD').sort()).toEqual(tags.map((t) => `/v2/base/c/manifests/${t}`));
+
+    s.requests.length = 0;
+    const cold = await cli(['sync', path, '-o', 'json']);
+    expect(cold.code).toBe(0);
+    expect(JSON.parse(cold.stdout).report.summary).toMatchObject({ copied: 2, failed: 0 });
+    // The first tag: HEAD at the source while the destination is asked, then the copy GETs it by
+    // digest. The second waited for the destination's tag list (empty): one GET by tag in planning,
+    // and no GET of that digest by the copy.
+    const heads = manifests('HEAD');
+    expect(heads).toHaveLength(1);
+    const first = tags.find((t) => heads[0] === `/v2/base/c/manifests/${t}`) as string;
+    const second = tags.find((t) => t !== first) as string;
+    const gets = manifests('GET');
+    expect(gets.filter((p) => p === `/v2/base/c/manifests/${second}`)).toHaveLength(1);
+    expect(gets).not.toContain(`/v2/base/c/manifests/${first}`);
+    expect(gets).toContain(`/v2/base/c/manifests/${digests.get(first)}`);
+    expect(gets).not.toContain(`/v2/base/c/manifests/${digests.get(second)}`);
+    // The bytes the planner read are the ones tagged at the destination.
+    for (const tag of tags)
+      expect((await getManifestRaw(dst, 'absent-read/c', tag))?.digest).toBe(digests.get(tag));
+
+    // Warm: the destination's first HEAD hits, so every source tag is HEADed and nothing is read.
+    s.requests.length = 0;
+    const warm = await cli(['sync', path, '-o', 'json']);
+    expect(JSON.parse(warm.stdout).report.summary).toMatchObject({ copied: 0, skipped: 2 });
+    expect(manifests('GET')).toEqual([]);
+    expect(manifests('HEAD')).toHaveLength(2);
   });
 
   it('looks up every tag again when the tag list cannot be read, and copies all the same', async () => {

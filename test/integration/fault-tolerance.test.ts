@@ -134,16 +134,29 @@ describe('cut, stalled and altered answers are retried (point 2)', () => {
   });
 
   it('a manifest read that never matches its digest fails closed, naming side and operation', async () => {
-    // Planning HEADs the tag; the copy reads the manifest by digest.
-    s.rules = [{ corruptByte: 30, match: is('GET', `/manifests/${digests.get('1.0')}`) }];
+    // The first tag planned (2.0) is HEADed and its copy reads the manifest by digest; the others
+    // usually wait for the destination's tag list (none) and planning reads them by tag instead
+    // of a HEAD (else their copies read them by digest too).
+    s.rules = [
+      { corruptByte: 30, match: is('GET', `/manifests/${digests.get('2.0')}`) },
+      { corruptByte: 30, match: is('GET', `/manifests/${digests.get('1.0')}`) },
+      { corruptByte: 30, match: (r) => r.method === 'GET' && r.path.endsWith('/manifests/1.0') },
+    ];
     const r = await run();
     s.rules = [];
     expect(r.code).toBe(1);
-    const bad = r.rows.find((t) => t.tag === '1.0') as Row;
-    expect(bad.status).toBe('failed');
-    expect(bad.error).toMatchObject({ side: 'source', kind: 'DigestMismatchError' });
-    expect(bad.error?.operation).toContain(`get manifest ${s.host}/app/ft@${digests.get('1.0')}`);
-    expect(r.summary).toMatchObject({ copied: 2, failed: 1 });
+    const copy = r.rows.find((t) => t.tag === '2.0') as Row;
+    expect(copy.status).toBe('failed');
+    expect(copy.error).toMatchObject({ side: 'source', kind: 'DigestMismatchError' });
+    expect(copy.error?.operation).toContain(`get manifest ${s.host}/app/ft@${digests.get('2.0')}`);
+    const planned = r.rows.find((t) => t.tag === '1.0') as Row;
+    expect(planned.status).toBe('failed');
+    expect(planned.error).toMatchObject({ side: 'source', kind: 'DigestMismatchError' });
+    expect([`${s.host}/app/ft:1.0`, `${s.host}/app/ft@${digests.get('1.0')}`]).toContain(
+      planned.error?.operation?.replace(/^get manifest /, '').replace(/ \(.*$/, ''),
+    );
+    expect(r.summary).toMatchObject({ copied: 1, failed: 2 });
+    for (const tag of ['2.0', '1.0']) expect(await getManifestRaw(dst, r.repo, tag)).toBeUndefined();
   });
 
   it('a stalled manifest body is retried within --timeout', async () => {
@@ -193,12 +206,23 @@ describe('every failure says where and what (point 4)', () => {
   });
 
   it('a connection reset on every manifest read names side, operation and reference', async () => {
-    s.rules = [{ reset: true, match: is('GET', `/manifests/${digests.get('1.1')}`) }];
+    // 2.0, planned first, is read by its copy by digest; 1.1 usually by tag while planning.
+    s.rules = [
+      { reset: true, match: is('GET', `/manifests/${digests.get('2.0')}`) },
+      { reset: true, match: is('GET', `/manifests/${digests.get('1.1')}`) },
+      { reset: true, match: (r) => r.method === 'GET' && r.path.endsWith('/manifests/1.1') },
+    ];
     const r = await run('--retries', '1');
     s.rules = [];
-    const bad = r.rows.find((t) => t.tag === '1.1') as Row;
+    const bad = r.rows.find((t) => t.tag === '2.0') as Row;
     expect(bad.error).toMatchObject({ side: 'source', kind: 'NetworkError' });
-    expect(bad.error?.operation).toBe(`get manifest ${s.host}/app/ft@${digests.get('1.1')}`);
-    expect(bad.error?.message).toContain(`get manifest ${s.host}/app/ft@${digests.get('1.1')}`);
+    expect(bad.error?.operation).toBe(`get manifest ${s.host}/app/ft@${digests.get('2.0')}`);
+    expect(bad.error?.message).toContain(`get manifest ${s.host}/app/ft@${digests.get('2.0')}`);
+    const planned = r.rows.find((t) => t.tag === '1.1') as Row;
+    expect(planned.error).toMatchObject({ side: 'source', kind: 'NetworkError' });
+    expect([
+      `get manifest ${s.host}/app/ft:1.1`,
+      `get manifest ${s.host}/app/ft@${digests.get('1.1')}`,
+    ]).toContain(planned.error?.operation);
   });
 });
