@@ -16,7 +16,9 @@
  * (the latency row: cold copy and floor through proxies that delay each request and each response
  * by MS; default 25, 0 skips it).
  * --scale (only the planning rows of bench/scale.ts: 1,000 one-tag entries at 25 ms, 10,000 tags
- * warm with state vs the HEAD floor and peak RSS; results under `planning` in bench/last-scale.json).
+ * warm with state vs the HEAD floor and peak RSS, and warm 500 tags vs `skopeo sync` (10 repos x 50
+ * two-platform tags, `--repeat` rounds); results under `planning` in bench/last-scale.json).
+ * `--scale-rows entries,tags,warm500` runs only the rows named (the others keep their last result).
  * Verification on (bench/verify.ts, after the other rows): the set signed with @sigstore/mock, then
  * cold, warm and warm with state under a `verify:` policy and `--trusted-root` (rows warm+verify).
  * --scale-out [--scale-tags N] (only the bulk-listing and shard bench of bench/scale-out.ts).
@@ -496,19 +498,61 @@ async function measureLatency(set: RefSet, src: TestRegistry): Promise<LatencyRe
   return { delayMs: LATENCY_MS, mirrorMs: m.ms, floorMs, requests };
 }
 
-interface ScaleResult {
-  entries: { count: number; delayMs: number; ms: number; requests: number };
-  tags: {
-    count: number;
-    warmStateMs: number;
-    headFloorMs: number;
-    rssMB: number | undefined;
-    requests: number | undefined;
-  };
+interface EntriesResult {
+  count: number;
+  delayMs: number;
+  ms: number;
+  requests: number;
 }
+interface TagsAtScaleResult {
+  count: number;
+  warmStateMs: number;
+  headFloorMs: number;
+  rssMB: number | undefined;
+  requests: number | undefined;
+}
+/** Warm re-sync of `tags` tags (once copied) by oci-mirror and by `skopeo sync`, medians of the rounds. */
+interface Warm500Result {
+  tags: number;
+  repos: number;
+  /** Per tag: two platforms, each a unique layer of this many bytes and its config, over one shared layer. */
+  uniqueSize: number;
+  rounds: number;
+  mirrorMs: number;
+  skopeoMs: number;
+  /** Median of the rounds' oci-mirror/skopeo ratios. */
+  ratio: number;
+  mirrorRuns: number[];
+  skopeoRuns: number[];
+  /** oci-mirror's requests (its report) in the median round. */
+  requests: number | undefined;
+  rssMB: number | undefined;
+}
+interface ScaleResult {
+  entries?: EntriesResult;
+  tags?: TagsAtScaleResult;
+  warm500?: Warm500Result;
+}
+
+/** The `--scale` rows to run: `--scale-rows entries,tags,warm500` (default all). */
+const SCALE_ROWS = new Set(
+  (argv.includes('--scale-rows')
+    ? (argv[argv.indexOf('--scale-rows') + 1] ?? '')
+    : 'entries,tags,warm500'
+  ).split(','),
+);
 
 /** The planning rows behind `--scale` (see bench/scale.ts). */
 async function measureScale(): Promise<ScaleResult> {
+  const out: ScaleResult = {};
+  if (SCALE_ROWS.has('entries')) out.entries = await measureEntries();
+  if (SCALE_ROWS.has('tags')) out.tags = await measureTagsAtScale();
+  if (SCALE_ROWS.has('warm500')) out.warm500 = await measureWarm500();
+  return out;
+}
+
+/** 1,000 one-tag entries planned behind 25 ms each way. */
+async function measureEntries(): Promise<EntriesResult> {
   const delayMs = 25;
   const src = await startRegistry();
   const nEntries = 1000;
@@ -532,7 +576,13 @@ async function measureScale(): Promise<ScaleResult> {
   await dstDelay.close();
   await srcDelay.close();
   await dst.stop();
+  await src.stop();
+  return entries;
+}
 
+/** 10,000 tags warm with a state file, against the HEAD floor. */
+async function measureTagsAtScale(): Promise<TagsAtScaleResult> {
+  const src = await startRegistry();
   const nRepos = 100;
   const perRepo = 100;
   log(`scale: pushing ${nRepos} repositories x ${perRepo} tags`);
@@ -555,14 +605,59 @@ async function measureScale(): Promise<ScaleResult> {
   await dst2.stop();
   await src.stop();
   return {
-    entries,
-    tags: {
-      count: nRepos * perRepo,
-      warmStateMs: warm.ms,
-      headFloorMs: floorMs,
-      rssMB: warm.rssMB,
-      requests: warm.report?.requests,
-    },
+    count: nRepos * perRepo,
+    warmStateMs: warm.ms,
+    headFloorMs: floorMs,
+    rssMB: warm.rssMB,
+    requests: warm.report?.requests,
+  };
+}
+
+/**
+ * Warm 500 tags: 10 repositories x 50 tags of the reference set's shape (two-platform OCI indexes
+ * over one shared layer) with small layers (the warm runs read no blob), copied once by each
+ * tool into one destination registry, then warm oci-mirror and warm `skopeo sync` alternately,
+ * 3 rounds (`--repeat`), medians and the median of the rounds' ratios.
+ */
+async function measureWarm500(): Promise<Warm500Result> {
+  const opts = { repos: 10, tags: 50, sharedSize: 64 * 1024, uniqueSize: 16 * 1024 };
+  const set = buildRefSet(opts, 'warm500');
+  const nTags = opts.repos * opts.tags;
+  log(`scale: pushing ${nTags} two-platform tags (${opts.repos} repositories x ${opts.tags})`);
+  const src = await startRegistry();
+  await pushRefSet(src, set);
+  const dst = await startRegistry();
+  const mirrorCfg = writeMirrorConfig(set, src, dst, 'warm500');
+  const skopeoYaml = writeSkopeoYaml(set, src, 'warm500');
+  log('scale: copying the 500 tags once with each tool');
+  const cold = await runMirror(mirrorCfg);
+  if (cold.report?.copied !== nTags)
+    throw new Error(`scale: warm500 cold copy copied ${cold.report?.copied}`);
+  await runSkopeoSync(skopeoYaml, dst);
+  const mirrorRuns: RunMeasure[] = [];
+  const skopeoRuns: number[] = [];
+  for (let round = 1; round <= REPEAT; round++) {
+    log(`scale: warm 500 tags, round ${round}/${REPEAT}`);
+    const m = await runMirror(mirrorCfg);
+    if (m.report?.copied !== 0) throw new Error(`scale: warm500 warm run copied ${m.report?.copied}`);
+    mirrorRuns.push(m);
+    skopeoRuns.push((await runSkopeoSync(skopeoYaml, dst)).ms);
+  }
+  await dst.stop();
+  await src.stop();
+  const mid = [...mirrorRuns].sort((a, b) => a.ms - b.ms)[Math.floor(mirrorRuns.length / 2)] as RunMeasure;
+  return {
+    tags: nTags,
+    repos: opts.repos,
+    uniqueSize: opts.uniqueSize,
+    rounds: REPEAT,
+    mirrorMs: median(mirrorRuns.map((m) => m.ms)),
+    skopeoMs: median(skopeoRuns),
+    ratio: median(mirrorRuns.map((m, i) => m.ms / (skopeoRuns[i] as number))),
+    mirrorRuns: mirrorRuns.map((m) => Math.round(m.ms)),
+    skopeoRuns: skopeoRuns.map((ms) => Math.round(ms)),
+    requests: mid.report?.requests,
+    rssMB: mid.rssMB,
   };
 }
 
@@ -676,36 +771,57 @@ function table(rows: string[][]): string {
   return [line(rows[0]!), sep, ...rows.slice(1).map(line)].join('\n');
 }
 
+/** The warm-500 target: oci-mirror's warm re-sync of 500 tags at most this share of skopeo's. */
+const WARM500_TARGET = 0.06;
+
 /** The table rows of the `--scale` measurements. */
 function scaleRows(scale: ScaleResult): string[][] {
   const rows: string[][] = [];
-  rows.push([
-    `plan ${scale.entries.count} entries @${scale.entries.delayMs}ms`,
-    fmtS(scale.entries.ms),
-    '',
-    '',
-    '',
-    '',
-    fmtN(scale.entries.requests / scale.entries.count),
-    '',
-    '≤6 s',
-    verdict(scale.entries.ms <= 6000),
-  ]);
-  rows.push([
-    `${scale.tags.count} tags warm+state`,
-    fmtS(scale.tags.warmStateMs),
-    '',
-    fmtS(scale.tags.headFloorMs),
-    '',
-    fmtX(scale.tags.warmStateMs, scale.tags.headFloorMs),
-    fmtN(scale.tags.requests === undefined ? undefined : scale.tags.requests / scale.tags.count, 2),
-    fmtMB(scale.tags.rssMB),
-    '≤1.2x HEAD floor',
-    verdict(scale.tags.warmStateMs <= 1.2 * scale.tags.headFloorMs),
-  ]);
-  rows.push(
-    targetRow('RSS ≤120 MB', verdict(scale.tags.rssMB !== undefined ? scale.tags.rssMB <= 120 : undefined)),
-  );
+  const { entries, tags, warm500 } = scale;
+  if (entries)
+    rows.push([
+      `plan ${entries.count} entries @${entries.delayMs}ms`,
+      fmtS(entries.ms),
+      '',
+      '',
+      '',
+      '',
+      fmtN(entries.requests / entries.count),
+      '',
+      '≤6 s',
+      verdict(entries.ms <= 6000),
+    ]);
+  if (tags) {
+    rows.push([
+      `${tags.count} tags warm+state`,
+      fmtS(tags.warmStateMs),
+      '',
+      fmtS(tags.headFloorMs),
+      '',
+      fmtX(tags.warmStateMs, tags.headFloorMs),
+      fmtN(tags.requests === undefined ? undefined : tags.requests / tags.count, 2),
+      fmtMB(tags.rssMB),
+      '≤1.2x HEAD floor',
+      verdict(tags.warmStateMs <= 1.2 * tags.headFloorMs),
+    ]);
+    rows.push(targetRow('RSS ≤120 MB', verdict(tags.rssMB !== undefined ? tags.rssMB <= 120 : undefined)));
+  }
+  if (warm500) {
+    const perTag = warm500.requests === undefined ? undefined : warm500.requests / warm500.tags;
+    rows.push([
+      `warm ${warm500.tags} tags`,
+      fmtS(warm500.mirrorMs),
+      fmtS(warm500.skopeoMs),
+      '',
+      `${warm500.ratio.toFixed(2)}x skopeo`,
+      '',
+      fmtN(perTag, 2),
+      fmtMB(warm500.rssMB),
+      `≤${WARM500_TARGET}x skopeo`,
+      verdict(warm500.ratio <= WARM500_TARGET),
+    ]);
+    rows.push(targetRow('≤2.2 requests per tag', verdict(perTag === undefined ? undefined : perTag <= 2.2)));
+  }
   return rows;
 }
 
@@ -1027,7 +1143,18 @@ async function mainScale(): Promise<void> {
   const loadStart = loadavg()[0] ?? 0;
   await ensureDist();
   const scale = await measureScale();
-  const header = ['row', 'oci-mirror', '', 'floor', '', 'ratio', 'req/unit', 'RSS', 'target', 'result'];
+  const header = [
+    'row',
+    'oci-mirror',
+    'skopeo',
+    'floor',
+    'vs skopeo',
+    'ratio',
+    'req/unit',
+    'RSS',
+    'target',
+    'result',
+  ];
   const totalS = (performance.now() - tStart) / 1000;
   process.stdout.write(
     `\n${table([header, ...scaleRows(scale)])}\n` +
@@ -1038,15 +1165,30 @@ async function mainScale(): Promise<void> {
   const previous = existsSync(file)
     ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>)
     : {};
+  // Rows not run this time (`--scale-rows`) keep their last result.
+  const before = (previous.planning ?? {}) as ScaleResult & { targets?: Record<string, boolean> };
+  const merged: ScaleResult = { ...before, ...scale };
   const planning = {
+    ...merged,
     date: new Date().toISOString(),
     loadAverageAtStart: loadStart,
     cores: availableParallelism(),
-    ...scale,
+    rowsRun: [...SCALE_ROWS],
     targets: {
-      planEntries: scale.entries.ms <= 6000,
-      warmStateAtScale: scale.tags.warmStateMs <= 1.2 * scale.tags.headFloorMs,
-      rssAtScale: (scale.tags.rssMB ?? Number.POSITIVE_INFINITY) <= 120,
+      ...before.targets,
+      ...(scale.entries ? { planEntries: scale.entries.ms <= 6000 } : {}),
+      ...(scale.tags
+        ? {
+            warmStateAtScale: scale.tags.warmStateMs <= 1.2 * scale.tags.headFloorMs,
+            rssAtScale: (scale.tags.rssMB ?? Number.POSITIVE_INFINITY) <= 120,
+          }
+        : {}),
+      ...(scale.warm500
+        ? {
+            warm500: scale.warm500.ratio <= WARM500_TARGET,
+            warm500RequestsPerTag: (scale.warm500.requests ?? Infinity) / scale.warm500.tags <= 2.2,
+          }
+        : {}),
     },
   };
   writeFileSync(file, `${JSON.stringify({ ...previous, planning }, null, 2)}\n`);

@@ -1342,6 +1342,7 @@ class Transport {
     /** Scheme learnt per host in insecure mode: settled, or the probe in flight. */
     #schemes = new Map();
     #limiters = new Map();
+    #answerTimes = new Map();
     constructor(options = {}) {
         this.#options = options;
         this.#policy = (0,retry/* retryPolicy */.Jb)(options.retry);
@@ -1427,6 +1428,20 @@ class Transport {
             total.retries += s.retries;
         }
         return total;
+    }
+    /** How fast a host has answered so far; undefined before its first timed answer. */
+    answerTimes(host) {
+        const t = this.#answerTimes.get(host);
+        return t && { ...t };
+    }
+    #timed(host, ms) {
+        const t = this.#answerTimes.get(host);
+        if (t) {
+            t.answers++;
+            t.fastestMs = Math.min(t.fastestMs, ms);
+        }
+        else
+            this.#answerTimes.set(host, { answers: 1, fastestMs: ms });
     }
     /** Per host: 429s seen and the rate-limit headroom the registry reported. */
     rateStates() {
@@ -1627,8 +1642,13 @@ class Transport {
             const release = await limiter.acquire();
             let res;
             try {
-                const agent = this.#agent(host);
-                res = await (0,undici/* request */.E)(agent instanceof undici/* Agent */.g ? agent : await agent, options);
+                const held = this.#agent(host);
+                const agent = held instanceof undici/* Agent */.g ? held : await held;
+                const sent = performance.now();
+                const busy = performance.eventLoopUtilization();
+                res = await (0,undici/* request */.E)(agent, options);
+                if (follow)
+                    this.#timed(host, Math.max(0, performance.now() - sent - performance.eventLoopUtilization(busy).active));
             }
             catch (err) {
                 if (pull)
@@ -1806,6 +1826,7 @@ function tuneForPlanning() {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ ManifestPuts),
 /* harmony export */   R: () => (/* binding */ copyContent)
 /* harmony export */ });
 /* harmony import */ var _oci_manifest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(32060);
@@ -1822,13 +1843,16 @@ rewritten) {
     const parsed = (0,_oci_manifest_js__WEBPACK_IMPORTED_MODULE_0__/* .parseManifest */ .Ng)(manifest.bytes, manifest.mediaType);
     if (parsed.kind === 'index') {
         await (0,_pool_js__WEBPACK_IMPORTED_MODULE_2__/* .mapPool */ .Pk)(parsed.index.manifests, ctx.parallelism, async (child) => {
-            // A child is put only after everything it refers to: never a manifest before its content.
-            const raw = rewritten?.get(child.digest) ??
-                (await (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .onSide */ .DE)('source', () => ctx.client.getManifest({ ...src, digest: child.digest })));
-            await copyContent(ctx, src, dst, raw, stats, rewritten);
-            await (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .onSide */ .DE)('destination', () => ctx.client.putManifest({ ...dst, digest: child.digest }, raw.bytes, raw.mediaType));
-            stats.manifests++;
-            ctx.log(`put manifest ${dst.registry}/${dst.repository}@${child.digest}`);
+            const putChild = async () => {
+                // A child is put only after everything it refers to: never a manifest before its content.
+                const raw = rewritten?.get(child.digest) ??
+                    (await (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .onSide */ .DE)('source', () => ctx.client.getManifest({ ...src, digest: child.digest })));
+                await copyContent(ctx, src, dst, raw, stats, rewritten);
+                await (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .onSide */ .DE)('destination', () => ctx.client.putManifest({ ...dst, digest: child.digest }, raw.bytes, raw.mediaType));
+                stats.manifests++;
+                ctx.log(`put manifest ${dst.registry}/${dst.repository}@${child.digest}`);
+            };
+            await (ctx.manifests ? ctx.manifests.once(dst, child.digest, putChild) : putChild());
         });
         return;
     }
@@ -1838,6 +1862,46 @@ rewritten) {
         if (outcome === 'copied')
             stats.bytes += desc.size;
     });
+}
+/**
+ * Child manifests put by digest into destination repositories in this run. One image under several
+ * tags (`latest` and a version) is copied by a job per tag, and each would put the same platform
+ * manifests into the same repository at once. docker-registry's filesystem storage rewrites a
+ * manifest's link in place (truncate, then write) on every put, so a second put of a child while
+ * another job's index put checks that child lets the registry read an empty link: the index put
+ * fails with DIGEST_INVALID or MANIFEST_BLOB_UNKNOWN. Here a child is put once per repository:
+ * a job that needs it waits for the put in flight, and puts it itself only if that one failed.
+ */
+class ManifestPuts {
+    #puts = new Map();
+    /** Run `put` unless this run has put (or is putting) `digest` into `repo`; then wait for that one. */
+    async once(repo, digest, put) {
+        const key = `${repo.registry}/${repo.repository}@${digest}`;
+        for (;;) {
+            const earlier = this.#puts.get(key);
+            if (earlier === undefined)
+                break;
+            try {
+                await earlier;
+                return;
+            }
+            catch {
+                // That job's put failed (its own row says so): try it here, unless another job already is.
+                if (this.#puts.get(key) === earlier)
+                    this.#puts.delete(key);
+            }
+        }
+        const mine = put();
+        this.#puts.set(key, mine);
+        try {
+            await mine;
+        }
+        catch (err) {
+            if (this.#puts.get(key) === mine)
+                this.#puts.delete(key);
+            throw err;
+        }
+    }
 }
 
 
@@ -2665,6 +2729,7 @@ listedDigest, readAbsent = false) {
 /* harmony export */   h: () => (/* binding */ HostLimiter),
 /* harmony export */   jf: () => (/* binding */ Semaphore)
 /* harmony export */ });
+/* unused harmony export hostLimit */
 /** Bounded concurrency helpers. */
 /** A counting semaphore: `run(fn)` waits for a free slot. */
 class Semaphore {
@@ -2715,27 +2780,80 @@ async function mapPool(items, size, fn) {
         throw failure.error;
     return results;
 }
+/** Requests in flight allowed to a host with `answers` so far (see `AdaptiveLimit`). */
+function hostLimit(perHost, rule, answers) {
+    const near = Math.max(1, Math.min(perHost, rule.near));
+    if (answers === undefined || answers.answers < rule.after)
+        return near;
+    return Math.max(near, Math.min(perHost, Math.ceil(answers.fastestMs * rule.rate)));
+}
 /**
  * Requests in flight per registry host, shared by everything that plans (tag lists and manifest
  * HEADs of all entries at once): planning scales with the requests a host can take, not with the
- * number of entries, and no host is flooded however many entries name it.
+ * number of entries, and no host is flooded however many entries name it. With `adaptive`, a host
+ * gets up to `perHost` as its answer times say it needs (see `AdaptiveLimit`).
  */
 class HostLimiter {
     #size;
+    #adaptive;
     #hosts = new Map();
-    constructor(perHost) {
+    constructor(perHost, adaptive) {
         this.#size = Math.max(1, perHost);
+        this.#adaptive = adaptive;
     }
+    /** The most requests a host may ever have in flight. */
     get perHost() {
         return this.#size;
     }
-    run(host, fn) {
-        let sem = this.#hosts.get(host);
-        if (!sem) {
-            sem = new Semaphore(this.#size);
-            this.#hosts.set(host, sem);
+    /** The most requests a host had in flight at once so far. */
+    mostInFlight(host) {
+        return this.#hosts.get(host)?.most ?? 0;
+    }
+    /** Requests the host may have in flight now: `near` until judged, then what its answers said. */
+    #limit(host, slots) {
+        const a = this.#adaptive;
+        if (!a)
+            return this.#size;
+        if (slots.judged !== undefined)
+            return slots.judged;
+        const answers = a.answers(host);
+        const limit = hostLimit(this.#size, a, answers);
+        if (answers !== undefined && answers.answers >= a.after) {
+            slots.judged = limit;
+            a.judged?.(host, limit, answers);
         }
-        return sem.run(fn);
+        return limit;
+    }
+    async run(host, fn) {
+        let slots = this.#hosts.get(host);
+        if (!slots) {
+            slots = { inFlight: 0, waiters: [], most: 0, judged: undefined };
+            this.#hosts.set(host, slots);
+        }
+        const mine = slots;
+        // A waiter is handed its slot by the request it waited for (counted in `inFlight` already).
+        if (mine.inFlight < this.#limit(host, mine))
+            mine.inFlight++;
+        else
+            await new Promise((resolve) => mine.waiters.push(resolve));
+        mine.most = Math.max(mine.most, mine.inFlight);
+        try {
+            return await fn();
+        }
+        finally {
+            // The slot comes free on the next turn of the event loop: undici reuses a connection only a
+            // turn after its answer, and a request sent before that would open one more connection.
+            setImmediate(() => this.#release(host, mine));
+        }
+    }
+    #release(host, slots) {
+        slots.inFlight--;
+        // The limit may have risen with this answer: hand out as many slots as it now allows.
+        const limit = this.#limit(host, slots);
+        while (slots.inFlight < limit && slots.waiters.length > 0) {
+            slots.inFlight++;
+            slots.waiters.shift()();
+        }
     }
 }
 /**

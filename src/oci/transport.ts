@@ -122,6 +122,19 @@ export interface HostStats {
   retries: number;
 }
 
+/**
+ * How fast a host answers: its GET and HEAD answers timed from the request's send to the answer's
+ * headers, less the time this process's event loop was busy meanwhile (an answer read late because
+ * our own code was running, e.g. a cold start, says nothing of the host). What is left is the
+ * round trip plus the registry's work and queue. Requests with a body are not timed.
+ */
+export interface AnswerTimes {
+  /** Answers timed. */
+  answers: number;
+  /** The fastest of them, in ms. */
+  fastestMs: number;
+}
+
 const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/;
 
 /** Statuses of redirects followed for GET and HEAD. */
@@ -153,6 +166,7 @@ export class Transport {
   /** Scheme learnt per host in insecure mode: settled, or the probe in flight. */
   readonly #schemes = new Map<string, 'http' | 'https' | Promise<'http' | 'https'>>();
   readonly #limiters = new Map<string, HostLimiter>();
+  readonly #answerTimes = new Map<string, AnswerTimes>();
 
   constructor(options: TransportOptions = {}) {
     this.#options = options;
@@ -244,6 +258,20 @@ export class Transport {
       total.retries += s.retries;
     }
     return total;
+  }
+
+  /** How fast a host has answered so far; undefined before its first timed answer. */
+  answerTimes(host: string): AnswerTimes | undefined {
+    const t = this.#answerTimes.get(host);
+    return t && { ...t };
+  }
+
+  #timed(host: string, ms: number): void {
+    const t = this.#answerTimes.get(host);
+    if (t) {
+      t.answers++;
+      t.fastestMs = Math.min(t.fastestMs, ms);
+    } else this.#answerTimes.set(host, { answers: 1, fastestMs: ms });
   }
 
   /** Per host: 429s seen and the rate-limit headroom the registry reported. */
@@ -438,8 +466,16 @@ export class Transport {
       const release = await limiter.acquire();
       let res: Dispatcher.ResponseData;
       try {
-        const agent = this.#agent(host);
-        res = await request(agent instanceof Agent ? agent : await agent, options);
+        const held = this.#agent(host);
+        const agent = held instanceof Agent ? held : await held;
+        const sent = performance.now();
+        const busy = performance.eventLoopUtilization();
+        res = await request(agent, options);
+        if (follow)
+          this.#timed(
+            host,
+            Math.max(0, performance.now() - sent - performance.eventLoopUtilization(busy).active),
+          );
       } catch (err) {
         if (pull) limiter.pullAnswered(undefined, false);
         throw err;

@@ -88,6 +88,8 @@ export interface FaultProxy {
   requests: ProxyRequestLog[];
   /** Mutable: push, splice or replace rules at any time. */
   rules: FaultRule[];
+  /** Connections clients opened to the proxy, and the most requests it handled at once, since start. */
+  load(): { connections: number; maxInFlight: number };
   stop(): Promise<void>;
 }
 
@@ -282,7 +284,13 @@ async function startServer(targetUrl: string, rules: FaultRule[], opts: ProxyOpt
     else req.pipe(upstream);
   };
 
+  let connections = 0;
+  let inFlight = 0;
+  let maxInFlight = 0;
   const server = createServer((req, res) => {
+    inFlight++;
+    maxInFlight = Math.max(maxInFlight, inFlight);
+    res.on('close', () => inFlight--);
     const log: ProxyRequestLog = {
       method: req.method ?? 'GET',
       path: req.url ?? '/',
@@ -344,6 +352,7 @@ async function startServer(targetUrl: string, rules: FaultRule[], opts: ProxyOpt
     forward(req, res, log, rule);
   });
   server.on('connection', (s) => {
+    connections++;
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
   });
@@ -360,6 +369,7 @@ async function startServer(targetUrl: string, rules: FaultRule[], opts: ProxyOpt
     host,
     requests,
     rules,
+    load: () => ({ connections, maxInFlight }),
     stop() {
       stopped ??= new Promise<void>((resolve) => {
         server.close(() => resolve());
@@ -393,5 +403,5 @@ export async function startRecordingOrigin(
   opts: ProxyOptions = {},
 ): Promise<RecordingOrigin> {
   const p = await startServer(targetUrl, [], opts);
-  return { url: p.url, host: p.host, requests: p.requests, stop: p.stop };
+  return { url: p.url, host: p.host, requests: p.requests, load: p.load, stop: p.stop };
 }

@@ -1,6 +1,6 @@
 /** The planner's shared request limit and the copy queue that starts jobs while planning goes on. */
 import { describe, expect, it } from 'vitest';
-import { HostLimiter, WorkQueue } from '../../../src/sync/pool.js';
+import { type HostAnswers, HostLimiter, hostLimit, WorkQueue } from '../../../src/sync/pool.js';
 
 /** A promise and its resolver. */
 function gate(): { promise: Promise<void>; open: () => void } {
@@ -42,6 +42,108 @@ describe('HostLimiter', () => {
     }
     await Promise.all(calls);
     expect(Object.fromEntries(peak)).toEqual({ a: 3, b: 3 });
+  });
+});
+
+describe('hostLimit (requests in flight by how fast a host answers)', () => {
+  const rule = { after: 4, near: 8, rate: 1 };
+  const seen = (answers: number, fastestMs: number): HostAnswers => ({ answers, fastestMs });
+
+  it('gives every host the near limit until enough answers are timed, however slow the first', () => {
+    expect(hostLimit(32, rule, undefined)).toBe(8);
+    expect(hostLimit(32, rule, seen(3, 500))).toBe(8);
+    expect(hostLimit(32, rule, seen(4, 500))).toBe(32);
+  });
+
+  it('keeps a near host at the near limit and gives a far one the whole limit', () => {
+    // Loopback: answers in about a millisecond (a few under load).
+    expect(hostLimit(32, rule, seen(4, 0.6))).toBe(8);
+    expect(hostLimit(32, rule, seen(4, 7.9))).toBe(8);
+    // Behind 25 ms each way: no answer under 50 ms.
+    expect(hostLimit(32, rule, seen(4, 50))).toBe(32);
+  });
+
+  it('in between, keeps rate x fastest answer in flight (Little), never above the whole limit', () => {
+    expect(hostLimit(32, rule, seen(4, 12.2))).toBe(13);
+    expect(hostLimit(32, rule, seen(4, 20))).toBe(20);
+    expect(hostLimit(16, rule, seen(4, 20))).toBe(16);
+    // A whole limit below `near` wins.
+    expect(hostLimit(4, rule, seen(4, 0.5))).toBe(4);
+    expect(hostLimit(4, rule, undefined)).toBe(4);
+  });
+});
+
+describe('HostLimiter with an adaptive limit', () => {
+  /** 40 requests to one host held open until answered; `answer(n, ms)` answers n, each timed at ms. */
+  function harness() {
+    let answers: HostAnswers | undefined;
+    const judged: number[] = [];
+    const limiter = new HostLimiter(32, {
+      after: 4,
+      near: 4,
+      rate: 1,
+      answers: () => answers,
+      judged: (_host, limit) => judged.push(limit),
+    });
+    let inFlight = 0;
+    const gates: (() => void)[] = [];
+    const calls = Array.from({ length: 40 }, () =>
+      limiter.run('far.example', async () => {
+        inFlight++;
+        const g = gate();
+        gates.push(g.open);
+        await g.promise;
+        inFlight--;
+      }),
+    );
+    return {
+      limiter,
+      judged,
+      calls,
+      inFlight: () => inFlight,
+      answer: async (n: number, ms: number) => {
+        for (const open of gates.splice(0, n)) {
+          answers = {
+            answers: (answers?.answers ?? 0) + 1,
+            fastestMs: Math.min(answers?.fastestMs ?? ms, ms),
+          };
+          open();
+        }
+        await settle();
+      },
+    };
+  }
+
+  it('starts with the near limit and raises it to the whole limit once the first answers are slow', async () => {
+    const h = harness();
+    await settle();
+    expect(h.inFlight()).toBe(4);
+    await h.answer(3, 60);
+    // Three answers are not enough to judge: still 4 in flight.
+    expect(h.inFlight()).toBe(4);
+    await h.answer(1, 55);
+    // The fourth answer judges the host far: every waiter up to 32 is let through at once.
+    expect(h.inFlight()).toBe(32);
+    expect(h.limiter.mostInFlight('far.example')).toBe(32);
+    expect(h.judged).toEqual([32]);
+    // Judged once: a faster answer later does not change it.
+    await h.answer(1, 2);
+    expect(h.inFlight()).toBe(32);
+    while (h.inFlight() > 0) await h.answer(32, 55);
+    await Promise.all(h.calls);
+    expect(h.judged).toEqual([32]);
+  });
+
+  it('keeps a host whose first answers are fast at the near limit', async () => {
+    const h = harness();
+    await settle();
+    await h.answer(2, 0.8);
+    await h.answer(2, 30);
+    expect(h.inFlight()).toBe(4);
+    expect(h.judged).toEqual([4]);
+    while (h.inFlight() > 0) await h.answer(4, 30);
+    await Promise.all(h.calls);
+    expect(h.limiter.mostInFlight('far.example')).toBe(4);
   });
 });
 
