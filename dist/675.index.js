@@ -7361,10 +7361,14 @@ async function verifyPlan(plan, entry, policy, verifier, parallelism) {
 /** Planning requests in flight per registry host unless `planRequests` says otherwise. */
 const PLAN_REQUESTS_PER_HOST = 32;
 /**
- * Planning requests in flight per host by how fast it answers (see `AdaptiveLimit` in pool.ts).
- * Measured with the CLI (`--verbose` prints each host's figure), the fastest of the first 4
- * answers less our busy time: loopback 0-12 ms at load 7-18 (8 in flight; once 13), behind 25 ms
- * each way 42-84 ms (32). A warm sync of 50 tags on loopback opens 16 connections instead of 64.
+ * Planning requests in flight per host by how fast it answers (see `AdaptiveLimit` in pool.ts),
+ * when `SyncOptions.adaptivePlanning` asks for it. Measured with the CLI (`--verbose` prints each
+ * host's figure), the fastest of the first 4 answers less our busy time: loopback 0-12 ms at load
+ * 7-18 (8 in flight; once 13), behind 25 ms each way 42-84 ms (32). A warm sync of 50 tags on
+ * loopback opens 16 connections instead of 64 (wall 0.79-0.88x). Not the default: 10,000 tags
+ * warm with a state file on loopback took 1.21x the time and 1.19x the CPU with 8 in flight
+ * instead of 32 (`bench/rss-tags.ts OLD NEW NEW-near-32`, 2026-12-06): with fewer answers per
+ * turn of the event loop, each costs more, and a large run is throughput, not connections.
  */
 const ADAPTIVE_PLANNING = {
     after: 4,
@@ -7469,7 +7473,7 @@ async function sync(config, options = {}) {
         entry.tags.push(r);
         emit({ type: 'tag', entry, tag: r });
     });
-    const limiter = new pool/* HostLimiter */.h(options.planRequests ?? PLAN_REQUESTS_PER_HOST, {
+    const limiter = new pool/* HostLimiter */.h(options.planRequests ?? PLAN_REQUESTS_PER_HOST, options.adaptivePlanning && {
         ...ADAPTIVE_PLANNING,
         ...options.adaptivePlanning,
         answers: (registry) => session.transport.answerTimes((0,oci_reference/* apiHost */.nz)(registry)),

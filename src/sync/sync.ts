@@ -81,8 +81,9 @@ export interface SyncOptions extends SessionOptions, ChartOptions {
   /** Planning requests (tag lists, manifest HEADs) in flight per registry host (default 32). */
   planRequests?: number;
   /**
-   * How planning requests in flight per host follow its answer times (default `ADAPTIVE_PLANNING`;
-   * see `AdaptiveLimit` in pool.ts). `near` equal to `planRequests`: every host gets the whole limit.
+   * Planning requests in flight per host by its answer times (`ADAPTIVE_PLANNING`, overridden by
+   * what is given here; see `AdaptiveLimit` in pool.ts). Off unless given: every host gets
+   * `planRequests` (see `ADAPTIVE_PLANNING` for why).
    */
   adaptivePlanning?: Partial<Pick<AdaptiveLimit, 'near' | 'after' | 'rate'>>;
   /** Do only this shard's part of the work (`--shard i/n`); see src/sync/shard.ts. */
@@ -106,10 +107,14 @@ export interface SyncOptions extends SessionOptions, ChartOptions {
 /** Planning requests in flight per registry host unless `planRequests` says otherwise. */
 export const PLAN_REQUESTS_PER_HOST = 32;
 /**
- * Planning requests in flight per host by how fast it answers (see `AdaptiveLimit` in pool.ts).
- * Measured with the CLI (`--verbose` prints each host's figure), the fastest of the first 4
- * answers less our busy time: loopback 0-12 ms at load 7-18 (8 in flight; once 13), behind 25 ms
- * each way 42-84 ms (32). A warm sync of 50 tags on loopback opens 16 connections instead of 64.
+ * Planning requests in flight per host by how fast it answers (see `AdaptiveLimit` in pool.ts),
+ * when `SyncOptions.adaptivePlanning` asks for it. Measured with the CLI (`--verbose` prints each
+ * host's figure), the fastest of the first 4 answers less our busy time: loopback 0-12 ms at load
+ * 7-18 (8 in flight; once 13), behind 25 ms each way 42-84 ms (32). A warm sync of 50 tags on
+ * loopback opens 16 connections instead of 64 (wall 0.79-0.88x). Not the default: 10,000 tags
+ * warm with a state file on loopback took 1.21x the time and 1.19x the CPU with 8 in flight
+ * instead of 32 (`bench/rss-tags.ts OLD NEW NEW-near-32`, 2026-12-06): with fewer answers per
+ * turn of the event loop, each costs more, and a large run is throughput, not connections.
  */
 export const ADAPTIVE_PLANNING: Pick<AdaptiveLimit, 'near' | 'after' | 'rate'> = {
   after: 4,
@@ -232,15 +237,18 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
     entry.tags.push(r);
     emit({ type: 'tag', entry, tag: r });
   });
-  const limiter = new HostLimiter(options.planRequests ?? PLAN_REQUESTS_PER_HOST, {
-    ...ADAPTIVE_PLANNING,
-    ...options.adaptivePlanning,
-    answers: (registry) => session.transport.answerTimes(apiHost(registry)),
-    judged: (registry, limit, a) =>
-      log(
-        `${registry}: fastest answer ${a.fastestMs.toFixed(1)} ms of ${a.answers}: planning with up to ${limit} requests in flight`,
-      ),
-  });
+  const limiter = new HostLimiter(
+    options.planRequests ?? PLAN_REQUESTS_PER_HOST,
+    options.adaptivePlanning && {
+      ...ADAPTIVE_PLANNING,
+      ...options.adaptivePlanning,
+      answers: (registry) => session.transport.answerTimes(apiHost(registry)),
+      judged: (registry, limit, a) =>
+        log(
+          `${registry}: fastest answer ${a.fastestMs.toFixed(1)} ms of ${a.answers}: planning with up to ${limit} requests in flight`,
+        ),
+    },
+  );
   const digests = registryDigests(planClient, {
     limiter,
     tagless,
