@@ -1644,10 +1644,11 @@ class Transport {
             try {
                 const held = this.#agent(host);
                 const agent = held instanceof undici/* Agent */.g ? held : await held;
-                const sent = performance.now();
-                const busy = performance.eventLoopUtilization();
+                const timed = follow && this.#options.timeAnswers === true;
+                const sent = timed ? performance.now() : 0;
+                const busy = timed ? performance.eventLoopUtilization() : undefined;
                 res = await (0,undici/* request */.E)(agent, options);
-                if (follow)
+                if (busy)
                     this.#timed(host, Math.max(0, performance.now() - sent - performance.eventLoopUtilization(busy).active));
             }
             catch (err) {
@@ -7065,6 +7066,7 @@ function createSession(config, options = {}) {
         retry,
         userAgent: options.userAgent ?? 'oci-mirror',
         connections: options.connections ?? 16,
+        ...(options.timeAnswers ? { timeAnswers: true } : {}),
         ...(options.lookup ? { lookup: options.lookup } : {}),
         ...(options.log ? { log: options.log } : {}),
         ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
@@ -7406,6 +7408,8 @@ async function sync(config, options = {}) {
                 ? { timeoutMs: options.jobTimeoutMs }
                 : {}),
             anonymousWithoutIdToken: options.dryRun ?? false,
+            // Answer times feed only the opt-in adaptive planning limit.
+            timeAnswers: options.adaptivePlanning !== undefined,
             connections: Math.max(options.planRequests ?? PLAN_REQUESTS_PER_HOST, concurrency * 2),
             log,
             retry: {

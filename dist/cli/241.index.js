@@ -1644,10 +1644,11 @@ class Transport {
             try {
                 const held = this.#agent(host);
                 const agent = held instanceof undici/* Agent */.g ? held : await held;
-                const sent = performance.now();
-                const busy = performance.eventLoopUtilization();
+                const timed = follow && this.#options.timeAnswers === true;
+                const sent = timed ? performance.now() : 0;
+                const busy = timed ? performance.eventLoopUtilization() : undefined;
                 res = await (0,undici/* request */.E)(agent, options);
-                if (follow)
+                if (busy)
                     this.#timed(host, Math.max(0, performance.now() - sent - performance.eventLoopUtilization(busy).active));
             }
             catch (err) {

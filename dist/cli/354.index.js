@@ -3764,6 +3764,7 @@ function createSession(config, options = {}) {
         retry,
         userAgent: options.userAgent ?? 'oci-mirror',
         connections: options.connections ?? 16,
+        ...(options.timeAnswers ? { timeAnswers: true } : {}),
         ...(options.lookup ? { lookup: options.lookup } : {}),
         ...(options.log ? { log: options.log } : {}),
         ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
@@ -4873,6 +4874,8 @@ async function sync(config, options = {}) {
                 ? { timeoutMs: options.jobTimeoutMs }
                 : {}),
             anonymousWithoutIdToken: options.dryRun ?? false,
+            // Answer times feed only the opt-in adaptive planning limit.
+            timeAnswers: options.adaptivePlanning !== undefined,
             connections: Math.max(options.planRequests ?? PLAN_REQUESTS_PER_HOST, concurrency * 2),
             log,
             retry: {

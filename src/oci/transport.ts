@@ -75,6 +75,11 @@ export interface TransportOptions {
   userAgent?: string;
   /** Maximum connections per origin. */
   connections?: number;
+  /**
+   * Time GET/HEAD answers per host (`answerTimes`), for planning's adaptive limit. Off unless
+   * asked: two clock reads per request for nothing otherwise.
+   */
+  timeAnswers?: boolean;
   /** Name resolution for connections (tests map made-up host names to 127.0.0.1). */
   lookup?: LookupFunction;
   /** Diagnostics for `--verbose`, e.g. which scheme an insecure host answered on. */
@@ -468,10 +473,11 @@ export class Transport {
       try {
         const held = this.#agent(host);
         const agent = held instanceof Agent ? held : await held;
-        const sent = performance.now();
-        const busy = performance.eventLoopUtilization();
+        const timed = follow && this.#options.timeAnswers === true;
+        const sent = timed ? performance.now() : 0;
+        const busy = timed ? performance.eventLoopUtilization() : undefined;
         res = await request(agent, options);
-        if (follow)
+        if (busy)
           this.#timed(
             host,
             Math.max(0, performance.now() - sent - performance.eventLoopUtilization(busy).active),

@@ -49,6 +49,8 @@ export interface SessionOptions {
   timeoutMs?: number;
   /** Connections per registry host. */
   connections?: number;
+  /** Time GET/HEAD answers per host (see `TransportOptions.timeAnswers`). */
+  timeAnswers?: boolean;
   /** Read Docker's config.json for hosts the config does not list (default true). */
   dockerConfig?: boolean;
   env?: NodeJS.ProcessEnv;
@@ -235,6 +237,7 @@ export function createSession(
     retry,
     userAgent: options.userAgent ?? 'oci-mirror',
     connections: options.connections ?? 16,
+    ...(options.timeAnswers ? { timeAnswers: true } : {}),
     ...(options.lookup ? { lookup: options.lookup } : {}),
     ...(options.log ? { log: options.log } : {}),
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),

@@ -167,6 +167,8 @@ export async function sync(config: MirrorConfig, options: SyncOptions = {}): Pro
         ? { timeoutMs: options.jobTimeoutMs }
         : {}),
       anonymousWithoutIdToken: options.dryRun ?? false,
+      // Answer times feed only the opt-in adaptive planning limit.
+      timeAnswers: options.adaptivePlanning !== undefined,
       connections: Math.max(options.planRequests ?? PLAN_REQUESTS_PER_HOST, concurrency * 2),
       log,
       retry: {

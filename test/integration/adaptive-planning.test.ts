@@ -101,7 +101,7 @@ describe('planning requests in flight follow how fast a registry answers', () =>
   it('the transport times GET and HEAD answers per host (round trip and registry, not our own busy time), not uploads', async () => {
     const slow = await startFaultProxy(src.url, [{ delayMs: 150 }]);
     proxies.push(slow);
-    const transport = new Transport();
+    const transport = new Transport({ timeAnswers: true });
     try {
       const manifest = (host: string) => `http://${host}/v2/${REPOS[0]}/manifests/${TAGS[0]}`;
       for (const host of [src.host, slow.host])
